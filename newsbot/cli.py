@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import logging
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 
+from newsbot import render
+from newsbot.config import Settings, load_settings, redact_url
 from newsbot.errors import NewsbotError
+from newsbot.store.db import make_engine, open_database, upgrade
+from newsbot.store.readonly import run_readonly
 
 app = typer.Typer(
     help="Follow AI-industry news in English and Japanese; ask about deals and people.",
@@ -53,3 +59,53 @@ def main() -> None:
     except NewsbotError as exc:
         typer.echo(f"newsbot: {exc}", err=True)
         raise SystemExit(1) from None
+
+
+def load() -> Settings:
+    """The settings of this invocation (``--config``, ./newsbot.toml, environment)."""
+    return load_settings(state.config_path)
+
+
+def database(settings: Settings | None = None) -> Engine:
+    """The knowledge base, migrated to the current schema."""
+    return open_database((settings or load()).database_url)
+
+
+db_app = typer.Typer(help="Manage the knowledge base's schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Apply the Alembic migrations in migrations/ (every command does this itself too)."""
+    settings = load()
+    upgrade(make_engine(settings.database_url), revision)
+    typer.echo(f"knowledge base at {redact_url(settings.database_url)} is at {revision}")
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("sql")
+def sql(
+    query: Annotated[str, typer.Argument(help="One read-only SQL statement.")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.table
+    ),
+    limit: Annotated[int | None, typer.Option(help="Maximum rows (default: config).")] = None,
+) -> None:
+    """Run a read-only query on the knowledge base (writes are refused by the database)."""
+    settings = load()
+    database(settings).dispose()
+    result = run_readonly(
+        settings.database_url,
+        query,
+        row_limit=limit or settings.sql.row_limit,
+        timeout=settings.sql.timeout_seconds,
+    )
+    render.query_result(result, fmt.value)

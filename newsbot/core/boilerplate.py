@@ -1,0 +1,549 @@
+"""The main text of an article page: its body, without the page around it.
+
+Boilerplate is harmful downstream: a reader comment saying "Apple is about to buy
+Anthropic" or a related-article title becomes a false event. So the extractor is
+deliberately strict, in four steps, all generic (tag semantics, ARIA roles, class/id
+words, link density, labels), none tied to a site's template:
+
+1. drop what is never text (scripts, forms, hidden elements) and what announces itself
+   as boilerplate: ``<nav>``/``<aside>``/``<footer>``/``<header>``, landmark roles, and
+   class/id/aria-label words such as ``ad``, ``sponsor``, ``related``, ``comment``,
+   ``share``, ``cookie``, ``newsletter``, ``breadcrumb`` (unless the element holds most
+   of the page's text: then the class was a theme's state, not a box);
+2. score containers by the prose they hold (readability-style: text outside links, in
+   blocks long enough to be sentences, credited to the nearest container and half to the
+   next) and keep the best one, plus siblings built the same way;
+3. inside it, drop ad and related boxes that carry no marker: blocks that are mostly
+   links, blocks holding ``rel="sponsored"`` links, and boxes headed by a label such as
+   "Advertisement", "PR", "Related", "関連記事" or "Comments";
+4. render paragraphs separated by a blank line, each list item and table row on its own
+   line (table cells joined by " | "), ``<br><br>`` as a paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = ["main_text"]
+
+JUNK_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "map", "button", "input", "select", "textarea", "option",
+    "link", "meta", "head", "title", "figcaption", "img", "picture", "source",
+)  # fmt: skip
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "dialog", "menu"})
+BOILERPLATE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+     "alertdialog", "menu", "menubar", "toolbar", "tablist", "note", "comment"}
+)  # fmt: skip
+# Words of a class or id (split at '-', '_' and camelCase) that name a non-article box.
+BOILERPLATE_WORDS = frozenset(
+    {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
+     "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "sponsors", "promo", "promos",
+     "promotion", "promoted", "pr", "affiliate", "cookie", "cookies", "consent", "gdpr",
+     "newsletter", "newsletters", "subscribe", "subscription", "signup", "paywall", "share",
+     "sharing", "sharebar", "social", "sns", "related", "kanren", "recommend",
+     "recommended", "recommendation", "recommendations", "popular", "ranking", "rankings",
+     "trending", "comment", "comments", "commentlist", "disqus", "respond", "replies",
+     "breadcrumb", "breadcrumbs", "crumbs", "pankuzu", "nav", "navi", "navbar",
+     "navigation", "menu", "footer", "sidebar", "widget", "widgets", "rail", "toc",
+     "pager", "pagination", "pagenav", "tags", "tagcloud", "ticker", "masthead", "util",
+     "skip", "modal", "popup", "overlay", "banner", "byline", "dateline", "author",
+     "profile", "bio", "print", "login", "signin", "outbrain", "taboola", "zergnet"}
+)  # fmt: skip
+BOILERPLATE_PHRASES_RE = re.compile(
+    r"(^|-)(more-from|read-more|most-read|most-popular|see-also|also-read|read-also|"
+    r"more-stories|you-may-like|post-navi|prev-next|next-prev|entry-meta|post-meta|"
+    r"article-meta|tag-list)(-|$)"
+)
+# Theme state classes ("tag-deals", "category-share") describe the page, not a box.
+STATE_CLASS_RE = re.compile(
+    r"^(tag|tags|category|cat|format|status|type|postid|post-template|page-template|"
+    r"single|has|is|template|hentry|parent-pageid|page-id|post-id)([-_]|$)",
+    re.I,
+)
+ARIA_LABEL_RE = re.compile(
+    r"advert|sponsor|share|cookie|consent|breadcrumb|comment|related|newsletter|subscribe|"
+    r"navigation|menu|sidebar|広告|シェア|共有|関連|コメント|パンくず|ページ送り|メニュー|スポンサー",
+    re.I,
+)
+COMMENT_ITEMTYPE_RE = re.compile(r"schema\.org/(UserComments|Comment|WPAdBlock|WPSideBar)", re.I)
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# A box headed by one of these labels, and nothing else, is not article text.
+_LABEL_EDGE_START = r"^[\s【\[(（■●◆▼▶・:：-]*("
+_LABEL_EDGE_END = r")[\s】\])）:：\d()（）件]*$"
+AD_LABEL_RE = re.compile(
+    _LABEL_EDGE_START
+    + r"advertisement|advertising|ad|ads|sponsored|sponsored content|sponsor|promoted|"
+    r"paid content|partner content|pr|広告|スポンサーリンク|スポンサー|プロモーション"
+    + _LABEL_EDGE_END,
+    re.I,
+)
+RELATED_LABEL_RE = re.compile(
+    _LABEL_EDGE_START
+    + r"related|related articles?|related stories|related posts|related coverage|"
+    r"related reading|read more|read also|also read|see also|more on this( topic)?|"
+    r"more from .{1,40}|recommended|recommended for you|you may also like|most read|"
+    r"most popular|trending|popular|share this article|share this|share|"
+    r"関連記事|関連ニュース|関連リンク|関連|あわせて読みたい|合わせて読みたい|こちらもおすすめ|"
+    r"おすすめ記事|おすすめ|人気記事|アクセスランキング|ランキング|この記事をシェア"
+    + _LABEL_EDGE_END,
+    re.I,
+)
+COMMENTS_LABEL_RE = re.compile(
+    _LABEL_EDGE_START
+    + r"comments?|reader comments|readers' comments|\d+ comments|comments \(\d+\)|"
+    r"join the conversation|discussion|responses|コメント|読者コメント|みんなのコメント"
+    + _LABEL_EDGE_END,
+    re.I,
+)
+AD_BOX_LIMIT = 400
+RELATED_BOX_LIMIT = 1500
+HEADLINE_LINK = 15  # average characters of link text in a box of headlines
+
+INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em",
+     "font", "i", "kbd", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small",
+     "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "label",
+     "del", "ins"}
+)  # fmt: skip
+NOT_CONTAINERS = INLINE_TAGS | {
+    "p", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+    "tr", "tbody", "thead", "tfoot", "table", "pre", "blockquote", "figure", "address",
+    "caption", "hr",
+}  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "pre", "h1", "h2", "h3",
+     "h4", "h5", "h6", "ul", "ol", "dl", "table", "figure", "address", "center", "hr",
+     "body", "header", "footer", "aside", "nav", "details", "summary", "caption", "td",
+     "th", "tbody", "thead", "tfoot"}
+)  # fmt: skip
+LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
+LINKY_BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "div", "section", "table", "td", "span"})
+
+MIN_UNIT = 25  # characters of text outside links that make a block count as prose
+GUARD_SHARE = 0.4  # a marked element holding this share of the page's text is kept
+SIBLING_SHARE = 0.25
+LINK_DENSITY = 0.5
+MAX_DEPTH = 400
+
+_PARA = "\x02"
+_LINE = "\x03"  # a list item or table row boundary
+_BR = "\n"
+_SOURCE_NEWLINE = "\x01"
+_WS_NEWLINE_RE = re.compile(r"\s*\n\s*")
+_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b]+")
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_JOIN_RE = re.compile(f"(?<=[{_CJK}]){_SOURCE_NEWLINE}(?=[{_CJK}])")
+_PARAGRAPH_BREAK_RE = re.compile(f"{_PARA}|{_BR}[\\s{_SOURCE_NEWLINE}{_LINE}]*{_BR}")
+_LINE_BREAK_RE = re.compile(f"[{_LINE}{_BR}]+")
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT_RE = re.compile(r"[-_\s:.]+")
+
+
+def main_text(root: HtmlElement) -> str:
+    """The article body of a parsed page as plain text ('' if the page has none).
+
+    Mutates ``root`` (boilerplate is removed in place); parse a fresh tree to reuse it.
+    """
+    body = root.find("body")
+    if body is None:
+        body = root
+    strip_junk(body)
+    drop_marked_boilerplate(body)
+    containers = best_containers(body)
+    for container in containers:
+        drop_inner_boilerplate(container)
+    return render(containers)
+
+
+def strip_junk(body: HtmlElement) -> None:
+    """Remove elements that never carry article text, and HTML comments."""
+    etree.strip_elements(body, *JUNK_TAGS, with_tail=False)
+    etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+
+
+def drop_marked_boilerplate(body: HtmlElement) -> None:
+    """Drop elements that declare themselves boilerplate, keeping page-wide wrappers."""
+    total = len(body.text_content()) or 1
+    for element in _outermost(el for el in body.iter() if is_marked(el)):
+        if not _holds_page(element, total):
+            _drop(element)
+
+
+def _holds_page(element: HtmlElement, total: int) -> bool:
+    """Whether an element holds so much of the page's text that it must be a wrapper."""
+    return len(element.text_content()) >= GUARD_SHARE * total and _has_prose(element)
+
+
+def _has_prose(element: HtmlElement) -> bool:
+    """Whether an element holds at least one sentence-long block outside links."""
+    return any(
+        len((p.text_content() or "").strip()) >= MIN_UNIT * 4 for p in element.iter("p", "div")
+    )
+
+
+def _outermost(elements: Iterable[HtmlElement]) -> Iterator[HtmlElement]:
+    """The given elements that are not inside another one of them (document order)."""
+    last: HtmlElement | None = None
+    for element in elements:
+        if last is not None and _is_inside(element, last):
+            continue
+        last = element
+        yield element
+
+
+def _is_inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    """Whether ``ancestor`` is a proper ancestor of ``element``."""
+    return any(parent is ancestor for parent in element.iterancestors())
+
+
+def is_marked(element: HtmlElement) -> bool:
+    """Whether an element announces itself as boilerplate (tag, role, words, hidden)."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in ("html", "body"):
+        return False
+    if tag in BOILERPLATE_TAGS:
+        return True
+    attrib = element.attrib
+    if not attrib:
+        return False
+    return (
+        _hidden(attrib)
+        or attrib.get("role", "").lower() in BOILERPLATE_ROLES
+        or bool(COMMENT_ITEMTYPE_RE.search(attrib.get("itemtype", "")))
+        or bool(ARIA_LABEL_RE.search(attrib.get("aria-label", "")))
+        or any(key.startswith("data-ad") for key in attrib)
+        or _words_marked(attrib.get("class", "") + " " + attrib.get("id", ""))
+    )
+
+
+def _hidden(attrib: etree._Attrib) -> bool:
+    """Hidden from readers: the ``hidden`` attribute, aria-hidden or display:none."""
+    return (
+        "hidden" in attrib
+        or attrib.get("aria-hidden", "").lower() == "true"
+        or bool(HIDDEN_STYLE_RE.search(attrib.get("style", "")))
+    )
+
+
+def _words_marked(names: str) -> bool:
+    """Whether a class/id list holds a boilerplate word or phrase."""
+    for name in names.split():
+        if STATE_CLASS_RE.match(name):
+            continue
+        words = _SPLIT_RE.split(_CAMEL_RE.sub("-", name).lower())
+        if any(word in BOILERPLATE_WORDS for word in words):
+            return True
+        if BOILERPLATE_PHRASES_RE.search("-".join(words)):
+            return True
+    return False
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove an element but keep the text that follows it."""
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+# --- choosing the body -------------------------------------------------------------
+
+
+def best_containers(body: HtmlElement) -> list[HtmlElement]:
+    """The container that holds the article's prose, plus siblings built like it."""
+    scores = _container_scores(body)
+    if not scores:
+        return [body]
+    top = max(scores, key=lambda el: scores[el])
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    keep = [
+        sibling
+        for sibling in parent
+        if sibling is top
+        or _is_twin(sibling, top, scores.get(sibling, 0.0), scores[top])
+        or _is_loose_paragraph(sibling)
+    ]
+    return keep
+
+
+def _is_twin(sibling: HtmlElement, top: HtmlElement, score: float, top_score: float) -> bool:
+    """A sibling of the same tag and class with a fair share of prose: the body continued."""
+    return (
+        sibling.tag == top.tag
+        and sibling.get("class") == top.get("class")
+        and score >= SIBLING_SHARE * top_score
+    )
+
+
+def _is_loose_paragraph(sibling: HtmlElement) -> bool:
+    """A <p> beside the body with a long sentence and few links."""
+    if sibling.tag != "p":
+        return False
+    text = sibling.text_content()
+    return len(text.strip()) >= 80 and _link_length(sibling) < 0.25 * len(text)
+
+
+def _container_scores(body: HtmlElement) -> dict[HtmlElement, float]:
+    """Prose credited to each container: full to the nearest, half to the next one up."""
+    scores: dict[HtmlElement, float] = defaultdict(float)
+    for block, length in _block_prose(body).items():
+        if length < MIN_UNIT:
+            continue
+        container = _container_of(block)
+        scores[container] += length
+        upper = _container_of(container.getparent()) if container is not body else None
+        if upper is not None:
+            scores[upper] += length / 2
+    return scores
+
+
+def _block_prose(body: HtmlElement) -> dict[HtmlElement, int]:
+    """Characters of text outside links owned by each block element."""
+    prose: dict[HtmlElement, int] = defaultdict(int)
+    for node in body.xpath(".//text()"):
+        length = len(node.strip())
+        if not length:
+            continue
+        owner = node.getparent()
+        if node.is_tail:
+            owner = owner.getparent()
+        block, in_link = _nearest_block(owner)
+        if block is not None and not in_link:
+            prose[block] += length
+    return prose
+
+
+def _nearest_block(element: HtmlElement | None) -> tuple[HtmlElement | None, bool]:
+    """The nearest non-inline ancestor-or-self, and whether a link lies on the way."""
+    in_link = False
+    while element is not None and element.tag in INLINE_TAGS:
+        in_link = in_link or element.tag == "a"
+        element = element.getparent()
+    return element, in_link
+
+
+def _container_of(element: HtmlElement | None) -> HtmlElement | None:
+    """The nearest ancestor-or-self that can hold a whole article (div, section, td…)."""
+    while element is not None and (
+        not isinstance(element.tag, str) or element.tag in NOT_CONTAINERS
+    ):
+        element = element.getparent()
+    return element
+
+
+# --- cleaning inside the body ------------------------------------------------------
+
+
+def drop_inner_boilerplate(container: HtmlElement) -> None:
+    """Drop unmarked ads, related boxes and comments inside the chosen body."""
+    for owner, label, kind in _labels(container):
+        _drop_label_box(owner, label, kind, container)
+    for link in list(container.iter("a")):
+        if "sponsored" in (link.get("rel") or "").lower():
+            _drop_enclosing_block(link, container)
+    _drop_headline_lists(container)
+
+
+def _labels(container: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
+    """(element, label text, kind) for every box label inside the container."""
+    found = []
+    for node in container.xpath(".//text()"):
+        text = node.strip()
+        if not text or len(text) > 40:
+            continue
+        kind = _label_kind(unicodedata.normalize("NFKC", text))
+        owner = node.getparent()
+        if node.is_tail:
+            owner = owner.getparent()
+        if kind and owner is not None and owner.tag != "a":
+            found.append((owner, text, kind))
+    return found
+
+
+def _label_kind(text: str) -> str | None:
+    """'ad', 'related' or 'comments' when the text is such a label, else None."""
+    for kind, pattern in (
+        ("ad", AD_LABEL_RE),
+        ("related", RELATED_LABEL_RE),
+        ("comments", COMMENTS_LABEL_RE),
+    ):
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def _drop_label_box(owner: HtmlElement, label: str, kind: str, container: HtmlElement) -> None:
+    """Drop the box a label heads: the highest ancestor below the container that starts
+    with the label and still looks like such a box (short ad, list of headlines)."""
+    if owner is container or not _is_attached(owner, container):
+        return
+    if not owner.text_content().strip().startswith(label):
+        return
+    box = owner
+    parent = box.getparent()
+    while parent is not None and parent is not container and _box_fits(parent, label, kind):
+        box, parent = parent, parent.getparent()
+    if box is owner and not _box_fits(owner, label, kind):
+        return
+    if kind == "comments" and box.getparent() is container and box.tag in _HEADINGS:
+        _drop_following(box)
+    _drop(box)
+
+
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _box_fits(element: HtmlElement, label: str, kind: str) -> bool:
+    """Whether an element can be the whole box of a label of this kind."""
+    text = element.text_content().strip()
+    if not text.startswith(label):
+        return False
+    if kind == "ad":
+        return len(text) <= AD_BOX_LIMIT
+    if kind == "related":
+        rest = len(text) - len(label)
+        return len(text) <= RELATED_BOX_LIMIT and (rest <= 0 or _link_length(element) >= 0.4 * rest)
+    return True
+
+
+def _drop_following(heading: HtmlElement) -> None:
+    """Drop everything after a comments heading inside the body."""
+    for sibling in list(heading.itersiblings()):
+        _drop(sibling)
+
+
+def _is_attached(element: HtmlElement, container: HtmlElement) -> bool:
+    """Whether an element is still inside the container (not in a dropped subtree)."""
+    return any(parent is container for parent in element.iterancestors())
+
+
+def _drop_enclosing_block(link: HtmlElement, container: HtmlElement) -> None:
+    """Drop the nearest block around a sponsored link (never the container itself)."""
+    if not _is_attached(link, container):
+        return
+    block = link.getparent()
+    while block is not None and block is not container and block.tag in INLINE_TAGS:
+        block = block.getparent()
+    if block is not None and block is not container:
+        _drop(block)
+
+
+def _drop_headline_lists(container: HtmlElement) -> None:
+    """Drop blocks that are mostly links with headline-long texts (related lists)."""
+    candidates = {
+        ancestor
+        for link in container.iter("a")
+        for ancestor in _ancestors_below(link, container)
+        if ancestor.tag in LINKY_BLOCKS
+    }
+    for block in [el for el in container.iter() if el in candidates]:
+        if _is_attached(block, container) and _is_headline_list(block):
+            _drop(block)
+
+
+def _ancestors_below(element: HtmlElement, container: HtmlElement) -> Iterator[HtmlElement]:
+    """Ancestors of an element strictly below the container."""
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return
+        yield ancestor
+
+
+def _is_headline_list(block: HtmlElement) -> bool:
+    """Whether most of a block's text is links, and the links read like headlines."""
+    text = block.text_content().strip()
+    links = [a.text_content().strip() for a in block.iter("a")]
+    links = [link for link in links if link]
+    if not text or not links:
+        return False
+    linked = sum(len(link) for link in links)
+    return linked > LINK_DENSITY * len(text) and linked / len(links) >= HEADLINE_LINK
+
+
+def _link_length(element: HtmlElement) -> int:
+    """Characters of text inside links under an element."""
+    return sum(len(a.text_content().strip()) for a in element.iter("a"))
+
+
+# --- rendering ---------------------------------------------------------------------
+
+
+def render(containers: list[HtmlElement]) -> str:
+    """Plain text: paragraphs separated by a blank line, items and rows one a line."""
+    pieces: list[str] = []
+    for container in containers:
+        pieces.append(_PARA)
+        _render(container, pieces, 0)
+    return _tidy("".join(pieces))
+
+
+def _render(element: HtmlElement, out: list[str], depth: int) -> None:
+    """Append an element's text with paragraph and line markers."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return
+    if depth > MAX_DEPTH:
+        out.append(_text(element.text_content()))
+        return
+    if tag == "table" and _is_data_table(element):
+        out.extend((_PARA, _render_table(element), _PARA))
+        return
+    out.append(_PARA if tag in BLOCK_TAGS else _LINE if tag in LINE_TAGS else "")
+    if tag == "br":
+        out.append(_BR)
+    if element.text:
+        out.append(_text(element.text))
+    for child in element:
+        _render(child, out, depth + 1)
+        if child.tail:
+            out.append(_text(child.tail))
+    out.append(_PARA if tag in BLOCK_TAGS else _LINE if tag in LINE_TAGS else "")
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table of data (rows of short cells), not a layout grid."""
+    if table.find(".//table") is not None:
+        return False
+    rows = table.findall(".//tr")
+    cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
+    if len(rows) < 2 or len(cells) < 2 * len(rows) - 1:
+        return False
+    return sum(len(cell.text_content()) for cell in cells) / len(cells) <= 120
+
+
+def _render_table(table: HtmlElement) -> str:
+    """One line per row, cells joined by ' | '."""
+    lines = []
+    for row in table.iter("tr"):
+        cells = [_text(cell.text_content()).strip() for cell in row if cell.tag in ("td", "th")]
+        cells = [cell.replace(_SOURCE_NEWLINE, " ") for cell in cells]
+        if any(cells):
+            lines.append(" | ".join(cells))
+    caption = table.find("caption")
+    head = [_text(caption.text_content()).strip()] if caption is not None else []
+    return _LINE.join(head + lines)
+
+
+def _text(raw: str) -> str:
+    """Collapse whitespace, remembering where the source had line breaks."""
+    return _WS_RE.sub(" ", _WS_NEWLINE_RE.sub(_SOURCE_NEWLINE, raw))
+
+
+def _tidy(raw: str) -> str:
+    """Markers → newlines; strip lines; at most one blank line between paragraphs."""
+    raw = _CJK_JOIN_RE.sub("", raw).replace(_SOURCE_NEWLINE, " ")
+    paragraphs = []
+    for chunk in _PARAGRAPH_BREAK_RE.split(raw):
+        lines = [line.strip() for line in _LINE_BREAK_RE.split(chunk)]
+        lines = [line for line in lines if line]
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)

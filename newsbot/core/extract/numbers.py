@@ -1,0 +1,152 @@
+"""Numbers in running text: digits in any width, Japanese 万/億/兆 groups, percentages, head counts.
+
+Every finder works on the text as given and returns character offsets into it: full-width
+digits and signs are folded one character for one (``fold``), so offsets never shift.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans(
+    "０１２３４５６７８９，．％＄￥＋－：", "0123456789,.%$¥+-:"
+)
+_JA_UNITS = {"兆": 1e12, "億": 1e8, "万": 1e4}
+_WORD_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+_SMALL_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+# a Japanese amount: 1兆2000億, 1億5,000万, 7.5億, 1000万, 3千万 (no bare number)
+JA_NUM = (
+    r"(?:(?:\d[\d,]*(?:\.\d+)?)兆)?(?:(?:\d[\d,]*(?:\.\d+)?)千?億)?"
+    r"(?:(?:\d[\d,]*(?:\.\d+)?)千?(?:百)?万)?(?:\d[\d,]*(?:\.\d+)?)?"
+)
+_JA_GROUP = re.compile(r"(\d[\d,]*(?:\.\d+)?)?(千)?(百)?(兆|億|万)?")
+APPROX_EN = r"(?:about|around|approximately|roughly|some|nearly|almost|close to|more than|over|" \
+    r"less than|under|up to|at least|as much as|as many as)"
+
+
+def fold(text: str) -> str:
+    """Full-width digits and signs to ASCII, one character for one."""
+    return text.translate(_FOLD)
+
+
+def parse_number(text: str) -> float | None:
+    """``"1,300.5"`` → 1300.5; None when it is not a plain number."""
+    cleaned = fold(text).replace(",", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def scale_of(word: str) -> float:
+    """Multiplier of an English scale word (``billion``, ``bn``, ``M``); 1 when unknown."""
+    return _WORD_SCALES.get(word.lower().rstrip("."), 1.0)
+
+
+def parse_ja_number(text: str) -> float | None:
+    """``"1億5,000万"`` → 150000000.0; ``"7.5億"`` → 750000000.0; None if no digits."""
+    text = fold(text)
+    if not re.search(r"\d", text):
+        return None
+    total, pos = 0.0, 0
+    while pos < len(text):
+        m = _JA_GROUP.match(text, pos)
+        if not m or m.end() == pos:
+            return None
+        value = parse_number(m.group(1)) if m.group(1) else 1.0
+        if value is None:
+            return None
+        value *= (1000 if m.group(2) else 1) * (100 if m.group(3) else 1)
+        total += value * _JA_UNITS.get(m.group(4) or "", 1.0)
+        pos = m.end()
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class PercentMatch:
+    """A percentage in the text: ``value`` in points (49.0 for 49%)."""
+
+    start: int
+    end: int
+    value: float
+
+
+_PERCENT = re.compile(rf"({NUM})\s?(?:%|percent\b|per cent\b|パーセント)")
+
+
+def find_percent(text: str) -> list[PercentMatch]:
+    """Every percentage: ``49%``, ``49 percent``, ``４９％``, ``4.9 per cent``."""
+    found = []
+    for m in _PERCENT.finditer(fold(text)):
+        value = parse_number(m.group(1))
+        if value is not None:
+            found.append(PercentMatch(m.start(), m.end(), value))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class CountMatch:
+    """A head count: ``10,000 jobs`` → value 10000, noun ``jobs``."""
+
+    start: int
+    end: int
+    value: int
+    noun: str
+    approximate: bool = False
+
+
+COUNT_NOUNS = (
+    "jobs|employees|workers|roles|positions|staff|staffers|people|members|engineers|"
+    "researchers|contractors|workforce"
+)
+_COUNT_EN = re.compile(
+    rf"(?:\b({APPROX_EN})\s+)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(\s?(?:k|thousand)\b)?"
+    rf"(?:\s+[a-z-]+){{0,2}}?\s+({COUNT_NOUNS})\b",
+    re.IGNORECASE,
+)
+_COUNT_JA = re.compile(r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(人|名)")
+
+
+def find_count(text: str, *, lang: str = "en") -> list[CountMatch]:
+    """Head counts: ``10,000 jobs``, ``about 1,000 employees``, ``1万人``, ``約500人``."""
+    folded = fold(text)
+    return _find_count_ja(folded) if lang == "ja" else _find_count_en(folded)
+
+
+def _find_count_en(text: str) -> list[CountMatch]:
+    found = []
+    for m in _COUNT_EN.finditer(text):
+        value = parse_number(m.group(2))
+        if value is None:
+            continue
+        if m.group(3):
+            value *= 1000
+        start = m.start(2) if not m.group(1) else m.start(1)
+        found.append(CountMatch(start, m.end(), round(value), m.group(4).lower(), bool(m.group(1))))
+    return found
+
+
+def _find_count_ja(text: str) -> list[CountMatch]:
+    found = []
+    for m in _COUNT_JA.finditer(text):
+        value = parse_number(m.group(2))
+        if value is None:
+            continue
+        value *= {"万": 10000, "千": 1000}.get(m.group(3) or "", 1)
+        found.append(CountMatch(m.start(), m.end(), round(value), m.group(4), bool(m.group(1))))
+    return found
+
+
+def small_number(word: str) -> int | None:
+    """``"three"`` → 3 for the few number words news uses for counts of people."""
+    return _SMALL_WORDS.get(word.lower())

@@ -1,0 +1,140 @@
+"""Article text → units the rules read: sentences, list items, table rows, headings.
+
+``Article.text`` separates paragraphs with a blank line; a single newline inside a paragraph
+separates list items or table rows, each its own block. A block is cut into sentences: at
+。！？ outside 「」『』（） for Japanese; at . ! ? for English, except after abbreviations
+("Inc.", "U.S.", "Mr.", "Calif."), initials and decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*•・●■◆▪‣◦]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
+_TABLE_SEP = re.compile(r"\s*(?:\t|\s\|\s)\s*")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EN_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof sr jr st mt ft no nos vs etc inc corp co ltd llc plc bros dept est "
+    "gov govt sen rep gen col lt sgt capt cmdr adm jan feb mar apr jun jul aug sep sept oct nov "
+    "dec calif mont mass conn wash ariz colo fla ill ind mich minn penn tenn va wis ore "
+    "approx fig al e.g i.e u.s u.k u.n a.m p.m n.y d.c s.a n.v a.g e.u ph.d "
+    "no. ave blvd rd"
+)
+# abbreviations that can also end a sentence: split after them before a sentence starter
+_FINAL_ABBREVIATIONS = _words("inc corp co ltd llc plc etc u.s u.k a.m p.m d.c e.u")
+_STARTERS = _words(
+    "the a an it its he she they we i in on at for but and as after before when while this "
+    "that these those his her their our its some many most other others both neither none "
+    "there here last earlier later meanwhile however still also under since until if"
+)
+_EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_JA_OPEN, _JA_CLOSE = "「『（(【〈《", "」』）)】〉》"
+_JA_END = "。！？!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One unit of text with where it came from.
+
+    ``kind`` is ``title``, ``heading``, ``item`` (list item or table row) or ``text``.
+    ``block`` numbers the block (paragraph, item, row) it belongs to; ``first`` says it opens
+    that block.
+    """
+
+    index: int
+    text: str
+    block: int
+    kind: str
+    first: bool = True
+
+
+def split_sentences(text: str, *, lang: str) -> list[str]:
+    """Sentences of one block of text, stripped, none empty."""
+    pieces = _split_ja(text) if lang == "ja" else _split_en(text)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
+    """The title, then every sentence of every block of ``text``, numbered in order."""
+    units: list[Sentence] = []
+    if title.strip():
+        units.append(Sentence(0, title.strip(), 0, "title"))
+    for block_no, (kind, block) in enumerate(_blocks(text), start=1):
+        for i, sentence in enumerate(split_sentences(block, lang=lang)):
+            units.append(Sentence(len(units), sentence, block_no, kind, i == 0))
+    return units
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    blocks: list[tuple[str, str]] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in paragraph.split("\n") if ln.strip()]
+        several = len(lines) > 1
+        for line in lines:
+            blocks.append(_classify(line, several))
+    return blocks
+
+
+def _classify(line: str, in_list: bool) -> tuple[str, str]:
+    marked = _ITEM_MARK.match(line)
+    if marked:
+        return "item", line[marked.end() :]
+    if _TABLE_SEP.search(line):
+        return "item", _TABLE_SEP.sub("; ", line)
+    if _is_heading(line):
+        return "heading", line
+    return ("item" if in_list else "text"), line
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) < 90 and not re.search(r"[.!?。！？:：”\"]$", line)
+
+
+def _split_en(text: str) -> list[str]:
+    pieces, start = [], 0
+    for m in _EN_BOUNDARY.finditer(text):
+        if _is_abbreviation(text, m.start(), m.end()):
+            continue
+        pieces.append(text[start : m.end()])
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _is_abbreviation(text: str, dot: int, end: int) -> bool:
+    if text[dot] != "." or (end - dot > 1 and text[dot + 1] == "."):
+        return False
+    word_match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not word_match:
+        return bool(re.search(r"\d$", text[:dot])) and bool(re.match(r"\s+\d", text[end:]))
+    word = word_match.group(1).lower()
+    if len(word) == 1:
+        return True  # an initial: "J. Smith"
+    if word not in _EN_ABBREVIATIONS:
+        return False
+    if word in _FINAL_ABBREVIATIONS:
+        nxt = re.match(r"\s+[\"'“‘(]?([A-Za-z]+)", text[end:])
+        return not (nxt and nxt.group(1).lower() in _STARTERS)
+    return True
+
+
+def _split_ja(text: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _JA_OPEN:
+            depth += 1
+        elif ch in _JA_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _JA_END and depth == 0:
+            if i + 1 < len(text) and text[i + 1] in _JA_END:
+                continue
+            pieces.append(text[start : i + 1])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces

@@ -1,0 +1,114 @@
+"""One entity per real company or person: find by alias, registry, or fuzzy match; else create.
+
+Aliases are unique by normalised form across the knowledge base, so concurrent writers
+that discover the same name converge on one row (the loser of the insert reads the winner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from newsbot.core.registry import Registry, normalise_name
+from newsbot.core.resolve import best_fuzzy
+from newsbot.store.models import Alias, Entity
+from newsbot.store.sql import insert_ignore
+
+FUZZY_PREFIX = 3
+
+
+def script_of(name: str) -> str:
+    """``ja`` for names written with Japanese characters, else ``en``."""
+    return "ja" if any("\u3040" <= ch <= "\u9fff" for ch in name) else "en"
+
+
+class EntityResolver:
+    """Turns names found in articles into entity ids, learning aliases as it goes.
+
+    One resolver serves one transaction: its cache must not outlive a rollback.
+    """
+
+    def __init__(self, session: Session, registry: Registry, now: datetime):
+        self.session = session
+        self.registry = registry
+        self.now = now
+        self._cache: dict[tuple[str, str], int] = {}
+
+    def resolve(self, name: str, kind: str, aliases: Iterable[str] = ()) -> int:
+        """The id of the entity ``name`` (of ``kind``) names, created when new."""
+        key = (kind, normalise_name(name))
+        if key not in self._cache:
+            self._cache[key] = self._find(name, kind) or self._create(name, kind)
+        entity_id = self._cache[key]
+        self.add_aliases(entity_id, [name, *aliases], origin="article")
+        return entity_id
+
+    def _find(self, name: str, kind: str) -> int | None:
+        entry = self.registry.lookup(name)
+        if entry is not None and entry.kind == kind:
+            return self._by_alias(entry.name, kind) or self._create(entry.name, kind)
+        return self._by_alias(name, kind) or self._fuzzy(name, kind)
+
+    def _by_alias(self, name: str, kind: str) -> int | None:
+        stmt = (
+            select(Alias.entity_id)
+            .join(Entity, Entity.id == Alias.entity_id)
+            .where(Alias.norm == normalise_name(name), Entity.kind == kind)
+        )
+        return self.session.execute(stmt).scalar_one_or_none()
+
+    def _fuzzy(self, name: str, kind: str) -> int | None:
+        norm = normalise_name(name)
+        if len(norm) < FUZZY_PREFIX:
+            return None
+        prefix = norm[:FUZZY_PREFIX]
+        stmt = (
+            select(Alias.entity_id, Alias.alias)
+            .join(Entity, Entity.id == Alias.entity_id)
+            .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"), Entity.kind == kind)
+            .limit(500)
+        )
+        return best_fuzzy(name, kind, self.session.execute(stmt).tuples())
+
+    def _create(self, name: str, kind: str) -> int:
+        entry = self.registry.lookup(name)
+        canonical = entry.name if entry is not None and entry.kind == kind else name.strip()
+        insert_ignore(self.session, Entity, {"kind": kind, "name": canonical, "created_at": self.now})
+        entity_id = self.session.execute(
+            select(Entity.id).where(Entity.kind == kind, Entity.name == canonical)
+        ).scalar_one()
+        known = [canonical, *(entry.aliases if entry is not None else ())]
+        self.add_aliases(entity_id, known, origin="registry" if entry else "article")
+        return entity_id
+
+    def add_aliases(self, entity_id: int, names: Iterable[str], origin: str) -> None:
+        """Record names for an entity; a name another entity owns already stays theirs."""
+        for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            norm = normalise_name(alias)
+            if norm:
+                values = {
+                    "entity_id": entity_id,
+                    "alias": alias,
+                    "norm": norm,
+                    "lang": script_of(alias),
+                    "origin": origin,
+                }
+                insert_ignore(self.session, Alias, values)
+
+
+def entity_id_by_name(session: Session, name: str, registry: Registry) -> int | None:
+    """A stored entity named ``name`` in any alias, via the registry's canonical name too."""
+    names = [name]
+    entry = registry.lookup(name)
+    if entry is not None:
+        names.insert(0, entry.name)
+    for candidate in names:
+        found = session.execute(
+            select(Alias.entity_id).where(Alias.norm == normalise_name(candidate))
+        ).scalar_one_or_none()
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,55 @@
+"""Percentages and head counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbot.core.extract.numbers import find_count, find_percent, parse_ja_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("49%の株式", 49.0), ("a 49% stake", 49.0), ("49 percent", 49.0), ("４９％", 49.0),
+     ("4.5 per cent", 4.5)],
+)
+def test_percent(text: str, value: float) -> None:
+    [m] = find_percent(text)
+    assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("cut 10,000 jobs", "en", 10000), ("about 1,000 employees", "en", 1000),
+     ("more than 18,000 roles", "en", 18000), ("1万人を削減", "ja", 10000),
+     ("約500人", "ja", 500), ("200名", "ja", 200), ("laid off 12,000 of its employees", "en", 12000)],
+)
+def test_count(text: str, lang: str, value: int) -> None:
+    found = find_count(text, lang=lang)
+    assert found and found[0].value == value
+
+
+def test_count_marks_approximate() -> None:
+    [m] = find_count("about 1,000 employees")
+    assert m.approximate
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_ja_number_round_trip(n: int) -> None:
+    parts, rest = [], n
+    for unit, scale in (("兆", 10**12), ("億", 10**8), ("万", 10**4)):
+        head, rest = divmod(rest, scale)
+        if head:
+            parts.append(f"{head}{unit}")
+    if rest or not parts:
+        parts.append(str(rest))
+    assert parse_ja_number("".join(parts)) == n
+
+
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    find_percent(text)
+    find_count(text, lang="en")
+    find_count(text, lang="ja")
+    parse_ja_number(text)
