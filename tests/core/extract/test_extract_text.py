@@ -61,5 +61,5 @@ def test_units_keep_items_rows_and_headings_apart() -> None:
 def test_never_raises_and_loses_no_words(text: str) -> None:
     for lang in ("en", "ja"):
         joined = "".join(split_sentences(text, lang=lang))
-        assert joined.replace(" ", "") == "".join(text.split()).replace(" ", "") or True
+        assert "".join(joined.split()) == "".join(text.split())
         split_units("t", text, lang=lang)
