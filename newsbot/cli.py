@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from newsbot.app import App
 
 from newsbot import render
 from newsbot.config import Settings, load_settings, redact_url
@@ -52,15 +55,6 @@ def _global(
     )
 
 
-def main() -> None:
-    """Console-script entry point: NewsbotError becomes one line and exit status 1."""
-    try:
-        app()
-    except NewsbotError as exc:
-        typer.echo(f"newsbot: {exc}", err=True)
-        raise SystemExit(1) from None
-
-
 def load() -> Settings:
     """The settings of this invocation (``--config``, ./newsbot.toml, environment)."""
     return load_settings(state.config_path)
@@ -69,6 +63,13 @@ def load() -> Settings:
 def database(settings: Settings | None = None) -> Engine:
     """The knowledge base, migrated to the current schema."""
     return open_database((settings or load()).database_url)
+
+
+def build_app() -> App:
+    """The wired application for this invocation's settings."""
+    from newsbot.app import App
+
+    return App(load())
 
 
 db_app = typer.Typer(help="Manage the knowledge base's schema.", no_args_is_help=True)
@@ -85,7 +86,7 @@ def db_upgrade(
     typer.echo(f"knowledge base at {redact_url(settings.database_url)} is at {revision}")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -109,3 +110,42 @@ def sql(
         timeout=settings.sql.timeout_seconds,
     )
     render.query_result(result, fmt.value)
+
+
+@app.command("ingest")
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Local HTML files.", exists=True, dir_okay=False)
+    ],
+    url: Annotated[
+        str | None, typer.Option(help="The URL the page was published at (one file only).")
+    ] = None,
+) -> None:
+    """Store local HTML files as articles and extract their events, as a crawl would."""
+    if url and len(paths) > 1:
+        raise typer.BadParameter("--url names one page; give one file with it")
+    from newsbot.pipeline import read_file_article
+
+    newsbot = build_app()
+    failed = 0
+    for path in paths:
+        try:
+            result = newsbot.ingestor.ingest(read_file_article(path, url))
+        except NewsbotError as exc:
+            failed += 1
+            typer.echo(f"newsbot: {path}: {exc}", err=True)
+            continue
+        typer.echo(f"{path}: {result.status}, {len(result.new_events)} new events, "
+                   f"{len(result.merged_events)} merged")  # fmt: skip
+    newsbot.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point: NewsbotError becomes one line and exit status 1."""
+    try:
+        app()
+    except NewsbotError as exc:
+        typer.echo(f"newsbot: {exc}", err=True)
+        raise SystemExit(1) from None

@@ -157,17 +157,17 @@ class SqlSettings(_Section):
     timeout_seconds: float = Field(5.0, gt=0)
 
 
-_file_data: ContextVar[dict[str, Any]] = ContextVar("newsbot_config_file", default={})
+_file_data: ContextVar[dict[str, Any] | None] = ContextVar("newsbot_config_file", default=None)
 
 
 class _FileSource(PydanticBaseSettingsSource):
     """The parsed TOML file, below the environment in authority."""
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return _file_data.get().get(field_name), field_name, False
+        return (_file_data.get() or {}).get(field_name), field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        return dict(_file_data.get())
+        return dict(_file_data.get() or {})
 
 
 class Settings(BaseSettings):
@@ -304,8 +304,10 @@ def _line_of(text: str, loc: list[str]) -> int:
         found = hits[min(nth, len(hits) - 1)]
         start = found + 1
         if header.match(lines[found]):
-            end = next((i for i in range(start, len(lines)) if lines[i].lstrip().startswith("[")),
-                       len(lines))
+            end = next(
+                (i for i in range(start, len(lines)) if lines[i].lstrip().startswith("[")),
+                len(lines),
+            )
     return found + 1
 
 

@@ -33,7 +33,9 @@ def query_result(result: QueryResult, fmt: str) -> None:
         writer.writerow(result.columns)
         writer.writerows([[jsonable(v) for v in row] for row in result.rows])
     elif fmt == "json":
-        objects = [dict(zip(result.columns, map(jsonable, row), strict=True)) for row in result.rows]
+        objects = [
+            dict(zip(result.columns, map(jsonable, row), strict=True)) for row in result.rows
+        ]
         json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:

@@ -150,7 +150,9 @@ def test_redact_url() -> None:
     assert redact_url("postgresql://u:pw@h/db") == "postgresql://u:***@h/db"
 
 
-@pytest.mark.parametrize(("value", "seconds"), [(90, 90), ("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400)])
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(90, 90), ("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400)]
+)
 def test_durations(value: Any, seconds: int) -> None:
     assert parse_duration(value).total_seconds() == seconds
 

@@ -190,9 +190,7 @@ def best_supported(statements: Iterable[Any]) -> Any:
     if not values:
         return None
     if all(isinstance(v, int | float) for v in values):
-        votes = Counter(
-            next(w for w in values if _compatible_amount(v, w)) for v in values
-        )
+        votes = Counter(next(w for w in values if _compatible_amount(v, w)) for v in values)
     else:
         votes = Counter(values)
     top = max(votes.values())

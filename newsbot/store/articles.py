@@ -71,7 +71,9 @@ def save_article(
         return SaveResult(duplicate, "duplicate")
     values = _row(parsed, digest, source_id, etag, last_modified, fetched_at)
     if insert_ignore(session, Article, values):
-        article_id = session.execute(select(Article.id).where(Article.url == parsed.url)).scalar_one()
+        article_id = session.execute(
+            select(Article.id).where(Article.url == parsed.url)
+        ).scalar_one()
         return SaveResult(article_id, "new")
     winner = find_duplicate(session, parsed, digest, by_url=True)
     if winner is None:  # pragma: no cover - the conflict row vanished (deleted meanwhile)

@@ -87,7 +87,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         with _migration_lock(engine):
             command.upgrade(alembic_config(engine), revision)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot migrate the database: {exc.__class__.__name__}: {exc}") from exc
+        raise DatabaseError(
+            f"cannot migrate the database: {exc.__class__.__name__}: {exc}"
+        ) from exc
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -97,7 +99,7 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(alembic_config(engine), revision)
 
 
-class _migration_lock:  # noqa: N801 - used as a context manager
+class _migration_lock:
     """A PostgreSQL advisory lock around migrations (SQLite serialises writers itself)."""
 
     def __init__(self, engine: Engine):

@@ -76,7 +76,9 @@ class EntityResolver:
     def _create(self, name: str, kind: str) -> int:
         entry = self.registry.lookup(name)
         canonical = entry.name if entry is not None and entry.kind == kind else name.strip()
-        insert_ignore(self.session, Entity, {"kind": kind, "name": canonical, "created_at": self.now})
+        insert_ignore(
+            self.session, Entity, {"kind": kind, "name": canonical, "created_at": self.now}
+        )
         entity_id = self.session.execute(
             select(Entity.id).where(Entity.kind == kind, Entity.name == canonical)
         ).scalar_one()

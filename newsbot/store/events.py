@@ -78,16 +78,20 @@ class EventWriter:
 
     def _find_same(self, view: EventView) -> int | None:
         role = KEY_ROLES[view.type][0]
-        ids = self.session.execute(
-            select(EventEntity.event_id)
-            .join(Event, Event.id == EventEntity.event_id)
-            .where(
-                Event.type == view.type,
-                EventEntity.role == role,
-                EventEntity.entity_id.in_(view.roles[role]),  # type: ignore[attr-defined]
+        ids = (
+            self.session.execute(
+                select(EventEntity.event_id)
+                .join(Event, Event.id == EventEntity.event_id)
+                .where(
+                    Event.type == view.type,
+                    EventEntity.role == role,
+                    EventEntity.entity_id.in_(view.roles[role]),  # type: ignore[attr-defined]
+                )
+                .distinct()
             )
-            .distinct()
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
         for candidate in load_views(self.session, ids):
             if same_event(view, candidate):
                 return candidate.id
@@ -150,7 +154,7 @@ class EventWriter:
         row = self.session.get(Event, event_id)
         assert row is not None
         statements = _statements(self.session, event_id)
-        merged = merged_fields(statements, COLUMNS + ("date",))
+        merged = merged_fields(statements, (*COLUMNS, "date"))
         changes = {k: v for k, v in merged.items() if v is not None and getattr(row, k) != v}
         for name in ("status", "role"):
             if name in changes and getattr(row, name) is not None:
@@ -229,9 +233,11 @@ def load_views(session: Session, event_ids: Iterable[int]) -> list[EventView]:
 
 def forget_article_evidence(session: Session, article_id: int) -> None:
     """Drop what an article said (before re-extracting its changed text); orphans go too."""
-    event_ids = session.execute(
-        select(Evidence.event_id).where(Evidence.article_id == article_id)
-    ).scalars().all()
+    event_ids = (
+        session.execute(select(Evidence.event_id).where(Evidence.article_id == article_id))
+        .scalars()
+        .all()
+    )
     session.execute(delete(Evidence).where(Evidence.article_id == article_id))
     for event_id in event_ids:
         if session.execute(select(Evidence.id).where(Evidence.event_id == event_id)).first():
@@ -251,11 +257,7 @@ def event_records(session: Session, event_ids: Sequence[int]) -> list[dict[str, 
     }
     names = _participant_names(session, list(rows))
     evidence = _evidence(session, list(rows))
-    return [
-        _record(rows[i], names.get(i, {}), evidence.get(i, []))
-        for i in event_ids
-        if i in rows
-    ]
+    return [_record(rows[i], names.get(i, {}), evidence.get(i, [])) for i in event_ids if i in rows]
 
 
 def _participant_names(session: Session, ids: list[int]) -> dict[int, dict[str, list[str]]]:
@@ -293,8 +295,8 @@ def _record(row: Event, names: dict[str, list[str]], evidence: list[dict[str, An
     record: dict[str, Any] = {"id": row.id, "type": row.type}
     for field_name, (role, _kind) in PARTICIPANTS[row.type].items():
         found = names.get(role, [])
-        record[field_name] = found if field_name in ("investors", "companies") else (
-            found[0] if found else None
+        record[field_name] = (
+            found if field_name in ("investors", "companies") else (found[0] if found else None)
         )
     for name in FIELDS[row.type]:
         if name not in record:

@@ -112,7 +112,9 @@ def drop_fts_sql(dialect: str) -> list[str]:
     ]
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     """Hide views, FTS tables and the search index from autogenerate."""
     if type_ == "table" and name and (name.startswith(FTS_TABLE) or name in VIEWS):
         return False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import Engine, text
 
 from newsbot.errors import ReadOnlyError
+from newsbot.store.db import make_engine, upgrade
 from newsbot.store.readonly import run_readonly
 
 WRITES = [
@@ -70,20 +73,25 @@ def test_every_write_is_refused(engine: Engine, db_url: str) -> None:
 
 
 def test_row_limit(engine: Engine, db_url: str) -> None:
-    query = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50) SELECT x FROM c"
+    query = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50) "
+        "SELECT x FROM c"
+    )
     result = run_readonly(db_url, query, row_limit=10, timeout=5)
     assert len(result.rows) == 10 and result.truncated
 
 
 def test_time_limit(engine: Engine, db_url: str) -> None:
-    endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    endless = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    )
     with pytest.raises(ReadOnlyError, match="time limit"):
         run_readonly(db_url, endless, row_limit=10, timeout=0.5)
 
 
-def test_full_text_search_table_is_readable(engine: Engine, db_url: str) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("FTS5 is SQLite's; PostgreSQL searches through an index")
-    result = run_readonly(db_url, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'anthropic'",
-                          row_limit=10, timeout=5)  # fmt: skip
+def test_sqlite_full_text_search_table_is_readable(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'kb.db'}"
+    upgrade(make_engine(db_url))
+    query = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'anthropic'"
+    result = run_readonly(db_url, query, row_limit=10, timeout=5)
     assert result.rows == [(0,)]
