@@ -387,7 +387,7 @@ class Fetcher:
             raise FetchError(f"host asked us to stay away ({host.gone_reason})", url=url)
 
     def _backoff(self, attempt: int, after: float | None) -> float:
-        base = self.settings.backoff * 2**attempt
+        base = self.settings.backoff * 2.0**attempt
         jittered = base / 2 + random.uniform(0, base / 2)
         return max(jittered, after or 0.0)
 

@@ -149,8 +149,11 @@ def _text(a: Tag) -> str:
 
 def _same_site(url: str, page_url: str) -> bool:
     one, two = urlsplit(url), urlsplit(page_url)
-    strip = lambda host: (host or "").lower().removeprefix("www.")  # noqa: E731
-    return strip(one.hostname) == strip(two.hostname) and one.port == two.port
+    return _bare(one.hostname) == _bare(two.hostname) and one.port == two.port
+
+
+def _bare(host: str | None) -> str:
+    return (host or "").lower().removeprefix("www.")
 
 
 def _url_excluded(url: str, page_url: str) -> bool:

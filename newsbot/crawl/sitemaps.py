@@ -129,7 +129,8 @@ def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return dateparser.isoparse(value)
+        parsed: datetime = dateparser.isoparse(value)
+        return parsed
     except (ValueError, OverflowError):
         return None
 

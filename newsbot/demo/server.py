@@ -185,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_text(404, "not found", head)
         body = substitute(path, body, self.server.base_url)
         headers = {"Content-Type": content_type(path, body),
-                   "ETag": '"%s"' % hashlib.sha1(body).hexdigest()[:20],
+                   "ETag": f'"{hashlib.sha1(body).hexdigest()[:20]}"',
                    "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
         if huge:
             return self.send_endless(headers, body, head)

@@ -1,0 +1,1 @@
+"""The demo: a sample news site and a local server for it."""
