@@ -86,8 +86,7 @@ AD_LABEL_RE = re.compile(
     re.I,
 )
 RELATED_LABEL_RE = re.compile(
-    _LABEL_EDGE_START
-    + r"related|related articles?|related stories|related posts|related coverage|"
+    _LABEL_EDGE_START + r"related|related articles?|related stories|related posts|related coverage|"
     r"related reading|read more|read also|also read|see also|more on this( topic)?|"
     r"more from .{1,40}|recommended|recommended for you|you may also like|most read|"
     r"most popular|trending|popular|share this article|share this|share|"

@@ -1,0 +1,403 @@
+"""What a page says about its article: title, date, author, language, canonical URL, site.
+
+Read from a parsed page before the body is extracted (extraction prunes the tree).
+Sources, most trusted first: JSON-LD (schema.org Article types), OpenGraph and other
+``<meta>`` tags, microdata, ``<time>`` elements, then the visible headline and byline.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from newsbot.core.boilerplate import is_marked
+from newsbot.core.dates import find_date, parse_date
+
+log = logging.getLogger(__name__)
+
+__all__ = ["PageMeta", "read_meta"]
+
+DATE_META_NAMES = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "published_time", "publication_date", "dc.date", "dc.date.issued", "dcterms.issued",
+    "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+    "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+TITLE_SEPARATORS_RE = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s*[｜|]\s*|\s+::\s+|\s*[：]\s*")
+_WS_RE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_BY_RE = re.compile(
+    r"^\s*(by|written by|text by|文|執筆|著者|筆者|書いた人|記者)\s*[:：]?\s*", re.I
+)
+_BYLINE_TAIL_RE = re.compile(r"\s+[·•|｜/]\s+|\s*[（(]")
+_ARTICLE_TYPE_RE = re.compile(r"article|posting|report", re.I)
+_URL_DATE_RE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
+BYLINE_WINDOW = 400
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """Metadata of one page; any field may be None when the page does not say."""
+
+    title: str | None
+    published_at: datetime | None
+    author: str | None
+    declared_lang: str | None
+    canonical_url: str | None
+    site_name: str | None
+
+
+def read_meta(root: HtmlElement, url: str) -> PageMeta:
+    """Read every metadata field of a parsed page (the tree is not changed)."""
+    metas = _meta_values(root)
+    articles = _jsonld_articles(root)
+    site = _site_name(metas, articles)
+    return PageMeta(
+        title=_title(root, metas, articles, site),
+        published_at=_published(root, metas, articles, url),
+        author=_author(root, metas, articles),
+        declared_lang=_declared_lang(root, metas, articles),
+        canonical_url=_canonical(root, metas, url),
+        site_name=site,
+    )
+
+
+def clean(text: str | None) -> str:
+    """Whitespace collapsed (ASCII and no-break spaces; ideographic spaces are kept)."""
+    return _WS_RE.sub(" ", text or "").strip()
+
+
+def _meta_values(root: HtmlElement) -> dict[str, str]:
+    """``<meta>`` name/property/itemprop/http-equiv (lower-cased) → content, first wins."""
+    values: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in values:
+                values[key] = content.strip()
+    return values
+
+
+# --- JSON-LD -----------------------------------------------------------------------
+
+
+def _jsonld_articles(root: HtmlElement) -> list[dict[str, Any]]:
+    """schema.org objects of an article type found in JSON-LD blocks."""
+    found: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        data = _load_json(script.text or "")
+        found.extend(obj for obj in _walk_jsonld(data) if _is_article(obj))
+    return found
+
+
+def _load_json(text: str) -> Any:
+    """Parse a JSON-LD block, forgiving trailing commas and raw control characters."""
+    for candidate in (text, re.sub(r",\s*([}\]])", r"\1", text.replace("\n", " "))):
+        try:
+            return json.loads(candidate, strict=False)
+        except ValueError:
+            continue
+    log.debug("jsonld_unreadable")
+    return None
+
+
+def _walk_jsonld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Every object in a JSON-LD value: lists, ``@graph`` and nested main entities."""
+    if depth > 5:
+        return []
+    if isinstance(data, list):
+        return [obj for item in data for obj in _walk_jsonld(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    found = [data]
+    for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+        if key in data:
+            found.extend(_walk_jsonld(data[key], depth + 1))
+    return found
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    """Whether a schema.org object is an article (NewsArticle, BlogPosting, Report…)."""
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and _ARTICLE_TYPE_RE.search(kind) for kind in kinds)
+
+
+def _first_str(articles: list[dict[str, Any]], key: str) -> str | None:
+    """The first string value of a key across the article objects."""
+    for obj in articles:
+        value = obj.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+# --- title -------------------------------------------------------------------------
+
+
+def _title(
+    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]], site: str | None
+) -> str | None:
+    """The headline: a meta title the page's <h1> confirms, else the best-trusted one."""
+    headings = [clean(h1.text_content()) for h1 in root.iter("h1")][:5]
+    page_title = root.find(".//title")
+    metas_titles = [
+        _first_str(articles, "headline"),
+        _strip_site(metas.get("og:title"), site),
+        _strip_site(metas.get("twitter:title"), site),
+        _strip_site(page_title.text_content() if page_title is not None else None, site),
+    ]
+    candidates = [clean(t) for t in metas_titles if t and clean(t)]
+    keys = {_key(t) for t in candidates}
+    for heading in headings:
+        if heading and _key(heading) in keys:
+            return heading
+    confirmed = _confirmed_heading(headings, candidates)
+    if confirmed:
+        return confirmed
+    headline = next((t for t in candidates[:3] if not t.endswith(("…", "..."))), None)
+    return headline or next(iter(headings + candidates), None) or None
+
+
+def _confirmed_heading(headings: list[str], candidates: list[str]) -> str | None:
+    """An <h1> that a meta title starts with (the title kept a suffix we did not know)."""
+    for heading in headings:
+        key = _key(heading)
+        if len(key) >= 8 and any(_key(t).startswith(key) for t in candidates):
+            return heading
+    return None
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """A title without its ' | Site' (or 'Site - ') part."""
+    if not title:
+        return None
+    title = clean(title)
+    parts = TITLE_SEPARATORS_RE.split(title)
+    if len(parts) < 2:
+        return title
+    if site and _key(parts[-1]) == _key(site):
+        return _join_before_last(title)
+    if site and _key(parts[0]) == _key(site):
+        return _join_after_first(title)
+    return title
+
+
+def _join_before_last(title: str) -> str:
+    """Everything before the last separator."""
+    matches = list(TITLE_SEPARATORS_RE.finditer(title))
+    return title[: matches[-1].start()].strip()
+
+
+def _join_after_first(title: str) -> str:
+    """Everything after the first separator."""
+    match = TITLE_SEPARATORS_RE.search(title)
+    return title[match.end() :].strip() if match else title
+
+
+def _key(text: str) -> str:
+    """A comparison key: NFKC, case-folded, without spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _site_name(metas: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
+    """og:site_name, else the JSON-LD publisher's name, else application-name."""
+    if metas.get("og:site_name"):
+        return clean(metas["og:site_name"])
+    for obj in articles:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return clean(publisher["name"])
+    return clean(metas.get("application-name")) or None
+
+
+# --- date --------------------------------------------------------------------------
+
+
+def _published(
+    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]], url: str
+) -> datetime | None:
+    """The publication date, from the most trusted source that gives one."""
+    for reader in (
+        lambda: parse_date(_first_str(articles, "datePublished")),
+        lambda: _date_from_metas(metas),
+        lambda: _date_from_markup(root),
+        lambda: _date_from_byline(root),
+        lambda: _date_from_url(url),
+    ):
+        value = reader()
+        if value is not None:
+            return value
+    return None
+
+
+def _date_from_metas(metas: dict[str, str]) -> datetime | None:
+    """A date from the usual ``<meta>`` names (OpenGraph article:, Dublin Core, …)."""
+    for name in DATE_META_NAMES:
+        value = parse_date(metas.get(name))
+        if value is not None:
+            return value
+    return None
+
+
+def _date_from_markup(root: HtmlElement) -> datetime | None:
+    """Microdata ``datePublished``, ``<time pubdate>``, then the first ``<time datetime>``
+    that lies outside related boxes, sidebars and comments."""
+    for element in root.xpath("//*[@itemprop='datePublished']"):
+        value = parse_date(element.get("content") or element.get("datetime") or element.text)
+        if value is not None:
+            return value
+    times = [t for t in root.iter("time") if t.get("datetime") and not _in_box(t)]
+    preferred = [t for t in times if "pubdate" in t.attrib or "publish" in (t.get("class") or "")]
+    for element in preferred + times:
+        value = parse_date(element.get("datetime"))
+        if value is not None:
+            return value
+    return None
+
+
+def _in_box(element: HtmlElement) -> bool:
+    """Whether an element sits in a related box, sidebar, comment or other boilerplate."""
+    return any(
+        is_marked(ancestor) and ancestor.tag != "header" for ancestor in element.iterancestors()
+    )
+
+
+def _date_from_byline(root: HtmlElement) -> datetime | None:
+    """The first date written near the headline (the byline under the <h1>)."""
+    h1 = root.find(".//h1")
+    if h1 is None:
+        return None
+    for area in (h1.getparent(), _parent(h1.getparent())):
+        if area is None:
+            continue
+        text = _text_after(area, h1)
+        value = find_date(text[:BYLINE_WINDOW])
+        if value is not None:
+            return value
+    return None
+
+
+def _parent(element: HtmlElement | None) -> HtmlElement | None:
+    """The parent of an element, None-safe."""
+    return element.getparent() if element is not None else None
+
+
+def _text_after(area: HtmlElement, h1: HtmlElement) -> str:
+    """The area's visible text from its <h1> onwards (the headline itself excluded)."""
+    text = " ".join(area.itertext("*"))
+    heading = " ".join(h1.itertext("*"))
+    position = text.find(heading)
+    return text[position + len(heading) :] if position >= 0 else text
+
+
+def _date_from_url(url: str) -> datetime | None:
+    """A date in the URL path (/2024/05/28/slug)."""
+    match = _URL_DATE_RE.search(url)
+    if not match:
+        return None
+    return parse_date("{}-{:0>2}-{:0>2}".format(*match.groups()))
+
+
+# --- author, language, canonical -----------------------------------------------------
+
+
+def _author(root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
+    """The author names, joined by ', '."""
+    names = _jsonld_authors(articles)
+    if not names and metas.get("author"):
+        names = [metas["author"]]
+    og_author = metas.get("article:author", "").strip()
+    if not names and og_author and "://" not in og_author:
+        names = [og_author]
+    if not names:
+        names = [clean(el.text_content()) for el in root.xpath("//*[@rel='author']")][:3]
+    if not names:
+        names = _visible_authors(root)
+    names = [_BY_RE.sub("", clean(name)) for name in names]
+    unique = list(dict.fromkeys(name for name in names if name and len(name) <= 80))
+    return ", ".join(unique) or None
+
+
+def _jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
+    """Author names in JSON-LD (a string, an object, or a list of either)."""
+    for obj in articles:
+        value = obj.get("author")
+        items = value if isinstance(value, list) else [value]
+        names = [
+            item if isinstance(item, str) else item.get("name")
+            for item in items
+            if isinstance(item, str | dict)
+        ]
+        names = [name for name in names if isinstance(name, str) and name.strip()]
+        if names:
+            return names
+    return []
+
+
+def _visible_authors(root: HtmlElement) -> list[str]:
+    """The name in the element marked as the author, else in the byline."""
+    for query in (
+        "//*[@itemprop='author']",
+        "//*[contains(@class,'author-name')]",
+        "//*[contains(@class,'byline')]",
+    ):
+        for element in root.xpath(query):
+            name = element.xpath("string(.//*[@itemprop='name'])") or element.text_content()
+            name = _BYLINE_TAIL_RE.split(clean(name), maxsplit=1)[0]
+            if name and len(name) <= 80:
+                return [name]
+    return []
+
+
+def _declared_lang(
+    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]]
+) -> str | None:
+    """The language the page declares: <html lang>, Content-Language, og:locale, JSON-LD."""
+    for value in (
+        root.get("lang")
+        or root.get("xml:lang")
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        metas.get("content-language"),
+        metas.get("og:locale"),
+        _first_str(articles, "inLanguage"),
+    ):
+        code = normalize_lang(value)
+        if code:
+            return code
+    return None
+
+
+def normalize_lang(value: str | None) -> str | None:
+    """'en-US' → 'en', 'ja_JP' → 'ja', 'jp' → 'ja'; None for anything unreadable."""
+    if not value:
+        return None
+    primary = re.split(r"[-_,;\s]", value.strip().lower(), maxsplit=1)[0]
+    if not re.fullmatch(r"[a-z]{2,3}", primary):
+        return None
+    return {"jp": "ja", "jpn": "ja", "eng": "en"}.get(primary, primary)
+
+
+def _canonical(root: HtmlElement, metas: dict[str, str], url: str) -> str | None:
+    """<link rel=canonical>, else og:url, made absolute against the page URL."""
+    for link in root.iter("link"):
+        rels = (link.get("rel") or "").lower().split()
+        if "canonical" in rels and (link.get("href") or "").strip():
+            return urljoin(url, link.get("href", "").strip())
+    og_url = metas.get("og:url", "").strip()
+    return urljoin(url, og_url) if og_url else None
