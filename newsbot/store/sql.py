@@ -23,4 +23,6 @@ def insert_ignore(session: Session, model: Any, values: dict[str, Any]) -> bool:
         stmt = sqlite.insert(model).values(**values).on_conflict_do_nothing()
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         stmt = insert(model).values(**values)
-    return bool(session.execute(stmt).rowcount)
+    table = model.__table__
+    returning = stmt.returning(*table.primary_key.columns)  # rowcount is -1 on some drivers
+    return session.execute(returning).first() is not None
