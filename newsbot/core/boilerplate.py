@@ -28,9 +28,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
-__all__ = ["main_text"]
+__all__ = ["is_marked", "main_text", "text_of"]
 
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -146,7 +146,7 @@ _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[-_\s:.]+")
 
 
-def main_text(root: HtmlElement) -> str:
+def main_text(root: _Element) -> str:
     """The article body of a parsed page as plain text ('' if the page has none).
 
     Mutates ``root`` (boilerplate is removed in place); parse a fresh tree to reuse it.
@@ -162,35 +162,33 @@ def main_text(root: HtmlElement) -> str:
     return render(containers)
 
 
-def strip_junk(body: HtmlElement) -> None:
+def strip_junk(body: _Element) -> None:
     """Remove elements that never carry article text, and HTML comments."""
     etree.strip_elements(body, *JUNK_TAGS, with_tail=False)
     etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, with_tail=False)
 
 
-def drop_marked_boilerplate(body: HtmlElement) -> None:
+def drop_marked_boilerplate(body: _Element) -> None:
     """Drop elements that declare themselves boilerplate, keeping page-wide wrappers."""
-    total = len(body.text_content()) or 1
+    total = len(text_of(body)) or 1
     for element in _outermost(el for el in body.iter() if is_marked(el)):
         if not _holds_page(element, total):
             _drop(element)
 
 
-def _holds_page(element: HtmlElement, total: int) -> bool:
+def _holds_page(element: _Element, total: int) -> bool:
     """Whether an element holds so much of the page's text that it must be a wrapper."""
-    return len(element.text_content()) >= GUARD_SHARE * total and _has_prose(element)
+    return len(text_of(element)) >= GUARD_SHARE * total and _has_prose(element)
 
 
-def _has_prose(element: HtmlElement) -> bool:
+def _has_prose(element: _Element) -> bool:
     """Whether an element holds at least one sentence-long block outside links."""
-    return any(
-        len((p.text_content() or "").strip()) >= MIN_UNIT * 4 for p in element.iter("p", "div")
-    )
+    return any(len(text_of(p).strip()) >= MIN_UNIT * 4 for p in element.iter("p", "div"))
 
 
-def _outermost(elements: Iterable[HtmlElement]) -> Iterator[HtmlElement]:
+def _outermost(elements: Iterable[_Element]) -> Iterator[_Element]:
     """The given elements that are not inside another one of them (document order)."""
-    last: HtmlElement | None = None
+    last: _Element | None = None
     for element in elements:
         if last is not None and _is_inside(element, last):
             continue
@@ -198,12 +196,12 @@ def _outermost(elements: Iterable[HtmlElement]) -> Iterator[HtmlElement]:
         yield element
 
 
-def _is_inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
+def _is_inside(element: _Element, ancestor: _Element) -> bool:
     """Whether ``ancestor`` is a proper ancestor of ``element``."""
     return any(parent is ancestor for parent in element.iterancestors())
 
 
-def is_marked(element: HtmlElement) -> bool:
+def is_marked(element: _Element) -> bool:
     """Whether an element announces itself as boilerplate (tag, role, words, hidden)."""
     tag = element.tag
     if not isinstance(tag, str) or tag in ("html", "body"):
@@ -245,16 +243,29 @@ def _words_marked(names: str) -> bool:
     return False
 
 
-def _drop(element: HtmlElement) -> None:
-    """Remove an element but keep the text that follows it."""
-    if element.getparent() is not None:
-        element.drop_tree()
+def text_of(element: _Element) -> str:
+    """All the text inside an element (its own tail excluded)."""
+    return "".join(element.itertext())
+
+
+def _drop(element: _Element) -> None:
+    """Remove an element but keep the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 # --- choosing the body -------------------------------------------------------------
 
 
-def best_containers(body: HtmlElement) -> list[HtmlElement]:
+def best_containers(body: _Element) -> list[_Element]:
     """The container that holds the article's prose, plus siblings built like it."""
     scores = _container_scores(body)
     if not scores:
@@ -273,7 +284,7 @@ def best_containers(body: HtmlElement) -> list[HtmlElement]:
     return keep
 
 
-def _is_twin(sibling: HtmlElement, top: HtmlElement, score: float, top_score: float) -> bool:
+def _is_twin(sibling: _Element, top: _Element, score: float, top_score: float) -> bool:
     """A sibling of the same tag and class with a fair share of prose: the body continued."""
     return (
         sibling.tag == top.tag
@@ -282,17 +293,17 @@ def _is_twin(sibling: HtmlElement, top: HtmlElement, score: float, top_score: fl
     )
 
 
-def _is_loose_paragraph(sibling: HtmlElement) -> bool:
+def _is_loose_paragraph(sibling: _Element) -> bool:
     """A <p> beside the body with a long sentence and few links."""
     if sibling.tag != "p":
         return False
-    text = sibling.text_content()
+    text = text_of(sibling)
     return len(text.strip()) >= 80 and _link_length(sibling) < 0.25 * len(text)
 
 
-def _container_scores(body: HtmlElement) -> dict[HtmlElement, float]:
+def _container_scores(body: _Element) -> dict[_Element, float]:
     """Prose credited to each container: full to the nearest, half to the next one up."""
-    scores: dict[HtmlElement, float] = defaultdict(float)
+    scores: dict[_Element, float] = defaultdict(float)
     for block, length in _block_prose(body).items():
         if length < MIN_UNIT:
             continue
@@ -304,9 +315,9 @@ def _container_scores(body: HtmlElement) -> dict[HtmlElement, float]:
     return scores
 
 
-def _block_prose(body: HtmlElement) -> dict[HtmlElement, int]:
+def _block_prose(body: _Element) -> dict[_Element, int]:
     """Characters of text outside links owned by each block element."""
-    prose: dict[HtmlElement, int] = defaultdict(int)
+    prose: dict[_Element, int] = defaultdict(int)
     for node in body.xpath(".//text()"):
         length = len(node.strip())
         if not length:
@@ -320,7 +331,7 @@ def _block_prose(body: HtmlElement) -> dict[HtmlElement, int]:
     return prose
 
 
-def _nearest_block(element: HtmlElement | None) -> tuple[HtmlElement | None, bool]:
+def _nearest_block(element: _Element | None) -> tuple[_Element | None, bool]:
     """The nearest non-inline ancestor-or-self, and whether a link lies on the way."""
     in_link = False
     while element is not None and element.tag in INLINE_TAGS:
@@ -329,7 +340,7 @@ def _nearest_block(element: HtmlElement | None) -> tuple[HtmlElement | None, boo
     return element, in_link
 
 
-def _container_of(element: HtmlElement | None) -> HtmlElement | None:
+def _container_of(element: _Element | None) -> _Element | None:
     """The nearest ancestor-or-self that can hold a whole article (div, section, td…)."""
     while element is not None and (
         not isinstance(element.tag, str) or element.tag in NOT_CONTAINERS
@@ -341,7 +352,7 @@ def _container_of(element: HtmlElement | None) -> HtmlElement | None:
 # --- cleaning inside the body ------------------------------------------------------
 
 
-def drop_inner_boilerplate(container: HtmlElement) -> None:
+def drop_inner_boilerplate(container: _Element) -> None:
     """Drop unmarked ads, related boxes and comments inside the chosen body."""
     for owner, label, kind in _labels(container):
         _drop_label_box(owner, label, kind, container)
@@ -351,7 +362,7 @@ def drop_inner_boilerplate(container: HtmlElement) -> None:
     _drop_headline_lists(container)
 
 
-def _labels(container: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
+def _labels(container: _Element) -> list[tuple[_Element, str, str]]:
     """(element, label text, kind) for every box label inside the container."""
     found = []
     for node in container.xpath(".//text()"):
@@ -379,12 +390,12 @@ def _label_kind(text: str) -> str | None:
     return None
 
 
-def _drop_label_box(owner: HtmlElement, label: str, kind: str, container: HtmlElement) -> None:
+def _drop_label_box(owner: _Element, label: str, kind: str, container: _Element) -> None:
     """Drop the box a label heads: the highest ancestor below the container that starts
     with the label and still looks like such a box (short ad, list of headlines)."""
     if owner is container or not _is_attached(owner, container):
         return
-    if not owner.text_content().strip().startswith(label):
+    if not text_of(owner).strip().startswith(label):
         return
     box = owner
     parent = box.getparent()
@@ -400,9 +411,9 @@ def _drop_label_box(owner: HtmlElement, label: str, kind: str, container: HtmlEl
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
-def _box_fits(element: HtmlElement, label: str, kind: str) -> bool:
+def _box_fits(element: _Element, label: str, kind: str) -> bool:
     """Whether an element can be the whole box of a label of this kind."""
-    text = element.text_content().strip()
+    text = text_of(element).strip()
     if not text.startswith(label):
         return False
     if kind == "ad":
@@ -413,18 +424,18 @@ def _box_fits(element: HtmlElement, label: str, kind: str) -> bool:
     return True
 
 
-def _drop_following(heading: HtmlElement) -> None:
+def _drop_following(heading: _Element) -> None:
     """Drop everything after a comments heading inside the body."""
     for sibling in list(heading.itersiblings()):
         _drop(sibling)
 
 
-def _is_attached(element: HtmlElement, container: HtmlElement) -> bool:
+def _is_attached(element: _Element, container: _Element) -> bool:
     """Whether an element is still inside the container (not in a dropped subtree)."""
     return any(parent is container for parent in element.iterancestors())
 
 
-def _drop_enclosing_block(link: HtmlElement, container: HtmlElement) -> None:
+def _drop_enclosing_block(link: _Element, container: _Element) -> None:
     """Drop the nearest block around a sponsored link (never the container itself)."""
     if not _is_attached(link, container):
         return
@@ -435,7 +446,7 @@ def _drop_enclosing_block(link: HtmlElement, container: HtmlElement) -> None:
         _drop(block)
 
 
-def _drop_headline_lists(container: HtmlElement) -> None:
+def _drop_headline_lists(container: _Element) -> None:
     """Drop blocks that are mostly links with headline-long texts (related lists)."""
     candidates = {
         ancestor
@@ -448,7 +459,7 @@ def _drop_headline_lists(container: HtmlElement) -> None:
             _drop(block)
 
 
-def _ancestors_below(element: HtmlElement, container: HtmlElement) -> Iterator[HtmlElement]:
+def _ancestors_below(element: _Element, container: _Element) -> Iterator[_Element]:
     """Ancestors of an element strictly below the container."""
     for ancestor in element.iterancestors():
         if ancestor is container:
@@ -456,10 +467,10 @@ def _ancestors_below(element: HtmlElement, container: HtmlElement) -> Iterator[H
         yield ancestor
 
 
-def _is_headline_list(block: HtmlElement) -> bool:
+def _is_headline_list(block: _Element) -> bool:
     """Whether most of a block's text is links, and the links read like headlines."""
-    text = block.text_content().strip()
-    links = [a.text_content().strip() for a in block.iter("a")]
+    text = text_of(block).strip()
+    links = [text_of(a).strip() for a in block.iter("a")]
     links = [link for link in links if link]
     if not text or not links:
         return False
@@ -467,15 +478,15 @@ def _is_headline_list(block: HtmlElement) -> bool:
     return linked > LINK_DENSITY * len(text) and linked / len(links) >= HEADLINE_LINK
 
 
-def _link_length(element: HtmlElement) -> int:
+def _link_length(element: _Element) -> int:
     """Characters of text inside links under an element."""
-    return sum(len(a.text_content().strip()) for a in element.iter("a"))
+    return sum(len(text_of(a).strip()) for a in element.iter("a"))
 
 
 # --- rendering ---------------------------------------------------------------------
 
 
-def render(containers: list[HtmlElement]) -> str:
+def render(containers: list[_Element]) -> str:
     """Plain text: paragraphs separated by a blank line, items and rows one a line."""
     pieces: list[str] = []
     for container in containers:
@@ -484,13 +495,13 @@ def render(containers: list[HtmlElement]) -> str:
     return _tidy("".join(pieces))
 
 
-def _render(element: HtmlElement, out: list[str], depth: int) -> None:
+def _render(element: _Element, out: list[str], depth: int) -> None:
     """Append an element's text with paragraph and line markers."""
     tag = element.tag
     if not isinstance(tag, str):
         return
     if depth > MAX_DEPTH:
-        out.append(_text(element.text_content()))
+        out.append(_text(text_of(element)))
         return
     if tag == "table" and _is_data_table(element):
         out.extend((_PARA, _render_table(element), _PARA))
@@ -507,7 +518,7 @@ def _render(element: HtmlElement, out: list[str], depth: int) -> None:
     out.append(_PARA if tag in BLOCK_TAGS else _LINE if tag in LINE_TAGS else "")
 
 
-def _is_data_table(table: HtmlElement) -> bool:
+def _is_data_table(table: _Element) -> bool:
     """A table of data (rows of short cells), not a layout grid."""
     if table.find(".//table") is not None:
         return False
@@ -515,19 +526,19 @@ def _is_data_table(table: HtmlElement) -> bool:
     cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
     if len(rows) < 2 or len(cells) < 2 * len(rows) - 1:
         return False
-    return sum(len(cell.text_content()) for cell in cells) / len(cells) <= 120
+    return sum(len(text_of(cell)) for cell in cells) / len(cells) <= 120
 
 
-def _render_table(table: HtmlElement) -> str:
+def _render_table(table: _Element) -> str:
     """One line per row, cells joined by ' | '."""
     lines = []
     for row in table.iter("tr"):
-        cells = [_text(cell.text_content()).strip() for cell in row if cell.tag in ("td", "th")]
+        cells = [_text(text_of(cell)).strip() for cell in row if cell.tag in ("td", "th")]
         cells = [cell.replace(_SOURCE_NEWLINE, " ") for cell in cells]
         if any(cells):
             lines.append(" | ".join(cells))
     caption = table.find("caption")
-    head = [_text(caption.text_content()).strip()] if caption is not None else []
+    head = [_text(text_of(caption)).strip()] if caption is not None else []
     return _LINE.join(head + lines)
 
 

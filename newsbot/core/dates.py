@@ -73,8 +73,9 @@ _PUBLISHED_RE = re.compile(
     re.I,
 )
 # Japanese bylines put the label after the date: "2025/10/01 掲載", "2025.05.29 更新".
-_PUBLISHED_AFTER_RE = re.compile(r"^\s*(配信|掲載|公開|投稿|発行)(?![日時]*\s*[:：]?\s*\d)")
-_UPDATED_AFTER_RE = re.compile(r"^\s*(更新|改訂|修正)(?![日時]*\s*[:：]?\s*\d)")
+# A bare trailing label belongs to the date before it; "公開日：" or "更新：" opens the next.
+_PUBLISHED_AFTER_RE = re.compile(r"^\s*(配信|掲載|公開|投稿|発行)(?![日時]|\s*[:：])")
+_UPDATED_AFTER_RE = re.compile(r"^\s*(更新|改訂|修正)(?![日時]|\s*[:：])")
 _LABEL_WINDOW = 16
 
 

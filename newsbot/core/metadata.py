@@ -16,9 +16,9 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element
 
-from newsbot.core.boilerplate import is_marked
+from newsbot.core.boilerplate import is_marked, text_of
 from newsbot.core.dates import find_date, parse_date
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ class PageMeta:
     site_name: str | None
 
 
-def read_meta(root: HtmlElement, url: str) -> PageMeta:
+def read_meta(root: _Element, url: str) -> PageMeta:
     """Read every metadata field of a parsed page (the tree is not changed)."""
     metas = _meta_values(root)
     articles = _jsonld_articles(root)
@@ -75,7 +75,7 @@ def clean(text: str | None) -> str:
     return _WS_RE.sub(" ", text or "").strip()
 
 
-def _meta_values(root: HtmlElement) -> dict[str, str]:
+def _meta_values(root: _Element) -> dict[str, str]:
     """``<meta>`` name/property/itemprop/http-equiv (lower-cased) → content, first wins."""
     values: dict[str, str] = {}
     for meta in root.iter("meta"):
@@ -92,7 +92,7 @@ def _meta_values(root: HtmlElement) -> dict[str, str]:
 # --- JSON-LD -----------------------------------------------------------------------
 
 
-def _jsonld_articles(root: HtmlElement) -> list[dict[str, Any]]:
+def _jsonld_articles(root: _Element) -> list[dict[str, Any]]:
     """schema.org objects of an article type found in JSON-LD blocks."""
     found: list[dict[str, Any]] = []
     for script in root.iter("script"):
@@ -151,16 +151,16 @@ def _first_str(articles: list[dict[str, Any]], key: str) -> str | None:
 
 
 def _title(
-    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]], site: str | None
+    root: _Element, metas: dict[str, str], articles: list[dict[str, Any]], site: str | None
 ) -> str | None:
     """The headline: a meta title the page's <h1> confirms, else the best-trusted one."""
-    headings = [clean(h1.text_content()) for h1 in root.iter("h1")][:5]
+    headings = [clean(text_of(h1)) for h1 in root.iter("h1")][:5]
     page_title = root.find(".//title")
     metas_titles = [
         _first_str(articles, "headline"),
         _strip_site(metas.get("og:title"), site),
         _strip_site(metas.get("twitter:title"), site),
-        _strip_site(page_title.text_content() if page_title is not None else None, site),
+        _strip_site(text_of(page_title) if page_title is not None else None, site),
     ]
     candidates = [clean(t) for t in metas_titles if t and clean(t)]
     keys = {_key(t) for t in candidates}
@@ -230,7 +230,7 @@ def _site_name(metas: dict[str, str], articles: list[dict[str, Any]]) -> str | N
 
 
 def _published(
-    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]], url: str
+    root: _Element, metas: dict[str, str], articles: list[dict[str, Any]], url: str
 ) -> datetime | None:
     """The publication date, from the most trusted source that gives one."""
     for reader in (
@@ -255,7 +255,7 @@ def _date_from_metas(metas: dict[str, str]) -> datetime | None:
     return None
 
 
-def _date_from_markup(root: HtmlElement) -> datetime | None:
+def _date_from_markup(root: _Element) -> datetime | None:
     """Microdata ``datePublished``, ``<time pubdate>``, then the first ``<time datetime>``
     that lies outside related boxes, sidebars and comments."""
     for element in root.xpath("//*[@itemprop='datePublished']"):
@@ -271,14 +271,14 @@ def _date_from_markup(root: HtmlElement) -> datetime | None:
     return None
 
 
-def _in_box(element: HtmlElement) -> bool:
+def _in_box(element: _Element) -> bool:
     """Whether an element sits in a related box, sidebar, comment or other boilerplate."""
     return any(
         is_marked(ancestor) and ancestor.tag != "header" for ancestor in element.iterancestors()
     )
 
 
-def _date_from_byline(root: HtmlElement) -> datetime | None:
+def _date_from_byline(root: _Element) -> datetime | None:
     """The first date written near the headline (the byline under the <h1>)."""
     h1 = root.find(".//h1")
     if h1 is None:
@@ -293,12 +293,12 @@ def _date_from_byline(root: HtmlElement) -> datetime | None:
     return None
 
 
-def _parent(element: HtmlElement | None) -> HtmlElement | None:
+def _parent(element: _Element | None) -> _Element | None:
     """The parent of an element, None-safe."""
     return element.getparent() if element is not None else None
 
 
-def _text_after(area: HtmlElement, h1: HtmlElement) -> str:
+def _text_after(area: _Element, h1: _Element) -> str:
     """The area's visible text from its <h1> onwards (the headline itself excluded)."""
     text = " ".join(area.itertext("*"))
     heading = " ".join(h1.itertext("*"))
@@ -317,7 +317,7 @@ def _date_from_url(url: str) -> datetime | None:
 # --- author, language, canonical -----------------------------------------------------
 
 
-def _author(root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
+def _author(root: _Element, metas: dict[str, str], articles: list[dict[str, Any]]) -> str | None:
     """The author names, joined by ', '."""
     names = _jsonld_authors(articles)
     if not names and metas.get("author"):
@@ -326,7 +326,7 @@ def _author(root: HtmlElement, metas: dict[str, str], articles: list[dict[str, A
     if not names and og_author and "://" not in og_author:
         names = [og_author]
     if not names:
-        names = [clean(el.text_content()) for el in root.xpath("//*[@rel='author']")][:3]
+        names = [clean(text_of(el)) for el in root.xpath("//*[@rel='author']")][:3]
     if not names:
         names = _visible_authors(root)
     names = [_BY_RE.sub("", clean(name)) for name in names]
@@ -350,7 +350,7 @@ def _jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
     return []
 
 
-def _visible_authors(root: HtmlElement) -> list[str]:
+def _visible_authors(root: _Element) -> list[str]:
     """The name in the element marked as the author, else in the byline."""
     for query in (
         "//*[@itemprop='author']",
@@ -358,7 +358,7 @@ def _visible_authors(root: HtmlElement) -> list[str]:
         "//*[contains(@class,'byline')]",
     ):
         for element in root.xpath(query):
-            name = element.xpath("string(.//*[@itemprop='name'])") or element.text_content()
+            name = element.xpath("string(.//*[@itemprop='name'])") or text_of(element)
             name = _BYLINE_TAIL_RE.split(clean(name), maxsplit=1)[0]
             if name and len(name) <= 80:
                 return [name]
@@ -366,7 +366,7 @@ def _visible_authors(root: HtmlElement) -> list[str]:
 
 
 def _declared_lang(
-    root: HtmlElement, metas: dict[str, str], articles: list[dict[str, Any]]
+    root: _Element, metas: dict[str, str], articles: list[dict[str, Any]]
 ) -> str | None:
     """The language the page declares: <html lang>, Content-Language, og:locale, JSON-LD."""
     for value in (
@@ -393,7 +393,7 @@ def normalize_lang(value: str | None) -> str | None:
     return {"jp": "ja", "jpn": "ja", "eng": "en"}.get(primary, primary)
 
 
-def _canonical(root: HtmlElement, metas: dict[str, str], url: str) -> str | None:
+def _canonical(root: _Element, metas: dict[str, str], url: str) -> str | None:
     """<link rel=canonical>, else og:url, made absolute against the page URL."""
     for link in root.iter("link"):
         rels = (link.get("rel") or "").lower().split()
