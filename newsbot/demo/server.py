@@ -272,7 +272,8 @@ def start(corpus_dir: Path | str, port: int = 0,
         raise
     for server in servers:
         name = f"demo-{server.site}"
-        threading.Thread(target=server.serve_forever, name=name, daemon=True).start()
+        thread = threading.Thread(target=server.serve_forever, args=(0.1,), name=name, daemon=True)
+        thread.start()
     return servers, {server.site: server.base_url for server in servers}
 
 
