@@ -45,6 +45,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None,
     entries = parsed.get("entries") or []
     if parsed.get("bozo") and not entries:
         raise ParseError(f"not a readable feed: {url}: {parsed.get('bozo_exception')}")
+    if not entries and not parsed.get("version"):
+        raise ParseError(f"not a feed (no RSS or Atom root): {url}")
     if parsed.get("bozo"):
         log.warning("feed_recovered url=%s problem=%s entries=%d",
                     url, parsed.get("bozo_exception"), len(entries))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import itertools
 import time
 
 import pytest
@@ -16,6 +17,7 @@ from tests.crawl.conftest import Route, fast_settings
 
 PAGE = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>hello</p></body></html>"
 HTML = {"Content-Type": "text/html"}
+LONG_AGO = "Mon, 01 Jan 2024 00:00:00 GMT"
 
 
 async def timed(coro: object) -> tuple[object, float]:
@@ -52,16 +54,16 @@ async def test_conditional_get_gives_not_modified(sites, settings):
 async def test_user_agent_and_validators_are_sent(scripted, settings):
     server = scripted({"/robots.txt": Route(404), "/p": Route(200, PAGE, HTML)})
     async with Fetcher(settings) as fetcher:
-        await fetcher.fetch(server.base_url + "/p", etag='"v1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+        await fetcher.fetch(server.base_url + "/p", etag='"v1"', last_modified=LONG_AGO)
     page = server.hits[-1]
     assert page.header("User-Agent") == settings.user_agent
     assert page.header("If-None-Match") == '"v1"'
-    assert page.header("If-Modified-Since") == "Mon, 01 Jan 2024 00:00:00 GMT"
+    assert page.header("If-Modified-Since") == LONG_AGO
 
 
 async def test_robots_disallow_is_obeyed(sites, settings):
     async with Fetcher(settings) as fetcher:
-        with pytest.raises(BlockedURLError, match="robots.txt disallows"):
+        with pytest.raises(BlockedURLError, match=r"robots\.txt disallows"):
             await fetcher.fetch(sites["feed-en"] + "/private/draft.html")
         assert await fetcher.fetch(sites["feed-en"] + "/articles/orbit-hires-research-chief.html")
 
@@ -82,7 +84,7 @@ async def test_crawl_delay_spaces_requests(scripted, settings):
         await asyncio.gather(*(fetcher.fetch(server.base_url + p) for p in ("/a", "/b", "/c")))
     pages = [h.at for h in server.hits if h.path != "/robots.txt"]
     assert len(pages) == 3
-    assert all(b - a >= 0.29 for a, b in zip(pages, pages[1:], strict=False))
+    assert all(b - a >= 0.29 for a, b in itertools.pairwise(pages))
 
 
 async def test_per_host_delay_queues_same_host_and_overlaps_hosts(scripted):
@@ -91,12 +93,13 @@ async def test_per_host_delay_queues_same_host_and_overlaps_hosts(scripted):
     settings = fast_settings(per_host_delay=0.3)
     started = time.monotonic()
     async with Fetcher(settings) as fetcher:
-        await asyncio.gather(*(fetcher.fetch(s.base_url + p) for s in (one, two) for p in ("/a", "/b")))
+        urls = [s.base_url + p for s in (one, two) for p in ("/a", "/b")]
+        await asyncio.gather(*(fetcher.fetch(url) for url in urls))
     elapsed = time.monotonic() - started
     for server in (one, two):
         times = [h.at for h in server.hits]
         assert len(times) == 3  # robots.txt, /a, /b
-        assert all(b - a >= 0.29 for a, b in zip(times, times[1:], strict=False))
+        assert all(b - a >= 0.29 for a, b in itertools.pairwise(times))
     assert abs(one.hits[0].at - two.hits[0].at) < 0.2  # the hosts ran side by side
     assert elapsed < 1.2  # 2 delays per host, not 4 in a row
 
@@ -120,7 +123,8 @@ async def test_slow_response_hits_read_timeout_without_retry(sites):
 @pytest.mark.parametrize("code", [429, 503])
 async def test_retry_after_is_honoured_and_bounded(sites, settings, code):
     async with Fetcher(settings) as fetcher:
-        error, took = await timed(fetcher.fetch(sites["faults-en"] + f"/_status/{code}/articles/good.html"))
+        url = sites["faults-en"] + f"/_status/{code}/articles/good.html"
+        error, took = await timed(fetcher.fetch(url))
     assert isinstance(error, FetchError) and error.status == code
     assert "after 2 attempts" in str(error)
     assert 0.95 <= took < 2.5  # one retry after Retry-After: 1
@@ -197,9 +201,10 @@ async def test_declared_length_over_limit_is_refused_unread(scripted):
 
 async def test_redirects_are_followed_and_limited(sites, settings):
     async with Fetcher(settings) as fetcher:
-        got = await fetcher.fetch(sites["faults-en"] + "/_redirect/2/articles/good.html")
-        assert isinstance(got, Fetched) and got.final_url == sites["faults-en"] + "/articles/good.html"
-        error, took = await timed(fetcher.fetch(sites["faults-en"] + "/_redirect/9/articles/good.html"))
+        base = sites["faults-en"]
+        got = await fetcher.fetch(base + "/_redirect/2/articles/good.html")
+        assert isinstance(got, Fetched) and got.final_url == base + "/articles/good.html"
+        error, took = await timed(fetcher.fetch(base + "/_redirect/9/articles/good.html"))
     assert isinstance(error, FetchError) and "too many redirects" in str(error)
     assert took < 2.0
 
@@ -244,7 +249,7 @@ async def test_content_type_checks(sites, scripted, settings):
         with pytest.raises(FetchError, match="unexpected content"):
             await fetcher.fetch(server.base_url + "/xml", kind="html")
         with pytest.raises(FetchError, match="unexpected content"):
-            await fetcher.fetch(sites["feed-en"] + "/articles/nimbus-raises-series-b.html", kind="feed")
+            await fetcher.fetch(sites["feed-en"] + "/", kind="feed")
         with pytest.raises(FetchError, match="image/png"):
             await fetcher.fetch(sites["faults-en"] + "/articles/chart.png", kind="html")
         with pytest.raises(FetchError, match="unexpected content"):
