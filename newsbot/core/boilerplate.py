@@ -30,6 +30,8 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from lxml.etree import _Element
 
+from newsbot.core.dates import date_spans
+
 __all__ = ["is_marked", "main_text", "text_of"]
 
 JUNK_TAGS = (
@@ -124,6 +126,9 @@ BLOCK_TAGS = frozenset(
      "th", "tbody", "thead", "tfoot"}
 )  # fmt: skip
 LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
+DATELINE_TAGS = ("p", "div", "span", "time", "small", "address", "font")
+DATELINE_MAX = 80
+DATELINE_REST = 12
 LINKY_BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "div", "section", "table", "td", "span"})
 
 MIN_UNIT = 25  # characters of text outside links that make a block count as prose
@@ -353,13 +358,55 @@ def _container_of(element: _Element | None) -> _Element | None:
 
 
 def drop_inner_boilerplate(container: _Element) -> None:
-    """Drop unmarked ads, related boxes and comments inside the chosen body."""
+    """Drop unmarked ads, related boxes and comments inside the chosen body, and the
+    headline and dateline when the body holds them (the Article keeps them apart)."""
+    _drop_headline_and_dateline(container)
     for owner, label, kind in _labels(container):
         _drop_label_box(owner, label, kind, container)
     for link in list(container.iter("a")):
         if "sponsored" in (link.get("rel") or "").lower():
             _drop_enclosing_block(link, container)
     _drop_headline_lists(container)
+
+
+def _drop_headline_and_dateline(container: _Element) -> None:
+    """Drop the body's first <h1> and short blocks that only give a date or a byline."""
+    heading = next(container.iter("h1"), None)
+    if heading is not None and heading is not container:
+        _drop(heading)
+    for block in list(container.iter(*DATELINE_TAGS)):
+        text = _short_text(block, DATELINE_MAX)
+        if block is not container and text is not None and _is_dateline(text):
+            _drop(block)
+
+
+def _short_text(element: _Element, limit: int) -> str | None:
+    """The element's text if it is at most ``limit`` characters, else None (read lazily)."""
+    parts: list[str] = []
+    size = 0
+    for part in element.itertext():
+        size += len(part.strip())
+        if size > limit:
+            return None
+        parts.append(part)
+    return "".join(parts)
+
+
+def _is_dateline(text: str) -> bool:
+    """A short text that is a date with at most a label or byline around it."""
+    text = text.strip()
+    if not text or len(text) > DATELINE_MAX or text.endswith((".", "。", "!", "?")):
+        return False
+    spans = date_spans(text)
+    if not spans:
+        return False
+    rest = "".join(
+        text[end:start]
+        for (_, end), (start, _) in zip(
+            [(0, 0), *spans], [*spans, (len(text), len(text))], strict=True
+        )
+    )
+    return sum(char.isalnum() for char in rest) <= DATELINE_REST
 
 
 def _labels(container: _Element) -> list[tuple[_Element, str, str]]:

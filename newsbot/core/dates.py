@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 
 from dateutil.parser import isoparse
 
-__all__ = ["find_date", "find_dates", "parse_date"]
+__all__ = ["date_spans", "find_date", "find_dates", "parse_date"]
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -115,6 +115,11 @@ def _from_rfc2822(text: str) -> datetime | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return result
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every date written in the text, in reading order."""
+    return [(start, end) for start, end, _ in _find_spans(text)]
 
 
 def find_dates(text: str | None) -> list[datetime]:

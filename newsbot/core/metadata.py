@@ -60,9 +60,12 @@ def read_meta(root: _Element, url: str) -> PageMeta:
     metas = _meta_values(root)
     articles = _jsonld_articles(root)
     site = _site_name(metas, articles)
+    meta_titles, document_title = _meta_titles(root, metas, articles, site)
+    titles = [*meta_titles, document_title] if document_title else meta_titles
+    heading = _headline_element(root, titles)
     return PageMeta(
-        title=_title(root, metas, articles, site),
-        published_at=_published(root, metas, articles, url),
+        title=_title(heading, meta_titles, document_title),
+        published_at=_published(root, metas, articles, url, heading),
         author=_author(root, metas, articles),
         declared_lang=_declared_lang(root, metas, articles),
         canonical_url=_canonical(root, metas, url),
@@ -150,37 +153,52 @@ def _first_str(articles: list[dict[str, Any]], key: str) -> str | None:
 # --- title -------------------------------------------------------------------------
 
 
-def _title(
+def _meta_titles(
     root: _Element, metas: dict[str, str], articles: list[dict[str, Any]], site: str | None
-) -> str | None:
-    """The headline: a meta title the page's <h1> confirms, else the best-trusted one."""
-    headings = [clean(text_of(h1)) for h1 in root.iter("h1")][:5]
+) -> tuple[list[str], str | None]:
+    """Titles the metadata gives (JSON-LD headline, og:title, twitter:title, in that
+    order, without a site suffix), and the <title> without its site suffix."""
     page_title = root.find(".//title")
-    metas_titles = [
+    meta_titles = [
         _first_str(articles, "headline"),
         _strip_site(metas.get("og:title"), site),
         _strip_site(metas.get("twitter:title"), site),
-        _strip_site(text_of(page_title) if page_title is not None else None, site),
     ]
-    candidates = [clean(t) for t in metas_titles if t and clean(t)]
-    keys = {_key(t) for t in candidates}
-    for heading in headings:
-        if heading and _key(heading) in keys:
-            return heading
-    confirmed = _confirmed_heading(headings, candidates)
-    if confirmed:
-        return confirmed
-    headline = next((t for t in candidates[:3] if not t.endswith(("…", "..."))), None)
-    return headline or next(iter(headings + candidates), None) or None
+    document_title = _strip_site(text_of(page_title) if page_title is not None else None, site)
+    return [clean(t) for t in meta_titles if t and clean(t)], clean(document_title) or None
 
 
-def _confirmed_heading(headings: list[str], candidates: list[str]) -> str | None:
-    """An <h1> that a meta title starts with (the title kept a suffix we did not know)."""
-    for heading in headings:
-        key = _key(heading)
-        if len(key) >= 8 and any(_key(t).startswith(key) for t in candidates):
+def _headline_element(root: _Element, titles: list[str]) -> _Element | None:
+    """The element holding the headline: an <h1> the titles confirm, else an <h2>/<h3>
+    they confirm (older templates), else the first <h1>."""
+    keys = [_key(title) for title in titles]
+    h1s = list(root.iter("h1"))[:5]
+    for heading in h1s + list(root.iter("h2", "h3"))[:20]:
+        if _confirms(heading, keys):
             return heading
-    return None
+    return h1s[0] if h1s else None
+
+
+def _confirms(heading: _Element, keys: list[str]) -> bool:
+    """Whether a title equals the heading, or starts with it (a suffix we did not know)."""
+    key = _key(text_of(heading))
+    return len(key) >= 4 and any(k == key or (len(key) >= 8 and k.startswith(key)) for k in keys)
+
+
+def _title(
+    heading: _Element | None, meta_titles: list[str], document_title: str | None
+) -> str | None:
+    """The headline: the heading the metadata confirms, else the most trusted meta title
+    (unless truncated), else the <h1>, else the document's <title>."""
+    titles = [*meta_titles, document_title] if document_title else meta_titles
+    if heading is not None and _confirms(heading, [_key(t) for t in titles]):
+        return clean(text_of(heading))
+    complete = [t for t in meta_titles if not t.endswith(("…", "..."))]
+    if complete:
+        return complete[0]
+    if heading is not None and clean(text_of(heading)):
+        return clean(text_of(heading))
+    return (meta_titles or [document_title])[0]
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
@@ -230,14 +248,18 @@ def _site_name(metas: dict[str, str], articles: list[dict[str, Any]]) -> str | N
 
 
 def _published(
-    root: _Element, metas: dict[str, str], articles: list[dict[str, Any]], url: str
+    root: _Element,
+    metas: dict[str, str],
+    articles: list[dict[str, Any]],
+    url: str,
+    heading: _Element | None,
 ) -> datetime | None:
     """The publication date, from the most trusted source that gives one."""
     for reader in (
         lambda: parse_date(_first_str(articles, "datePublished")),
         lambda: _date_from_metas(metas),
         lambda: _date_from_markup(root),
-        lambda: _date_from_byline(root),
+        lambda: _date_from_byline(heading),
         lambda: _date_from_url(url),
     ):
         value = reader()
@@ -278,9 +300,8 @@ def _in_box(element: _Element) -> bool:
     )
 
 
-def _date_from_byline(root: _Element) -> datetime | None:
-    """The first date written near the headline (the byline under the <h1>)."""
-    h1 = root.find(".//h1")
+def _date_from_byline(h1: _Element | None) -> datetime | None:
+    """The first date written near the headline (the byline under the heading)."""
     if h1 is None:
         return None
     for area in (h1.getparent(), _parent(h1.getparent())):
