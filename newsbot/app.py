@@ -31,10 +31,17 @@ class App:
 
     @cached_property
     def registry(self) -> Registry:
-        registry = Registry.default()
-        for entity in self.settings.extraction.entities:
-            registry.add(entity.name, entity.kind, entity.aliases)
-        return registry
+        extra = Registry.from_data(
+            {
+                kind: [
+                    {"name": e.name, "aliases": e.aliases}
+                    for e in self.settings.extraction.entities
+                    if e.kind == kind
+                ]
+                for kind in ("company", "person", "product")
+            }
+        )
+        return Registry.default().merge(extra)
 
     @cached_property
     def rates(self) -> Rates:

@@ -71,7 +71,7 @@ class EntityResolver:
             .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"), Entity.kind == kind)
             .limit(500)
         )
-        return best_fuzzy(name, kind, self.session.execute(stmt).tuples())
+        return best_fuzzy(name, kind, self.session.execute(stmt))
 
     def _create(self, name: str, kind: str) -> int:
         entry = self.registry.lookup(name)

@@ -222,7 +222,7 @@ def load_views(session: Session, event_ids: Iterable[int]) -> list[EventView]:
         select(EventEntity.event_id, EventEntity.role, EventEntity.entity_id).where(
             EventEntity.event_id.in_(ids)  # type: ignore[attr-defined]
         )
-    ).tuples()
+    )
     grouped: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for event_id, role, entity_id in members:
         grouped[event_id][role].add(entity_id)
@@ -268,7 +268,7 @@ def _participant_names(session: Session, ids: list[int]) -> dict[int, dict[str, 
         .order_by(EventEntity.event_id, EventEntity.position, Entity.name)
     )
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, role, name in session.execute(stmt).tuples():
+    for event_id, role, name in session.execute(stmt):
         out[event_id][role].append(name)
     return out
 
@@ -282,7 +282,7 @@ def _evidence(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]
         .order_by(Evidence.event_id, Article.published_at, Evidence.id)
     )  # fmt: skip
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for event_id, url, title, site, published, sentence, lang in session.execute(stmt).tuples():
+    for event_id, url, title, site, published, sentence, lang in session.execute(stmt):
         out[event_id].append({
             "article": url, "title": title, "site": site,
             "published": published.date().isoformat() if published else None,
