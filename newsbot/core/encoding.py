@@ -70,11 +70,15 @@ _ALIASES = {
     "utf16be": "utf-8",
 }
 
-_MULTIBYTE = {"utf-8", "cp932", "euc_jp", "iso2022_jp", "gb18030", "big5hkscs", "cp949"}
+_MULTIBYTE_PREFIXES = ("utf", "cp93", "cp94", "cp95", "euc", "shift_jis", "iso2022", "gb",
+                       "big5", "johab", "hz")  # fmt: skip
 _PRESCAN = 8192
 _META_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I)
 _HTTP_RE = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HALF_WIDTH_KANA_RE = re.compile(r"[\uff61-\uff9f]")
+MOJIBAKE_MIN = 20
+MOJIBAKE_SHARE = 0.3
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b$(D")
 
 
@@ -148,15 +152,28 @@ def _decode_declared(body: bytes, codec: str) -> str | None:
     except (UnicodeDecodeError, LookupError):
         log.debug("declared_charset_failed", extra={"codec": codec})
         return None
-    if codec in _MULTIBYTE or not _looks_multibyte(body):
-        return text
-    return None
+    if _is_multibyte(codec):
+        return None if _half_width_mojibake(text) else text
+    return None if _looks_multibyte(body) else text
+
+
+def _half_width_mojibake(text: str) -> bool:
+    """EUC-JP (or other) bytes read as Shift_JIS come out as runs of half-width katakana,
+    which real Japanese text uses sparingly."""
+    non_ascii = sum(1 for char in text if ord(char) > 0x7F)
+    half_width = len(_HALF_WIDTH_KANA_RE.findall(text))
+    return non_ascii >= MOJIBAKE_MIN and half_width > MOJIBAKE_SHARE * non_ascii
 
 
 def _looks_multibyte(body: bytes) -> bool:
     """Whether single-byte-declared bytes are better read by a multibyte (CJK) codec."""
     guess = _best_guess(body)
-    return guess is not None and normalize_charset(guess) in _MULTIBYTE
+    return guess is not None and _is_multibyte(normalize_charset(guess) or "")
+
+
+def _is_multibyte(codec: str) -> bool:
+    """Whether a codec is a multibyte (Unicode or CJK) one."""
+    return codec.replace("-", "_").startswith(_MULTIBYTE_PREFIXES)
 
 
 def _best_guess(body: bytes) -> str | None:
