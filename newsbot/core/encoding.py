@@ -5,7 +5,8 @@ Authority, highest first: a byte-order mark, the HTTP ``charset``, ``<meta chars
 (charset-normalizer). Declarations lie often (a server default of ISO-8859-1 in front of
 UTF-8 or Shift_JIS pages), so a declaration is only believed when the bytes decode under
 it strictly and do not look like mojibake; bytes that are valid UTF-8 are read as UTF-8
-whatever is declared, since legacy text is practically never valid UTF-8 by accident.
+against a single-byte declaration (Latin text is practically never valid UTF-8 by
+accident) and against a CJK one when the UTF-8 reading is itself CJK text.
 
 Pure: takes bytes, returns text. Shared by the article, feed and sitemap parsers.
 """
@@ -122,15 +123,45 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
             return body[len(bom) :].decode(codec, errors="replace")
     if body.isascii():
         return _decode_ascii(body, content_type)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    for codec in declared_charsets(body, content_type):
+    utf8 = _strict(body, "utf-8")
+    declared = declared_charsets(body, content_type)
+    if utf8 is not None and "utf-8" in declared:
+        return utf8  # valid UTF-8 that one of the declarations names
+    for codec in declared:
+        if utf8 is not None and _utf8_is_better(codec, utf8):
+            return utf8
         text = _decode_declared(body, codec)
         if text is not None:
             return text
-    return _detect(body)
+    return utf8 if utf8 is not None else _detect(body)
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    """The bytes decoded strictly, or None when they are not valid in that codec."""
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf8_is_better(declared: str, utf8: str) -> bool:
+    """Whether bytes valid as UTF-8 are UTF-8 rather than the declared codec.
+
+    Against a single-byte declaration, always: Latin text is practically never valid
+    UTF-8 by accident. Against a CJK one, when the UTF-8 reading is itself CJK text:
+    Shift_JIS or EUC-JP bytes that happen to be valid UTF-8 read as Latin or IPA letters.
+    """
+    if not _is_multibyte(declared):
+        return True
+    non_ascii = [char for char in utf8 if ord(char) > 0x7F]
+    cjk = sum(1 for char in non_ascii if _is_cjk(char))
+    return cjk >= 0.5 * len(non_ascii)
+
+
+def _is_cjk(char: str) -> bool:
+    """Kana, CJK ideographs, Hangul, or full-width forms."""
+    code = ord(char)
+    return 0x3000 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xFF00 <= code <= 0xFFEF
 
 
 def _decode_ascii(body: bytes, content_type: str | None) -> str:
@@ -146,10 +177,9 @@ def _decode_ascii(body: bytes, content_type: str | None) -> str:
 def _decode_declared(body: bytes, codec: str) -> str | None:
     """The text under a declared codec, or None if it fails strictly or reads as mojibake."""
     if codec == "utf-8":
-        return None  # already tried: the bytes are not valid UTF-8
-    try:
-        text = body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+        return None  # the bytes are not valid UTF-8
+    text = _strict(body, codec)
+    if text is None:
         log.debug("declared_charset_failed", extra={"codec": codec})
         return None
     if _is_multibyte(codec):

@@ -111,6 +111,11 @@ def test_utf8_bytes_declared_as_shift_jis() -> None:
     assert decode_html(page.encode("utf-8")) == page
 
 
+def test_utf8_bytes_with_one_true_declaration() -> None:
+    page = html("Москва и Токио: новое соглашение о сотрудничестве.", meta_charset("utf-8"))
+    assert decode_html(page.encode("utf-8"), "text/html; charset=Shift_JIS") == page
+
+
 def test_shift_jis_bytes_declared_as_utf8() -> None:
     page = html(JA_PLAIN * 3, meta_charset("utf-8"))
     assert decode_html(page.encode("cp932"), "text/html; charset=utf-8") == page
