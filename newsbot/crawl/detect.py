@@ -1,7 +1,10 @@
 """What is behind a URL typed with no configuration: a feed, a sitemap, a listing page, or
 one article. ``detect`` fetches it once and decides from the content type and the content;
 a listing page that announces an RSS/Atom feed (``<link rel="alternate">``) is crawled
-through that feed when the feed can be read, since feeds carry titles and dates.
+through that feed when the feed can be read, since feeds carry titles and dates. A site's
+root that is missing (4xx) or lists nothing is probed at the usual places: the
+``Sitemap:`` lines of its robots.txt, then /feed.xml, /rss.xml, /atom.xml, /feed and
+/sitemap.xml (each probe a polite request).
 """
 
 from __future__ import annotations
@@ -12,14 +15,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
 
 from newsbot.config import SourceConfig
 from newsbot.core.encoding import decode_html
 from newsbot.crawl.feeds import looks_like_feed, parse_feed
 from newsbot.crawl.fetch import Fetched, Fetcher
 from newsbot.crawl.listing import feed_alternates, find_article_links, page_soup
-from newsbot.crawl.sitemaps import gunzip_if_needed, looks_like_sitemap
-from newsbot.errors import FetchError, NewsbotError, ParseError
+from newsbot.crawl.sitemaps import gunzip_if_needed, looks_like_sitemap, parse_sitemap
+from newsbot.errors import BlockedURLError, FetchError, NewsbotError, ParseError
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,7 @@ ARTICLE_TYPES = frozenset({"article", "newsarticle", "blogposting", "reportagene
 MIN_LISTING_LINKS = 3
 MIN_ARTICLE_TEXT = 200
 _URL_LINE = re.compile(r"^\s*https?://\S+\s*$")
+USUAL_PLACES = ("/feed.xml", "/rss.xml", "/atom.xml", "/feed", "/sitemap.xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +81,24 @@ def _url_list(body: bytes, mime: str) -> bool:
 
 async def detect(url: str, fetcher: Fetcher, *, parse: Callable[..., Any]) -> Detection:
     """Fetch ``url`` and decide how to crawl it."""
-    fetched = await fetcher.fetch(url, kind="any")
+    try:
+        fetched = await fetcher.fetch(url, kind="any")
+    except FetchError as exc:
+        if not _root(url) or isinstance(exc, BlockedURLError) or not _client_error(exc):
+            raise
+        found = await _probe(url, fetcher)
+        if found is None:
+            raise FetchError(f"{exc}; no feed or sitemap at the usual places either",
+                             url=url, status=exc.status) from None
+        return found
     if not isinstance(fetched, Fetched):
         raise FetchError(f"unexpected 304 for {url}", url=url, status=304)
+    return await _from_page(url, fetched, fetcher, parse)
+
+
+async def _from_page(
+    url: str, fetched: Fetched, fetcher: Fetcher, parse: Callable[..., Any],
+) -> Detection:
     kind = sniff(fetched)
     if kind != "html":
         return Detection(kind, url, fetched)
@@ -89,7 +109,43 @@ async def detect(url: str, fetcher: Fetcher, *, parse: Callable[..., Any]) -> De
         feed = await _try_feed(feed_url, url, fetcher)
         if feed is not None:
             return Detection("feed", feed_url, feed)
+    if _root(url) and not find_article_links(html, fetched.final_url):
+        return await _probe(url, fetcher) or Detection("html", url, fetched)
     return Detection("html", url, fetched)
+
+
+def _root(url: str) -> bool:
+    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
+
+
+def _client_error(exc: FetchError) -> bool:
+    return exc.status is not None and 400 <= exc.status < 500
+
+
+async def _probe(url: str, fetcher: Fetcher) -> Detection | None:
+    """The first feed or sitemap found in robots.txt or at the usual places."""
+    candidates = await fetcher.sitemaps(url)
+    candidates += [urljoin(url, path) for path in USUAL_PLACES if urljoin(url, path) not in
+                   candidates]
+    for candidate in candidates:
+        try:
+            got = await fetcher.fetch(candidate, kind="any", origin=url)
+            if isinstance(got, Fetched) and _lists_links(got):
+                log.info("detected_at_usual_place url=%s", candidate)
+                return Detection(sniff(got), candidate, got)
+        except NewsbotError as exc:
+            log.debug("probe_failed url=%s error=%s", candidate, exc)
+    return None
+
+
+def _lists_links(got: Fetched) -> bool:
+    kind = sniff(got)
+    if kind == "feed":
+        return bool(parse_feed(got.body, got.final_url, got.content_type))
+    if kind == "sitemap":
+        found = parse_sitemap(got.body, got.final_url)
+        return bool(found.links or found.children)
+    return False
 
 
 def _is_article(html: str, fetched: Fetched, parse: Callable[..., Any]) -> bool:

@@ -326,6 +326,11 @@ class Fetcher:
             raise FetchError(f"cannot resolve {host}: {exc}", url=url) from None
         return sorted({str(info[4][0]) for info in infos})
 
+    async def sitemaps(self, url: str) -> list[str]:
+        """The ``Sitemap:`` URLs the robots.txt of ``url``'s host lists."""
+        rules = await self._robots(url)
+        return list(rules.parser.sitemaps) if rules.parser is not None else []
+
     def _host(self, url: str) -> _Host:
         key = host_key(url)
         if key not in self._hosts:

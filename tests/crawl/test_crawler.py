@@ -236,6 +236,8 @@ async def test_crawl_url_detects_each_kind(sites, settings):
         sites["feed-en"] + "/feed.xml": ("feed", 3),
         sites["feed-en"] + "/": ("feed", 3),  # announces its feed
         sites["sitemap-en"] + "/sitemap.xml": ("sitemap", 5),
+        sites["sitemap-en"] + "/": ("sitemap", 5),  # no index.html: robots.txt Sitemap:
+        sites["sjis-ja"] + "/": ("feed", 3),  # no index.html: found at /feed.xml
         sites["sitemap-en"] + "/sitemap-archive.xml.gz": ("sitemap", 2),
         sites["listing-en"] + "/": ("html", 4),
         sites["listing-en"] + "/articles/older-story.html": ("article", 1),
