@@ -1,14 +1,116 @@
-"""Japanese rules (owned by the Japanese-rules helper): ``extract_events(doc) -> list[Event]``.
+"""Japanese rules: ``extract_events(doc) -> list[Event]``.
 
-A placeholder until those rules land: it finds nothing.
+The article is read in order, sentence by sentence (a headline's parts, split at the
+ideographic space, each count as one). For each: the mentions (``ja_entities``) are found
+and back-references resolved against what was read before (``ja_discourse``); then each
+rule (``ja_deals``, ``ja_business``, ``ja_talent``) reads the sentence's triggers and the
+particles around them. The findings become one event per real event (``ja_merge``).
 """
 
 from __future__ import annotations
 
+import logging
+import re
+from typing import Any
+
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
+from newsbot.core.extract.ja_business import (
+    customers,
+    financials,
+    fix_vendors,
+    launches,
+    layoffs,
+)
+from newsbot.core.extract.ja_clauses import Ctx
+from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
+from newsbot.core.extract.ja_discourse import resolve_mention
+from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes
+from newsbot.core.extract.ja_lex import fold_ja
+from newsbot.core.extract.ja_merge import consolidate
+from newsbot.core.extract.ja_state import State
+from newsbot.core.extract.ja_talent import talent
+from newsbot.core.extract.money import find_money
+from newsbot.core.extract.numbers import find_count, find_percent
+from newsbot.core.extract.periods import find_periods
+
+log = logging.getLogger(__name__)
+
+RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
+_SEGMENT = re.compile(r"[^\u3000]+")
+_PREDICATE_AFTER = re.compile(r"^(?:だ|です|である|でした|だった)")
+_EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move")
 
 
 def extract_events(doc: Document) -> list[Event]:
-    """The events of a Japanese article (none yet)."""
-    return []
+    """The events a Japanese article states, one per real event."""
+    state = State()
+    for sentence in doc.sentences:
+        for segment in _SEGMENT.finditer(sentence.text):
+            ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
+            if not ctx.trigs:
+                continue
+            for rule in RULES:
+                rule(ctx, state)
+    fix_vendors(state)
+    events = consolidate([e for e in state.events if _complete(e)])
+    for event in events:
+        for key in _EXTRA_KEYS:
+            event.extra.pop(key, None)
+    log.debug("ja_extracted", extra={"url": doc.article.url, "events": len(events)})
+    return events
+
+
+def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
+    text = fold_ja(raw)
+    ments = find_mentions(text, doc.registry)
+    _resolve(doc, state, index, text, ments, title=kind == "title")
+    ctx = Ctx(index, text, raw, kind, ments, find_quotes(text),
+              find_money(raw, lang="ja", on=doc.date, rates=doc.rates), find_percent(raw),
+              find_periods(raw, lang="ja", on=doc.date), find_count(raw, lang="ja"))
+    ctx.prepare()
+    return ctx
+
+
+def _resolve(doc: Document, state: State, index: int, text: str, ments: list[Ment], *,
+             title: bool) -> None:
+    """Name back-references and surnames, then record every mention in the discourse."""
+    for i, m in enumerate(ments):
+        resolve_mention(state.disc, index, ments, i)
+        if _PREDICATE_AFTER.match(text[m.pend:]) or _PREDICATE_AFTER.match(text[m.end:]):
+            m.extra["predicate"] = True
+        state.disc.note(index, m, title=title)
+        _note_entity(doc, m)
+    _note_groups(state, index, ments)
+
+
+def _note_groups(state: State, index: int, ments: list[Ment]) -> None:
+    lists: dict[int, list[Ment]] = {}
+    for m in ments:
+        lists.setdefault(m.list_id, []).append(m)
+    for members in lists.values():
+        kinds = {m.kind for m in members}
+        if len(members) >= 2 and members[-1].lp in ("は", "が", "も") and len(kinds) == 1:
+            state.disc.note_group(index, members[0].kind, tuple(n for m in members for n in m.all_names))
+    for m in ments:
+        if len(m.names) >= 2:
+            state.disc.note_group(index, m.kind, m.names)
+
+
+def _note_entity(doc: Document, m: Ment) -> None:
+    if m.source in ("anaphor", "surname") or not m.name or m.quoted:
+        return
+    kind = m.kind if m.kind in ("company", "person", "product") else "company"
+    doc.note_entity(m.name, kind, m.surface if m.surface != m.name else None)
+
+
+def _complete(event: Event) -> bool:
+    """Findings with their key names (fragments merge into deals or are dropped later)."""
+    keys: dict[str, tuple[str, ...]] = {
+        "investment": (), "acquisition": ("acquirer", "target"), "partnership": ("companies",),
+        "customer": ("vendor", "customer"), "talent_move": ("person",),
+        "financial": ("company", "metric"), "product_launch": ("company", "product"),
+        "layoff": ("company",),
+    }
+    fields: dict[str, Any] = event.fields
+    return all(fields.get(k) for k in keys[event.type])

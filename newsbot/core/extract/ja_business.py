@@ -1,0 +1,382 @@
+"""Japanese rules for customers (and their status), financial figures, layoffs and launches."""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.core.events import Event
+from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, with_particle
+from newsbot.core.extract.ja_entities import Ment, Quote
+from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
+from newsbot.core.extract.ja_state import COMPANY, State, make, money_role, names, usd
+
+_TECH = re.compile(
+    r"^[^、。はがを]{0,22}?(?:技術|モデル|製品|サービス|ソリューション|プラットフォーム|システム|AI|GPU|"
+    r"チップ|半導体|クラウド|API|ソフト|ツール|データ|LLM|基盤|インフラ|プロジェクト|サーバー|計算資源|"
+    r"エージェント|アプリ|知的財産|特許)"
+)
+_PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
+_LICENCE = re.compile(r"ライセンス|使用許諾")
+_BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
+_STATUS = (
+    (re.compile(r"一時停止|停止|中断|中止|見合わせ|凍結"), "paused"),
+    (re.compile(r"打ち切|終了|解約|解消|取りやめ|取り止め|撤退"), "ended"),
+    (re.compile(r"再開|継続"), "active"),
+)
+_STATUS_NEGATION = re.compile(r"ではな|わけではな|していな|しない|せず|ていません")
+
+
+# ---------------------------------------------------------------- customer
+
+
+def customers(ctx: Ctx, state: State) -> None:
+    """Licences, purchases and usage (vendor, customer, amount) and status changes."""
+    used: set[int] = set()
+    for t in ctx.of("cust"):
+        if blocked(ctx, t) or t.start in used:
+            continue
+        event = _customer(ctx, state, t)
+        if event is not None:
+            state.add(event)
+            used.update(s.start for s in ctx.of("status") if ctx.clause_start(s.start) ==
+                        ctx.clause_start(t.start))
+    for t in ctx.of("status"):
+        if t.start not in used and not _STATUS_NEGATION.match(ctx.text[t.end:t.end + 6]):
+            state.add(_status_change(ctx, state, t))
+
+
+def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
+    vendor = _vendor(ctx, t)
+    if not vendor:
+        return None
+    buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
+    conf = 0.7
+    if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
+        buyers, conf = ([guess] if guess else []), 0.5
+    if not buyers:
+        return None
+    status = _clause_status(ctx, t) or "active"
+    money = _payment(ctx, t)
+    events = []
+    for buyer in buyers:
+        fields = {"vendor": vendor[0], "customer": buyer, "amount_usd": usd(money), "status": status}
+        events.append(make("customer", fields, ctx, conf, money=money, pos=t.start,
+                           explicit=status != "active"))
+    for e in events[1:]:
+        state.add(e)
+    return events[0]
+
+
+def _vendor(ctx: Ctx, t: Trig) -> list[str]:
+    for m in reversed(ctx.window(t)):
+        if m.kind not in COMPANY or m.quoted:
+            continue
+        if _vendor_slot(ctx, m, t):
+            return names([m])
+    return []
+
+
+def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
+    if m.lp == "の" or m.particle == "":
+        return bool(_TECH.match(ctx.text[m.pend if m.lp == "の" else m.end:t.start]))
+    if m.lp in ("に", "へ") and re.match(r"支払|支出", t.word):
+        return True
+    if m.lp == "から" and t.word in ("調達", "購入", "ライセンス"):
+        return True
+    return m.lp in ("と", "との") and t.word in ("契約", "取引") or m.lp == "との" and _LICENCE.match(t.word) is not None
+
+
+def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:
+    found = agents(ctx, t, COMPANY)
+    if found:
+        return found
+    lists = [m for m in ctx.window(t) if m.lp in ("が", "は") and m.kind in COMPANY]
+    return lists
+
+
+def _payment(ctx: Ctx, t: Trig):  # type: ignore[no-untyped-def]
+    if not _PAYMENT.search(ctx.text[ctx.clause_start(t.start):ctx.clause_end(t.end)]):
+        return None
+    deals = [m for m in ctx.money if money_role(ctx, m) == "deal" and m.start < ctx.clause_end(t.end)]
+    return deals[0] if deals else None
+
+
+def _clause_status(ctx: Ctx, t: Trig) -> str | None:
+    clause = ctx.text[t.end:ctx.clause_end(t.end)]
+    for rx, status in _STATUS:
+        if rx.search(clause):
+            return status
+    return None
+
+
+def _status_change(ctx: Ctx, state: State, t: Trig) -> Event | None:
+    if ctx.question or NEGATION.search(ctx.tail(t)):
+        return None
+    buyers = names(agents(ctx, t, COMPANY, cross=False))
+    if t.word.startswith("同様の"):
+        return _same_as_before(ctx, state, t, buyers)
+    status = next((s for rx, s in _STATUS if rx.match(t.word)), None)
+    clause = ctx.text[ctx.clause_start(t.start):ctx.clause_end(t.end)]
+    if not buyers or status is None or not _BUSINESS_OBJECT.search(clause):
+        return None
+    vendor = _vendor(ctx, t) or names(with_particle(ctx, t, ("との", "と"), COMPANY))
+    vendor_name = vendor[0] if vendor else _implicit_vendor(ctx, state, buyers[0])
+    if not vendor_name or vendor_name == buyers[0]:
+        return None
+    fields = {"vendor": vendor_name, "customer": buyers[0], "amount_usd": None, "status": status}
+    return make("customer", fields, ctx, 0.6 if vendor else 0.5, pos=t.start, explicit=True)
+
+
+def _implicit_vendor(ctx: Ctx, state: State, buyer: str) -> str | None:
+    known = state.vendor_of(buyer) or state.dominant_vendor()
+    if known:
+        return known
+    if "顧客" in ctx.text:
+        return state.disc.salient("company", ctx.idx, exclude=(buyer,))
+    return None
+
+
+def _same_as_before(ctx: Ctx, state: State, t: Trig, buyers: list[str]) -> Event | None:
+    """XもAと同様の措置: the last status change, now for X."""
+    last = next((e for e in reversed(state.events) if e.type == "customer" and e.extra.get("explicit")
+                 and ctx.idx - e.extra["sent"] <= 3), None)
+    if last is None or not buyers or buyers[0] == last.fields["vendor"]:
+        return None
+    fields = dict(last.fields, customer=buyers[0], amount_usd=None)
+    return make("customer", fields, ctx, 0.5, pos=t.start, explicit=True)
+
+
+def fix_vendors(state: State) -> None:
+    """同社 read as a customer where the vendor was meant: use the article's main vendor."""
+    main = state.dominant_vendor()
+    if main is None:
+        return
+    customers = state.customers_of(main)
+    for e in state.events:
+        if e.type == "customer" and e.fields.get("vendor") in customers and e.fields.get("customer") != main:
+            e.fields["vendor"] = main
+
+
+# ---------------------------------------------------------------- financial
+
+
+_FORECAST = re.compile(r"見込|予想|目標|計画|見通し|予測|目指|想定|達する見")
+_TOTAL_RAISE = re.compile(r"(?:これまでに|これまでの|累計|累積|合計で?|創業以来|設立以来)[^。]{0,30}?(?:総額)?")
+_RAISE_VERB = re.compile(r"調達")
+
+
+def financials(ctx: Ctx, state: State) -> None:
+    """Revenue, ARR, gross margin, funding to date and standalone valuations."""
+    taken: list[tuple[int, int]] = []
+    for metric, rx in FIN_METRIC:
+        for m in rx.finditer(ctx.text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if metric == "valuation" and (ctx.extra.get("valuation_used") or ctx.of("inv")
+                                          or state.recent("investment", ctx.idx, window=1)):
+                continue
+            state.add(_financial(ctx, state, metric, m.start(), m.end()))
+    _funding_to_date(ctx, state)
+
+
+def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Event | None:
+    stop = _next_metric(ctx, end)
+    if metric == "gross_margin":
+        pct = _margin_pct(ctx, start, end, stop)
+        value = None
+    else:
+        value = next((m for m in ctx.money if end <= m.start < stop), None)
+        pct = None
+        if value is None or money_role(ctx, value) == "pre":
+            return None
+    if pct is None and value is None:
+        return None
+    span = ctx.text[start:(value.end if value else stop)]
+    if _FORECAST.search(span) or _FORECAST.search(ctx.text[end:stop][:30]) or blocked_fin(ctx, end):
+        return None
+    company = _fin_company(ctx, state, start)
+    if not company:
+        return None
+    fields = {"company": company, "metric": metric, "value_usd": usd(value), "value_pct": pct,
+              "period": _fin_period(ctx, start, value.start if value else end)}
+    return make("financial", fields, ctx, 0.65, money=value, pos=start)
+
+
+def blocked_fin(ctx: Ctx, pos: int) -> bool:
+    """A figure in a question, a negation or a rumour."""
+    fake = Trig("fin", pos, pos, "")
+    from newsbot.core.extract.ja_clauses import blocked
+
+    return blocked(ctx, fake) in ("question", "hedged", "rumour")
+
+
+def _next_metric(ctx: Ctx, pos: int) -> int:
+    ends = [m.start() for _, rx in FIN_METRIC for m in rx.finditer(ctx.text, pos)]
+    return min([*ends, ctx.clause_end(pos), len(ctx.text)])
+
+
+def _margin_pct(ctx: Ctx, start: int, end: int, stop: int) -> float | None:
+    for p in ctx.percents:
+        if end <= p.start < stop or (p.end <= start and start - p.end <= 8):
+            return p.value
+    return None
+
+
+def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
+    before = [m for m in ctx.ments if m.end <= start and m.kind in COMPANY and not m.quoted]
+    for m in reversed(before):
+        gap = ctx.text[m.pend:start]
+        if m.lp == "の" and len(gap) <= 14 and not re.search(r"[はがをに、]", gap):
+            return names([m])[0] if names([m]) else None
+        if m.lp in ("は", "が", "も", "では") and m.name:
+            return m.name
+    return state.disc.salient("company", ctx.idx)
+
+
+def _fin_period(ctx: Ctx, start: int, value_start: int) -> str | None:
+    near = [p for p in ctx.periods if p.end <= value_start and start - p.start <= 24]
+    return near[-1].period if near else None
+
+
+def _funding_to_date(ctx: Ctx, state: State) -> None:
+    for t in ctx.of("inv"):
+        if not _RAISE_VERB.match(t.word) or blocked(ctx, t):
+            continue
+        clause = ctx.text[ctx.clause_start(t.start):t.start]
+        if not _TOTAL_RAISE.search(clause):
+            continue
+        money = next((m for m in reversed(ctx.money) if m.end <= t.start), None)
+        raiser = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
+        if money is not None and raiser[0]:
+            fields = {"company": raiser[0], "metric": "funding_total", "value_usd": usd(money),
+                      "value_pct": None, "period": None}
+            state.add(make("financial", fields, ctx, 0.6, money=money, pos=t.start))
+
+
+# ---------------------------------------------------------------- layoff
+
+_HEADCOUNT_WORDS = re.compile(r"人員|従業員|社員|職員|スタッフ|人|名|雇用|ポスト|職")
+
+
+def layoffs(ctx: Ctx, state: State) -> None:
+    """人員削減, 解雇, レイオフ: the company and the head count."""
+    for t in ctx.of("layoff"):
+        if blocked(ctx, t):
+            continue
+        clause = ctx.text[ctx.clause_start(t.start):t.end]
+        counts = [c for c in ctx.counts if ctx.clause_start(t.start) <= c.start and c.end <= t.start]
+        if t.word == "削減" and not (counts or _HEADCOUNT_WORDS.search(clause)):
+            continue
+        company = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
+        if not company[0]:
+            continue
+        count = counts[-1].value if counts else None
+        state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
+        return
+
+
+# ---------------------------------------------------------------- product launch
+
+_QUOTATIVE = re.compile(r"(?:と|を|も)$")
+_NOT_PRODUCT_AFTER = re.compile(r"^(?:計画|構想|方針|戦略|事業|プロジェクト|イベント|会議|基調講演|発表会|"
+                                r"カンファレンス|の|で|に)")
+_CLEFT = re.compile(r"^(?:し|され)?たのは")
+_RELATIVE_LAUNCH = re.compile(r"^(?:し|され)?た(?:ばかりの)?(?=「)")
+_START_ONLY = re.compile(r"提供|発売|リリース|投入")
+_NAMED = re.compile(r"(?:名称は|名前は|名付けた|と名付け|と呼ばれる)\s*$")
+_DEVELOP_AFTER = re.compile(r"^(?:を|も)(?:共同)?(?:で)?開発")
+_UNQUOTED = re.compile(r"(?P<np>[A-Za-z][^、。「」はがをにで]{1,30}?)(?:を|も)(?:同時に|新たに|あわせて)?$")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+
+
+def launches(ctx: Ctx, state: State) -> None:
+    """Products announced, released or made available: the maker and the product."""
+    _note_named_products(ctx, state)
+    for t in ctx.of("launch"):
+        if blocked(ctx, t) or _quotative(ctx, t):
+            continue
+        products = _launched(ctx, state, t)
+        if not products:
+            continue
+        company = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
+        if not company[0]:
+            continue
+        for product in products:
+            fields = {"company": company[0], "product": product}
+            state.add(make("product_launch", fields, ctx, 0.7, pos=t.start))
+
+
+def _quotative(ctx: Ctx, t: Trig) -> bool:
+    """…すると発表した: 発表 of a statement, not of a product."""
+    before = ctx.text[max(0, t.start - 1):t.start]
+    return t.word == "発表" and before == "と"
+
+
+def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
+    after = ctx.text[t.end:]
+    if _CLEFT.match(after):
+        return [q.name for q in ctx.quotes if q.start >= t.end and _productish(q.name)]
+    if _RELATIVE_LAUNCH.match(after):
+        nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
+        return [nxt.name] if nxt and _productish(nxt.name) else []
+    found = _objects(ctx, t)
+    if not found:
+        found = _unquoted(ctx, t)
+    if not found and _START_ONLY.match(t.word):
+        last = state.disc.last_product(ctx.idx)
+        found = [last] if last else []
+    return found
+
+
+def _objects(ctx: Ctx, t: Trig) -> list[str]:
+    """Quoted names (or registry products) that are the trigger's object: 「A」と「B」を公開."""
+    start = ctx.clause_start(t.start)
+    chain: list[str] = []
+    quotes = [q for q in ctx.quotes if start <= q.start and q.end <= t.start]
+    for q in reversed(quotes):
+        gap = ctx.text[q.pend:t.start] if not chain else ""
+        if not chain and (q.particle not in ("を", "も", "") or len(gap) > 10 or
+                          _NOT_PRODUCT_AFTER.match(ctx.text[q.end:])):
+            if q.particle in ("を", "も", ""):
+                continue
+            break
+        if chain and q.particle not in ("と", "、", "や", ","):
+            break
+        if _productish(q.name):
+            chain.append(q.name)
+    products = [m for m in ctx.window(t) if m.kind == "product" and not m.quoted and m.lp in ("を", "も")]
+    chain += [m.name for m in products if m.name not in chain]
+    return list(reversed(chain))
+
+
+def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
+    start = ctx.clause_start(t.start)
+    m = _UNQUOTED.search(ctx.text[start:t.start])
+    if not m:
+        return []
+    np = m.group("np").strip()
+    first = next((k for k in ctx.ments if k.start == start + m.start("np")), None)
+    if first is None or first.kind == "company" and np == first.surface:
+        return []
+    return [np] if len(np) >= 3 else []
+
+
+def _productish(name: str) -> bool:
+    """A name, not a phrase in quotes (「安全な超知能」, 「10億ドル近く」)."""
+    if not name or len(name) > 40 or "、" in name:
+        return False
+    hiragana = len(_HIRAGANA.findall(name))
+    return hiragana <= 1 and not re.fullmatch(r"[\d,.億万兆円ドル約]+", name)
+
+
+def _note_named_products(ctx: Ctx, state: State) -> None:
+    for q in ctx.quotes:
+        before = ctx.text[max(0, q.start - 8):q.start]
+        if _productish(q.name) and (_NAMED.search(before) or _DEVELOP_AFTER.match(ctx.text[q.end:])):
+            state.disc.note_product(ctx.idx, q.name)
+
+
+def _quote_at(ctx: Ctx, pos: int) -> Quote | None:
+    return next((q for q in ctx.quotes if q.start == pos), None)

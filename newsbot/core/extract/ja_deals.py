@@ -1,0 +1,327 @@
+"""Japanese rules for deals: investment, acquisition and partnership.
+
+Each rule reads one sentence: its triggers (出資, 買収, 提携...) with the mentions their
+particles attach to them. A sentence that only adds to a deal just read (the lead investors,
+the valuation, the price) enriches that deal instead of stating a new one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.core.events import Event
+from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, relative_head, with_particle
+from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_state import (
+    COMPANY,
+    PARTY,
+    State,
+    deal_money,
+    make,
+    names,
+    usd,
+    valuation,
+)
+
+_ROUND = re.compile(
+    r"シリーズ\s?(?P<s>[A-Z])\d?|(?P<w>プレシード|シード|エンジェル|ブリッジ|プレシリーズ\s?[A-Z])"
+    r"(?:ラウンド|資金|段階|期)?|Series\s?(?P<e>[A-Z])"
+)
+_ROUND_WORDS = {"プレシード": "pre-seed", "シード": "seed", "エンジェル": "angel", "ブリッジ": "bridge"}
+_RAISE = re.compile(r"資金調達|調達|増資")
+_RECEIVE_AFTER = re.compile(r"^(?:を|も)?(?:受け|受ける|受けた|受け入れ)")
+_LEAD = re.compile(r"主導|引き受け|引受")
+_STAKE_TRIGGER = re.compile(r"株式")
+_FUNDING_TOTAL = re.compile(r"これまでに|これまでの|累計|累積|合計で|創業以来|設立以来")
+_MONEY_WORDS = re.compile(r"資金|ラウンド|シリーズ|シード|出資|増資|億|万ドル|ドル|円|ユーロ")
+_INVESTOR_LIST = re.compile(r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)")
+_RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
+_PASSIVE = re.compile(r"^(?:され|を受け)")
+_PARTNER = ("と", "とは", "との", "とも", "と共に", "とともに", "との間で", "とのあいだで", "との間")
+_JOINT_ONLY = re.compile(r"^共同|^協力")
+_WITH_ANNOUNCE = re.compile(r"発表|設立|立ち上げ|開始|始動|推進|創設|締結|合意|結ん|結ぶ")
+_ACQ_AMOUNT_WORDS = re.compile(r"買収額|買収金額|取得額|買収価格|買収総額|取得価格")
+_INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
+
+
+# ---------------------------------------------------------------- investment
+
+
+def investments(ctx: Ctx, state: State) -> None:
+    """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
+    trigs = [t for t in ctx.of("inv") if not _procurement(ctx, t) and not _funding_total(ctx, t)]
+    live = [t for t in trigs if not blocked(ctx, t)]
+    if not live:
+        _enrich_investment(ctx, state, bool(trigs))
+        return
+    company: list[str] = []
+    investors: list[str] = []
+    for t in live:
+        got_company, got_investors = _investment_roles(ctx, t)
+        company = company or got_company
+        investors += [n for n in got_investors if n not in investors]
+    investors += [n for n in _listed_investors(ctx) if n not in investors]
+    investors = [n for n in investors if n not in company]
+    main = next((t for t in live if not _LEAD.match(t.word)), live[0])
+    _emit_investment(ctx, state, main, company[:1], investors)
+
+
+def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
+    """(company, investors) one trigger states."""
+    if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end:]):
+        raiser = names(agents(ctx, t, COMPANY))
+        backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
+        backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end:])]
+        return raiser, names(backers)
+    if _LEAD.match(t.word):
+        return [], names(agents(ctx, t, PARTY, cross=False))
+    target = _stake_owner(ctx, t) if "株式" in t.word else []
+    recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
+    givers = names(agents(ctx, t, PARTY))
+    if not givers and recipients:
+        givers = names(_genitive_giver(ctx, t))
+    return recipients, [n for n in givers if n not in recipients]
+
+
+def _stake_owner(ctx: Ctx, t: Trig) -> list[str]:
+    """The company whose shares are bought (同社株式の49%, ELYZAの株式)."""
+    for m in reversed(ctx.window(t)):
+        after = ctx.text[m.end:m.end + 8]
+        if m.particle == "株" or re.match(r"^(?:\([^()]*\))?(?:の)?株", after) or m.lp == "の" and \
+                ctx.text[m.pend:m.pend + 2] == "株式":
+            return names([m])
+    return []
+
+
+def _genitive_giver(ctx: Ctx, t: Trig) -> list[Ment]:
+    """メタのScale AIへの投資, メタによる出資: the investor before the recipient."""
+    window = ctx.window(t)
+    for i, m in enumerate(window):
+        if m.lp in ("による", "によって", "により"):
+            return [m]
+        nxt = window[i + 1] if i + 1 < len(window) else None
+        if m.lp == "の" and nxt is not None and nxt.lp in _RECIPIENT and nxt.start - m.pend <= 1:
+            return [m]
+    return []
+
+
+def _procurement(ctx: Ctx, t: Trig) -> bool:
+    """調達 of goods (GPUを調達), not of money."""
+    if t.word != "調達":
+        return False
+    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    return not _MONEY_WORDS.search(clause)
+
+
+def _funding_total(ctx: Ctx, t: Trig) -> bool:
+    """これまでに総額…を調達: a company's funding to date, a financial figure."""
+    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    return _RAISE.match(t.word) is not None and bool(_FUNDING_TOTAL.search(clause))
+
+
+def _listed_investors(ctx: Ctx) -> list[str]:
+    """出資者には、A、B…が名を連ねた."""
+    cue = _INVESTOR_LIST.search(ctx.text)
+    if not cue:
+        return []
+    return names([m for m in ctx.ments if m.start >= cue.end() and m.kind in PARTY and not m.quoted])
+
+
+def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
+                     investors: list[str]) -> None:
+    money = deal_money(ctx, t)
+    fields = {"company": company[0] if company else None, "investors": investors,
+              "amount_usd": usd(money), "stake_pct": _stake(ctx), "valuation_usd": usd(valuation(ctx)),
+              "round": round_of(ctx.text)}
+    if not company:
+        recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
+        if recent is not None and not recent.extra.get("fragment"):
+            _fill(recent, fields, money, ctx)
+            return
+        if not investors:
+            return
+        fields["company"] = None
+        state.add(make("investment", fields, ctx, 0.4, money=money, pos=t.start, fragment=True))
+        return
+    conf = 0.75 if investors else 0.65
+    state.add(make("investment", fields, ctx, conf, money=money, pos=t.start))
+
+
+def _fill(event: Event, fields: dict[str, object], money: object, ctx: Ctx) -> None:
+    """Add what a later sentence says about a deal already found."""
+    for name, value in fields.items():
+        if name == "investors" and isinstance(value, list):
+            current = event.fields.get("investors") or []
+            event.fields["investors"] = current + [v for v in value if v not in current]
+        elif value not in (None, "", []) and event.fields.get(name) in (None, "", []):
+            event.fields[name] = value
+            if name == "amount_usd" and money is not None:
+                event.money = getattr(money, "money", None)
+
+
+def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
+    """A sentence with no live trigger that names the investors, price or valuation."""
+    if ctx.question or had_trigger and not _INVESTOR_LIST.search(ctx.text):
+        return
+    recent = state.recent("investment", ctx.idx, window=1)
+    if recent is None or recent.extra.get("fragment"):
+        return
+    fields: dict[str, object] = {"investors": _listed_investors(ctx),
+                                 "valuation_usd": usd(valuation(ctx)), "stake_pct": _stake(ctx)}
+    if _INV_AMOUNT_WORDS.search(ctx.text) and ctx.money:
+        fields["amount_usd"] = usd(ctx.money[0])
+    _fill(recent, fields, None, ctx)
+    if fields["valuation_usd"]:
+        ctx.extra["valuation_used"] = True
+
+
+def round_of(text: str) -> str | None:
+    """シリーズA → "Series A", シード → "seed"."""
+    m = _ROUND.search(text)
+    if not m:
+        return None
+    if m.group("s") or m.group("e"):
+        return f"Series {m.group('s') or m.group('e')}"
+    word = re.sub(r"\s", "", m.group("w"))
+    if word.startswith("プレシリーズ"):
+        return f"pre-Series {word[-1]}"
+    return _ROUND_WORDS.get(word)
+
+
+_STAKE = re.compile(
+    r"株式?の(?:約|およそ)?(?P<a>\d+(?:\.\d+)?)%|(?P<b>\d+(?:\.\d+)?)%(?:の|を)?(?:株式|株|持ち分|出資|保有)"
+    r"|出資比率(?:は|を)?(?:約)?(?P<c>\d+(?:\.\d+)?)%"
+)
+
+
+def _stake(ctx: Ctx) -> float | None:
+    m = _STAKE.search(ctx.text)
+    if not m:
+        return None
+    return float(m.group("a") or m.group("b") or m.group("c"))
+
+
+# ---------------------------------------------------------------- acquisition
+
+
+def acquisitions(ctx: Ctx, state: State) -> None:
+    """Who buys whom, for how much; the price may come in the next sentence."""
+    found: Event | None = None
+    for t in ctx.of("acq"):
+        if blocked(ctx, t):
+            continue
+        event = _acquisition(ctx, state, t, found)
+        if event is not None:
+            state.add(event)
+            found = event
+    if found is None:
+        _enrich_acquisition(ctx, state)
+
+
+def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> Event | None:
+    passive = bool(_PASSIVE.match(ctx.text[t.end:]))
+    target = _acq_target(ctx, t, passive)
+    buyers = _acq_buyers(ctx, t, passive)
+    target_name = names(target)[:1] or ([sibling.fields["target"]] if sibling else [])
+    buyer_names = [n for n in names(buyers) if n not in target_name]
+    if not target_name:
+        return None
+    if sibling is not None and sibling.fields["target"] == target_name[0]:
+        return None
+    conf = 0.75
+    if not buyer_names:
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(target_name))
+        buyer_names, conf = ([guess] if guess else []), 0.5
+    if not buyer_names:
+        return None
+    money = deal_money(ctx, t)
+    fields = {"acquirer": buyer_names[0], "target": target_name[0], "amount_usd": usd(money)}
+    return make("acquisition", fields, ctx, conf, money=money, pos=t.start)
+
+
+def _acq_target(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
+    if passive:
+        return agents(ctx, t, COMPANY)
+    objects = with_particle(ctx, t, ("を",), COMPANY)
+    if objects:
+        return objects[:1]
+    for m in reversed(ctx.window(t)):
+        gap = ctx.text[m.pend:t.start]
+        if m.kind in COMPANY and not m.quoted and (
+                (m.lp == "の" and re.fullmatch(r"(?:株式の|全株式を|発行済み株式の)?(?:完全|連結)?", gap))
+                or (m.particle == "" and not gap)):
+            return [m]
+    return []
+
+
+def _acq_buyers(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
+    if passive:
+        return with_particle(ctx, t, ("に", "によって", "により"), COMPANY)[:1]
+    found = agents(ctx, t, COMPANY)
+    if found:
+        return found
+    by = with_particle(ctx, t, ("による", "によって", "により"), COMPANY)
+    if by:
+        return by[:1]
+    head = relative_head(ctx, t, COMPANY)
+    return [head] if head else []
+
+
+def _enrich_acquisition(ctx: Ctx, state: State) -> None:
+    """買収額は明らかにしていないが、…約7億ドルと報じている: the price of the deal just read."""
+    if not _ACQ_AMOUNT_WORDS.search(ctx.text) or not ctx.money:
+        return
+    recent = state.recent("acquisition", ctx.idx, window=2)
+    if recent is not None and recent.fields.get("amount_usd") is None:
+        recent.fields["amount_usd"] = usd(ctx.money[0])
+        recent.money = ctx.money[0].money
+
+
+# ---------------------------------------------------------------- partnership
+
+
+def partnerships(ctx: Ctx, state: State) -> None:
+    """Alliances: the subject(s) and the partners marked by と."""
+    for t in ctx.of("part"):
+        if blocked(ctx, t):
+            continue
+        companies = _partners(ctx, state, t)
+        if len(companies) >= 2:
+            summary = _clause_text(ctx, t)
+            state.add(make("partnership", {"companies": companies, "summary": summary}, ctx,
+                           0.7, pos=t.start))
+            return
+    _together(ctx, state)
+
+
+def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
+    subjects = names(agents(ctx, t, COMPANY))
+    partners = names(with_particle(ctx, t, _PARTNER, COMPANY))
+    if _JOINT_ONLY.match(t.word) and not partners and len(subjects) < 2:
+        return []
+    if not subjects and partners:
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(partners))
+        subjects = [guess] if guess else []
+    return list(dict.fromkeys(subjects + partners))
+
+
+def _together(ctx: Ctx, state: State) -> None:
+    """AやBとともに…を発表: a joint announcement is a partnership of all of them."""
+    withs = [m for m in ctx.ments if m.lp in ("とともに", "と共に") and m.kind in COMPANY]
+    if not withs or not _WITH_ANNOUNCE.search(ctx.text[withs[-1].pend:]):
+        return
+    if any(blocked(ctx, t) for t in ctx.trigs) or ctx.question:
+        return
+    partners = names(withs)
+    subjects = names([m for m in ctx.ments if m.lp in ("は", "が") and m.kind in COMPANY])
+    if not subjects:
+        subjects = list(state.disc.group("company", ctx.idx))
+    companies = list(dict.fromkeys(subjects + partners))
+    if len(companies) >= 2:
+        state.add(make("partnership", {"companies": companies, "summary": ctx.raw.strip()[:160]},
+                       ctx, 0.55, pos=withs[0].start))
+
+
+def _clause_text(ctx: Ctx, t: Trig) -> str:
+    start = ctx.clause_start(t.start)
+    return ctx.raw[start:ctx.clause_end(t.end)].strip(" 、。")[:160]

@@ -1,0 +1,157 @@
+"""Who 同社, 同氏, 両社, a bare surname and an omitted subject refer to.
+
+Japanese drops subjects and refers back with 同社 (that company) and 同氏 (that person).
+``Discourse`` keeps, sentence by sentence, how salient each entity is: a mention counts more
+as topic (は) than as subject (が) than elsewhere, and counts less with every sentence read
+since. The title's subject keeps a small lasting weight: it is what the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbot.core.extract.ja_entities import Ment
+
+TOPIC_PARTICLES = frozenset(("は", "では", "を巡っては", "をめぐっては", "については", "に至っては"))
+SUBJECT_PARTICLES = frozenset(("が", "も", "が、"))
+AGENT_PARTICLES = frozenset(("は", "が", "も", "に至っては", "が、"))
+_DECAY = 0.55
+_WINDOW = 6
+_SEPARATORS = re.compile(r"[・=＝\s]")
+
+
+@dataclass(slots=True)
+class Seen:
+    """One mention of a resolved entity."""
+
+    sent: int
+    name: str
+    kind: str
+    weight: float
+
+
+@dataclass
+class Discourse:
+    """The article so far: salience of companies and people, groups, surnames."""
+
+    seen: list[Seen] = field(default_factory=list)
+    groups: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)
+    prior: dict[str, float] = field(default_factory=dict)
+    products: list[tuple[int, str]] = field(default_factory=list)
+
+    def note(self, sent: int, m: Ment, *, title: bool = False) -> None:
+        """Record a resolved mention of sentence ``sent``."""
+        weight = _weight(m) * (1.5 if title else 1.0)
+        for name in m.all_names:
+            self.seen.append(Seen(sent, name, m.kind, weight))
+            if title and m.kind == "company" and m.lp in AGENT_PARTICLES | TOPIC_PARTICLES:
+                self.prior[name] = self.prior.get(name, 0.0) + 1.0
+        if m.kind == "person" and m.source != "surname" and m.name:
+            self._learn_surname(m)
+
+    def note_group(self, sent: int, kind: str, names: tuple[str, ...]) -> None:
+        """Coordinated names (AとBは): what a later 両社/両氏 refers to."""
+        if len(set(names)) >= 2:
+            self.groups.append((sent, kind, names))
+
+    def _learn_surname(self, m: Ment) -> None:
+        parts = [p for p in _SEPARATORS.split(m.surface) if p]
+        if len(parts) >= 2:
+            self.surnames[parts[-1]] = m.name
+            self.surnames.setdefault(parts[0], m.name)
+        elif re.fullmatch(r"[一-鿿々]{3,5}", m.surface):
+            for cut in (1, 2, 3):
+                self.surnames.setdefault(m.surface[:cut], m.name)
+        for part in m.name.split():
+            self.surnames.setdefault(part, m.name)
+
+    def scores(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> dict[str, float]:
+        """Salience of each entity of ``kind`` at sentence ``at``."""
+        out: dict[str, float] = {}
+        for s in self.seen:
+            if s.kind != kind or s.name in exclude or at - s.sent > _WINDOW or s.sent > at:
+                continue
+            out[s.name] = out.get(s.name, 0.0) + s.weight * _DECAY ** (at - s.sent)
+        for name, bonus in self.prior.items():
+            if kind == "company" and name in out and name not in exclude:
+                out[name] += bonus * 0.6
+        return out
+
+    def salient(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
+        """The most salient entity of ``kind`` at sentence ``at``."""
+        scores = self.scores(kind, at, exclude)
+        return max(scores, key=lambda n: scores[n]) if scores else None
+
+    def group(self, kind: str, at: int) -> tuple[str, ...]:
+        """The last coordinated group of ``kind`` within the window, else the two most salient."""
+        for sent, k, names in reversed(self.groups):
+            if k == kind and at - sent <= _WINDOW:
+                return names
+        scores = self.scores(kind, at)
+        ranked = sorted(scores, key=lambda n: -scores[n])
+        return tuple(ranked[:2]) if len(ranked) >= 2 else ()
+
+    def person_by_surname(self, surname: str) -> str | None:
+        """The full name of a person named earlier with this surname."""
+        return self.surnames.get(surname)
+
+    def note_product(self, sent: int, name: str) -> None:
+        """A product the article has just named (名称は「Takane」)."""
+        self.products.append((sent, name))
+
+    def last_product(self, at: int, window: int = 2) -> str | None:
+        """The product named in the last ``window`` sentences."""
+        for sent, name in reversed(self.products):
+            if 0 <= at - sent <= window:
+                return name
+        return None
+
+
+def _weight(m: Ment) -> float:
+    if m.lp in TOPIC_PARTICLES or m.particle in TOPIC_PARTICLES:
+        return 3.0
+    if m.lp in SUBJECT_PARTICLES:
+        return 2.0
+    if m.extra.get("predicate"):
+        return 2.5
+    return 1.0
+
+
+def resolve_mention(disc: Discourse, sent: int, ments: list[Ment], i: int) -> None:
+    """Fill in the name of the ``i``-th mention if it is an anaphor or a surname."""
+    m = ments[i]
+    if m.source == "anaphor":
+        _resolve_anaphor(disc, sent, ments, i)
+    elif m.source == "surname":
+        full = disc.person_by_surname(m.surface)
+        m.name = full or ""
+        m.extra["partial"] = full is None
+
+
+def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> None:
+    m = ments[i]
+    if m.surface in ("両社", "両者", "3社", "三社"):
+        m.names = disc.group("company", sent)
+        m.name = m.names[0] if m.names else ""
+        return
+    if m.surface == "両氏":
+        m.kind = "person"
+        m.names = disc.group("person", sent)
+        m.name = m.names[0] if m.names else ""
+        return
+    exclude = _clause_agents(ments, i)
+    m.name = disc.salient(m.kind, sent, exclude) or ""
+    if not m.name:
+        earlier = [k for k in ments[:i] if k.kind == m.kind and k.name and k.name not in exclude]
+        m.name = earlier[-1].name if earlier else ""
+
+
+def _clause_agents(ments: list[Ment], i: int) -> tuple[str, ...]:
+    """Names that cannot be 同社 here: the subject of the clause it appears in."""
+    out = []
+    for k in ments[:i]:
+        if k.lp in ("は", "が", "も", "が、") and k.kind == ments[i].kind:
+            out.extend(k.all_names)
+    return tuple(out)

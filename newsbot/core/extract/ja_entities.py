@@ -1,0 +1,453 @@
+"""Japanese entity mentions: the registry's, plus names recognised from their context.
+
+Beyond the registry a sentence names people as katakana full names or kanji names followed
+by 氏/さん/a title (ギヨーム・ランプル氏, 孫正義会長), surnames (ワン氏), companies behind a
+country prefix (米データブリックス), before 社 or a company word (ヴァイ・キャピタル), with a
+corporate suffix (三菱UFJ銀行, 株式会社〜), and Latin-script names (Scale AI, Run:ai).
+Back-references (同社, 同氏, 両社) are mentions whose name the discourse fills in.
+
+Each mention also records what follows it: a title, a parenthetical gloss (Databricks,
+旧フェイスブック, 現LINEヤフー) and the case particle that gives its role in the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbot.core.extract.ja_lex import (
+    COMPANY_TAILS,
+    COUNTRY_PREFIX,
+    EXAMPLE_PARTICLES,
+    GENERIC_KATA,
+    KANJI,
+    KATA,
+    LATIN_STOP,
+    LIST_PARTICLES,
+    NEW_NAME,
+    OLD_NAME,
+    PARTICLES,
+    PERSON_TITLES,
+    ROLE_WORDS,
+)
+
+PARTY_KINDS = frozenset(("company", "person", "unknown"))
+
+
+@dataclass(slots=True)
+class Ment:
+    """One mention in a (folded) sentence: ``text[start:end]`` is the name itself."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str  # company | person | product | unknown
+    known: bool = False
+    source: str = "pattern"  # registry | pattern | anaphor | surname
+    names: tuple[str, ...] = ()  # several names: 両社, 両氏
+    title: str = ""
+    paren: str = ""
+    particle: str = ""
+    pend: int = 0
+    prefix: str = ""
+    quoted: bool = False
+    lp: str = ""  # the particle of the list the mention ends, or its own
+    list_id: int = -1
+    role: str = ""
+    entry: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The name, or every name of a group mention; empty when unresolved."""
+        if self.names:
+            return self.names
+        return (self.name,) if self.name else ()
+
+    @property
+    def is_party(self) -> bool:
+        """A company, a person or an unclassified name: something that can act."""
+        return self.kind in PARTY_KINDS and not self.quoted
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A 「…」 span: ``name`` is its content without a reading in parentheses."""
+
+    start: int
+    end: int
+    name: str
+    particle: str
+    pend: int
+
+
+_K = KATA
+_KATA_NAME = rf"[{_K}]+(?:[・=＝][{_K}]+)+"
+_PERSON_FULL = re.compile(
+    rf"(?<![{_K}・=＝])(?P<n>{_KATA_NAME})(?=\s?(?:\([^()]{{1,30}}\))?\s?(?:{PERSON_TITLES}))"
+)
+_SURNAME = re.compile(rf"(?<![{_K}・=＝])(?P<n>[{_K}]{{2,}})(?=\s?(?:\([^()]{{1,30}}\))?(?:氏|さん))")
+_KANJI_PERSON = re.compile(
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,5}})(?=\s?(?:\([^()]{{1,30}}\))?(?:{PERSON_TITLES}))"
+)
+_KANJI_NOT_NAME = re.compile(
+    r"^[同両各当本自前元新現故副旧総代全他初次後歴]|[社部省庁局府院団課室員会議所業界者国県市町村隊軍党"
+    r"役職任務営術究発策経統括担当政席定]"
+)
+_PREFIXED_KATA = re.compile(
+    rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>[{_K}]+(?:[・=][{_K}]+)*)"
+)
+_TAILED_KATA = re.compile(
+    rf"(?<![{_K}・])(?P<n>[{_K}]+(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
+)
+_CUED_KATA = re.compile(
+    rf"(?:スタートアップ|新興企業|新興|子会社|傘下|投資会社|VC|ファンド)(?:の|、)?"
+    rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?![{_K}])"
+)
+_SHA_KATA = re.compile(
+    rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
+)
+_CORP_SUFFIXED = re.compile(
+    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,12}}?"
+    r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
+    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社))"
+)
+_GENERIC_CORP_HEAD = re.compile(
+    r"^(?:大手|地方|中央|国内|海外|外資|政府系|民間|各|同|複数|主要|有力|日本|米国|中国|欧州|メガ|邦|"
+    r"都市|ネット|信託|投資|国立|私立|公立|一部|他|当|本|自|前|新|旧|全|系)"
+)
+_KABU = re.compile(
+    rf"株式会社(?P<a>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})|(?P<b>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})株式会社"
+    rf"|\(株\)(?P<c>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})"
+)
+_LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*"
+_LATIN = re.compile(
+    rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*|&))*)"
+)
+_ANAPHOR = re.compile(r"同社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局")
+_QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
+_QUOTE_READING = re.compile(r"\s?\([^()]*\)\s?$")
+_ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
+_AFTER_COMPANY = re.compile(r"社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)")
+_AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
+_PAREN = re.compile(r"\s?\((?P<p>[^()]{1,60})\)")
+_PLURAL = re.compile(r"ら(?![れし])|など|ら\d+社|ら\d+人")
+_PARTICLE = re.compile(
+    rf"(?P<p>に至っては|を通じて|を通し|を使って|をベースに|を基に|をもとに|を土台に|を含む|を含め|"
+    rf"{PARTICLES})(?P<c>、)?"
+)
+_PERSON_ANAPHORS = frozenset(("同氏", "両氏"))
+_GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every 「…」/『…』 span with the particle after it."""
+    quotes = []
+    for m in _QUOTE.finditer(text):
+        name = _QUOTE_READING.sub("", m.group("q")).strip()
+        particle, pend = read_particle(text, m.end())
+        quotes.append(Quote(m.start(), m.end(), name, particle, pend))
+    return quotes
+
+
+def read_particle(text: str, pos: int) -> tuple[str, int]:
+    """The particle at ``pos`` (after an optional ら/など) and where it ends."""
+    plural = _PLURAL.match(text, pos)
+    at = plural.end() if plural else pos
+    m = _PARTICLE.match(text, at)
+    if not m:
+        return ("ら" if plural else ""), at
+    return m.group("p"), m.end()
+
+
+def find_mentions(text: str, registry: Any) -> list[Ment]:
+    """Every entity mention of one folded sentence, left to right, without overlaps."""
+    quotes = find_quotes(text)
+    found = _registry_mentions(text, registry)
+    for finder in _FINDERS:
+        found = _add_free(found, finder(text, registry))
+    found.sort(key=lambda m: m.start)
+    for m in found:
+        m.quoted = any(q.start < m.start and m.end < q.end for q in quotes)
+        _absorb_prefix(text, m)
+        _read_after(text, m, registry)
+    found = _drop_glosses(found)
+    link_lists(text, found)
+    return found
+
+
+def _overlaps(m: Ment, kept: list[Ment]) -> bool:
+    return any(m.start < k.end and k.start < m.end for k in kept)
+
+
+def _add_free(kept: list[Ment], new: list[Ment]) -> list[Ment]:
+    new.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out = list(kept)
+    for m in new:
+        if not _overlaps(m, out):
+            out.append(m)
+    return out
+
+
+def _registry_mentions(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for r in registry.find_mentions(text):
+        if _inside_word(text, r.start, r.end):
+            continue
+        entry = r.entry
+        kind = _kind_of(entry)
+        found.append(Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Ment] = []
+    for m in found:
+        if not _overlaps(m, kept):
+            kept.append(m)
+    return kept
+
+
+def _kind_of(entry: Any) -> str:
+    kind = str(getattr(entry, "kind", "company") or "company")
+    return kind if kind in ("person", "product") else "company"
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A katakana or Latin alias found inside a longer word (メタ in メタデータ)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    first, last = text[start], text[end - 1]
+    if _is_kata(last) and (_is_kata(after) or after == "ー"):
+        return True
+    if _is_kata(first) and _is_kata(before) and before not in COUNTRY_PREFIX:
+        return True
+    if last.isascii() and last.isalnum() and after.isascii() and after.isalnum():
+        return True
+    return bool(first.isascii() and first.isalnum() and before.isascii() and before.isalnum())
+
+
+def _is_kata(ch: str) -> bool:
+    return bool(ch) and ("ァ" <= ch <= "ヺ" or ch == "ー")
+
+
+def _persons(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for m in _PERSON_FULL.finditer(text):
+        name = m.group("n")
+        kind = "company" if re.search(rf"(?:{COMPANY_TAILS})$", name) else "person"
+        found.append(_pattern(m, name, kind, registry))
+    for m in _KANJI_PERSON.finditer(text):
+        name = m.group("n")
+        if _KANJI_NOT_NAME.search(name) or len(name) < 2:
+            continue
+        found.append(_pattern(m, name, "person", registry))
+    return found
+
+
+def _surnames(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for m in _SURNAME.finditer(text):
+        found.append(_pattern(m, m.group("n"), "person", registry, source="surname"))
+    for m in _KANJI_PERSON.finditer(text):
+        name = m.group("n")
+        if len(name) == 1 and not _KANJI_NOT_NAME.search(name) and text.startswith("氏", m.end()):
+            found.append(_pattern(m, name, "person", registry, source="surname"))
+    return found
+
+
+def _companies(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA):
+        for m in rx.finditer(text):
+            name = m.group("n").strip("・")
+            if _generic_kata(name):
+                continue
+            found.append(_pattern(m, name, "company", registry))
+    for m in _CORP_SUFFIXED.finditer(text):
+        name = m.group("n")
+        head = re.sub(r"(?:銀行|証券|大学|研究所|ホールディングス)$", "", name)
+        if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
+            found.append(_pattern(m, name, "company", registry))
+    for m in _KABU.finditer(text):
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        found.append(_span(m.start(), m.end(), text, m.group(group), "company", registry))
+    return found
+
+
+def _generic_kata(name: str) -> bool:
+    head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
+    parts = name.split("・")
+    return (name in GENERIC_KATA or parts[0] in GENERIC_KATA or len(name) < 2
+            or (head != name and (not head or head in GENERIC_KATA)))
+
+
+def _latin(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for m in _LATIN.finditer(text):
+        name = m.group("n").rstrip(" .&")
+        if len(name) < 2 or name.casefold() in LATIN_STOP or name.isdigit():
+            continue
+        if all(tok.casefold() in LATIN_STOP for tok in name.split()):
+            continue
+        ment = _span(m.start(), m.start() + len(name), text, name, "unknown", registry)
+        found.append(ment)
+    return found
+
+
+def _anaphors(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for m in _ANAPHOR.finditer(text):
+        word = m.group()
+        kind = "person" if word in _PERSON_ANAPHORS else "company"
+        found.append(Ment(m.start(), m.end(), word, "", kind, False, "anaphor"))
+    return found
+
+
+_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin)
+
+
+def _pattern(m: re.Match[str], name: str, kind: str, registry: Any, *, source: str = "pattern") -> Ment:
+    return _span(m.start("n"), m.end("n"), m.string, name, kind, registry, source=source)
+
+
+def _span(start: int, end: int, text: str, name: str, kind: str, registry: Any, *,
+          source: str = "pattern") -> Ment:
+    """A pattern mention, named by the registry when it knows the name after all."""
+    entry = registry.lookup(name) if source != "surname" else None
+    if entry is not None:
+        return Ment(start, end, text[start:end], entry.name, _kind_of(entry), True, "registry",
+                    entry=entry)
+    return Ment(start, end, text[start:end], name, kind, False, source)
+
+
+def _absorb_prefix(text: str, m: Ment) -> None:
+    if m.start > 0 and text[m.start - 1] in COUNTRY_PREFIX:
+        before = text[m.start - 2] if m.start > 1 else ""
+        if not ("一" <= before <= "鿿"):
+            m.prefix = text[m.start - 1]
+    if text[max(0, m.start - 1):m.start] == "元" or text[max(0, m.start - 2):m.start] == "元・":
+        m.prefix = "元"
+
+
+def _read_after(text: str, m: Ment, registry: Any) -> None:
+    pos = m.end
+    if m.kind in ("person", "unknown"):
+        t = _AFTER_TITLE.match(text, pos)
+        if t and (m.kind == "person" or t.group("t") in ("氏", "さん")):
+            m.title, m.kind, pos = t.group("t"), "person", t.end()
+    elif m.kind == "company" and m.source != "anaphor":
+        c = _AFTER_COMPANY.match(text, pos)
+        pos = c.end() if c else pos
+    p = _PAREN.match(text, pos)
+    if p:
+        m.paren, pos = p.group("p").strip(), p.end()
+        _use_paren(m, registry)
+        t = _AFTER_TITLE.match(text, pos)
+        if t and m.kind == "person":
+            m.title, pos = m.title or t.group("t"), t.end()
+    m.particle, m.pend = read_particle(text, pos)
+    m.lp = m.particle
+    if m.kind == "person" and m.title not in ("", "氏", "さん"):
+        m.role = m.title
+
+
+def _use_paren(m: Ment, registry: Any) -> None:
+    """A gloss in parentheses: a better-known name, a new name, or a role."""
+    inner = m.paren
+    renamed = NEW_NAME.match(inner)
+    if renamed:
+        entry = registry.lookup(renamed.group(1))
+        m.name = entry.name if entry is not None else renamed.group(1)
+        m.known = entry is not None or m.known
+        return
+    if OLD_NAME.match(inner) or m.known:
+        return
+    entry = registry.lookup(inner)
+    if entry is not None:
+        m.name, m.kind, m.known, m.entry = entry.name, _kind_of(entry), True, entry
+        m.source = "registry"
+    elif m.kind in ("company", "unknown") and re.fullmatch(_LATIN_TOKEN + r"(?:\s\S+){0,4}", inner):
+        if inner.casefold() not in LATIN_STOP and not m.name.isascii():
+            m.name = inner
+    elif m.kind == "person" and re.fullmatch(ROLE_WORDS, inner):
+        m.role = inner
+
+
+def _drop_glosses(found: list[Ment]) -> list[Ment]:
+    """Mentions inside another mention's parentheses are that mention's gloss."""
+    kept: list[Ment] = []
+    for m in found:
+        owner = next((k for k in kept if k.paren and k.end < m.start and m.end <= k.pend), None)
+        if owner is None:
+            kept.append(m)
+        elif not owner.known and m.known and m.kind != "product":
+            owner.name, owner.kind, owner.known, owner.entry = m.name, m.kind, True, m.entry
+    return kept
+
+
+def link_lists(text: str, ments: list[Ment]) -> None:
+    """Coordinated mentions (A、B、CとD が) share the particle of the last one."""
+    list_id = 0
+    for i in range(len(ments) - 1, -1, -1):
+        m = ments[i]
+        partner = _list_partner(text, ments, i)
+        if partner is not None:
+            m.lp, m.list_id = partner.lp, partner.list_id
+            continue
+        list_id += 1
+        m.list_id = list_id
+        if m.particle in EXAMPLE_PARTICLES:
+            m.lp = _particle_after_np(text, m.pend)
+    _headline_topic(text, ments)
+
+
+def _list_partner(text: str, ments: list[Ment], i: int) -> Ment | None:
+    m = ments[i]
+    if m.particle not in LIST_PARTICLES:
+        return None
+    for n in ments[i + 1:]:
+        if n.quoted != m.quoted:
+            return None
+        modifier = n.kind == "company" and n.particle in ("の", "で", "では")
+        if m.kind == "person" and n.kind != "person" and modifier:
+            continue
+        return n if _coordinated(text, m, n) else None
+    return None
+
+
+def _coordinated(text: str, m: Ment, n: Ment) -> bool:
+    gap = text[m.pend:n.start]
+    people = m.kind == n.kind == "person"
+    if m.kind != n.kind and len(gap) > 3 and not ("unknown" in (m.kind, n.kind)):
+        return False
+    if len(gap) > (40 if people else 24) or "。" in gap:
+        return False
+    if people:
+        return not re.search(r"[はが]、|し、|て、", gap)
+    return not re.search(r"[はがを]|に(?!は)|[しりて]、|する|した", gap)
+
+
+def _headline_topic(text: str, ments: list[Ment]) -> None:
+    """A headline's subject ends with 、 (富士通、Cohereと提携): it is the topic, not a list."""
+    for m in ments:
+        if m.particle != "、":
+            continue
+        if re.search(r"[、はがをにと]", text[:m.start].replace("の", "")):
+            return
+        if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との"):
+            m.particle = m.lp = "は"
+        return
+
+
+_NP_PARTICLE = re.compile(r"[^。]{0,24}?(?P<p>は|が|を|に|も|から)(?![はがをにも])")
+
+
+def _particle_after_np(text: str, pos: int) -> str:
+    m = _NP_PARTICLE.match(text, pos)
+    return m.group("p") if m else ""
+
+
+def role_before(text: str, m: Ment) -> str:
+    """A role written just before a person (CEOの砂金信一郎氏)."""
+    r = _ROLE_BEFORE.search(text[max(0, m.start - 40):m.start])
+    return r.group("r") if r else ""

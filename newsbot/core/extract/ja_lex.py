@@ -1,0 +1,179 @@
+"""Japanese lexicon: character classes, titles, particles, trigger and trap words.
+
+Everything here is data or a compiled pattern; the rules that read it live in ``ja_*``
+modules. Patterns run on text folded by ``fold_ja`` (full-width ASCII to ASCII, one
+character for one, so offsets stay those of the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+KATA = "ァ-ヺー"
+KANJI = "一-鿿々〆ヵヶ"
+HIRA = "ぁ-ゖ"
+NAME_SEP = "・=＝"
+
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+
+
+def fold_ja(text: str) -> str:
+    """Full-width ASCII letters, digits and signs to ASCII; ideographic space to a space."""
+    return text.translate(_FOLD)
+
+
+def alternation(words: str) -> str:
+    """A regex alternation of space-separated words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words.split()), key=len, reverse=True))
+
+
+# Titles written right after a person's name (ギヨーム・ランプル氏, サム・アルトマンCEO).
+PERSON_TITLES = alternation(
+    "氏 さん 様 CEO CTO COO CFO CRO CSO CPO CAIO 会長兼社長 会長兼CEO 会長 社長 副社長 "
+    "代表取締役 代表 取締役 教授 准教授 博士 王子 首相 大統領 長官 議員 理事長 所長 "
+    "最高経営責任者 最高技術責任者 最高執行責任者 最高財務責任者 最高研究責任者 "
+    "最高科学責任者 最高製品責任者 最高AI責任者 最高情報責任者 最高戦略責任者 "
+    "共同創業者 創業者 会長兼最高経営責任者 暫定CEO 共同CEO 元CEO 前CEO 主任科学者"
+)
+# Last words that make a katakana name a company, not a person (ヴァイ・キャピタル).
+COMPANY_TAILS = alternation(
+    "キャピタル ベンチャーズ ベンチャー パートナーズ パートナー ホールディングス ホールディング "
+    "グループ テクノロジーズ テクノロジー ラボ ラボズ ラボラトリーズ マネジメント インベストメンツ "
+    "インベストメント ファンド ドットコム コーポレーション カンパニー エンタープライズ "
+    "ネットワークス システムズ ソリューションズ リサーチ インダストリーズ ファイナンシャル "
+    "キャピタルズ アドバイザーズ アソシエイツ ロボティクス セミコンダクター "
+    "モーターズ コミュニケーションズ エレクトロニクス ファーマ"
+)
+# Katakana words that describe a company but are not one (米スタートアップ, 米メディア).
+GENERIC_KATA = frozenset(
+    "スタートアップ ベンチャーキャピタル ベンチャー メディア テック テクノロジー ネット "
+    "ソフトウエア ソフトウェア データ クラウド ファンド メーカー ベンダー プラットフォーム "
+    "チーム グループ メガバンク エンジニア エネルギー アプリ サービス ユーザー モデル "
+    "ビッグテック コンサル コンサルティング ゲーム ロボット チップ ファンドマネジャー "
+    "ニュース レポート プロジェクト パートナー パートナーシップ オープンソース システム "
+    "データセンター インフラ セキュリティ ロボティクス ヘルスケア フィンテック".split()
+)
+# Latin tokens that are words, not names (大規模言語モデル（LLM）, CEO, GPU).
+LATIN_STOP = frozenset(
+    "ai llm llms gpu gpus cpu api apis ceo cto coo cfo cro cso cpo caio ai's saas bpo rlhf "
+    "rag dx it pr uae us usa uk eu agi m&a ipo vc vcs os pc sns ar vr xr iot ml nlp ocr "
+    "hpc npu tpu asic fpga b2b b2c esg sdgs kpi roi arr mau dau faq q&a cm tv web app apps "
+    "pdf csv ui ux gw mw kw tb gb pb nft dao cx hr ir ma tob ipa mou poc gpt ok ng dm "
+    "pro max mini plus ultra beta alpha new the and of for in on with to by at a an "
+    "inc corp co ltd llc plc gmbh sa ag jp en com net org www http https the".split()
+)
+ROLE_WORDS = alternation(
+    "最高経営責任者 最高技術責任者 最高執行責任者 最高財務責任者 最高研究責任者 最高科学責任者 "
+    "最高製品責任者 最高AI責任者 最高情報責任者 最高戦略責任者 最高人工知能責任者 "
+    "CEO CTO COO CFO CRO CSO CPO CAIO 会長兼社長 会長 社長 副社長 代表取締役社長 "
+    "代表取締役 取締役 執行役員 上級副社長 副会長 主任科学者 チーフサイエンティスト "
+    "研究責任者 研究部門責任者 責任者 バイスプレジデント 上級バイスプレジデント 部門長 "
+    "エグゼクティブ・バイスプレジデント 暫定CEO 共同CEO 最高AI責任者 フェロー 顧問 理事 "
+    "研究者 エンジニア 科学者 幹部 役員 トップ 会長兼CEO 共同創業者 創業者"
+)
+ROLE_EN = {
+    "最高経営責任者": "CEO", "最高技術責任者": "CTO", "最高執行責任者": "COO",
+    "最高財務責任者": "CFO", "最高研究責任者": "Chief Research Officer",
+    "最高科学責任者": "Chief Scientific Officer", "最高製品責任者": "Chief Product Officer",
+    "最高AI責任者": "Chief AI Officer", "最高人工知能責任者": "Chief AI Officer",
+    "最高情報責任者": "CIO", "最高戦略責任者": "Chief Strategy Officer",
+    "会長兼社長": "chairman and president", "会長": "chairman", "社長": "president",
+    "副社長": "vice president", "代表取締役社長": "president", "代表取締役": "representative director",
+    "取締役": "board member", "執行役員": "executive officer", "副会長": "vice chairman",
+    "主任科学者": "chief scientist", "チーフサイエンティスト": "chief scientist",
+    "研究責任者": "head of research", "暫定CEO": "interim CEO", "共同CEO": "co-CEO",
+    "共同創業者": "co-founder", "創業者": "founder", "会長兼CEO": "chairman and CEO",
+    "上級副社長": "senior vice president", "バイスプレジデント": "vice president",
+    "エグゼクティブ・バイスプレジデント": "executive vice president", "顧問": "adviser",
+}
+
+# A case particle (or phrase working as one) right after a name, longest first.
+PARTICLES = alternation(
+    "を巡っては をめぐっては を巡り をめぐり については について に対しては に対して に対し "
+    "に対する によると によれば による によって により をはじめとする をはじめ とともに と共に "
+    "との間で とのあいだで との間 とは では には からは からの から への へは へ でも で "
+    "との と は が を に の も や 、 , といった などの など らの らが らは らを らと らも らから "
+    "らに らによる ら および 及び ならびに 並びに とも 株 が、 では、"
+)
+LIST_PARTICLES = frozenset(("と", "、", ",", "や", "および", "及び", "ならびに", "並びに"))
+EXAMPLE_PARTICLES = frozenset(("といった", "などの", "をはじめとする", "をはじめ"))
+
+COUNTRY_PREFIX = "米英仏独中韓加豪印露蘭台瑞伊"
+# The paren content that renames (現LINEヤフー) or only glosses ((旧フェイスブック)).
+NEW_NAME = re.compile(r"^(?:現|現在の)\s*(.+)$")
+OLD_NAME = re.compile(r"^(?:旧|元)")
+
+# Trigger stems; compounds that are nouns of another meaning are excluded by lookahead.
+ACQ_TRIGGER = re.compile(
+    r"買収(?!額|価格|金額|提案|交渉|案|計画|合戦|防衛|者|先|候補|後|資金|劇|話|報道|観測|計画|条件|費用|総額)"
+    r"|(?:完全|連結)?子会社化|傘下に(?:収め|入れ|置|加え)|経営権を取得|吸収合併"
+    r"|株式の過半数を取得|過半数の株式を取得"
+)
+INV_TRIGGER = re.compile(
+    r"出資(?!額|者|比率|先|会社|金|分|企業|枠|話|計画)|投資(?!家|会社|ファンド|額|銀行|部門|先|枠|事業|会|対象"
+    r"|判断|信託|ファーム|マネー|利益|効率|計画|家ら|担当|部)|資金調達|調達(?!額|先|元|前|後|コスト|網|部門|力|計画)"
+    r"|主導(?!権)|引き受け|引受(?!先)|増資|投じ|株式を取得|株式の\d+(?:\.\d+)?%を取得|の株式を\S{0,6}取得"
+)
+PART_TRIGGER = re.compile(
+    r"資本業務提携|業務資本提携|資本提携|業務提携|戦略的提携|戦略提携|提携(?!先|関係者|解消)|"
+    r"(?:戦略的|包括的な?|包括|戦略)?パートナーシップ(?!の解消)|協業|アライアンス|合弁|手を組|"
+    r"共同(?:で)?(?:開発|研究|販売|運営|設立|出資)|協力(?:する|し|して|を)"
+)
+CUST_TRIGGER = re.compile(
+    r"ライセンス(?:契約|料|供与|を取得|を供与)|使用許諾|導入|採用|活用|利用(?!者)|購入|支払|支出|"
+    r"顧客|取引(?!所)|契約(?!社員|者)|調達|発注"
+)
+STATUS_TRIGGER = re.compile(
+    r"一時停止|停止|中断|中止|見合わせ|凍結|打ち切|終了|解約|解消|取りやめ|取り止め|撤退|"
+    r"再開|継続|同様の(?:措置|対応|動き)"
+)
+TALENT_DEPART = re.compile(
+    r"退社|退任|辞任|退職|離脱|離れ|去っ|去る|辞め|離職|を辞し|解任|更迭|退い|退く"
+)
+TALENT_ARRIVE = re.compile(
+    r"入社|加わ|加入|合流|参画|移籍|移っ|移る|移り|転じ|転身|就任|就い|就く|着任|迎え入れ|"
+    r"招へい|招聘|採用|引き抜|起用|任命|指名|抜擢|復帰|戻っ|引き入れ|迎え"
+)
+TALENT_FOUND = re.compile(r"共同創業|共同設立|共同で設立|共同創設|創業|設立|立ち上げ|起業|名を連ね")
+TALENT_LEAD = re.compile(r"を率い")
+LAYOFF_TRIGGER = re.compile(r"人員削減|人員整理|解雇|レイオフ|リストラ|希望退職|削減")
+LAUNCH_TRIGGER = re.compile(
+    r"発表|公開|リリース|提供(?:を)?開始|提供を始め|提供し始め|発売|投入|ローンチ|披露|"
+    r"一般提供|オープンソース化"
+)
+FIN_METRIC = (
+    ("arr", re.compile(r"年間経常収益|年間定期収益|経常収益|年換算収益|ARR")),
+    ("gross_margin", re.compile(r"粗利益率|粗利率|売上総利益率|グロスマージン")),
+    ("funding_total", re.compile(r"累計調達額|調達総額|累計の調達額|累計資金調達額")),
+    ("revenue", re.compile(r"売上高|売り上げ|売上|年間収益|営業収益|収益|総収入|年商")),
+    ("valuation", re.compile(r"企業価値|評価額|時価総額")),
+)
+
+# After a trigger, in its clause: the deal did not happen, or is not done.
+NEGATION = re.compile(
+    r"(?:し|され|せ|でき|至ら|至って|至っ|行わ|結ば|含まれ|当たら|あたら|取得し|実施し)"
+    r"(?:ない|なかった|ず|ておらず|ていない|ていません|ません|ませんでした|なく)"
+    r"|ではな[いく]|ではありません|わけではな|わけではありません|とはならな|には当たらな|"
+    r"に至っていな|には至らず|には至っていな|至らなかった|断念|見送|撤回|否定|拒否|拒ま|拒絶|断っ|断ら|"
+    r"断られ|辞退|白紙|破談|頓挫|取り下げ|見合わせ(?:た|る)?ことを明らかに|試みたものの|失敗"
+)
+# In the clause of a trigger: only planned, in talks, or conditional.
+HEDGE = re.compile(
+    r"交渉中|交渉を(?:進め|行っ|続け|始め|開始)|交渉して|交渉に入|協議中|協議を(?:進め|行っ|開始|始め)|"
+    r"協議して|協議に入|検討中|検討して|検討を|を検討|検討する|模索|打診|可能性|見通しが立|"
+    r"すれば|したら|するなら|であれば|ならば|した場合|する場合|する見込みとの|噂|うわさ|観測が|"
+    r"意向を示して|意向だ|意向を|目指して交渉|かどうか|だろうか|でしょうか|ますか"
+)
+RUMOUR = re.compile(
+    r"と報じ|との報道|と伝え|伝えられ|報じられ|報道され|報じている|報じた|とされ(?:る|ている)|"
+    r"模様|関係者によると|関係者の話|情報筋|消息筋|と(?:いう|の)観測"
+)
+ANON_SOURCE = re.compile(r"関係者によると|関係者の話では|関係筋によると|情報筋によると|消息筋によると")
+STAYED = re.compile(r"残留|とどま|留ま|留任|続投|引き続き|残る|残った|残って")
+QUESTION_END = re.compile(r"(?:か|？|\?)\s*[」』]?\s*$")
+CONTRAST = re.compile(r"が、|ものの|一方(?:で)?、|けれど|けど、|ただ、|しかし")
+# Clause boundaries inside a sentence: a verb's continuative form followed by a comma.
+CLAUSE_BREAK = re.compile(
+    r"(?:[しりてでけえせきみびぎちいっ]|ため|ほか|うえ|上で|一方|ものの|ており|ておらず|だが|が)、"
+)

@@ -1,0 +1,184 @@
+"""One event per real event in a Japanese article.
+
+The sentence rules find pieces: a title and a body sentence state the same deal, a later
+sentence gives a status or the price, a fragment knows only the investor. Here they become
+one event each: deals by their key names, customers with the latest status the article
+states, and one move per person (a join the person later leaves is history).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsbot.core.events import Event
+
+_BOOST = 0.05
+
+
+def consolidate(events: list[Event]) -> list[Event]:
+    """Merge the findings of one article into its events."""
+    out: list[Event] = []
+    for kind, merge in _MERGERS.items():
+        out.extend(merge([e for e in events if e.type == kind]))
+    acquisitions = [e for e in out if e.type == "acquisition"]
+    out = [e for e in out if not _subsumed(e, acquisitions)]
+    for e in out:
+        e.fields = {k: v for k, v in e.fields.items()}
+    return sorted(out, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
+
+
+def _group(events: list[Event], same: Callable[[Event, Event], bool]) -> list[list[Event]]:
+    groups: list[list[Event]] = []
+    for e in events:
+        home = next((g for g in groups if any(same(x, e) for x in g)), None)
+        if home is None:
+            groups.append([e])
+        else:
+            home.append(e)
+    return groups
+
+
+def _close(a: Any, b: Any, tolerance: float = 0.1) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= tolerance * max(abs(a), abs(b))
+    return str(a).casefold() == str(b).casefold()
+
+
+def _fold(group: list[Event], money_field: str | None = None) -> Event:
+    """The first finding, filled with what the others add; confidence up per repeat."""
+    best = max(group, key=lambda e: e.confidence)
+    head = group[0]
+    for e in group[1:]:
+        for name, value in e.fields.items():
+            current = head.fields.get(name)
+            if isinstance(current, list) and isinstance(value, list):
+                head.fields[name] = current + [v for v in value if v not in current]
+            elif current in (None, "", []) and value not in (None, "", []):
+                head.fields[name] = value
+    if money_field:
+        _best_amount(head, group, money_field)
+    head.sentence = best.sentence
+    head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
+    return head
+
+
+def _best_amount(head: Event, group: list[Event], name: str) -> None:
+    """An amount the article gives in dollars beats one converted at a dated rate."""
+    stated = [e for e in group if e.fields.get(name) and e.extra.get("stated_usd")]
+    source = stated[0] if stated else next((e for e in group if e.fields.get(name)), None)
+    if source is not None:
+        head.fields[name] = source.fields[name]
+        head.money = source.money
+
+
+def _investments(events: list[Event]) -> list[Event]:
+    whole = [e for e in events if e.fields.get("company")]
+    groups = _group(whole, lambda a, b: a.fields["company"] == b.fields["company"]
+                    and _close(a.fields.get("round"), b.fields.get("round"))
+                    and _close(a.fields.get("amount_usd"), b.fields.get("amount_usd")))
+    merged = [_fold(g, "amount_usd") for g in groups]
+    for frag in (e for e in events if not e.fields.get("company")):
+        home = next((m for m in merged if set(m.fields.get("investors") or [])
+                     & set(frag.fields.get("investors") or [])), None)
+        if home is not None:
+            _fold([home, frag], "amount_usd" if not home.fields.get("amount_usd") else None)
+    for m in merged:
+        m.fields["investors"] = [i for i in m.fields.get("investors") or [] if i != m.fields["company"]]
+    return merged
+
+
+def _acquisitions(events: list[Event]) -> list[Event]:
+    groups = _group(events, lambda a, b: a.fields["target"] == b.fields["target"])
+    return [_fold(g, "amount_usd") for g in groups]
+
+
+def _partnerships(events: list[Event]) -> list[Event]:
+    groups = _group(events, lambda a, b: set(a.fields["companies"]) == set(b.fields["companies"]))
+    return [_fold(g) for g in groups]
+
+
+def _customers(events: list[Event]) -> list[Event]:
+    groups = _group(events, lambda a, b: (a.fields["vendor"], a.fields["customer"])
+                    == (b.fields["vendor"], b.fields["customer"]))
+    out = []
+    for g in groups:
+        ordered = sorted(g, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
+        explicit = [e.fields["status"] for e in ordered if e.extra.get("explicit")]
+        event = _fold(ordered, "amount_usd")
+        event.fields["status"] = explicit[-1] if explicit else "active"
+        out.append(event)
+    return out
+
+
+def _moves(events: list[Event]) -> list[Event]:
+    groups = _group(events, lambda a, b: a.fields["person"] == b.fields["person"])
+    return [_one_move(g) for g in groups]
+
+
+def _one_move(group: list[Event]) -> Event:
+    """A person's moves as one: where they last went, from where they left."""
+    lefts = {e.fields.get("from") for e in group if e.extra.get("move") == "depart"}
+    kept = [e for e in group if not (e.extra.get("move") != "depart" and e.fields.get("to") in lefts
+                                     and len(group) > 1)] or group
+    head = kept[0]
+    sources = [e.fields.get("from") for e in kept if e.fields.get("from")]
+    arrivals = [e for e in kept if e.fields.get("to")]
+    last = arrivals[-1] if arrivals else None
+    founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
+    target = founded or last
+    head.fields["to"] = target.fields["to"] if target else None
+    head.fields["role"] = target.fields.get("role") if target else None
+    if head.fields["role"] is None:
+        head.fields["role"] = next((e.fields.get("role") for e in arrivals if e.fields.get("role")), None)
+    source = next((s for s in sources if s != head.fields["to"]), sources[0] if sources else None)
+    head.fields["from"] = source
+    best = max(kept, key=lambda e: e.confidence)
+    head.sentence = best.sentence
+    head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
+    return head
+
+
+def _financials(events: list[Event]) -> list[Event]:
+    groups = _group(events, lambda a, b: (a.fields["company"], a.fields["metric"])
+                    == (b.fields["company"], b.fields["metric"])
+                    and _close(a.fields.get("period"), b.fields.get("period")))
+    return [_fold(g, "value_usd") for g in groups]
+
+
+def _products(events: list[Event]) -> list[Event]:
+    def same(a: Event, b: Event) -> bool:
+        pa, pb = _key(a.fields["product"]), _key(b.fields["product"])
+        return a.fields["company"] == b.fields["company"] and (pa in pb or pb in pa)
+
+    return [_fold(g) for g in _group(events, same)]
+
+
+def _key(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def _layoffs(events: list[Event]) -> list[Event]:
+    return [_fold(g) for g in _group(events, lambda a, b: a.fields["company"] == b.fields["company"])]
+
+
+_MERGERS: dict[str, Callable[[list[Event]], list[Event]]] = {
+    "investment": _investments,
+    "acquisition": _acquisitions,
+    "partnership": _partnerships,
+    "customer": _customers,
+    "talent_move": _moves,
+    "financial": _financials,
+    "product_launch": _products,
+    "layoff": _layoffs,
+}
+
+
+def _subsumed(e: Event, acquisitions: list[Event]) -> bool:
+    """A tie-up between a buyer and the company it buys is part of the acquisition."""
+    if e.type != "partnership":
+        return False
+    companies = set(e.fields["companies"])
+    return any(companies <= {a.fields["acquirer"], a.fields["target"]} for a in acquisitions)

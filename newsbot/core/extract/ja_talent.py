@@ -1,0 +1,245 @@
+"""Japanese rules for people moving: departures, hires, appointments and new companies.
+
+A move has a person, where they come from and where they go. Departures (退社, 離れる) give
+``from``; arrivals (移籍, 入社, 就任, 加わる) and hires (招へい, 迎え入れる, 採用) give ``to``;
+founding (共同創業, 設立, 共同創業者に名を連ねる) gives ``to`` with the role co-founder. Where a
+person came from is often written before the name (Character.AIの共同創業者でCEOのノーム・
+シャジール氏, 元メタ研究者の…, 米グーグルで研究に携わった…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbot.core.extract.ja_clauses import (
+    Ctx,
+    Trig,
+    agents,
+    blocked,
+    relative_head,
+    stayed,
+    with_particle,
+)
+from newsbot.core.extract.ja_entities import Ment, role_before
+from newsbot.core.extract.ja_lex import ROLE_EN, ROLE_WORDS
+from newsbot.core.extract.ja_state import COMPANY, PERSON, State, make, names
+
+_TRANSITIVE = re.compile(r"迎え|招へい|招聘|採用|引き抜|起用|任命|指名|抜擢|引き入れ")
+_AFFIL_GAP = re.compile(
+    rf"{ROLE_WORDS}|務め|携わ|在籍|所属|出身|勤め|勤務|率い|研究|創業|幹部|社員|従業員|経験|開発|"
+    r"担当|トップ|リーダー|責任者|メンバー|出向"
+)
+_ROLE_SLOT = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に|として)")
+_FORMER_AFTER = re.compile(r"^(?:といった|などの|ら|をはじめとする)?(?:他の|ほかの|複数の)?(?:元|前)$")
+_FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|勤めた|所属した|創業した)")
+_GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
+_FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
+_SINCE = re.compile(r"から")
+
+
+@dataclass
+class Move:
+    """A person's move as one sentence states it."""
+
+    person: str
+    source: str | None = None
+    dest: str | None = None
+    role: str | None = None
+    kind: str = ""
+    pos: int = 0
+    confidence: float = 0.65
+
+
+def talent(ctx: Ctx, state: State) -> None:
+    """Every person's move stated in the sentence (one per person)."""
+    moves: dict[str, Move] = {}
+    for t in ctx.of("depart", "arrive", "found", "lead"):
+        if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
+            continue
+        for move in _moves(ctx, state, t):
+            _combine(moves, move)
+    for move in moves.values():
+        if move.source == move.dest and move.kind == "depart":
+            move.dest = None
+        fields = {"person": move.person, "from": move.source, "to": move.dest, "role": move.role}
+        state.add(make("talent_move", fields, ctx, move.confidence, pos=move.pos, move=move.kind))
+        if move.kind == "found" and move.dest:
+            state.disc.prior[move.dest] = state.disc.prior.get(move.dest, 0.0) + 0.5
+
+
+def _real_trigger(ctx: Ctx, t: Trig) -> bool:
+    if t.kind == "lead":
+        return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start):t.start]))
+    if t.word in ("解任", "更迭"):
+        return not _FIRED_BACKGROUND.search(ctx.text[t.end:]) and "一時" not in ctx.text[t.start - 3:t.start]
+    if t.word == "名を連ね":
+        return bool(re.search(r"創業|創設|設立", ctx.text[ctx.clause_start(t.start):t.start]))
+    return True
+
+
+def _combine(moves: dict[str, Move], move: Move) -> None:
+    have = moves.get(move.person)
+    if have is None:
+        moves[move.person] = move
+        return
+    have.source = have.source or move.source
+    if move.dest and (not have.dest or have.kind == "depart"):
+        have.dest = move.dest
+    have.role = have.role or move.role
+    have.kind = move.kind if move.kind == "found" else have.kind
+    have.confidence = max(have.confidence, move.confidence)
+
+
+def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
+    transitive = t.kind == "arrive" and _TRANSITIVE.match(t.word) is not None
+    people = _people(ctx, t, transitive)
+    if not people:
+        return []
+    out = []
+    for person in people:
+        move = _move(ctx, state, t, person, people, transitive)
+        if move is not None:
+            out.append(move)
+    return out
+
+
+def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
+    if transitive:
+        found = with_particle(ctx, t, ("を", "をはじめとする", "をはじめ", "ら"), PERSON)
+        found = found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id] or found
+    else:
+        found = agents(ctx, t, PERSON)
+        if not found:
+            head = relative_head(ctx, t, PERSON)
+            found = [head] if head else []
+    return [m for m in found if m.kind == "person" and names([m])]
+
+
+def _move(ctx: Ctx, state: State, t: Trig, p: Ment, people: list[Ment],
+          transitive: bool) -> Move | None:
+    person = names([p])[0]
+    source = _affiliation(ctx, p, people)
+    conf = 0.7
+    if t.kind == "depart":
+        left = names(with_particle(ctx, t, ("を", "から"), COMPANY))
+        source = left[0] if left else source or _frame(ctx, t) or _topic_company(ctx, t)
+        if source is None:
+            source, conf = state.disc.salient("company", ctx.idx), 0.5
+        return Move(person, source, None, None, "depart", t.start, conf) if source else None
+    dest, conf = _destination(ctx, state, t, transitive, source)
+    if dest is None:
+        return None
+    role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
+    return Move(person, source if source != dest else None, dest, role, t.kind, t.start, conf)
+
+
+def _destination(ctx: Ctx, state: State, t: Trig, transitive: bool,
+                 source: str | None) -> tuple[str | None, float]:
+    if t.kind == "found":
+        made = names(with_particle(ctx, t, ("を",), COMPANY + ("product",))) or names(
+            [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY])
+        if made:
+            return made[0], 0.7
+        return _recent_founded(state, ctx) or state.disc.salient("company", ctx.idx), 0.5
+    if transitive:
+        hirer = names(agents(ctx, t, COMPANY))
+        return (hirer[0], 0.7) if hirer else (state.disc.salient("company", ctx.idx), 0.5)
+    goal = _goal(ctx, t)
+    if goal:
+        return goal, 0.75
+    if t.kind == "lead":
+        led = names(with_particle(ctx, t, ("を",), COMPANY))
+        return (led[0], 0.6) if led else (None, 0.0)
+    frame = _frame(ctx, t)
+    if frame:
+        return frame, 0.6
+    guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source else ())
+    return guess, 0.45
+
+
+def _goal(ctx: Ctx, t: Trig) -> str | None:
+    """Xに移籍, XのAIチームに加わる, XのCEOに就任."""
+    for m in reversed(ctx.window(t)):
+        if m.kind not in COMPANY or m.quoted:
+            continue
+        if m.lp in ("に", "へ"):
+            return _employer(m)
+        if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend:t.start]):
+            return _employer(m)
+    return None
+
+
+def _employer(m: Ment) -> str | None:
+    """A unit's parent company (グーグル・ディープマインド → Google)."""
+    parent = getattr(m.entry, "parent", None) if m.entry is not None else None
+    if isinstance(parent, str) and parent:
+        return parent
+    found = names([m])
+    return found[0] if found else None
+
+
+def _frame(ctx: Ctx, t: Trig) -> str | None:
+    """Xでは…が就任した: the company the clause is about."""
+    framed = [m for m in ctx.before(t) if m.lp == "では" and m.kind in COMPANY]
+    return _employer(framed[-1]) if framed else None
+
+
+def _topic_company(ctx: Ctx, t: Trig) -> str | None:
+    topics = [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
+    return _employer(topics[-1]) if topics else None
+
+
+def _recent_founded(state: State, ctx: Ctx) -> str | None:
+    for e in reversed(state.events):
+        if e.type == "talent_move" and e.fields.get("role") == "co-founder" \
+                and ctx.idx - e.extra["sent"] <= 2:
+            dest = e.fields.get("to")
+            return dest if isinstance(dest, str) else None
+    return None
+
+
+def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
+    start = ctx.clause_start(t.start)
+    m = _ROLE_SLOT.search(ctx.text, start, t.start) or _ROLE_SLOT.search(ctx.text, t.end)
+    word = m.group("r") if m else None
+    if word is None and t.kind == "lead":
+        word = p.role or role_before(ctx.text, p) or None
+    if word in (None, "研究者", "エンジニア", "科学者", "幹部", "役員", "トップ", "責任者"):
+        return None
+    return ROLE_EN.get(word, word)
+
+
+def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
+    """Where the person worked before, as written around the name."""
+    for member in [p, *[q for q in people if q is not p]]:
+        found = _affiliation_of(ctx, member)
+        if found:
+            return found
+    return _former_after(ctx, people)
+
+
+def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
+    before = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and not m.quoted]
+    for m in reversed(before):
+        gap = ctx.text[m.pend:p.start]
+        if len(gap) > 40:
+            break
+        if m.prefix == "元" and m.lp == "の":
+            return _employer(m)
+        if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
+            return _employer(m)
+    for m in ctx.ments:
+        if m.start > p.pend and m.kind in COMPANY and m.lp in ("で", "の") and m.start - p.pend <= 4:
+            if _FORWARD_AFFIL.match(ctx.text[m.pend:]):
+                return _employer(m)
+    return None
+
+
+def _former_after(ctx: Ctx, people: list[Ment]) -> str | None:
+    """…といった他の元メタ研究者: a former employer written after the list."""
+    last = max(people, key=lambda m: m.start)
+    for m in ctx.ments:
+        if m.start > last.pend and m.kind in COMPANY and _FORMER_AFTER.match(ctx.text[last.pend:m.start]):
+            return _employer(m)
+    return None
