@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -140,6 +141,145 @@ def ingest(
     newsbot.close()
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("crawl")
+def crawl(
+    urls: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Feeds, sitemaps, listing pages or articles to crawl (no config needed)."
+        ),
+    ] = None,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Crawl only this configured source.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Crawl sources resting after failures too.")] = False,
+) -> None:
+    """Fetch every configured source (or the URLs given) once; store articles and events."""
+    import asyncio
+
+    from newsbot.pipeline import Crawl
+
+    newsbot = build_app()
+    sources = [s for s in newsbot.settings.sources if not source or s.name in source]
+    if source and len(sources) < len(set(source)):
+        known = ", ".join(s.name for s in newsbot.settings.sources) or "none configured"
+        raise typer.BadParameter(f"unknown source in {source} (sources: {known})")
+    if not urls and not sources:
+        raise typer.BadParameter("no sources configured: add [[sources]] or give URLs to crawl")
+    with render.CrawlProgress() as progress:
+        job = Crawl(newsbot.ingestor, newsbot.settings.crawl, on_item=progress.update)
+        run = job.urls(urls) if urls else job.sources(sources, force=force or bool(source))
+        summaries = asyncio.run(run)
+    newsbot.close()
+    render.crawl_summary(summaries)
+    if summaries and all(s.error for s in summaries):
+        raise typer.Exit(1)
+
+
+@app.command("sources")
+def sources_health() -> None:
+    """Each configured source's health: last success, failures, last error."""
+    from sqlalchemy.orm import Session
+
+    from newsbot.store.sources import all_sources, sync_sources
+
+    newsbot = build_app()
+    with Session(newsbot.engine) as session, session.begin():
+        sync_sources(session, newsbot.settings.sources, datetime.now(UTC))
+        rows = all_sources(session)
+        render.sources(rows)
+    newsbot.close()
+
+
+@app.command("search")
+def search(
+    words: Annotated[str, typer.Argument(help="Words that must all occur (English or Japanese).")],
+    limit: Annotated[int, typer.Option(help="Most articles shown.")] = 10,
+) -> None:
+    """Full-text search over stored articles."""
+    from sqlalchemy.orm import Session
+
+    from newsbot.store.search import search_articles
+
+    newsbot = build_app()
+    with Session(newsbot.engine) as session:
+        render.article_hits(search_articles(session, words, limit=limit))
+    newsbot.close()
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+@app.command("entities")
+def entities(
+    name: Annotated[
+        str | None, typer.Argument(help="Only entities with a name containing this.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="company, person or product.")] = None,
+    limit: Annotated[int, typer.Option(help="Most entities listed.")] = 100,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """List entities of the knowledge base with their aliases and event counts."""
+    from sqlalchemy.orm import Session
+
+    from newsbot.store.listing import list_entities
+
+    newsbot = build_app()
+    with Session(newsbot.engine) as session:
+        rows = list_entities(session, contains=name, kind=kind, limit=limit)
+    newsbot.close()
+    render.entities(rows, fmt.value)
+
+
+@app.command("events")
+def events(
+    entity: Annotated[
+        str | None, typer.Option("--entity", "-e", help="Events this entity takes part in.")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="investment, acquisition, ...")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events dated on or after YYYY[-MM[-DD]].")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most events listed.")] = 100,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+) -> None:
+    """List stored events (``--format jsonl``: FORMAT.md shape plus id and evidence)."""
+    from sqlalchemy.orm import Session
+
+    from newsbot.store.events import event_records
+    from newsbot.store.listing import event_ids
+
+    newsbot = build_app()
+    with Session(newsbot.engine) as session:
+        ids = event_ids(session, newsbot.registry, entity=entity, type_=type_, since=since,
+                        limit=limit)  # fmt: skip
+        records = event_records(session, ids)
+    newsbot.close()
+    render.events(records, fmt.value)
+
+
+@app.command("demo")
+def demo() -> None:
+    """Offline demo: serve the sample sites on 127.0.0.1, crawl them, show what was learned."""
+    from newsbot.app import App
+    from newsbot.demo import run as demo_run
+
+    settings = demo_run.demo_settings(load())
+    newsbot = App(settings)
+    typer.echo(f"Knowledge base: {redact_url(settings.database_url)}")
+    typer.echo("Crawling the sample sites (served on 127.0.0.1)...")
+    with render.CrawlProgress() as progress:
+        summaries = demo_run.crawl_demo(newsbot, on_item=progress.update)
+    render.crawl_summary(summaries)
+    render.knowledge_summary(newsbot.engine)
+    newsbot.close()
+    typer.echo(render.NEXT_STEPS)
 
 
 def main() -> None:

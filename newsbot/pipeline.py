@@ -7,24 +7,38 @@ neither.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
+from newsbot.config import CrawlSettings, SourceConfig
 from newsbot.core.article import Article, parse_article
 from newsbot.core.events import Extraction
 from newsbot.core.registry import Registry
+from newsbot.crawl.crawler import (
+    ArticleFailure,
+    CrawlItem,
+    FetchedArticle,
+    Known,
+    SourceDone,
+    crawl_sources,
+    crawl_urls,
+)
+from newsbot.crawl.fetch import Fetcher
 from newsbot.errors import NewsbotError
 from newsbot.extractors import Extractor
 from newsbot.store.articles import SaveResult, content_hash, find_duplicate, mark_extracted
 from newsbot.store.articles import save_article as store_article
 from newsbot.store.entities import EntityResolver
 from newsbot.store.events import EventWriter, forget_article_evidence
+from newsbot.store.models import Article as ArticleRow
+from newsbot.store.sources import due, entry_validators, record_crawl, sync_sources
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -130,3 +144,113 @@ def read_file_article(path: Path, url: str | None = None) -> Article:
     except OSError as exc:
         raise NewsbotError(f"{path}: cannot read: {exc.strerror}") from None
     return parse_article(body, url or path.resolve().as_uri())
+
+
+@dataclass(slots=True)
+class SourceSummary:
+    """What one crawl of one source did."""
+
+    name: str
+    url: str
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    new_events: int = 0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class StoreState:
+    """The crawler's view of the knowledge base: validators of entry points and articles."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def known(self, url: str) -> Known | None:
+        with Session(self.engine) as session:
+            entry = entry_validators(session, url)
+            if entry is not None:
+                return Known(*entry)
+            row = session.execute(
+                select(ArticleRow.etag, ArticleRow.last_modified, ArticleRow.fetched_at).where(
+                    or_(ArticleRow.url == url, ArticleRow.canonical_url == url)
+                )
+            ).first()
+        return None if row is None else Known(row[0], row[1], row[2])
+
+
+class Crawl:
+    """One crawl of configured sources or typed URLs into the knowledge base."""
+
+    def __init__(self, ingestor: Ingestor, crawl_settings: CrawlSettings,
+                 on_item: Callable[[CrawlItem], None] | None = None):  # fmt: skip
+        self.ingestor = ingestor
+        self.settings = crawl_settings
+        self.on_item = on_item or (lambda item: None)
+        self.summaries: dict[str, SourceSummary] = {}
+
+    async def sources(
+        self, sources: list[SourceConfig], *, force: bool = False
+    ) -> list[SourceSummary]:
+        """Crawl configured sources (those resting after failures only when ``force``)."""
+        engine, now = self.ingestor.engine, self.ingestor.clock()
+        with Session(engine) as session, session.begin():
+            self.ids = sync_sources(session, sources, now)
+            wanted = {s.name for s in sources} if force else due(session, self.ids, now)
+        chosen = [s for s in sources if s.name in wanted and s.enabled]
+        for source in chosen:
+            self.summaries[source.name] = SourceSummary(source.name, source.url)
+        async with Fetcher(self.settings) as fetcher:
+            await self._consume(crawl_sources(chosen, fetcher, StoreState(engine)))
+        return list(self.summaries.values())
+
+    async def urls(self, urls: list[str]) -> list[SourceSummary]:
+        """Crawl feeds, sitemaps, listing pages or articles typed by the user."""
+        self.ids = {}
+        async with Fetcher(self.settings) as fetcher:
+            await self._consume(crawl_urls(urls, fetcher, StoreState(self.ingestor.engine)))
+        return list(self.summaries.values())
+
+    async def _consume(self, items: AsyncIterator[CrawlItem]) -> None:
+        async for item in items:
+            summary = self.summaries.setdefault(item.source, SourceSummary(item.source, ""))
+            if isinstance(item, FetchedArticle):
+                await self._store(item, summary)
+            elif isinstance(item, ArticleFailure):
+                summary.failed += 1
+                log.warning("article_failed url=%s error=%s", item.url, item.error)
+            else:
+                self._finish(item, summary)
+            self.on_item(item)
+
+    async def _store(self, item: FetchedArticle, summary: SourceSummary) -> None:
+        try:
+            result = await asyncio.to_thread(
+                self.ingestor.ingest, item.article, source_id=self.ids.get(item.source),
+                etag=item.fetched.etag, last_modified=item.fetched.last_modified,
+            )  # fmt: skip
+        except NewsbotError as exc:
+            summary.failed += 1
+            log.warning("article_not_stored url=%s error=%s", item.url, exc)
+            return
+        if result.status in ("new", "updated"):
+            setattr(summary, result.status, getattr(summary, result.status) + 1)
+        else:
+            summary.unchanged += 1
+        summary.new_events += len(result.new_events)
+
+    def _finish(self, done: SourceDone, summary: SourceSummary) -> None:
+        summary.url = summary.url or done.url
+        summary.unchanged += done.not_modified + done.skipped
+        summary.failed += 0 if done.ok else 1
+        summary.error = None if done.ok else f"{done.error.__class__.__name__}: {done.error}"
+        summary.notes = list(done.notes)
+        if done.source not in self.ids:
+            return
+        with Session(self.ingestor.engine) as session, session.begin():
+            record_crawl(
+                session, done.source, now=self.ingestor.clock(), error=summary.error,
+                etag=done.etag, last_modified=done.last_modified,
+                backoff=self.settings.failure_backoff,
+            )  # fmt: skip
