@@ -78,7 +78,7 @@ def serve(root: Path, hosts: int) -> tuple[subprocess.Popen[str], dict[str, str]
     """Start the demo server in a child process; read its ``serving <site> <base>`` lines."""
     proc = subprocess.Popen([sys.executable, "-m", "newsbot.demo.server", str(root)],
                             stdout=subprocess.PIPE, text=True)
-    bases = {}
+    bases: dict[str, str] = {}
     assert proc.stdout is not None
     while len(bases) < hosts:
         _, site, base = proc.stdout.readline().split()
@@ -98,7 +98,8 @@ async def crawl(bases: dict[str, str], delay: float, sink: Callable[[FetchedArti
     sources = [SourceConfig(name=site, kind="rss" if i % 2 else "sitemap",
                             url=base + ("/feed.xml" if i % 2 else "/sitemap.xml"))
                for i, (site, base) in enumerate(sorted(bases.items()))]
-    settings = CrawlSettings(per_host_delay=delay, max_articles_per_source=10_000)
+    settings = CrawlSettings.model_validate(
+        {"per_host_delay": delay, "max_articles_per_source": 10_000})
     memory: dict[int, float] = {}
     pages = failures = 0
     started = time.monotonic()
