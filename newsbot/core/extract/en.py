@@ -1,11 +1,126 @@
-"""English rules: ``extract_events(doc) -> list[Event]``."""
+"""English rules: ``extract_events(doc) -> list[Event]``.
+
+Sentences are read in order (``en_names`` resolves who is who as it goes); each rule family
+(``en_deals``, ``en_people``, ``en_metrics``) adds what it finds. Afterwards an amount stated
+a few sentences later ("put the value of the deal at about $700 million") is attached to
+the deal it prices, division names map to their company, and incomplete findings are
+dropped. Press-release boilerplate ("About X", "Media contact", forward-looking statements)
+is not read.
+"""
 
 from __future__ import annotations
 
+import re
+
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
+from newsbot.core.extract.en_common import Found, blocked, rx
+from newsbot.core.extract.en_deals import acquisitions, customers, investments, partnerships
+from newsbot.core.extract.en_metrics import financials, layoffs, products
+from newsbot.core.extract.en_names import Context, Parsed, build_context, parse_sentence
+from newsbot.core.extract.en_people import talent
+from newsbot.core.extract.periods import month_period
+
+RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs,
+         products)
+_BOILERPLATE = re.compile(
+    r"^(?:about\s+\S.*|media\s+contacts?|press\s+contacts?|contacts?|investor\s+contacts?|"
+    r"forward[- ]looking\s+statements?|safe\s+harbor.*|cautionary\s+.*|comments?(?:\s*\(\d+\))?|"
+    r"related(?:\s+\w+)?|more\s+from\s+.*|read\s+more|source\s+.*|disclaimer|"
+    r"additional\s+information.*|where\s+to\s+find.*|participants\s+in\s+the\s+solicitation)$",
+    re.IGNORECASE)
+_CARRY = rx(
+    r"\b(?:put|puts|putting|pegged|pegs|valued|values|priced|prices|estimated|estimates|"
+    r"reported|worth|value|price|cost|costs|totals?|totaled|amounts?\s+to|came\s+to|at)\b"
+    r"[^.;\ue002]{0,60}?{M:m}"
+)
+_CARRY_REFERENCE = re.compile(r"\b(?:deal|price|transaction|acquisition|purchase|investment|"
+                              r"commitment|arrangement|it|agreement|value|round|figure|"
+                              r"stake)\b", re.IGNORECASE)
+_MONEY_TYPES = ("acquisition", "investment", "customer")
+_DIVISION = re.compile(r"^(?:AI|Research|Cloud|Labs?|DeepMind|Brain|Infrastructure|Studios?|"
+                       r"Devices|Health|Robotics)(?:\s+\w+)?$")
 
 
 def extract_events(doc: Document) -> list[Event]:
-    """The events of an English article."""
-    return []
+    """The events of an English article, in reading order (merging is the caller's)."""
+    ctx = build_context(doc)
+    skipping = False
+    for sentence in doc.sentences:
+        if sentence.kind == "heading":
+            skipping = bool(_BOILERPLATE.match(sentence.text.strip()))
+            continue
+        if skipping:
+            continue
+        ctx.block_start.setdefault(sentence.block, sentence.index)
+        parsed = parse_sentence(ctx, sentence)
+        found = Found()
+        for rule in RULES:
+            rule(parsed, ctx, found)
+        if not any(e.type in _MONEY_TYPES for e in found.events):
+            _carry_amount(parsed, ctx)
+        ctx.events.extend(found.events)
+    return [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
+
+
+def _carry_amount(p: Parsed, ctx: Context) -> None:
+    """"Nvidia did not disclose the price. Calcalist put the value of the deal at about $700
+    million": the amount belongs to the latest recent deal that has none."""
+    for m in _CARRY.finditer(p.masked):
+        amount = p.amount(m.group("m"))
+        if amount is None or blocked(p, m.start(), m.end()):
+            continue
+        if not _CARRY_REFERENCE.search(p.masked[max(0, m.start() - 60) : m.end()]):
+            continue
+        for event in reversed(ctx.events):
+            if p.sentence.index - event.extra.get("sentence_index", -99) > 5:
+                break
+            if event.type in _MONEY_TYPES and event.fields.get("amount_usd") is None:
+                event.fields["amount_usd"] = amount.money.usd
+                event.money = amount.money
+                event.confidence = round(event.confidence * 0.9, 3)
+                return
+            if event.type in _MONEY_TYPES:
+                return
+        return
+
+
+def _finish(ctx: Context, event: Event) -> Event | None:
+    """Map divisions to companies, default periods, and drop what lacks its key fields."""
+    f = event.fields
+    for key in ("from", "to", "vendor", "customer", "acquirer", "target", "company"):
+        if isinstance(f.get(key), str):
+            f[key] = _company_of_division(ctx, f[key])
+    if event.type == "financial" and not f.get("period") and ctx.doc.date:
+        f["period"] = month_period(ctx.doc.date)
+    if event.type == "talent_move" and f.get("from") == f.get("to") and event.extra.get("leaving"):
+        f["to"] = None
+    event.extra.pop("sentence_index", None)
+    return event if _complete(event) else None
+
+
+def _company_of_division(ctx: Context, name: str) -> str:
+    parent = ctx.parent_company(name)
+    if parent and _DIVISION.match(name[len(parent) :].strip()) and \
+            ctx.doc.registry.lookup(name) is None:
+        return parent
+    return name
+
+
+def _complete(event: Event) -> bool:
+    f = event.fields
+    required = {
+        "investment": ("company",), "acquisition": ("acquirer", "target"),
+        "customer": ("vendor", "customer"), "talent_move": ("person",),
+        "financial": ("company", "metric"), "product_launch": ("company", "product"),
+        "layoff": ("company",),
+    }.get(event.type, ())
+    if any(not f.get(k) for k in required):
+        return False
+    if event.type == "partnership":
+        return len(f.get("companies") or []) >= 2
+    if event.type == "talent_move":
+        return bool(f.get("from") or f.get("to"))
+    if event.type == "financial":
+        return f.get("value_usd") is not None or f.get("value_pct") is not None
+    return True

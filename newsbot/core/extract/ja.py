@@ -48,8 +48,6 @@ def extract_events(doc: Document) -> list[Event]:
     for sentence in doc.sentences:
         for segment in _SEGMENT.finditer(sentence.text):
             ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
-            if not ctx.trigs:
-                continue
             for rule in RULES:
                 rule(ctx, state)
     fix_vendors(state)

@@ -6,6 +6,7 @@ import re
 
 from newsbot.core.events import Event
 from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, with_particle
+from newsbot.core.extract.ja_deals import procurement
 from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
 from newsbot.core.extract.ja_state import COMPANY, State, make, money_role, names, usd
@@ -33,7 +34,7 @@ def customers(ctx: Ctx, state: State) -> None:
     """Licences, purchases and usage (vendor, customer, amount) and status changes."""
     used: set[int] = set()
     for t in ctx.of("cust"):
-        if blocked(ctx, t) or t.start in used:
+        if blocked(ctx, t) or t.start in used or (t.word == "調達" and not procurement(ctx, t)):
             continue
         event = _customer(ctx, state, t)
         if event is not None:
@@ -69,7 +70,10 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
 
 
 def _vendor(ctx: Ctx, t: Trig) -> list[str]:
-    for m in reversed(ctx.window(t)):
+    pool = ctx.window(t)
+    if re.match(r"支払|支出", t.word) and not any(_vendor_slot(ctx, m, t) for m in pool):
+        pool = ctx.before(t)
+    for m in reversed(pool):
         if m.kind not in COMPANY or m.quoted:
             continue
         if _vendor_slot(ctx, m, t):
@@ -84,7 +88,7 @@ def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
         return True
     if m.lp == "から" and t.word in ("調達", "購入", "ライセンス"):
         return True
-    return m.lp in ("と", "との") and t.word in ("契約", "取引") or m.lp == "との" and _LICENCE.match(t.word) is not None
+    return (m.lp in ("と", "との") and t.word in ("契約", "取引")) or (m.lp == "との" and _LICENCE.match(t.word) is not None)
 
 
 def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:
@@ -269,7 +273,10 @@ def layoffs(ctx: Ctx, state: State) -> None:
         counts = [c for c in ctx.counts if ctx.clause_start(t.start) <= c.start and c.end <= t.start]
         if t.word == "削減" and not (counts or _HEADCOUNT_WORDS.search(clause)):
             continue
-        company = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
+        company = names(agents(ctx, t, COMPANY))
+        if not company and any(e.type == "layoff" for e in state.events):
+            continue
+        company = company or [state.disc.salient("company", ctx.idx) or ""]
         if not company[0]:
             continue
         count = counts[-1].value if counts else None
@@ -358,7 +365,7 @@ def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
         return []
     np = m.group("np").strip()
     first = next((k for k in ctx.ments if k.start == start + m.start("np")), None)
-    if first is None or first.kind == "company" and np == first.surface:
+    if first is None or (first.kind == "company" and np == first.surface):
         return []
     return [np] if len(np) >= 3 else []
 

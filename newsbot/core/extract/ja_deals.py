@@ -49,7 +49,7 @@ _INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
 
 def investments(ctx: Ctx, state: State) -> None:
     """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
-    trigs = [t for t in ctx.of("inv") if not _procurement(ctx, t) and not _funding_total(ctx, t)]
+    trigs = [t for t in ctx.of("inv") if not procurement(ctx, t) and not _funding_total(ctx, t)]
     live = [t for t in trigs if not blocked(ctx, t)]
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
@@ -87,8 +87,8 @@ def _stake_owner(ctx: Ctx, t: Trig) -> list[str]:
     """The company whose shares are bought (同社株式の49%, ELYZAの株式)."""
     for m in reversed(ctx.window(t)):
         after = ctx.text[m.end:m.end + 8]
-        if m.particle == "株" or re.match(r"^(?:\([^()]*\))?(?:の)?株", after) or m.lp == "の" and \
-                ctx.text[m.pend:m.pend + 2] == "株式":
+        if m.particle == "株" or re.match(r"^(?:\([^()]*\))?(?:の)?株", after) or (m.lp == "の" and \
+                ctx.text[m.pend:m.pend + 2] == "株式"):
             return names([m])
     return []
 
@@ -105,7 +105,7 @@ def _genitive_giver(ctx: Ctx, t: Trig) -> list[Ment]:
     return []
 
 
-def _procurement(ctx: Ctx, t: Trig) -> bool:
+def procurement(ctx: Ctx, t: Trig) -> bool:
     """調達 of goods (GPUを調達), not of money."""
     if t.word != "調達":
         return False
@@ -133,6 +133,9 @@ def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
     fields = {"company": company[0] if company else None, "investors": investors,
               "amount_usd": usd(money), "stake_pct": _stake(ctx), "valuation_usd": usd(valuation(ctx)),
               "round": round_of(ctx.text)}
+    if not company and _RAISE.match(t.word):
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(investors))
+        company = [guess] if guess else []
     if not company:
         recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
         if recent is not None and not recent.extra.get("fragment"):
@@ -161,9 +164,9 @@ def _fill(event: Event, fields: dict[str, object], money: object, ctx: Ctx) -> N
 
 def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
     """A sentence with no live trigger that names the investors, price or valuation."""
-    if ctx.question or had_trigger and not _INVESTOR_LIST.search(ctx.text):
+    if ctx.question or (had_trigger and not _INVESTOR_LIST.search(ctx.text)):
         return
-    recent = state.recent("investment", ctx.idx, window=1)
+    recent = state.recent("investment", ctx.idx, window=3)
     if recent is None or recent.extra.get("fragment"):
         return
     fields: dict[str, object] = {"investors": _listed_investors(ctx),

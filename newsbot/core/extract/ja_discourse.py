@@ -18,6 +18,8 @@ SUBJECT_PARTICLES = frozenset(("が", "も", "が、"))
 AGENT_PARTICLES = frozenset(("は", "が", "も", "に至っては", "が、"))
 _DECAY = 0.55
 _WINDOW = 6
+_TOPIC_WINDOW = 5
+_GROUP_WINDOW = 15
 _SEPARATORS = re.compile(r"[・=＝\s]")
 
 
@@ -40,12 +42,16 @@ class Discourse:
     surnames: dict[str, str] = field(default_factory=dict)
     prior: dict[str, float] = field(default_factory=dict)
     products: list[tuple[int, str]] = field(default_factory=list)
+    topics: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def note(self, sent: int, m: Ment, *, title: bool = False) -> None:
         """Record a resolved mention of sentence ``sent``."""
         weight = _weight(m) * (1.5 if title else 1.0)
+        kind = "company" if m.kind == "unknown" else m.kind
+        if m.name and not m.quoted and _sets_topic(m, title):
+            self.topics[kind] = (sent, m.name)
         for name in m.all_names:
-            self.seen.append(Seen(sent, name, m.kind, weight))
+            self.seen.append(Seen(sent, name, kind, weight))
             if title and m.kind == "company" and m.lp in AGENT_PARTICLES | TOPIC_PARTICLES:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
         if m.kind == "person" and m.source != "surname" and m.name:
@@ -80,14 +86,19 @@ class Discourse:
         return out
 
     def salient(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
-        """The most salient entity of ``kind`` at sentence ``at``."""
+        """What an omitted subject or 同社 most likely means at sentence ``at``: the current
+        topic (the last は-marked one, kept until another replaces it), else the most
+        salient entity of ``kind``."""
+        topic = self.topics.get(kind)
+        if topic is not None and at - topic[0] <= _TOPIC_WINDOW and topic[1] not in exclude:
+            return topic[1]
         scores = self.scores(kind, at, exclude)
         return max(scores, key=lambda n: scores[n]) if scores else None
 
     def group(self, kind: str, at: int) -> tuple[str, ...]:
         """The last coordinated group of ``kind`` within the window, else the two most salient."""
         for sent, k, names in reversed(self.groups):
-            if k == kind and at - sent <= _WINDOW:
+            if k == kind and at - sent <= _GROUP_WINDOW:
                 return names
         scores = self.scores(kind, at)
         ranked = sorted(scores, key=lambda n: -scores[n])
@@ -107,6 +118,15 @@ class Discourse:
             if 0 <= at - sent <= window:
                 return name
         return None
+
+
+def _sets_topic(m: Ment, title: bool) -> bool:
+    """は-marked, a predicate (…のはMistral AIだ), or a headline's subject."""
+    if m.kind not in ("company", "person", "unknown"):
+        return False
+    if m.lp in TOPIC_PARTICLES or m.particle in TOPIC_PARTICLES or m.extra.get("predicate"):
+        return True
+    return title and m.lp in SUBJECT_PARTICLES
 
 
 def _weight(m: Ment) -> float:

@@ -418,7 +418,7 @@ def _list_partner(text: str, ments: list[Ment], i: int) -> Ment | None:
 def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     gap = text[m.pend:n.start]
     people = m.kind == n.kind == "person"
-    if m.kind != n.kind and len(gap) > 3 and not ("unknown" in (m.kind, n.kind)):
+    if m.kind != n.kind and len(gap) > 3 and "unknown" not in (m.kind, n.kind):
         return False
     if len(gap) > (40 if people else 24) or "。" in gap:
         return False
@@ -434,7 +434,7 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
             continue
         if re.search(r"[、はがをにと]", text[:m.start].replace("の", "")):
             return
-        if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との"):
+        if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"
         return
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsbot.core.events import Event, Money
+from newsbot.core.events import Event
 from newsbot.core.extract.ja_clauses import Ctx, Trig
 from newsbot.core.extract.ja_discourse import Discourse
 from newsbot.core.extract.ja_entities import Ment

@@ -107,7 +107,7 @@ def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
 def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
     if transitive:
         found = with_particle(ctx, t, ("を", "をはじめとする", "をはじめ", "ら"), PERSON)
-        found = found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id] or found
+        found = (found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id]) or found
     else:
         found = agents(ctx, t, PERSON)
         if not found:
@@ -225,7 +225,7 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
         gap = ctx.text[m.pend:p.start]
         if len(gap) > 40:
             break
-        if m.prefix == "元" and m.lp == "の":
+        if m.prefix == "元" and re.fullmatch(r"[^、。はがを]{0,10}の", ctx.text[m.end:p.start]):
             return _employer(m)
         if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
             return _employer(m)

@@ -1,0 +1,218 @@
+"""Shared pieces of the English rules: pattern macros over masked sentences, the checks
+that turn a match into nothing (rumour, hypothesis, negation, refusal), and event building.
+
+Patterns are written with macros: ``{E:name}`` is an entity placeholder captured as group
+``name`` (``{E}`` uncaptured), ``{M:name}``/``{M}`` an amount, ``{ROLE}`` a job title,
+``{DESC}`` a few describing words before a name ("the British chip designer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbot.core.events import Event
+from newsbot.core.extract.en_names import (
+    E_CLOSE,
+    E_OPEN,
+    M_CLOSE,
+    M_OPEN,
+    ROLE_LIST,
+    Context,
+    Ent,
+    Parsed,
+    subject_before,
+)
+from newsbot.core.extract.money import MoneyMatch
+
+_NOT_DESC = r"(?!(?:from|of|in|for|with|to|at|on|into|by|and|or|as|that|which|who|than)\b)"
+_MACROS = {
+    "{E}": f"{E_OPEN}\\d+{E_CLOSE}",
+    "{M}": f"{M_OPEN}\\d+{M_CLOSE}",
+    "{ROLE}": ROLE_LIST,
+    "{DESC}": rf"(?:(?:the|a|an|its|their|fellow|rival)\s+)?(?:{_NOT_DESC}[\w.-]+,?\s+){{0,4}}?",
+    "{ADV}": r"(?:(?:has|have|had|will|would|is|are|was|were|also|now|just|recently|officially|"
+             r"formally|already|finally|quietly|reportedly|then|previously|earlier|later|first|"
+             r"today|yesterday|last\s+\w+|this\s+\w+|on\s+\w+|in\s+\w+|said\s+it|says\s+it|"
+             r"has\s+been|had\s+been|will\s+be)\s+){0,4}",
+}
+_NAMED = re.compile(r"\{([EM]):(\w+)\}")
+
+
+def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a rule pattern, expanding the macros."""
+    def named(m: re.Match[str]) -> str:
+        open_, close = (E_OPEN, E_CLOSE) if m.group(1) == "E" else (M_OPEN, M_CLOSE)
+        return f"{open_}(?P<{m.group(2)}>\\d+){close}"
+    pattern = _NAMED.sub(named, pattern)
+    for macro, body in _MACROS.items():
+        pattern = pattern.replace(macro, body)
+    return re.compile(pattern, flags)
+
+
+ENT = rx("{E:i}")
+MONEY = rx("{M:i}")
+
+# Words that make a statement not (yet) an event.
+_RUMOUR = re.compile(
+    r"\b(?:in\s+(?:early\s+|advanced\s+|exclusive\s+|preliminary\s+|final\s+)?(?:talks|discussions|"
+    r"negotiations)|held\s+talks|holding\s+talks|talks\s+(?:to|with|about|over|on)\b|negotiat\w+|"
+    r"considering|considers|considered|exploring|explores|explored|weighing|weighs|mulling|mulls|"
+    r"close\s+to\s+(?:a|an)\s+(?:deal|agreement)|nearing\s+(?:a|an)\s+(?:deal|agreement)|"
+    r"(?:is|are|was|were)\s+said\s+to|rumou?r\w*|speculat\w*|hypothetical\w*|potential(?:ly)?|"
+    r"possible|possibly|bid\s+to|offer(?:ed)?\s+to|attempt(?:ed|s)?\s+to|effort\s+to|tried\s+to|"
+    r"trying\s+to|seeks?\s+to|seeking\s+to|sought\s+to|hopes?\s+to|hoping\s+to|looking\s+to|"
+    r"wants?\s+to|aims?\s+to|abandoned|called\s+off|scrapped|blocked|terminated|collapsed|"
+    r"fell\s+through|walked\s+away|rejected|refused|declined|turned\s+(?:\w+\s+)?down|denied|"
+    r"denies|deny|no\s+deal|approached|courted|courting|pitched|would\s+consider|"
+    r"expected\s+to\s+(?:announce|sign|raise|buy|acquire)|set\s+to\s+(?:announce|raise)|"
+    r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|if|whether|should|unless)\b")
+_WOULD = re.compile(r"\bwould\b")
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,60}"
+    r"\bwould\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
+_CONTINUE = re.compile(
+    r"\b(?:continue[sd]?\s+to|remain(?:s|ed)?|stay(?:s|ed|ing)?|keeps?\s+(?:his|her)\s+)\b",
+    re.IGNORECASE)
+
+
+def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
+            stay: bool = False) -> bool:
+    """Whether the clause around masked[start:end] is a rumour, hypothesis or negation."""
+    left_edge = max(p.masked.rfind(";", 0, start), p.masked.rfind(" — ", 0, start), -1) + 1
+    left = p.masked[max(left_edge, start - 160) : start]
+    window = left + p.masked[start:end]
+    for m in _RUMOUR.finditer(window):
+        if m.group(0).lower().split()[0] not in allow:
+            return True
+    if _HYPOTHETICAL.search(window):
+        return True
+    if _WOULD.search(window) and not _REPORTED_WOULD.search(window):
+        return True
+    near = p.masked[max(left_edge, start - 40) : end]
+    if _NEGATION.search(near) and "not disclose" not in near and "not say" not in near:
+        return True
+    return stay and bool(_CONTINUE.search(near))
+
+
+def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | None:
+    """The clause subject before ``pos``, or for a description-only subject ("OpenAI's
+    co-founder", "The Instagram co-founder") the person it refers to."""
+    found = subject_before(p, pos)
+    if found is not None:
+        if kind == "org" and found.is_org() and not found.looks_like_person():
+            return found
+        if kind == "person" and found.looks_like_person():
+            return found
+        if kind == "any":
+            return found
+    if kind == "person":
+        return described_person(p, pos, ctx)
+    return None
+
+
+_PERSON_DESCRIPTION = rx(
+    r"(?:^|[,;:]\s+|\bthat\s+|\bwho\s+)(?:the\s+)?(?:{E:org}['’]?s?\s+)?(?:{E}\s+)?"
+    r"(?:former\s+|ex-)?{ROLE}\s*$"
+)
+
+
+def described_person(p: Parsed, pos: int, ctx: Context) -> Ent | None:
+    """"OpenAI's co-founder and former chief scientist departed": the block's person."""
+    m = _PERSON_DESCRIPTION.search(p.masked[max(0, pos - 160) : pos].rstrip() + " ")
+    if not m:
+        return None
+    return topic_person(p, ctx, org=p.ent(m.group("org")), text=m.group(0))
+
+
+def topic_person(p: Parsed, ctx: Context, *, org: Ent | None, text: str) -> Ent | None:
+    """The person a list item is about, as an entity carrying the described role."""
+    topic = ctx.topic.get(p.sentence.block)
+    if not topic or topic[1] != "person":
+        return None
+    founder_only = bool(re.fullmatch(r"(?:the\s+)?(?:\S+\s+)?co-?founder\s*", text.strip(" ,"),
+                                     re.IGNORECASE))
+    former = bool(re.search(r"\bformer\b|\bex-", text, re.IGNORECASE))
+    org_name = org.name if org is not None and org.is_org() else None
+    return Ent(0, 0, text, topic[0], "person", "description", org=org_name, role=text.strip(),
+               former=former, founder_only=founder_only or org_name is None)
+
+
+def money_after(p: Parsed, start: int, end: int | None = None) -> list[tuple[int, MoneyMatch]]:
+    """Amounts in masked[start:end] (the rest of the sentence by default)."""
+    return p.money_in(start, len(p.masked) if end is None else end)
+
+
+_PER = re.compile(r"^\s*(?:per|a|for\s+each|each)\s+(?:share|head|user|month|year|seat|person)\b"
+                  r"|^\s*(?:in\s+)?(?:cash\s+)?for\s+each\b", re.IGNORECASE)
+
+
+def is_per_unit(p: Parsed, money_pos: int) -> bool:
+    """"$25 per share", "$39 per user per month": not a deal amount."""
+    close = p.masked.find(M_CLOSE, money_pos)
+    return bool(_PER.match(p.masked[close + 1 : close + 30]))
+
+
+def clause_end(p: Parsed, pos: int) -> int:
+    """Where the clause that contains ``pos`` ends (next ';' or sentence end)."""
+    m = re.compile(r";|\s—\s|\.\s|$").search(p.masked, pos)
+    return m.start() if m else len(p.masked)
+
+
+def entity_list(p: Parsed, start: int, end: int) -> list[Ent]:
+    """Entities of a list ("A, B and former Google CEO C"): one per comma/and chunk, its
+    last name that is not a describing modifier; "X through Y" keeps X."""
+    segment = p.masked[start:end]
+    segment = re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group(0)), segment)
+    out: list[Ent] = []
+    pos = 0
+    for chunk in re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+",
+                          segment):
+        offset = segment.find(chunk, pos)
+        pos = offset + len(chunk)
+        head = re.split(r"\s+(?:through|via|by\s+way\s+of)\s+", chunk)[0]
+        found = [p.ent(m.group("i")) for m in ENT.finditer(head)]
+        names = [e for e in found if e is not None and not e.modifier]
+        if names:
+            out.append(names[-1])
+    return out
+
+
+@dataclass
+class Found:
+    """Events found in one sentence, with how they were found."""
+
+    events: list[Event] = field(default_factory=list)
+
+    def add(self, p: Parsed, type_: str, fields: dict[str, Any], confidence: float,
+            *, names: list[Ent | None] = (), money: MoneyMatch | None = None,  # type: ignore[assignment]
+            extra: dict[str, Any] | None = None, date: str | None = None) -> Event:
+        """Record an event: confidence scaled by how surely its names were resolved."""
+        for e in names:
+            if e is not None:
+                confidence *= e.confidence
+        if p.sentence.kind == "title":
+            confidence *= 0.9
+        event = Event(type_, fields, p.text, round(min(confidence, 0.99), 3),
+                      money.money if money else None, date, dict(extra or {}))
+        event.extra.setdefault("sentence_index", p.sentence.index)
+        self.events.append(event)
+        return event
+
+
+def org_name(e: Ent | None) -> str | None:
+    """The company an entity stands for (a product's owner is not it)."""
+    if e is None or not e.is_org() or e.looks_like_person():
+        return None
+    return e.name
+
+
+def person_ok(e: Ent | None) -> bool:
+    """Whether ``e`` can be the person of a talent move."""
+    return e is not None and e.looks_like_person() and e.kind != "company"

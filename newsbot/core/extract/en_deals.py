@@ -1,0 +1,539 @@
+"""English rules for deals: investments, acquisitions, partnerships and customers.
+
+Each rule is a trigger pattern over the masked sentence; the company on the other side of
+the verb is its subject (``subject``) and the amount, round, valuation and stake come from
+the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsbot.core.extract.en_common import (
+    ENT,
+    Found,
+    blocked,
+    clause_end,
+    entity_list,
+    is_per_unit,
+    money_after,
+    org_name,
+    rx,
+    subject,
+)
+from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed
+from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.periods import find_periods
+
+# investments -------------------------------------------------------------------------------
+
+_RAISE = rx(
+    r"\b(?:raised|raises|raise|raising|secured|secures|closed|closes|landed|lands|pulled\s+in|"
+    r"bagged|nabbed|picked\s+up|completed|announced|took\s+in|takes\s+in)\s+"
+    r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
+    r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}"
+)
+_RAISE_FROM = rx(r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b")
+_INVEST = rx(
+    r"\b(?:invested|invests|invest|investing|poured|pours|injected|injects|pumped|pumps|put|puts)"
+    r"\s+(?:(?:another|an\s+additional|a\s+further|up\s+to|as\s+much\s+as|about|roughly|"
+    r"around|nearly|more\s+than|some)\s+)*(?:{M:amt}\s+)?(?:[a-z-]+\s+){0,3}?(?:in|into)\s+"
+    r"{DESC}{E:co}"
+)
+_COMMIT = rx(r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+additional|up\s+to|"
+             r"about|roughly|more\s+than)\s+)*{M:amt}\s+(?:[a-z-]+\s+){0,3}?(?:to|in|into)\s+"
+             r"{DESC}{E:co}")
+_INVEST_NOUN = rx(
+    r"\b(?:a|an|its|the|their|his|her)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
+)
+_INVEST_FOR_STAKE = rx(r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}")
+_LEAD = rx(
+    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
+    r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)"
+)
+_INVESTOR_LISTS = [
+    rx(r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)"),
+    rx(r"\bparticipation\s+(?:from|by)\s+(?P<rest>.*)"),
+    rx(r"\b(?:investors|backers|participants|investors\s+in\s+the\s+round)\s+(?:include|included|"
+       r"including|are|were)\s+(?P<rest>.*)"),
+    rx(r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
+       r"like|led\s+by)\s+(?P<rest>.*)"),
+    rx(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b"),
+    rx(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
+       r"such\s+as\s+)?(?P<rest>.*)"),
+]
+_AMONG_INVESTORS = rx(
+    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:were|are|was|is)\s+(?:also\s+)?"
+    r"(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|backers|"
+    r"participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round)"
+)
+_LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
+_ROUND = re.compile(
+    r"\b(?P<round>Series\s+[A-K](?:-?\d|\+)?|pre-seed|seed|angel|bridge|pre-Series\s+[A-K])"
+    r"(?=\s|,|\.|;|$)", re.IGNORECASE)
+_VALUATION = [
+    rx(r"{M:m}\s+(?P<kind>post-money\s+|pre-money\s+)?valuation"),
+    rx(r"(?P<kind>post-money\s+|pre-money\s+)?valuation\s+(?:of|at|was|reported\s+at|to|"
+       r"of\s+more\s+than)\s+(?:(?:about|around|roughly|approximately|nearly|more\s+than|over|"
+       r"some|at\s+least)\s+)*{M:m}"),
+    rx(r"\bvalu(?:ed|ing|es)\s+(?:[^\ue000\ue002.;]{0,40}?|{E}\s+)?at\s+(?:(?:about|around|"
+       r"roughly|approximately|nearly|more\s+than|over|some|at\s+least)\s+)*{M:m}"),
+]
+_STAKE = re.compile(
+    r"(\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:stake|interest|holding|"
+    r"ownership|of\s+the\s+(?:company|startup|shares))|stake\s+of\s+(\d+(?:\.\d+)?)\s?%",
+    re.IGNORECASE)
+_TOTAL = re.compile(r"(?:completing|complete|completes|bringing\s+(?:its|the|their)\s+total\s+"
+                    r"(?:\w+\s+)?to|a\s+total\s+of|total\s+of|in\s+total|its\s+total)\s+"
+                    r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_TRANCHE = re.compile(r"\b(?:another|additional|follow-on|tranche|initial|second|further)\b",
+                      re.IGNORECASE)
+_FUNDING_TOTAL = re.compile(
+    r"^\s*(?:in\s+total|to\s+date|so\s+far|since\s+(?:its\s+)?(?:founding|inception|launch)|"
+    r"in\s+(?:total\s+)?(?:funding|capital)\s+(?:to\s+date|so\s+far|since))", re.IGNORECASE)
+
+
+def investments(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
+    for m in _RAISE.finditer(p.masked):
+        close = p.masked.find(M_CLOSE, m.start("amt"))
+        if _FUNDING_TOTAL.match(p.masked[close + 1 :]) or is_per_unit(p, m.start("amt")):
+            continue
+        if _not_funding(p, m.start(), close):
+            continue
+        co = subject(p, m.start(), ctx)
+        _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _RAISE_FROM.finditer(p.masked):
+        _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
+    for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):
+        for m in pattern.finditer(p.masked):
+            target = p.ent(m.group("co"))
+            if target is None or target.possessive:
+                continue
+            investor = subject(p, m.start(), ctx, kind="any")
+            amount = p.amount(m.groupdict().get("amt"))
+            _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount)
+    _investor_lists(p, ctx, out)
+
+
+def _not_funding(p: Parsed, start: int, close: int) -> bool:
+    """"Raised $N in revenue", "announced a $N charge": an amount that is not new capital."""
+    after = p.masked[close + 1 : close + 50].lower()
+    if re.match(r"^\s*(?:in\s+)?(?:revenue|sales|arr|annual|charge|loss|profit|debt\s+offering)",
+                after):
+        return True
+    verb = p.masked[start : start + 12].lower()
+    if verb.startswith(("announced", "completed", "closed")):
+        return not re.search(r"\b(?:round|funding|financing|series|seed|investment|raise)\b",
+                             p.masked[start : close + 60], re.IGNORECASE)
+    return False
+
+
+def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: Ent | None,
+                start: int, end: int, amount: MoneyMatch | None) -> None:
+    company = org_name(co)
+    if company is None or blocked(p, start, end):
+        return
+    investors = [investor.name] if investor is not None and investor.name != company else []
+    if investor is not None and not investors:
+        return
+    fields: dict[str, Any] = {"company": company, "investors": investors}
+    stop = clause_end(p, end)
+    amount, total = _best_amount(p, start, stop, amount)
+    valuation = _valuation(p, stop)
+    if amount is not None and valuation is not None and amount.money.usd == valuation.money.usd:
+        amount = None
+    fields["amount_usd"] = amount.money.usd if amount else None
+    fields["stake_pct"] = _stake(p)
+    fields["valuation_usd"] = valuation.money.usd if valuation else None
+    fields["round"] = _round(p, start)
+    extra = {"total": total, "tranche": bool(_TRANCHE.search(p.masked[start:stop]))}
+    extra.update(_past_year(p, ctx))
+    out.add(p, "investment", fields, 0.85, names=[co, investor], money=amount, extra=extra)
+
+
+def _best_amount(p: Parsed, start: int, stop: int, given: MoneyMatch | None
+                 ) -> tuple[MoneyMatch | None, bool]:
+    valuations = {id(v) for v in _valuations(p)}
+    candidates = [(pos, m) for pos, m in money_after(p, start, stop)
+                  if id(m) not in valuations and not is_per_unit(p, pos)]
+    for pos, m in candidates:
+        if _TOTAL.search(p.masked[max(0, pos - 60) : pos]):
+            return m, True
+    if given is not None:
+        return given, False
+    return (candidates[0][1], False) if candidates else (None, False)
+
+
+def _valuations(p: Parsed) -> list[MoneyMatch]:
+    found = []
+    for pattern in _VALUATION:
+        for m in pattern.finditer(p.masked):
+            amount = p.amount(m.group("m"))
+            if amount is not None:
+                found.append(amount)
+    return found
+
+
+def _valuation(p: Parsed, stop: int) -> MoneyMatch | None:
+    post, plain, pre = None, None, None
+    for pattern in _VALUATION:
+        for m in pattern.finditer(p.masked):
+            amount = p.amount(m.group("m"))
+            kind = (m.groupdict().get("kind") or "").strip().lower()
+            if kind.startswith("post"):
+                post = post or amount
+            elif kind.startswith("pre"):
+                pre = pre or amount
+            else:
+                plain = plain or amount
+    return post or plain or pre
+
+
+def _stake(p: Parsed) -> float | None:
+    m = _STAKE.search(p.masked)
+    return float(m.group(1) or m.group(2)) if m else None
+
+
+def _round(p: Parsed, start: int) -> str | None:
+    found = list(_ROUND.finditer(p.masked))
+    if not found:
+        return None
+    best = min(found, key=lambda m: abs(m.start() - start))
+    word = re.sub(r"\s+", " ", best.group("round"))
+    return word[0].upper() + word[1:] if not word.lower().startswith("series") else \
+        "Series " + word.split()[-1].upper()
+
+
+def _past_year(p: Parsed, ctx: Context) -> dict[str, Any]:
+    """``{"year": YYYY}`` when the sentence dates the event before the article's year."""
+    on = ctx.doc.date
+    for period in find_periods(p.masked, lang="en", on=on):
+        year = int(period.period[:4])
+        if on is None or year < on.year:
+            return {"year": year}
+    return {}
+
+
+def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
+    names: list[Ent] = []
+    for m in _LEAD.finditer(p.masked):
+        if not blocked(p, m.start(), m.end()):
+            names += entity_list(p, m.start("list"), m.end("list"))
+    for m in _AMONG_INVESTORS.finditer(p.masked):
+        names += entity_list(p, m.start("list"), m.end("list"))
+    for pattern in _INVESTOR_LISTS:
+        for m in pattern.finditer(p.masked):
+            rest_start = m.start("rest")
+            stop = _LIST_STOP.search(p.masked, rest_start)
+            end = stop.start() if stop else m.end("rest")
+            if not blocked(p, m.start(), m.start() + 5):
+                names += entity_list(p, rest_start, end)
+    names = [e for e in names if e.kind != "product" and e.via != "pronoun"]
+    if not names:
+        return
+    target = _current_investment(p, ctx, out)
+    if target is None:
+        return
+    company = target.fields.get("company")
+    listed = [e.name for e in names if e.name != company]
+    target.fields["investors"] = _union(target.fields.get("investors") or [], listed)
+    if not target.fields.get("round"):
+        target.fields["round"] = _round(p, 0)
+
+
+def _current_investment(p: Parsed, ctx: Context, out: Found) -> Any:
+    """The investment a list of investors belongs to: this sentence's, else one found in the
+    previous sentences of the same block or paragraph."""
+    here = [e for e in out.events if e.type == "investment"]
+    if here:
+        return here[-1]
+    for event in reversed(ctx.events):
+        if event.type != "investment":
+            continue
+        index = event.extra.get("sentence_index", -10)
+        if p.sentence.index - index <= 3 and index >= ctx.block_start.get(p.sentence.block, 0) - 1:
+            return event
+        break
+    return None
+
+
+def _union(a: list[str], b: list[str]) -> list[str]:
+    out = list(a)
+    for name in b:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+# acquisitions ------------------------------------------------------------------------------
+
+_AGREE = (r"(?:agreed|agrees|agree|signed\s+(?:a|an)\s+(?:definitive\s+|merger\s+|binding\s+|"
+          r"final\s+)?agreement|(?:has\s+)?entered\s+into\s+(?:a|an)\s+(?:definitive\s+)?"
+          r"agreement|struck\s+(?:a\s+)?deal|reached\s+(?:a|an)\s+(?:deal|agreement)|plans|"
+          r"planned|announced\s+plans|is\s+set|moved|move|deal|agreement|plan)")
+_ACQUIRE_VERB = (r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|"
+                 r"snap(?:ped|s)?\s+up|snapping\s+up|take[sn]?\s+over|took\s+over|taking\s+over|"
+                 r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)")
+_ACQUIRE = rx(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}")
+_ACQUIRED_BY = rx(
+    r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:acquired|"
+    r"bought|purchased|snapped\s+up|taken\s+over)\s+by\s+{DESC}{E:acq}"
+)
+_THAT_ACQUIRED = rx(
+    r"{E:obj},\s+(?:{E}\s+|(?:a|an|the)\s+[^,]{0,80}?\s+)?(?:that|which)\s+{E:acq}\s+"
+    r"(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over)"
+)
+_ACQUISITION_NOUN = rx(
+    r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?"
+)
+_OBJECT_FOLLOW = re.compile(r"^\s*(?:['’]s?\s|[a-z]+\b)")
+_OBJECT_FOLLOW_OK = re.compile(
+    r"^\s*(?:for|in|from|to|and|which|that|after|as|last|this|earlier|on|at|with|but|"
+    r"outright|while|the|a|an|its|--|subject|days|weeks|months|back|two|three|four|five|six|"
+    r"some|who|when|because|since)\b")
+_FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|valuing\s+\S+\s+at)\s+"
+                         r"(?:(?:about|around|roughly|approximately|nearly|some|more\s+than|"
+                         r"an\s+estimated|a\s+reported|up\s+to)\s+)*$", re.IGNORECASE)
+
+
+def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired"."""
+    for m in _ACQUIRE.finditer(p.masked):
+        if _object_is_modifier(p, m.end()):
+            continue
+        acquirer = subject(p, m.start(), ctx)
+        _acquisition(p, ctx, out, acquirer, p.ent(m.group("obj")), m.start(), m.end())
+    for m in _ACQUIRED_BY.finditer(p.masked):
+        target = subject(p, m.start(), ctx)
+        _acquisition(p, ctx, out, p.ent(m.group("acq")), target, m.start(), m.end())
+    for m in _THAT_ACQUIRED.finditer(p.masked):
+        _acquisition(p, ctx, out, p.ent(m.group("acq")), p.ent(m.group("obj")),
+                     m.start("acq"), m.end())
+    for m in _ACQUISITION_NOUN.finditer(p.masked):
+        acquirer = p.ent(m.group("acq")) or _possessor(p, m.start()) or subject(p, m.start(), ctx)
+        _acquisition(p, ctx, out, acquirer, p.ent(m.group("obj")), m.start(), m.end())
+
+
+def _object_is_modifier(p: Parsed, end: int) -> bool:
+    """"buy Nvidia chips": the name describes the object, it is not the object."""
+    tail = p.masked[end : end + 30]
+    return bool(_OBJECT_FOLLOW.match(tail)) and not _OBJECT_FOLLOW_OK.match(tail) and \
+        not tail.lstrip().startswith((",", ".", ";", "(", ")"))
+
+
+def _possessor(p: Parsed, pos: int) -> Ent | None:
+    """The owner in "X's $6.9 billion purchase of" or "its acquisition of"."""
+    m = re.search(rf"\ue000(\d+)\ue001['’]?s?\s+(?:(?:[\w$.-]+|{M_CLOSE})\s+){{0,4}}$",
+                  p.masked[max(0, pos - 80) : pos])
+    return p.ent(m.group(1)) if m else None
+
+
+def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, target: Ent | None,
+                 start: int, end: int) -> None:
+    buyer, bought = org_name(acquirer), org_name(target)
+    if not buyer or not bought or buyer == bought or blocked(p, start, end):
+        return
+    amount = _deal_amount(p, start)
+    extra = _past_year(p, ctx)
+    out.add(p, "acquisition", {"acquirer": buyer, "target": bought,
+                               "amount_usd": amount.money.usd if amount else None},
+            0.85, names=[acquirer, target], money=amount, extra=extra)
+
+
+def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
+    """The price: an amount after "for", "valued at", "worth"; else the largest in the clause
+    that is not per share."""
+    stop = clause_end(p, start)
+    candidates = [(pos, m) for pos, m in p.money_in(0, len(p.masked))
+                  if not is_per_unit(p, pos) and pos < max(stop, start + 400)]
+    for pos, m in candidates:
+        if _FOR_AMOUNT.search(p.masked[max(0, pos - 40) : pos]) or \
+                re.search(r"(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:\w+\s+)?$",
+                          p.masked[max(0, pos - 50) : pos], re.IGNORECASE):
+            return m
+    for pos, m in candidates:
+        if re.match(r"\s+(?:deal|acquisition|purchase|takeover|buyout|transaction)\b",
+                    p.masked[p.masked.find(M_CLOSE, pos) + 1 :]):
+            return m
+    return None
+
+
+# partnerships and customers ----------------------------------------------------------------
+
+_DEAL_NOUN = r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up)"
+_PARTNER_BOTH = rx(
+    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+)*(?:signed|announced|formed|"
+    rf"struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|extended|launched|"
+    rf"forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}"
+)
+_PARTNER_WITH = rx(
+    rf"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
+    rf"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
+    rf"expands)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
+    rf"{_DEAL_NOUN}\s+with\s+{{DESC}}{{E:b}}"
+)
+_PARTNER_VERB = rx(
+    r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
+    r"collaborated|collaborates|collaborating|is\s+partnering)\s+with\s+{DESC}{E:b}"
+)
+_N_COMPANIES = rx(
+    r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)"
+)
+_INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+{E:prod}\s+(?:into|in|with)\b")
+_CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
+                             r"procurement|content)\b", re.IGNORECASE)
+_NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|definitive|acquisition)\b",
+                              re.IGNORECASE)
+
+
+def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X and Y signed a partnership", "X entered into a collaboration agreement with Y",
+    "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
+    for m in _PARTNER_BOTH.finditer(p.masked):
+        _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods"))
+    for m in _PARTNER_WITH.finditer(p.masked):
+        a = subject(p, m.start(), ctx)
+        _partnership(p, out, [a, p.ent(m.group("b"))], m, m.group("mods"))
+    for m in _PARTNER_VERB.finditer(p.masked):
+        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "")
+    for m in _N_COMPANIES.finditer(p.masked):
+        if re.search(r"\b(?:arrangement|agreement|deal|partnership|collaboration|alliance)\b",
+                     p.masked, re.IGNORECASE):
+            owners = [_owner(ctx, e) for _, e in p.ents_in(0, m.start())
+                      if e.kind in ("company", "product") or e.possessive]
+            _partnership(p, out, owners, m, "", confidence=0.7)
+    for m in _INTEGRATE.finditer(p.masked):
+        product = p.ent(m.group("prod"))
+        if product is not None and product.kind == "product":
+            a = subject(p, m.start(), ctx)
+            _partnership(p, out, [a, _owner(ctx, product)], m, "", confidence=0.6)
+
+
+def _owner(ctx: Context, e: Ent | None) -> Ent | None:
+    """A product's company (from the registry), else the entity itself."""
+    if e is None or e.kind != "product":
+        return e
+    owner = ctx.product_owner(e)
+    return Ent(e.start, e.end, e.surface, owner, "company", "alias") if owner else None
+
+
+def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str], mods: str,
+                 *, confidence: float = 0.8) -> None:
+    names: list[str] = []
+    for e in ents:
+        name = org_name(e)
+        if name and name not in names:
+            names.append(name)
+    if len(names) < 2 or blocked(p, m.start(), m.end()):
+        return
+    if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
+        return
+    if _CUSTOMER_WORDS.search(mods or ""):
+        if len(names) == 2 and re.search(r"\b(?:commercial|customer|supply)\b", mods, re.I):
+            out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
+                                    "status": "active"}, 0.7, names=ents)
+            return
+    summary = re.sub(r"\s+", " ", p.text).strip()[:200]
+    out.add(p, "partnership", {"companies": names, "summary": summary}, confidence, names=ents)
+
+
+_LICENCE = rx(
+    r"\b(?:taking|took|takes|take|signed|secured|obtained|gets|got|get|receives|received|paying|"
+    r"pays|paid|pay|bought|acquired|acquiring|acquires)\s+(?:[^.;]{0,80}?\s+)?(?:for\s+)?"
+    r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
+    r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?"
+)
+_LICENSED = rx(r"\blicen[cs](?:ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+               r"models?|software|ip|intellectual\s+property|patents)")
+_LICENSES_TO = rx(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+                  r"models?|software|ip|patents)\s+to\s+{E:customer}")
+_STOPPED = rx(
+    r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
+    r"halting|paused|pauses|pausing|suspended|suspends|suspending|stopped|stops|cut\s+ties|"
+    r"cuts\s+ties|cutting\s+ties|severed\s+ties|dropped|drops|wound\s+down|winding\s+down|"
+    r"no\s+longer\s+works|terminated|terminates|put\s+on\s+hold|froze|frozen|pulled\s+back)\s+"
+    r"(?:(?:its|their|all|the|a)\s+)?(?:(?:work|relationship|contracts?|projects?|business|"
+    r"partnership|spending|engagement|use)\s+)?(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}"
+)
+_STOPPED_USING = rx(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}")
+_IS_CUSTOMER = rx(
+    r"\b(?:is|has\s+been|was|became|becomes|remains)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
+    r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?"
+)
+_APPOSITIVE_CUSTOMER = rx(
+    r"{E:customer},\s+{E:vendor}['’]s\s+(?:largest\s+|biggest\s+|top\s+|main\s+|key\s+|"
+    r"single\s+largest\s+|anchor\s+)?(?:customer|client)"
+)
+_COUNTS_AS_CUSTOMER = rx(r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
+                         r"\b(?:customers|clients|companies\s+that\s+use)")
+_COMMERCIAL = rx(
+    r"(?:{E:vendor}['’]s?|its)\s+(?:first\s+|new\s+|latest\s+)?(?:commercial|customer|supply|"
+    r"services)\s+(?:agreement|deal|contract)[^.;]{0,60}?\bwith\s+{DESC}{E:customer}"
+)
+_USES = rx(
+    r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|relies\s+on|"
+    r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:cloud|"
+    r"chips|gpus|infrastructure|compute|capacity|models?|servers|data\s+centers|platform|"
+    r"services|technology)"
+)
+_USES_PRODUCT = rx(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
+                   r"relies\s+on)\s+{E:product}\b")
+_PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
+
+
+def customers(p: Parsed, ctx: Context, out: Found) -> None:
+    """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y"."""
+    for m in _LICENCE.finditer(p.masked):
+        _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
+    for m in _LICENSED.finditer(p.masked):
+        _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
+    for m in _LICENSES_TO.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+    for pattern in (_STOPPED, _STOPPED_USING):
+        for m in pattern.finditer(p.masked):
+            verb = m.groupdict().get("verb") or ""
+            status = "paused" if _PAUSE_WORDS.search(verb) else "ended"
+            _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, status,
+                      allow=("continue",))
+    for m in _IS_CUSTOMER.finditer(p.masked):
+        vendor = p.ent(m.group("vendor")) or p.ent(m.group("vendor2"))
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active",
+                  allow=("continue",))
+    for pattern in (_APPOSITIVE_CUSTOMER, _COMMERCIAL):
+        for m in pattern.finditer(p.masked):
+            vendor = p.ent(m.group("vendor")) or _possessor(p, m.start() + 2) or subject(
+                p, m.start(), ctx)
+            _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
+    for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                  "active")
+    for pattern in (_USES, _USES_PRODUCT):
+        for m in pattern.finditer(p.masked):
+            vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
+            _customer(p, ctx, out, _owner(ctx, vendor), subject(p, m.start(), ctx), m, "active",
+                      confidence=0.55)
+
+
+def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer: Ent | None,
+              m: re.Match[str], status: str, *, allow: tuple[str, ...] = (),
+              confidence: float = 0.75) -> None:
+    v, c = org_name(vendor), org_name(customer)
+    if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
+        return
+    amount = None
+    for pos, money in p.money_in(0, clause_end(p, m.end())):
+        if not is_per_unit(p, pos):
+            amount = money
+            break
+    out.add(p, "customer", {"vendor": v, "customer": c,
+                            "amount_usd": amount.money.usd if amount else None, "status": status},
+            confidence, names=[vendor, customer], money=amount)
+
+
+def entity_at(p: Parsed, pos: int) -> Ent | None:
+    """The entity whose placeholder starts at masked position ``pos``."""
+    m = ENT.match(p.masked, pos)
+    return p.ent(m.group("i")) if m else None

@@ -1,0 +1,330 @@
+"""English rules for financial figures, layoffs and product launches."""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.core.extract.en_common import (
+    ENT,
+    Found,
+    blocked,
+    clause_end,
+    is_per_unit,
+    org_name,
+    rx,
+    subject,
+)
+from newsbot.core.extract.en_names import E_CLOSE, E_OPEN, M_CLOSE, M_OPEN, Context, Ent, Parsed
+from newsbot.core.extract.numbers import find_count, find_percent
+from newsbot.core.extract.periods import find_periods
+
+# financial figures ---------------------------------------------------------------------------
+
+_METRICS = (
+    (r"annual(?:ized)?\s+recurring\s+revenue|\bARR\b|run-rate\s+revenue|revenue\s+run[\s-]rate|"
+     r"annuali[sz]ed\s+revenue|run\s+rate", "arr"),
+    (r"gross\s+margins?", "gross_margin"),
+    (r"(?:total\s+)?(?:revenue|revenues|sales|turnover)", "revenue"),
+)
+_METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)),
+                     re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project\w*|guidance|target\w*|outlook|aims?|plans?|could|"
+    r"would|might|may|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
+    r"is\s+set\s+to|will)\b", re.IGNORECASE)
+_NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)
+_VALUED = rx(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
+             r"roughly|more\s+than|nearly|some)\s+)*{M:m}")
+_FUNDING_TOTAL = rx(
+    r"\b(?:has\s+|have\s+|had\s+)?raised\s+(?:(?:a\s+total\s+of|more\s+than|over|nearly|about|"
+    r"roughly|some|around)\s+)*{M:m}\s+(?:in\s+total|to\s+date|so\s+far|since\s+(?:its\s+)?"
+    r"(?:founding|inception|launch)|in\s+(?:total\s+)?(?:funding|capital)\s+(?:to\s+date|so\s+far|"
+    r"since))|\btotal\s+(?:funding|capital\s+raised|raised)\s+(?:of|to|at)\s+(?:(?:about|more\s+"
+    r"than|nearly|over)\s+)*{M:m2}"
+)
+
+
+def financials(p: Parsed, ctx: Context, out: Found) -> None:
+    """Revenue, ARR, gross margin, standalone valuations and total funding with their periods.
+    Headlines state figures without their period: the body is read for them instead."""
+    if p.sentence.kind == "title":
+        return
+    for m in _METRIC.finditer(p.masked):
+        metric = next(_METRICS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
+        _metric(p, ctx, out, m, metric)
+    for m in _VALUED.finditer(p.masked):
+        if any(e.type == "investment" for e in out.events):
+            continue
+        company = subject(p, m.start(), ctx)
+        amount = p.amount(m.group("m"))
+        if org_name(company) and amount and not blocked(p, m.start(), m.end()):
+            out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
+                                         _period_after(p, ctx, m.end())), 0.65,
+                    names=[company], money=amount)
+    for m in _FUNDING_TOTAL.finditer(p.masked):
+        company = subject(p, m.start(), ctx)
+        amount = p.amount(m.group("m") or m.group("m2"))
+        if org_name(company) and amount and not blocked(p, m.start(), m.end()):
+            out.add(p, "financial", _fin(org_name(company), "funding_total", amount.money.usd,
+                                         None, None), 0.7, names=[company], money=amount)
+
+
+def _fin(company: str | None, metric: str, usd: float | None, pct: float | None,
+         period: str | None) -> dict[str, object]:
+    return {"company": company, "metric": metric, "value_usd": usd, "value_pct": pct,
+            "period": period}
+
+
+def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) -> None:
+    start, stop = m.start(), clause_end(p, m.end())
+    left = max(p.masked.rfind(";", 0, start) + 1, start - 70)
+    company = _metric_company(p, ctx, m.start())
+    if company is None:
+        return
+    if metric == "gross_margin":
+        _margin(p, ctx, out, company, m)
+        return
+    window_start = left
+    for pos, amount in p.money_in(window_start, stop):
+        if is_per_unit(p, pos) or not _linked(p, pos, m):
+            continue
+        if _FORECAST.search(p.masked[min(pos, start) : max(pos, m.end())]) or _FORECAST.search(
+                p.masked[left:min(pos, start)]) or blocked(p, min(pos, start), max(pos, m.end())):
+            continue
+        period = _period_after(p, ctx, p.masked.find(M_CLOSE, pos) + 1, stop)
+        out.add(p, "financial", _fin(company.name, metric, amount.money.usd, None, period),
+                0.75, names=[company], money=amount)
+
+
+def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
+    """Whether the amount at ``pos`` is the value of the metric matched by ``m``."""
+    close = p.masked.find(M_CLOSE, pos) + 1
+    if close <= m.start():
+        between = p.masked[close : m.start()]
+        return bool(re.fullmatch(r"\s+(?:in|of)\s+(?:annual\s+|total\s+|annualized\s+)?", between))
+    between = p.masked[m.end() : pos]
+    if len(between) > 140 or M_OPEN in between or _NOT_COMPANY_METRIC.search(between[:25]):
+        return False
+    return bool(re.search(r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"
+                          r"exceeded|crossed|totaled|totalled|stood\s+at|came\s+in\s+at|from|"
+                          r"is|are)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
+                          r"more\s+than|over|some|just\s+over|just\s+under|an\s+estimated)\s+)*$",
+                          between, re.IGNORECASE))
+
+
+def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
+    """Whose figure: "X's revenue", "its revenue", else the clause subject."""
+    m = re.search(rf"{E_OPEN}(\d+){E_CLOSE}['’]?s?\s+(?:[\w-]+\s+){{0,2}}$",
+                  p.masked[max(0, pos - 50) : pos])
+    owner = p.ent(m.group(1)) if m else None
+    if owner is None or not org_name(owner):
+        owner = subject(p, pos, ctx)
+    if owner is None or not org_name(owner) or owner.kind == "product":
+        return None
+    return owner
+
+
+def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str]) -> None:
+    for pct in find_percent(p.masked[m.end() : m.end() + 60]):
+        if not blocked(p, m.start(), m.end() + pct.end):
+            period = _period_after(p, ctx, m.end() + pct.end)
+            out.add(p, "financial", _fin(company.name, "gross_margin", None, pct.value, period),
+                    0.7, names=[company])
+        return
+
+
+def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) -> str | None:
+    """The first period named after ``pos`` before the next amount, else before it in the
+    clause."""
+    end = p.masked.find(M_OPEN, pos)
+    end = len(p.masked) if end < 0 else end
+    if stop is not None:
+        end = min(end, stop)
+    found = find_periods(p.masked[pos:end], lang="en", on=ctx.doc.date)
+    if found:
+        return found[0].period
+    before = find_periods(p.masked[:pos], lang="en", on=ctx.doc.date)
+    return before[-1].period if before else None
+
+
+# layoffs ------------------------------------------------------------------------------------
+
+_CUT = rx(
+    r"\b(?:cut|cuts|cutting|eliminate|eliminates|eliminated|eliminating|lay\s+off|lays\s+off|"
+    r"laid\s+off|laying\s+off|slash|slashes|slashed|slashing|shed|sheds|shedding|axe|axes|axed|"
+    r"axing|trim|trims|trimmed|trimming|reduce|reduces|reduced|reducing|let\s+go|lets\s+go|"
+    r"letting\s+go|dismiss|dismissed|dismisses|furlough|furloughed)\s+(?:of\s+)?"
+)
+_LAYOFF_NOUN = rx(r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)")
+_STAFF_PCT = re.compile(r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
+                        r"(?:%|percent)\s+of\s+(?:its|their|the\s+company's)\s+(?:\w+\s+)?"
+                        r"(?:workforce|staff|employees|headcount|jobs)", re.IGNORECASE)
+
+
+def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff"."""
+    for m in _CUT.finditer(p.masked):
+        tail = p.masked[m.end() : m.end() + 80]
+        counts = [c for c in find_count(tail) if c.start <= 20]
+        if not counts and not _STAFF_PCT.match(tail):
+            continue
+        company = subject(p, m.start(), ctx)
+        if org_name(company) is None or blocked(p, m.start(), m.end()):
+            continue
+        count = counts[0].value if counts else None
+        out.add(p, "layoff", {"company": org_name(company), "count": count}, 0.8,
+                names=[company])
+    for m in _LAYOFF_NOUN.finditer(p.masked):
+        company = p.ent(m.group("co")) or subject(p, m.start(), ctx)
+        counts = find_count(p.masked[m.end() : m.end() + 80])
+        if org_name(company) and counts and not blocked(p, m.start(), m.end()):
+            out.add(p, "layoff", {"company": org_name(company), "count": counts[0].value}, 0.7,
+                    names=[company])
+
+
+# product launches ---------------------------------------------------------------------------
+
+_LAUNCH = rx(
+    r"\b(?:launched|launches|launch|launching|released|releases|release|releasing|unveiled|"
+    r"unveils|unveil|unveiling|introduced|introduces|introducing|debuted|debuts|rolled\s+out|"
+    r"rolls\s+out|rolling\s+out|shipped|ships|open-sourced|open-sources|open\s+sourced|"
+    r"announced|announces|previewed|showcased|made\s+available)\s+"
+    r"(?P<det>(?:(?:a|an|its|the|their|new|first|latest|next-generation|updated|own|"
+    r"family\s+of|version\s+of|preview\s+of)\s+)*)"
+)
+_LAUNCH_NOUN = rx(
+    r"\b(?:release|launch|debut|rollout|roll-out|general\s+availability|unveiling|introduction|"
+    r"availability)\s+of\s+(?P<det>(?:(?:a|an|its|the|their|new|first)\s+)*)"
+)
+_WHICH_RELEASED = rx(r",\s+which\s+{E:co}\s+(?:released|launched|unveiled|introduced|debuted|"
+                     r"shipped)\b")
+_FIRST_PRODUCT = rx(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
+                    r"will\s+be)\s+(?P<det>)")
+_GENERALLY = rx(r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available")
+_PRODUCT_NOUNS = (r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
+                  r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"
+                  r"tier|update|system|processor|gpu|headset|phone|glasses|engine|plugin|extension")
+_NOT_PRODUCT_AFTER = re.compile(
+    r"^\s*(?:partnership|deal|agreement|funding|round|investment|acquisition|results|plans|"
+    r"earnings|layoffs|collaboration|alliance|merger|stake|shares|valuation|revenue)\b",
+    re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|could|would|might|"
+                     r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b", re.IGNORECASE)
+_TOKEN = re.compile(rf"{E_OPEN}\d+{E_CLOSE}|[\w][\w.+-]*")
+
+
+def products(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X launched Y", "the release of Y", "Y, which X released", "its first product is Y"."""
+    for pattern in (_LAUNCH, _LAUNCH_NOUN, _FIRST_PRODUCT):
+        for m in pattern.finditer(p.masked):
+            indefinite = bool(re.match(r"(?:a|an)\b", m.group("det").strip(), re.IGNORECASE))
+            _launch(p, ctx, out, m.start(), m.end(), indefinite, pattern is _LAUNCH)
+    for m in _GENERALLY.finditer(p.masked):
+        _launch(p, ctx, out, m.start(), m.start("rest"), False, False,
+                owner=subject(p, m.start(), ctx))
+    for m in _WHICH_RELEASED.finditer(p.masked):
+        name, ents = _product_before(p, m.start())
+        if name:
+            _record(p, ctx, out, name, ents, p.ent(m.group("co")), m.start(), m.end())
+
+
+def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinite: bool,
+            verb: bool, *, owner: Ent | None = None) -> None:
+    name, ents, end = _product_at(p, pos, indefinite)
+    if not name or _NOT_PRODUCT_AFTER.match(p.masked[end:]):
+        return
+    if verb and not _product_like(name, ents, p.masked[end:]):
+        return
+    if owner is None:
+        owner = subject(p, start, ctx) if verb else _possessor_company(p, start)
+    _record(p, ctx, out, name, ents, owner, start, end)
+
+
+def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], owner: Ent | None,
+            start: int, end: int) -> None:
+    if blocked(p, start, end) or _FUTURE.search(p.masked[max(0, start - 40) : start]):
+        return
+    company = org_name(owner) if owner is not None else None
+    if company in (None, name) or any(e.name == company for e in ents if e.kind == "company"):
+        company = _owner_of(ctx, ents) or company
+    company = company or ctx.doc.main("company") or ctx.last_subject.get("company")
+    if not company:
+        return
+    out.add(p, "product_launch", {"company": company, "product": name}, 0.7,
+            names=[owner] if owner is not None else [])
+
+
+def _owner_of(ctx: Context, ents: list[Ent]) -> str | None:
+    for e in ents:
+        if e.kind == "product":
+            owner = ctx.product_owner(e)
+            if owner:
+                return owner
+        elif e.is_org() and not e.looks_like_person():
+            return e.name
+    return None
+
+
+def _product_at(p: Parsed, pos: int, indefinite: bool) -> tuple[str, list[Ent], int]:
+    """The product name starting at masked ``pos``: capitalised words, versions and names,
+    extended for "a ChatGPT desktop app for macOS" to the describing noun."""
+    words: list[str] = []
+    ents: list[Ent] = []
+    end = pos
+    for m in _TOKEN.finditer(p.masked, pos):
+        if p.masked[end : m.start()].strip():
+            break
+        token = m.group(0)
+        if token.startswith(E_OPEN):
+            e = p.ent(token[1:-1])
+            if e is None or e.kind == "person" or e.via in ("pronoun", "description"):
+                break
+            words.append(e.surface)
+            ents.append(e)
+        elif token[:1].isupper() or re.search(r"\d", token):
+            words.append(token.rstrip("."))
+        else:
+            break
+        end = m.end() if not token.endswith(".") else m.end() - 1
+    if words and indefinite:
+        ext = re.match(rf"^((?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{_PRODUCT_NOUNS}))"
+                       rf"(\s+for\s+(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w.]*)?", p.masked[end:])
+        if ext:
+            words.append(ext.group(0).strip())
+            end += ext.end()
+    return " ".join(words).strip(), ents, end
+
+
+def _product_like(name: str, ents: list[Ent], after: str) -> bool:
+    """A launch verb's object is a product: a known product, a name with a version, or a name
+    described as a model, app or service."""
+    if any(e.kind == "product" for e in ents):
+        return True
+    if ents and all(e.kind == "company" for e in ents) and len(ents) == len(name.split()):
+        return False
+    if re.search(r"\d", name) or re.search(rf"\b(?:{_PRODUCT_NOUNS})$", name):
+        return True
+    if re.match(rf"^\s+(?:[a-z-]+\s+)?(?:{_PRODUCT_NOUNS})\b", after):
+        return True
+    return bool(re.match(rf"^,\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_PRODUCT_NOUNS})\b",
+                         after, re.IGNORECASE))
+
+
+def _product_before(p: Parsed, pos: int) -> tuple[str, list[Ent]]:
+    m = re.search(rf"((?:(?:{E_OPEN}\d+{E_CLOSE}|[A-Z][\w.+-]*|\d[\w.]*)\s?)+)$",
+                  p.masked[:pos])
+    if not m:
+        return "", []
+    name, ents = _product_at(p, m.start(1), False)[:2]
+    if ents and all(e.kind in ("company", "person") for e in ents) and len(ents) == len(
+            name.split()):
+        return "", []
+    return name, ents
+
+
+def _possessor_company(p: Parsed, pos: int) -> Ent | None:
+    m = re.search(rf"{E_OPEN}(\d+){E_CLOSE}['’]?s?\s+(?:\w+\s+){{0,2}}$", p.masked[max(0, pos - 60):pos])
+    return p.ent(m.group(1)) if m else None
+
+
+__all__ = ["ENT", "financials", "layoffs", "products"]

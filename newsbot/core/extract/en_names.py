@@ -1,0 +1,657 @@
+"""English entity layer: each sentence with the entities it names, ready for the rules.
+
+Registry mentions come first; names the registry does not know are recognised from their
+shape and context (capitalised runs, corporate suffixes, "startup X", "X, a Paris-based
+lab"); pronouns ("it", "he"), definite descriptions ("the startup", "the chipmaker") and
+surnames are resolved to entities named earlier. Every entity and amount is then replaced
+by a placeholder in ``Parsed.masked``, so rules are patterns over verbs and placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbot.core.events import Event
+from newsbot.core.extract.document import Document, EntityMention, name_key
+from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.text import Sentence
+
+E_OPEN, E_CLOSE, M_OPEN, M_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ORG_SUFFIXES = _words(
+    "AI Inc Inc. Corp Corp. Corporation Co. Ltd Ltd. LLC PLC GmbH AG SA NV Labs Lab Capital "
+    "Ventures Venture Partners Global Holding Holdings Group Fund Funds Systems Technologies "
+    "Technology Company Research Collective Management Invest Investments Bank Robotics "
+    "Networks Software Intelligence Dynamics Foundation Institute Media Studios Studio "
+    "Therapeutics Biosciences Energy Motors Semiconductor Semiconductors Microsystems Computing "
+    "Analytics Security Health Financial Equity Advisors Associates Growth Platforms Industries "
+    "Enterprises Solutions Labs. Games Entertainment Insurance Communications Telecom Mobile "
+    "Digital Data Devices Instruments Electronics Aerospace Automotive Pharmaceuticals"
+)
+_STOP = _words(
+    "The A An This That These Those It Its He She His Her They Their We Our I In On At For "
+    "From By With To Of And Or But As If When While After Before Since Until Under Over Into "
+    "About Than Then There Here Also Only Even Just Still Yet So Not No Now Today Yesterday "
+    "Tomorrow Last Next Earlier Later Meanwhile However Although Though Because During Within "
+    "Without Among Between Through Across Per Via Both Each Every Either Neither Most Many "
+    "Some Several Few More Much Other Another Such What Which Who Whom Whose Where Why How "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "June July August September October November December Q1 Q2 Q3 Q4 H1 H2 FY Chief "
+    "Executive Officer Officers CEO CTO CFO COO CPO CSO CMO CIO CAIO President Vice Senior "
+    "Director Directors Board Chairman Chair Chairwoman Co-Founder Cofounder Co-founder "
+    "Interim Acting Former Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Sir Series Seed Billion Million "
+    "Trillion Thousand Percent US U.S. UK U.K. EU E.U. USD NYSE NASDAQ Nasdaq IPO GPU GPUs CPU "
+    "API APIs SaaS LLM LLMs AGI AI ML Raises Raised Announces Announced Acquires Acquired "
+    "Acquire Acquisition Agrees Agreed Appoints Appointed Names Named Hires Hired Launches "
+    "Launched Signs Signed Completes Completed Joins Joined Leaves Left Says Said Expands "
+    "Unveils Releases Introduces Partnership Agreement Definitive Deal Deals Valuation Revenue "
+    "Availability Annualized Funding Financing Investment Cuts Cut Layoffs Jobs Retires Steps "
+    "Down Announcing SOURCE About Photo Comments Advertisement Sponsored Share Copy Email "
+    "Print Read Take Done Good Morning Half Moves Dear Thanks Sign Surpasses Tops Turns "
+    "Commits Completes Poaches Loses Snaps Bet Follow-On Follow-on To Be Is Are Was Were Has "
+    "Have Had Will Would Can Could May Might Should Must"
+)
+_MONTH_ABBR = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+_ROLE = (
+    r"(?:(?:interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
+    r"executive|senior|deputy|associate|global)\s+)*"
+    r"(?:co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|chief scientist|"
+    r"chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|vice president|"
+    r"head|chairman|chairwoman|chair|director|general manager|managing director|general partner|"
+    r"partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|VP|"
+    r"board member|member of the board|principal|analyst|investor|manager|officer)"
+    r"(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?"
+)
+ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
+ROLE_LIST = rf"{_ROLE}(?:(?:,\s*|\s+and\s+)(?:its\s+|their\s+|the\s+)?{_ROLE})*"
+_COMPANY_NOUNS = (
+    r"company|startup|start-up|firm|lab|laboratory|maker|chipmaker|developer|giant|provider|"
+    r"outfit|unicorn|platform|business|designer|publisher|retailer|automaker|carmaker|bank|"
+    r"insurer|lender|group|rival|newcomer|challenger|supplier|vendor|operator|manufacturer|"
+    r"conglomerate|investor|fund|studio|upstart|incumbent|specialist|venture"
+)
+_DESCRIPTION = re.compile(
+    rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
+    rf"(?P<mods>(?:[\w.-]+,?\s+){{0,3}}?)(?P<noun>{_COMPANY_NOUNS})\b(?!['’]?s\b|-)"
+)
+_PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
+_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'&-]{2,80}?(?:/[^/]{1,40}/)?\s*(?:--|—|–)\s+")
+_SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V.", "Labs."}
+_PREPOSITIONS = _words(
+    "in at of from with by for to like including include includes than about into on over "
+    "after before between among behind via through toward towards against versus vs per "
+    "across under alongside beside besides plus and or as"
+)
+_PERSONISH = re.compile(r"^[A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][a-z\u00c0-\u024f'’-]+){1,3}$")
+
+
+@dataclass
+class Ent:
+    """An entity in one sentence (see module doc). ``name`` is canonical where known."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str  # company | person | product | unknown
+    via: str = "name"  # name | alias | unknown | pronoun | description | surname
+    possessive: bool = False
+    org: str | None = None
+    role: str | None = None
+    former: bool = False
+    founder_only: bool = False
+    modifier: bool = False  # a company named only to describe a person ("Google's CEO X")
+    owner: str | None = None  # a product's company, as the registry says
+
+    @property
+    def confidence(self) -> float:
+        """How sure the name is: registry names highest, resolved references lowest."""
+        return {"name": 1.0, "alias": 0.95, "surname": 0.9, "unknown": 0.8, "pronoun": 0.8,
+                "description": 0.7}.get(self.via, 0.7)
+
+    def looks_like_person(self) -> bool:
+        """A person, or an unknown name shaped like one ("Nat Friedman")."""
+        return self.kind == "person" or (self.kind == "unknown" and bool(_PERSONISH.match(self.name)))
+
+    def is_org(self) -> bool:
+        """A company, or an unknown name that can be one."""
+        return self.kind in ("company", "unknown")
+
+
+@dataclass
+class Parsed:
+    """One sentence: its text, entities, amounts and the masked text rules match."""
+
+    sentence: Sentence
+    text: str
+    ents: list[Ent]
+    money: list[MoneyMatch]
+    masked: str
+    ent_pos: list[tuple[int, int]] = field(default_factory=list)  # masked spans of ents
+    money_pos: list[tuple[int, int]] = field(default_factory=list)
+
+    def ent(self, index: str | int | None) -> Ent | None:
+        """The entity behind placeholder number ``index``."""
+        if index is None:
+            return None
+        i = int(index)
+        return self.ents[i] if 0 <= i < len(self.ents) else None
+
+    def amount(self, index: str | int | None) -> MoneyMatch | None:
+        """The amount behind money placeholder number ``index``."""
+        if index is None:
+            return None
+        i = int(index)
+        return self.money[i] if 0 <= i < len(self.money) else None
+
+    def ents_in(self, start: int, end: int) -> list[tuple[int, Ent]]:
+        """``(masked position, ent)`` for entities whose placeholder lies in masked[start:end]."""
+        return [(s, self.ents[i]) for i, (s, e) in enumerate(self.ent_pos) if start <= s and e <= end]
+
+    def money_in(self, start: int, end: int) -> list[tuple[int, MoneyMatch]]:
+        """``(masked position, amount)`` for amounts in masked[start:end]."""
+        return [(s, self.money[i]) for i, (s, e) in enumerate(self.money_pos)
+                if start <= s and e <= end]
+
+
+@dataclass
+class Context:
+    """Coreference state carried from sentence to sentence through one article."""
+
+    doc: Document
+    mid_caps: set[str]
+    topic: dict[int, tuple[str, str]] = field(default_factory=dict)
+    last_subject: dict[str, str] = field(default_factory=dict)
+    described: list[tuple[str, str]] = field(default_factory=list)  # (noun, name)
+    people: dict[str, Ent] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    block_start: dict[int, int] = field(default_factory=dict)
+
+    def product_owner(self, product: Ent) -> str | None:
+        """The company behind a product: the registry's word, else a company whose name
+        begins the product's ("GitHub Copilot Enterprise" → GitHub)."""
+        if product.owner:
+            return product.owner
+        return self.parent_company(product.name)
+
+    def parent_company(self, name: str) -> str | None:
+        """A company named earlier whose name begins ``name`` ("Microsoft AI" → Microsoft)."""
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:n])
+            known = self.doc.canonical(head)
+            if known[1] == "company" or self.doc.salience.get(head):
+                return known[0]
+        return None
+
+
+def build_context(doc: Document) -> Context:
+    """The state for one article: which capitalised words appear mid-sentence in the body."""
+    mid: set[str] = set()
+    for s in doc.sentences:
+        if s.kind in ("title", "heading"):
+            continue
+        for m in _TOKEN.finditer(s.text):
+            if m.start() > 0 and m.group(0)[:1].isupper() and s.text[m.start() - 1] == " ":
+                prev = s.text[: m.start()].rstrip()
+                if not prev.endswith((".", "!", "?", ":", "—", "“", '"')):
+                    mid.add(_strip_token(m.group(0))[0])
+    return Context(doc, mid)
+
+
+def parse_sentence(ctx: Context, sentence: Sentence) -> Parsed:
+    """Entities, references and amounts of one sentence, and its masked text."""
+    doc = ctx.doc
+    offset = _dateline_end(sentence.text)
+    text = sentence.text[offset:]
+    known = [_from_mention(ctx, m, offset) for m in doc.mentions(sentence.index)
+             if m.start >= offset]
+    ents = _add_unknown(ctx, text, known, sentence)
+    _define_aliases(ctx, text, ents)
+    _mark_possessives(text, ents)
+    ents = _add_references(ctx, text, ents, sentence)
+    _mark_possessives(text, ents)
+    money = [m for m in doc.money(sentence.index) if m.start >= offset]
+    money = [MoneyMatch(m.start - offset, m.end - offset, m.money, m.approximate) for m in money]
+    parsed = _mask(sentence, text, ents, money)
+    _person_attributes(ctx, parsed)
+    _learn(ctx, parsed)
+    return parsed
+
+
+# registry and unknown names ---------------------------------------------------------------
+
+
+def _from_mention(ctx: Context, m: EntityMention, offset: int) -> Ent:
+    defined = ctx.doc.alias_of(m.surface)
+    if defined and defined[0] != m.name:
+        return Ent(m.start - offset, m.end - offset, m.surface, defined[0], defined[1], "alias")
+    return Ent(m.start - offset, m.end - offset, m.surface, m.name, m.kind, "name",
+               owner=m.company if m.kind == "product" else None)
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    if not m or not re.search(r"\b(?:19|20)\d\d\b|/", m.group(0)):
+        return 0
+    return m.end()
+
+
+def _strip_token(token: str) -> tuple[str, bool]:
+    """A word without trailing punctuation or possessive; whether it was possessive."""
+    possessive = False
+    for tail in ("'s", "’s"):
+        if token.endswith(tail):
+            token, possessive = token[: -len(tail)], True
+    if token not in _SUFFIX_ABBREV:
+        token = token.rstrip(".:'’-")
+    return token, possessive
+
+
+def _is_cap(token: str) -> bool:
+    return bool(token) and (token[0].isupper() or bool(re.match(r"^[a-z]{1,3}[A-Z]", token)))
+
+
+def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) -> list[Ent]:
+    taken = [(e.start, e.end) for e in known]
+    found = list(known)
+    for start, end, words in _cap_runs(ctx, text, taken, sentence):
+        surface = text[start:end]
+        defined = ctx.doc.alias_of(surface)
+        if defined:
+            found.append(Ent(start, end, surface, defined[0], defined[1], "alias"))
+            continue
+        if len(words) == 1:
+            full = ctx.doc.person_by_surname(surface)
+            if full:
+                found.append(Ent(start, end, surface, full, "person", "surname"))
+                continue
+        kind = _guess_kind(text, start, end, words)
+        if kind:
+            found.append(Ent(start, end, surface, surface, kind, "unknown"))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _cap_runs(
+    ctx: Context, text: str, taken: list[tuple[int, int]], sentence: Sentence
+) -> list[tuple[int, int, list[str]]]:
+    """Runs of capitalised words outside known mentions: ``(start, end, words)``."""
+    runs: list[tuple[int, int, list[str]]] = []
+    current: list[tuple[int, int, str]] = []
+    tokens = list(_TOKEN.finditer(text))
+    for k, m in enumerate(tokens):
+        word, possessive = _strip_token(m.group(0))
+        start, end = m.start(), m.start() + len(word)
+        inside = any(s <= start < e for s, e in taken)
+        joins = bool(current) and text[current[-1][1] : start] in (" ", " & ")
+        continues = bool(current) and joins and word in ORG_SUFFIXES
+        if not inside and _is_cap(word) and (
+                continues or _keep_word(ctx, text, word, start, sentence)):
+            if current and not joins:
+                runs.append(_close(current))
+                current = []
+            current.append((start, end, word))
+            if possessive or (not text[end:end + 1].strip() == "" and text[end:end + 1] not in "'’"):
+                runs.append(_close(current))
+                current = []
+            continue
+        if current and word in ("of", "de", "for", "&") and k + 1 < len(tokens) and \
+                _is_cap(tokens[k + 1].group(0)) and text[current[-1][1] : start] == " ":
+            current.append((start, end, word))
+            continue
+        if current:
+            runs.append(_close(current))
+            current = []
+    if current:
+        runs.append(_close(current))
+    return [r for r in runs if r[2] and r[2][-1] not in ("of", "de", "for", "&")
+            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or r[2][0] in ORG_SUFFIXES))]
+
+
+def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
+    while tokens and tokens[-1][2] in ("of", "de", "for", "&"):
+        tokens = tokens[:-1]
+    return tokens[0][0], tokens[-1][1], [t[2] for t in tokens]
+
+
+def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
+    if word in _STOP or word.rstrip(".") in _STOP or re.fullmatch(r"[\d.,]+", word):
+        return False
+    after = text[start + len(word) : start + len(word) + 3]
+    if word in _MONTH_ABBR and re.match(r"^(?:\.|\s\d)", after):
+        return False
+    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘"))
+    if sentence.kind in ("title", "heading") or at_start:
+        nxt = re.match(r"^\s+([A-Z][\w’'-]*)", text[start + len(word) :])
+        followed = bool(nxt) and nxt.group(1) not in _STOP
+        return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
+            followed and sentence.kind != "title")
+    return True
+
+
+def _guess_kind(text: str, start: int, end: int, words: list[str]) -> str | None:
+    last = words[-1]
+    if last in ORG_SUFFIXES or ":" in text[start:end] or re.match(r"^[a-z]", words[0]):
+        return "company"
+    if re.search(r"\d", text[start:end]):
+        return "product"
+    before = text[max(0, start - 40) : start].lower()
+    after = text[end : end + 80]
+    if re.search(rf"\b(?:{_COMPANY_NOUNS})\s+$", before):
+        return "company"
+    if re.match(rf"^,\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b", after):
+        return "company"
+    if len(words) == 1 and last.isupper() and 2 <= len(last) <= 5:
+        return "company"
+    return "unknown"
+
+
+def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
+    """"Figure AI Inc. (“Figure”)" and "formerly known as Holistic" name the same company."""
+    for e in ents:
+        if e.kind not in ("company", "unknown"):
+            continue
+        tail = text[e.end : e.end + 80]
+        m = re.match(r"^,?\s*\((?:the\s+)?[“\"']([^”\"']{2,40})[”\"']\)", tail)
+        m = m or re.match(r"^,?\s*\((?:formerly|previously|also known as)\s+([^)]{2,40})\)", tail)
+        m = m or re.match(r"^,\s+(?:the\s+)?[^,]{0,60}?\b(?:formerly|previously|once|which was|"
+                          r"who was|until recently) (?:known as|called|named) "
+                          r"([A-Z][\w&:. -]{1,40}?)(?=[,.;]|\s(?:until|before)\b)", tail)
+        if m:
+            ctx.doc.define_alias(m.group(1).strip(), e.name, "company")
+
+
+# references --------------------------------------------------------------------------------
+
+
+def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
+    out = list(ents)
+    for m in _PRONOUN.finditer(text):
+        if any(e.start <= m.start() < e.end for e in out):
+            continue
+        ref = _resolve_pronoun(ctx, m.group("p").lower(), m.start(), out, sentence)
+        if ref:
+            out.append(Ent(m.start(), m.end(), m.group(0), ref[0], ref[1], "pronoun"))
+    out.sort(key=lambda e: e.start)
+    return _add_descriptions(ctx, text, out, sentence)
+
+
+def _resolve_pronoun(
+    ctx: Context, word: str, pos: int, ents: list[Ent], sentence: Sentence
+) -> tuple[str, str] | None:
+    kind = "company" if word in ("it", "its") else "person"
+    topic = ctx.topic.get(sentence.block)
+    if kind == "person" and topic and topic[1] == "person" and sentence.kind == "item":
+        return topic
+    before = [e for e in ents if e.end <= pos and _kind_fits(e, kind)]
+    subjects = [e for e in before if not e.possessive and not e.modifier]
+    if subjects:
+        return subjects[0].name, kind
+    if before:
+        return before[-1].name, kind
+    if topic and topic[1] == kind:
+        return topic
+    name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
+    return (name, kind) if name else None
+
+
+def _kind_fits(e: Ent, kind: str) -> bool:
+    if kind == "person":
+        return e.kind == "person"
+    return e.kind == "company" or (e.kind == "unknown" and not e.looks_like_person())
+
+
+def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
+    out = list(ents)
+    masked, spans = _mask_only(text, out)
+    for m in _DESCRIPTION.finditer(masked):
+        start, end = _unmask_span(m.start(), m.end(), spans)
+        if any(e.start < end and start < e.end and e.via != "name" for e in out if
+               not (m.group("det").startswith(E_OPEN))):
+            continue
+        name = _resolve_description(ctx, text, start, m.group("noun").lower(), out, sentence)
+        if name:
+            out = [e for e in out if not (start <= e.start and e.end <= end)]
+            out.append(Ent(start, end, text[start:end], name, "company", "description"))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _mask_only(text: str, ents: list[Ent]) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """``text`` with entities masked, and (masked start, masked end, start, end) per entity."""
+    parts, spans, pos, mpos = [], [], 0, 0
+    for i, e in enumerate(sorted(ents, key=lambda e: e.start)):
+        if e.start < pos:
+            continue
+        parts.append(text[pos : e.start])
+        mpos += e.start - pos
+        token = f"{E_OPEN}{i}{E_CLOSE}"
+        parts.append(token)
+        spans.append((mpos, mpos + len(token), e.start, e.end))
+        mpos += len(token)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts), spans
+
+
+def _unmask_span(start: int, end: int, spans: list[tuple[int, int, int, int]]) -> tuple[int, int]:
+    def convert(p: int) -> int:
+        shift = 0
+        for ms, me, s, e in spans:
+            if me <= p:
+                shift += (e - s) - (me - ms)
+            elif ms < p:
+                return s
+        return p + shift
+    return convert(start), convert(end)
+
+
+def _resolve_description(
+    ctx: Context, text: str, start: int, noun: str, ents: list[Ent], sentence: Sentence
+) -> str | None:
+    before = text[:start]
+    earlier = [e for e in ents if e.end <= start and e.is_org() and not e.looks_like_person()]
+    if earlier and re.fullmatch(r",\s*", text[earlier[-1].end : start]):
+        return earlier[-1].name
+    topic = ctx.topic.get(sentence.block)
+    if topic and topic[1] == "company" and sentence.kind == "item":
+        return topic[0]
+    if noun not in ("company", "firm", "business", "group"):
+        for described_noun, name in reversed(ctx.described):
+            if described_noun == noun:
+                return name
+    subjects = [e for e in earlier if not e.possessive and not e.modifier]
+    if _clause_initial(before):
+        if subjects:
+            return subjects[0].name
+        return ctx.last_subject.get("company") or ctx.doc.last("company", before=sentence.index)
+    subject = subjects[0].name if subjects else ctx.last_subject.get("company")
+    for e in reversed(earlier):
+        if e.name != subject:
+            return e.name
+    for _i, name, kind in reversed(ctx.doc.recent):
+        if kind == "company" and name != subject:
+            return name
+    return None
+
+
+def _clause_initial(before: str) -> bool:
+    """Whether a phrase starting after ``before`` opens a clause (so is likely its subject)."""
+    tail = before.rstrip()
+    if not tail or tail.endswith((",", ";", ":", "—", "“", '"')):
+        return True
+    words = re.findall(r"[\w’']+", tail.lower())
+    if len(words) <= 2 and not any(w in _PREPOSITIONS for w in words[-1:]):
+        return True
+    return bool(words) and words[-1] in ("that", "said", "says", "and", "but", "while", "when",
+                                         "because", "although", "though", "whether")
+
+
+def _mark_possessives(text: str, ents: list[Ent]) -> None:
+    for e in ents:
+        tail = text[e.end : e.end + 2]
+        e.possessive = tail in ("'s", "’s") or (tail[:1] in ("'", "’") and e.surface.endswith("s"))
+
+
+# masking and people -------------------------------------------------------------------------
+
+
+def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:
+    items = [(e.start, e.end, "e", i) for i, e in enumerate(ents)]
+    items += [(m.start, m.end, "m", i) for i, m in enumerate(money)]
+    items.sort()
+    parts: list[str] = []
+    ent_pos: list[tuple[int, int]] = [(-1, -1)] * len(ents)
+    money_pos: list[tuple[int, int]] = [(-1, -1)] * len(money)
+    pos = length = 0
+    for start, end, what, i in items:
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        length += start - pos
+        token = f"{E_OPEN}{i}{E_CLOSE}" if what == "e" else f"{M_OPEN}{i}{M_CLOSE}"
+        if what == "e":
+            ent_pos[i] = (length, length + len(token))
+        else:
+            money_pos[i] = (length, length + len(token))
+        parts.append(token)
+        length += len(token)
+        pos = end
+    parts.append(text[pos:])
+    return Parsed(sentence, text, ents, money, "".join(parts), ent_pos, money_pos)
+
+
+_E = f"{E_OPEN}(\\d+){E_CLOSE}"
+_PRE_ROLE = re.compile(
+    rf"(?:(?P<former>former|ex-|then-)\s*)?(?:{_E}(?:['’]s)?\s+)?(?P<role>{ROLE_LIST}),?\s+$",
+    re.IGNORECASE,
+)
+_POST_ROLE = re.compile(
+    rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:an?\s+|the\s+|its\s+|"
+    rf"their\s+|(?:{_E})(?:['’]s)?\s+)?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
+    re.IGNORECASE,
+)
+
+
+def _person_attributes(ctx: Context, p: Parsed) -> None:
+    for i, e in enumerate(p.ents):
+        if not e.looks_like_person() or p.ent_pos[i][0] < 0:
+            continue
+        start, end = p.ent_pos[i]
+        pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
+        post = _POST_ROLE.match(p.masked[end : end + 160])
+        for m in (post, pre):
+            if m:
+                _apply_role(p, e, m)
+        if e.kind == "unknown" and (pre or post):
+            e.kind = "person"
+
+
+def _apply_role(p: Parsed, person: Ent, m: re.Match[str]) -> None:
+    org_index = next((g for g in m.groups()[1:] if g and g.isdigit()), None)
+    org = p.ent(org_index)
+    role = m.group("role")
+    text = m.group(0).lower()
+    if org is not None and org.is_org() and org is not person:
+        org.modifier = True
+        if person.org is None:
+            person.org = org.name
+    elif person.org is None and re.search(r"\bits\b", text):
+        person.org = None
+    if person.role is None:
+        person.role = role
+        person.former = bool(re.search(r"\b(?:former|ex-|then-|previously|had been|was)\b", text))
+        person.founder_only = bool(re.fullmatch(r"(?:the\s+)?(?:co-?founder|founder)",
+                                                role.strip(), re.IGNORECASE))
+
+
+def _learn(ctx: Context, p: Parsed) -> None:
+    """Feed the document's salience and the context's coreference state."""
+    doc, sentence = ctx.doc, p.sentence
+    for e in p.ents:
+        if e.via not in ("name", "alias", "unknown", "surname"):
+            continue
+        kind = e.kind
+        if kind == "unknown" and e.looks_like_person():
+            parts = e.name.split()
+            doc.surnames.setdefault(name_key(parts[-1]), e.name)
+            continue
+        kind = "company" if kind == "unknown" else kind
+        if kind in ("company", "person"):
+            doc.see(sentence.index, e.name, kind, weight=2 if sentence.kind == "title" else 1)
+            doc.note_entity(e.name, kind, e.surface)
+        if e.kind == "person" and e.via != "pronoun":
+            ctx.people.setdefault(e.name, e)
+    subject = first_subject(p)
+    if subject and subject.kind in ("company", "person", "unknown"):
+        ctx.last_subject["person" if subject.looks_like_person() else "company"] = subject.name
+    if sentence.first and sentence.kind == "item" and p.ents and p.ents[0].start <= 2:
+        head = p.ents[0]
+        if head.kind in ("company", "person", "unknown"):
+            kind = "person" if head.looks_like_person() else "company"
+            ctx.topic[sentence.block] = (head.name, kind)
+    for m in re.finditer(rf"{_E},\s+(?:an?|the)\s+(?:[\w.-]+,?\s+){{0,4}}?({_COMPANY_NOUNS})\b",
+                         p.masked):
+        e = p.ent(m.group(1))
+        if e and e.is_org():
+            ctx.described.append((m.group(2).lower(), e.name))
+    for m in re.finditer(rf"\b({_COMPANY_NOUNS})\s+{_E}", p.masked):
+        e = p.ent(m.group(2))
+        if e and e.is_org():
+            ctx.described.append((m.group(1).lower(), e.name))
+
+
+_BOUNDARY = re.compile(
+    r"(?:[;:]\s|\s[—–]\s|\s--\s|\bthat\s|\bwhich\s|\bwho\s|\bwhen\s|\bafter\s|\bbefore\s|"
+    rf"\bas\s(?={E_OPEN})|\bbecause\s|\bwhile\s|,\s(?:and|but)\s|\bbut\s|\bsaid\s|\bsays\s|"
+    r"\bwhere\s|\bsince\s|\bonce\s|\bunless\s|\bif\s)",
+    re.IGNORECASE,
+)
+
+
+def subject_before(p: Parsed, pos: int) -> Ent | None:
+    """The subject of the clause that reaches ``pos`` in the masked text, or None."""
+    left = p.masked[:pos]
+    boundaries = list(_BOUNDARY.finditer(left))
+    start = boundaries[-1].end() if boundaries else 0
+    found = _clause_subject(p, start, pos)
+    if found:
+        return found
+    if boundaries and re.match(r"(?:which|who|that)\s", boundaries[-1].group(0), re.IGNORECASE):
+        head = left[: boundaries[-1].start()].rstrip()
+        if head.endswith(","):
+            head = head[:-1].rstrip()
+        m = re.search(rf"{_E}(?:\s*\([^)]*\))?$", head)
+        if m:
+            return p.ent(m.group(1))
+        appositive = re.search(rf"{_E},[^,]{{3,80}}$", head)
+        if appositive:
+            return p.ent(appositive.group(1))
+    return None
+
+
+def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
+    for pos, e in p.ents_in(start, end):
+        if e.possessive or e.modifier:
+            continue
+        before = p.masked[start:pos].lower().split()
+        if before and before[-1].strip(",") in _PREPOSITIONS:
+            continue
+        if before and before[-1] in ("the", "a", "an") and re.match(
+                r"\s+[a-z]", p.masked[p.ent_pos[p.ents.index(e)][1]:]):
+            continue
+        return e
+    return None
+
+
+def first_subject(p: Parsed) -> Ent | None:
+    """The subject of the sentence's first clause."""
+    return _clause_subject(p, 0, len(p.masked))

@@ -1,0 +1,306 @@
+"""English rules for talent moves: hires and appointments, joining, leaving, founding,
+internal promotions, and "Person → Company" headings of people-moves lists.
+
+The destination is the hiring company, the company joined or founded; the origin is named
+by "from X", by what the person leaves, or by the person's current title ("Inflection's
+chief executive", "Adept co-founder and chief executive David Luan"). A former title or a
+bare "co-founder" says nothing about where the person comes from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.core.extract.en_common import (
+    ENT,
+    Found,
+    blocked,
+    described_person,
+    org_name,
+    person_ok,
+    rx,
+    subject,
+    topic_person,
+)
+from newsbot.core.extract.en_names import ROLE_RE, Context, Ent, Parsed
+
+_HIRE = rx(
+    r"\b(?:hired|hires|hire|hiring|appointed|appoints|appoint|appointing|named|names|naming|"
+    r"tapped|taps|tap|tapping|poached|poaches|poaching|recruited|recruits|recruiting|brought\s+in|"
+    r"brings\s+in|brought\s+on|brings\s+on|promoted|promotes|elevated|elevates|picked|picks|"
+    r"lured|lures|nabbed|snagged)\s+"
+)
+_JOIN = rx(
+    r"\b(?:joined|joins|join|joining|rejoined|rejoins|returned\s+to|returns\s+to|moved\s+to|"
+    r"moves\s+to|defected\s+to|defects\s+to|went\s+to|goes\s+to|heads\s+to|headed\s+to|"
+    r"left\s+for|leaves\s+for|leaving\s+for|departed\s+for|departs\s+for|jumped\s+to|"
+    r"jumps\s+to|jumped\s+ship\s+to|signed\s+on\s+with|signs\s+on\s+with)\s+{DESC}{E:to}"
+)
+_LEAVE = rx(
+    r"\b(?:left|leaves|leave|leaving|quit|quits|quitting|departed|departs|departing|exited|"
+    r"exits|exiting|resigned\s+from|resigns\s+from|resigning\s+from|stepped\s+down\s+from|"
+    r"steps\s+down\s+from|stepping\s+down\s+from|retired\s+from|retires\s+from|"
+    r"is\s+leaving|will\s+leave|to\s+leave|parted\s+ways\s+with|parts\s+ways\s+with)\s+{DESC}"
+    r"{E:from}"
+)
+_LEAVE_BARE = rx(
+    r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|departed|"
+    r"departs|quit|quits|retired|retires|retire|is\s+leaving|left|will\s+leave|to\s+leave)\b"
+    r"(?!\s+(?:for|to)\b)"
+)
+_EXIT_NOUN = rx(
+    r"(?:\b(?:his|her|their)|{E:p}['’]s?)\s+(?:[\w-]+\s+)?(?:exit|departure|resignation|"
+    r"retirement)\s+from\s+{DESC}{E:from}"
+)
+_LOSES = rx(r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}")
+_FOUND = rx(
+    r"\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
+    r"launching|set\s+up|sets\s+up|setting\s+up|formed|forms|created|creates|announced|"
+    r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}"
+)
+_FOUNDED_BY = rx(r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
+                 r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)")
+_NEW_COMPANY = re.compile(r"\b(?:new|startup|start-up|company|venture|lab|school)\b", re.I)
+_ARROW = rx(r"^\s*{E:p}\s*(?:→|->|➔|➡|⟶)\s*{E:to}\s*\.?\s*$")
+_BECOME = rx(
+    r"\b(?:will\s+become|became|becomes|has\s+become|to\s+become|took\s+over\s+as|"
+    r"takes\s+over\s+as|taking\s+over\s+as|stepped\s+in\s+as|steps\s+in\s+as|stepping\s+in\s+as|"
+    r"was\s+promoted\s+to|is\s+promoted\s+to|has\s+been\s+promoted\s+to|was\s+named|is\s+named|"
+    r"has\s+been\s+named|was\s+appointed|is\s+appointed|has\s+been\s+appointed|"
+    r"was\s+elevated\s+to|will\s+take\s+over\s+as|succeeds\s+{E}\s+as|succeeded\s+{E}\s+as|"
+    r"will\s+succeed\s+{E}\s+as)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?P<role>{ROLE})"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|new\s+)?{E:to})?"
+)
+_AS_ROLE = re.compile(
+    r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
+    r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|"
+    r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b))",
+    re.IGNORECASE)
+_FROM = re.compile(r"^[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+                   r"\ue000(\d+)\ue001")
+_OBJECT_STOP = re.compile(r"\s(?:as|to|who|which|from|in\s+a|after|for|on)\s|;|\.(?:\s|$)")
+
+
+def talent(p: Parsed, ctx: Context, out: Found) -> None:
+    """Every talent-move pattern of one sentence."""
+    _hires(p, ctx, out)
+    _joins(p, ctx, out)
+    _leaves(p, ctx, out)
+    _foundings(p, ctx, out)
+    _arrows(p, ctx, out)
+    _becomes(p, ctx, out)
+
+
+def _hires(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _HIRE.finditer(p.masked):
+        hirer = subject(p, m.start(), ctx) or _board_company(p, m.start(), ctx)
+        if org_name(hirer) is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        previous_org: str | None = None
+        stop = _OBJECT_STOP.search(p.masked, m.end())
+        end = stop.start() if stop else len(p.masked)
+        people = [e for _, e in p.ents_in(m.end(), end) if person_ok(e)]
+        if not people:
+            described = _described_object(p, ctx, m.end())
+            people = [described] if described else []
+        for person in people:
+            after = _after(p, person, m.end())
+            role = _role_after(p, after) or _bare_role(p, person, after)
+            origin = _origin(p, person, after)
+            if origin is None and person.founder_only and previous_org:
+                origin = previous_org
+            previous_org = org_name(origin) if isinstance(origin, Ent) else origin
+            _move(p, out, person, origin, hirer, role, 0.8)
+
+
+def _board_company(p: Parsed, pos: int, ctx: Context) -> Ent | None:
+    """"The Board of Directors has appointed X": the company the sentence is about."""
+    if not re.search(r"\b(?:board|directors|shareholders)\b[^.;]{0,30}$",
+                     p.masked[max(0, pos - 60) : pos], re.IGNORECASE):
+        return None
+    orgs = [e for e in p.ents if org_name(e)]
+    if orgs:
+        return orgs[0]
+    name = ctx.last_subject.get("company")
+    return Ent(0, 0, name, name, "company", "description") if name else None
+
+
+def _described_object(p: Parsed, ctx: Context, pos: int) -> Ent | None:
+    """"tapped Inflection AI's chief executive as ...": the person the list item is about."""
+    m = rx(r"^(?:the\s+|its\s+)?(?:{E:org}['’]?s?\s+)?(?:former\s+)?{ROLE}").match(p.masked[pos:])
+    if not m:
+        return None
+    return topic_person(p, ctx, org=p.ent(m.group("org")), text=m.group(0))
+
+
+def _after(p: Parsed, person: Ent, default: int) -> int:
+    """Masked position just after the person's placeholder (or ``default``)."""
+    if person in p.ents:
+        i = p.ents.index(person)
+        return p.ent_pos[i][1]
+    return default
+
+
+def _role_after(p: Parsed, pos: int) -> str | None:
+    tail = p.masked[pos:]
+    tail = re.sub(r"^,\s+(?:an?\s+|the\s+|its\s+|[^,]{0,60}?)\s*,", "", tail, count=1) \
+        if re.match(r"^,\s+[^,]{0,80},\s+as\b", tail) else tail
+    m = _AS_ROLE.match(tail)
+    if not m or not ROLE_RE.search(m.group("role")):
+        return None
+    return _clean_role(p, m.group("role"))
+
+
+def _bare_role(p: Parsed, person: Ent, pos: int) -> str | None:
+    """"Names Sridhar Ramaswamy Chief Executive Officer": a title right after the name."""
+    m = re.match(r"^\s+(?P<role>(?:[A-Z][\w-]*\s?){1,5})", p.masked[pos:])
+    if m and ROLE_RE.match(m.group("role")):
+        return m.group("role").strip()
+    return None
+
+
+def _clean_role(p: Parsed, role: str) -> str:
+    def name(m: re.Match[str]) -> str:
+        e = p.ent(m.group("i"))
+        return e.surface if e else ""
+    return ENT.sub(name, role).strip()
+
+
+def _origin(p: Parsed, person: Ent, after: int) -> Ent | str | None:
+    """Where the person comes from: "from X", else a current title at X."""
+    m = _FROM.match(p.masked[after:])
+    if m:
+        return p.ent(m.group(1))
+    if person.org and not person.former and not person.founder_only:
+        return person.org
+    return None
+
+
+def _move(p: Parsed, out: Found, person: Ent | None, origin: Ent | str | None,
+          destination: Ent | str | None, role: str | None, confidence: float,
+          *, leaving: bool = False) -> None:
+    if not person_ok(person) or person is None:
+        return
+    to = destination if isinstance(destination, str) else org_name(destination)
+    frm = origin if isinstance(origin, str) else org_name(origin)
+    if not to and not frm:
+        return
+    names = [e for e in (person, origin, destination) if isinstance(e, Ent)]
+    fields = {"person": person.name, "from": frm, "to": to, "role": role}
+    out.add(p, "talent_move", fields, confidence, names=names,
+            extra={"leaving": leaving})
+
+
+def _joins(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _JOIN.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        after = m.end()
+        role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
+        origin = _origin(p, person, after)
+        if m.group(0).lower().startswith(("left", "leav", "depart")):
+            origin = origin or _leave_origin(p, person)
+        _move(p, out, person, origin, p.ent(m.group("to")), role, 0.8)
+
+
+def _skip_from(p: Parsed, pos: int) -> int:
+    m = _FROM.match(p.masked[pos:])
+    return pos + m.end() if m else pos
+
+
+def _leave_origin(p: Parsed, person: Ent) -> str | None:
+    return person.org
+
+
+def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
+    taken: list[int] = []
+    for m in _LEAVE.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        taken.append(m.start())
+        _move(p, out, person, p.ent(m.group("from")), _new_home(p, m.end()), None, 0.75,
+              leaving=True)
+    for m in _LEAVE_BARE.finditer(p.masked):
+        if m.start() in taken or ENT.match(p.masked, m.end() + 1):
+            continue
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        origin = person.org or _only_org(p)
+        _move(p, out, person, origin, None, person.role, 0.65, leaving=True)
+    for m in _EXIT_NOUN.finditer(p.masked):
+        person = p.ent(m.group("p")) or _pronoun_person(p, ctx, m.start())
+        _move(p, out, person, p.ent(m.group("from")), None, None, 0.65, leaving=True)
+    for m in _LOSES.finditer(p.masked):
+        person = p.ent(m.group("p"))
+        company = subject(p, m.start(), ctx)
+        if not blocked(p, m.start(), m.end(), stay=True):
+            _move(p, out, person, company, None, None, 0.7, leaving=True)
+
+
+def _new_home(p: Parsed, pos: int) -> Ent | None:
+    """"left X to start Y", "left X for Y"."""
+    m = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+{DESC}{E:to}"
+           ).match(p.masked[pos:])
+    return p.ent(m.group("to")) if m else None
+
+
+def _only_org(p: Parsed) -> str | None:
+    orgs = {org_name(e) for e in p.ents if org_name(e) and not e.modifier}
+    return orgs.pop() if len(orgs) == 1 else None
+
+
+def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
+    topic = ctx.topic.get(p.sentence.block)
+    if topic and topic[1] == "person":
+        return Ent(0, 0, topic[0], topic[0], "person", "pronoun")
+    name = ctx.last_subject.get("person")
+    return Ent(0, 0, name, name, "person", "pronoun") if name else None
+
+
+def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _FOUND.finditer(p.masked):
+        company = p.ent(m.group("to"))
+        if company is None or company.kind not in ("company", "unknown") or blocked(
+                p, m.start(), m.end()):
+            continue
+        person = subject(p, m.start(), ctx, kind="person")
+        verb = m.group(0).split()[0].lower()
+        if person is None or (verb in ("announced", "unveiled", "launched", "launches") and
+                              not _NEW_COMPANY.search(p.masked[m.end() : m.end() + 90])):
+            continue
+        _move(p, out, person, None, company, "co-founder", 0.7)
+    for m in _FOUNDED_BY.finditer(p.masked):
+        who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
+        if not blocked(p, m.start(), m.end(), stay=True):
+            _move(p, out, who, None, p.ent(m.group("to")), "co-founder", 0.6)
+
+
+def _arrows(p: Parsed, ctx: Context, out: Found) -> None:
+    m = _ARROW.match(p.masked)
+    if m:
+        _move(p, out, p.ent(m.group("p")), None, p.ent(m.group("to")), None, 0.75)
+
+
+def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _BECOME.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        destination: Ent | str | None = p.ent(m.group("to"))
+        if destination is None:
+            destination = person.org or _sentence_company(p, ctx)
+        origin = person.org if not person.founder_only else None
+        if origin is None and destination is not None and not m.group("to"):
+            origin = destination
+        _move(p, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)
+
+
+def _sentence_company(p: Parsed, ctx: Context) -> str | None:
+    orgs = [org_name(e) for e in p.ents if org_name(e)]
+    return orgs[0] if orgs else ctx.last_subject.get("company")
+
+
+__all__ = ["described_person", "talent"]
