@@ -5,17 +5,20 @@ Anthropic" or a related-article title becomes a false event. So the extractor is
 deliberately strict, in four steps, all generic (tag semantics, ARIA roles, class/id
 words, link density, labels), none tied to a site's template:
 
-1. drop what is never text (scripts, forms, hidden elements) and what announces itself
-   as boilerplate: ``<nav>``/``<aside>``/``<footer>``/``<header>``, landmark roles, and
-   class/id/aria-label words such as ``ad``, ``sponsor``, ``related``, ``comment``,
-   ``share``, ``cookie``, ``newsletter``, ``breadcrumb`` (unless the element holds most
-   of the page's text: then the class was a theme's state, not a box);
+1. drop what is never text (scripts, styles, media, controls) and mark what announces
+   itself as boilerplate: ``<nav>``/``<aside>``/``<footer>``/``<header>``/``<form>``,
+   landmark roles, hidden elements, and class/id/aria-label words such as ``ad``,
+   ``sponsor``, ``related``, ``comment``, ``share``, ``cookie``, ``newsletter``,
+   ``breadcrumb``;
 2. score containers by the prose they hold (readability-style: text outside links, in
    blocks long enough to be sentences, credited to the nearest container and half to the
-   next) and keep the best one, plus siblings built the same way;
-3. inside it, drop ad and related boxes that carry no marker: blocks that are mostly
-   links, blocks holding ``rel="sponsored"`` links, and boxes headed by a label such as
-   "Advertisement", "PR", "Related", "関連記事" or "Comments";
+   next; prose in marked boxes counts a quarter) and keep the best one, plus siblings
+   built the same way;
+3. inside it, drop the marked boxes (unless one holds most of the body: then its class
+   was a theme's state, not a box), and the ad and related boxes that carry no marker:
+   blocks that are mostly headline links, blocks holding ``rel="sponsored"`` links, and
+   boxes headed by a label such as "Advertisement", "PR", "Related", "関連記事" or
+   "Comments";
 4. render paragraphs separated by a blank line, each list item and table row on its own
    line (table cells joined by " | "), ``<br><br>`` as a paragraph break.
 """
@@ -26,6 +29,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from lxml import etree
 from lxml.etree import _Element
@@ -108,6 +112,11 @@ AD_BOX_LIMIT = 400
 RELATED_BOX_LIMIT = 1500
 HEADLINE_LINK = 15  # average characters of link text in a box of headlines
 
+# Phrase-level tags are never boxes (a <span> or <label> may be: an ad label, a byline).
+_NEVER_BOXES = frozenset(
+    {"html", "body", "a", "b", "i", "em", "strong", "u", "s", "small", "big", "br", "wbr",
+     "font", "abbr", "code", "sub", "sup", "time", "mark", "cite", "q", "img", "tt"}
+)  # fmt: skip
 INLINE_TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em",
      "font", "i", "kbd", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small",
@@ -132,7 +141,8 @@ DATELINE_REST = 12
 LINKY_BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "div", "section", "table", "td", "span"})
 
 MIN_UNIT = 25  # characters of text outside links that make a block count as prose
-GUARD_SHARE = 0.4  # a marked element holding this share of the page's text is kept
+GUARD_SHARE = 0.5  # a marked element holding this share of the body's text is kept
+BOXED_WEIGHT = 0.25  # prose inside marked boxes counts this much when finding the body
 SIBLING_SHARE = 0.25
 LINK_DENSITY = 0.5
 MAX_DEPTH = 400
@@ -160,9 +170,11 @@ def main_text(root: _Element) -> str:
     if body is None:
         body = root
     strip_junk(body)
-    drop_marked_boilerplate(body)
-    containers = best_containers(body)
+    marked = [el for el in body.iter() if is_marked(el)]
+    in_boxes = {inner for box in _outermost(marked) for inner in box.iter()}
+    containers = best_containers(body, in_boxes)
     for container in containers:
+        drop_marked_inside(container, marked)
         drop_inner_boilerplate(container)
     return render(containers)
 
@@ -173,16 +185,18 @@ def strip_junk(body: _Element) -> None:
     etree.strip_elements(body, etree.Comment, etree.ProcessingInstruction, with_tail=False)
 
 
-def drop_marked_boilerplate(body: _Element) -> None:
-    """Drop elements that declare themselves boilerplate, keeping page-wide wrappers."""
-    total = len(text_of(body)) or 1
-    for element in _outermost(el for el in body.iter() if is_marked(el)):
-        if not _holds_page(element, total):
+def drop_marked_inside(container: _Element, marked: list[_Element]) -> None:
+    """Drop the marked boxes inside the body, unless one holds most of the body's text
+    (then its class named a theme's state or a feature, not a box)."""
+    total = len(text_of(container)) or 1
+    inside = [el for el in marked if el is not container and _is_inside(el, container)]
+    for element in _outermost(inside):
+        if not _holds_most(element, total):
             _drop(element)
 
 
-def _holds_page(element: _Element, total: int) -> bool:
-    """Whether an element holds so much of the page's text that it must be a wrapper."""
+def _holds_most(element: _Element, total: int) -> bool:
+    """Whether an element holds so much of the body's text that it must be a wrapper."""
     return len(text_of(element)) >= GUARD_SHARE * total and _has_prose(element)
 
 
@@ -209,20 +223,26 @@ def _is_inside(element: _Element, ancestor: _Element) -> bool:
 def is_marked(element: _Element) -> bool:
     """Whether an element announces itself as boilerplate (tag, role, words, hidden)."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in ("html", "body"):
+    if not isinstance(tag, str) or tag in _NEVER_BOXES:
         return False
     if tag in BOILERPLATE_TAGS:
         return True
     attrib = element.attrib
     if not attrib:
         return False
+    return _words_marked(attrib.get("class", "") + " " + attrib.get("id", "")) or _attrs_marked(
+        attrib
+    )
+
+
+def _attrs_marked(attrib: etree._Attrib) -> bool:
+    """Hidden, a landmark role, an ad slot, a comment, or an aria-label naming a box."""
     return (
         _hidden(attrib)
         or attrib.get("role", "").lower() in BOILERPLATE_ROLES
         or bool(COMMENT_ITEMTYPE_RE.search(attrib.get("itemtype", "")))
         or bool(ARIA_LABEL_RE.search(attrib.get("aria-label", "")))
-        or any(key.startswith("data-ad") for key in attrib)
-        or _words_marked(attrib.get("class", "") + " " + attrib.get("id", ""))
+        or "data-ad" in " ".join(attrib.keys())
     )
 
 
@@ -235,6 +255,7 @@ def _hidden(attrib: etree._Attrib) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _words_marked(names: str) -> bool:
     """Whether a class/id list holds a boilerplate word or phrase."""
     for name in names.split():
@@ -270,23 +291,33 @@ def _drop(element: _Element) -> None:
 # --- choosing the body -------------------------------------------------------------
 
 
-def best_containers(body: _Element) -> list[_Element]:
-    """The container that holds the article's prose, plus siblings built like it."""
-    scores = _container_scores(body)
+def best_containers(body: _Element, in_boxes: set[_Element] | None = None) -> list[_Element]:
+    """The container that holds the article's prose, plus siblings built like it.
+
+    Prose inside marked boxes (``in_boxes``) counts for little, so long reader comments
+    do not outweigh the story, while a story wrapped in a misleadingly named element
+    still wins against the rest of the page.
+    """
+    boxes = in_boxes or set()
+    scores = _container_scores(body, boxes)
     if not scores:
         return [body]
     top = max(scores, key=lambda el: scores[el])
     parent = top.getparent()
     if parent is None:
         return [top]
-    keep = [
+    return [
         sibling
         for sibling in parent
         if sibling is top
-        or _is_twin(sibling, top, scores.get(sibling, 0.0), scores[top])
-        or _is_loose_paragraph(sibling)
+        or (
+            sibling not in boxes
+            and (
+                _is_twin(sibling, top, scores.get(sibling, 0.0), scores[top])
+                or _is_loose_paragraph(sibling)
+            )
+        )
     ]
-    return keep
 
 
 def _is_twin(sibling: _Element, top: _Element, score: float, top_score: float) -> bool:
@@ -306,33 +337,43 @@ def _is_loose_paragraph(sibling: _Element) -> bool:
     return len(text.strip()) >= 80 and _link_length(sibling) < 0.25 * len(text)
 
 
-def _container_scores(body: _Element) -> dict[_Element, float]:
+def _container_scores(body: _Element, in_boxes: set[_Element]) -> dict[_Element, float]:
     """Prose credited to each container: full to the nearest, half to the next one up."""
     scores: dict[_Element, float] = defaultdict(float)
     for block, length in _block_prose(body).items():
         if length < MIN_UNIT:
             continue
+        weight = length * (BOXED_WEIGHT if block in in_boxes else 1.0)
         container = _container_of(block)
-        scores[container] += length
+        if container is None:
+            continue
+        scores[container] += weight
         upper = _container_of(container.getparent()) if container is not body else None
         if upper is not None:
-            scores[upper] += length / 2
+            scores[upper] += weight / 2
     return scores
 
 
 def _block_prose(body: _Element) -> dict[_Element, int]:
-    """Characters of text outside links owned by each block element."""
+    """Characters of text outside links owned by each block element.
+
+    One walk down the tree: an element's text belongs to its nearest non-inline
+    ancestor-or-self; text under an ``<a>`` (even inside a block within it) is link text.
+    """
     prose: dict[_Element, int] = defaultdict(int)
-    for node in body.xpath(".//text()"):
-        length = len(node.strip())
-        if not length:
-            continue
-        owner = node.getparent()
-        if node.is_tail:
-            owner = owner.getparent()
-        block, in_link = _nearest_block(owner)
-        if block is not None and not in_link:
-            prose[block] += length
+    stack = [(body, body, False)]
+    while stack:
+        element, block, linked = stack.pop()
+        text = element.text
+        if text and not linked:
+            prose[block] += len(text.strip())
+        for child in element:
+            tag = child.tag
+            child_linked = linked or tag == "a"
+            stack.append((child, block if tag in INLINE_TAGS else child, child_linked))
+            tail = child.tail
+            if tail and not linked:
+                prose[block] += len(tail.strip())
     return prose
 
 

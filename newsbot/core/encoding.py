@@ -77,6 +77,8 @@ _PRESCAN = 8192
 _META_RE = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_RE = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I)
 _HTTP_RE = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_CJK_RE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # kana, Han, Hangul, full-width
 _HALF_WIDTH_KANA_RE = re.compile(r"[\uff61-\uff9f]")
 MOJIBAKE_MIN = 20
 MOJIBAKE_SHARE = 0.3
@@ -153,15 +155,7 @@ def _utf8_is_better(declared: str, utf8: str) -> bool:
     """
     if not _is_multibyte(declared):
         return True
-    non_ascii = [char for char in utf8 if ord(char) > 0x7F]
-    cjk = sum(1 for char in non_ascii if _is_cjk(char))
-    return cjk >= 0.5 * len(non_ascii)
-
-
-def _is_cjk(char: str) -> bool:
-    """Kana, CJK ideographs, Hangul, or full-width forms."""
-    code = ord(char)
-    return 0x3000 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xFF00 <= code <= 0xFFEF
+    return len(_CJK_RE.findall(utf8)) >= 0.5 * len(_NON_ASCII_RE.findall(utf8))
 
 
 def _decode_ascii(body: bytes, content_type: str | None) -> str:
@@ -190,7 +184,7 @@ def _decode_declared(body: bytes, codec: str) -> str | None:
 def _half_width_mojibake(text: str) -> bool:
     """EUC-JP (or other) bytes read as Shift_JIS come out as runs of half-width katakana,
     which real Japanese text uses sparingly."""
-    non_ascii = sum(1 for char in text if ord(char) > 0x7F)
+    non_ascii = len(_NON_ASCII_RE.findall(text))
     half_width = len(_HALF_WIDTH_KANA_RE.findall(text))
     return non_ascii >= MOJIBAKE_MIN and half_width > MOJIBAKE_SHARE * non_ascii
 

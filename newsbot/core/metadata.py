@@ -373,17 +373,23 @@ def _jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
 
 def _visible_authors(root: _Element) -> list[str]:
     """The name in the element marked as the author, else in the byline."""
-    for query in (
-        "//*[@itemprop='author']",
-        "//*[contains(@class,'author-name')]",
-        "//*[contains(@class,'byline')]",
-    ):
-        for element in root.xpath(query):
-            name = element.xpath("string(.//*[@itemprop='name'])") or text_of(element)
-            name = _BYLINE_TAIL_RE.split(clean(name), maxsplit=1)[0]
-            if name and len(name) <= 80:
-                return [name]
+    found = root.xpath(
+        "//*[@itemprop='author' or contains(@class,'author-name') or contains(@class,'byline')]"
+    )
+    ranked = sorted(found, key=_author_rank)  # stable: document order within a rank
+    for element in ranked:
+        name = element.xpath("string(.//*[@itemprop='name'])") or text_of(element)
+        name = _BYLINE_TAIL_RE.split(clean(name), maxsplit=1)[0]
+        if name and len(name) <= 80:
+            return [name]
     return []
+
+
+def _author_rank(element: _Element) -> int:
+    """Microdata author first, then an author-name class, then a byline."""
+    if element.get("itemprop") == "author":
+        return 0
+    return 1 if "author-name" in (element.get("class") or "") else 2
 
 
 def _declared_lang(
