@@ -356,3 +356,82 @@ def test_canonical_falls_back_to_og_url_made_absolute() -> None:
 def test_author_from_byline_class() -> None:
     body = '<h1>T</h1><p class="byline">By <span class="author-name">Ana Ruiz</span> · Jan 2</p>'
     assert parse_article(page(body=body), URL).author == "Ana Ruiz"
+
+
+# --- common templates: the whole text, exactly -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs"),
+    [
+        (
+            "wordpress_en.html",  # share bar and related posts in the body, comment list
+            [
+                "Pinecrest Bank has signed a three-year contract with Larkspur AI to use its "
+                "document-reading software in small-business loan reviews, the two companies said.",
+                "The bank expects the tool to cut the time it takes to approve a loan from nine "
+                "days to three. Larkspur will be paid per application processed; neither side "
+                "disclosed the value of the contract.",
+            ],
+        ),
+        (
+            "wrapped_paragraphs_en.html",  # one <div> per paragraph, unmarked ad and related
+            [
+                "Kestrel Air, the regional jet maker, will cut about 1,200 jobs, or 9 percent of "
+                "its workforce, after two airlines postponed orders, the company said on Sunday.",
+                "Most of the cuts will fall at its plant in Wichita. The company said it would "
+                "take a charge of $85 million in the second quarter.",
+                "Chief executive Dana Whit said the company remained committed to its new KA-90 "
+                "aircraft, which is due to enter service in 2025.",
+                "Shares of Kestrel fell 4 percent in early trading on Monday.",
+            ],
+        ),
+        (
+            "news_ja.html",  # 関連記事 heading and list, 広告 and コメント inside the article
+            [
+                "ミナト電機は18日、画像検査AIを手がけるトモエ（名古屋市）を子会社化すると発表した。"
+                "発行済み株式の約8割を約120億円で取得する。",
+                "トモエの検査AIを工場向けの制御機器に組み込み、2026年度までに関連売上高を300億円に"
+                "引き上げる。",
+                "トモエの田村社長は引き続き経営にあたる。",
+            ],
+        ),
+        (
+            "bare_article_en.html",  # paragraphs straight in <article>, pull quote, footer
+            [
+                "Sol Grid, which builds software for community solar projects, has raised $40 "
+                "million in a Series B led by Terra Climate Partners.",
+                "The company said it now manages 1,400 projects across 11 states and plans to "
+                "expand into Canada next year.",
+                "We are tripling the size of our engineering team this year.",
+                "Terra Climate Partners' Jon Bell joins the board.",
+            ],
+        ),
+    ],
+)
+def test_template_text(name: str, paragraphs: list[str]) -> None:
+    assert parse(name).text.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "author", "site"),
+    [
+        ("wordpress_en.html", "Pinecrest Bank picks Larkspur AI for loan reviews",
+         datetime(2024, 8, 19, 7, tzinfo=UTC), "Kim Osei", "FinTech Weekly"),
+        ("wrapped_paragraphs_en.html", "Kestrel Air to cut 1,200 jobs as orders slow",
+         datetime(2023, 6, 11), None, None),
+        ("news_ja.html", "ミナト電機、AI検査のトモエを子会社化　約120億円で",
+         datetime(2024, 3, 18, 15, 30), None, "日刊テック"),
+        ("bare_article_en.html", "Sol Grid raises $40 million", datetime(2025, 2, 3), None, None),
+    ],
+)  # fmt: skip
+def test_template_metadata(
+    name: str, title: str, published: datetime, author: str | None, site: str | None
+) -> None:
+    article = parse(name)
+    assert (article.title, article.published_at, article.author, article.site_name) == (
+        title,
+        published,
+        author,
+        site,
+    )
