@@ -426,8 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.labels:
         for page in pages:
             lab = labels[page.url]
-            kinds = Counter(s.kind for s in lab.snippets)
-            print(f"{page.site}/{page.slug}: body={lab.body_tag} snippets={dict(kinds)}")
+            counts = Counter(s.kind for s in lab.snippets)
+            print(f"{page.site}/{page.slug}: body={lab.body_tag} snippets={dict(counts)}")
     print(
         f"{len(pages)} pages, {sum(len(x.snippets) for x in labels.values())} boilerplate "
         f"snippets, {sum(len(gold_names(p.gold)) for p in pages if p.gold)} gold names"

@@ -153,7 +153,8 @@ def find_date(text: str | None) -> datetime | None:
     if published:
         return published[0]
     plain = [value for start, end, value in spans if not _labelled_updated(text, start, end)]
-    return (plain or [value for _, _, value in spans] or [None])[0]
+    candidates = plain or [value for _, _, value in spans]
+    return candidates[0] if candidates else None
 
 
 def _labelled_published(text: str, start: int, end: int) -> bool:

@@ -45,7 +45,7 @@ def script_counts(text: str) -> dict[str, int]:
     not already make up most of the sample (most pages are English or Japanese).
     """
     sample = text[:SAMPLE]
-    counts = {}
+    counts: dict[str, int] = {}
     for name, pattern in _SCRIPTS.items():
         if name not in _COMMON and sum(counts.values()) * 2 > len(sample.replace(" ", "")):
             break

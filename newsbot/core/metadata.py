@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,6 +42,7 @@ _BYLINE_TAIL_RE = re.compile(r"\s+[·•|｜/]\s+|\s*[（(]")
 _ARTICLE_TYPE_RE = re.compile(r"article|posting|report", re.I)
 _URL_DATE_RE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
 BYLINE_WINDOW = 400
+_LANG_FIXES = {"jp": "ja", "jpn": "ja", "eng": "en"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,7 @@ def _title(
         return complete[0]
     if heading is not None and clean(text_of(heading)):
         return clean(text_of(heading))
-    return (meta_titles or [document_title])[0]
+    return meta_titles[0] if meta_titles else document_title
 
 
 def _strip_site(title: str | None, site: str | None) -> str | None:
@@ -255,13 +257,14 @@ def _published(
     heading: _Element | None,
 ) -> datetime | None:
     """The publication date, from the most trusted source that gives one."""
-    for reader in (
+    readers: tuple[Callable[[], datetime | None], ...] = (
         lambda: parse_date(_first_str(articles, "datePublished")),
         lambda: _date_from_metas(metas),
         lambda: _date_from_markup(root),
         lambda: _date_from_byline(heading),
         lambda: _date_from_url(url),
-    ):
+    )
+    for reader in readers:
         value = reader()
         if value is not None:
             return value
@@ -360,12 +363,9 @@ def _jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
     for obj in articles:
         value = obj.get("author")
         items = value if isinstance(value, list) else [value]
-        names = [
-            item if isinstance(item, str) else item.get("name")
-            for item in items
-            if isinstance(item, str | dict)
-        ]
-        names = [name for name in names if isinstance(name, str) and name.strip()]
+        raw = [item if isinstance(item, str) else item.get("name") for item in items
+               if isinstance(item, str | dict)]  # fmt: skip
+        names = [name for name in raw if isinstance(name, str) and name.strip()]
         if names:
             return names
     return []
@@ -417,14 +417,15 @@ def normalize_lang(value: str | None) -> str | None:
     primary = re.split(r"[-_,;\s]", value.strip().lower(), maxsplit=1)[0]
     if not re.fullmatch(r"[a-z]{2,3}", primary):
         return None
-    return {"jp": "ja", "jpn": "ja", "eng": "en"}.get(primary, primary)
+    return _LANG_FIXES.get(primary, primary)
 
 
 def _canonical(root: _Element, metas: dict[str, str], url: str) -> str | None:
     """<link rel=canonical>, else og:url, made absolute against the page URL."""
     for link in root.iter("link"):
         rels = (link.get("rel") or "").lower().split()
-        if "canonical" in rels and (link.get("href") or "").strip():
-            return urljoin(url, link.get("href", "").strip())
+        href = str(link.get("href") or "").strip()
+        if "canonical" in rels and href:
+            return urljoin(url, href)
     og_url = metas.get("og:url", "").strip()
     return urljoin(url, og_url) if og_url else None
