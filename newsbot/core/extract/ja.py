@@ -46,15 +46,18 @@ def extract_events(doc: Document) -> list[Event]:
     """The events a Japanese article states, one per real event."""
     state = State()
     for sentence in doc.sentences:
+        if sentence.kind == "heading" or sentence.kind == "item" and sentence.first:
+            state.disc.new_section()
         for segment in _SEGMENT.finditer(sentence.text):
             ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
             for rule in RULES:
                 rule(ctx, state)
     fix_vendors(state)
     events = consolidate([e for e in state.events if _complete(e)])
-    for event in events:
+    for n, event in enumerate(events):
         for key in _EXTRA_KEYS:
             event.extra.pop(key, None)
+        event.extra["deal"] = f"ja-{n}"
     log.debug("ja_extracted", extra={"url": doc.article.url, "events": len(events)})
     return events
 
@@ -62,8 +65,13 @@ def extract_events(doc: Document) -> list[Event]:
 def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
     text = fold_ja(raw)
     ments = find_mentions(text, doc.registry)
+    quotes = find_quotes(text)
+    state.products.update(q.name for q in quotes if q.name.isascii())
+    for m in ments:
+        if m.kind == "unknown" and (m.quoted or m.name in state.products):
+            m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
-    ctx = Ctx(index, text, raw, kind, ments, find_quotes(text),
+    ctx = Ctx(index, text, raw, kind, ments, quotes,
               find_money(raw, lang="ja", on=doc.date, rates=doc.rates), find_percent(raw),
               find_periods(raw, lang="ja", on=doc.date), find_count(raw, lang="ja"))
     ctx.prepare()

@@ -291,7 +291,7 @@ _NOT_PRODUCT_AFTER = re.compile(r"^(?:計画|構想|方針|戦略|事業|プロ�
                                 r"カンファレンス|の|で|に)")
 _CLEFT = re.compile(r"^(?:し|され)?たのは")
 _RELATIVE_LAUNCH = re.compile(r"^(?:し|され)?た(?:ばかりの)?(?=「)")
-_START_ONLY = re.compile(r"提供|発売|リリース|投入")
+_START_ONLY = re.compile(r"提供を?開始|提供を始め|提供し始め")
 _NAMED = re.compile(r"(?:名称は|名前は|名付けた|と名付け|と呼ばれる)\s*$")
 _DEVELOP_AFTER = re.compile(r"^(?:を|も)(?:共同)?(?:で)?開発")
 _UNQUOTED = re.compile(r"(?P<np>[A-Za-z][^、。「」はがをにで]{1,30}?)(?:を|も)(?:同時に|新たに|あわせて)?$")
@@ -331,7 +331,8 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
     found = _objects(ctx, t)
     if not found:
         found = _unquoted(ctx, t)
-    if not found and _START_ONLY.match(t.word):
+    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    if not found and _START_ONLY.match(t.word) and "を" not in clause.replace("を開始", ""):
         last = state.disc.last_product(ctx.idx)
         found = [last] if last else []
     return found

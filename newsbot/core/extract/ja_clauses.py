@@ -166,7 +166,7 @@ def blocked(ctx: Ctx, t: Trig) -> str:
     tail = _UNSAID.sub("", ctx.tail(t))
     if NEGATION.search(tail):
         return "negated"
-    if HEDGE.search(tail) or HEDGE.search(_UNSAID.sub("", ctx.sentence_tail(t))[:40]):
+    if HEDGE.search(tail):
         return "hedged"
     if ctx.anonymous or RUMOUR.search(ctx.sentence_tail(t)):
         return "rumour"

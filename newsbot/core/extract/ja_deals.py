@@ -130,12 +130,12 @@ def _listed_investors(ctx: Ctx) -> list[str]:
 def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
                      investors: list[str]) -> None:
     money = deal_money(ctx, t)
-    fields = {"company": company[0] if company else None, "investors": investors,
-              "amount_usd": usd(money), "stake_pct": _stake(ctx), "valuation_usd": usd(valuation(ctx)),
-              "round": round_of(ctx.text)}
     if not company and _RAISE.match(t.word):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(investors))
         company = [guess] if guess else []
+    fields = {"company": company[0] if company else None, "investors": investors,
+              "amount_usd": usd(money), "stake_pct": _stake(ctx), "valuation_usd": usd(valuation(ctx)),
+              "round": round_of(ctx.text)}
     if not company:
         recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
         if recent is not None and not recent.extra.get("fragment"):

@@ -18,7 +18,7 @@ SUBJECT_PARTICLES = frozenset(("が", "も", "が、"))
 AGENT_PARTICLES = frozenset(("は", "が", "も", "に至っては", "が、"))
 _DECAY = 0.55
 _WINDOW = 6
-_TOPIC_WINDOW = 5
+_TOPIC_WINDOW = 10
 _GROUP_WINDOW = 15
 _SEPARATORS = re.compile(r"[・=＝\s]")
 
@@ -56,6 +56,10 @@ class Discourse:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
         if m.kind == "person" and m.source != "surname" and m.name:
             self._learn_surname(m)
+
+    def new_section(self) -> None:
+        """A heading or list item starts: the old topic no longer carries over."""
+        self.topics.clear()
 
     def note_group(self, sent: int, kind: str, names: tuple[str, ...]) -> None:
         """Coordinated names (AとBは): what a later 両社/両氏 refers to."""
@@ -162,10 +166,10 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         m.name = m.names[0] if m.names else ""
         return
     exclude = _clause_agents(ments, i)
-    m.name = disc.salient(m.kind, sent, exclude) or ""
-    if not m.name:
-        earlier = [k for k in ments[:i] if k.kind == m.kind and k.name and k.name not in exclude]
-        m.name = earlier[-1].name if earlier else ""
+    kinds = ("company", "unknown") if m.kind == "company" else (m.kind,)
+    earlier = [k for k in ments[:i] if k.kind in kinds and k.name and k.name not in exclude
+               and not k.quoted and k.source != "anaphor"]
+    m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 
 def _clause_agents(ments: list[Ment], i: int) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ class State:
 
     disc: Discourse = field(default_factory=Discourse)
     events: list[Event] = field(default_factory=list)
+    products: set[str] = field(default_factory=set)
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

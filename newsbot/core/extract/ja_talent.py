@@ -36,6 +36,7 @@ _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
 _SINCE = re.compile(r"から")
+_MOVED = re.compile(r"移籍|移っ|移る|移り|転じ|転身")
 
 
 @dataclass
@@ -130,6 +131,8 @@ def _move(ctx: Ctx, state: State, t: Trig, p: Ment, people: list[Ment],
     dest, conf = _destination(ctx, state, t, transitive, source)
     if dest is None:
         return None
+    if source is None and _MOVED.match(t.word):
+        source = state.disc.salient("company", ctx.idx, exclude=(dest,))
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
     return Move(person, source if source != dest else None, dest, role, t.kind, t.start, conf)
 
@@ -171,10 +174,7 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
 
 
 def _employer(m: Ment) -> str | None:
-    """A unit's parent company (グーグル・ディープマインド → Google)."""
-    parent = getattr(m.entry, "parent", None) if m.entry is not None else None
-    if isinstance(parent, str) and parent:
-        return parent
+    """The company a mention names."""
     found = names([m])
     return found[0] if found else None
 
@@ -230,7 +230,7 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
         if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
             return _employer(m)
     for m in ctx.ments:
-        if m.start > p.pend and m.kind in COMPANY and m.lp in ("で", "の") and m.start - p.pend <= 4:
+        if m.start >= p.pend and m.kind in COMPANY and m.lp in ("で", "の") and m.start - p.pend <= 4:
             if _FORWARD_AFFIL.match(ctx.text[m.pend:]):
                 return _employer(m)
     return None

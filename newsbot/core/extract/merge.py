@@ -9,7 +9,9 @@ findings raise the confidence a little.
 Hints a rule may leave in ``Event.extra``: ``"total": True`` (the amount is the deal's
 total, preferred over a tranche), ``"tranche": True`` (one instalment of a larger deal:
 merges with that deal whatever its date), ``"year"`` (an explicit past year the sentence
-gives, other than the article's own: such an event is not the article's current one).
+gives, other than the article's own: such an event is not the article's current one),
+``"deal"`` (an id from a rule that has already merged its findings: two findings that both
+carry one are the same event only when the ids are equal).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ def _keys(values: Any) -> set[str]:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
+    if a.extra.get("deal") is not None and b.extra.get("deal") is not None:
+        return bool(a.extra["deal"] == b.extra["deal"])
     return _SAME[a.type](a.fields, b.fields) and _compatible_dates(a, b)
 
 
