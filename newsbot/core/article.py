@@ -125,7 +125,9 @@ def _parse_tree(html: str, url: str) -> _Element:
     Plain ``etree`` elements, not ``lxml.html`` ones: their Python class lookup for every
     element would cost a fifth of the parse time.
     """
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
     try:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
