@@ -57,7 +57,19 @@ class App:
         return RulesExtractor(self.registry, self.rates)
 
     def _llm_extractor(self) -> Extractor:
-        raise NotImplementedError("the LLM extractor is wired in by the extraction issue")
+        from newsbot.llm.cache import SqlCache
+        from newsbot.llm.extractor import LLMExtractor
+
+        settings = self.settings.extraction
+        key = self.settings.llm_api_key
+        return LLMExtractor(
+            settings.llm_endpoint,
+            settings.llm_model,
+            key.get_secret_value() if key else None,
+            SqlCache(self.engine),
+            settings.llm_timeout,
+            settings.llm_retries,
+        )
 
     @cached_property
     def ingestor(self) -> Ingestor:
