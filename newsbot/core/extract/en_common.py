@@ -159,10 +159,22 @@ def is_per_unit(p: Parsed, money_pos: int) -> bool:
     return bool(_PER.match(p.masked[close + 1 : close + 30]))
 
 
+_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\.\s|$")
+
+
 def clause_end(p: Parsed, pos: int) -> int:
-    """Where the clause that contains ``pos`` ends (next ';' or sentence end)."""
-    m = re.compile(r";|\s—\s|\.\s|$").search(p.masked, pos)
-    return m.start() if m else len(p.masked)
+    """Where the clause that contains ``pos`` ends (next ';' or sentence end); an aside
+    between two dashes ("revenue — the figure investors call ARR — grew") does not end it."""
+    while True:
+        m = _CLAUSE_END.search(p.masked, pos)
+        if not m:
+            return len(p.masked)
+        if m.group(0).strip() in ("—", "–", "--"):
+            closing = _CLAUSE_END.search(p.masked, m.end())
+            if closing and closing.group(0).strip() == m.group(0).strip():
+                pos = closing.end()
+                continue
+        return m.start()
 
 
 def entity_list(p: Parsed, start: int, end: int) -> list[Ent]:
@@ -216,3 +228,20 @@ def org_name(e: Ent | None) -> str | None:
 def person_ok(e: Ent | None) -> bool:
     """Whether ``e`` can be the person of a talent move."""
     return e is not None and e.looks_like_person() and e.kind != "company"
+
+
+_POSSESSOR = re.compile(
+    rf"(?:{E_OPEN}(?P<i>\d+){E_CLOSE}['’]s?|\b(?P<pro>[Ii]ts|[Tt]heir|[Hh]is|[Hh]er))\s+"
+    rf"(?:(?:[\w.,-]+|{M_OPEN}\d+{M_CLOSE})\s+){{0,6}}$"
+)
+
+
+def possessor(p: Parsed, pos: int) -> Ent | None:
+    """The owner named just before ``pos``: "X's $6.9 billion purchase", "its revenue"."""
+    base = max(0, pos - 90)
+    m = _POSSESSOR.search(p.masked[base:pos])
+    if not m:
+        return None
+    if m.group("i"):
+        return p.ent(m.group("i"))
+    return p.ref_at(base + m.start("pro"))

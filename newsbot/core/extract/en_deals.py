@@ -13,6 +13,7 @@ from typing import Any
 from newsbot.core.extract.en_common import (
     ENT,
     Found,
+    possessor,
     blocked,
     clause_end,
     entity_list,
@@ -326,9 +327,7 @@ def _object_is_modifier(p: Parsed, end: int) -> bool:
 
 def _possessor(p: Parsed, pos: int) -> Ent | None:
     """The owner in "X's $6.9 billion purchase of" or "its acquisition of"."""
-    m = re.search(rf"\ue000(\d+)\ue001['’]?s?\s+(?:(?:[\w$.-]+|{M_CLOSE})\s+){{0,4}}$",
-                  p.masked[max(0, pos - 80) : pos])
-    return p.ent(m.group(1)) if m else None
+    return possessor(p, pos)
 
 
 def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, target: Ent | None,

@@ -11,6 +11,7 @@ from newsbot.core.extract.en_common import (
     clause_end,
     is_per_unit,
     org_name,
+    possessor,
     rx,
     subject,
 )
@@ -114,9 +115,10 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
 
 def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     """Whose figure: "X's revenue", "its revenue", else the clause subject."""
-    m = re.search(rf"{E_OPEN}(\d+){E_CLOSE}['’]?s?\s+(?:[\w-]+\s+){{0,2}}$",
-                  p.masked[max(0, pos - 50) : pos])
-    owner = p.ent(m.group(1)) if m else None
+    owner = possessor(p, pos)
+    if owner is not None and p.masked[max(0, pos - 60):pos].count(" ") > 4:
+        owner = owner if re.search(r"(?:['’]s?|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w-]+\s+){0,2}$",
+                                   p.masked[max(0, pos - 60):pos]) else None
     if owner is None or not org_name(owner):
         owner = subject(p, pos, ctx)
     if owner is None or not org_name(owner) or owner.kind == "product":
@@ -236,7 +238,8 @@ def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinit
     if verb and not _product_like(name, ents, p.masked[end:]):
         return
     if owner is None:
-        owner = subject(p, start, ctx) if verb else _possessor_company(p, start)
+        owner = subject(p, start, ctx) if verb else (_possessor_company(p, start) or
+                                                      subject(p, start, ctx))
     _record(p, ctx, out, name, ents, owner, start, end)
 
 
@@ -246,7 +249,7 @@ def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], own
         return
     company = org_name(owner) if owner is not None else None
     if company in (None, name) or any(e.name == company for e in ents if e.kind == "company"):
-        company = _owner_of(ctx, ents) or company
+        company = _owner_of(ctx, ents, name) or (company if company != name else None)
     company = company or ctx.doc.main("company") or ctx.last_subject.get("company")
     if not company:
         return
@@ -254,8 +257,13 @@ def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], own
             names=[owner] if owner is not None else [])
 
 
-def _owner_of(ctx: Context, ents: list[Ent]) -> str | None:
+def _owner_of(ctx: Context, ents: list[Ent], name: str = "") -> str | None:
+    parent = ctx.parent_company(name) if name else None
+    if parent:
+        return parent
     for e in ents:
+        if e.name == name:
+            continue
         if e.kind == "product":
             owner = ctx.product_owner(e)
             if owner:
@@ -323,8 +331,7 @@ def _product_before(p: Parsed, pos: int) -> tuple[str, list[Ent]]:
 
 
 def _possessor_company(p: Parsed, pos: int) -> Ent | None:
-    m = re.search(rf"{E_OPEN}(\d+){E_CLOSE}['’]?s?\s+(?:\w+\s+){{0,2}}$", p.masked[max(0, pos - 60):pos])
-    return p.ent(m.group(1)) if m else None
+    return possessor(p, pos)
 
 
 __all__ = ["ENT", "financials", "layoffs", "products"]

@@ -47,7 +47,7 @@ _STOP = _words(
     "Director Directors Board Chairman Chair Chairwoman Co-Founder Cofounder Co-founder "
     "Interim Acting Former Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Sir Series Seed Billion Million "
     "Trillion Thousand Percent US U.S. UK U.K. EU E.U. USD NYSE NASDAQ Nasdaq IPO GPU GPUs CPU "
-    "API APIs SaaS LLM LLMs AGI AI ML Raises Raised Announces Announced Acquires Acquired "
+    "API APIs SaaS LLM LLMs AGI AI ML ARR GAAP EBITDA YoY R&D HR IT PR CRM ERP B2B B2C Raises Raised Announces Announced Acquires Acquired "
     "Acquire Acquisition Agrees Agreed Appoints Appointed Names Named Hires Hired Launches "
     "Launched Signs Signed Completes Completed Joins Joined Leaves Left Says Said Expands "
     "Unveils Releases Introduces Partnership Agreement Definitive Deal Deals Valuation Revenue "
@@ -77,8 +77,9 @@ _COMPANY_NOUNS = (
     r"conglomerate|investor|fund|studio|upstart|incumbent|specialist|venture"
 )
 _DESCRIPTION = re.compile(
-    rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
-    rf"(?P<mods>(?:[\w.-]+,?\s+){{0,3}}?)(?P<noun>{_COMPANY_NOUNS})\b(?!['’]?s\b|-)"
+    rf"(?P<det>\b[Tt]he|\b[Tt]his|\b[Tt]hat|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
+    rf"(?P<mods>(?:(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)(?P<noun>{_COMPANY_NOUNS})\b"
+    rf"(?!['’]?s\b|-)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
@@ -136,6 +137,11 @@ class Parsed:
     masked: str
     ent_pos: list[tuple[int, int]] = field(default_factory=list)  # masked spans of ents
     money_pos: list[tuple[int, int]] = field(default_factory=list)
+    refs: dict[int, Ent] = field(default_factory=dict)  # masked start of "its", "his" -> whom
+
+    def ref_at(self, pos: int) -> Ent | None:
+        """Whom the possessive pronoun at masked ``pos`` ("its", "his") refers to."""
+        return self.refs.get(pos)
 
     def ent(self, index: str | int | None) -> Ent | None:
         """The entity behind placeholder number ``index``."""
@@ -203,7 +209,22 @@ def build_context(doc: Document) -> Context:
                 prev = s.text[: m.start()].rstrip()
                 if not prev.endswith((".", "!", "?", ":", "—", "“", '"')):
                     mid.add(_strip_token(m.group(0))[0])
+    for s in doc.sentences:
+        for m in _ALIAS_DEFINITION.finditer(s.text):
+            name = re.sub(r",$", "", m.group("name").strip())
+            canonical, kind = doc.canonical(name)
+            if kind is None:
+                canonical, kind = doc.canonical(_CORP_TAIL.sub("", name))
+            doc.define_alias(m.group("alias").strip(), canonical, kind or "company")
     return Context(doc, mid)
+
+
+_CORP_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?$")
+_ALIAS_DEFINITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w&:.'-]*|[a-z]{1,3}[A-Z][\w-]*)(?:\s+(?:[A-Z][\w&:.'-]*|&)){0,5}"
+    r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?)?),?\s*"
+    r"\((?:the\s+|or\s+)?[“\"‘'](?P<alias>[A-Z][^”\"’']{1,40})[”\"’']\)"
+)
 
 
 def parse_sentence(ctx: Context, sentence: Sentence) -> Parsed:
@@ -330,11 +351,26 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
         return False
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘"))
     if sentence.kind in ("title", "heading") or at_start:
-        nxt = re.match(r"^\s+([A-Z][\w’'-]*)", text[start + len(word) :])
+        rest = text[start + len(word) :]
+        nxt = re.match(r"^\s+([A-Z][\w’'-]*)", rest)
         followed = bool(nxt) and nxt.group(1) not in _STOP
         return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
-            followed and sentence.kind != "title")
+            followed and sentence.kind != "title") or (
+            word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
+            re.search(r"[a-z][A-Z]|\d", word))
     return True
+
+
+_NAME_FOLLOWS = re.compile(
+    r"^(?:['’]s\s|,\s+(?:the|a|an)\s|\s+[—–]\s|\s+(?:said|says|told|announced|has|have|had|"
+    r"will|is|was|plans|agreed|raised|acquired|bought|launched|hired|named|laid|cut|signed|"
+    r"unveiled|released|reported|invested|joined|left)\b)")
+_COMMON_PLURALS = _words(
+    "Investors Analysts Customers Regulators Officials Executives Employees Users Researchers "
+    "Sources Shares Sales Revenue Profits Companies Startups Critics Lawmakers Developers "
+    "Engineers Founders Workers Staff Banks Funds Others Both Many Most Some Several Few All "
+    "Prices Costs Margins Talks Negotiations Terms Details Reports Documents Filings Markets "
+    "Stocks Bonds Rivals Competitors Partners Suppliers Vendors Buyers Sellers Teams Leaders")
 
 
 def _guess_kind(text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -345,9 +381,12 @@ def _guess_kind(text: str, start: int, end: int, words: list[str]) -> str | None
         return "product"
     before = text[max(0, start - 40) : start].lower()
     after = text[end : end + 80]
+    if ROLE_RE.search(before) and re.search(rf"(?:{_ROLE}),?\s+$", before, re.IGNORECASE):
+        return "unknown"
     if re.search(rf"\b(?:{_COMPANY_NOUNS})\s+$", before):
         return "company"
-    if re.match(rf"^,\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b", after):
+    if re.match(rf"^,\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b(?!\s+(?:said|says|"
+                rf"told|added|announced|confirmed|noted))", after):
         return "company"
     if len(words) == 1 and last.isupper() and 2 <= len(last) <= 5:
         return "company"
@@ -373,7 +412,7 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 
 
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
-    out = list(ents)
+    out = _add_descriptions(ctx, text, list(ents), sentence)
     for m in _PRONOUN.finditer(text):
         if any(e.start <= m.start() < e.end for e in out):
             continue
@@ -381,7 +420,7 @@ def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence
         if ref:
             out.append(Ent(m.start(), m.end(), m.group(0), ref[0], ref[1], "pronoun"))
     out.sort(key=lambda e: e.start)
-    return _add_descriptions(ctx, text, out, sentence)
+    return out
 
 
 def _resolve_pronoun(
@@ -410,14 +449,20 @@ def _kind_fits(e: Ent, kind: str) -> bool:
 
 
 def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
-    out = list(ents)
+    """Resolve "the startup", "the Paris-based lab", "Elon Musk's AI company"."""
+    out = sorted(ents, key=lambda e: e.start)
     masked, spans = _mask_only(text, out)
     for m in _DESCRIPTION.finditer(masked):
         start, end = _unmask_span(m.start(), m.end(), spans)
-        if any(e.start < end and start < e.end and e.via != "name" for e in out if
-               not (m.group("det").startswith(E_OPEN))):
+        inner = [out[int(i)] for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
+                 if int(i) < len(out)]
+        named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
+        if named:
+            name: str | None = named[-1].name
+        elif any(e.kind == "person" for e in inner):
             continue
-        name = _resolve_description(ctx, text, start, m.group("noun").lower(), out, sentence)
+        else:
+            name = _resolve_description(ctx, text, start, m.group("noun").lower(), out, sentence)
         if name:
             out = [e for e in out if not (start <= e.start and e.end <= end)]
             out.append(Ent(start, end, text[start:end], name, "company", "description"))
@@ -504,8 +549,18 @@ def _mark_possessives(text: str, ents: list[Ent]) -> None:
 # masking and people -------------------------------------------------------------------------
 
 
+_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their"))
+
+
 def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:
+    """Replace entities and amounts by placeholders; possessive pronouns stay as words."""
+    refs: dict[int, Ent] = {}
+    kept = [e for e in ents if not (e.via == "pronoun" and e.surface.lower() in
+                                    _POSSESSIVE_PRONOUNS)]
+    pronouns = [e for e in ents if e not in kept]
+    ents = kept
     items = [(e.start, e.end, "e", i) for i, e in enumerate(ents)]
+    items += [(e.start, e.end, "r", i) for i, e in enumerate(pronouns)]
     items += [(m.start, m.end, "m", i) for i, m in enumerate(money)]
     items.sort()
     parts: list[str] = []
@@ -517,6 +572,12 @@ def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch
             continue
         parts.append(text[pos:start])
         length += start - pos
+        if what == "r":
+            refs[length] = pronouns[i]
+            parts.append(text[start:end])
+            length += end - start
+            pos = end
+            continue
         token = f"{E_OPEN}{i}{E_CLOSE}" if what == "e" else f"{M_OPEN}{i}{M_CLOSE}"
         if what == "e":
             ent_pos[i] = (length, length + len(token))
@@ -526,7 +587,7 @@ def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch
         length += len(token)
         pos = end
     parts.append(text[pos:])
-    return Parsed(sentence, text, ents, money, "".join(parts), ent_pos, money_pos)
+    return Parsed(sentence, text, ents, money, "".join(parts), ent_pos, money_pos, refs)
 
 
 _E = f"{E_OPEN}(\\d+){E_CLOSE}"
@@ -536,7 +597,7 @@ _PRE_ROLE = re.compile(
 )
 _POST_ROLE = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:an?\s+|the\s+|its\s+|"
-    rf"their\s+|(?:{_E})(?:['’]s)?\s+)?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
+    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
     re.IGNORECASE,
 )
 
@@ -548,16 +609,19 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         start, end = p.ent_pos[i]
         pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
         post = _POST_ROLE.match(p.masked[end : end + 160])
-        for m in (post, pre):
+        for m, base in ((post, end), (pre, max(0, start - 90))):
             if m:
-                _apply_role(p, e, m)
+                _apply_role(p, e, m, base)
         if e.kind == "unknown" and (pre or post):
             e.kind = "person"
 
 
-def _apply_role(p: Parsed, person: Ent, m: re.Match[str]) -> None:
+def _apply_role(p: Parsed, person: Ent, m: re.Match[str], base: int) -> None:
     org_index = next((g for g in m.groups()[1:] if g and g.isdigit()), None)
     org = p.ent(org_index)
+    its = re.search(r"\b(?:its|their)\s", m.group(0), re.IGNORECASE)
+    if org is None and its:
+        org = p.ref_at(base + m.start() + its.start())
     role = m.group("role")
     text = m.group(0).lower()
     if org is not None and org.is_org() and org is not person:
@@ -593,13 +657,17 @@ def _learn(ctx: Context, p: Parsed) -> None:
     subject = first_subject(p)
     if subject and subject.kind in ("company", "person", "unknown"):
         ctx.last_subject["person" if subject.looks_like_person() else "company"] = subject.name
+    if subject is None or subject.looks_like_person():
+        orgs = [e for e in p.ents if e.is_org() and not e.looks_like_person() and not e.modifier]
+        if orgs:
+            ctx.last_subject["company"] = orgs[0].name
     if sentence.first and sentence.kind == "item" and p.ents and p.ents[0].start <= 2:
         head = p.ents[0]
         if head.kind in ("company", "person", "unknown"):
             kind = "person" if head.looks_like_person() else "company"
             ctx.topic[sentence.block] = (head.name, kind)
-    for m in re.finditer(rf"{_E},\s+(?:an?|the)\s+(?:[\w.-]+,?\s+){{0,4}}?({_COMPANY_NOUNS})\b",
-                         p.masked):
+    for m in re.finditer(rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
+                         rf"({_COMPANY_NOUNS})s?\b", p.masked):
         e = p.ent(m.group(1))
         if e and e.is_org():
             ctx.described.append((m.group(2).lower(), e.name))

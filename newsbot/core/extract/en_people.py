@@ -54,7 +54,7 @@ _EXIT_NOUN = rx(
 )
 _LOSES = rx(r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}")
 _FOUND = rx(
-    r"\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
+    r"(?<!newly\s)\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
     r"launching|set\s+up|sets\s+up|setting\s+up|formed|forms|created|creates|announced|"
     r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}"
 )
@@ -68,13 +68,16 @@ _BECOME = rx(
     r"was\s+promoted\s+to|is\s+promoted\s+to|has\s+been\s+promoted\s+to|was\s+named|is\s+named|"
     r"has\s+been\s+named|was\s+appointed|is\s+appointed|has\s+been\s+appointed|"
     r"was\s+elevated\s+to|will\s+take\s+over\s+as|succeeds\s+{E}\s+as|succeeded\s+{E}\s+as|"
-    r"will\s+succeed\s+{E}\s+as)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?P<role>{ROLE})"
-    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|new\s+)?{E:to})?"
+    r"will\s+succeed\s+{E}\s+as)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+    r"(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
+    r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
+    r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))"
 )
 _AS_ROLE = re.compile(
     r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
     r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|"
-    r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b))",
+    r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b|"
+    r"\s+(?:of|at|for)\s+\ue000))",
     re.IGNORECASE)
 _FROM = re.compile(r"^[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                    r"\ue000(\d+)\ue001")
@@ -170,7 +173,10 @@ def _origin(p: Parsed, person: Ent, after: int) -> Ent | str | None:
     """Where the person comes from: "from X", else a current title at X."""
     m = _FROM.match(p.masked[after:])
     if m:
-        return p.ent(m.group(1))
+        named = p.ent(m.group(1))
+        if named is not None and named.via == "description" and person.org:
+            return person.org
+        return named
     if person.org and not person.former and not person.founder_only:
         return person.org
     return None
@@ -220,8 +226,10 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         if person is None or blocked(p, m.start(), m.end(), stay=True):
             continue
         taken.append(m.start())
-        _move(p, out, person, p.ent(m.group("from")), _new_home(p, m.end()), None, 0.75,
-              leaving=True)
+        left: Ent | str | None = p.ent(m.group("from"))
+        if isinstance(left, Ent) and left.via == "description" and person.org:
+            left = person.org
+        _move(p, out, person, left, _new_home(p, m.end()), None, 0.75, leaving=True)
     for m in _LEAVE_BARE.finditer(p.masked):
         if m.start() in taken or ENT.match(p.masked, m.end() + 1):
             continue
@@ -287,7 +295,8 @@ def _arrows(p: Parsed, ctx: Context, out: Found) -> None:
 def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _BECOME.finditer(p.masked):
         person = subject(p, m.start(), ctx, kind="person")
-        if person is None or blocked(p, m.start(), m.end(), stay=True):
+        if person is None or not ROLE_RE.search(m.group("role")) or blocked(
+                p, m.start(), m.end(), stay=True):
             continue
         destination: Ent | str | None = p.ent(m.group("to"))
         if destination is None:

@@ -30,9 +30,6 @@ from newsbot.core.extract.ja_lex import fold_ja
 from newsbot.core.extract.ja_merge import consolidate
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_talent import talent
-from newsbot.core.extract.money import find_money
-from newsbot.core.extract.numbers import find_count, find_percent
-from newsbot.core.extract.periods import find_periods
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +68,7 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
         if m.kind == "unknown" and (m.quoted or m.name in state.products):
             m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
-    ctx = Ctx(index, text, raw, kind, ments, quotes,
-              find_money(raw, lang="ja", on=doc.date, rates=doc.rates), find_percent(raw),
-              find_periods(raw, lang="ja", on=doc.date), find_count(raw, lang="ja"))
+    ctx = Ctx(index, text, raw, kind, ments, quotes, doc.date, doc.rates)
     ctx.prepare()
     return ctx
 

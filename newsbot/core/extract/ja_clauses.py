@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from typing import Any
 
 from newsbot.core.extract.ja_entities import Ment, Quote
@@ -38,9 +40,10 @@ from newsbot.core.extract.ja_lex import (
     TALENT_FOUND,
     TALENT_LEAD,
 )
-from newsbot.core.extract.money import MoneyMatch
-from newsbot.core.extract.numbers import CountMatch, PercentMatch
-from newsbot.core.extract.periods import PeriodMatch
+from newsbot.core.extract.money import MoneyMatch, find_money
+from newsbot.core.extract.numbers import CountMatch, PercentMatch, find_count, find_percent
+from newsbot.core.extract.periods import PeriodMatch, find_periods
+from newsbot.core.extract.rates import Rates
 
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acq", ACQ_TRIGGER),
@@ -87,15 +90,33 @@ class Ctx:
     kind: str
     ments: list[Ment]
     quotes: list[Quote]
-    money: list[MoneyMatch]
-    percents: list[PercentMatch]
-    periods: list[PeriodMatch]
-    counts: list[CountMatch]
+    on: date | None = None
+    rates: Rates | None = None
     breaks: list[int] = field(default_factory=list)
     trigs: list[Trig] = field(default_factory=list)
     question: bool = False
     anonymous: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def money(self) -> list[MoneyMatch]:
+        """Amounts, with the article's own conversions (found when first read)."""
+        return find_money(self.raw, lang="ja", on=self.on, rates=self.rates)
+
+    @cached_property
+    def percents(self) -> list[PercentMatch]:
+        """Percentages."""
+        return find_percent(self.raw)
+
+    @cached_property
+    def periods(self) -> list[PeriodMatch]:
+        """Periods, resolved against the article's date."""
+        return find_periods(self.raw, lang="ja", on=self.on)
+
+    @cached_property
+    def counts(self) -> list[CountMatch]:
+        """Head counts (約200人)."""
+        return find_count(self.raw, lang="ja")
 
     def prepare(self) -> None:
         """Find clause breaks and triggers once the mentions are known."""

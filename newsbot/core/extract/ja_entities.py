@@ -230,8 +230,18 @@ def _is_kata(ch: str) -> bool:
     return bool(ch) and ("ァ" <= ch <= "ヺ" or ch == "ー")
 
 
+_TITLE_HINT = re.compile(rf"氏|さん|様|{PERSON_TITLES}")
+_COMPANY_HINT = re.compile(
+    rf"[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
+    r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|鉄道|"
+    r"電力|ガス|建設|不動産|新聞"
+)
+
+
 def _persons(text: str, registry: Any) -> list[Ment]:
-    found = []
+    found: list[Ment] = []
+    if not _TITLE_HINT.search(text):
+        return found
     for m in _PERSON_FULL.finditer(text):
         name = m.group("n")
         kind = "company" if re.search(rf"(?:{COMPANY_TAILS})$", name) else "person"
@@ -245,7 +255,9 @@ def _persons(text: str, registry: Any) -> list[Ment]:
 
 
 def _surnames(text: str, registry: Any) -> list[Ment]:
-    found = []
+    found: list[Ment] = []
+    if "氏" not in text and "さん" not in text:
+        return found
     for m in _SURNAME.finditer(text):
         found.append(_pattern(m, m.group("n"), "person", registry, source="surname"))
     for m in _KANJI_PERSON.finditer(text):
@@ -256,7 +268,9 @@ def _surnames(text: str, registry: Any) -> list[Ment]:
 
 
 def _companies(text: str, registry: Any) -> list[Ment]:
-    found = []
+    found: list[Ment] = []
+    if not _COMPANY_HINT.search(text):
+        return found
     for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA):
         for m in rx.finditer(text):
             name = m.group("n").strip("・")

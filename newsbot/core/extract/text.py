@@ -33,7 +33,7 @@ _STARTERS = _words(
     "that these those his her their our its some many most other others both neither none "
     "there here last earlier later meanwhile however still also under since until if"
 )
-_EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
 _JA_OPEN, _JA_CLOSE = "「『（(【〈《", "」』）)】〉》"
 _JA_END = "。！？!?"
 
