@@ -282,6 +282,42 @@ def demo() -> None:
     typer.echo(render.NEXT_STEPS)
 
 
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+@app.command("extract")
+def extract_files(
+    paths: Annotated[list[Path], typer.Argument(help="Local HTML files.", dir_okay=False)],
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", help="jsonl: one event a line; text: readable.")
+    ] = ExtractFormat.text,
+    lang: Annotated[
+        str | None, typer.Option(help="Read the pages as this language (en or ja).")
+    ] = None,
+) -> None:
+    """Print the events found in local HTML files (rules extractor); stores nothing."""
+    from newsbot.extracting import extract_file, jsonl_lines, text_block
+
+    if lang not in (None, "en", "ja"):
+        raise typer.BadParameter("--lang is en or ja")
+    newsbot = build_app()
+    failed = 0
+    for path in paths:
+        try:
+            result = extract_file(path, newsbot.registry, rates=newsbot.rates, lang=lang)
+        except NewsbotError as exc:
+            failed += 1
+            typer.echo(f"newsbot: {path}: {exc}", err=True)
+            continue
+        lines = jsonl_lines(result) if fmt is ExtractFormat.jsonl else [text_block(result)]
+        for line in lines:
+            typer.echo(line)
+    if failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point: NewsbotError becomes one line and exit status 1."""
     try:

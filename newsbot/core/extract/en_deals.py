@@ -333,6 +333,9 @@ def _possessor(p: Parsed, pos: int) -> Ent | None:
 def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, target: Ent | None,
                  start: int, end: int) -> None:
     buyer, bought = org_name(acquirer), org_name(target)
+    if buyer and bought and target is not None and bought.startswith(buyer + " ") and \
+            target.surface != bought and target.via == "name":
+        bought = target.surface  # "DeepMind", not the unit it became inside its buyer
     if not buyer or not bought or buyer == bought or blocked(p, start, end):
         return
     amount = _deal_amount(p, start)

@@ -343,8 +343,12 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
     start = ctx.clause_start(t.start)
     chain: list[str] = []
     quotes = [q for q in ctx.quotes if start <= q.start and q.end <= t.start]
+    provide = re.match(r"提供|発売|販売|一般提供|リリース", t.word) is not None
     for q in reversed(quotes):
         gap = ctx.text[q.pend:t.start] if not chain else ""
+        if not chain and provide and q.particle == "の" and not gap:
+            chain.append(q.name) if _productish(q.name) else None
+            continue
         if not chain and (q.particle not in ("を", "も", "") or len(gap) > 10 or
                           _NOT_PRODUCT_AFTER.match(ctx.text[q.end:])):
             if q.particle in ("を", "も", ""):

@@ -35,6 +35,9 @@ _STAKE_TRIGGER = re.compile(r"株式")
 _FUNDING_TOTAL = re.compile(r"これまでに|これまでの|累計|累積|合計で|創業以来|設立以来")
 _MONEY_WORDS = re.compile(r"資金|ラウンド|シリーズ|シード|出資|増資|億|万ドル|ドル|円|ユーロ")
 _INVESTOR_LIST = re.compile(r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)")
+_ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
+_JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
+_FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金")
 _RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
 _PASSIVE = re.compile(r"^(?:され|を受け)")
 _PARTNER = ("と", "とは", "との", "とも", "と共に", "とともに", "との間で", "とのあいだで", "との間")
@@ -49,7 +52,8 @@ _INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
 
 def investments(ctx: Ctx, state: State) -> None:
     """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
-    trigs = [t for t in ctx.of("inv") if not procurement(ctx, t) and not _funding_total(ctx, t)]
+    trigs = [t for t in ctx.of("inv") if not procurement(ctx, t) and not _funding_total(ctx, t)
+             and not ("株式" in t.word and ctx.of("acq"))]
     live = [t for t in trigs if not blocked(ctx, t)]
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
@@ -120,11 +124,17 @@ def _funding_total(ctx: Ctx, t: Trig) -> bool:
 
 
 def _listed_investors(ctx: Ctx) -> list[str]:
-    """出資者には、A、B…が名を連ねた."""
+    """出資者には、A、B…が名を連ねた; Aなどを引受先とする; 既存投資家のBも参加した."""
+    found = [m for m in ctx.ments if m.kind in PARTY and not m.quoted
+             and _ALLOTTEE.match(ctx.text, m.pend)]
+    joined = [m for m in ctx.ments if m.kind in PARTY and m.lp in ("が", "も")
+              and _JOINED.match(ctx.text, m.pend)]
+    if joined and _FUNDING_WORDS.search(ctx.text):
+        found += [k for m in joined for k in ctx.ments if k.list_id == m.list_id]
     cue = _INVESTOR_LIST.search(ctx.text)
-    if not cue:
-        return []
-    return names([m for m in ctx.ments if m.start >= cue.end() and m.kind in PARTY and not m.quoted])
+    if cue:
+        found += [m for m in ctx.ments if m.start >= cue.end() and m.kind in PARTY and not m.quoted]
+    return names(found)
 
 
 def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
@@ -251,7 +261,7 @@ def _acq_target(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     for m in reversed(ctx.window(t)):
         gap = ctx.text[m.pend:t.start]
         if m.kind in COMPANY and not m.quoted and (
-                (m.lp == "の" and re.fullmatch(r"(?:株式の|全株式を|発行済み株式の)?(?:完全|連結)?", gap))
+                (m.lp == "の" and re.fullmatch(r"(?:株式の|全株式を|全株を|全株式の|発行済み株式の)?(?:完全|連結)?", gap))
                 or (m.particle == "" and not gap)):
             return [m]
     return []

@@ -96,15 +96,16 @@ _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者国県市町村隊軍党"
     r"役職任務営術究発策経統括担当政席定]"
 )
+_LATIN_TAIL = r"(?:[A-Z][A-Za-z0-9]{0,3}(?![A-Za-z]))?"
 _PREFIXED_KATA = re.compile(
-    rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>[{_K}]+(?:[・=][{_K}]+)*)"
+    rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
 )
 _TAILED_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]+(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
 )
 _CUED_KATA = re.compile(
     rf"(?:スタートアップ|新興企業|新興|子会社|傘下|投資会社|VC|ファンド)(?:の|、)?"
-    rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?![{_K}])"
+    rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
 )
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"

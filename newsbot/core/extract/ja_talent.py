@@ -144,6 +144,8 @@ def _destination(ctx: Ctx, state: State, t: Trig, transitive: bool,
             [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY])
         if made:
             return made[0], 0.7
+        if re.search(r"を(?:共同で?)?$", ctx.text[ctx.clause_start(t.start):t.start]):
+            return None, 0.0
         return _recent_founded(state, ctx) or state.disc.salient("company", ctx.idx), 0.5
     if transitive:
         hirer = names(agents(ctx, t, COMPANY))
