@@ -53,7 +53,7 @@ BOILERPLATE_WORDS = frozenset(
     {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
      "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "sponsors", "promo", "promos",
      "promotion", "promoted", "pr", "affiliate", "cookie", "cookies", "consent", "gdpr",
-     "newsletter", "newsletters", "subscribe", "subscription", "signup", "paywall", "share",
+     "newsletter", "newsletters", "subscribe", "subscription", "signup", "share",
      "sharing", "sharebar", "social", "sns", "related", "kanren", "recommend",
      "recommended", "recommendation", "recommendations", "popular", "ranking", "rankings",
      "trending", "comment", "comments", "commentlist", "disqus", "respond", "replies",
@@ -157,6 +157,8 @@ _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_JOIN_RE = re.compile(f"(?<=[{_CJK}]){_SOURCE_NEWLINE}(?=[{_CJK}])")
 _PARAGRAPH_BREAK_RE = re.compile(f"{_PARA}|{_BR}[\\s{_SOURCE_NEWLINE}{_LINE}]*{_BR}")
 _LINE_BREAK_RE = re.compile(f"[{_LINE}{_BR}]+")
+# CSS framework utilities ("pr-4", "md:pr-2", "ad-0"?) are spacing, not boxes.
+_UTILITY_CLASS_RE = re.compile(r"^([a-z0-9]+:)*-?[a-z]{1,3}(-(xs|sm|md|lg|xl|xxl|\d+|auto|px))+$")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[-_\s:.]+")
 
@@ -186,23 +188,25 @@ def strip_junk(body: _Element) -> None:
 
 
 def drop_marked_inside(container: _Element, marked: list[_Element]) -> None:
-    """Drop the marked boxes inside the body, unless one holds most of the body's text
-    (then its class named a theme's state or a feature, not a box)."""
+    """Drop the marked boxes inside the body, except a kind of box (same tag and class)
+    that holds most of the body's text: then its class named a theme's state or a
+    feature of the paragraphs (every paragraph classed "paywall" or "share-target"),
+    not a box."""
     total = len(text_of(container)) or 1
     inside = [el for el in marked if el is not container and _is_inside(el, container)]
+    kinds: dict[tuple[str, str], list[_Element]] = defaultdict(list)
     for element in _outermost(inside):
-        if not _holds_most(element, total):
-            _drop(element)
+        kinds[(str(element.tag), element.get("class") or "")].append(element)
+    for elements in kinds.values():
+        if not _hold_most(elements, total):
+            for element in elements:
+                _drop(element)
 
 
-def _holds_most(element: _Element, total: int) -> bool:
-    """Whether an element holds so much of the body's text that it must be a wrapper."""
-    return len(text_of(element)) >= GUARD_SHARE * total and _has_prose(element)
-
-
-def _has_prose(element: _Element) -> bool:
-    """Whether an element holds at least one sentence-long block outside links."""
-    return any(len(text_of(p).strip()) >= MIN_UNIT * 4 for p in element.iter("p", "div"))
+def _hold_most(elements: list[_Element], total: int) -> bool:
+    """Whether elements together hold so much of the body's text that they are content."""
+    held = sum(len(text_of(element)) for element in elements)
+    return held >= GUARD_SHARE * total and held >= MIN_UNIT * 4
 
 
 def _outermost(elements: Iterable[_Element]) -> Iterator[_Element]:
@@ -262,7 +266,7 @@ def _words_marked(names: str) -> bool:
         if STATE_CLASS_RE.match(name):
             continue
         words = _SPLIT_RE.split(_CAMEL_RE.sub("-", name).lower())
-        if any(word in BOILERPLATE_WORDS for word in words):
+        if any(word in BOILERPLATE_WORDS for word in words) and not _UTILITY_CLASS_RE.match(name):
             return True
         if BOILERPLATE_PHRASES_RE.search("-".join(words)):
             return True

@@ -435,3 +435,17 @@ def test_template_metadata(
         author,
         site,
     )
+
+
+def test_utility_classes_and_classed_paragraphs_are_not_boxes() -> None:
+    paragraphs = [
+        "Brightwater Health has agreed to buy the diagnostics start-up Quorra for $310 million.",
+        "Quorra's blood-test software will be added to Brightwater's clinics across the US.",
+        "The deal is expected to close in the third quarter, subject to regulatory approval.",
+    ]
+    tailwind = "".join(f'<p class="mt-4 pr-4 md:pr-8 text-lg">{p}</p>' for p in paragraphs)
+    classed = "".join(f'<p class="paywall share-target">{p}</p>' for p in paragraphs)
+    for body in (tailwind, classed):
+        ad = '<div class="ad-slot"><a href="/x">Ad: cheap flights</a></div>'
+        html = page(body=ad + body, prose="")
+        assert parse_article(html, URL).text.split("\n\n") == paragraphs
