@@ -82,6 +82,8 @@ def _vendor(ctx: Ctx, t: Trig) -> list[str]:
 
 
 def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
+    if m.lp == "の" and _product_next(ctx, m.pend, t.start):
+        return True
     if m.lp == "の" or m.particle == "":
         return bool(_TECH.match(ctx.text[m.pend if m.lp == "の" else m.end:t.start]))
     if m.lp in ("に", "へ") and re.match(r"支払|支出", t.word):
@@ -89,6 +91,13 @@ def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
     if m.lp == "から" and t.word in ("調達", "購入", "ライセンス"):
         return True
     return (m.lp in ("と", "との") and t.word in ("契約", "取引")) or (m.lp == "との" and _LICENCE.match(t.word) is not None)
+
+
+def _product_next(ctx: Ctx, pos: int, end: int) -> bool:
+    """Xの「P」, XのChatGPT: a product of X right after it."""
+    if any(q.start == pos and q.end <= end for q in ctx.quotes):
+        return True
+    return any(k.start == pos and k.kind == "product" and k.end <= end for k in ctx.ments)
 
 
 def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:

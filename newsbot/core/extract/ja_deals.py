@@ -35,6 +35,7 @@ _STAKE_TRIGGER = re.compile(r"株式")
 _FUNDING_TOTAL = re.compile(r"これまでに|これまでの|累計|累積|合計で|創業以来|設立以来")
 _MONEY_WORDS = re.compile(r"資金|ラウンド|シリーズ|シード|出資|増資|億|万ドル|ドル|円|ユーロ")
 _INVESTOR_LIST = re.compile(r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)")
+_PART_UNDONE = re.compile(r"^(?:関係)?(?:を|の)?(?:見直|解消|終了|打ち切|破棄|凍結)")
 _ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
 _JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
 _FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金")
@@ -235,6 +236,9 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> Even
     passive = bool(_PASSIVE.match(ctx.text[t.end:]))
     target = _acq_target(ctx, t, passive)
     buyers = _acq_buyers(ctx, t, passive)
+    if not target and buyers and not passive:
+        head = relative_head(ctx, t, COMPANY)
+        target = [head] if head is not None and head not in buyers else []
     target_name = names(target)[:1] or ([sibling.fields["target"]] if sibling else [])
     buyer_names = [n for n in names(buyers) if n not in target_name]
     if not target_name:
@@ -296,7 +300,7 @@ def _enrich_acquisition(ctx: Ctx, state: State) -> None:
 def partnerships(ctx: Ctx, state: State) -> None:
     """Alliances: the subject(s) and the partners marked by と."""
     for t in ctx.of("part"):
-        if blocked(ctx, t):
+        if blocked(ctx, t) or _PART_UNDONE.match(ctx.tail(t)):
             continue
         companies = _partners(ctx, state, t)
         if len(companies) >= 2:

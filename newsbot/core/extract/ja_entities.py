@@ -98,7 +98,7 @@ _KANJI_NOT_NAME = re.compile(
 )
 _LATIN_TAIL = r"(?:[A-Z][A-Za-z0-9]{0,3}(?![A-Za-z]))?"
 _PREFIXED_KATA = re.compile(
-    rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
+    rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
 )
 _TAILED_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]+(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
@@ -290,6 +290,8 @@ def _companies(text: str, registry: Any) -> list[Ment]:
 
 
 def _generic_kata(name: str) -> bool:
+    if re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name):
+        return name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") in GENERIC_KATA
     head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
     parts = name.split("・")
     return (name in GENERIC_KATA or parts[0] in GENERIC_KATA or len(name) < 2

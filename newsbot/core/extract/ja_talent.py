@@ -61,8 +61,6 @@ def talent(ctx: Ctx, state: State) -> None:
         for move in _moves(ctx, state, t):
             _combine(moves, move)
     for move in moves.values():
-        if move.source == move.dest and move.kind == "depart":
-            move.dest = None
         fields = {"person": move.person, "from": move.source, "to": move.dest, "role": move.role}
         state.add(make("talent_move", fields, ctx, move.confidence, pos=move.pos, move=move.kind))
         if move.kind == "found" and move.dest:
@@ -159,7 +157,8 @@ def _destination(ctx: Ctx, state: State, t: Trig, transitive: bool,
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
-    guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source else ())
+    moved = source and _MOVED.match(t.word)
+    guess = state.disc.salient("company", ctx.idx, exclude=(source,) if moved else ())
     return guess, 0.45
 
 
