@@ -114,7 +114,7 @@ _COUNT_EN = re.compile(
     rf"(?:\s+[a-z-]+){{0,2}}?\s+({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
-_COUNT_JA = re.compile(r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(人|名)")
+_COUNT_JA = re.compile(r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(\d[\d,]*)?(人|名)")
 
 
 def find_count(text: str, *, lang: str = "en") -> list[CountMatch]:
@@ -143,7 +143,11 @@ def _find_count_ja(text: str) -> list[CountMatch]:
         if value is None:
             continue
         value *= {"万": 10000, "千": 1000}.get(m.group(3) or "", 1)
-        found.append(CountMatch(m.start(), m.end(), round(value), m.group(4), bool(m.group(1))))
+        if m.group(3) and m.group(4):
+            value += parse_number(m.group(4)) or 0  # 1万2000人
+        elif m.group(4):
+            continue
+        found.append(CountMatch(m.start(), m.end(), round(value), m.group(5), bool(m.group(1))))
     return found
 
 
