@@ -109,6 +109,7 @@ COMMENTS_LABEL_RE = re.compile(
     re.I,
 )
 AD_BOX_LIMIT = 400
+SPONSORED_SHARE = 0.3
 RELATED_BOX_LIMIT = 1500
 HEADLINE_LINK = 15  # average characters of link text in a box of headlines
 
@@ -157,7 +158,7 @@ _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_JOIN_RE = re.compile(f"(?<=[{_CJK}]){_SOURCE_NEWLINE}(?=[{_CJK}])")
 _PARAGRAPH_BREAK_RE = re.compile(f"{_PARA}|{_BR}[\\s{_SOURCE_NEWLINE}{_LINE}]*{_BR}")
 _LINE_BREAK_RE = re.compile(f"[{_LINE}{_BR}]+")
-# CSS framework utilities ("pr-4", "md:pr-2", "ad-0"?) are spacing, not boxes.
+# CSS framework utilities ("pr-4", "md:pr-2", "pr-md-3") are spacing, not boxes.
 _UTILITY_CLASS_RE = re.compile(r"^([a-z0-9]+:)*-?[a-z]{1,3}(-(xs|sm|md|lg|xl|xxl|\d+|auto|px))+$")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT_RE = re.compile(r"[-_\s:.]+")
@@ -190,8 +191,7 @@ def strip_junk(body: _Element) -> None:
 def drop_marked_inside(container: _Element, marked: list[_Element]) -> None:
     """Drop the marked boxes inside the body, except a kind of box (same tag and class)
     that holds most of the body's text: then its class named a theme's state or a
-    feature of the paragraphs (every paragraph classed "paywall" or "share-target"),
-    not a box."""
+    feature of the paragraphs (every paragraph classed "share-target"), not a box."""
     total = len(text_of(container)) or 1
     inside = [el for el in marked if el is not container and _is_inside(el, container)]
     kinds: dict[tuple[str, str], list[_Element]] = defaultdict(list)
@@ -381,15 +381,6 @@ def _block_prose(body: _Element) -> dict[_Element, int]:
     return prose
 
 
-def _nearest_block(element: _Element | None) -> tuple[_Element | None, bool]:
-    """The nearest non-inline ancestor-or-self, and whether a link lies on the way."""
-    in_link = False
-    while element is not None and element.tag in INLINE_TAGS:
-        in_link = in_link or element.tag == "a"
-        element = element.getparent()
-    return element, in_link
-
-
 def _container_of(element: _Element | None) -> _Element | None:
     """The nearest ancestor-or-self that can hold a whole article (div, section, td…)."""
     while element is not None and (
@@ -493,8 +484,8 @@ def _drop_label_box(owner: _Element, label: str, kind: str, container: _Element)
     parent = box.getparent()
     while parent is not None and parent is not container and _box_fits(parent, label, kind):
         box, parent = parent, parent.getparent()
-    if box is owner and not _box_fits(owner, label, kind):
-        return
+    if box.tag in INLINE_TAGS or (box is owner and not _box_fits(owner, label, kind)):
+        return  # a label word inside a sentence, not a box
     if kind == "comments" and box.getparent() is container and box.tag in _HEADINGS:
         _drop_following(box)
     _drop(box)
@@ -513,7 +504,7 @@ def _box_fits(element: _Element, label: str, kind: str) -> bool:
     if kind == "related":
         rest = len(text) - len(label)
         return len(text) <= RELATED_BOX_LIMIT and (rest <= 0 or _link_length(element) >= 0.4 * rest)
-    return True
+    return element.tag != "p" or text == label  # "<p><b>Comments</b> from analysts…" is prose
 
 
 def _drop_following(heading: _Element) -> None:
@@ -528,13 +519,17 @@ def _is_attached(element: _Element, container: _Element) -> bool:
 
 
 def _drop_enclosing_block(link: _Element, container: _Element) -> None:
-    """Drop the nearest block around a sponsored link (never the container itself)."""
+    """Drop the nearest block around a sponsored link (never the container itself),
+    when it is an ad's size or the link is much of it (not an affiliate link in prose)."""
     if not _is_attached(link, container):
         return
     block = link.getparent()
     while block is not None and block is not container and block.tag in INLINE_TAGS:
         block = block.getparent()
-    if block is not None and block is not container:
+    if block is None or block is container:
+        return
+    size = len(text_of(block).strip())
+    if size <= AD_BOX_LIMIT or len(text_of(link).strip()) >= SPONSORED_SHARE * size:
         _drop(block)
 
 

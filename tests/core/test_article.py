@@ -449,3 +449,15 @@ def test_utility_classes_and_classed_paragraphs_are_not_boxes() -> None:
         ad = '<div class="ad-slot"><a href="/x">Ad: cheap flights</a></div>'
         html = page(body=ad + body, prose="")
         assert parse_article(html, URL).text.split("\n\n") == paragraphs
+
+
+def test_labels_and_sponsored_links_inside_prose_are_kept() -> None:
+    long_tail = " ".join(["The retailer said the offer would run until the end of March."] * 6)
+    body = (
+        "<p><b>Comments</b> from analysts were mixed after Brightwater's results on Tuesday.</p>"
+        f'<p>Readers can <a href="https://shop.example/x" rel="sponsored">buy the device</a> '
+        f"for $99. {long_tail}</p>"
+    )
+    text = parse_article(page(body=body), URL).text
+    assert "Comments from analysts were mixed" in text
+    assert "buy the device for $99" in text
