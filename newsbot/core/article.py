@@ -45,7 +45,8 @@ class Article:
 
     ``text`` is the main text only (no navigation, related boxes, ads, comments, footers),
     paragraphs separated by a blank line. ``published_at`` is timezone-aware when the page
-    gives a zone, else naive (read as the site's local time). ``lang`` is ``"en"`` or ``"ja"``.
+    gives a zone, else naive (read as the site's local time). ``lang`` is a 2-letter code:
+    ``"en"`` or ``"ja"`` for the sites newsbot follows.
     """
 
     url: str
