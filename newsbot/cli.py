@@ -318,6 +318,27 @@ def extract_files(
         raise typer.Exit(1)
 
 
+@app.command("ask")
+def ask(
+    question: Annotated[str, typer.Argument(help="A question, in English or Japanese.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help='Print {"answer", "events", "sources"} as JSON.')
+    ] = False,
+) -> None:
+    """Answer a question from the knowledge base, in the question's language, with sources."""
+    import json
+
+    from newsbot.answers import answerer_for
+
+    newsbot = build_app()
+    answer = answerer_for(newsbot).ask(question)
+    newsbot.close()
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(answer.text)
+
+
 def main() -> None:
     """Console-script entry point: NewsbotError becomes one line and exit status 1."""
     try:

@@ -1,0 +1,167 @@
+"""Answering a question from the knowledge base: understand it, retrieve, compose.
+
+``Answerer.ask`` parses the question (``newsbot.core.ask``) with a matcher that knows the
+registry and the knowledge base's own names, runs the planned queries (``newsbot.queries``),
+strictest first, and composes the answer with its sources. With ``rephrase`` (settings
+``ask.llm``), a language model may then reword the composed answer — it gets the answer and
+the events, never the database — and its wording is kept only when it adds no number or name.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from newsbot.core.ask import (
+    Answer,
+    Intent,
+    Query,
+    Source,
+    anchor_query,
+    anchor_window,
+    compose_answer,
+    not_understood,
+    parse_question,
+    plan_queries,
+    select_events,
+)
+from newsbot.core.ask_llm import accept_rephrasing, rephrase_messages
+from newsbot.core.ask_names import AliasMatcher
+from newsbot.core.registry import Registry
+from newsbot.errors import NewsbotError, QuestionError
+from newsbot.queries import KnowledgeMatcher, entity_ids, event_ids, registry_matcher
+from newsbot.store.events import event_records
+
+if TYPE_CHECKING:
+    from newsbot.app import App
+
+__all__ = ["Answer", "Answerer", "Source", "answerer_for"]
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+Rephrase = Callable[[list[dict[str, str]]], str]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Answerer:
+    """Answers questions about one knowledge base. Safe to share between threads: each
+    ``ask`` opens its own session."""
+
+    def __init__(
+        self, engine: Engine, registry: Registry, *, max_sources: int = 5,
+        clock: Clock = utcnow, rephrase: Rephrase | None = None,
+    ) -> None:  # fmt: skip
+        self.engine = engine
+        self.registry = registry
+        self.max_sources = max_sources
+        self.clock = clock
+        self.rephrase = rephrase
+
+    @cached_property
+    def known(self) -> AliasMatcher:
+        """Every registry name, indexed once."""
+        return registry_matcher(self.registry)
+
+    def ask(self, question: str) -> Answer:
+        """The answer to ``question``; a question that cannot be understood gets a polite
+        answer saying so (``understood`` False), never an exception."""
+        started = time.perf_counter()
+        with Session(self.engine) as session:
+            try:
+                intent = parse_question(question, entities=self.matcher(session),
+                                        today=self.clock().date())  # fmt: skip
+            except QuestionError as exc:
+                return _not_understood(question, exc)
+            answer = self._answer(session, intent)
+        if self.rephrase is not None and answer.found:
+            answer = self._rephrased(intent, answer)
+        log.info("answered lang=%s types=%s entities=%s events=%d ms=%.1f", intent.lang,
+                 ",".join(intent.types), ",".join(intent.entities), len(answer.events),
+                 (time.perf_counter() - started) * 1000)  # fmt: skip
+        return answer
+
+    def matcher(self, session: Session) -> KnowledgeMatcher:
+        return KnowledgeMatcher(session, self.registry, self.known)
+
+    def understand(self, question: str) -> Intent:
+        """The intent of ``question`` (raises QuestionError when there is none)."""
+        with Session(self.engine) as session:
+            return parse_question(question, entities=self.matcher(session),
+                                  today=self.clock().date())  # fmt: skip
+
+    def _answer(self, session: Session, intent: Intent) -> Answer:
+        names = [s.name for s in intent.slots] + ([intent.anchor.name] if intent.anchor else [])
+        ids = entity_ids(session, names)
+        missing = [n for n in names if not ids.get(n)]
+        if missing:
+            return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
+        pooled: list[dict[str, Any]] = []
+        window = None
+        first = anchor_query(intent)
+        if first is not None:
+            pooled = self._run(session, first, ids)
+            window = anchor_window(intent, pooled)
+            if window is None:
+                return compose_answer(intent, [], max_sources=self.max_sources)
+        events = pooled
+        for tier in plan_queries(intent, window=window):
+            events = pooled + [e for query in tier for e in self._run(session, query, ids)]
+            if select_events(intent, events):
+                break
+        return compose_answer(intent, events, max_sources=self.max_sources)
+
+    def _run(self, session: Session, query: Query, ids: dict[str, list[int]]) -> list[dict]:
+        groups = [(ids[name], roles or None) for name, roles in query.where]
+        found = event_ids(session, groups, types=query.types, since=query.since,
+                          until=query.until, limit=query.limit)  # fmt: skip
+        return event_records(session, found)
+
+    def _rephrased(self, intent: Intent, answer: Answer) -> Answer:
+        body, _, tail = answer.text.partition("\nSources:" if answer.lang == "en" else "\n出典:")
+        messages = rephrase_messages(intent.question, body, answer.events, answer.lang)
+        assert self.rephrase is not None
+        try:
+            candidate = self.rephrase(messages)
+        except NewsbotError as exc:
+            log.warning("rephrase_failed error=%s", exc)
+            return answer
+        if not accept_rephrasing(candidate, body, intent.question, answer.events, answer.lang):
+            log.info("rephrase_refused")
+            return answer
+        sources = ("\nSources:" if answer.lang == "en" else "\n出典:") + tail if tail else ""
+        return replace(answer, text=candidate.strip() + sources)
+
+
+def _not_understood(question: object, exc: QuestionError) -> Answer:
+    text = question if isinstance(question, str) else ""
+    lang = "ja" if any("\u3040" <= c <= "\u9fff" for c in text[:1000]) else "en"
+    reason = f" ({exc})" if lang == "en" else f"（{exc}）"
+    return Answer(not_understood(lang) + reason, lang=lang, understood=False)
+
+
+def answerer_for(app: App) -> Answerer:
+    """The answerer of a wired application, with the LLM rephrasing when ``ask.llm`` is on."""
+    settings = app.settings
+    rephrase: Rephrase | None = None
+    if settings.ask.llm:
+        from newsbot.llm.client import ChatClient
+
+        key = settings.llm_api_key
+        client = ChatClient(settings.extraction.llm_endpoint, settings.extraction.llm_model,
+                            api_key=key.get_secret_value() if key else None,
+                            timeout=settings.extraction.llm_timeout,
+                            max_retries=settings.extraction.llm_retries)  # fmt: skip
+        rephrase = client.complete
+    return Answerer(app.engine, app.registry, max_sources=settings.ask.max_sources,
+                    rephrase=rephrase)  # fmt: skip

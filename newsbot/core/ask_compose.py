@@ -1,0 +1,638 @@
+"""Retrieved events → a short answer in the question's language, key figure or names first,
+one line per event, then the sources. Never more than the events say.
+
+``select_events`` keeps the events that answer the intent (type, metric, period, status,
+"same day as") and ranks them (round, amount, role title, the wanted field, newest first);
+``compose_answer`` writes the text. Money is written ``$14.3B`` / ``143億ドル``, head counts
+``10,000`` / ``1万人``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsbot.core import ask_lexicon as lx
+from newsbot.core.ask_lexicon import ROLE_FIELD
+from newsbot.core.ask_parse import Intent, Slot
+from newsbot.core.ask_time import overlaps, period_range, same_period
+
+MAX_LINES = 8
+MAX_NAMES = 12
+
+Event = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article an answer rests on."""
+
+    title: str
+    site: str | None
+    url: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "site": self.site, "url": self.url,
+                "published": self.published}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer: its text, the events it rests on (FORMAT.md shape plus id and evidence)
+    and its sources. ``found`` is False when the knowledge base had nothing."""
+
+    text: str
+    events: list[Event] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    lang: str = "en"
+    found: bool = False
+    understood: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"answer", "events", "sources"}`` as ``newsbot ask --json`` prints it."""
+        return {"answer": self.text, "events": self.events,
+                "sources": [s.to_dict() for s in self.sources]}  # fmt: skip
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def money(value: float, lang: str) -> str:
+    """``$14.3B``, ``$760M`` / ``143億ドル``, ``7億6000万ドル``."""
+    if lang == "ja":
+        return _ja_units(value) + "ドル"
+    for unit, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if abs(value) >= scale:
+            return f"${_num(value / scale)}{unit}"
+    return f"${_num(value)}"
+
+
+def _ja_units(value: float) -> str:
+    if abs(value) < 10_000:
+        return f"{value:,.0f}"
+    man = round(value / 10_000)
+    cho, rest = divmod(man, 10**8)
+    oku, man = divmod(rest, 10**4)
+    parts = [f"{cho}兆" if cho else "", f"{oku}億" if oku else "", f"{man}万" if man else ""]
+    return "".join(parts)
+
+
+def head_count(n: int, lang: str) -> str:
+    """``10,000`` / ``1万人``."""
+    if lang == "ja":
+        return (_ja_units(n) if n >= 10_000 else str(n)) + "人"
+    return f"{n:,}"
+
+
+def percent(value: float) -> str:
+    return f"{_num(value)}%"
+
+
+# ---------------------------------------------------------------- selection
+
+
+def figure(event: Event, intent: Intent) -> tuple[float, str] | None:
+    """The number the question asks for in this event: (value, "usd" | "pct" | "count")."""
+    kind = event.get("type")
+    if intent.metric == "valuation":
+        value = event.get("value_usd") if kind == lx.FIN else event.get("valuation_usd")
+        return (float(value), "usd") if value is not None else None
+    if kind == lx.FIN:
+        if event.get("value_usd") is not None:
+            return float(event["value_usd"]), "usd"
+        if event.get("value_pct") is not None:
+            return float(event["value_pct"]), "pct"
+        return None
+    if kind == lx.LAYOFF:
+        return (float(event["count"]), "count") if event.get("count") is not None else None
+    if event.get("amount_usd") is not None:
+        return float(event["amount_usd"]), "usd"
+    return None
+
+
+def names_for(event: Event, roles: Iterable[str]) -> list[str]:
+    """The names an event gives for ``roles`` (investors, target, person, to, …)."""
+    found: list[str] = []
+    for role in roles:
+        value = event.get(ROLE_FIELD.get(role, role))
+        for name in value if isinstance(value, list) else [value]:
+            if isinstance(name, str) and name and name not in found:
+                found.append(name)
+    return found
+
+
+def _participants(event: Event) -> list[str]:
+    roles = lx.TYPE_ROLES.get(event.get("type", ""), ())
+    return names_for(event, roles)
+
+
+def select_events(intent: Intent, events: Sequence[Event]) -> list[Event]:
+    """The events that answer ``intent``, best first, each once."""
+    unique = list({e.get("id", id(e)): e for e in events}.values())
+    anchors = _anchor_dates(intent, unique)
+    kept = [e for e in unique if _fits(intent, e, anchors)]
+    best = max((_soft(intent, e) for e in kept), default=0)
+    kept = [e for e in kept if _soft(intent, e) == best]  # "the $13 billion round" if any
+    kept.sort(key=lambda e: -(figure(e, intent) or (0.0, ""))[0])
+    kept.sort(key=lambda e: _when(e), reverse=True)
+    if intent.want == lx.FIGURE and not intent.latest:
+        kept.sort(key=lambda e: -len(e.get("evidence") or ()) if e.get("type") != lx.FIN else 0)
+    kept.sort(key=lambda e: not _has_wanted(intent, e))
+    return kept
+
+
+def _when(e: Event) -> str:
+    """What "newest" means: a figure's period, else the event's date."""
+    if e.get("type") == lx.FIN and e.get("period"):
+        return str(e["period"])
+    return str(e.get("date") or "")
+
+
+def _fits(intent: Intent, e: Event, anchors: list[str] | None) -> bool:
+    if intent.types and e.get("type") not in intent.types:
+        return False
+    if intent.metric and not _metric_fits(intent.metric, e):
+        return False
+    if intent.status and e.get("type") == lx.CUST and e.get("status") not in intent.status:
+        return False
+    if anchors is not None:
+        return _anchor_fits(intent, e, anchors)
+    return _time_fits(intent, e)
+
+
+def _metric_fits(metric: str, e: Event) -> bool:
+    if e.get("type") == lx.FIN:
+        return bool(e.get("metric") == metric)
+    return metric == "valuation" and e.get("type") == lx.INV and e.get("valuation_usd") is not None
+
+
+def _time_fits(intent: Intent, e: Event) -> bool:
+    window = intent.time
+    if window is None:
+        return True
+    if window.period and e.get("type") == lx.FIN and intent.metric:
+        return same_period(window.period, e.get("period") or e.get("date"))
+    return overlaps(e.get("date"), window.since, window.until)
+
+
+def _anchor_dates(intent: Intent, events: list[Event]) -> list[str] | None:
+    """The dates of the anchor's own events ("the same day as Mira Murati")."""
+    if intent.anchor is None:
+        return None
+    name = intent.anchor.name
+    return [e["date"] for e in events if e.get("date") and name in _participants(e)]
+
+
+def _anchor_fits(intent: Intent, e: Event, anchors: list[str]) -> bool:
+    anchor = intent.anchor
+    assert anchor is not None
+    if anchor.name in _participants(e):
+        return False
+    when = e.get("date")
+    return bool(when) and any(_same_unit(when, a, intent.anchor_unit) for a in anchors)
+
+
+def _same_unit(a: str, b: str, unit: str) -> bool:
+    if unit == "month":
+        return a[:7] == b[:7]
+    if unit == "week":
+        da, db = period_range(a)[0], period_range(b)[0]
+        return da is not None and db is not None and abs((da - db).days) <= 6
+    return a[:10] == b[:10]
+
+
+def _soft(intent: Intent, e: Event) -> int:
+    """How many of the question's details (round, amount, role title) the event matches."""
+    score = 0
+    if intent.round and (e.get("round") or "").casefold() == intent.round.casefold():
+        score += 1
+    hint, amount = intent.amount_hint, e.get("amount_usd")
+    if hint and amount and abs(amount - hint) <= 0.15 * hint:
+        score += 1
+    if intent.role_title and _role_matches(intent.role_title, e.get("role")):
+        score += 1
+    return score
+
+
+def _role_matches(asked: str, stated: str | None) -> bool:
+    if not stated:
+        return False
+    said = stated.casefold()
+    said = lx.ROLE_ALIASES.get(said, said)
+    asked_words = asked.replace("-", "").replace(" ", "")
+    said_words = said.replace("-", "").replace(" ", "")
+    if asked_words in said_words or said_words in asked_words:
+        return True
+    return any(full.replace(" ", "") in said_words for full, short in lx.ROLE_ALIASES.items()
+               if short == asked)  # fmt: skip
+
+
+def _has_wanted(intent: Intent, e: Event) -> bool:
+    if (intent.want in (lx.FIGURE, lx.COUNT) and e.get("type") in (lx.LAYOFF, lx.FIN)) or (
+        intent.want == lx.FIGURE
+    ):
+        return figure(e, intent) is not None
+    if intent.want_roles:
+        return bool(_wanted_names(intent, e))
+    return True
+
+
+def _wanted_names(intent: Intent, e: Event) -> list[str]:
+    asked = {s.name for s in intent.slots}
+    if intent.anchor is not None:
+        asked.add(intent.anchor.name)
+    names = names_for(e, intent.want_roles)
+    kept = [n for n in names if n not in asked]
+    return kept if kept or intent.other else names
+
+
+# ---------------------------------------------------------------- lines
+
+
+def _join(names: Sequence[str], lang: str, limit: int = 6) -> str:
+    if lang == "ja":
+        shown = "、".join(names[:limit])
+        return shown + (f"ほか{len(names) - limit}社" if len(names) > limit else "")
+    if len(names) > limit:
+        rest = len(names) - limit
+        return ", ".join(names[:limit]) + f" and {rest} other" + ("s" if rest > 1 else "")
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _value(value: float, unit: str, lang: str) -> str:
+    if unit == "usd":
+        return money(value, lang)
+    if unit == "pct":
+        return percent(value)
+    return head_count(int(value), lang)
+
+
+METRIC_NAMES = {
+    "en": {"revenue": "revenue", "arr": "ARR", "valuation": "valuation",
+           "gross_margin": "gross margin", "funding_total": "total funding"},
+    "ja": {"revenue": "売上高", "arr": "年間経常収益(ARR)", "valuation": "評価額",
+           "gross_margin": "粗利益率", "funding_total": "累計調達額"},
+}  # fmt: skip
+STATUS_NAMES = {"en": {"active": "active", "paused": "paused", "ended": "ended"},
+                "ja": {"active": "継続中", "paused": "一時停止", "ended": "終了"}}  # fmt: skip
+
+
+def event_line(e: Event, lang: str) -> str:
+    """One event in one line, in ``lang``, with its date."""
+    writer = (_JA_LINES if lang == "ja" else _EN_LINES).get(e.get("type", ""))
+    text = writer(e) if writer else str(e.get("type"))
+    when = e.get("date")
+    if when:
+        text += f"（{when}）" if lang == "ja" else f" ({when})"
+    return text
+
+
+def _m(e: Event, key: str, lang: str) -> str | None:
+    value = e.get(key)
+    return money(float(value), lang) if value is not None else None
+
+
+def _en_investment(e: Event) -> str:
+    amount = _m(e, "amount_usd", "en")
+    investors = e.get("investors") or []
+    if investors:
+        text = f"{_join(investors, 'en')} invested" + (f" {amount}" if amount else "")
+        text += f" in {e.get('company')}"
+    else:
+        text = f"{e.get('company')} raised" + (f" {amount}" if amount else " funding")
+    extras = [e["round"]] if e.get("round") else []
+    if e.get("stake_pct") is not None:
+        extras.append(f"{percent(e['stake_pct'])} stake")
+    if e.get("valuation_usd") is not None:
+        extras.append(f"valued at {money(e['valuation_usd'], 'en')}")
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def _ja_investment(e: Event) -> str:
+    amount = _m(e, "amount_usd", "ja")
+    investors = e.get("investors") or []
+    if investors:
+        text = f"{_join(investors, 'ja')}が{e.get('company')}に" + (
+            f"{amount}を出資" if amount else "出資")
+    else:
+        text = f"{e.get('company')}が" + (f"{amount}を調達" if amount else "資金を調達")
+    extras = [e["round"]] if e.get("round") else []
+    if e.get("stake_pct") is not None:
+        extras.append(f"出資比率{percent(e['stake_pct'])}")
+    if e.get("valuation_usd") is not None:
+        extras.append(f"評価額{money(e['valuation_usd'], 'ja')}")
+    return text + (f"（{'、'.join(extras)}）" if extras else "")
+
+
+def _en_acquisition(e: Event) -> str:
+    amount = _m(e, "amount_usd", "en")
+    return f"{e.get('acquirer')} acquired {e.get('target')}" + (f" for {amount}" if amount else "")
+
+
+def _ja_acquisition(e: Event) -> str:
+    amount = _m(e, "amount_usd", "ja")
+    return f"{e.get('acquirer')}が{e.get('target')}を" + (f"{amount}で買収" if amount else "買収")
+
+
+def _en_partnership(e: Event) -> str:
+    text = f"{_join(e.get('companies') or [], 'en')} partnered"
+    return text + (f": {e['summary']}" if e.get("summary") else "")
+
+
+def _ja_partnership(e: Event) -> str:
+    text = f"{_join(e.get('companies') or [], 'ja')}が提携"
+    return text + (f"：{e['summary']}" if e.get("summary") else "")
+
+
+def _en_customer(e: Event) -> str:
+    text = f"{e.get('customer')} is a customer of {e.get('vendor')}"
+    extras = [money(e["amount_usd"], "en")] if e.get("amount_usd") is not None else []
+    if e.get("status"):
+        extras.append(f"status: {STATUS_NAMES['en'].get(e['status'], e['status'])}")
+    return text + (f" ({'; '.join(extras)})" if extras else "")
+
+
+def _ja_customer(e: Event) -> str:
+    text = f"{e.get('customer')}は{e.get('vendor')}の顧客"
+    extras = [money(e["amount_usd"], "ja")] if e.get("amount_usd") is not None else []
+    if e.get("status"):
+        extras.append(f"状態: {STATUS_NAMES['ja'].get(e['status'], e['status'])}")
+    return text + (f"（{'、'.join(extras)}）" if extras else "")
+
+
+def _en_move(e: Event) -> str:
+    person, src, dst, role = e.get("person"), e.get("from"), e.get("to"), e.get("role")
+    if src and dst and src == dst:
+        return f"{person} became {role or 'a new role'} at {dst}"
+    if src and dst:
+        text = f"{person} moved from {src} to {dst}"
+    elif src:
+        return f"{person} left {src}" + (f" ({role})" if role else "")
+    else:
+        text = f"{person} joined {dst}"
+    return text + (f" as {role}" if role else "")
+
+
+def _ja_move(e: Event) -> str:
+    person, src, dst, role = e.get("person"), e.get("from"), e.get("to"), e.get("role")
+    if src and dst and src == dst:
+        return f"{person}が{dst}の{role or '新しい役職'}に就任"
+    if src and dst:
+        text = f"{person}が{src}から{dst}へ移籍"
+    elif src:
+        return f"{person}が{src}を退社" + (f"（{role}）" if role else "")
+    else:
+        text = f"{person}が{dst}に参画"
+    return text + (f"（{role}）" if role else "")
+
+
+def _fin_value(e: Event, lang: str) -> str:
+    if e.get("value_usd") is not None:
+        return money(float(e["value_usd"]), lang)
+    if e.get("value_pct") is not None:
+        return percent(float(e["value_pct"]))
+    return "?"
+
+
+def _en_financial(e: Event) -> str:
+    metric = METRIC_NAMES["en"].get(e.get("metric") or "", e.get("metric") or "figure")
+    period = f" ({e['period']})" if e.get("period") else ""
+    return f"{e.get('company')} {metric}{period}: {_fin_value(e, 'en')}"
+
+
+def _ja_financial(e: Event) -> str:
+    metric = METRIC_NAMES["ja"].get(e.get("metric") or "", e.get("metric") or "数値")
+    period = f"（{e['period']}）" if e.get("period") else ""
+    return f"{e.get('company')}の{metric}{period}: {_fin_value(e, 'ja')}"
+
+
+def _en_layoff(e: Event) -> str:
+    count = e.get("count")
+    return f"{e.get('company')} cut " + (f"{head_count(count, 'en')} jobs" if count else "jobs")
+
+
+def _ja_layoff(e: Event) -> str:
+    count = e.get("count")
+    return f"{e.get('company')}が" + (f"{head_count(count, 'ja')}を削減" if count else "人員を削減")
+
+
+_EN_LINES = {
+    lx.INV: _en_investment, lx.ACQ: _en_acquisition, lx.PART: _en_partnership,
+    lx.CUST: _en_customer, lx.MOVE: _en_move, lx.FIN: _en_financial,
+    lx.LAUNCH: lambda e: f"{e.get('company')} launched {e.get('product')}",
+    lx.LAYOFF: _en_layoff,
+}  # fmt: skip
+_JA_LINES = {
+    lx.INV: _ja_investment, lx.ACQ: _ja_acquisition, lx.PART: _ja_partnership,
+    lx.CUST: _ja_customer, lx.MOVE: _ja_move, lx.FIN: _ja_financial,
+    lx.LAUNCH: lambda e: f"{e.get('company')}が{e.get('product')}を発表",
+    lx.LAYOFF: _ja_layoff,
+}  # fmt: skip
+
+
+# ---------------------------------------------------------------- the answer
+
+
+def sources_of(events: Sequence[Event], limit: int) -> list[Source]:
+    """The articles behind ``events``, each once, in the events' order, at most ``limit``."""
+    found: dict[str, Source] = {}
+    for e in events:
+        for ev in e.get("evidence") or []:
+            url = ev.get("article")
+            if url and url not in found:
+                site = ev.get("site") or urlsplit(url).hostname
+                found[url] = Source(ev.get("title") or url, site, url, ev.get("published"))
+    return list(found.values())[:limit]
+
+
+def compose_answer(
+    intent: Intent, events: Sequence[Event], *, lang: str | None = None, max_sources: int = 5,
+    missing: Sequence[str] = (),
+) -> Answer:  # fmt: skip
+    """The answer to ``intent`` from ``events`` (retrieved for it); ``missing`` names entities
+    known by name but absent from the knowledge base."""
+    lang = lang or intent.lang
+    if not intent.understood:
+        return Answer(not_understood(lang), lang=lang, understood=False)
+    notes = [_unknown_note(n, lang) for n in intent.unknown]
+    notes += [_missing_note(n, lang) for n in missing]
+    chosen = select_events(intent, events) if not missing else []
+    if not chosen:
+        if not notes:
+            notes.append(not_found(intent, lang))
+        return Answer("\n".join(notes), lang=lang)
+    shown = chosen[:MAX_LINES]
+    head, listed = _headline(intent, shown, lang)
+    lines = [*notes, head] + [f"- {event_line(e, lang)}" for e in listed]
+    sources = sources_of(shown, max_sources)
+    if sources:
+        lines.append("出典:" if lang == "ja" else "Sources:")
+        lines += [f"- {_source_line(s, lang)}" for s in sources]
+    return Answer("\n".join(lines), list(shown), sources, lang, found=True)
+
+
+def _source_line(s: Source, lang: str) -> str:
+    where = ", ".join(x for x in (s.site, s.published) if x)
+    return f"{s.title} — {where} — {s.url}" if where else f"{s.title} — {s.url}"
+
+
+def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[Event]]:
+    """The first line (figure or names first) and the events listed under it."""
+    top = shown[0]
+    end = "。" if lang == "ja" else "."
+    if intent.want in (lx.FIGURE, lx.COUNT) and figure(top, intent) is not None and (
+        intent.want == lx.FIGURE or top.get("type") == lx.LAYOFF
+    ):
+        return _figure_headline(intent, shown, lang), shown[1:]
+    if intent.want == lx.COUNT:
+        names = _names(intent, shown)
+        return f"{len(shown)} — {_join(names or [event_line(e, lang) for e in shown], lang, 20)}" \
+               + end, shown  # fmt: skip
+    if intent.want == lx.DATE and top.get("date"):
+        return f"{top['date']} — {event_line(top, lang)}{end}", shown[1:]
+    if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):
+        names = _names(intent, shown)
+        if names:
+            return _join(names, lang, MAX_NAMES) + end, shown
+    if intent.want == lx.YESNO:
+        return ("はい。" if lang == "ja" else "Yes."), shown
+    return _news_headline(intent, lang), shown
+
+
+def _figure_headline(intent: Intent, shown: list[Event], lang: str) -> str:
+    end = "。" if lang == "ja" else "."
+    figures = [f for f in (figure(e, intent) for e in shown) if f is not None]
+    if intent.total and len(figures) > 1 and len({u for _, u in figures}) == 1:
+        total = _value(sum(v for v, _ in figures), figures[0][1], lang)
+        if lang == "ja":
+            return f"合計{total}（{len(figures)}件）{end}"
+        return f"{total} in total ({len(figures)} deals){end}"
+    value, unit = figures[0]
+    return f"{_value(value, unit, lang)} — {event_line(shown[0], lang)}{end}"
+
+
+def _names(intent: Intent, shown: list[Event]) -> list[str]:
+    names: list[str] = []
+    for e in shown:
+        for n in _wanted_names(intent, e) if intent.want_roles else _participants(e):
+            if n not in names:
+                names.append(n)
+    return names
+
+
+def _news_headline(intent: Intent, lang: str) -> str:
+    who = _join([s.name for s in intent.slots], lang) if intent.slots else ""
+    if lang == "ja":
+        return f"{who}に関する情報:" if who else "該当する出来事:"
+    return f"What I found about {who}:" if who else "What I found:"
+
+
+def _unknown_note(name: str, lang: str) -> str:
+    if lang == "ja":
+        return f"「{name}」に関する情報は見つかりませんでした（知識ベースにない名前です）。"
+    return f"I couldn't find “{name}” in the knowledge base (it is not a name I know)."
+
+
+def _missing_note(name: str, lang: str) -> str:
+    if lang == "ja":
+        return f"{name}に関する情報は知識ベースに見つかりませんでした。"
+    return f"I couldn't find anything about {name} in the knowledge base."
+
+
+def not_understood(lang: str) -> str:
+    """The polite answer to a question with nothing to look for."""
+    if lang == "ja":
+        return ("質問を理解できませんでした。企業名や人名と、出資・買収・提携・移籍・"
+                "売上・発表などを含めて質問してください"
+                "（例: 「メタはScale AIにいくら出資した?」）。")
+    return ("I could not understand the question. Ask about a company or person and a deal, "
+            "funding, acquisition, people move, revenue or launch, e.g. "
+            "“How much did Microsoft invest in OpenAI?”")
+
+
+# ---------------------------------------------------------------- "nothing found"
+
+_TYPE_EN = {
+    lx.INV: "an investment", lx.ACQ: "an acquisition", lx.PART: "a partnership",
+    lx.CUST: "a customer relationship", lx.MOVE: "a people move", lx.FIN: "figures",
+    lx.LAUNCH: "a product launch", lx.LAYOFF: "layoffs",
+}  # fmt: skip
+_TYPE_JA = {
+    lx.INV: "出資", lx.ACQ: "買収", lx.PART: "提携", lx.CUST: "取引", lx.MOVE: "人材の移動",
+    lx.FIN: "業績の数値", lx.LAUNCH: "製品の発表", lx.LAYOFF: "人員削減",
+}  # fmt: skip
+_ROLE_EN = {
+    "investor": "by", "company": "in", "acquirer": "by", "target": "of", "vendor": "with",
+    "customer": "for", "partner": "with", "person": "by", "from": "from", "to": "to",
+    "product": "of",
+}  # fmt: skip
+
+
+def not_found(intent: Intent, lang: str) -> str:
+    """"I couldn't find an investment by Apple in OpenAI …" / 「…は見つかりませんでした。」"""
+    if lang == "ja":
+        return _not_found_ja(intent)
+    what = " or ".join(_TYPE_EN[t] for t in intent.types) if intent.types else "anything"
+    if intent.metric:
+        what = f"{METRIC_NAMES['en'].get(intent.metric, intent.metric)} figures"
+    parts = [what] + [_slot_phrase(s, intent) for s in intent.slots]
+    if intent.status:
+        parts.append("with status " + "/".join(intent.status))
+    if intent.time is not None:
+        parts.append(_time_phrase(intent))
+    return f"I couldn't find {' '.join(parts)} in the knowledge base."
+
+
+def _slot_phrase(slot: Slot, intent: Intent) -> str:
+    if len(slot.roles) == 1 and slot.roles[0] in _ROLE_EN:
+        if slot.roles[0] == "company" and intent.types and lx.INV not in intent.types:
+            return f"for {slot.name}"
+        return f"{_ROLE_EN[slot.roles[0]]} {slot.name}"
+    return f"involving {slot.name}"
+
+
+def _time_phrase(intent: Intent) -> str:
+    window = intent.time
+    assert window is not None
+    if window.period:
+        return f"for {window.period}"
+    since = window.since.isoformat() if window.since else None
+    until = window.until.isoformat() if window.until else None
+    if since and until:
+        return f"between {since} and {until}"
+    return f"since {since}" if since else f"until {until}"
+
+
+def _not_found_ja(intent: Intent) -> str:
+    what = "・".join(_TYPE_JA[t] for t in intent.types) if intent.types else "情報"
+    if intent.metric:
+        what = METRIC_NAMES["ja"].get(intent.metric, intent.metric)
+    who = "、".join(s.name for s in intent.slots)
+    when = ""
+    if intent.time is not None:
+        window = intent.time
+        when = window.period or "～".join(
+            d.isoformat() if d else "" for d in (window.since, window.until))
+        when = f"（{when}）"
+    subject = f"{who}に関する{what}" if who else what
+    return f"{subject}{when}の情報は見つかりませんでした。"
+
+
+def window_bounds(intent: Intent) -> tuple[date | None, date | None]:
+    """The date window retrieval should use (none for a figure of a named period: its
+    articles may be dated long after the period)."""
+    window = intent.time
+    if window is None or (window.period and intent.metric):
+        return None, None
+    until = window.until + timedelta(days=0) if window.until else None
+    return window.since, until

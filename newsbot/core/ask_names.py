@@ -1,0 +1,322 @@
+"""Finding entity names in a question: any alias, any script, any case, small typos, surnames.
+
+``candidate_spans`` lists every stretch of a question that could be a name (word n-grams,
+katakana runs and their parts, kanji substrings); ``name_spans`` the stretches that look
+like proper names (capitalised words, katakana, Latin words in Japanese) — the ones a typo
+or a surname may hide in, and the ones reported back when nothing knows them.
+``AliasMatcher`` is an in-memory ``EntityMatcher`` over (alias, name, kind) triples: exact
+normalised aliases first, then a unique surname, then a unique close spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from newsbot.core.ask_lexicon import (
+    EN_COMMON,
+    EN_TRIGGERS,
+    EN_WANT,
+    JA_COMMON_KATAKANA,
+    JA_LATIN_COMMON,
+)
+from newsbot.core.registry import normalise_name
+
+MAX_NGRAM = 6
+MAX_KANJI = 8
+HOW_RANK = {"exact": 0, "surname": 1, "fuzzy": 2}
+
+_L = "A-Za-z0-9\u00c0-\u024f"
+LATIN_TOKEN = re.compile(rf"[{_L}](?:[{_L}.:&+'’\-]*[{_L}+])?")
+_KANA = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
+KATAKANA_RUN = re.compile(rf"[{_KANA}](?:[{_KANA}・･]*[{_KANA}])?")
+KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity named at ``text[start:end]``: its canonical ``name`` and ``kind``."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str
+    how: str = "exact"  # exact | surname | fuzzy
+
+
+class EntityMatcher(Protocol):
+    """Finds the entities a question names (whatever knows them: registry, knowledge base)."""
+
+    def find(self, text: str) -> Sequence[Mention]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the question; ``proper`` when it looks like a proper name."""
+
+    start: int
+    end: int
+    text: str
+    proper: bool = True
+
+
+def latin_tokens(text: str) -> list[Span]:
+    """Latin words with their offsets; a trailing possessive ('s) is left out."""
+    found = []
+    for m in LATIN_TOKEN.finditer(text):
+        word = m.group()
+        cut = _POSSESSIVE.search(word)
+        if cut and len(word) - len(cut.group()) >= 1:
+            word = word[: cut.start()]
+        found.append(Span(m.start(), m.start() + len(word), word))
+    return found
+
+
+def candidate_spans(text: str) -> list[Span]:
+    """Every stretch that could be a name, longest first."""
+    spans = _latin_ngrams(text) + _katakana_parts(text) + _kanji_substrings(text)
+    return sorted(set(spans), key=lambda s: (-(s.end - s.start), s.start))
+
+
+def _latin_ngrams(text: str) -> list[Span]:
+    tokens = latin_tokens(text)
+    spans = []
+    for i in range(len(tokens)):
+        for j in range(i, min(i + MAX_NGRAM, len(tokens))):
+            if j > i and not text[tokens[j - 1].end : tokens[j].start].isspace():
+                break
+            start, end = tokens[i].start, tokens[j].end
+            spans.append(Span(start, end, text[start:end]))
+    return spans
+
+
+def _katakana_parts(text: str) -> list[Span]:
+    spans = []
+    for m in KATAKANA_RUN.finditer(text):
+        parts = [p for p in re.finditer(r"[^・･]+", m.group())]
+        for i in range(len(parts)):
+            for j in range(i, len(parts)):
+                start, end = m.start() + parts[i].start(), m.start() + parts[j].end()
+                spans.append(Span(start, end, text[start:end]))
+        tail = re.match(rf"\s?[{_L}]+", text[m.end() :])  # サカナAI, スペースX
+        if tail:
+            end = m.end() + tail.end()
+            spans.append(Span(m.start(), end, text[m.start() : end]))
+    return spans
+
+
+def _kanji_substrings(text: str) -> list[Span]:
+    spans = []
+    for m in KANJI_RUN.finditer(text):
+        run = m.group()
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + MAX_KANJI) + 1):
+                spans.append(Span(m.start() + i, m.start() + j, run[i:j]))
+    return spans
+
+
+def name_spans(text: str, lang: str) -> list[Span]:
+    """Stretches that look like names: the ones typos and surnames are looked for in, and
+    (when ``proper``) the ones reported when nothing knows them."""
+    if lang == "ja":
+        return _ja_name_spans(text)
+    return _en_name_spans(text)
+
+
+def _looks_proper(word: str) -> bool:
+    return any(c.isupper() for c in word) or (any(c.isdigit() for c in word) and
+                                              any(c.isalpha() for c in word))
+
+
+def _en_name_spans(text: str) -> list[Span]:
+    tokens = latin_tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if _looks_proper(tok.text) and _can_start(tok.text):
+            j = i
+            while j + 1 < len(tokens) and _looks_proper(tokens[j + 1].text) and (
+                text[tokens[j].end : tokens[j + 1].start] in (" ", " & ")
+            ):
+                j += 1
+            spans.append(Span(tok.start, tokens[j].end, text[tok.start : tokens[j].end]))
+            i = j + 1
+            continue
+        if _plain_word_worth_fuzzing(tok.text):
+            spans.append(Span(tok.start, tok.end, tok.text, proper=False))
+        i += 1
+    return spans
+
+
+def _can_start(word: str) -> bool:
+    low = word.casefold()
+    if low in EN_COMMON or len(word) < 2 or word.isdigit():
+        return False
+    return not re.fullmatch(r"(?:19|20)\d\d|[$€£¥]?\d[\d.,]*[kmbt]?n?", low)
+
+
+def _plain_word_worth_fuzzing(word: str) -> bool:
+    """A lowercase word that is no question word and no trigger: maybe a lowercase typo."""
+    low = word.casefold()
+    if len(low) < 6 or low in EN_COMMON or not low.isalpha():
+        return False
+    patterns = [p for p, _ in EN_TRIGGERS] + [p for p, _ in EN_WANT]
+    return not any(p.fullmatch(low) or p.match(low) for p in patterns)
+
+
+def _ja_name_spans(text: str) -> list[Span]:
+    spans = []
+    for m in KATAKANA_RUN.finditer(text):
+        word = m.group()
+        if len(word) >= 2 and word not in JA_COMMON_KATAKANA and not _common_compound(word):
+            spans.append(Span(m.start(), m.end(), word))
+    tokens = latin_tokens(text)
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and text[tokens[j].end : tokens[j + 1].start] == " ":
+            j += 1
+        words = [t.text.casefold() for t in tokens[i : j + 1]]
+        if not all(w in JA_LATIN_COMMON or w.isdigit() for w in words):
+            start, end = tokens[i].start, tokens[j].end
+            spans.append(Span(start, end, text[start:end]))
+        i = j + 1
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _common_compound(word: str) -> bool:
+    return any(word.startswith(c) or word.endswith(c) for c in JA_COMMON_KATAKANA if len(c) >= 4
+               and len(word) - len(c) <= 2)
+
+
+# ---------------------------------------------------------------- in-memory matcher
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    alias: str
+    name: str
+    kind: str
+    ambiguous: bool = False
+
+
+class AliasMatcher:
+    """An ``EntityMatcher`` over known (alias, canonical name, kind) triples.
+
+    Case and width never matter except for ``ambiguous`` aliases (common words such as
+    "Glean"), which must be written exactly. A person's surname alone finds them when no
+    other known person has it; a spelling within one or two edits of exactly one entity's
+    alias finds it too.
+    """
+
+    def __init__(
+        self, names: Iterable[tuple[str, str, str] | tuple[str, str, str, bool]],
+        *, normalise: Callable[[str], str] = normalise_name,
+    ) -> None:  # fmt: skip
+        self.normalise = normalise
+        self.exact: dict[str, list[_Known]] = defaultdict(list)
+        self.surnames: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for item in names:
+            known = _Known(*item)
+            norm = normalise(known.alias)
+            if norm:
+                self.exact[norm].append(known)
+                if known.kind == "person":
+                    self._add_surname(known)
+        self.fuzzy_keys = [k for k, v in self.exact.items()
+                           if len(k) >= 5 and not all(x.ambiguous for x in v)]  # fmt: skip
+
+    def _add_surname(self, known: _Known) -> None:
+        parts = re.split(r"[\s・･]+", known.alias.strip())
+        if len(parts) >= 2:
+            last = self.normalise(parts[-1])
+            if len(last) >= 3 or (len(last) >= 2 and not last.isascii()):
+                self.surnames[last].add((known.name, known.kind))
+
+    def find(self, text: str) -> list[Mention]:
+        """Every known entity the text names, left to right, without overlaps."""
+        found = self.exact_mentions(text)
+        lang = "ja" if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text) else "en"
+        for span in name_spans(text, lang):
+            if not any(m.start < span.end and span.start < m.end for m in found):
+                found.extend(self.loose_mentions(span))
+        return merge_mentions(found)
+
+    def exact_mentions(self, text: str) -> list[Mention]:
+        found = []
+        for span in candidate_spans(text):
+            for known in self.exact.get(self.normalise(span.text), ()):
+                if _surface_ok(span.text, known):
+                    found.append(Mention(span.start, span.end, span.text, known.name, known.kind))
+                    break
+        return merge_mentions(found)
+
+    def loose_mentions(self, span: Span) -> list[Mention]:
+        """A surname or a close spelling for one name-like span (or one of its words)."""
+        pieces = [span] + ([] if " " not in span.text else [
+            Span(span.start + m.start(), span.start + m.end(), m.group(), span.proper)
+            for m in re.finditer(r"\S+", span.text)])  # fmt: skip
+        for piece in pieces:
+            hit = self._surname(piece) or self._fuzzy(piece)
+            if hit is not None:
+                return [hit]
+        return []
+
+    def _surname(self, span: Span) -> Mention | None:
+        if not span.proper:
+            return None
+        owners = self.surnames.get(self.normalise(span.text), set())
+        if len(owners) != 1:
+            return None
+        name, kind = next(iter(owners))
+        return Mention(span.start, span.end, span.text, name, kind, "surname")
+
+    def _fuzzy(self, span: Span) -> Mention | None:
+        norm = self.normalise(span.text)
+        hits = close_spellings(norm, self.fuzzy_keys)
+        owners = {(k.name, k.kind) for key in hits for k in self.exact[key] if not k.ambiguous}
+        if len(owners) != 1:
+            return None
+        name, kind = owners.pop()
+        return Mention(span.start, span.end, span.text, name, kind, "fuzzy")
+
+
+def close_spellings(norm: str, keys: Sequence[str]) -> list[str]:
+    """The keys nearest ``norm`` within a typo's reach (same first letter, 1–2 edits)."""
+    if len(norm) < 5 or not keys:
+        return []
+    reach = 1 if len(norm) < 8 else 2
+    found = process.extract(norm, keys, scorer=Levenshtein.distance, score_cutoff=reach,
+                            limit=10)  # fmt: skip
+    found = [(key, dist) for key, dist, _ in found if key[0] == norm[0] and key != norm]
+    if not found:
+        return []
+    best = min(dist for _, dist in found)
+    return [key for key, dist in found if dist == best]
+
+
+def _surface_ok(surface: str, known: _Known) -> bool:
+    if known.ambiguous:
+        return surface == known.alias
+    if surface.islower() and surface.isascii() and surface.casefold() in EN_COMMON:
+        return False
+    return not (surface.islower() and len(surface) <= 2)
+
+
+def merge_mentions(found: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: exact before loose, longer before shorter, then leftmost."""
+    kept: list[Mention] = []
+    ranked = sorted(found, key=lambda m: (HOW_RANK.get(m.how, 3), -(m.end - m.start), m.start))
+    for m in ranked:
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,412 @@
+"""Question → ``Intent``: which entities, in which roles, which events, when, and what shape
+of answer — in English or Japanese, by rules.
+
+Trigger words (``ask_lexicon``) choose the event types; each entity's role comes from the
+word or particle next to it ("in OpenAI" → the company invested in, "OpenAIから" → the
+company left, "Anthropic's" → the owner) or, failing that, from its side of the nearest
+trigger (the subject invests, the object is invested in).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsbot.core import ask_lexicon as lx
+from newsbot.core.ask_lexicon import TYPE_ROLES, Frame, Roles
+from newsbot.core.ask_names import EntityMatcher, Mention, merge_mentions, name_spans
+from newsbot.core.ask_time import TimeWindow, parse_time
+from newsbot.core.extract.money import find_money
+from newsbot.errors import QuestionError
+
+MAX_CHARS = 1000
+_EN_FUNCTION = re.compile(r"\b(?:who|what|which|how|when|where|did|does|is|was|the|of|in)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """An entity the question names and the roles it may play (``()``: any)."""
+
+    name: str
+    kind: str
+    surface: str
+    roles: Roles = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a question asks, ready for retrieval (``plan_queries``) and the answer."""
+
+    question: str
+    lang: str
+    types: tuple[str, ...] = ()
+    slots: tuple[Slot, ...] = ()
+    want: str = lx.NEWS
+    want_roles: Roles = ()
+    metric: str | None = None
+    status: tuple[str, ...] = ()
+    round: str | None = None
+    role_title: str | None = None
+    amount_hint: float | None = None
+    time: TimeWindow | None = None
+    latest: bool = False
+    total: bool = False
+    other: bool = False
+    anchor: Slot | None = None
+    anchor_unit: str = "day"
+    unknown: tuple[str, ...] = ()
+    talent: tuple[str, ...] = field(default=())
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.slots)
+
+    @property
+    def understood(self) -> bool:
+        """Whether there is anything to look for."""
+        return bool(self.slots or self.types or self.unknown or self.anchor or self.time)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    frame: Frame
+    passive: bool = False
+
+
+def clean_question(text: object) -> str:
+    """NFKC, no control characters, one space between words; QuestionError when empty,
+    wordless or too long."""
+    if not isinstance(text, str):
+        raise QuestionError("a question must be text")
+    folded = unicodedata.normalize("NFKC", text)
+    folded = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in folded)
+    folded = re.sub(r"\s+", " ", folded).strip()
+    if not folded:
+        raise QuestionError("the question is empty")
+    if len(folded) > MAX_CHARS:
+        raise QuestionError(f"the question is too long ({len(folded)} characters; "
+                            f"at most {MAX_CHARS})")  # fmt: skip
+    if not any(c.isalnum() for c in folded):
+        raise QuestionError("the question has no words")
+    return folded
+
+
+def detect_language(text: str) -> str:
+    """``ja`` for a question written in Japanese (kana, or kanji without English words)."""
+    if re.search(r"[\u3040-\u309f]", text):
+        return "ja"
+    if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", text) and not _EN_FUNCTION.search(text):
+        return "ja"
+    return "en"
+
+
+def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent:
+    """Understand a question (raises QuestionError only for empty or oversized input)."""
+    q = clean_question(text)
+    lang = detect_language(q)
+    time = parse_time(q, lang, today)
+    mentions = [m for m in merge_mentions(entities.find(q)) if not _in_time(m, time)]
+    hits = _triggers(q, lang, mentions)
+    types, frames = _choose(hits)
+    anchor, unit, mentions = _anchor(q, lang, mentions)
+    slots = _slots(q, lang, mentions, frames, types)
+    want = _want(q, lang, types, frames)
+    return Intent(
+        question=q, lang=lang, types=types, slots=slots, want=want,
+        want_roles=_want_roles(q, lang, want, types, frames, slots),
+        metric=next((h.frame.metric for h in frames if h.frame.metric), None),
+        status=_status(q, frames, types), round=_round(q, lang),
+        role_title=_role_title(q, lang, frames), amount_hint=_amount(q, lang),
+        time=time, latest=bool((lx.LATEST_JA if lang == "ja" else lx.LATEST_EN).search(q)),
+        total=bool((lx.TOTAL_JA if lang == "ja" else lx.TOTAL_EN).search(q)),
+        other=bool((lx.OTHER_JA if lang == "ja" else lx.OTHER_EN).search(q)),
+        anchor=anchor, anchor_unit=unit, unknown=_unknown(q, lang, mentions, anchor, hits, time),
+        talent=tuple(dict.fromkeys(h.frame.talent for h in frames if h.frame.talent)),
+    )  # fmt: skip
+
+
+def _in_time(m: Mention, time: TimeWindow | None) -> bool:
+    return time is not None and m.start < time.end and time.start < m.end
+
+
+# ---------------------------------------------------------------- triggers and types
+
+
+def _triggers(q: str, lang: str, mentions: list[Mention]) -> list[_Hit]:
+    """Trigger words left to right; none inside an entity's name, none overlapping another."""
+    table = lx.JA_TRIGGERS if lang == "ja" else lx.EN_TRIGGERS
+    hits: list[_Hit] = []
+    for pattern, frame in table:
+        for m in pattern.finditer(q):
+            if any(x.start <= m.start() and m.end() <= x.end for x in mentions):
+                continue
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            hits.append(_Hit(m.start(), m.end(), frame, _passive(q, lang, m.start(), m.end())))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _passive(q: str, lang: str, start: int, end: int) -> bool:
+    if lang == "ja":
+        return bool(lx.JA_PASSIVE_AFTER.match(q[end:]))
+    if re.match(r"\s+by\b", q[end:], re.I):
+        return True
+    word = q[start:end].lower()
+    participle = word.endswith(("ed", "ought", "aid", "ired", "ught"))
+    return participle and bool(lx.EN_PASSIVE_BEFORE.search(q[:start]))
+
+
+def _choose(hits: list[_Hit]) -> tuple[tuple[str, ...], list[_Hit]]:
+    """The event types asked about: what the strongest triggers agree on (their intersection,
+    else their union), narrowed by weaker ones when they agree; and the triggers that apply."""
+    if not hits:
+        return (), []
+    top = max(h.frame.weight for h in hits)
+    strong = [h for h in hits if h.frame.weight == top]
+    types = _agree([h.frame.types for h in strong])
+    for h in sorted(hits, key=lambda h: -h.frame.weight):
+        narrowed = tuple(t for t in types if t in h.frame.types)
+        if narrowed:
+            types = narrowed
+    applying = [h for h in hits if set(h.frame.types) & set(types)]
+    return types, applying
+
+
+def _agree(sets: list[tuple[str, ...]]) -> tuple[str, ...]:
+    common = [t for t in sets[0] if all(t in s for s in sets[1:])]
+    if common:
+        return tuple(common)
+    return tuple(dict.fromkeys(t for s in sets for t in s))
+
+
+# ---------------------------------------------------------------- entities and roles
+
+
+def _anchor(q: str, lang: str, mentions: list[Mention]) -> tuple[Slot | None, str, list[Mention]]:
+    """"…on the same day as Mira Murati" / "ムラティ氏と同じ日に": a reference, not a filter."""
+    for m in mentions:
+        hit = (lx.ANCHOR_JA.match(q[m.end :]) if lang == "ja"
+               else lx.ANCHOR_EN.search(q[: m.start]))  # fmt: skip
+        if hit:
+            unit = {"日": "day", "週": "week", "月": "month", "時期": "month"}.get(
+                hit.groupdict().get("unit") or "day", (hit.groupdict().get("unit") or "day"))
+            unit = "day" if unit in ("date", "time") else unit
+            rest = [x for x in mentions if x is not m]
+            return Slot(m.name, m.kind, m.surface), unit, rest
+    return None, "day", mentions
+
+
+def _slots(
+    q: str, lang: str, mentions: list[Mention], frames: list[_Hit], types: tuple[str, ...]
+) -> tuple[Slot, ...]:
+    slots: list[Slot] = []
+    previous: Roles | None = None
+    for m in mentions:
+        roles = _roles_of(q, lang, m, frames, types, previous)
+        previous = roles
+        if types:
+            allowed = {r for t in types for r in TYPE_ROLES[t]}
+            roles = tuple(r for r in roles if r in allowed)
+        if not any(s.name == m.name for s in slots):
+            slots.append(Slot(m.name, m.kind, m.surface, roles))
+    return tuple(slots)
+
+
+def _roles_of(
+    q: str, lang: str, m: Mention, frames: list[_Hit], types: tuple[str, ...],
+    previous: Roles | None,
+) -> Roles:  # fmt: skip
+    if m.kind == "product":
+        return ("product",) if not types or lx.LAUNCH in types else ()
+    if m.kind == "person" and (not types or lx.MOVE in types):
+        return ("person",) if types else ()
+    cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
+    if cue == "and" and previous is not None:
+        return previous
+    hit = _governing(frames, m, lang)
+    if hit is None:
+        return ()
+    before = m.end <= hit.start
+    return _role(hit, cue, before, lang)
+
+
+def _cue_en(q: str, m: Mention) -> str | None:
+    after = q[m.end :]
+    if re.match(r"['’]s?\b|['’]\s", after):
+        return "owner"
+    if lx.EN_PEOPLE_AFTER.match(after):
+        return "people"
+    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", q[: m.start])[-5:]
+    while words and words[-1].lower() in lx.EN_SKIP_BEFORE:
+        words.pop()
+    if len(words) >= 2 and f"{words[-2]} {words[-1]}".lower() in lx.EN_PREPS:
+        return lx.EN_PREPS[f"{words[-2]} {words[-1]}".lower()]
+    if words and words[-1].lower() in lx.EN_PREPS:
+        return lx.EN_PREPS[words[-1].lower()]
+    return None
+
+
+def _cue_ja(q: str, m: Mention) -> str | None:
+    if re.search(r"元\s*$", q[: m.start]):
+        return "from"
+    after = lx.JA_HONORIFICS.sub("", q[m.end :], count=1)
+    for particle, cue in lx.JA_PARTICLES:
+        if after.startswith(particle):
+            return cue
+    return None
+
+
+def _governing(frames: list[_Hit], m: Mention, lang: str) -> _Hit | None:
+    """The strongest applying trigger nearest the entity: after it in Japanese (verbs come
+    last), before it in English, else on the other side."""
+    if not frames:
+        return None
+    top = max(h.frame.weight for h in frames)
+    strong = [h for h in frames if h.frame.weight == top]
+    inside = [h for h in strong if h.start <= m.start and m.end <= h.end]
+    if inside:
+        return inside[0]
+    left = [h for h in strong if h.end <= m.start]
+    right = [h for h in strong if h.start >= m.end]
+    first, second = (right, left[::-1]) if lang == "ja" else (left[::-1], right)
+    return (first or second or [None])[0]
+
+
+def _role(hit: _Hit, cue: str | None, before: bool, lang: str) -> Roles:
+    f, passive = hit.frame, hit.passive
+    agent, patient = (f.patient or f.agent, f.agent) if passive else (f.agent, f.patient or f.agent)
+    if cue == "owner":
+        return f.owner or f.agent
+    if cue == "people":
+        if f.talent:
+            return ("from",) if f.talent in ("leave", "people", "move") else ("from", "to")
+        return f.owner or f.agent
+    if cue == "subj":
+        return agent
+    if cue == "obj":
+        return patient
+    if cue == "to" and lang == "ja" and passive:
+        return f.agent
+    if cue is not None and cue in f.preps:
+        return f.preps[cue]
+    if cue == "to" and lang == "ja":
+        return f.patient or f.agent
+    if cue is not None and cue not in ("and",):
+        return ()
+    return agent if before else patient
+
+
+# ---------------------------------------------------------------- what is wanted
+
+
+def _want(q: str, lang: str, types: tuple[str, ...], frames: list[_Hit]) -> str:
+    table = lx.JA_WANT if lang == "ja" else lx.EN_WANT
+    want = next((w for p, w in table if p.search(q)), None)
+    metric = any(h.frame.metric for h in frames)
+    if metric and want in (None, lx.NAMES, lx.PRODUCT):
+        return lx.FIGURE
+    if want == lx.NAMES and types == (lx.LAUNCH,):
+        return lx.PRODUCT
+    if want == lx.COUNT and lang == "ja" and types == (lx.LAYOFF,):
+        return lx.COUNT
+    if want is not None:
+        return want
+    if (lx.JA_YESNO if lang == "ja" else lx.EN_YESNO).search(q) and types:
+        return lx.YESNO
+    if not types or (lx.JA_NEWS if lang == "ja" else lx.EN_NEWS).search(q):
+        return lx.NEWS
+    return lx.NAMES
+
+
+def _want_roles(
+    q: str, lang: str, want: str, types: tuple[str, ...], frames: list[_Hit],
+    slots: tuple[Slot, ...],
+) -> Roles:  # fmt: skip
+    allowed = {r for t in types for r in TYPE_ROLES[t]}
+    for pattern, roles in lx.JA_WANT_ROLE if lang == "ja" else lx.EN_WANT_ROLE:
+        chosen = tuple(r for r in roles if r in allowed)
+        if chosen and pattern.search(q) and (want != lx.PLACE or lx.MOVE in types):
+            return chosen
+    if want == lx.PLACE and lx.MOVE in types:
+        come_from = lx.EN_FROM_PLACE.search(q) if lang == "en" else "どこから" in q
+        return ("from",) if come_from else ("to",)
+    if want == lx.PRODUCT:
+        return ("product",)
+    if lx.MOVE in types and (want == lx.PERSON or not any(s.kind == "person" for s in slots)):
+        return ("person",)
+    return _unfilled(want, frames, slots)
+
+
+def _unfilled(want: str, frames: list[_Hit], slots: tuple[Slot, ...]) -> Roles:
+    """The side of the main trigger no named entity fills: what "who"/"which" asks for."""
+    if not frames:
+        return ()
+    top = max(h.frame.weight for h in frames)
+    f = next(h for h in frames if h.frame.weight == top)
+    agent, patient = (f.frame.patient, f.frame.agent) if f.passive else (f.frame.agent,
+                                                                            f.frame.patient)
+    filled = {r for s in slots for r in s.roles}
+    if patient and filled & set(agent) and not filled & set(patient):
+        return patient
+    if filled & set(patient) and not filled & set(agent):
+        return agent
+    if f.frame.types == (lx.PART,):
+        return ("partner",)
+    return agent if want == lx.PERSON or not patient else patient
+
+
+def _status(q: str, frames: list[_Hit], types: tuple[str, ...]) -> tuple[str, ...]:
+    found = tuple(dict.fromkeys(s for h in frames for s in h.frame.status))
+    if not found and lx.CUST in types and lx.STATUS_ACTIVE.search(q):
+        return ("active",)
+    return found
+
+
+def _round(q: str, lang: str) -> str | None:
+    m = lx.ROUND_EN.search(q)
+    if m:
+        text = m.group(1)
+        return text[0].upper() + text[1:].lower() if " " not in text else (
+            "Series " + text.split(" ", 1)[1].upper())
+    m = lx.ROUND_JA.search(q) if lang == "ja" else None
+    if m:
+        return f"Series {m.group(1).upper()}" if m.group(1) else (
+            "Seed" if m.group(2) == "シード" else "Pre-seed")
+    return None
+
+
+def _role_title(q: str, lang: str, frames: list[_Hit]) -> str | None:
+    m = (lx.ROLE_TITLE_JA if lang == "ja" else lx.ROLE_TITLE_EN).search(q)
+    if m:
+        title = m.group(1).lower()
+        return lx.ROLE_ALIASES.get(title, title)
+    return next((h.frame.role_title for h in frames if h.frame.role_title), None)
+
+
+def _amount(q: str, lang: str) -> float | None:
+    found = find_money(q, lang=lang)
+    return found[0].money.usd if found else None
+
+
+def _unknown(
+    q: str, lang: str, mentions: list[Mention], anchor: Slot | None, hits: list[_Hit],
+    time: TimeWindow | None,
+) -> tuple[str, ...]:  # fmt: skip
+    """Names the question uses that nothing knows (so the answer can say so)."""
+    taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
+    if time is not None:
+        taken.append((time.start, time.end))
+    for pattern in (lx.ROUND_EN, lx.ROLE_TITLE_EN, lx.ROLE_TITLE_JA, lx.ROUND_JA):
+        taken += [(m.start(), m.end()) for m in pattern.finditer(q)]
+    names = []
+    for span in name_spans(q, lang):
+        if not span.proper or any(s < span.end and span.start < e for s, e in taken):
+            continue
+        if anchor is not None and anchor.surface == span.text:
+            continue
+        names.append(span.text)
+    return tuple(dict.fromkeys(names))

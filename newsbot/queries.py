@@ -1,0 +1,407 @@
+"""The read side of the knowledge base: entities by name, autocomplete, events by who played
+which role when, company and person profiles. Shared by ``newsbot ask`` and the Discord bot.
+
+Every function takes an open ``Session`` and does a few indexed queries (never one per
+row): events are found through ``ix_event_entities_entity_role`` and
+``ix_events_type_date`` and returned by ``event_records`` in the FORMAT.md shape, newest
+first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from newsbot.core.ask_names import (
+    AliasMatcher,
+    Mention,
+    Span,
+    candidate_spans,
+    close_spellings,
+    merge_mentions,
+    name_spans,
+)
+from newsbot.core.ask_parse import detect_language
+from newsbot.core.registry import Registry, normalise_name
+from newsbot.core.resolve import similar_names
+from newsbot.store.events import event_records
+from newsbot.store.models import Alias, Entity, Event, EventEntity
+
+__all__ = [
+    "EntityRef",
+    "KnowledgeMatcher",
+    "Profile",
+    "company_profile",
+    "entity_ids",
+    "find_entity",
+    "find_events",
+    "person_profile",
+    "registry_matcher",
+    "suggest_entities",
+]
+
+FUZZY_PREFIX = 3
+FUZZY_CANDIDATES = 500
+CHUNK = 500
+DEALS = ("investment", "acquisition", "partnership", "customer")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """A stored entity."""
+
+    id: int
+    name: str
+    kind: str
+
+
+# ---------------------------------------------------------------- entities
+
+
+def find_entity(session: Session, registry: Registry, name: str) -> EntityRef | None:
+    """The stored entity ``name`` names: by alias, by the registry's canonical name, then by
+    a close spelling of exactly one stored alias (so "Anthropc" finds Anthropic)."""
+    norm = normalise_name(name)
+    if not norm:
+        return None
+    found = _by_norms(session, [norm]).get(norm)
+    if found is None:
+        entry = registry.lookup(name)
+        if entry is not None:
+            found = _by_names(session, [entry.name]).get(entry.name) or _by_norms(
+                session, [normalise_name(entry.name)]).get(normalise_name(entry.name))
+    return found or _fuzzy_entity(session, name)
+
+
+def _by_norms(session: Session, norms: Sequence[str]) -> dict[str, EntityRef]:
+    out: dict[str, EntityRef] = {}
+    for chunk in _chunks(list(dict.fromkeys(norms))):
+        stmt = (select(Alias.norm, Entity.id, Entity.name, Entity.kind)
+                .join(Entity, Entity.id == Alias.entity_id)
+                .where(Alias.norm.in_(chunk)))  # type: ignore[attr-defined]  # fmt: skip
+        for norm, id_, name, kind in session.execute(stmt).tuples():
+            out[norm] = EntityRef(id_, name, kind)
+    return out
+
+
+def _by_names(session: Session, names: Sequence[str]) -> dict[str, EntityRef]:
+    out: dict[str, EntityRef] = {}
+    for chunk in _chunks(list(dict.fromkeys(names))):
+        stmt = select(Entity.id, Entity.name, Entity.kind).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
+        for id_, name, kind in session.execute(stmt).tuples():
+            out.setdefault(name, EntityRef(id_, name, kind))
+    return out
+
+
+def _fuzzy_entity(session: Session, name: str) -> EntityRef | None:
+    norm = normalise_name(name)
+    if len(norm) < 5:
+        return None
+    rows = _prefix_aliases(session, norm[:FUZZY_PREFIX])
+    keys = list(dict.fromkeys(alias_norm for alias_norm, *_ in rows))
+    near = set(close_spellings(norm, keys))
+    hits = {EntityRef(i, n, k) for alias_norm, alias, i, n, k in rows
+            if alias_norm in near and similar_names(name, alias, k)}  # fmt: skip
+    if not hits:
+        hits = {EntityRef(i, n, k) for alias_norm, _a, i, n, k in rows if alias_norm in near}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _prefix_aliases(session: Session, prefix: str) -> list[tuple[str, str, int, str, str]]:
+    stmt = (
+        select(Alias.norm, Alias.alias, Entity.id, Entity.name, Entity.kind)
+        .join(Entity, Entity.id == Alias.entity_id)
+        .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"))
+        .limit(FUZZY_CANDIDATES)
+    )
+    return list(session.execute(stmt).tuples())
+
+
+def entity_ids(session: Session, names: Iterable[str]) -> dict[str, list[int]]:
+    """Stored entity ids for canonical names (one name may be a company and an investor
+    person at once: every kind counts), by entity name, else by alias."""
+    wanted = list(dict.fromkeys(names))
+    out: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(wanted):
+        stmt = select(Entity.name, Entity.id).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
+        for name, id_ in session.execute(stmt).tuples():
+            out[name].append(id_)
+    rest = {normalise_name(n): n for n in wanted if n not in out}
+    for norm, ref in _by_norms(session, list(rest)).items():
+        out[rest[norm]].append(ref.id)
+    return dict(out)
+
+
+def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str]:
+    """Entity names for autocomplete: aliases starting with ``prefix`` (any script, any
+    case), then containing it; the entities in most events first."""
+    norm = normalise_name(prefix)
+    counts = (select(EventEntity.entity_id, func.count().label("n"))
+              .group_by(EventEntity.entity_id).subquery())  # fmt: skip
+    base = (select(Entity.name, func.max(func.coalesce(counts.c.n, 0)).label("n"))
+            .join(Alias, Alias.entity_id == Entity.id)
+            .outerjoin(counts, counts.c.entity_id == Entity.id)
+            .group_by(Entity.name))  # fmt: skip
+    if not norm:
+        return [r[0] for r in session.execute(base.order_by(func.max(
+            func.coalesce(counts.c.n, 0)).desc(), Entity.name).limit(limit))]
+    starts = base.where(and_(Alias.norm >= norm, Alias.norm < norm + "\uffff"))
+    found = _ranked(session, starts, limit)
+    if len(found) < limit:
+        pattern = f"%{_escape_like(prefix.strip())}%"
+        contains = base.where(or_(Alias.alias.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
+                                  Alias.norm.like(f"%{_escape_like(norm)}%", escape="\\")))  # type: ignore[attr-defined]
+        found += [n for n in _ranked(session, contains, limit) if n not in found]
+    return found[:limit]
+
+
+def _ranked(session: Session, stmt: Select[Any], limit: int) -> list[str]:
+    rows = session.execute(stmt.order_by(stmt.selected_columns.n.desc(), Entity.name)
+                           .limit(limit)).all()  # fmt: skip
+    return [r[0] for r in rows]
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+# ---------------------------------------------------------------- the question's names
+
+
+def registry_matcher(registry: Registry) -> AliasMatcher:
+    """An in-memory matcher over every registry name (built once per registry)."""
+    return AliasMatcher(
+        (alias, e.name, e.kind, e.is_ambiguous(alias)) for e in registry.entries()
+        for alias in e.names
+    )  # fmt: skip
+
+
+class KnowledgeMatcher:
+    """Finds the entities a question names: the registry (every alias, any case, surnames,
+    typos), then the knowledge base's own aliases — exact first, then a unique surname or a
+    unique close spelling."""
+
+    def __init__(self, session: Session, registry: Registry, known: AliasMatcher):
+        self.session = session
+        self.registry = registry
+        self.known = known
+
+    def find(self, text: str) -> list[Mention]:
+        exact = self.known.exact_mentions(text) + self._registry_mentions(text)
+        exact += self._stored_mentions(text, exact)
+        found = merge_mentions(exact)
+        for span in name_spans(text, detect_language(text)):
+            if any(m.start < span.end and span.start < m.end for m in found):
+                continue
+            loose = self.known.loose_mentions(span) or self._stored_loose(span)
+            found = merge_mentions(found + loose)
+        return found
+
+    def _registry_mentions(self, text: str) -> list[Mention]:
+        return [Mention(m.start, m.end, m.surface, m.entry.name, m.entry.kind)
+                for m in self.registry.find_mentions(text)]  # fmt: skip
+
+    def _stored_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
+        spans = [s for s in candidate_spans(text)
+                 if not any(m.start <= s.start and s.end <= m.end for m in known)]  # fmt: skip
+        by_norm: dict[str, list[Span]] = defaultdict(list)
+        for span in spans:
+            norm = normalise_name(span.text)
+            if len(norm) >= 2 and not _common_word(span.text):
+                by_norm[norm].append(span)
+        refs = _by_norms(self.session, list(by_norm))
+        return [Mention(s.start, s.end, s.text, ref.name, ref.kind)
+                for norm, ref in refs.items() for s in by_norm[norm]]  # fmt: skip
+
+    def _stored_loose(self, span: Span) -> list[Mention]:
+        words = [span] + [Span(span.start + m.start(), span.start + m.end(), m.group(),
+                               span.proper) for m in re.finditer(r"[^\s・]+", span.text)]
+        for piece in words if " " in span.text or "・" in span.text else [span]:
+            ref = (self._surname(piece.text) if piece.proper else None) or _fuzzy_entity(
+                self.session, piece.text)
+            if ref is not None:
+                how = "surname" if piece.proper and ref.kind == "person" else "fuzzy"
+                return [Mention(piece.start, piece.end, piece.text, ref.name, ref.kind, how)]
+        return []
+
+    def _surname(self, word: str) -> EntityRef | None:
+        if len(normalise_name(word)) < 3 and word.isascii():
+            return None
+        pattern = _escape_like(word)
+        stmt = (select(Entity.id, Entity.name, Entity.kind)
+                .join(Alias, Alias.entity_id == Entity.id)
+                .where(Entity.kind == "person",
+                       or_(Alias.alias.ilike(f"% {pattern}", escape="\\"),  # type: ignore[attr-defined]
+                           Alias.alias.like(f"%・{pattern}", escape="\\")))  # type: ignore[attr-defined]
+                .distinct().limit(3))  # fmt: skip
+        rows = {EntityRef(*r) for r in self.session.execute(stmt).tuples()}
+        return rows.pop() if len(rows) == 1 else None
+
+
+def _common_word(text: str) -> bool:
+    from newsbot.core.ask_lexicon import EN_COMMON
+
+    return text.isascii() and text.islower() and (text in EN_COMMON or len(text) <= 2)
+
+
+# ---------------------------------------------------------------- events
+
+Where = Sequence[tuple[Collection[int], Collection[str] | None]]
+
+
+def find_events(
+    session: Session, *, entity_ids: Sequence[int] | None = None,
+    roles: Collection[str] | Mapping[int, Collection[str]] | None = None,
+    types: Collection[str] | None = None, since: date | None = None,
+    until: date | None = None, limit: int = 50, where: Where | None = None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Stored events, newest first, in which every one of ``entity_ids`` takes part (in one
+    of ``roles``: a set for all, or per entity id), of ``types``, dated within
+    ``since``..``until``. ``where`` gives the same as groups: each ``(ids, roles)`` group must
+    have one of its ids in one of its roles (``None``: any role)."""
+    groups = list(where or [])
+    for entity_id in entity_ids or ():
+        wanted = roles.get(entity_id) if isinstance(roles, Mapping) else roles
+        groups.append(([entity_id], wanted))
+    ids = event_ids(session, groups, types=types, since=since, until=until, limit=limit)
+    return event_records(session, ids)
+
+
+def event_ids(
+    session: Session, groups: Where, *, types: Collection[str] | None = None,
+    since: date | None = None, until: date | None = None, limit: int = 50,
+) -> list[int]:  # fmt: skip
+    """The ids ``find_events`` returns: the rarest group drives the query."""
+    groups = [(list(ids), list(r) if r else None) for ids, r in groups]
+    if any(not ids for ids, _ in groups):
+        return []
+    groups = _rarest_first(session, groups) if len(groups) > 1 else groups
+    stmt = select(Event.id, Event.date)
+    for n, (ids, wanted) in enumerate(groups):
+        link = aliased(EventEntity, name=f"ee{n}")
+        cond = [link.event_id == Event.id, link.entity_id.in_(ids)]  # type: ignore[attr-defined]
+        if wanted:
+            cond.append(link.role.in_(wanted))  # type: ignore[attr-defined]
+        stmt = stmt.join(link, and_(*cond))
+    if types:
+        stmt = stmt.where(Event.type.in_(list(types)))  # type: ignore[attr-defined]
+    if since is not None:
+        stmt = stmt.where(Event.date >= since.isoformat()[:7])
+    if until is not None:
+        stmt = stmt.where(Event.date <= until.isoformat())
+    stmt = stmt.distinct().order_by(Event.date.desc().nulls_last(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
+    return [row[0] for row in session.execute(stmt)]
+
+
+def _rarest_first(
+    session: Session, groups: list[tuple[list[int], list[str] | None]]
+) -> list[tuple[list[int], list[str] | None]]:
+    """Groups ordered by how many event links they have, fewest first (one counting query)."""
+    all_ids = sorted({i for ids, _ in groups for i in ids})
+    stmt = (select(EventEntity.entity_id, EventEntity.role, func.count())
+            .where(EventEntity.entity_id.in_(all_ids))  # type: ignore[attr-defined]
+            .group_by(EventEntity.entity_id, EventEntity.role))  # fmt: skip
+    counts: dict[tuple[int, str], int] = {(i, r): n for i, r, n in session.execute(stmt).tuples()}
+
+    def size(group: tuple[list[int], list[str] | None]) -> int:
+        ids, wanted = group
+        return sum(n for (i, r), n in counts.items() if i in ids and (not wanted or r in wanted))
+
+    return sorted(groups, key=size)
+
+
+# ---------------------------------------------------------------- profiles
+
+
+@dataclass(slots=True)
+class Profile:
+    """What the knowledge base knows about one company or person, newest first."""
+
+    entity: EntityRef
+    counts: dict[str, int] = field(default_factory=dict)
+    deals: list[dict[str, Any]] = field(default_factory=list)
+    people_in: list[dict[str, Any]] = field(default_factory=list)
+    people_out: list[dict[str, Any]] = field(default_factory=list)
+    moves: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    launches: list[dict[str, Any]] = field(default_factory=list)
+    layoffs: list[dict[str, Any]] = field(default_factory=list)
+
+
+def company_profile(session: Session, entity_id: int, *, per_kind: int = 10) -> Profile | None:
+    """A company's recent deals, people moves in and out, figures, launches and layoffs."""
+    profile = _profile(session, entity_id, per_kind)
+    if profile is None:
+        return None
+    entity, records, counts = profile
+    out = Profile(entity, counts)
+    for record, role in records:
+        kind = record["type"]
+        if kind in DEALS:
+            _add(out.deals, record)
+        elif kind == "talent_move":
+            _add(out.people_in if role == "to" else out.people_out, record)
+        elif kind == "financial":
+            _add(out.figures, record)
+        elif kind == "product_launch":
+            _add(out.launches, record)
+        elif kind == "layoff":
+            _add(out.layoffs, record)
+    return out
+
+
+def person_profile(session: Session, entity_id: int, *, per_kind: int = 10) -> Profile | None:
+    """A person's moves (newest first) and any deals they took part in (as an investor)."""
+    profile = _profile(session, entity_id, per_kind)
+    if profile is None:
+        return None
+    entity, records, counts = profile
+    out = Profile(entity, counts)
+    for record, _role in records:
+        _add(out.moves if record["type"] == "talent_move" else out.deals, record)
+    return out
+
+
+def _add(bucket: list[dict[str, Any]], record: dict[str, Any]) -> None:
+    if all(r["id"] != record["id"] for r in bucket):
+        bucket.append(record)
+
+
+def _profile(
+    session: Session, entity_id: int, per_kind: int
+) -> tuple[EntityRef, list[tuple[dict[str, Any], str]], dict[str, int]] | None:
+    row = session.get(Entity, entity_id)
+    if row is None or row.id is None:
+        return None
+    ranked = (
+        select(EventEntity.event_id, EventEntity.role, Event.type,
+               func.row_number().over(partition_by=(Event.type, EventEntity.role),
+                                      order_by=(Event.date.desc().nulls_last(),  # type: ignore[union-attr]
+                                                Event.id.desc())).label("rank"))  # type: ignore[union-attr]
+        .join(Event, Event.id == EventEntity.event_id)
+        .where(EventEntity.entity_id == entity_id)
+        .subquery()
+    )  # fmt: skip
+    picked = session.execute(select(ranked.c.event_id, ranked.c.role)
+                             .where(ranked.c.rank <= per_kind)).tuples().all()  # fmt: skip
+    counts_stmt = (select(Event.type, func.count(func.distinct(Event.id)))
+                   .join(EventEntity, EventEntity.event_id == Event.id)
+                   .where(EventEntity.entity_id == entity_id).group_by(Event.type))  # fmt: skip
+    counts = {t: n for t, n in session.execute(counts_stmt).tuples()}
+    ids = list(dict.fromkeys(i for i, _ in picked))
+    records = {r["id"]: r for r in event_records(session, ids)}
+    ordered = sorted(picked, key=lambda p: (records[p[0]]["date"] or "", p[0]), reverse=True)
+    pairs = [(records[i], role) for i, role in ordered if i in records]
+    return EntityRef(row.id, row.name, row.kind), pairs, counts
