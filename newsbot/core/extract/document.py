@@ -8,6 +8,7 @@ record what they learn (``see``, ``define_alias``, ``note_entity``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -79,6 +80,7 @@ class EntityMention:
         return owner if isinstance(owner, str) and owner else None
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Comparison key of a name: NFKC, casefold, no corporate suffix, letters and digits only."""
     text = unicodedata.normalize("NFKC", name).strip()

@@ -11,6 +11,7 @@ is not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
@@ -20,9 +21,56 @@ from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import Context, Parsed, build_context, parse_sentence
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.periods import month_period
+from newsbot.core.extract.text import Sentence
 
-RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs,
-         products)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Each rule family with the words without which it cannot match: a cheap first look.
+RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ...] = (
+    (_words("invest invested invests investing investment investments investor investors "
+            "backer backers backed led participation stake stakes commitment raised raise "
+            "raises raising secured closed landed funding round financing"), investments),
+    (_words("acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
+            "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
+            "takeover merge merger swallow swallowed scoop scooped"), acquisitions),
+    (_words("partner partners partnered partnering partnership partnerships collaborate "
+            "collaborated collaborates collaborating collaboration alliance agreement agreements "
+            "deal deals pact joint tie companies integrate integrates integrated integrating "
+            "integration teamed teams teaming"), partnerships),
+    (_words("license licence licensed licenses licences licensing customer customers client "
+            "clients ending ended end ends halt halted halts halting pause paused pauses pausing "
+            "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "
+            "longer terminate terminated terminates hold froze frozen pulled counted counts count "
+            "commercial supply services use uses used tap taps tapped rely relies turned turns "
+            "rent rents rented"), customers),
+    (_words("hire hired hires hiring appoint appointed appoints appointing appointment name named "
+            "names naming tap tapped taps tapping poach poached poaches poaching recruit "
+            "recruited recruits recruiting brought brings promote promoted promotes promotion "
+            "elevated elevates picked picks lured lures nabbed snagged join joined joins joining "
+            "rejoined rejoins returned returns moved moves defected defects went goes heads "
+            "headed left leave leaves leaving departed departs departing departure quit quits "
+            "quitting exit exited exits exiting resigned resigns resigning resignation stepped "
+            "steps stepping retire retired retires retirement parted parts lose loses lost "
+            "losing founded founds started starts starting launched launches launching set sets "
+            "setting formed forms created creates announced unveiled incorporated spun become "
+            "became becomes took takes taking succeeds succeeded succeed serve serves"), talent),
+    (_words("revenue revenues sales turnover arr run annualized annualised margin margins valued "
+            "raised"), financials),
+    (_words("cut cuts cutting eliminate eliminates eliminated eliminating lay lays laid laying "
+            "slash slashes slashed slashing shed sheds shedding axe axes axed axing trim trims "
+            "trimmed trimming reduce reduces reduced reducing let lets letting dismiss dismissed "
+            "dismisses furlough furloughed layoffs layoff redundancies"), layoffs),
+    (_words("launch launched launches launching release released releases releasing unveil "
+            "unveiled unveils unveiling introduce introduced introduces introducing debut debuted "
+            "debuts rolled rolls rolling shipped ships open announced announces previewed "
+            "showcased available availability product products"), products),
+)
+_ARROWS = ("→", "->", "➔", "➡", "⟶")
+_WORD = re.compile(r"[a-z]+")
 _BOILERPLATE = re.compile(
     r"^(?:about\s+\S.*|media\s+contacts?|press\s+contacts?|contacts?|investor\s+contacts?|"
     r"forward[- ]looking\s+statements?|safe\s+harbor.*|cautionary\s+.*|comments?(?:\s*\(\d+\))?|"
@@ -53,14 +101,26 @@ def extract_events(doc: Document) -> list[Event]:
         if skipping:
             continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
-        parsed = parse_sentence(ctx, sentence)
+        rules = _rules_for(doc, sentence)
+        parsed = parse_sentence(ctx, sentence, light=not rules)
         found = Found()
-        for rule in RULES:
+        for rule in rules:
             rule(parsed, ctx, found)
         if not any(e.type in _MONEY_TYPES for e in found.events):
             _carry_amount(parsed, ctx)
         ctx.events.extend(found.events)
     return [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
+
+
+def _rules_for(doc: Document, sentence: Sentence) -> list[Callable[[Parsed, Context, Found], None]]:
+    """The rule families whose words the sentence has (investments also for any amount)."""
+    words = set(_WORD.findall(sentence.text.lower()))
+    rules = [rule for vocabulary, rule in RULES if not vocabulary.isdisjoint(words)]
+    if investments not in rules and doc.money(sentence.index):
+        rules.insert(0, investments)
+    if talent not in rules and any(a in sentence.text for a in _ARROWS):
+        rules.append(talent)
+    return rules
 
 
 def _carry_amount(p: Parsed, ctx: Context) -> None:

@@ -83,6 +83,8 @@ _DESCRIPTION = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
+_RUN_TOKEN = re.compile(
+    r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'&-]{2,80}?(?:/[^/]{1,40}/)?\s*(?:--|—|–)\s+")
 _SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V.", "Labs."}
 _PREPOSITIONS = _words(
@@ -204,12 +206,10 @@ def build_context(doc: Document) -> Context:
     for s in doc.sentences:
         if s.kind in ("title", "heading"):
             continue
-        for m in _TOKEN.finditer(s.text):
-            if m.start() > 0 and m.group(0)[:1].isupper() and s.text[m.start() - 1] == " ":
-                prev = s.text[: m.start()].rstrip()
-                if not prev.endswith((".", "!", "?", ":", "—", "“", '"')):
-                    mid.add(_strip_token(m.group(0))[0])
+        mid.update(_strip_token(m.group(1))[0] for m in _MID_CAP.finditer(s.text))
     for s in doc.sentences:
+        if "(" not in s.text:
+            continue
         for m in _ALIAS_DEFINITION.finditer(s.text):
             name = re.sub(r",$", "", m.group("name").strip())
             canonical, kind = doc.canonical(name)
@@ -219,6 +219,7 @@ def build_context(doc: Document) -> Context:
     return Context(doc, mid)
 
 
+_MID_CAP = re.compile(r"(?<![.!?:—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
 _CORP_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?$")
 _ALIAS_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w&:.'-]*|[a-z]{1,3}[A-Z][\w-]*)(?:\s+(?:[A-Z][\w&:.'-]*|&)){0,5}"
@@ -227,8 +228,9 @@ _ALIAS_DEFINITION = re.compile(
 )
 
 
-def parse_sentence(ctx: Context, sentence: Sentence) -> Parsed:
-    """Entities, references and amounts of one sentence, and its masked text."""
+def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> Parsed:
+    """Entities, references and amounts of one sentence, and its masked text. ``light``
+    (a sentence no rule will read) keeps only what later sentences need: who was named."""
     doc = ctx.doc
     offset = _dateline_end(sentence.text)
     text = sentence.text[offset:]
@@ -237,12 +239,15 @@ def parse_sentence(ctx: Context, sentence: Sentence) -> Parsed:
     ents = _add_unknown(ctx, text, known, sentence)
     _define_aliases(ctx, text, ents)
     _mark_possessives(text, ents)
-    ents = _add_references(ctx, text, ents, sentence)
-    _mark_possessives(text, ents)
-    money = [m for m in doc.money(sentence.index) if m.start >= offset]
-    money = [MoneyMatch(m.start - offset, m.end - offset, m.money, m.approximate) for m in money]
+    money: list[MoneyMatch] = []
+    if not light:
+        ents = _add_references(ctx, text, ents, sentence)
+        _mark_possessives(text, ents)
+        money = [MoneyMatch(m.start - offset, m.end - offset, m.money, m.approximate)
+                 for m in doc.money(sentence.index) if m.start >= offset]
     parsed = _mask(sentence, text, ents, money)
-    _person_attributes(ctx, parsed)
+    if not light:
+        _person_attributes(ctx, parsed)
     _learn(ctx, parsed)
     return parsed
 
@@ -277,7 +282,7 @@ def _strip_token(token: str) -> tuple[str, bool]:
 
 
 def _is_cap(token: str) -> bool:
-    return bool(token) and (token[0].isupper() or bool(re.match(r"^[a-z]{1,3}[A-Z]", token)))
+    return bool(token) and (token[0].isupper() or bool(_CAMEL.match(token)))
 
 
 def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) -> list[Ent]:
@@ -307,7 +312,7 @@ def _cap_runs(
     """Runs of capitalised words outside known mentions: ``(start, end, words)``."""
     runs: list[tuple[int, int, list[str]]] = []
     current: list[tuple[int, int, str]] = []
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(_RUN_TOKEN.finditer(text))
     for k, m in enumerate(tokens):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
@@ -325,7 +330,8 @@ def _cap_runs(
                 current = []
             continue
         if current and word in ("of", "de", "for", "&") and k + 1 < len(tokens) and \
-                _is_cap(tokens[k + 1].group(0)) and text[current[-1][1] : start] == " ":
+                _is_cap(tokens[k + 1].group(0)) and text[current[-1][1] : start] == " " and \
+                tokens[k + 1].start() == m.end() + 1:
             current.append((start, end, word))
             continue
         if current:
@@ -344,20 +350,20 @@ def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
 
 
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
-    if word in _STOP or word.rstrip(".") in _STOP or re.fullmatch(r"[\d.,]+", word):
+    if word in _STOP or word.rstrip(".") in _STOP or _NUMBER.fullmatch(word):
         return False
     after = text[start + len(word) : start + len(word) + 3]
-    if word in _MONTH_ABBR and re.match(r"^(?:\.|\s\d)", after):
+    if word in _MONTH_ABBR and _DATE_AFTER.match(after):
         return False
     at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘"))
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
-        nxt = re.match(r"^\s+([A-Z][\w’'-]*)", rest)
+        nxt = _NEXT_CAP.match(rest)
         followed = bool(nxt) and nxt.group(1) not in _STOP
         return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
             followed and sentence.kind != "title") or (
             word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
-            re.search(r"[a-z][A-Z]|\d", word))
+            _INNER_CAP.search(word))
     return True
 
 
@@ -373,24 +379,42 @@ _COMMON_PLURALS = _words(
     "Stocks Bonds Rivals Competitors Partners Suppliers Vendors Buyers Sellers Teams Leaders")
 
 
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
+_NUMBER = re.compile(r"[\d.,]+")
+_DATE_AFTER = re.compile(r"\.|\s\d")
+_NEXT_CAP = re.compile(r"\s+([A-Z][\w’'-]*)")
+_INNER_CAP = re.compile(r"[a-z][A-Z]|\d")
+_ROLE_BEFORE = re.compile(rf"(?:{_ROLE}),?\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS})\s+$")
+_NOUN_APPOSITIVE = re.compile(
+    rf",\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b(?!\s+(?:said|says|told|added|"
+    rf"announced|confirmed|noted))")
+
+
 def _guess_kind(text: str, start: int, end: int, words: list[str]) -> str | None:
     last = words[-1]
-    if last in ORG_SUFFIXES or ":" in text[start:end] or re.match(r"^[a-z]", words[0]):
+    if last in ORG_SUFFIXES or ":" in text[start:end] or words[0][:1].islower():
         return "company"
-    if re.search(r"\d", text[start:end]):
+    if any(c.isdigit() for c in text[start:end]):
         return "product"
     before = text[max(0, start - 40) : start].lower()
     after = text[end : end + 80]
-    if ROLE_RE.search(before) and re.search(rf"(?:{_ROLE}),?\s+$", before, re.IGNORECASE):
+    if _ROLE_BEFORE.search(before):
         return "unknown"
-    if re.search(rf"\b(?:{_COMPANY_NOUNS})\s+$", before):
+    if _NOUN_BEFORE.search(before):
         return "company"
-    if re.match(rf"^,\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b(?!\s+(?:said|says|"
-                rf"told|added|announced|confirmed|noted))", after):
+    if _NOUN_APPOSITIVE.match(after):
         return "company"
     if len(words) == 1 and last.isupper() and 2 <= len(last) <= 5:
         return "company"
     return "unknown"
+
+
+_ALIAS_QUOTED = re.compile(r",?\s*\((?:the\s+)?[“\"']([^”\"']{2,40})[”\"']\)")
+_ALIAS_FORMERLY = re.compile(r",?\s*\((?:formerly|previously|also known as)\s+([^)]{2,40})\)")
+_ALIAS_CALLED = re.compile(
+    r",\s+(?:the\s+)?[^,]{0,60}?\b(?:formerly|previously|once|which was|who was|until recently) "
+    r"(?:known as|called|named) ([A-Z][\w&:. -]{1,40}?)(?=[,.;]|\s(?:until|before)\b)")
 
 
 def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
@@ -399,11 +423,9 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
         if e.kind not in ("company", "unknown"):
             continue
         tail = text[e.end : e.end + 80]
-        m = re.match(r"^,?\s*\((?:the\s+)?[“\"']([^”\"']{2,40})[”\"']\)", tail)
-        m = m or re.match(r"^,?\s*\((?:formerly|previously|also known as)\s+([^)]{2,40})\)", tail)
-        m = m or re.match(r"^,\s+(?:the\s+)?[^,]{0,60}?\b(?:formerly|previously|once|which was|"
-                          r"who was|until recently) (?:known as|called|named) "
-                          r"([A-Z][\w&:. -]{1,40}?)(?=[,.;]|\s(?:until|before)\b)", tail)
+        if not tail.startswith((",", " (", "(")):
+            continue
+        m = _ALIAS_QUOTED.match(tail) or _ALIAS_FORMERLY.match(tail) or _ALIAS_CALLED.match(tail)
         if m:
             ctx.doc.define_alias(m.group(1).strip(), e.name, "company")
 

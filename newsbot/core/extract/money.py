@@ -62,6 +62,7 @@ _CONVERSION_GAP = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"\s*[)）]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,8 @@ def find_money(
 ) -> list[MoneyMatch]:
     """Every concrete amount in ``text``, in order, with the article's own conversions merged."""
     folded = fold(text)
+    if not _DIGIT.search(folded):
+        return []
     raw = _raw_matches(folded, lang)
     merged = _merge_conversions(folded, raw)
     table = rates or _default_rates()

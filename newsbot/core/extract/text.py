@@ -34,6 +34,7 @@ _STARTERS = _words(
     "there here last earlier later meanwhile however still also under since until if"
 )
 _EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]{1,3}[A-Z]))")
+_END_MARKS = frozenset('.!?。！？:：”"')
 _JA_OPEN, _JA_CLOSE = "「『（(【〈《", "」』）)】〉》"
 _JA_END = "。！？!?"
 
@@ -85,7 +86,7 @@ def _classify(line: str, in_list: bool) -> tuple[str, str]:
     marked = _ITEM_MARK.match(line)
     if marked:
         return "item", line[marked.end() :]
-    if _TABLE_SEP.search(line):
+    if ("\t" in line or " | " in line) and _TABLE_SEP.search(line):
         return "item", _TABLE_SEP.sub("; ", line)
     if _is_heading(line):
         return "heading", line
@@ -93,7 +94,7 @@ def _classify(line: str, in_list: bool) -> tuple[str, str]:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line) < 90 and not re.search(r"[.!?。！？:：”\"]$", line)
+    return len(line) < 90 and line.rstrip()[-1:] not in _END_MARKS
 
 
 def _split_en(text: str) -> list[str]:
