@@ -16,6 +16,7 @@ from typing import Any
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
 from newsbot.core.extract.ja_business import (
+    productish,
     customers,
     financials,
     fix_vendors,
@@ -61,13 +62,14 @@ def extract_events(doc: Document) -> list[Event]:
 
 def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
     text = fold_ja(raw)
-    ments = find_mentions(text, doc.registry)
+    ments = find_mentions(text, doc.registry, state.learned)
     quotes = find_quotes(text)
-    state.products.update(q.name for q in quotes if q.name.isascii())
+    state.products.update(q.name for q in quotes if productish(q.name))
     for m in ments:
-        if m.kind == "unknown" and (m.quoted or m.name in state.products):
+        if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
             m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
+    state.learned.learn(ments)
     ctx = Ctx(index, text, raw, kind, ments, quotes, doc.date, doc.rates)
     ctx.prepare()
     return ctx

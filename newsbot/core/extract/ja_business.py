@@ -333,10 +333,10 @@ def _quotative(ctx: Ctx, t: Trig) -> bool:
 def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
     after = ctx.text[t.end:]
     if _CLEFT.match(after):
-        return [q.name for q in ctx.quotes if q.start >= t.end and _productish(q.name)]
+        return [q.name for q in ctx.quotes if q.start >= t.end and productish(q.name)]
     if _RELATIVE_LAUNCH.match(after):
         nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
-        return [nxt.name] if nxt and _productish(nxt.name) else []
+        return [nxt.name] if nxt and productish(nxt.name) else []
     found = _objects(ctx, t)
     if not found:
         found = _unquoted(ctx, t)
@@ -356,7 +356,7 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
     for q in reversed(quotes):
         gap = ctx.text[q.pend:t.start] if not chain else ""
         if not chain and provide and q.particle == "の" and not gap:
-            chain.append(q.name) if _productish(q.name) else None
+            chain.append(q.name) if productish(q.name) else None
             continue
         if not chain and (q.particle not in ("を", "も", "") or len(gap) > 10 or
                           _NOT_PRODUCT_AFTER.match(ctx.text[q.end:])):
@@ -365,7 +365,7 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
             break
         if chain and q.particle not in ("と", "、", "や", ","):
             break
-        if _productish(q.name):
+        if productish(q.name):
             chain.append(q.name)
     products = [m for m in ctx.window(t) if m.kind == "product" and not m.quoted and m.lp in ("を", "も")]
     chain += [m.name for m in products if m.name not in chain]
@@ -384,7 +384,7 @@ def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
     return [np] if len(np) >= 3 else []
 
 
-def _productish(name: str) -> bool:
+def productish(name: str) -> bool:
     """A name, not a phrase in quotes (「安全な超知能」, 「10億ドル近く」)."""
     if not name or len(name) > 40 or "、" in name:
         return False
@@ -395,7 +395,7 @@ def _productish(name: str) -> bool:
 def _note_named_products(ctx: Ctx, state: State) -> None:
     for q in ctx.quotes:
         before = ctx.text[max(0, q.start - 8):q.start]
-        if _productish(q.name) and (_NAMED.search(before) or _DEVELOP_AFTER.match(ctx.text[q.end:])):
+        if productish(q.name) and (_NAMED.search(before) or _DEVELOP_AFTER.match(ctx.text[q.end:])):
             state.disc.note_product(ctx.idx, q.name)
 
 

@@ -77,7 +77,7 @@ def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
         raiser = names(agents(ctx, t, COMPANY))
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end:])]
-        return raiser, names(backers)
+        return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
         return [], names(agents(ctx, t, PARTY, cross=False))
     target = _stake_owner(ctx, t) if "株式" in t.word else []

@@ -21,6 +21,7 @@ from newsbot.core.extract.ja_lex import (
     COUNTRY_PREFIX,
     EXAMPLE_PARTICLES,
     GENERIC_KATA,
+    GENERIC_TAIL,
     KANJI,
     KATA,
     LATIN_STOP,
@@ -96,6 +97,10 @@ _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者国県市町村隊軍党"
     r"役職任務営術究発策経統括担当政席定]"
 )
+PLACES = (
+    "東京|大阪|京都|福岡|名古屋|札幌|横浜|神戸|仙台|国内|日本|米国|英国|中国|韓国|台湾|インド|"
+    "イスラエル|カナダ|フランス|ドイツ|パリ|ロンドン|ベルリン|シリコンバレー|シンガポール"
+)
 _LATIN_TAIL = r"(?:[A-Z][A-Za-z0-9]{0,3}(?![A-Za-z]))?"
 _PREFIXED_KATA = re.compile(
     rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
@@ -104,8 +109,17 @@ _TAILED_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]+(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
 )
 _CUED_KATA = re.compile(
-    rf"(?:スタートアップ|新興企業|新興|子会社|傘下|投資会社|VC|ファンド)(?:の|、)?"
+    rf"(?:スタートアップ|新興企業|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|会社|"
+    rf"大手|メーカー|ベンチャー|{PLACES})(?:の|、)?"
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
+)
+# A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
+_DEAL_WORDS = r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
+_SLOT_KATA = re.compile(
+    rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
+    rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
+    rf"|、[^。]{{0,30}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース)(?=$|\s))"
 )
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
@@ -114,6 +128,10 @@ _CORP_SUFFIXED = re.compile(
     rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,12}}?"
     r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社))"
+)
+_HIRAGANA_CORP = re.compile(
+    rf"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{{2,5}}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
+    r"ホールディングス|グループ))"
 )
 _GENERIC_CORP_HEAD = re.compile(
     r"^(?:大手|地方|中央|国内|海外|外資|政府系|民間|各|同|複数|主要|有力|日本|米国|中国|欧州|メガ|邦|"
@@ -129,7 +147,7 @@ _LATIN = re.compile(
 )
 _ANAPHOR = re.compile(r"同社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局")
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
-_QUOTE_READING = re.compile(r"\s?\([^()]*\)\s?$")
+_QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
 _ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
 _AFTER_COMPANY = re.compile(r"社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)")
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
@@ -141,6 +159,38 @@ _PARTICLE = re.compile(
 )
 _PERSON_ANAPHORS = frozenset(("同氏", "両氏"))
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
+
+
+class Learned:
+    """Names an article has introduced (by context) for its later sentences."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, str]] = {}
+        self._rx: re.Pattern[str] | None = None
+
+    def learn(self, ments: list[Ment]) -> None:
+        """Remember pattern-recognised company and person names of one sentence."""
+        for m in ments:
+            if m.source == "pattern" and m.kind in ("company", "person") and len(m.surface) >= 2 \
+                    and not m.quoted \
+                    and m.surface not in self.names:
+                self.names[m.surface] = (m.name, m.kind)
+                self._rx = None
+
+    def find(self, text: str) -> list[Ment]:
+        """Where the learned names occur in ``text``."""
+        if not self.names:
+            return []
+        if self._rx is None:
+            words = sorted(self.names, key=len, reverse=True)
+            self._rx = re.compile("|".join(re.escape(w) for w in words))
+        found = []
+        for m in self._rx.finditer(text):
+            if _inside_word(text, m.start(), m.end()):
+                continue
+            name, kind = self.names[m.group()]
+            found.append(Ment(m.start(), m.end(), m.group(), name, kind, False, "learned"))
+        return found
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -163,10 +213,16 @@ def read_particle(text: str, pos: int) -> tuple[str, int]:
     return m.group("p"), m.end()
 
 
-def find_mentions(text: str, registry: Any) -> list[Ment]:
-    """Every entity mention of one folded sentence, left to right, without overlaps."""
+def find_mentions(text: str, registry: Any, learned: Learned | None = None) -> list[Ment]:
+    """Every entity mention of one folded sentence, left to right, without overlaps.
+
+    ``learned`` holds names recognised from context earlier in the article: ソラトビ, once
+    seen as 東京のソラトビ, is a company in every later sentence too.
+    """
     quotes = find_quotes(text)
     found = _registry_mentions(text, registry)
+    if learned is not None:
+        found = _add_free(found, learned.find(text))
     for finder in _FINDERS:
         found = _add_free(found, finder(text, registry))
     found.sort(key=lambda m: m.start)
@@ -233,7 +289,7 @@ def _is_kata(ch: str) -> bool:
 
 _TITLE_HINT = re.compile(rf"氏|さん|様|{PERSON_TITLES}")
 _COMPANY_HINT = re.compile(
-    rf"[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
+    rf"[{_K}]{{3}}|[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|鉄道|"
     r"電力|ガス|建設|不動産|新聞"
 )
@@ -272,7 +328,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
     if not _COMPANY_HINT.search(text):
         return found
-    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA):
+    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA, _SLOT_KATA):
         for m in rx.finditer(text):
             name = m.group("n").strip("・")
             if _generic_kata(name):
@@ -283,6 +339,9 @@ def _companies(text: str, registry: Any) -> list[Ment]:
         head = re.sub(r"(?:銀行|証券|大学|研究所|ホールディングス)$", "", name)
         if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
             found.append(_pattern(m, name, "company", registry))
+    for m in _HIRAGANA_CORP.finditer(text):
+        start = m.start("n") + (1 if m.group("n")[0] in "のとはがをにやも" else 0)
+        found.append(_span(start, m.end("n"), text, text[start:m.end("n")], "company", registry))
     for m in _KABU.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
         found.append(_span(m.start(), m.end(), text, m.group(group), "company", registry))
@@ -290,6 +349,8 @@ def _companies(text: str, registry: Any) -> list[Ment]:
 
 
 def _generic_kata(name: str) -> bool:
+    if GENERIC_TAIL.search(name):
+        return True
     if re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name):
         return name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") in GENERIC_KATA
     head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
@@ -371,6 +432,9 @@ def _read_after(text: str, m: Ment, registry: Any) -> None:
 def _use_paren(m: Ment, registry: Any) -> None:
     """A gloss in parentheses: a better-known name, a new name, or a role."""
     inner = m.paren
+    if m.kind == "person" and re.fullmatch(ROLE_WORDS, inner):
+        m.role = inner
+        return
     renamed = NEW_NAME.match(inner)
     if renamed:
         entry = registry.lookup(renamed.group(1))
@@ -386,8 +450,6 @@ def _use_paren(m: Ment, registry: Any) -> None:
     elif m.kind in ("company", "unknown") and re.fullmatch(_LATIN_TOKEN + r"(?:\s\S+){0,4}", inner):
         if inner.casefold() not in LATIN_STOP and not m.name.isascii():
             m.name = inner
-    elif m.kind == "person" and re.fullmatch(ROLE_WORDS, inner):
-        m.role = inner
 
 
 def _drop_glosses(found: list[Ment]) -> list[Ment]:

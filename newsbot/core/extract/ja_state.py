@@ -10,7 +10,7 @@ from typing import Any
 from newsbot.core.events import Event
 from newsbot.core.extract.ja_clauses import Ctx, Trig
 from newsbot.core.extract.ja_discourse import Discourse
-from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_entities import Learned, Ment
 from newsbot.core.extract.ja_lex import FIN_METRIC
 from newsbot.core.extract.money import MoneyMatch
 
@@ -33,6 +33,7 @@ class State:
     disc: Discourse = field(default_factory=Discourse)
     events: list[Event] = field(default_factory=list)
     products: set[str] = field(default_factory=set)
+    learned: Learned = field(default_factory=Learned)
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

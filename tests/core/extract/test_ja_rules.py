@@ -1,0 +1,340 @@
+"""Japanese rules: each event type, and each kind of sentence that states no event.
+
+Every sentence here was written for these tests; company and people names are partly
+invented, so the rules are tested on names the registry does not know as well as on ones
+it does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from newsbot.core.article import Article
+from newsbot.core.extract import extract
+from newsbot.core.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.default()
+
+
+def events(registry: Registry, text: str, title: str = "") -> list[dict[str, Any]]:
+    article = Article(url="https://example.jp/a", title=title, text=text, lang="ja",
+                      published_at=datetime(2025, 6, 2))
+    return [e.to_dict() for e in extract(article, registry).events]
+
+
+def one(registry: Registry, text: str, kind: str, title: str = "") -> dict[str, Any]:
+    found = [e for e in events(registry, text, title) if e["type"] == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- investment
+
+
+def test_round_with_lead_and_followers(registry: Registry) -> None:
+    text = ("米ブライトウェーブは3日、シリーズCで4億ドルを調達したと発表した。"
+            "米ヴェルデ・キャピタルが主導し、既存投資家の米グーグルも参加した。"
+            "調達後の評価額は52億ドルとなる。")
+    e = one(registry, text, "investment")
+    assert e["company"] == "ブライトウェーブ"
+    assert e["investors"] == ["ヴェルデ・キャピタル", "Google"]
+    assert (e["amount_usd"], e["round"], e["valuation_usd"]) == (4e8, "Series C", 5.2e9)
+
+
+def test_investor_gives_to_a_company_with_a_stake(registry: Registry) -> None:
+    text = "トヨタ自動車は、米ネクストAIに5億ドルを出資すると発表した。出資比率は約20%となる。"
+    e = one(registry, text, "investment")
+    assert (e["company"], e["investors"], e["amount_usd"], e["stake_pct"]) == (
+        "ネクストAI", ["Toyota"], 5e8, 20.0)
+
+
+def test_stake_and_price_in_one_clause(registry: Registry) -> None:
+    e = one(registry, "米メタは、米ノヴァミンドに150億ドルを投じて同社株式の49%を取得した。", "investment")
+    assert (e["company"], e["investors"], e["stake_pct"], e["amount_usd"]) == (
+        "ノヴァミンド", ["Meta"], 49.0, 1.5e10)
+
+
+def test_received_investment_names_investors_with_kara(registry: Registry) -> None:
+    text = "米ノヴァミンドは、米エヌビディアや米アマゾンなどから3億ドルの出資を受けた。"
+    e = one(registry, text, "investment")
+    assert e["company"] == "ノヴァミンド" and e["investors"] == ["NVIDIA", "Amazon"]
+
+
+def test_article_conversion_wins_over_rates(registry: Registry) -> None:
+    e = one(registry, "東京のソラトビは、シリーズAで約150億円（約1億ドル）を調達した。", "investment")
+    assert e["amount_usd"] == 1e8 and e["round"] == "Series A"
+
+
+def test_seed_round_stated_as_background_is_its_own_deal(registry: Registry) -> None:
+    text = ("米ノヴァミンドは、シリーズAで1億ドルを調達した。"
+            "同社は昨年にも、米ヴェルデ・キャピタルが主導したシードラウンドで1,000万ドルを調達していた。")
+    found = [e for e in events(registry, text) if e["type"] == "investment"]
+    assert sorted((e["round"], e["amount_usd"]) for e in found) == [("Series A", 1e8), ("seed", 1e7)]
+
+
+def test_investor_list_after_the_deal(registry: Registry) -> None:
+    text = ("米ブライトウェーブは、シリーズBで6億ドルを調達した。"
+            "出資者には、米ヴェルデ・キャピタル、米セコイア・キャピタルなどが名を連ねた。")
+    e = one(registry, text, "investment")
+    assert "ヴェルデ・キャピタル" in e["investors"]
+
+
+# ---------------------------------------------------------------- acquisition
+
+
+def test_acquisition_with_price(registry: Registry) -> None:
+    e = one(registry, "米セールスフォースは、米ブライトウェーブを約30億ドルで買収すると発表した。",
+            "acquisition")
+    assert (e["acquirer"], e["target"], e["amount_usd"]) == ("Salesforce", "ブライトウェーブ", 3e9)
+
+
+def test_passive_acquisition(registry: Registry) -> None:
+    e = one(registry, "英スタートアップのディープフォーカスは、米アップルに買収された。", "acquisition")
+    assert (e["acquirer"], e["target"]) == ("Apple", "ディープフォーカス")
+
+
+def test_majority_stake_makes_a_subsidiary(registry: Registry) -> None:
+    text = "KDDIは、AI開発のソラトビの株式の過半数を取得し、連結子会社化すると発表した。"
+    e = one(registry, text, "acquisition")
+    assert (e["acquirer"], e["target"]) == ("KDDI", "ソラトビ")
+    assert [x for x in events(registry, text) if x["type"] == "investment"] == []
+
+
+def test_background_acquisition_is_an_event(registry: Registry) -> None:
+    e = one(registry, "2014年にディープマインドを買収したグーグルは、研究で先行してきた。", "acquisition")
+    assert e["acquirer"] == "Google"
+
+
+def test_price_from_the_next_sentence(registry: Registry) -> None:
+    text = "米シスコは、米ブライトウェーブを買収したと発表した。買収額は約28億ドル。"
+    assert one(registry, text, "acquisition")["amount_usd"] == 2.8e9
+
+
+def test_acquisition_and_tie_up_of_the_same_pair_is_one_acquisition(registry: Registry) -> None:
+    text = "KDDIはソラトビを子会社化する。両社は資本業務提携契約を結んだ。"
+    assert [e["type"] for e in events(registry, text)] == ["acquisition"]
+
+
+# ---------------------------------------------------------------- partnership
+
+
+def test_partnership_of_a_coordinated_subject(registry: Registry) -> None:
+    e = one(registry, "NTTと米ブライトウェーブは、生成AIの開発で業務提携すると発表した。", "partnership")
+    assert e["companies"] == ["NTT", "ブライトウェーブ"]
+
+
+def test_partnership_with_a_partner(registry: Registry) -> None:
+    e = one(registry, "日立製作所は米マイクロソフトと、生成AIの開発で協業する。", "partnership")
+    assert e["companies"] == ["Hitachi", "Microsoft"]
+
+
+def test_partner_without_subject_uses_the_topic(registry: Registry) -> None:
+    text = "米ノヴァミンドは資金を調達した。米エヌビディアとは研究で提携する。"
+    assert one(registry, text, "partnership")["companies"] == ["ノヴァミンド", "NVIDIA"]
+
+
+def test_joint_announcement_with_others(registry: Registry) -> None:
+    text = ("ソフトバンクグループと米OpenAIは合弁会社を設立した。"
+            "両社は、米オラクルやUAEの投資会社MGXとともに、AIインフラ計画を発表した。")
+    found = [e["companies"] for e in events(registry, text) if e["type"] == "partnership"]
+    assert ["SoftBank Group", "OpenAI", "Oracle", "MGX"] in found
+
+
+# ---------------------------------------------------------------- customer
+
+
+def test_licence_deal_with_payment(registry: Registry) -> None:
+    text = ("米グーグルは、米ノヴァミンドのAI技術についてライセンス契約を結んだ。"
+            "グーグルはノヴァミンドに約20億ドルを支払う。")
+    e = one(registry, text, "customer")
+    assert (e["vendor"], e["customer"], e["amount_usd"], e["status"]) == (
+        "ノヴァミンド", "Google", 2e9, "active")
+
+
+def test_adoption_of_a_vendor_product(registry: Registry) -> None:
+    e = one(registry, "みずなみ銀行は、米アンソロピックの生成AI「Claude」を全行に導入した。", "customer")
+    assert (e["vendor"], e["customer"]) == ("Anthropic", "みずなみ銀行")
+
+
+def test_customers_listed_as_examples(registry: Registry) -> None:
+    text = "米OpenAI、米アンソロピックといった開発企業が、米スケールAIのプラットフォームを活用している。"
+    found = sorted(e["customer"] for e in events(registry, text) if e["type"] == "customer")
+    assert found == ["Anthropic", "OpenAI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("米ウォルマートは、米ブライトウェーブとの契約を打ち切った。", "ended"),
+        ("パナソニックは、米ブライトウェーブのサービスの利用を一時停止した。", "paused"),
+    ],
+)
+def test_customer_status(registry: Registry, text: str, status: str) -> None:
+    assert one(registry, text, "customer")["status"] == status
+
+
+def test_latest_status_and_same_measures(registry: Registry) -> None:
+    text = ("米グーグルや米OpenAIは、米ブライトウェーブのデータサービスを利用してきた。"
+            "グーグルは複数のブライトウェーブプロジェクトを停止した。"
+            "OpenAIも同様の措置を取った。")
+    found = {e["customer"]: e["status"] for e in events(registry, text) if e["type"] == "customer"}
+    assert found == {"Google": "paused", "OpenAI": "paused"}
+
+
+# ---------------------------------------------------------------- talent
+
+
+def test_move_with_origin_in_a_relative_clause(registry: Registry) -> None:
+    e = one(registry, "米グーグルで研究を率いたジョン・スミス氏が、米メタに移籍した。", "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("ジョン・スミス", "Google", "Meta")
+
+
+def test_hire_with_role(registry: Registry) -> None:
+    text = "ソニーは、元アマゾンの佐藤健一氏を最高技術責任者（CTO）として迎え入れた。"
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == ("佐藤健一", "Amazon", "Sony", "CTO")
+
+
+def test_founding_is_a_move_as_co_founder(registry: Registry) -> None:
+    text = "米OpenAIの共同創業者であるケン・タナベ氏は、新会社ユーレカ・ラボズを設立した。"
+    e = one(registry, text, "talent_move")
+    assert (e["from"], e["to"], e["role"]) == ("OpenAI", "ユーレカ・ラボズ", "co-founder")
+
+
+def test_founders_of_the_topic_company(registry: Registry) -> None:
+    text = ("パリを拠点とするのは米ノヴァミンドだ。"
+            "同社は元メタ研究者のハンナ・ベッカー氏とリサ・モロー氏が共同創業したスタートアップ。")
+    found = {e["person"]: (e["from"], e["to"], e["role"]) for e in events(registry, text)}
+    assert found == {"ハンナ・ベッカー": ("Meta", "ノヴァミンド", "co-founder"),
+                     "リサ・モロー": ("Meta", "ノヴァミンド", "co-founder")}
+
+
+def test_departure_then_founding_is_one_move(registry: Registry) -> None:
+    text = "米OpenAIでは幹部の離脱が続く。5月にはケン・タナベ氏が退社し、翌月に新会社ノヴァミンドを設立した。"
+    e = one(registry, text, "talent_move")
+    assert (e["from"], e["to"], e["role"]) == ("OpenAI", "ノヴァミンド", "co-founder")
+
+
+def test_departure_without_destination(registry: Registry) -> None:
+    e = one(registry, "米メタの研究責任者のハンナ・ベッカー氏は、同社を退社すると発表した。", "talent_move")
+    assert (e["from"], e["to"]) == ("Meta", None)
+
+
+def test_joining_then_leaving_keeps_the_departure(registry: Registry) -> None:
+    text = "米OpenAIで研究を率いるハンナ・ベッカー氏は、同社を退社する。ベッカー氏は2018年にOpenAIに入社した。"
+    e = one(registry, text, "talent_move")
+    assert (e["from"], e["to"]) == ("OpenAI", None)
+
+
+def test_internal_promotion(registry: Registry) -> None:
+    text = "米ブライトウェーブは、ケン・タナベ氏がCEOを退任し、会長に就任すると発表した。"
+    e = one(registry, text, "talent_move")
+    assert (e["from"], e["to"], e["role"]) == ("ブライトウェーブ", "ブライトウェーブ", "chairman")
+
+
+def test_appointment_in_the_company_frame(registry: Registry) -> None:
+    text = "米ブライトウェーブでは、法務責任者のケン・タナベ氏が暫定CEOに就いた。"
+    e = one(registry, text, "talent_move")
+    assert (e["to"], e["role"]) == ("ブライトウェーブ", "interim CEO")
+
+
+def test_surname_alone_is_resolved(registry: Registry) -> None:
+    text = "米グーグルのハンナ・ベッカー氏は研究を率いてきた。ベッカー氏は来月、同社を退社する。"
+    assert one(registry, text, "talent_move")["person"] == "ハンナ・ベッカー"
+
+
+# ---------------------------------------------------------------- financial, layoff, launch
+
+
+def test_revenue_with_period(registry: Registry) -> None:
+    text = "米ブライトウェーブの2024年の売上高は8億7,000万ドルだった。"
+    e = one(registry, text, "financial")
+    assert (e["company"], e["metric"], e["value_usd"], e["period"]) == (
+        "ブライトウェーブ", "revenue", 8.7e8, "2024")
+
+
+def test_arr_at_month_end_and_margin(registry: Registry) -> None:
+    text = ("米ブライトウェーブは2019年の設立。2024年8月末時点の年間経常収益（ARR）は10億ドルに達した。"
+            "50%以上の粗利益率を実現している。")
+    found = {e["metric"]: e for e in events(registry, text) if e["type"] == "financial"}
+    assert (found["arr"]["value_usd"], found["arr"]["period"]) == (1e9, "2024-08")
+    assert found["gross_margin"]["value_pct"] == 50.0
+
+
+def test_funding_to_date_is_a_figure_not_a_round(registry: Registry) -> None:
+    text = "米ブライトウェーブはこれまでに、総額1億1,800万ドルを調達している。"
+    assert [e["type"] for e in events(registry, text)] == ["financial"]
+    assert one(registry, text, "financial")["metric"] == "funding_total"
+
+
+def test_layoff_count(registry: Registry) -> None:
+    text = "米ブライトウェーブは、正社員の約14%にあたる約1万2000人を削減すると発表した。"
+    e = one(registry, text, "layoff")
+    assert (e["company"], e["count"]) == ("ブライトウェーブ", 12000)
+
+
+def test_cutting_costs_is_not_a_layoff(registry: Registry) -> None:
+    assert events(registry, "米ブライトウェーブは、クラウド費用を削減した。") == []
+
+
+def test_launches_of_several_quoted_products(registry: Registry) -> None:
+    text = "東京のソラトビは21日、日本語LLM「Hoshi-7B」と、画像モデル「Hoshi-V」を公開した。"
+    found = sorted(e["product"] for e in events(registry, text) if e["type"] == "product_launch")
+    assert found == ["Hoshi-7B", "Hoshi-V"]
+
+
+def test_launch_by_a_cleft_sentence(registry: Registry) -> None:
+    e = one(registry, "ソラトビが公開したのは、対話向けの「Hoshi-Chat」です。", "product_launch")
+    assert (e["company"], e["product"]) == ("ソラトビ", "Hoshi-Chat")
+
+
+def test_start_of_service_of_a_named_product(registry: Registry) -> None:
+    e = one(registry, "NECは、独自開発のLLM「ミズカ」の提供を開始した。", "product_launch")
+    assert e["product"] == "ミズカ"
+
+
+def test_quoted_event_name_is_not_the_product(registry: Registry) -> None:
+    text = "米ブライトウェーブは年次イベント「BW Summit」の基調講演で新GPU「Orca」を発表した。"
+    assert one(registry, text, "product_launch")["product"] == "Orca"
+
+
+def test_headline_subject_and_roundup_items(registry: Registry) -> None:
+    text = "■ノヴァミンド、「Nova-2」を公開\n\n■ブライトウェーブ、日本語LLM「Bright-JP」を公開"
+    found = {e["product"]: e["company"] for e in events(registry, text)}
+    assert found == {"Nova-2": "ノヴァミンド", "Bright-JP": "ブライトウェーブ"}
+
+
+# ---------------------------------------------------------------- no event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "米OpenAIは、ソフトバンクグループから出資を受ける方向で交渉中だ。",
+        "米ブライトウェーブは、米ノヴァミンドの買収を検討している。",
+        "米グーグルと米アップルは、提携について協議中だという。",
+        "米ブライトウェーブが米ノヴァミンドを買収すると米ブルームバーグが報じた。",
+        "米ブライトウェーブによる米ノヴァミンドの買収が近いとの報道がある。",
+        "関係者によると、米グーグルは米ノヴァミンドに出資した。",
+        "米アドビは、米ノヴァミンドの買収を断念したと発表した。",
+        "米ノヴァミンドは、米メタからの買収提案を拒否した。",
+        "ケン・タナベ氏は米メタへの移籍の打診を断った。",
+        "ハンナ・ベッカー氏は米OpenAIに残留した。",
+        "ハンナ・ベッカー氏は退社ではなく、休暇後に復帰する。",
+        "米グーグルが米ノヴァミンドに出資すれば、業界の勢力図は変わる。",
+        "ソラトビが外部から出資を受ける可能性はありますか。",
+        "米マイクロソフトは米ノヴァミンドの株式は取得しておらず、買収には当たらない。",
+        "楽天とノヴァミンドの間で業務提携が結ばれたわけではありません。",
+        "米メタは人員削減を実施していないと述べた。",
+        "米アップルはAI機能「Apple Mind」の提供を延期すると発表した。",
+        "米ブライトウェーブは、米ノヴァミンドとの提携関係を見直す。",
+    ],
+)
+def test_no_event(registry: Registry, text: str) -> None:
+    assert events(registry, text) == []
