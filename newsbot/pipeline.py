@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from newsbot.config import CrawlSettings, SourceConfig
 from newsbot.core.article import Article, parse_article
 from newsbot.core.events import Extraction
 from newsbot.core.registry import Registry
+from newsbot.core.resolve import short_name_map
 from newsbot.crawl.crawler import (
     ArticleFailure,
     CrawlItem,
@@ -122,6 +123,7 @@ class Ingestor:
         if saved.status == "updated":
             forget_article_evidence(session, saved.article_id)
         writer = EventWriter(session, EntityResolver(session, self.registry, now), now)
+        extraction = unify_names(extraction)
         aliases = {name: info.aliases for name, info in extraction.entities.items()}
         day = article.published_at.date().isoformat() if article.published_at else None
         for event in extraction.events:
@@ -135,6 +137,25 @@ class Ingestor:
                 continue
             (result.new_events if stored.created else result.merged_events).append(stored.event_id)
         mark_extracted(session, saved.article_id, self.extractor.name, now)
+
+
+def unify_names(extraction: Extraction) -> Extraction:
+    """Short forms an article uses for a name it also gives in full become the full name."""
+    names = {(n, kind) for e in extraction.events for n, _role, kind in e.participants()}
+    mapping = short_name_map(names)
+    if not mapping:
+        return extraction
+    events = []
+    for event in extraction.events:
+        fields = {k: _renamed(v, mapping) for k, v in event.fields.items()}
+        events.append(replace(event, fields=fields))
+    return Extraction(events, extraction.entities)
+
+
+def _renamed(value: object, mapping: dict[str, str]) -> object:
+    if isinstance(value, list):
+        return [mapping.get(v, v) if isinstance(v, str) else v for v in value]
+    return mapping.get(value, value) if isinstance(value, str) else value
 
 
 def read_file_article(path: Path, url: str | None = None) -> Article:

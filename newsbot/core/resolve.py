@@ -211,3 +211,31 @@ def merged_fields(statements: list[Mapping[str, Any]], names: Iterable[str]) -> 
         else:
             out[name] = best_supported(said)
     return out
+
+
+def short_name_map(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Within one article, short forms of another name of the same kind → that name.
+
+    "Scale" → "Scale AI" when the article names both (the rest being generic words), and a
+    surname → the one full name in the article that ends with it. Ambiguous short forms (two
+    longer names fit) are left alone.
+    """
+    by_kind: dict[str, set[str]] = {}
+    for name, kind in names:
+        by_kind.setdefault(kind, set()).add(name)
+    mapping: dict[str, str] = {}
+    for kind, group in by_kind.items():
+        for short in group:
+            longer = [n for n in group if n != short and _shortens(short, n, kind)]
+            if len(longer) == 1:
+                mapping[short] = longer[0]
+    return mapping
+
+
+def _shortens(short: str, full: str, kind: str) -> bool:
+    s, f = short.split(), full.split()
+    if not s or len(s) >= len(f):
+        return False
+    if kind == "person":
+        return f[-len(s) :] == s
+    return f[: len(s)] == s and all(w.casefold() in GENERIC_TOKENS for w in f[len(s) :])

@@ -46,6 +46,30 @@ class EntityResolver:
         self.add_aliases(entity_id, [name, *aliases], origin="article")
         return entity_id
 
+    def stored(self, name: str, kind: str) -> int | None:
+        """The stored entity ``name`` names, by any alias or the registry's name; never creates."""
+        entry = self.registry.lookup(name)
+        if entry is not None and entry.kind == kind:
+            return self._by_alias(entry.name, kind) or self._by_alias(name, kind)
+        return self._by_alias(name, kind) or self._fuzzy(name, kind)
+
+    def adopt(self, entity_id: int, name: str) -> None:
+        """``name`` is another spelling of entity ``entity_id``: keep it (and the registry's
+        names for it), and prefer a Latin canonical name over a katakana one."""
+        entry = self.registry.lookup(name)
+        names = [name, *(entry.names if entry is not None else ())]
+        self.add_aliases(entity_id, names, origin="article")
+        canonical = entry.name if entry is not None else name
+        row = self.session.get(Entity, entity_id)
+        if row is not None and script_of(row.name) == "ja" and script_of(canonical) == "en":
+            taken = self.session.execute(
+                select(Entity.id).where(Entity.kind == row.kind, Entity.name == canonical)
+            ).first()
+            if taken is None:
+                row.name = canonical
+                self.session.flush()
+        self._cache[(row.kind if row else "person", normalise_name(name))] = entity_id
+
     def _find(self, name: str, kind: str) -> int | None:
         entry = self.registry.lookup(name)
         if entry is not None and entry.kind == kind:

@@ -16,11 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from newsbot.core.events import FIELDS, PARTICIPANTS
 from newsbot.core.events import Event as FoundEvent
 from newsbot.core.resolve import KEY_ROLES, EventView, fingerprint, merged_fields, same_event
+from newsbot.core.translit import same_person
 from newsbot.store.entities import EntityResolver
 from newsbot.store.models import Article, Entity, Event, EventChange, EventEntity, Evidence
 from newsbot.store.sql import insert_ignore
@@ -70,11 +71,46 @@ class EventWriter:
 
     def _roles(self, event: FoundEvent, aliases: dict[str, Sequence[str]]) -> dict[str, list[int]]:
         roles: dict[str, list[int]] = defaultdict(list)
-        for name, role, kind in event.participants():
-            entity_id = self.entities.resolve(name, kind, aliases.get(name, ()))
+        participants = event.participants()
+        people = [p for p in participants if p[2] == "person"]
+        for name, role, kind in [p for p in participants if p not in people] + people:
+            entity_id = None
+            if kind == "person" and self.entities.stored(name, kind) is None:
+                entity_id = self._transliterated(name, roles)
+            if entity_id is None:
+                entity_id = self.entities.resolve(name, kind, aliases.get(name, ()))
+            else:
+                self.entities.adopt(entity_id, name)
             if entity_id not in roles[role]:
                 roles[role].append(entity_id)
         return roles
+
+    def _transliterated(self, name: str, roles: dict[str, list[int]]) -> int | None:
+        """The one stored person, moving between the same companies, that ``name`` spells in
+        the other script (katakana for a Latin name, or the reverse)."""
+        companies = [i for role in ("from", "to", "company") for i in roles.get(role, [])]
+        if not companies:
+            return None
+        company, person = aliased(EventEntity), aliased(EventEntity)
+        people = self.session.execute(
+            select(Entity.id, Entity.name)
+            .join(person, person.entity_id == Entity.id)
+            .join(Event, Event.id == person.event_id)
+            .join(company, company.event_id == Event.id)
+            .where(
+                Event.type == "talent_move",
+                person.role == "person",
+                company.role.in_(("from", "to")),
+                company.entity_id.in_(companies),
+            )
+            .distinct()
+        ).all()
+        matches = {
+            entity_id
+            for entity_id, other in people
+            if same_person(name, other) or same_person(other, name)
+        }
+        return matches.pop() if len(matches) == 1 else None
 
     def _find_same(self, view: EventView) -> int | None:
         role = KEY_ROLES[view.type][0]

@@ -182,3 +182,19 @@ def test_alias_rows_are_unique_per_normalised_form(engine: Engine, registry: Reg
         resolver.resolve("オープンAI", "company")
         norms = session.execute(select(Alias.norm)).scalars().all()
     assert len(norms) == len(set(norms))
+
+
+@pytest.mark.parametrize("english_first", [True, False])
+def test_a_person_in_katakana_meets_the_latin_spelling(
+    engine: Engine, registry: Registry, english_first: bool
+) -> None:
+    en = Event("talent_move", {"person": "Orla Fennimore", "from": "Meta", "to": "Mistral AI"})
+    ja = Event("talent_move", {"person": "オーラ・フェニモア", "from": "Meta", "to": "Mistral AI"})
+    other = Event("talent_move", {"person": "ケン・タカハシ", "from": "Meta", "to": "Mistral AI"})
+    reports = [(en, "en"), (ja, "ja")] if english_first else [(ja, "ja"), (en, "en")]
+    ids = {_store(engine, registry, e, f"https://{lang}.example/m", lang)[0] for e, lang in reports}
+    assert len(ids) == 1
+    _store(engine, registry, other, "https://ja.example/other", "ja")
+    with engine.connect() as conn:
+        people = conn.exec_driver_sql("SELECT person FROM talent_moves ORDER BY person").all()
+    assert [p[0] for p in people] == ["Orla Fennimore", "ケン・タカハシ"]
