@@ -64,7 +64,8 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
     text = fold_ja(raw)
     ments = find_mentions(text, doc.registry, state.learned)
     quotes = find_quotes(text)
-    state.products.update(q.name for q in quotes if productish(q.name))
+    state.products.update(q.name for q in quotes if productish(q.name)
+                          and not text[max(0, q.start - 3):q.start].endswith(("以下", "以下、")))
     for m in ments:
         if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
             m.kind = "product"

@@ -126,8 +126,8 @@ def _funding_total(ctx: Ctx, t: Trig) -> bool:
 
 def _listed_investors(ctx: Ctx) -> list[str]:
     """出資者には、A、B…が名を連ねた; Aなどを引受先とする; 既存投資家のBも参加した."""
-    found = [m for m in ctx.ments if m.kind in PARTY and not m.quoted
-             and _ALLOTTEE.match(ctx.text, m.pend)]
+    allotted = {m.list_id for m in ctx.ments if _ALLOTTEE.match(ctx.text, m.pend)}
+    found = [m for m in ctx.ments if m.kind in PARTY and not m.quoted and m.list_id in allotted]
     joined = [m for m in ctx.ments if m.kind in PARTY and m.lp in ("が", "も")
               and _JOINED.match(ctx.text, m.pend)]
     if joined and _FUNDING_WORDS.search(ctx.text):

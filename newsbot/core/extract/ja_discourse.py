@@ -169,6 +169,8 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
     kinds = ("company", "unknown") if m.kind == "company" else (m.kind,)
     earlier = [k for k in ments[:i] if k.kind in kinds and k.name and k.name not in exclude
                and not k.quoted and k.source != "anaphor"]
+    if m.surface in ("当社", "弊社"):
+        earlier = []
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 

@@ -93,6 +93,11 @@ _SURNAME = re.compile(rf"(?<![{_K}・=＝])(?P<n>[{_K}]{{2,}})(?=\s?(?:\([^()]{{
 _KANJI_PERSON = re.compile(
     rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,5}})(?=\s?(?:\([^()]{{1,30}}\))?(?:{PERSON_TITLES}))"
 )
+# A name without honorific, as press releases write their own staff: 山本花子が取締役CTOに就任.
+_APPOINTED = re.compile(
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{3,5}}|[{_K}]+(?:[・=][{_K}]+)+)(?:が|は)[^、。]{{0,16}}?"
+    rf"(?:{ROLE_WORDS})(?:に|として)(?:就任|着任|昇格|昇任|選任)"
+)
 _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者国県市町村隊軍党"
     r"役職任務営術究発策経統括担当政席定]"
@@ -106,7 +111,7 @@ _PREFIXED_KATA = re.compile(
     rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
 )
 _TAILED_KATA = re.compile(
-    rf"(?<![{_K}・])(?P<n>[{_K}]+(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
+    rf"(?<![{_K}・A-Za-z0-9])(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]*(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
 )
 _CUED_KATA = re.compile(
     rf"(?:スタートアップ|新興企業|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|会社|"
@@ -119,7 +124,7 @@ _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
     rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
-    rf"|、[^。]{{0,30}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース)(?=$|\s))"
+    rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
@@ -145,11 +150,13 @@ _LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*"
 _LATIN = re.compile(
     rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*|&))*)"
 )
-_ANAPHOR = re.compile(r"同社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局")
+_ANAPHOR = re.compile(r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局")
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
 _ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
-_AFTER_COMPANY = re.compile(r"社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)")
+_AFTER_COMPANY = re.compile(
+    r"合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
+)
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
 _PAREN = re.compile(r"\s?\((?P<p>[^()]{1,60})\)")
 _PLURAL = re.compile(r"ら(?![れし])|など|ら\d+社|ら\d+人")
@@ -161,34 +168,55 @@ _PERSON_ANAPHORS = frozenset(("同氏", "両氏"))
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
 
 
+_DEFINED = re.compile(r"以下[、,]?\s*[「『\"]?(?P<a>[^」』\"、,)]{1,20})")
+
+
 class Learned:
     """Names an article has introduced (by context) for its later sentences."""
 
     def __init__(self) -> None:
         self.names: dict[str, tuple[str, str]] = {}
+        self.surnames: dict[str, str] = {}
         self._rx: re.Pattern[str] | None = None
 
     def learn(self, ments: list[Ment]) -> None:
-        """Remember pattern-recognised company and person names of one sentence."""
+        """Remember pattern-recognised company and person names of one sentence, and the
+        short names a company gives itself (株式会社ソラトビ（以下「ソラトビ」）)."""
         for m in ments:
-            if m.source == "pattern" and m.kind in ("company", "person") and len(m.surface) >= 2 \
-                    and not m.quoted \
-                    and m.surface not in self.names:
-                self.names[m.surface] = (m.name, m.kind)
+            if m.quoted or m.kind not in ("company", "person", "unknown"):
+                continue
+            short = _DEFINED.search(m.paren)
+            if short and m.name:
+                self.add(short.group("a").strip(), m.name, "company" if m.kind == "unknown" else m.kind)
+            if m.source == "pattern" and m.kind in ("company", "person"):
+                self.add(m.surface, m.name, m.kind)
+                if m.name in m.surface:
+                    self.add(m.name, m.name, m.kind)
+            if m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{4,5}}", m.surface):
+                self.surnames.update({m.surface[:2]: m.name, m.surface[:3]: m.name})
                 self._rx = None
+
+    def add(self, surface: str, name: str, kind: str) -> None:
+        """Learn one name."""
+        if len(surface) >= 2 and surface not in self.names:
+            self.names[surface] = (name, kind)
+            self._rx = None
 
     def find(self, text: str) -> list[Ment]:
         """Where the learned names occur in ``text``."""
-        if not self.names:
+        if not self.names and not self.surnames:
             return []
         if self._rx is None:
             words = sorted(self.names, key=len, reverse=True)
-            self._rx = re.compile("|".join(re.escape(w) for w in words))
+            bare = sorted(self.surnames, key=len, reverse=True)
+            self._rx = re.compile("|".join(
+                [re.escape(w) for w in words]
+                + [rf"{re.escape(w)}(?=氏|さん|は|が|も|の|と)" for w in bare if w not in self.names]))
         found = []
         for m in self._rx.finditer(text):
-            if _inside_word(text, m.start(), m.end()):
+            if _inside_word(text, m.start(), m.end()) or _inside_kanji(text, m.start(), m.end()):
                 continue
-            name, kind = self.names[m.group()]
+            name, kind = self.names.get(m.group()) or (self.surnames[m.group()], "person")
             found.append(Ment(m.start(), m.end(), m.group(), name, kind, False, "learned"))
         return found
 
@@ -283,11 +311,17 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return bool(first.isascii() and first.isalnum() and before.isascii() and before.isalnum())
 
 
+def _inside_kanji(text: str, start: int, end: int) -> bool:
+    """A kanji name that is part of a longer kanji word."""
+    before = text[start - 1] if start > 0 else ""
+    return "一" <= text[start] <= "鿿" and "一" <= before <= "鿿"
+
+
 def _is_kata(ch: str) -> bool:
     return bool(ch) and ("ァ" <= ch <= "ヺ" or ch == "ー")
 
 
-_TITLE_HINT = re.compile(rf"氏|さん|様|{PERSON_TITLES}")
+_TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _COMPANY_HINT = re.compile(
     rf"[{_K}]{{3}}|[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|鉄道|"
@@ -308,6 +342,9 @@ def _persons(text: str, registry: Any) -> list[Ment]:
         if _KANJI_NOT_NAME.search(name) or len(name) < 2:
             continue
         found.append(_pattern(m, name, "person", registry))
+    for m in _APPOINTED.finditer(text):
+        if not _KANJI_NOT_NAME.search(m.group("n")):
+            found.append(_pattern(m, m.group("n"), "person", registry))
     return found
 
 

@@ -129,10 +129,10 @@ def _one_move(group: list[Event]) -> Event:
     last = arrivals[-1] if arrivals else None
     founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
     target = founded or last
+    roles = [e.fields.get("role") for e in arrivals if e.fields.get("role")]
+    role = target.fields.get("role") if target else None
     head.fields["to"] = target.fields["to"] if target else None
-    head.fields["role"] = target.fields.get("role") if target else None
-    if head.fields["role"] is None:
-        head.fields["role"] = next((e.fields.get("role") for e in arrivals if e.fields.get("role")), None)
+    head.fields["role"] = role or (roles[0] if roles else None)
     source = next((s for s in sources if s != head.fields["to"]), sources[0] if sources else None)
     head.fields["from"] = source
     best = max(kept, key=lambda e: e.confidence)
