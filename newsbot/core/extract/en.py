@@ -20,6 +20,7 @@ from newsbot.core.extract.en_deals import acquisitions, customers, investments, 
 from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import Context, Parsed, build_context, parse_sentence
 from newsbot.core.extract.en_people import talent
+from newsbot.core.extract.en_tables import TableReader
 from newsbot.core.extract.periods import month_period
 from newsbot.core.extract.text import Sentence
 
@@ -93,6 +94,7 @@ _DIVISION = re.compile(r"^(?:AI|Research|Cloud|Labs?|DeepMind|Brain|Infrastructu
 def extract_events(doc: Document) -> list[Event]:
     """The events of an English article, in reading order (merging is the caller's)."""
     ctx = build_context(doc)
+    tables = TableReader(doc)
     skipping = False
     for sentence in doc.sentences:
         if sentence.kind == "heading":
@@ -100,6 +102,10 @@ def extract_events(doc: Document) -> list[Event]:
             continue
         if skipping:
             continue
+        if sentence.cells or tables.header:
+            ctx.events.extend(tables.read(sentence))
+            if sentence.cells:
+                continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         rules = _rules_for(doc, sentence)
         parsed = parse_sentence(ctx, sentence, light=not rules)

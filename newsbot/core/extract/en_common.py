@@ -22,6 +22,7 @@ from newsbot.core.extract.en_names import (
     Context,
     Ent,
     Parsed,
+    first_subject,
     subject_before,
 )
 from newsbot.core.extract.money import MoneyMatch
@@ -70,7 +71,7 @@ _RUMOUR = re.compile(
     r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to)\b",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|if|whether|should|unless)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless)\b")
 _WOULD = re.compile(r"\bwould\b")
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,60}"
@@ -105,6 +106,8 @@ def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | No
     """The clause subject before ``pos``, or for a description-only subject ("OpenAI's
     co-founder", "The Instagram co-founder") the person it refers to."""
     found = subject_before(p, pos)
+    if found is None and _PARTICIPLE.search(p.masked[max(0, pos - 30) : pos]):
+        found = first_subject(p)  # "X joined Y after leaving Z": X left
     if found is not None:
         if kind == "org" and found.is_org() and not found.looks_like_person():
             return found
@@ -117,6 +120,8 @@ def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | No
     return None
 
 
+_PARTICIPLE = re.compile(r"\b(?:after|before|since|while|when|upon|following|by|without)\s+$",
+                         re.IGNORECASE)
 _PERSON_DESCRIPTION = rx(
     r"(?:^|[,;:]\s+|\bthat\s+|\bwho\s+)(?:the\s+)?(?:{E:org}['’]?s?\s+)?(?:{E}\s+)?"
     r"(?:former\s+|ex-)?{ROLE}\s*$"

@@ -368,11 +368,15 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
 
 
 _NAME_FOLLOWS = re.compile(
-    r"^(?:['’]s\s|,\s+(?:the|a|an)\s|\s+[—–]\s|\s+(?:said|says|told|announced|has|have|had|"
-    r"will|is|was|plans|agreed|raised|acquired|bought|launched|hired|named|laid|cut|signed|"
-    r"unveiled|released|reported|invested|joined|left)\b)")
+    r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
+    r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
+    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}s)\b)")
 _COMMON_PLURALS = _words(
-    "Investors Analysts Customers Regulators Officials Executives Employees Users Researchers "
+    "Demand Growth Competition Interest Pressure Funding Spending Inflation Hiring Work "
+    "Investment Research Training Usage Adoption Traffic Demand Supply Capital Money Cash "
+    "Talent Security Privacy Regulation Policy Energy Power Compute Data Software Hardware "
+    "Progress Momentum Confidence Sentiment Trading Business Everything Everyone Nobody "
+    "Nothing Something Someone Each Neither Either Such Investors Analysts Customers Regulators Officials Executives Employees Users Researchers "
     "Sources Shares Sales Revenue Profits Companies Startups Critics Lawmakers Developers "
     "Engineers Founders Workers Staff Banks Funds Others Both Many Most Some Several Few All "
     "Prices Costs Margins Talks Negotiations Terms Details Reports Documents Filings Markets "
@@ -624,6 +628,9 @@ _POST_ROLE = re.compile(
 )
 
 
+_OWNER_BEFORE = re.compile(rf"{_E}['’]s?\s+$")
+
+
 def _person_attributes(ctx: Context, p: Parsed) -> None:
     for i, e in enumerate(p.ents):
         if not e.looks_like_person() or p.ent_pos[i][0] < 0:
@@ -634,12 +641,18 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         for m, base in ((post, end), (pre, max(0, start - 90))):
             if m:
                 _apply_role(p, e, m, base)
+        owner = _OWNER_BEFORE.search(p.masked[max(0, start - 40) : start])
+        if owner and not pre and e.org is None:
+            org = p.ent(owner.group(1))
+            if org is not None and org.is_org() and not org.looks_like_person():
+                org.modifier = True
+                e.org = org.name
         if e.kind == "unknown" and (pre or post):
             e.kind = "person"
 
 
 def _apply_role(p: Parsed, person: Ent, m: re.Match[str], base: int) -> None:
-    org_index = next((g for g in m.groups()[1:] if g and g.isdigit()), None)
+    org_index = next((g for g in m.groups() if g and g.isdigit()), None)
     org = p.ent(org_index)
     its = re.search(r"\b(?:its|their)\s", m.group(0), re.IGNORECASE)
     if org is None and its:

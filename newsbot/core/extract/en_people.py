@@ -30,6 +30,7 @@ _HIRE = rx(
     r"brings\s+in|brought\s+on|brings\s+on|promoted|promotes|elevated|elevates|picked|picks|"
     r"lured|lures|nabbed|snagged)\s+"
 )
+_PROMOTE = re.compile(r"\s*(?:promot|elevat)", re.IGNORECASE)
 _JOIN = rx(
     r"\b(?:joined|joins|join|joining|rejoined|rejoins|returned\s+to|returns\s+to|moved\s+to|"
     r"moves\s+to|defected\s+to|defects\s+to|went\s+to|goes\s+to|heads\s+to|headed\s+to|"
@@ -74,7 +75,8 @@ _BECOME = rx(
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))"
 )
 _AS_ROLE = re.compile(
-    r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
+    r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead|to(?=\s+(?:the\s+)?(?:chief|head|"
+    r"president|vice|senior|executive|ceo|cto|cfo|coo|general|managing|director|lead|chair)))\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
     r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|"
     r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b|"
     r"\s+(?:of|at|for)\s+\ue000))",
@@ -112,6 +114,8 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
             origin = _origin(p, person, after)
             if origin is None and person.founder_only and previous_org:
                 origin = previous_org
+            if origin is None and _PROMOTE.match(m.group(0)):
+                origin = hirer
             previous_org = org_name(origin) if isinstance(origin, Ent) else origin
             _move(p, out, person, origin, hirer, role, 0.8)
 

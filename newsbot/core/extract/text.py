@@ -45,7 +45,7 @@ class Sentence:
 
     ``kind`` is ``title``, ``heading``, ``item`` (list item or table row) or ``text``.
     ``block`` numbers the block (paragraph, item, row) it belongs to; ``first`` says it opens
-    that block.
+    that block. A table row keeps its ``cells`` (the text joins them with "; ").
     """
 
     index: int
@@ -53,6 +53,7 @@ class Sentence:
     block: int
     kind: str
     first: bool = True
+    cells: tuple[str, ...] = ()
 
 
 def split_sentences(text: str, *, lang: str) -> list[str]:
@@ -66,14 +67,17 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
     units: list[Sentence] = []
     if title.strip():
         units.append(Sentence(0, title.strip(), 0, "title"))
-    for block_no, (kind, block) in enumerate(_blocks(text), start=1):
+    for block_no, (kind, block, cells) in enumerate(_blocks(text), start=1):
+        if cells:
+            units.append(Sentence(len(units), block, block_no, kind, True, cells))
+            continue
         for i, sentence in enumerate(split_sentences(block, lang=lang)):
             units.append(Sentence(len(units), sentence, block_no, kind, i == 0))
     return units
 
 
-def _blocks(text: str) -> list[tuple[str, str]]:
-    blocks: list[tuple[str, str]] = []
+def _blocks(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    blocks: list[tuple[str, str, tuple[str, ...]]] = []
     for paragraph in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in paragraph.split("\n") if ln.strip()]
         several = len(lines) > 1
@@ -82,15 +86,16 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
-def _classify(line: str, in_list: bool) -> tuple[str, str]:
+def _classify(line: str, in_list: bool) -> tuple[str, str, tuple[str, ...]]:
     marked = _ITEM_MARK.match(line)
     if marked:
-        return "item", line[marked.end() :]
+        return "item", line[marked.end() :], ()
     if ("\t" in line or " | " in line) and _TABLE_SEP.search(line):
-        return "item", _TABLE_SEP.sub("; ", line)
+        cells = tuple(c.strip() for c in _TABLE_SEP.split(line.strip(" |")))
+        return "item", "; ".join(cells), cells
     if _is_heading(line):
-        return "heading", line
-    return ("item" if in_list else "text"), line
+        return "heading", line, ()
+    return ("item" if in_list else "text"), line, ()
 
 
 def _is_heading(line: str) -> bool:
