@@ -339,6 +339,84 @@ def ask(
         typer.echo(answer.text)
 
 
+class DigestFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("digest")
+def digest(
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="YYYY-MM-DD in the digest's time zone (default: today)."),
+    ] = None,
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f")] = DigestFormat.markdown,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Also write the week's chart (PNG) to this file.")
+    ] = None,
+) -> None:
+    """Print the digest of a day's new events: grouped, ranked, with their sources."""
+    import json
+    from datetime import date
+
+    from newsbot.core.digest import render_json, render_markdown
+    from newsbot.digests import chart_png, load_digest, local_today
+
+    try:
+        when = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise typer.BadParameter(f"--date {day!r}: write YYYY-MM-DD") from None
+    newsbot = build_app()
+    settings = newsbot.settings.digest.model_copy(update={"quiet_day": "message"})
+    when = when or local_today(datetime.now(UTC), settings)
+    result = load_digest(newsbot.engine, when, settings, registry=newsbot.registry)
+    png = chart_png(newsbot.engine, when, settings) if chart else None
+    newsbot.close()
+    if fmt is DigestFormat.json:
+        typer.echo(json.dumps(render_json(result), ensure_ascii=False, indent=1, default=str))
+    else:
+        typer.echo(render_markdown(result), nl=False)
+    if chart:
+        if png:
+            chart.write_bytes(png)
+            typer.echo(f"chart written to {chart}", err=True)
+        else:
+            typer.echo("no deals or talent moves this week: no chart written", err=True)
+
+
+@app.command("run")
+def run(
+    once: Annotated[
+        bool, typer.Option("--once", help="Crawl every source once, send due digests, and exit.")
+    ] = False,
+) -> None:
+    """The service: scheduled crawls, daily digests and alerts; the bot when DISCORD_TOKEN is set.
+
+    One service per knowledge base (a second one is refused). SIGTERM or Ctrl-C stop it
+    cleanly. Logs go to stderr, one line per event.
+    """
+    import asyncio
+
+    from newsbot.service import LogfmtFormatter, Service
+
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if state.verbose else logging.INFO)
+    for handler in root.handlers:
+        handler.setFormatter(LogfmtFormatter())
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    newsbot = build_app()
+    try:
+        report = asyncio.run(Service(newsbot).run(once=once))
+    finally:
+        newsbot.close()
+    if once:
+        render.crawl_summary(report.crawled)
+        for outcome in report.digests:
+            typer.echo(f"digest {outcome.day} → channel {outcome.channel}: {outcome.status}")
+        if not report.posted:
+            typer.echo("no DISCORD_TOKEN: digests and alerts were not posted", err=True)
+
+
 def main() -> None:
     """Console-script entry point: NewsbotError becomes one line and exit status 1."""
     try:
