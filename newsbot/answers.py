@@ -37,7 +37,13 @@ from newsbot.core.ask_llm import accept_rephrasing, rephrase_messages
 from newsbot.core.ask_names import AliasMatcher
 from newsbot.core.registry import Registry
 from newsbot.errors import NewsbotError, QuestionError
-from newsbot.queries import KnowledgeMatcher, entity_ids, event_ids, registry_matcher
+from newsbot.queries import (
+    KnowledgeMatcher,
+    entity_ids,
+    event_ids,
+    family_ids,
+    registry_matcher,
+)
 from newsbot.store.events import event_records
 
 if TYPE_CHECKING:
@@ -101,11 +107,21 @@ class Answerer:
                                   today=self.clock().date())  # fmt: skip
 
     def _answer(self, session: Session, intent: Intent) -> Answer:
-        names = [s.name for s in intent.slots] + ([intent.anchor.name] if intent.anchor else [])
-        ids = entity_ids(session, names)
-        missing = [n for n in names if not ids.get(n)]
+        slots = [*intent.slots, *([intent.anchor] if intent.anchor else [])]
+        ids = entity_ids(session, [s.name for s in slots])
+        family = family_ids(session, {s.name: (s.name, s.surface) for s in slots})
+        missing = [s.name for s in slots if not ids.get(s.name) and not family.get(s.name)]
         if missing:
             return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
+        ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
+        events = self._retrieve(session, intent, ids)
+        wider = {n: sorted({*ids[n], *family.get(n, ())}) for n in ids}
+        if not select_events(intent, events) and wider != ids:
+            events = self._retrieve(session, intent, wider)  # "SoftBank": the group's companies
+        return compose_answer(intent, events, max_sources=self.max_sources)
+
+    def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict]:
+        """The planned queries, tier by tier, until one finds events that answer."""
         pooled: list[dict[str, Any]] = []
         window = None
         first = anchor_query(intent)
@@ -113,13 +129,13 @@ class Answerer:
             pooled = self._run(session, first, ids)
             window = anchor_window(intent, pooled)
             if window is None:
-                return compose_answer(intent, [], max_sources=self.max_sources)
+                return []
         events = pooled
         for tier in plan_queries(intent, window=window):
             events = pooled + [e for query in tier for e in self._run(session, query, ids)]
             if select_events(intent, events):
                 break
-        return compose_answer(intent, events, max_sources=self.max_sources)
+        return events
 
     def _run(self, session: Session, query: Query, ids: dict[str, list[int]]) -> list[dict]:
         groups = [(ids[name], roles or None) for name, roles in query.where]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -41,6 +41,7 @@ __all__ = [
     "company_profile",
     "entity_ids",
     "find_entity",
+    "family_ids",
     "find_events",
     "person_profile",
     "registry_matcher",
@@ -139,6 +140,34 @@ def entity_ids(session: Session, names: Iterable[str]) -> dict[str, list[int]]:
     return dict(out)
 
 
+_LEGAL_TAIL = re.compile(
+    r"[\s,]+(?:inc|corp|corporation|ltd|llc|co|plc|group|holdings|gmbh|ag|sa)\.?$", re.I
+)
+
+
+def family_ids(session: Session, names: dict[str, Sequence[str]]) -> dict[str, list[int]]:
+    """Entities named like a name's family: "SoftBank" → SoftBank Group, SoftBank Corp.,
+    SoftBank Vision Fund; "MUFG" → MUFG Bank. ``names`` maps each name to the spellings
+    to widen (the canonical name, the words the question used)."""
+    stems = {key: {s for s in (_LEGAL_TAIL.sub("", w.strip()) for w in words)
+                   if len(s) >= 3} for key, words in names.items()}  # fmt: skip
+    every = sorted({s for group in stems.values() for s in group})
+    if not every:
+        return {}
+    conds = [or_(func.lower(Entity.name) == s.lower(),
+                 func.lower(Entity.name).like(_escape_like(s.lower()) + " %", escape="\\"))
+             for s in every]  # fmt: skip
+    rows = session.execute(select(Entity.id, Entity.name).where(or_(*conds)).limit(200)).all()
+    out: dict[str, list[int]] = {}
+    for key, group in stems.items():
+        lowered = {s.lower() for s in group}
+        hits = [i for i, n in rows if n.lower() in lowered or
+                any(n.lower().startswith(s + " ") for s in lowered)]  # fmt: skip
+        if hits:
+            out[key] = hits
+    return out
+
+
 def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str]:
     """Entity names for autocomplete: aliases starting with ``prefix`` (any script, any
     case), then containing it; the entities in most events first."""
@@ -207,7 +236,14 @@ class KnowledgeMatcher:
                 continue
             loose = self.known.loose_mentions(span) or self._stored_loose(span)
             found = merge_mentions(found + loose)
-        return found
+        return [self._with_maker(m) for m in found]
+
+    def _with_maker(self, m: Mention) -> Mention:
+        if m.kind != "product":
+            return m
+        entry = self.registry.lookup(m.name, kind="product")
+        maker = entry.company if entry is not None else None
+        return replace(m, maker=maker) if maker else m
 
     def _registry_mentions(self, text: str) -> list[Mention]:
         return [Mention(m.start, m.end, m.surface, m.entry.name, m.entry.kind)

@@ -83,9 +83,10 @@ class Query:
 def plan_queries(
     intent: Intent, *, window: tuple[date, date] | None = None
 ) -> list[list[Query]]:
-    """Tiers of queries, strictest first: the roles as understood; then any role of the
-    same entities (when two or more are named: the pair still pins the event down); then,
-    for a person's move, the person alone. Each tier's results are pooled.
+    """Tiers of queries, strictest first: the roles as understood; then, for a person's
+    move ("Where did Karpathy go after leaving OpenAI?"), the person alone. Roles are never
+    relaxed otherwise: "Who left Anthropic for OpenAI?" must not find the opposite move.
+    Each tier's results are pooled.
 
     ``window`` narrows every query to the dates of the anchor's events ("the same day as
     Mira Murati": run ``anchor_query`` first and pass ``anchor_window`` of its events).
@@ -102,8 +103,6 @@ def plan_queries(
         return Query(intent.types, where, since, until, limit)
 
     tiers = [[query(tuple((s.name, s.roles) for s in intent.slots)), *_joint_products(intent)]]
-    if len(intent.slots) >= 2 and any(s.roles for s in intent.slots):
-        tiers.append([query(tuple((s.name, ()) for s in intent.slots))])
     people = [s for s in intent.slots if s.kind == "person" and s.roles == ("person",)]
     if people and len(people) < len(intent.slots):
         tiers.append([query(tuple((s.name, s.roles) for s in people))])

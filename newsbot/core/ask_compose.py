@@ -76,12 +76,15 @@ def money(value: float, lang: str) -> str:
 
 
 def _ja_units(value: float) -> str:
-    if abs(value) < 10_000:
-        return f"{value:,.0f}"
-    man = round(value / 10_000)
-    cho, rest = divmod(man, 10**8)
-    oku, man = divmod(rest, 10**4)
-    parts = [f"{cho}兆" if cho else "", f"{oku}億" if oku else "", f"{man}万" if man else ""]
+    """143億, 7億6000万, 1万1000: exact to the unit."""
+    n = round(value)
+    if abs(n) < 10_000:
+        return str(n)
+    cho, rest = divmod(n, 10**12)
+    oku, rest = divmod(rest, 10**8)
+    man, rest = divmod(rest, 10**4)
+    parts = [f"{cho}兆" if cho else "", f"{oku}億" if oku else "", f"{man}万" if man else "",
+             str(rest) if rest else ""]  # fmt: skip
     return "".join(parts)
 
 
@@ -102,6 +105,9 @@ def percent(value: float) -> str:
 def figure(event: Event, intent: Intent) -> tuple[float, str] | None:
     """The number the question asks for in this event: (value, "usd" | "pct" | "count")."""
     kind = event.get("type")
+    if intent.field == "stake_pct":
+        stake = event.get("stake_pct")
+        return (float(stake), "pct") if stake is not None else None
     if intent.metric == "valuation":
         value = event.get("value_usd") if kind == lx.FIN else event.get("valuation_usd")
         return (float(value), "usd") if value is not None else None

@@ -61,6 +61,8 @@ def _f(name: str, types: tuple[str, ...], agent: Roles, patient: Roles = (), **k
 _I, _C, _T = ("investor",), ("company",), ("target",)
 INVEST = _f("invest", (INV,), _I, _C, owner=_C,
             preps={"in": _C, "into": _C, "to": _C, "by": _I, "from": _I, "with": _I})
+INVESTORS = _f("investors", (INV,), _I, _C, owner=_C, weight=3,
+               preps={"in": _C, "into": _C, "of": _C, "to": _C, "for": _C, "by": _I, "from": _I})
 RAISE = _f("raise", (INV,), _C, _I, owner=_C,
            preps={"from": _I, "by": _I, "in": _C, "of": _C, "for": _C, "with": _I, "to": _C})
 ACQUIRE = _f("acquire", (ACQ,), ("acquirer",), _T, owner=("acquirer",),
@@ -69,13 +71,13 @@ PAY = _f("pay", (ACQ, CUST, INV), ("acquirer", "customer", "investor"),
          ("target", "vendor", "company"),
          preps={"for": ("target", "vendor", "company"), "to": ("target", "vendor", "company"),
                 "by": ("acquirer", "customer", "investor"), "with": ("vendor", "target")})
-LICENSE = _f("license", (CUST,), ("customer",), ("vendor",), owner=("customer", "vendor"),
+LICENSE = _f("license", (CUST,), ("customer",), ("vendor",), owner=("customer",),
              preps={"from": ("vendor",), "with": ("vendor",), "to": ("customer",),
                     "by": ("customer",), "of": ("vendor",)})
 _P = ("partner",)
 PARTNER = _f("partner", (PART,), _P, _P, owner=_P,
              preps={"with": _P, "of": _P, "by": _P, "between": _P, "to": _P, "from": _P})
-DEVELOP = _f("develop", (PART, LAUNCH), ("partner", "company"), ("product",),
+DEVELOP = _f("develop", (PART, LAUNCH), ("partner", "company"), ("partner", "product"),
              owner=("partner", "company"),
              preps={"with": ("partner", "company"), "by": ("partner", "company")})
 _V, _K = ("vendor",), ("customer",)
@@ -116,6 +118,8 @@ CUT = _f("layoff", (LAYOFF,), _C, owner=_C, weight=3,
 DEALS = _f("deals", (INV, ACQ, PART, CUST), ("investor", "acquirer", "partner", "customer"),
            ("company", "target", "partner", "vendor"), weight=1,
            preps={"with": ("company", "target", "partner", "vendor")})
+ROLE = _f("role", (MOVE,), _PERSON, _TO, owner=_TO, weight=1, talent="join",
+         preps={"of": _TO, "at": _TO, "for": _TO, "from": _FROM, "to": _TO, "in": _TO})
 PEOPLE = _f("people", (MOVE,), _PERSON, ("to", "from"), owner=("to", "from"), weight=1,
             talent="people", preps=_MOVE_PREPS)
 
@@ -144,17 +148,17 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"acquir\w*|acquisitions?|bought|buys?|buying|purchas\w*|takeovers?|took over|"
          r"take over|takes over|merg\w*"), ACQUIRE),
     (_en(r"licens\w*"), LICENSE),
-    (_en(r"invest\w*|backed|backs|backing|backers?|funded|funds|stakes?|shareholders?|"
-         r"put (?:money )?into|poured"), INVEST),
-    (_en(r"rais\w*|funding(?: rounds?)?|rounds?|series [a-k]\d?|seed|pre-seed|investors?"),
-     RAISE),
+    (_en(r"investors?|backers?|shareholders?"), INVESTORS),
+    (_en(r"invest\w*|backed|backs|backing|funded|funds|stakes?|put (?:money )?into|poured"),
+     INVEST),
+    (_en(r"rais\w*|funding(?: rounds?)?|rounds?|series [a-k]\d?|seed|pre-seed"), RAISE),
     (_en(r"pa(?:y|ys|id|ying)|spen[dt]|spending|price|cost"), PAY),
     (_en(r"partner\w*|team(?:ed|s)? up|collaborat\w*|alliance|tie-?up|joint venture|allied"),
      PARTNER),
-    (_en(r"co-?develop\w*|jointly develop\w*|develop\w* (?:together|jointly)|built together|"
-         r"co-?creat\w*"), DEVELOP),
+    (_en(r"co-?develop\w*|jointly develop\w*|develop\w*|built|build(?:s|ing)?|co-?creat\w*"),
+     DEVELOP),
     (_en(r"customers?|clients?|users?"), CUSTOMERS),
-    (_en(r"vendors?|suppliers?|providers?"), VENDORS),
+    (_en(r"vendors?|suppliers?|suppl(?:y|ies|ied|ying)|providers?"), VENDORS),
     (_en(r"paus\w*|halt\w*|suspend\w*|froze|frozen|freez\w*"), PAUSE),
     (_en(r"stopp\w*|stop|stops|ended(?! up)|cut ties|dropp\w*|drop|cancel\w*|terminat\w*|"
          r"churn\w*|walked away"), END),
@@ -166,13 +170,17 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"left|leav\w*|quit\w*|depart\w*|exit\w*|resign\w*|step(?:ped|s)? down|stepping down|"
          r"ousted|fired|defect\w*|exodus|outflows?|parted ways|went out"), LEAVE),
     (_en(r"mov(?:e|ed|es|ing)|went|go|goes|gone|going|switch\w*|jump\w*|head(?:ed|s)|land(?:ed)?"
-         r"|now works?|work(?:s|ed|ing)? (?:at|for)|end(?:ed)? up"), GO),
+         r"|work(?:s|ed|ing)?|end(?:ed)? up"), GO),
     (_en(r"launch\w*|releas\w*|unveil\w*|introduc\w*|debut\w*|ship(?:s|ped|ping)?|roll(?:ed|s)? "
-         r"out|rolling out|products?|models?"), LAUNCH_F),
+         r"out|rolling out|products?|models?|(?:generally )?available|general availability"),
+     LAUNCH_F),
     (_en(r"announc\w*|presented|showcased"), ANNOUNCE),
     (_en(r"deals?|transactions?"), DEALS),
     (_en(r"people moves?|talent|executives?|researchers?|employees|staff|hires|departures?"),
      PEOPLE),
+    (_en(r"chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|cpo|cso|cmo|president|"
+         r"chair(?:man|woman|person)?|head of [a-z]+|vice president|general manager|"
+         r"managing director"), ROLE),
 )
 
 JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
@@ -187,7 +195,8 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"共同創業|共同創設|共同設立|創業|創設|設立|立ち上げ|起業", FOUND),
         (r"買収|買い取|傘下に|取得", ACQUIRE),
         (r"ライセンス", LICENSE),
-        (r"出資|投資|資本参加|株主|出資者|投資家", INVEST),
+        (r"出資者|投資家|株主|出資元", INVESTORS),
+        (r"出資|投資|資本参加", INVEST),
         (r"資金調達|調達|シリーズ[A-KＡ-Ｋ]|シード", RAISE),
         (r"払った|払う|払い|支払|支出|費や|投じ|金額|価格", PAY),
         (r"共同開発|共同で開発|共同研究", DEVELOP),
@@ -203,6 +212,8 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"発表|公開|リリース|発売|投入|提供開始|ローンチ|披露|開発", LAUNCH_F),
         (r"案件|ディール|取引額", DEALS),
         (r"人材|幹部|研究者|社員|従業員|人事", PEOPLE),
+        (r"最高[^\s、。]{1,4}責任者|CEO|CTO|CFO|COO|CPO|社長|会長|チーフサイエンティスト|責任者|"
+         r"取締役|執行役員", ROLE),
     )
 )
 
@@ -229,6 +240,9 @@ EN_PEOPLE_AFTER = re.compile(
     r"leaders?|leadership|people|alumni|veterans?|talent|members?|team|workers|hires|"
     r"co-?founders?|founders?)\b",
     re.IGNORECASE,
+)
+EN_AUX_BEFORE = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|can|could|is|was|are|were)\s+$", re.I
 )
 EN_PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|been|being|be|are|get|got|gets)\s+$", re.I)
 JA_PASSIVE_AFTER = re.compile(r"^(?:を)?(?:し)?(?:され|された|される|られ|られた)")
@@ -290,6 +304,8 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (re.compile(r"どこから|出身"), ("from",)),
 )
 EN_FROM_PLACE = _en(r"come from|came from|before|previously|prior|used to work|formerly")
+STAKE_EN = _en(r"stake|ownership|per ?cent(?:age)?|share of")
+STAKE_JA = re.compile(r"出資比率|持ち株比率|保有比率|持ち分|何%|何パーセント|株式の何")
 
 LATEST_EN = _en(r"latest|most recent|current(?:ly)?|now|newest|last known")
 LATEST_JA = re.compile(r"最新|直近|現在|今の|最近")
@@ -343,6 +359,7 @@ EN_COMMON = frozenset(
     researcher researchers employee employees engineer engineers staff deal deals news
     latest recent recently new total amount money price cost ai llm llms gpu gpus ceo cto cfo
     coo cpo cso cmo vp evp svp president chairman founder founders cofounder co-founder
+    agi ml api apis saas ar vr xr iot ev evs b2b b2c sdk os cloud
     series seed round rounds funding fund funds arr ipo revenue revenues valuation valued
     margin margins gross net jobs job layoff layoffs launch launched product products model
     models us usd eur jpy yen dollar dollars billion million trillion thousand bn mn

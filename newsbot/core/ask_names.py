@@ -50,6 +50,7 @@ class Mention:
     name: str
     kind: str
     how: str = "exact"  # exact | surname | fuzzy
+    maker: str | None = None  # for a product: the company that makes it, when known
 
 
 class EntityMatcher(Protocol):
@@ -254,11 +255,18 @@ class AliasMatcher:
     def exact_mentions(self, text: str) -> list[Mention]:
         found = []
         for span in candidate_spans(text):
-            for known in self.exact.get(self.normalise(span.text), ()):
-                if _surface_ok(span.text, known):
-                    found.append(Mention(span.start, span.end, span.text, known.name, known.kind))
-                    break
+            known = self._best(span.text)
+            if known is not None:
+                found.append(Mention(span.start, span.end, span.text, known.name, known.kind))
         return merge_mentions(found)
+
+    def _best(self, surface: str) -> _Known | None:
+        """The entity a span names: an alias spelled like it first ("SoftBank" is SoftBank
+        Group, not "SoftBank Corp." whose normalised form is the same), then the shortest."""
+        fits = [k for k in self.exact.get(self.normalise(surface), ()) if _surface_ok(surface, k)]
+        folded = surface.casefold()
+        fits.sort(key=lambda k: (k.alias.casefold() != folded, len(k.alias)))
+        return fits[0] if fits else None
 
     def loose_mentions(self, span: Span) -> list[Mention]:
         """A surname or a close spelling for one name-like span (or one of its words)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from newsbot.core import ask_lexicon as lx
@@ -50,6 +50,7 @@ class Intent:
     round: str | None = None
     role_title: str | None = None
     amount_hint: float | None = None
+    field: str | None = None
     time: TimeWindow | None = None
     latest: bool = False
     total: bool = False
@@ -57,7 +58,7 @@ class Intent:
     anchor: Slot | None = None
     anchor_unit: str = "day"
     unknown: tuple[str, ...] = ()
-    talent: tuple[str, ...] = field(default=())
+    talent: tuple[str, ...] = ()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -112,21 +113,32 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     mentions = [m for m in merge_mentions(entities.find(q)) if not _in_time(m, time)]
     hits = _triggers(q, lang, mentions)
     types, frames = _choose(hits)
+    mentions = [_maker(m, types) for m in mentions]
     anchor, unit, mentions = _anchor(q, lang, mentions)
-    slots = _slots(q, lang, mentions, frames, types)
     want = _want(q, lang, types, frames)
+    if not types and want == lx.PLACE and any(m.kind == "person" for m in mentions):
+        types = (lx.MOVE,)  # "Where is Mira Murati now?"
+    slots = _slots(q, lang, mentions, frames, types)
     return Intent(
         question=q, lang=lang, types=types, slots=slots, want=want,
         want_roles=_want_roles(q, lang, want, types, frames, slots),
         metric=next((h.frame.metric for h in frames if h.frame.metric), None),
         status=_status(q, frames, types), round=_round(q, lang),
         role_title=_role_title(q, lang, frames), amount_hint=_amount(q, lang),
+        field=_field(q, lang, types),
         time=time, latest=bool((lx.LATEST_JA if lang == "ja" else lx.LATEST_EN).search(q)),
         total=bool((lx.TOTAL_JA if lang == "ja" else lx.TOTAL_EN).search(q)),
         other=bool((lx.OTHER_JA if lang == "ja" else lx.OTHER_EN).search(q)),
         anchor=anchor, anchor_unit=unit, unknown=_unknown(q, lang, mentions, anchor, hits, time),
         talent=tuple(dict.fromkeys(h.frame.talent for h in frames if h.frame.talent)),
     )  # fmt: skip
+
+
+def _maker(m: Mention, types: tuple[str, ...]) -> Mention:
+    """A product named where a company is meant ("Cursor's ARR"): its maker."""
+    if m.kind == "product" and m.maker and types and lx.LAUNCH not in types:
+        return Mention(m.start, m.end, m.surface, m.maker, "company", m.how)
+    return m
 
 
 def _in_time(m: Mention, time: TimeWindow | None) -> bool:
@@ -220,8 +232,8 @@ def _roles_of(
     q: str, lang: str, m: Mention, frames: list[_Hit], types: tuple[str, ...],
     previous: Roles | None,
 ) -> Roles:  # fmt: skip
-    if m.kind == "product":
-        return ("product",) if not types or lx.LAUNCH in types else ()
+    if m.kind == "product" and (not types or lx.LAUNCH in types):
+        return ("product",)
     if m.kind == "person" and (not types or lx.MOVE in types):
         return ("person",) if types else ()
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
@@ -231,6 +243,8 @@ def _roles_of(
     if hit is None:
         return ()
     before = m.end <= hit.start
+    if cue == "owner" and not before and hit.frame.patient:
+        cue = None  # "license Windsurf's technology": the object, not the owner
     return _role(hit, cue, before, lang)
 
 
@@ -238,6 +252,8 @@ def _cue_en(q: str, m: Mention) -> str | None:
     after = q[m.end :]
     if re.match(r"['’]s?\b|['’]\s", after):
         return "owner"
+    if lx.EN_AUX_BEFORE.search(q[: m.start]):
+        return "subj"  # "did Meta take", "has xAI raised", "Is Google an investor"
     if lx.EN_PEOPLE_AFTER.match(after):
         return "people"
     words = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", q[: m.start])[-5:]
@@ -304,22 +320,23 @@ def _role(hit: _Hit, cue: str | None, before: bool, lang: str) -> Roles:
 
 
 def _want(q: str, lang: str, types: tuple[str, ...], frames: list[_Hit]) -> str:
+    """The shape of answer: a figure, a count, names, a place, a product, a date, news."""
     table = lx.JA_WANT if lang == "ja" else lx.EN_WANT
     want = next((w for p, w in table if p.search(q)), None)
     metric = any(h.frame.metric for h in frames)
-    if metric and want in (None, lx.NAMES, lx.PRODUCT):
+    if (metric or _field(q, lang, types)) and want in (None, lx.NAMES, lx.PRODUCT):
         return lx.FIGURE
+    if not types and want in (None, lx.NAMES, lx.PERSON, lx.PRODUCT):
+        return lx.NEWS  # "What's new with OpenAI?", "Tell me about Anthropic"
+    if want is None:
+        if (lx.JA_YESNO if lang == "ja" else lx.EN_YESNO).search(q):
+            return lx.YESNO
+        if (lx.JA_NEWS if lang == "ja" else lx.EN_NEWS).search(q):
+            return lx.NEWS
+        want = lx.NAMES
     if want == lx.NAMES and types == (lx.LAUNCH,):
         return lx.PRODUCT
-    if want == lx.COUNT and lang == "ja" and types == (lx.LAYOFF,):
-        return lx.COUNT
-    if want is not None:
-        return want
-    if (lx.JA_YESNO if lang == "ja" else lx.EN_YESNO).search(q) and types:
-        return lx.YESNO
-    if not types or (lx.JA_NEWS if lang == "ja" else lx.EN_NEWS).search(q):
-        return lx.NEWS
-    return lx.NAMES
+    return want
 
 
 def _want_roles(
@@ -357,6 +374,13 @@ def _unfilled(want: str, frames: list[_Hit], slots: tuple[Slot, ...]) -> Roles:
     if f.frame.types == (lx.PART,):
         return ("partner",)
     return agent if want == lx.PERSON or not patient else patient
+
+
+def _field(q: str, lang: str, types: tuple[str, ...]) -> str | None:
+    """A figure other than the main amount: the stake ("What stake did Meta take…")."""
+    if lx.INV in types and (lx.STAKE_JA if lang == "ja" else lx.STAKE_EN).search(q):
+        return "stake_pct"
+    return None
 
 
 def _status(q: str, frames: list[_Hit], types: tuple[str, ...]) -> tuple[str, ...]:

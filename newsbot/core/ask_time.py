@@ -18,8 +18,9 @@ from newsbot.core.extract.periods import find_periods
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 _EN_WINDOW = re.compile(
-    r"\b(?:in |over |during |within )?(?:the )?(?:past|last|previous) (?P<n>\d+|a|an|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|twelve)? ?(?P<unit>days?|weeks?|months?|years?)\b",
+    r"\b(?:in |over |during |within )?(?:the )?(?:(?:past|last|previous) (?P<n>\d+|a|an|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve)|past) (?P<unit>days?|weeks?|months?|"
+    r"years?)\b",
     re.IGNORECASE,
 )
 _JA_WINDOW = re.compile(

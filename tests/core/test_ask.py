@@ -1,0 +1,469 @@
+"""Question understanding, pure: many phrasings in English and Japanese, malformed input."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsbot.core.ask import (
+    AliasMatcher,
+    Intent,
+    QuestionError,
+    clean_question,
+    detect_language,
+    parse_question,
+    plan_queries,
+)
+
+TODAY = date(2025, 10, 15)  # a Wednesday
+
+ENTITIES: list[tuple[str, str, list[str]]] = [
+    ("Microsoft", "company", ["マイクロソフト", "MSFT"]),
+    ("OpenAI", "company", ["オープンAI"]),
+    ("Anthropic", "company", ["アンソロピック", "アンスロピック"]),
+    ("Meta", "company", ["メタ", "Meta Platforms"]),
+    ("Scale AI", "company", ["スケールAI"]),
+    ("NVIDIA", "company", ["エヌビディア"]),
+    ("Run:ai", "company", ["Runai"]),
+    ("Mistral AI", "company", ["ミストラル", "Mistral", "ミストラルAI"]),
+    ("Google", "company", ["グーグル"]),
+    ("Amazon", "company", ["アマゾン"]),
+    ("xAI", "company", []),
+    ("Databricks", "company", ["データブリックス"]),
+    ("MosaicML", "company", []),
+    ("Character.AI", "company", []),
+    ("Windsurf", "company", []),
+    ("SoftBank Group", "company", ["ソフトバンクグループ", "ソフトバンク", "SoftBank"]),
+    ("Safe Superintelligence", "company", ["SSI"]),
+    ("Sakana AI", "company", ["サカナAI"]),
+    ("Fujitsu", "company", ["富士通"]),
+    ("Cohere", "company", ["コーヒア"]),
+    ("Rakuten", "company", ["楽天"]),
+    ("Snowflake", "company", ["スノーフレーク"]),
+    ("Salesforce", "company", ["セールスフォース"]),
+    ("Informatica", "company", []),
+    ("Apple", "company", ["アップル"]),
+    ("Inflection AI", "company", ["Inflection"]),
+    ("Andrej Karpathy", "person", ["アンドレイ・カルパシー"]),
+    ("John Schulman", "person", ["ジョン・シュルマン"]),
+    ("Mira Murati", "person", ["ミラ・ムラティ"]),
+    ("Guillaume Lample", "person", ["ギヨーム・ランプル"]),
+    ("Ilya Sutskever", "person", ["イリヤ・サツケバー"]),
+    ("Jan Leike", "person", ["ヤン・ライケ"]),
+    ("Mustafa Suleyman", "person", ["ムスタファ・スレイマン"]),
+    ("GPT-4o", "product", []),
+    ("Claude", "product", ["クロード"]),
+]
+MATCHER = AliasMatcher(
+    (alias, name, kind) for name, kind, aliases in ENTITIES for alias in (name, *aliases)
+)
+
+
+def parse(question: str) -> Intent:
+    return parse_question(question, entities=MATCHER, today=TODAY)
+
+
+def roles(intent: Intent) -> dict[str, set[str]]:
+    return {s.name: set(s.roles) for s in intent.slots}
+
+
+def check(intent: Intent, expected: dict[str, Any]) -> None:
+    for key, want in expected.items():
+        if key == "slots":
+            assert roles(intent) == {k: set(v) for k, v in want.items()}, intent
+        elif key == "types":
+            assert set(intent.types) == set(want), intent
+        elif key == "want_roles":
+            assert set(intent.want_roles) == set(want), intent
+        elif key == "period":
+            assert intent.time is not None and intent.time.period == want, intent
+        elif key == "since":
+            assert intent.time is not None and intent.time.since == want, intent
+        elif key == "until":
+            assert intent.time is not None and intent.time.until == want, intent
+        elif key == "anchor":
+            assert intent.anchor is not None and intent.anchor.name == want, intent
+        else:
+            assert getattr(intent, key) == want, (key, intent)
+
+
+INV, ACQ, PART, CUST = "investment", "acquisition", "partnership", "customer"
+MOVE, FIN, LAUNCH, LAYOFF = "talent_move", "financial", "product_launch", "layoff"
+
+EN_CASES: list[tuple[str, dict[str, Any]]] = [
+    # investments
+    ("How much did Microsoft invest in OpenAI?",
+     {"types": [INV], "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]},
+      "want": "figure"}),
+    ("How much has Amazon put into Anthropic?",
+     {"types": [INV], "slots": {"Amazon": ["investor"], "Anthropic": ["company"]},
+      "want": "figure"}),
+    ("Who invested in Anthropic?",
+     {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
+    ("Which companies has NVIDIA invested in?",
+     {"types": [INV], "slots": {"NVIDIA": ["investor"]}, "want_roles": ["company"]}),
+    ("Who are Anthropic's investors?",
+     {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
+    ("Is Google an investor in Anthropic?",
+     {"types": [INV], "slots": {"Google": ["investor"], "Anthropic": ["company"]},
+      "want": "yesno"}),
+    ("How much did OpenAI raise in 2024?",
+     {"types": [INV], "slots": {"OpenAI": ["company"]}, "want": "figure", "period": "2024"}),
+    ("Who backed Mistral AI's Series B?",
+     {"types": [INV], "slots": {"Mistral AI": ["company"]}, "round": "Series B",
+      "want_roles": ["investor"]}),
+    ("Who led Anthropic's $13 billion funding round?",
+     {"types": [INV], "slots": {"Anthropic": ["company"]}, "amount_hint": 13e9,
+      "want_roles": ["investor"]}),
+    ("What did SoftBank invest in last year?",
+     {"types": [INV], "slots": {"SoftBank Group": ["investor"]}, "period": "2024",
+      "want_roles": ["company"]}),
+    ("Was Scale AI backed by Meta?",
+     {"types": [INV], "slots": {"Scale AI": ["company"], "Meta": ["investor"]}}),
+    ("What stake did Meta take in Scale AI?",
+     {"types": [INV], "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
+      "want": "figure", "field": "stake_pct"}),
+    ("How much funding has xAI raised?",
+     {"types": [INV], "slots": {"xAI": ["company"]}, "want": "figure"}),
+    ("how much did microsoft invest in openai",
+     {"types": [INV], "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}}),
+    # valuations and figures
+    ("What was xAI valued at after its Series B?",
+     {"slots": {"xAI": ["company"]}, "metric": "valuation", "round": "Series B",
+      "want": "figure"}),
+    ("What is the valuation of Anthropic?",
+     {"types": [FIN, INV], "slots": {"Anthropic": ["company"]}, "metric": "valuation"}),
+    ("How much is OpenAI worth?", {"metric": "valuation", "slots": {"OpenAI": ["company"]}}),
+    ("What is Anthropic's latest valuation?", {"metric": "valuation", "latest": True}),
+    ("What was Anthropic's ARR in August 2025?",
+     {"types": [FIN], "metric": "arr", "period": "2025-08", "want": "figure"}),
+    ("What is Anthropic's annualized revenue run-rate?", {"metric": "arr"}),
+    ("What was Scale AI's revenue in 2023?",
+     {"types": [FIN], "metric": "revenue", "period": "2023", "slots": {"Scale AI": ["company"]}}),
+    ("How much revenue did Scale AI make last year?",
+     {"metric": "revenue", "period": "2024", "want": "figure"}),
+    ("What is Scale AI's gross margin?", {"metric": "gross_margin", "want": "figure"}),
+    ("How much has Run:ai raised in total?",
+     {"metric": "funding_total", "slots": {"Run:ai": ["company"]}}),
+    ("What were NVIDIA's sales in fiscal 2024?", {"metric": "revenue", "period": "2024"}),
+    # acquisitions
+    ("Which companies did NVIDIA acquire?",
+     {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]}),
+    ("Who acquired Run:ai?",
+     {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]}),
+    ("What did Databricks buy?",
+     {"types": [ACQ], "slots": {"Databricks": ["acquirer"]}, "want_roles": ["target"]}),
+    ("Was MosaicML acquired by Databricks?",
+     {"types": [ACQ], "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]},
+      "want": "yesno"}),
+    ("How much did Databricks pay for MosaicML?",
+     {"types": [ACQ, CUST, INV], "want": "figure",
+      "slots": {"Databricks": ["acquirer", "customer", "investor"],
+                "MosaicML": ["target", "vendor", "company"]}}),
+    ("How much did AMD pay to acquire Silo AI?",
+     {"types": [ACQ], "unknown": ("AMD", "Silo AI"), "want": "figure"}),
+    ("When did Salesforce agree to buy Informatica?",
+     {"types": [ACQ], "want": "date",
+      "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]}}),
+    ("Salesforce's acquisition of Informatica: how much?",
+     {"types": [ACQ], "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]},
+      "want": "figure"}),
+    ("Which startups has Salesforce acquired this year?",
+     {"types": [ACQ], "since": date(2025, 1, 1), "until": date(2025, 12, 31)}),
+    ("Who bought Windsurf?", {"types": [ACQ], "want_roles": ["acquirer"]}),
+    ("Which companies were acquired in 2024?",
+     {"types": [ACQ], "slots": {}, "period": "2024"}),
+    # partnerships
+    ("Who has OpenAI partnered with?",
+     {"types": [PART], "slots": {"OpenAI": ["partner"]}, "want_roles": ["partner"]}),
+    ("Which companies partnered with Sakana AI?",
+     {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]}),
+    ("Did Apple partner with OpenAI?", {"types": [PART], "want": "yesno"}),
+    ("What did Fujitsu develop with Cohere?",
+     {"types": [PART, LAUNCH], "want": "product"}),
+    # customers
+    ("Who are Scale AI's customers?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
+    ("Which customers paused work with Scale AI?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("paused",),
+      "want_roles": ["customer"]}),
+    ("Which customers stopped working with Scale AI?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("ended",)}),
+    ("Is Microsoft a customer of Scale AI?",
+     {"types": [CUST], "slots": {"Microsoft": ["customer"], "Scale AI": ["vendor"]}}),
+    ("Which companies use Scale AI?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
+    ("How much did Google pay Character.AI?",
+     {"want": "figure", "slots": {"Google": ["acquirer", "customer", "investor"],
+                                  "Character.AI": ["target", "vendor", "company"]}}),
+    ("How much did Google pay to license Windsurf's technology?",
+     {"types": [CUST], "slots": {"Google": ["customer"], "Windsurf": ["vendor"]}}),
+    ("Who supplies Microsoft?", {"types": [CUST], "slots": {"Microsoft": ["customer"]}}),
+    # people
+    ("Who left Meta to co-found Mistral AI?",
+     {"types": [MOVE], "slots": {"Meta": ["from"], "Mistral AI": ["to"]},
+      "want_roles": ["person"], "role_title": "co-founder"}),
+    ("Where did John Schulman go after leaving OpenAI?",
+     {"types": [MOVE], "slots": {"John Schulman": ["person"], "OpenAI": ["from"]},
+      "want": "place", "want_roles": ["to"]}),
+    ("Where did Karpathy go?",
+     {"slots": {"Andrej Karpathy": ["person"]}, "want_roles": ["to"]}),
+    ("Who joined Anthropic from OpenAI?",
+     {"slots": {"Anthropic": ["to"], "OpenAI": ["from"]}, "want_roles": ["person"]}),
+    ("Who joined Anthropic as chief product officer?",
+     {"slots": {"Anthropic": ["to"]}, "role_title": "cpo"}),
+    ("Who did Microsoft hire from Inflection AI?",
+     {"types": [MOVE], "slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}}),
+    ("Who moved from Meta to Mistral?",
+     {"slots": {"Meta": ["from"], "Mistral AI": ["to"]}}),
+    ("Who founded Safe Superintelligence?",
+     {"types": [MOVE], "slots": {"Safe Superintelligence": ["to"]}, "want_roles": ["person"]}),
+    ("Which OpenAI researchers joined Anthropic?",
+     {"slots": {"OpenAI": ["from", "to"], "Anthropic": ["to"]}, "want_roles": ["person"]}),
+    ("Which other OpenAI executives left on the same day as Mira Murati?",
+     {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "anchor": "Mira Murati", "other": True}),
+    ("Who left OpenAI in 2024?",
+     {"slots": {"OpenAI": ["from"]}, "period": "2024", "want_roles": ["person"]}),
+    ("Who left OpenAI before 2024?", {"until": date(2023, 12, 31)}),
+    ("Who has joined OpenAI since March?", {"since": date(2025, 3, 1)}),
+    ("Who joined Anthropic last month?", {"period": "2025-09"}),
+    ("Who did Google poach from Windsurf?",
+     {"types": [MOVE], "slots": {"Google": ["to"], "Windsurf": ["from"]}}),
+    ("Where does Mustafa Suleyman work now?",
+     {"types": [MOVE], "want_roles": ["to"], "slots": {"Mustafa Suleyman": ["person"]}}),
+    ("Where did Mira Murati work before?", {"want_roles": ["from"]}),
+    ("Has Jan Leike left OpenAI?", {"types": [MOVE], "want": "yesno"}),
+    ("Who is the CEO of Snowflake?",
+     {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_title": "ceo"}),
+    ("How many people left OpenAI this year?", {"types": [MOVE], "want": "count"}),
+    ("Where did Schulman go after leaving OpenAI?",
+     {"slots": {"John Schulman": ["person"], "OpenAI": ["from"]}}),
+    # launches
+    ("What did OpenAI launch in May 2024?",
+     {"types": [LAUNCH], "slots": {"OpenAI": ["company"]}, "want": "product",
+      "period": "2024-05"}),
+    ("When did OpenAI launch GPT-4o?",
+     {"types": [LAUNCH], "slots": {"OpenAI": ["company"], "GPT-4o": ["product"]},
+      "want": "date"}),
+    ("Which models has Anthropic released?",
+     {"types": [LAUNCH], "want": "product", "slots": {"Anthropic": ["company"]}}),
+    ("What products did Sakana AI announce this week?",
+     {"types": [LAUNCH], "since": date(2025, 10, 13), "until": date(2025, 10, 15)}),
+    # layoffs
+    ("How many jobs is Microsoft cutting?",
+     {"types": [LAYOFF], "slots": {"Microsoft": ["company"]}, "want": "count"}),
+    ("How many people did Meta lay off?",
+     {"types": [LAYOFF], "slots": {"Meta": ["company"]}, "want": "count"}),
+    ("Did Amazon cut jobs in 2023?", {"types": [LAYOFF], "period": "2023"}),
+    ("Which companies announced layoffs this year?", {"types": [LAYOFF], "slots": {}}),
+    ("How many employees did Scale AI let go?", {"types": [LAYOFF], "want": "count"}),
+    # news
+    ("What's new with OpenAI?", {"types": [], "want": "news", "slots": {"OpenAI": []}}),
+    ("Tell me about Anthropic", {"want": "news", "slots": {"Anthropic": []}}),
+    ("Latest news on xAI", {"want": "news"}),
+    ("OpenAI", {"want": "news", "slots": {"OpenAI": []}}),
+    ("What happened in the past 30 days?",
+     {"want": "news", "since": date(2025, 9, 15), "until": TODAY}),
+    # tolerant names
+    ("Who invested in Anthropc?", {"slots": {"Anthropic": ["company"]}}),
+    ("What did nvidia acquire?", {"slots": {"NVIDIA": ["acquirer"]}}),
+    ("Where did Sutskever go after leaving OpenAI?",
+     {"slots": {"Ilya Sutskever": ["person"], "OpenAI": ["from"]}}),
+    ("How much did Microsfot invest in OpenAI?", {"slots": {"Microsoft": ["investor"],
+                                                          "OpenAI": ["company"]}}),
+    # unknown names
+    ("How much did Foobar Labs raise?", {"unknown": ("Foobar Labs",), "types": [INV]}),
+    ("Who founded Zyxwv Robotics?", {"unknown": ("Zyxwv Robotics",)}),
+    ("Did Quuxly acquire Anthropic?",
+     {"unknown": ("Quuxly",), "slots": {"Anthropic": ["target"]}}),
+]
+
+JA_CASES: list[tuple[str, dict[str, Any]]] = [
+    ("メタはScale AIにいくら投資した?",
+     {"types": [INV], "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
+      "want": "figure", "lang": "ja"}),
+    ("マイクロソフトはOpenAIにいくら出資した?",
+     {"slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}, "want": "figure"}),
+    ("アマゾンはアンソロピックに合計いくら出資した?", {"total": True, "want": "figure"}),
+    ("OpenAIに出資したのは誰?",
+     {"slots": {"OpenAI": ["company"]}, "want_roles": ["investor"]}),
+    ("ソフトバンクはどこに投資した?",
+     {"slots": {"SoftBank Group": ["investor"]}, "want_roles": ["company"]}),
+    ("アンソロピックの出資者は?",
+     {"slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
+    ("xAIはシリーズBでいくら調達した?",
+     {"types": [INV], "slots": {"xAI": ["company"]}, "round": "Series B", "want": "figure"}),
+    ("アンソロピックの最新の評価額は?",
+     {"metric": "valuation", "latest": True, "want": "figure",
+      "slots": {"Anthropic": ["company"]}}),
+    ("xAIの企業価値はいくら?", {"metric": "valuation"}),
+    ("エヌビディアの2024年度の売上高はいくら?",
+     {"metric": "revenue", "period": "2024", "slots": {"NVIDIA": ["company"]}}),
+    ("アンソロピックの年間経常収益は?", {"metric": "arr", "want": "figure"}),
+    ("OpenAIの昨年の売上は?", {"metric": "revenue", "period": "2024"}),
+    ("Scale AIの粗利益率は?", {"metric": "gross_margin"}),
+    ("エヌビディアが買収した企業は?",
+     {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]}),
+    ("Run:aiを買収したのはどこ?",
+     {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]}),
+    ("MosaicMLはデータブリックスに買収された?",
+     {"types": [ACQ], "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]}}),
+    ("データブリックスはMosaicMLをいくらで買収した?",
+     {"slots": {"Databricks": ["acquirer"], "MosaicML": ["target"]}, "want": "figure"}),
+    ("楽天が買収したAIスタートアップは?",
+     {"types": [ACQ], "slots": {"Rakuten": ["acquirer"]}, "want_roles": ["target"],
+      "unknown": ()}),
+    ("サカナAIはどこと提携した?",
+     {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]}),
+    ("富士通がCohereと共同開発したLLMの名前は?",
+     {"types": [PART, LAUNCH], "want": "product",
+      "slots": {"Fujitsu": ["partner", "company"], "Cohere": ["partner", "company"]}}),
+    ("Scale AIの顧客は?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
+    ("Scale AIとの取引を停止した企業は?",
+     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("paused",),
+      "want_roles": ["customer"]}),
+    ("グーグルはWindsurfとのライセンス契約でいくら払った?",
+     {"types": [CUST], "slots": {"Google": ["customer"], "Windsurf": ["vendor"]},
+      "want": "figure"}),
+    ("OpenAIを退社した人は?",
+     {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "want_roles": ["person"]}),
+    ("アンソロピックに入社したのは誰?",
+     {"types": [MOVE], "slots": {"Anthropic": ["to"]}, "want_roles": ["person"]}),
+    ("OpenAIからアンソロピックに移ったのは誰?",
+     {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "want_roles": ["person"]}),
+    ("メタの人材流出は?", {"types": [MOVE], "slots": {"Meta": ["from"]}}),
+    ("ギヨーム・ランプル氏はどこに移った?",
+     {"slots": {"Guillaume Lample": ["person"]}, "want": "place", "want_roles": ["to"]}),
+    ("ランプル氏はどこに移籍した?", {"slots": {"Guillaume Lample": ["person"]}}),
+    ("SSIを共同創業したのは誰?",
+     {"types": [MOVE], "slots": {"Safe Superintelligence": ["to"]},
+      "role_title": "co-founder", "want_roles": ["person"]}),
+    ("ミストラルの共同創業者は誰?", {"slots": {"Mistral AI": ["to"]}, "types": [MOVE]}),
+    ("イリヤ・サツケバー氏が設立した会社は?",
+     {"types": [MOVE], "slots": {"Ilya Sutskever": ["person"]}, "want_roles": ["to"]}),
+    ("マイクロソフトはInflectionから誰を引き抜いた?",
+     {"slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}, "want_roles": ["person"]}),
+    ("ミラ・ムラティ氏と同じ日にOpenAIを退社した幹部は?",
+     {"anchor": "Mira Murati", "slots": {"OpenAI": ["from"]}}),
+    ("OpenAIが先月発表した製品は?",
+     {"types": [LAUNCH], "period": "2025-09", "want": "product"}),
+    ("アンソロピックは2024年に何を発表した?", {"types": [LAUNCH], "period": "2024"}),
+    ("Scale AIは従業員を何人削減した?",
+     {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"}),
+    ("マイクロソフトは何人をレイオフした?", {"types": [LAYOFF], "want": "count"}),
+    ("2024年にレイオフを発表した企業は?", {"types": [LAYOFF], "period": "2024"}),
+    ("楽天の最新ニュースは?", {"want": "news", "slots": {"Rakuten": []}}),
+    ("OpenAIについて教えて", {"want": "news"}),
+    ("今年OpenAIに入社したのは誰?",
+     {"since": date(2025, 1, 1), "until": date(2025, 12, 31)}),
+    ("2024年以降にOpenAIを退社したのは誰?", {"since": date(2024, 1, 1), "until": None}),
+    ("今週の買収は?", {"types": [ACQ], "since": date(2025, 10, 13)}),
+    ("過去30日間の出資は?", {"types": [INV], "since": date(2025, 9, 15)}),
+    ("メタはMidjourneyにいくら出資した?",
+     {"unknown": ("Midjourney",), "slots": {"Meta": ["investor"]}}),
+    ("クアンタムフォックスに出資したのは誰?", {"unknown": ("クアンタムフォックス",)}),
+    ("アンソロピクの評価額は?", {"slots": {"Anthropic": ["company"]}}),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), EN_CASES, ids=[q for q, _ in EN_CASES])
+def test_english_questions(question: str, expected: dict[str, Any]) -> None:
+    intent = parse(question)
+    assert intent.lang == "en"
+    check(intent, expected)
+
+
+@pytest.mark.parametrize(("question", "expected"), JA_CASES, ids=[q for q, _ in JA_CASES])
+def test_japanese_questions(question: str, expected: dict[str, Any]) -> None:
+    intent = parse(question)
+    assert intent.lang == "ja"
+    check(intent, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["", "   ", "???", "!!! ...", "\x00\x01\x02", "？！。", "a" * 10_001, "\u200b\u200b"],
+)
+def test_malformed_questions_raise_a_clear_error(question: str) -> None:
+    with pytest.raises(QuestionError) as err:
+        parse(question)
+    assert str(err.value)
+
+
+@pytest.mark.parametrize("question", [None, 42, b"bytes"])
+def test_non_text_is_a_question_error(question: Any) -> None:
+    with pytest.raises(QuestionError):
+        parse_question(question, entities=MATCHER, today=TODAY)
+
+
+@pytest.mark.parametrize("question", ["hello", "thanks!", "こんにちは", "42", "what?"])
+def test_questions_with_nothing_to_look_for_are_not_understood(question: str) -> None:
+    intent = parse(question)
+    assert not intent.understood
+    assert plan_queries(intent) == []
+
+
+def test_control_characters_and_width_are_folded() -> None:
+    intent = parse("How\x00 much did\tＭｉｃｒｏｓｏｆｔ invest in OpenAI？")
+    assert roles(intent) == {"Microsoft": {"investor"}, "OpenAI": {"company"}}
+    assert clean_question(" a\n\nb ") == "a b"
+
+
+def test_a_long_question_under_the_limit_is_parsed() -> None:
+    question = "How much did Microsoft invest in OpenAI? " + "really " * 120
+    assert roles(parse(question.strip())) == {"Microsoft": {"investor"}, "OpenAI": {"company"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("How much?", "en"), ("いくら?", "ja"), ("OpenAIの評価額", "ja"), ("メタ", "ja"),
+     ("Who is 孫正義?", "en")],
+)
+def test_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_plans_keep_the_direction_asked() -> None:
+    tiers = plan_queries(parse("How much did Microsoft invest in OpenAI?"))
+    assert [[q.where for q in tier] for tier in tiers] == [
+        [(("Microsoft", ("investor",)), ("OpenAI", ("company",)))]
+    ]
+
+
+def test_a_person_question_falls_back_to_the_person_alone() -> None:
+    tiers = plan_queries(parse("Where did Andrej Karpathy go after leaving OpenAI?"))
+    assert tiers[-1][0].where == (("Andrej Karpathy", ("person",)),)
+
+
+def test_joint_products_query_each_company() -> None:
+    tiers = plan_queries(parse("富士通がCohereと共同開発したLLMの名前は?"))
+    launches = [q for q in tiers[0] if q.types == ("product_launch",)]
+    assert {q.where[0][0] for q in launches} == {"Fujitsu", "Cohere"}
+
+
+def test_a_figure_of_a_named_period_is_not_limited_by_article_dates() -> None:
+    (query,) = plan_queries(parse("What was Scale AI's revenue in 2023?"))[0]
+    assert query.since is None and query.until is None
+
+
+def test_a_time_window_limits_other_questions() -> None:
+    (query,) = plan_queries(parse("Who left OpenAI in 2024?"))[0]
+    assert (query.since, query.until) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_surname_shared_by_two_people_is_not_guessed() -> None:
+    matcher = AliasMatcher([("Jeff Wang", "Jeff Wang", "person"),
+                            ("Alexandr Wang", "Alexandr Wang", "person")])
+    intent = parse_question("Where did Wang go?", entities=matcher, today=TODAY)
+    assert intent.slots == ()
+    assert intent.unknown == ("Wang",)
+
+
+def test_typos_do_not_match_short_or_common_words() -> None:
+    matcher = AliasMatcher([("Meta", "Meta", "company"), ("Moveworks", "Moveworks", "company")])
+    assert matcher.find("Who left Mets?") == []
+    assert [m.name for m in matcher.find("Who bought Moveworx?")] == ["Moveworks"]
+    assert matcher.find("Which companies invested?") == []
