@@ -30,6 +30,7 @@ from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes
 from newsbot.core.extract.ja_lex import fold_ja
 from newsbot.core.extract.ja_merge import consolidate
 from newsbot.core.extract.ja_state import State
+from newsbot.core.extract.ja_tables import TableReader
 from newsbot.core.extract.ja_talent import talent
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,12 @@ _EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move")
 def extract_events(doc: Document) -> list[Event]:
     """The events a Japanese article states, one per real event."""
     state = State()
+    tables = TableReader(doc)
     for sentence in doc.sentences:
+        rows = tables.read(sentence)
+        if rows is not None:
+            state.events.extend(rows)
+            continue
         if sentence.kind == "heading" or sentence.kind == "item" and sentence.first:
             state.disc.new_section()
         for segment in _SEGMENT.finditer(sentence.text):

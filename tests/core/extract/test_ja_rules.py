@@ -338,3 +338,44 @@ def test_headline_subject_and_roundup_items(registry: Registry) -> None:
 )
 def test_no_event(registry: Registry, text: str) -> None:
     assert events(registry, text) == []
+
+
+# ---------------------------------------------------------------- press releases and tables
+
+
+def test_press_release_defines_its_short_name(registry: Registry) -> None:
+    text = ("株式会社ソラトビ（本社：東京都港区、代表取締役CEO：山田太郎、以下「ソラトビ」）は、"
+            "シリーズBラウンドにおいて、株式会社ABCキャピタル、DEFベンチャーズを引受先とする"
+            "第三者割当増資により、総額15億円の資金調達を実施したことをお知らせします。"
+            "今回の資金調達により、ソラトビの累計調達額は25億円となりました。")
+    found = {e["type"]: e for e in events(registry, text)}
+    assert found["investment"]["company"] == "ソラトビ"
+    assert found["investment"]["investors"] == ["ABCキャピタル", "DEFベンチャーズ"]
+    assert found["investment"]["round"] == "Series B"
+    assert found["financial"]["metric"] == "funding_total"
+
+
+def test_press_release_appointment_without_honorific(registry: Registry) -> None:
+    text = ("株式会社ミライテックは、2025年7月1日付で、山本花子が取締役CTOに就任したことを"
+            "お知らせします。山本は、グーグル合同会社で10年間エンジニアリングマネージャーを"
+            "務めた後、当社に参画しました。")
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == ("山本花子", "Google", "ミライテック", "CTO")
+
+
+def test_table_of_rounds(registry: Registry) -> None:
+    text = ("主な案件を表にまとめた。\n\n企業 | 調達額 | ラウンド | 主な投資家\n"
+            "米ブライトウェーブ | 4億ドル | シリーズC | ヴェルデ・キャピタル、米グーグル\n"
+            "ソラトビ | 1億ドル | シリーズB | KDDI")
+    found = {e["company"]: e for e in events(registry, text)}
+    assert found["ブライトウェーブ"]["investors"] == ["ヴェルデ・キャピタル", "Google"]
+    assert (found["ソラトビ"]["amount_usd"], found["ソラトビ"]["round"]) == (1e8, "Series B")
+
+
+def test_table_of_moves_and_acquisitions(registry: Registry) -> None:
+    text = ("氏名 | 前職 | 新たな所属 | 役職\nハンナ・ベッカー | 米グーグル | 米OpenAI | CTO\n\n"
+            "買収企業 | 買収先 | 買収額\n米シスコ | 米ブライトウェーブ | 28億ドル")
+    found = {e["type"]: e for e in events(registry, text)}
+    assert (found["talent_move"]["from"], found["talent_move"]["to"]) == ("Google", "OpenAI")
+    assert (found["acquisition"]["target"], found["acquisition"]["amount_usd"]) == (
+        "ブライトウェーブ", 2.8e9)

@@ -1,0 +1,179 @@
+"""Japanese tables, read row by row through their header.
+
+A roundup often lists its deals or moves in a table: 「企業 | 調達額 | ラウンド | 主な投資家」,
+「買収企業 | 買収先 | 買収額」, 「氏名 | 前職 | 新たな所属 | 役職」. The header says what each
+column holds and so what kind of event each row is; every row is its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsbot.core.events import Event
+from newsbot.core.extract.document import Document
+from newsbot.core.extract.ja_deals import round_of
+from newsbot.core.extract.ja_entities import find_mentions
+from newsbot.core.extract.ja_lex import COUNTRY_PREFIX, ROLE_EN, fold_ja
+from newsbot.core.extract.money import find_money
+from newsbot.core.extract.numbers import find_count, find_percent
+from newsbot.core.extract.text import Sentence
+
+_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern)) for name, pattern in (
+        ("acquirer", r"買収企業|買い手|買収側|取得企業|買収元|買収した企業"),
+        ("target", r"買収先|買収対象|対象企業|被買収|買収された企業|売却先"),
+        ("investors", r"投資家|出資者|引受先|リード|主導|出資企業|投資企業|出資元"),
+        ("amount", r"調達額|金額|出資額|買収額|取得額|規模|総額|投資額|調達金額|契約額"),
+        ("round", r"ラウンド|シリーズ|ステージ|段階"),
+        ("valuation", r"評価額|企業価値|バリュエーション"),
+        ("person", r"氏名|人物|名前|人名"),
+        ("from", r"前職|移籍元|出身|前所属|元の所属|旧所属|退任元"),
+        ("to", r"移籍先|就任先|新たな所属|新所属|所属先|転職先|新天地|新会社"),
+        ("role", r"役職|ポスト|肩書"),
+        ("product", r"製品|サービス名|モデル名|製品名|発表内容|新製品|モデル"),
+        ("partners", r"提携先|パートナー|提携企業|提携相手"),
+        ("count", r"削減人数|削減数|人数|人員"),
+        ("stake", r"出資比率|持ち株比率|取得比率"),
+        ("company", r"企業|会社|社名|企業名|スタートアップ|調達企業|発表企業|開発元|事業者"),
+    )
+)
+_SPLIT = re.compile(r"[、,，/／]|\s+と\s*|と(?=[米英仏独中])")
+_PREFIX = re.compile(rf"^[{COUNTRY_PREFIX}](?=[^\s])|^(?:株式会社|\(株\))|(?:株式会社|\(株\)|社|氏)$")
+
+
+@dataclass
+class TableReader:
+    """The header of the table being read, if any."""
+
+    doc: Document
+    header: dict[str, int] = field(default_factory=dict)
+    last_index: int = -2
+
+    def read(self, sentence: Sentence) -> list[Event] | None:
+        """Events of a table row; [] for a header; None when the sentence is no table row."""
+        cells = tuple(getattr(sentence, "cells", ()) or ())
+        if not cells:
+            self.header = {}
+            return None
+        header = _header(cells)
+        if header:
+            self.header, self.last_index = header, sentence.index
+            return []
+        if not self.header or sentence.index != self.last_index + 1:
+            self.header = {}
+            return None
+        self.last_index = sentence.index
+        event = _row_event(self.doc, self.header, cells, sentence)
+        return [event] if event is not None else []
+
+
+def _header(cells: tuple[str, ...]) -> dict[str, int]:
+    if any(find_money(cell, lang="ja") for cell in cells):
+        return {}
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        text = fold_ja(cell.strip())
+        for name, pattern in _COLUMNS:
+            if name not in found and pattern.search(text) and len(text) <= 12:
+                found[name] = i
+                break
+    return found if len(found) >= 2 else {}
+
+
+def _row_event(doc: Document, header: dict[str, int], cells: tuple[str, ...],
+               sentence: Sentence) -> Event | None:
+    row = {name: cells[i].strip() for name, i in header.items() if i < len(cells)}
+    for kind, build in _BUILDERS:
+        fields = build(doc, row)
+        if fields is not None:
+            return Event(kind, fields, sentence.text, 0.6, extra={"sent": sentence.index})
+    return None
+
+
+def name_of(doc: Document, cell: str) -> str | None:
+    """A cell holding one name: the registry's name, else the cell without 米/株式会社."""
+    text = fold_ja(cell).strip()
+    if not text or text in ("-", "—", "非公表", "不明", "なし"):
+        return None
+    found = find_mentions(text, doc.registry)
+    if len(found) == 1 and found[0].name and found[0].end - found[0].start >= len(text) - 2:
+        return found[0].name
+    entry = doc.registry.lookup(_PREFIX.sub("", text))
+    return entry.name if entry is not None else _PREFIX.sub("", text) or None
+
+
+def _names(doc: Document, cell: str) -> list[str]:
+    out = []
+    for part in _SPLIT.split(fold_ja(cell)):
+        name = name_of(doc, re.sub(r"(?:など|ら|ほか)$", "", part.strip()))
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _usd(doc: Document, cell: str) -> float | None:
+    found = find_money(cell, lang="ja", on=doc.date, rates=doc.rates)
+    return float(round(found[0].money.usd)) if found and found[0].money.usd is not None else None
+
+
+def _acquisition(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    buyer, target = name_of(doc, row.get("acquirer", "")), name_of(doc, row.get("target", ""))
+    if not (buyer and target):
+        return None
+    return {"acquirer": buyer, "target": target, "amount_usd": _usd(doc, row.get("amount", ""))}
+
+
+def _investment(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    company = name_of(doc, row.get("company", ""))
+    if not company or not ({"investors", "round", "amount", "valuation"} & row.keys()):
+        return None
+    stake = find_percent(row.get("stake", ""))
+    return {"company": company, "investors": _names(doc, row.get("investors", "")),
+            "amount_usd": _usd(doc, row.get("amount", "")),
+            "stake_pct": stake[0].value if stake else None,
+            "valuation_usd": _usd(doc, row.get("valuation", "")),
+            "round": round_of(fold_ja(row.get("round", "")))}
+
+
+def _move(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    person = name_of(doc, row.get("person", ""))
+    source, dest = name_of(doc, row.get("from", "")), name_of(doc, row.get("to", ""))
+    if not person or not (source or dest):
+        return None
+    role = row.get("role", "").strip() or None
+    return {"person": person, "from": source, "to": dest, "role": ROLE_EN.get(role or "", role)}
+
+
+def _launch(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    company, product = name_of(doc, row.get("company", "")), row.get("product", "").strip("「」 ")
+    return {"company": company, "product": product} if company and product else None
+
+
+def _partnership(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    companies = _names(doc, row.get("company", "")) + _names(doc, row.get("partners", ""))
+    if len(set(companies)) < 2:
+        return None
+    return {"companies": list(dict.fromkeys(companies)), "summary": " / ".join(row.values())}
+
+
+def _layoff(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+    company = name_of(doc, row.get("company", ""))
+    if not company or "count" not in row:
+        return None
+    counts = find_count(row["count"], lang="ja")
+    value = counts[0].value if counts else None
+    if value is None and row["count"].replace(",", "").strip().isdigit():
+        value = int(row["count"].replace(",", "").strip())
+    return {"company": company, "count": value}
+
+
+_BUILDERS = (
+    ("acquisition", _acquisition),
+    ("talent_move", _move),
+    ("partnership", _partnership),
+    ("layoff", _layoff),
+    ("product_launch", _launch),
+    ("investment", _investment),
+)
