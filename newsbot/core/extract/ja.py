@@ -16,12 +16,12 @@ from typing import Any
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
 from newsbot.core.extract.ja_business import (
-    productish,
     customers,
     financials,
     fix_vendors,
     launches,
     layoffs,
+    productish,
 )
 from newsbot.core.extract.ja_clauses import Ctx
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
@@ -50,7 +50,7 @@ def extract_events(doc: Document) -> list[Event]:
         if rows is not None:
             state.events.extend(rows)
             continue
-        if sentence.kind == "heading" or sentence.kind == "item" and sentence.first:
+        if sentence.kind == "heading" or (sentence.kind == "item" and sentence.first):
             state.disc.new_section()
         for segment in _SEGMENT.finditer(sentence.text):
             ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
@@ -70,8 +70,12 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
     text = fold_ja(raw)
     ments = find_mentions(text, doc.registry, state.learned)
     quotes = find_quotes(text)
-    state.products.update(q.name for q in quotes if productish(q.name)
-                          and not text[max(0, q.start - 3):q.start].endswith(("以下", "以下、")))
+    state.products.update(
+        q.name
+        for q in quotes
+        if productish(q.name)
+        and not text[max(0, q.start - 3) : q.start].endswith(("以下", "以下、"))
+    )
     for m in ments:
         if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
             m.kind = "product"
@@ -82,12 +86,13 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
     return ctx
 
 
-def _resolve(doc: Document, state: State, index: int, text: str, ments: list[Ment], *,
-             title: bool) -> None:
+def _resolve(
+    doc: Document, state: State, index: int, text: str, ments: list[Ment], *, title: bool
+) -> None:
     """Name back-references and surnames, then record every mention in the discourse."""
     for i, m in enumerate(ments):
         resolve_mention(state.disc, index, ments, i)
-        if _PREDICATE_AFTER.match(text[m.pend:]) or _PREDICATE_AFTER.match(text[m.end:]):
+        if _PREDICATE_AFTER.match(text[m.pend :]) or _PREDICATE_AFTER.match(text[m.end :]):
             m.extra["predicate"] = True
         state.disc.note(index, m, title=title)
         _note_entity(doc, m)
@@ -101,7 +106,9 @@ def _note_groups(state: State, index: int, ments: list[Ment]) -> None:
     for members in lists.values():
         kinds = {m.kind for m in members}
         if len(members) >= 2 and members[-1].lp in ("は", "が", "も") and len(kinds) == 1:
-            state.disc.note_group(index, members[0].kind, tuple(n for m in members for n in m.all_names))
+            state.disc.note_group(
+                index, members[0].kind, tuple(n for m in members for n in m.all_names)
+            )
     for m in ments:
         if len(m.names) >= 2:
             state.disc.note_group(index, m.kind, m.names)
@@ -117,9 +124,13 @@ def _note_entity(doc: Document, m: Ment) -> None:
 def _complete(event: Event) -> bool:
     """Findings with their key names (fragments merge into deals or are dropped later)."""
     keys: dict[str, tuple[str, ...]] = {
-        "investment": (), "acquisition": ("acquirer", "target"), "partnership": ("companies",),
-        "customer": ("vendor", "customer"), "talent_move": ("person",),
-        "financial": ("company", "metric"), "product_launch": ("company", "product"),
+        "investment": (),
+        "acquisition": ("acquirer", "target"),
+        "partnership": ("companies",),
+        "customer": ("vendor", "customer"),
+        "talent_move": ("person",),
+        "financial": ("company", "metric"),
+        "product_launch": ("company", "product"),
         "layoff": ("company",),
     }
     fields: dict[str, Any] = event.fields

@@ -10,6 +10,7 @@ from newsbot.core.extract.ja_deals import procurement
 from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
 from newsbot.core.extract.ja_state import COMPANY, State, make, money_role, names, usd
+from newsbot.core.extract.money import MoneyMatch
 
 _TECH = re.compile(
     r"^[^、。はがを]{0,22}?(?:技術|モデル|製品|サービス|ソリューション|プラットフォーム|システム|AI|GPU|"
@@ -39,10 +40,13 @@ def customers(ctx: Ctx, state: State) -> None:
         event = _customer(ctx, state, t)
         if event is not None:
             state.add(event)
-            used.update(s.start for s in ctx.of("status") if ctx.clause_start(s.start) ==
-                        ctx.clause_start(t.start))
+            used.update(
+                s.start
+                for s in ctx.of("status")
+                if ctx.clause_start(s.start) == ctx.clause_start(t.start)
+            )
     for t in ctx.of("status"):
-        if t.start not in used and not _STATUS_NEGATION.match(ctx.text[t.end:t.end + 6]):
+        if t.start not in used and not _STATUS_NEGATION.match(ctx.text[t.end : t.end + 6]):
             state.add(_status_change(ctx, state, t))
 
 
@@ -61,9 +65,17 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     money = _payment(ctx, t)
     events = []
     for buyer in buyers:
-        fields = {"vendor": vendor[0], "customer": buyer, "amount_usd": usd(money), "status": status}
-        events.append(make("customer", fields, ctx, conf, money=money, pos=t.start,
-                           explicit=status != "active"))
+        fields = {
+            "vendor": vendor[0],
+            "customer": buyer,
+            "amount_usd": usd(money),
+            "status": status,
+        }
+        events.append(
+            make(
+                "customer", fields, ctx, conf, money=money, pos=t.start, explicit=status != "active"
+            )
+        )
     for e in events[1:]:
         state.add(e)
     return events[0]
@@ -85,12 +97,14 @@ def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
     if m.lp == "の" and _product_next(ctx, m.pend, t.start):
         return True
     if m.lp == "の" or m.particle == "":
-        return bool(_TECH.match(ctx.text[m.pend if m.lp == "の" else m.end:t.start]))
+        return bool(_TECH.match(ctx.text[m.pend if m.lp == "の" else m.end : t.start]))
     if m.lp in ("に", "へ") and re.match(r"支払|支出", t.word):
         return True
     if m.lp == "から" and t.word in ("調達", "購入", "ライセンス"):
         return True
-    return (m.lp in ("と", "との") and t.word in ("契約", "取引")) or (m.lp == "との" and _LICENCE.match(t.word) is not None)
+    return (m.lp in ("と", "との") and t.word in ("契約", "取引")) or (
+        m.lp == "との" and _LICENCE.match(t.word) is not None
+    )
 
 
 def _product_next(ctx: Ctx, pos: int, end: int) -> bool:
@@ -108,15 +122,17 @@ def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:
     return lists
 
 
-def _payment(ctx: Ctx, t: Trig):  # type: ignore[no-untyped-def]
-    if not _PAYMENT.search(ctx.text[ctx.clause_start(t.start):ctx.clause_end(t.end)]):
+def _payment(ctx: Ctx, t: Trig) -> MoneyMatch | None:
+    if not _PAYMENT.search(ctx.text[ctx.clause_start(t.start) : ctx.clause_end(t.end)]):
         return None
-    deals = [m for m in ctx.money if money_role(ctx, m) == "deal" and m.start < ctx.clause_end(t.end)]
+    deals = [
+        m for m in ctx.money if money_role(ctx, m) == "deal" and m.start < ctx.clause_end(t.end)
+    ]
     return deals[0] if deals else None
 
 
 def _clause_status(ctx: Ctx, t: Trig) -> str | None:
-    clause = ctx.text[t.end:ctx.clause_end(t.end)]
+    clause = ctx.text[t.end : ctx.clause_end(t.end)]
     for rx, status in _STATUS:
         if rx.search(clause):
             return status
@@ -130,7 +146,7 @@ def _status_change(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if t.word.startswith("同様の"):
         return _same_as_before(ctx, state, t, buyers)
     status = next((s for rx, s in _STATUS if rx.match(t.word)), None)
-    clause = ctx.text[ctx.clause_start(t.start):ctx.clause_end(t.end)]
+    clause = ctx.text[ctx.clause_start(t.start) : ctx.clause_end(t.end)]
     if not buyers or status is None or not _BUSINESS_OBJECT.search(clause):
         return None
     vendor = _vendor(ctx, t) or names(with_particle(ctx, t, ("との", "と"), COMPANY))
@@ -152,8 +168,14 @@ def _implicit_vendor(ctx: Ctx, state: State, buyer: str) -> str | None:
 
 def _same_as_before(ctx: Ctx, state: State, t: Trig, buyers: list[str]) -> Event | None:
     """XもAと同様の措置: the last status change, now for X."""
-    last = next((e for e in reversed(state.events) if e.type == "customer" and e.extra.get("explicit")
-                 and ctx.idx - e.extra["sent"] <= 3), None)
+    last = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.type == "customer" and e.extra.get("explicit") and ctx.idx - e.extra["sent"] <= 3
+        ),
+        None,
+    )
     if last is None or not buyers or buyers[0] == last.fields["vendor"]:
         return None
     fields = dict(last.fields, customer=buyers[0], amount_usd=None)
@@ -167,7 +189,11 @@ def fix_vendors(state: State) -> None:
         return
     customers = state.customers_of(main)
     for e in state.events:
-        if e.type == "customer" and e.fields.get("vendor") in customers and e.fields.get("customer") != main:
+        if (
+            e.type == "customer"
+            and e.fields.get("vendor") in customers
+            and e.fields.get("customer") != main
+        ):
             e.fields["vendor"] = main
 
 
@@ -175,7 +201,9 @@ def fix_vendors(state: State) -> None:
 
 
 _FORECAST = re.compile(r"見込|予想|目標|計画|見通し|予測|目指|想定|達する見")
-_TOTAL_RAISE = re.compile(r"(?:これまでに|これまでの|累計|累積|合計で?|創業以来|設立以来)[^。]{0,30}?(?:総額)?")
+_TOTAL_RAISE = re.compile(
+    r"(?:これまでに|これまでの|累計|累積|合計で?|創業以来|設立以来)[^。]{0,30}?(?:総額)?"
+)
 _RAISE_VERB = re.compile(r"調達")
 
 
@@ -187,8 +215,11 @@ def financials(ctx: Ctx, state: State) -> None:
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if metric == "valuation" and (ctx.extra.get("valuation_used") or ctx.of("inv")
-                                          or state.recent("investment", ctx.idx, window=1)):
+            if metric == "valuation" and (
+                ctx.extra.get("valuation_used")
+                or ctx.of("inv")
+                or state.recent("investment", ctx.idx, window=1)
+            ):
                 continue
             state.add(_financial(ctx, state, metric, m.start(), m.end()))
     _funding_to_date(ctx, state)
@@ -206,14 +237,19 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
             return None
     if pct is None and value is None:
         return None
-    span = ctx.text[start:(value.end if value else stop)]
+    span = ctx.text[start : (value.end if value else stop)]
     if _FORECAST.search(span) or _FORECAST.search(ctx.text[end:stop][:30]) or blocked_fin(ctx, end):
         return None
     company = _fin_company(ctx, state, start)
     if not company:
         return None
-    fields = {"company": company, "metric": metric, "value_usd": usd(value), "value_pct": pct,
-              "period": _fin_period(ctx, start, value.start if value else end)}
+    fields = {
+        "company": company,
+        "metric": metric,
+        "value_usd": usd(value),
+        "value_pct": pct,
+        "period": _fin_period(ctx, start, value.start if value else end),
+    }
     return make("financial", fields, ctx, 0.65, money=value, pos=start)
 
 
@@ -240,7 +276,7 @@ def _margin_pct(ctx: Ctx, start: int, end: int, stop: int) -> float | None:
 def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
     before = [m for m in ctx.ments if m.end <= start and m.kind in COMPANY and not m.quoted]
     for m in reversed(before):
-        gap = ctx.text[m.pend:start]
+        gap = ctx.text[m.pend : start]
         if m.lp == "の" and len(gap) <= 14 and not re.search(r"[はがをに、]", gap):
             return names([m])[0] if names([m]) else None
         if m.lp in ("は", "が", "も", "では") and m.name:
@@ -257,14 +293,19 @@ def _funding_to_date(ctx: Ctx, state: State) -> None:
     for t in ctx.of("inv"):
         if not _RAISE_VERB.match(t.word) or blocked(ctx, t):
             continue
-        clause = ctx.text[ctx.clause_start(t.start):t.start]
+        clause = ctx.text[ctx.clause_start(t.start) : t.start]
         if not _TOTAL_RAISE.search(clause):
             continue
         money = next((m for m in reversed(ctx.money) if m.end <= t.start), None)
         raiser = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
         if money is not None and raiser[0]:
-            fields = {"company": raiser[0], "metric": "funding_total", "value_usd": usd(money),
-                      "value_pct": None, "period": None}
+            fields = {
+                "company": raiser[0],
+                "metric": "funding_total",
+                "value_usd": usd(money),
+                "value_pct": None,
+                "period": None,
+            }
             state.add(make("financial", fields, ctx, 0.6, money=money, pos=t.start))
 
 
@@ -278,8 +319,10 @@ def layoffs(ctx: Ctx, state: State) -> None:
     for t in ctx.of("layoff"):
         if blocked(ctx, t):
             continue
-        clause = ctx.text[ctx.clause_start(t.start):t.end]
-        counts = [c for c in ctx.counts if ctx.clause_start(t.start) <= c.start and c.end <= t.start]
+        clause = ctx.text[ctx.clause_start(t.start) : t.end]
+        counts = [
+            c for c in ctx.counts if ctx.clause_start(t.start) <= c.start and c.end <= t.start
+        ]
         if t.word == "削減" and not (counts or _HEADCOUNT_WORDS.search(clause)):
             continue
         company = names(agents(ctx, t, COMPANY))
@@ -296,14 +339,18 @@ def layoffs(ctx: Ctx, state: State) -> None:
 # ---------------------------------------------------------------- product launch
 
 _QUOTATIVE = re.compile(r"(?:と|を|も)$")
-_NOT_PRODUCT_AFTER = re.compile(r"^(?:計画|構想|方針|戦略|事業|プロジェクト|イベント|会議|基調講演|発表会|"
-                                r"カンファレンス|の|で|に)")
+_NOT_PRODUCT_AFTER = re.compile(
+    r"^(?:計画|構想|方針|戦略|事業|プロジェクト|イベント|会議|基調講演|発表会|"
+    r"カンファレンス|の|で|に)"
+)
 _CLEFT = re.compile(r"^(?:し|され)?たのは")
 _RELATIVE_LAUNCH = re.compile(r"^(?:し|され)?た(?:ばかりの)?(?=「)")
 _START_ONLY = re.compile(r"提供を?開始|提供を始め|提供し始め")
 _NAMED = re.compile(r"(?:名称は|名前は|名付けた|と名付け|と呼ばれる)\s*$")
 _DEVELOP_AFTER = re.compile(r"^(?:を|も)(?:共同)?(?:で)?開発")
-_UNQUOTED = re.compile(r"(?P<np>[A-Za-z][^、。「」はがをにで]{1,30}?)(?:を|も)(?:同時に|新たに|あわせて)?$")
+_UNQUOTED = re.compile(
+    r"(?P<np>[A-Za-z][^、。「」はがをにで]{1,30}?)(?:を|も)(?:同時に|新たに|あわせて)?$"
+)
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 
 
@@ -326,12 +373,12 @@ def launches(ctx: Ctx, state: State) -> None:
 
 def _quotative(ctx: Ctx, t: Trig) -> bool:
     """…すると発表した: 発表 of a statement, not of a product."""
-    before = ctx.text[max(0, t.start - 1):t.start]
+    before = ctx.text[max(0, t.start - 1) : t.start]
     return t.word == "発表" and before == "と"
 
 
 def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
-    after = ctx.text[t.end:]
+    after = ctx.text[t.end :]
     if _CLEFT.match(after):
         return [q.name for q in ctx.quotes if q.start >= t.end and productish(q.name)]
     if _RELATIVE_LAUNCH.match(after):
@@ -340,7 +387,7 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
     found = _objects(ctx, t)
     if not found:
         found = _unquoted(ctx, t)
-    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    clause = ctx.text[ctx.clause_start(t.start) : t.start]
     if not found and _START_ONLY.match(t.word) and "を" not in clause.replace("を開始", ""):
         last = state.disc.last_product(ctx.idx)
         found = [last] if last else []
@@ -354,12 +401,15 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
     quotes = [q for q in ctx.quotes if start <= q.start and q.end <= t.start]
     provide = re.match(r"提供|発売|販売|一般提供|リリース", t.word) is not None
     for q in reversed(quotes):
-        gap = ctx.text[q.pend:t.start] if not chain else ""
+        gap = ctx.text[q.pend : t.start] if not chain else ""
         if not chain and provide and q.particle == "の" and not gap:
             chain.append(q.name) if productish(q.name) else None
             continue
-        if not chain and (q.particle not in ("を", "も", "") or len(gap) > 10 or
-                          _NOT_PRODUCT_AFTER.match(ctx.text[q.end:])):
+        if not chain and (
+            q.particle not in ("を", "も", "")
+            or len(gap) > 10
+            or _NOT_PRODUCT_AFTER.match(ctx.text[q.end :])
+        ):
             if q.particle in ("を", "も", ""):
                 continue
             break
@@ -367,14 +417,16 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
             break
         if productish(q.name):
             chain.append(q.name)
-    products = [m for m in ctx.window(t) if m.kind == "product" and not m.quoted and m.lp in ("を", "も")]
+    products = [
+        m for m in ctx.window(t) if m.kind == "product" and not m.quoted and m.lp in ("を", "も")
+    ]
     chain += [m.name for m in products if m.name not in chain]
     return list(reversed(chain))
 
 
 def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
     start = ctx.clause_start(t.start)
-    m = _UNQUOTED.search(ctx.text[start:t.start])
+    m = _UNQUOTED.search(ctx.text[start : t.start])
     if not m:
         return []
     np = m.group("np").strip()
@@ -394,8 +446,10 @@ def productish(name: str) -> bool:
 
 def _note_named_products(ctx: Ctx, state: State) -> None:
     for q in ctx.quotes:
-        before = ctx.text[max(0, q.start - 8):q.start]
-        if productish(q.name) and (_NAMED.search(before) or _DEVELOP_AFTER.match(ctx.text[q.end:])):
+        before = ctx.text[max(0, q.start - 8) : q.start]
+        if productish(q.name) and (
+            _NAMED.search(before) or _DEVELOP_AFTER.match(ctx.text[q.end :])
+        ):
             state.disc.note_product(ctx.idx, q.name)
 
 

@@ -66,8 +66,10 @@ _RELATIVE = re.compile(
 _RELATIVE_HEAD_GAP = re.compile(
     r"^(?:し|さ|され)?(?:た|る|ている|ていた|れた)?(?:ばかりの|ことのある|経験のある)?[米英仏独中]?$"
 )
-_UNSAID = re.compile(r"明らかにしていな|明らかにしなかった|公表していな|開示していな|明らかにされていな|"
-                     r"明らかにしておらず|公表しておらず|非公表|非開示|明らかにしなかっ")
+_UNSAID = re.compile(
+    r"明らかにしていな|明らかにしなかった|公表していな|開示していな|明らかにされていな|"
+    r"明らかにしておらず|公表しておらず|非公表|非開示|明らかにしなかっ"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +143,13 @@ class Ctx:
 
     def tail(self, t: Trig) -> str:
         """The rest of the trigger's clause."""
-        return self.text[t.end:self.clause_end(t.end)]
+        return self.text[t.end : self.clause_end(t.end)]
 
     def sentence_tail(self, t: Trig) -> str:
         """The rest of the sentence after the trigger, up to a contrast (が、, ものの)."""
-        rest = self.text[t.end:]
+        rest = self.text[t.end :]
         cut = CONTRAST.search(rest)
-        return rest[:cut.start()] if cut else rest
+        return rest[: cut.start()] if cut else rest
 
     def window(self, t: Trig) -> list[Ment]:
         """Mentions of the trigger's clause before it."""
@@ -165,8 +167,11 @@ class Ctx:
 
 def find_triggers(text: str) -> list[Trig]:
     """Every trigger word in the sentence, by position."""
-    found = [Trig(kind, m.start(), m.end(), m.group()) for kind, rx in TRIGGERS
-             for m in rx.finditer(text)]
+    found = [
+        Trig(kind, m.start(), m.end(), m.group())
+        for kind, rx in TRIGGERS
+        for m in rx.finditer(text)
+    ]
     return sorted(found, key=lambda t: (t.start, t.kind))
 
 
@@ -174,7 +179,9 @@ def _breaks(text: str, ments: list[Ment]) -> list[int]:
     subject_commas = {m.pend for m in ments if m.particle in ("が", "は") and m.pend < len(text)}
     out = []
     for m in CLAUSE_BREAK.finditer(text):
-        if m.group().startswith("が") and (m.end() - 1 in subject_commas or m.end() in subject_commas):
+        if m.group().startswith("が") and (
+            m.end() - 1 in subject_commas or m.end() in subject_commas
+        ):
             continue
         out.append(m.end())
     return out
@@ -196,14 +203,14 @@ def blocked(ctx: Ctx, t: Trig) -> str:
 
 def stayed(ctx: Ctx, t: Trig) -> bool:
     """A person who stayed (残留, とどまる, 引き続き)."""
-    before = ctx.text[ctx.clause_start(t.start):t.start]
+    before = ctx.text[ctx.clause_start(t.start) : t.start]
     return bool(STAYED.search(ctx.tail(t)) or re.search(r"引き続き|続投", before))
 
 
 def is_relative(ctx: Ctx, t: Trig) -> bool:
     """The trigger's verb modifies the noun after it (主導したシリーズCで)."""
     m = _RELATIVE.match(ctx.text, t.end)
-    return bool(m) and m.end() < len(ctx.text)
+    return m is not None and m.end() < len(ctx.text)
 
 
 def owned_elsewhere(ctx: Ctx, m: Ment, t: Trig) -> bool:
@@ -220,7 +227,11 @@ def agents(ctx: Ctx, t: Trig, kinds: tuple[str, ...], *, cross: bool = True) -> 
     """The trigger's subject (with its coordinated list), nearest first; [] when unstated."""
     cands = [m for m in ctx.window(t) if _is_agent(m, kinds)]
     if not cands and cross:
-        cands = [m for m in ctx.before(t) if _is_agent(m, kinds) and m.lp in ("は", "が", "も", "に至っては")]
+        cands = [
+            m
+            for m in ctx.before(t)
+            if _is_agent(m, kinds) and m.lp in ("は", "が", "も", "に至っては")
+        ]
     cands = [m for m in cands if not owned_elsewhere(ctx, m, t)]
     if cands:
         return list_of(ctx, cands[-1], kinds)
@@ -236,7 +247,7 @@ def relative_head(ctx: Ctx, t: Trig, kinds: tuple[str, ...]) -> Ment | None:
     """The noun a trigger's relative clause modifies (買収したグーグル)."""
     for m in ctx.ments:
         if m.start >= t.end and m.kind in kinds:
-            gap = ctx.text[t.end:m.start - len(m.prefix)]
+            gap = ctx.text[t.end : m.start - len(m.prefix)]
             return m if _RELATIVE_HEAD_GAP.match(gap) else None
     return None
 
@@ -246,8 +257,9 @@ def list_of(ctx: Ctx, m: Ment, kinds: tuple[str, ...]) -> list[Ment]:
     return [k for k in ctx.ments if k.list_id == m.list_id and k.kind in kinds] or [m]
 
 
-def with_particle(ctx: Ctx, t: Trig, particles: tuple[str, ...], kinds: tuple[str, ...], *,
-                  cross: bool = False) -> list[Ment]:
+def with_particle(
+    ctx: Ctx, t: Trig, particles: tuple[str, ...], kinds: tuple[str, ...], *, cross: bool = False
+) -> list[Ment]:
     """Mentions before the trigger marked by one of ``particles``, nearest first."""
     pool = ctx.before(t) if cross else ctx.window(t)
     found = [m for m in pool if m.lp in particles and m.kind in kinds and not m.quoted]

@@ -8,6 +8,7 @@ the valuation, the price) enriches that deal instead of stating a new one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newsbot.core.events import Event
 from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, relative_head, with_particle
@@ -27,21 +28,38 @@ _ROUND = re.compile(
     r"シリーズ\s?(?P<s>[A-Z])\d?|(?P<w>プレシード|シード|エンジェル|ブリッジ|プレシリーズ\s?[A-Z])"
     r"(?:ラウンド|資金|段階|期)?|Series\s?(?P<e>[A-Z])"
 )
-_ROUND_WORDS = {"プレシード": "pre-seed", "シード": "seed", "エンジェル": "angel", "ブリッジ": "bridge"}
+_ROUND_WORDS = {
+    "プレシード": "pre-seed",
+    "シード": "seed",
+    "エンジェル": "angel",
+    "ブリッジ": "bridge",
+}
 _RAISE = re.compile(r"資金調達|調達|増資")
 _RECEIVE_AFTER = re.compile(r"^(?:を|も)?(?:受け|受ける|受けた|受け入れ)")
 _LEAD = re.compile(r"主導|引き受け|引受")
 _STAKE_TRIGGER = re.compile(r"株式")
 _FUNDING_TOTAL = re.compile(r"これまでに|これまでの|累計|累積|合計で|創業以来|設立以来")
 _MONEY_WORDS = re.compile(r"資金|ラウンド|シリーズ|シード|出資|増資|億|万ドル|ドル|円|ユーロ")
-_INVESTOR_LIST = re.compile(r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)")
+_INVESTOR_LIST = re.compile(
+    r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)"
+)
 _PART_UNDONE = re.compile(r"^(?:関係)?(?:を|の)?(?:見直|解消|終了|打ち切|破棄|凍結)")
 _ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
 _JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
 _FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金")
 _RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
 _PASSIVE = re.compile(r"^(?:され|を受け)")
-_PARTNER = ("と", "とは", "との", "とも", "と共に", "とともに", "との間で", "とのあいだで", "との間")
+_PARTNER = (
+    "と",
+    "とは",
+    "との",
+    "とも",
+    "と共に",
+    "とともに",
+    "との間で",
+    "とのあいだで",
+    "との間",
+)
 _JOINT_ONLY = re.compile(r"^共同|^協力")
 _WITH_ANNOUNCE = re.compile(r"発表|設立|立ち上げ|開始|始動|推進|創設|締結|合意|結ん|結ぶ")
 _ACQ_AMOUNT_WORDS = re.compile(r"買収額|買収金額|取得額|買収価格|買収総額|取得価格")
@@ -53,8 +71,13 @@ _INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
 
 def investments(ctx: Ctx, state: State) -> None:
     """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
-    trigs = [t for t in ctx.of("inv") if not procurement(ctx, t) and not _funding_total(ctx, t)
-             and not ("株式" in t.word and ctx.of("acq"))]
+    trigs = [
+        t
+        for t in ctx.of("inv")
+        if not procurement(ctx, t)
+        and not _funding_total(ctx, t)
+        and not ("株式" in t.word and ctx.of("acq"))
+    ]
     live = [t for t in trigs if not blocked(ctx, t)]
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
@@ -73,10 +96,10 @@ def investments(ctx: Ctx, state: State) -> None:
 
 def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
     """(company, investors) one trigger states."""
-    if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end:]):
+    if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
         raiser = names(agents(ctx, t, COMPANY))
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
-        backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end:])]
+        backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
         return [], names(agents(ctx, t, PARTY, cross=False))
@@ -91,9 +114,12 @@ def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
 def _stake_owner(ctx: Ctx, t: Trig) -> list[str]:
     """The company whose shares are bought (同社株式の49%, ELYZAの株式)."""
     for m in reversed(ctx.window(t)):
-        after = ctx.text[m.end:m.end + 8]
-        if m.particle == "株" or re.match(r"^(?:\([^()]*\))?(?:の)?株", after) or (m.lp == "の" and \
-                ctx.text[m.pend:m.pend + 2] == "株式"):
+        after = ctx.text[m.end : m.end + 8]
+        if (
+            m.particle == "株"
+            or re.match(r"^(?:\([^()]*\))?(?:の)?株", after)
+            or (m.lp == "の" and ctx.text[m.pend : m.pend + 2] == "株式")
+        ):
             return names([m])
     return []
 
@@ -114,13 +140,13 @@ def procurement(ctx: Ctx, t: Trig) -> bool:
     """調達 of goods (GPUを調達), not of money."""
     if t.word != "調達":
         return False
-    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    clause = ctx.text[ctx.clause_start(t.start) : t.start]
     return not _MONEY_WORDS.search(clause)
 
 
 def _funding_total(ctx: Ctx, t: Trig) -> bool:
     """これまでに総額…を調達: a company's funding to date, a financial figure."""
-    clause = ctx.text[ctx.clause_start(t.start):t.start]
+    clause = ctx.text[ctx.clause_start(t.start) : t.start]
     return _RAISE.match(t.word) is not None and bool(_FUNDING_TOTAL.search(clause))
 
 
@@ -128,8 +154,11 @@ def _listed_investors(ctx: Ctx) -> list[str]:
     """出資者には、A、B…が名を連ねた; Aなどを引受先とする; 既存投資家のBも参加した."""
     allotted = {m.list_id for m in ctx.ments if _ALLOTTEE.match(ctx.text, m.pend)}
     found = [m for m in ctx.ments if m.kind in PARTY and not m.quoted and m.list_id in allotted]
-    joined = [m for m in ctx.ments if m.kind in PARTY and m.lp in ("が", "も")
-              and _JOINED.match(ctx.text, m.pend)]
+    joined = [
+        m
+        for m in ctx.ments
+        if m.kind in PARTY and m.lp in ("が", "も") and _JOINED.match(ctx.text, m.pend)
+    ]
     if joined and _FUNDING_WORDS.search(ctx.text):
         found += [k for m in joined for k in ctx.ments if k.list_id == m.list_id]
     cue = _INVESTOR_LIST.search(ctx.text)
@@ -138,15 +167,21 @@ def _listed_investors(ctx: Ctx) -> list[str]:
     return names(found)
 
 
-def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
-                     investors: list[str]) -> None:
+def _emit_investment(
+    ctx: Ctx, state: State, t: Trig, company: list[str], investors: list[str]
+) -> None:
     money = deal_money(ctx, t)
     if not company and _RAISE.match(t.word):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(investors))
         company = [guess] if guess else []
-    fields = {"company": company[0] if company else None, "investors": investors,
-              "amount_usd": usd(money), "stake_pct": _stake(ctx), "valuation_usd": usd(valuation(ctx)),
-              "round": round_of(ctx.text)}
+    fields = {
+        "company": company[0] if company else None,
+        "investors": investors,
+        "amount_usd": usd(money),
+        "stake_pct": _stake(ctx),
+        "valuation_usd": usd(valuation(ctx)),
+        "round": round_of(ctx.text),
+    }
     if not company:
         recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
         if recent is not None and not recent.extra.get("fragment"):
@@ -161,7 +196,7 @@ def _emit_investment(ctx: Ctx, state: State, t: Trig, company: list[str],
     state.add(make("investment", fields, ctx, conf, money=money, pos=t.start))
 
 
-def _fill(event: Event, fields: dict[str, object], money: object, ctx: Ctx) -> None:
+def _fill(event: Event, fields: Mapping[str, object], money: object, ctx: Ctx) -> None:
     """Add what a later sentence says about a deal already found."""
     for name, value in fields.items():
         if name == "investors" and isinstance(value, list):
@@ -180,8 +215,11 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
     recent = state.recent("investment", ctx.idx, window=3)
     if recent is None or recent.extra.get("fragment"):
         return
-    fields: dict[str, object] = {"investors": _listed_investors(ctx),
-                                 "valuation_usd": usd(valuation(ctx)), "stake_pct": _stake(ctx)}
+    fields: dict[str, object] = {
+        "investors": _listed_investors(ctx),
+        "valuation_usd": usd(valuation(ctx)),
+        "stake_pct": _stake(ctx),
+    }
     if _INV_AMOUNT_WORDS.search(ctx.text) and ctx.money:
         fields["amount_usd"] = usd(ctx.money[0])
     _fill(recent, fields, None, ctx)
@@ -233,7 +271,7 @@ def acquisitions(ctx: Ctx, state: State) -> None:
 
 
 def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> Event | None:
-    passive = bool(_PASSIVE.match(ctx.text[t.end:]))
+    passive = bool(_PASSIVE.match(ctx.text[t.end :]))
     target = _acq_target(ctx, t, passive)
     buyers = _acq_buyers(ctx, t, passive)
     if not target and buyers and not passive:
@@ -263,10 +301,20 @@ def _acq_target(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     if objects:
         return objects[:1]
     for m in reversed(ctx.window(t)):
-        gap = ctx.text[m.pend:t.start]
-        if m.kind in COMPANY and not m.quoted and (
-                (m.lp == "の" and re.fullmatch(r"(?:株式の|全株式を|全株を|全株式の|発行済み株式の)?(?:完全|連結)?", gap))
-                or (m.particle == "" and not gap)):
+        gap = ctx.text[m.pend : t.start]
+        if (
+            m.kind in COMPANY
+            and not m.quoted
+            and (
+                (
+                    m.lp == "の"
+                    and re.fullmatch(
+                        r"(?:株式の|全株式を|全株を|全株式の|発行済み株式の)?(?:完全|連結)?", gap
+                    )
+                )
+                or (m.particle == "" and not gap)
+            )
+        ):
             return [m]
     return []
 
@@ -305,8 +353,15 @@ def partnerships(ctx: Ctx, state: State) -> None:
         companies = _partners(ctx, state, t)
         if len(companies) >= 2:
             summary = _clause_text(ctx, t)
-            state.add(make("partnership", {"companies": companies, "summary": summary}, ctx,
-                           0.7, pos=t.start))
+            state.add(
+                make(
+                    "partnership",
+                    {"companies": companies, "summary": summary},
+                    ctx,
+                    0.7,
+                    pos=t.start,
+                )
+            )
             return
     _together(ctx, state)
 
@@ -325,7 +380,7 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
 def _together(ctx: Ctx, state: State) -> None:
     """AやBとともに…を発表: a joint announcement is a partnership of all of them."""
     withs = [m for m in ctx.ments if m.lp in ("とともに", "と共に") and m.kind in COMPANY]
-    if not withs or not _WITH_ANNOUNCE.search(ctx.text[withs[-1].pend:]):
+    if not withs or not _WITH_ANNOUNCE.search(ctx.text[withs[-1].pend :]):
         return
     if any(blocked(ctx, t) for t in ctx.trigs) or ctx.question:
         return
@@ -335,10 +390,17 @@ def _together(ctx: Ctx, state: State) -> None:
         subjects = list(state.disc.group("company", ctx.idx))
     companies = list(dict.fromkeys(subjects + partners))
     if len(companies) >= 2:
-        state.add(make("partnership", {"companies": companies, "summary": ctx.raw.strip()[:160]},
-                       ctx, 0.55, pos=withs[0].start))
+        state.add(
+            make(
+                "partnership",
+                {"companies": companies, "summary": ctx.raw.strip()[:160]},
+                ctx,
+                0.55,
+                pos=withs[0].start,
+            )
+        )
 
 
 def _clause_text(ctx: Ctx, t: Trig) -> str:
     start = ctx.clause_start(t.start)
-    return ctx.raw[start:ctx.clause_end(t.end)].strip(" 、。")[:160]
+    return ctx.raw[start : ctx.clause_end(t.end)].strip(" 、。")[:160]

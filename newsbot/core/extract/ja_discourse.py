@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from newsbot.core.extract.ja_entities import Ment
 
-TOPIC_PARTICLES = frozenset(("は", "では", "を巡っては", "をめぐっては", "については", "に至っては"))
+TOPIC_PARTICLES = frozenset(
+    ("は", "では", "を巡っては", "をめぐっては", "については", "に至っては")
+)
 SUBJECT_PARTICLES = frozenset(("が", "も", "が、"))
 AGENT_PARTICLES = frozenset(("は", "が", "も", "に至っては", "が、"))
 _DECAY = 0.55
@@ -167,8 +169,15 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         return
     exclude = _clause_agents(ments, i)
     kinds = ("company", "unknown") if m.kind == "company" else (m.kind,)
-    earlier = [k for k in ments[:i] if k.kind in kinds and k.name and k.name not in exclude
-               and not k.quoted and k.source != "anaphor"]
+    earlier = [
+        k
+        for k in ments[:i]
+        if k.kind in kinds
+        and k.name
+        and k.name not in exclude
+        and not k.quoted
+        and k.source != "anaphor"
+    ]
     if m.surface in ("当社", "弊社"):
         earlier = []
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
@@ -176,7 +185,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
 
 def _clause_agents(ments: list[Ment], i: int) -> tuple[str, ...]:
     """Names that cannot be 同社 here: the subject of the clause it appears in."""
-    out = []
+    out: list[str] = []
     for k in ments[:i]:
         if k.lp in ("は", "が", "も", "が、") and k.kind == ments[i].kind:
             out.extend(k.all_names)

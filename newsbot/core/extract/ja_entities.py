@@ -89,7 +89,9 @@ _KATA_NAME = rf"[{_K}]+(?:[・=＝][{_K}]+)+"
 _PERSON_FULL = re.compile(
     rf"(?<![{_K}・=＝])(?P<n>{_KATA_NAME})(?=\s?(?:\([^()]{{1,30}}\))?\s?(?:{PERSON_TITLES}))"
 )
-_SURNAME = re.compile(rf"(?<![{_K}・=＝])(?P<n>[{_K}]{{2,}})(?=\s?(?:\([^()]{{1,30}}\))?(?:氏|さん))")
+_SURNAME = re.compile(
+    rf"(?<![{_K}・=＝])(?P<n>[{_K}]{{2,}})(?=\s?(?:\([^()]{{1,30}}\))?(?:氏|さん))"
+)
 _KANJI_PERSON = re.compile(
     rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,5}})(?=\s?(?:\([^()]{{1,30}}\))?(?:{PERSON_TITLES}))"
 )
@@ -119,7 +121,9 @@ _CUED_KATA = re.compile(
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
 )
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
-_DEAL_WORDS = r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
+_DEAL_WORDS = (
+    r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
+)
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
@@ -135,7 +139,7 @@ _CORP_SUFFIXED = re.compile(
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社))"
 )
 _HIRAGANA_CORP = re.compile(
-    rf"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{{2,5}}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
+    r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
     r"ホールディングス|グループ))"
 )
 _GENERIC_CORP_HEAD = re.compile(
@@ -150,7 +154,9 @@ _LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*"
 _LATIN = re.compile(
     rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*|&))*)"
 )
-_ANAPHOR = re.compile(r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局")
+_ANAPHOR = re.compile(
+    r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局"
+)
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
 _ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
@@ -187,7 +193,9 @@ class Learned:
                 continue
             short = _DEFINED.search(m.paren)
             if short and m.name:
-                self.add(short.group("a").strip(), m.name, "company" if m.kind == "unknown" else m.kind)
+                self.add(
+                    short.group("a").strip(), m.name, "company" if m.kind == "unknown" else m.kind
+                )
             if m.source == "pattern" and m.kind in ("company", "person"):
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
@@ -209,9 +217,16 @@ class Learned:
         if self._rx is None:
             words = sorted(self.names, key=len, reverse=True)
             bare = sorted(self.surnames, key=len, reverse=True)
-            self._rx = re.compile("|".join(
-                [re.escape(w) for w in words]
-                + [rf"{re.escape(w)}(?=氏|さん|は|が|も|の|と)" for w in bare if w not in self.names]))
+            self._rx = re.compile(
+                "|".join(
+                    [re.escape(w) for w in words]
+                    + [
+                        rf"{re.escape(w)}(?=氏|さん|は|が|も|の|と)"
+                        for w in bare
+                        if w not in self.names
+                    ]
+                )
+            )
         found = []
         for m in self._rx.finditer(text):
             if _inside_word(text, m.start(), m.end()) or _inside_kanji(text, m.start(), m.end()):
@@ -283,7 +298,9 @@ def _registry_mentions(text: str, registry: Any) -> list[Ment]:
             continue
         entry = r.entry
         kind = _kind_of(entry)
-        found.append(Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry))
+        found.append(
+            Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry)
+        )
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Ment] = []
     for m in found:
@@ -378,7 +395,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
             found.append(_pattern(m, name, "company", registry))
     for m in _HIRAGANA_CORP.finditer(text):
         start = m.start("n") + (1 if m.group("n")[0] in "のとはがをにやも" else 0)
-        found.append(_span(start, m.end("n"), text, text[start:m.end("n")], "company", registry))
+        found.append(_span(start, m.end("n"), text, text[start : m.end("n")], "company", registry))
     for m in _KABU.finditer(text):
         group = next(g for g in ("a", "b", "c") if m.group(g))
         found.append(_span(m.start(), m.end(), text, m.group(group), "company", registry))
@@ -389,11 +406,18 @@ def _generic_kata(name: str) -> bool:
     if GENERIC_TAIL.search(name):
         return True
     if re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name):
-        return name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") in GENERIC_KATA
+        return (
+            name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+            in GENERIC_KATA
+        )
     head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
     parts = name.split("・")
-    return (name in GENERIC_KATA or parts[0] in GENERIC_KATA or len(name) < 2
-            or (head != name and (not head or head in GENERIC_KATA)))
+    return (
+        name in GENERIC_KATA
+        or parts[0] in GENERIC_KATA
+        or len(name) < 2
+        or (head != name and (not head or head in GENERIC_KATA))
+    )
 
 
 def _latin(text: str, registry: Any) -> list[Ment]:
@@ -421,17 +445,21 @@ def _anaphors(text: str, registry: Any) -> list[Ment]:
 _FINDERS = (_anaphors, _persons, _companies, _surnames, _latin)
 
 
-def _pattern(m: re.Match[str], name: str, kind: str, registry: Any, *, source: str = "pattern") -> Ment:
+def _pattern(
+    m: re.Match[str], name: str, kind: str, registry: Any, *, source: str = "pattern"
+) -> Ment:
     return _span(m.start("n"), m.end("n"), m.string, name, kind, registry, source=source)
 
 
-def _span(start: int, end: int, text: str, name: str, kind: str, registry: Any, *,
-          source: str = "pattern") -> Ment:
+def _span(
+    start: int, end: int, text: str, name: str, kind: str, registry: Any, *, source: str = "pattern"
+) -> Ment:
     """A pattern mention, named by the registry when it knows the name after all."""
     entry = registry.lookup(name) if source != "surname" else None
     if entry is not None:
-        return Ment(start, end, text[start:end], entry.name, _kind_of(entry), True, "registry",
-                    entry=entry)
+        return Ment(
+            start, end, text[start:end], entry.name, _kind_of(entry), True, "registry", entry=entry
+        )
     return Ment(start, end, text[start:end], name, kind, False, source)
 
 
@@ -440,7 +468,7 @@ def _absorb_prefix(text: str, m: Ment) -> None:
         before = text[m.start - 2] if m.start > 1 else ""
         if not ("一" <= before <= "鿿"):
             m.prefix = text[m.start - 1]
-    if text[max(0, m.start - 1):m.start] == "元" or text[max(0, m.start - 2):m.start] == "元・":
+    if text[max(0, m.start - 1) : m.start] == "元" or text[max(0, m.start - 2) : m.start] == "元・":
         m.prefix = "元"
 
 
@@ -484,9 +512,13 @@ def _use_paren(m: Ment, registry: Any) -> None:
     if entry is not None:
         m.name, m.kind, m.known, m.entry = entry.name, _kind_of(entry), True, entry
         m.source = "registry"
-    elif m.kind in ("company", "unknown") and re.fullmatch(_LATIN_TOKEN + r"(?:\s\S+){0,4}", inner):
-        if inner.casefold() not in LATIN_STOP and not m.name.isascii():
-            m.name = inner
+    elif (
+        m.kind in ("company", "unknown")
+        and re.fullmatch(_LATIN_TOKEN + r"(?:\s\S+){0,4}", inner)
+        and inner.casefold() not in LATIN_STOP
+        and not m.name.isascii()
+    ):
+        m.name = inner
 
 
 def _drop_glosses(found: list[Ment]) -> list[Ment]:
@@ -521,7 +553,7 @@ def _list_partner(text: str, ments: list[Ment], i: int) -> Ment | None:
     m = ments[i]
     if m.particle not in LIST_PARTICLES:
         return None
-    for n in ments[i + 1:]:
+    for n in ments[i + 1 :]:
         if n.quoted != m.quoted:
             return None
         modifier = n.kind == "company" and n.particle in ("の", "で", "では")
@@ -532,7 +564,7 @@ def _list_partner(text: str, ments: list[Ment], i: int) -> Ment | None:
 
 
 def _coordinated(text: str, m: Ment, n: Ment) -> bool:
-    gap = text[m.pend:n.start]
+    gap = text[m.pend : n.start]
     people = m.kind == n.kind == "person"
     if m.kind != n.kind and len(gap) > 3 and "unknown" not in (m.kind, n.kind):
         return False
@@ -548,7 +580,7 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
     for m in ments:
         if m.particle != "、":
             continue
-        if re.search(r"[、はがをにと]", text[:m.start].replace("の", "")):
+        if re.search(r"[、はがをにと]", text[: m.start].replace("の", "")):
             return
         if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"
@@ -565,5 +597,5 @@ def _particle_after_np(text: str, pos: int) -> str:
 
 def role_before(text: str, m: Ment) -> str:
     """A role written just before a person (CEOの砂金信一郎氏)."""
-    r = _ROLE_BEFORE.search(text[max(0, m.start - 40):m.start])
+    r = _ROLE_BEFORE.search(text[max(0, m.start - 40) : m.start])
     return r.group("r") if r else ""

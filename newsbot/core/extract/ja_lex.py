@@ -54,7 +54,8 @@ GENERIC_KATA = frozenset(
     "ニュース レポート プロジェクト パートナー パートナーシップ オープンソース システム "
     "データセンター インフラ セキュリティ ロボティクス ヘルスケア フィンテック "
     "ハードウェア ハードウエア コスト リスク マーケット ビジネス プログラム コンテンツ ツール "
-    "エージェント チャットボット ソリューション アルゴリズム アーキテクチャ パラメータ パラメーター "
+    "エージェント チャットボット ソリューション アルゴリズム アーキテクチャ "
+    "パラメータ パラメーター "
     "トークン ベンチマーク ライセンス ラウンド シリーズ シード ユーザー数 スマートフォン スマホ "
     "パソコン サーバー ネットワーク インターネット オンライン イベント カンファレンス セミナー "
     "ウェブ サイト ページ ブログ メール メモ インタビュー コメント ニーズ トレンド ブーム "
@@ -97,19 +98,38 @@ ROLE_WORDS = alternation(
     "研究者 エンジニア 科学者 幹部 役員 トップ 会長兼CEO 共同創業者 創業者"
 )
 ROLE_EN = {
-    "最高経営責任者": "CEO", "最高技術責任者": "CTO", "最高執行責任者": "COO",
-    "最高財務責任者": "CFO", "最高研究責任者": "Chief Research Officer",
-    "最高科学責任者": "Chief Scientific Officer", "最高製品責任者": "Chief Product Officer",
-    "最高AI責任者": "Chief AI Officer", "最高人工知能責任者": "Chief AI Officer",
-    "最高情報責任者": "CIO", "最高戦略責任者": "Chief Strategy Officer",
-    "会長兼社長": "chairman and president", "会長": "chairman", "社長": "president",
-    "副社長": "vice president", "代表取締役社長": "president", "代表取締役": "representative director",
-    "取締役": "board member", "執行役員": "executive officer", "副会長": "vice chairman",
-    "主任科学者": "chief scientist", "チーフサイエンティスト": "chief scientist",
-    "研究責任者": "head of research", "暫定CEO": "interim CEO", "共同CEO": "co-CEO",
-    "共同創業者": "co-founder", "創業者": "founder", "会長兼CEO": "chairman and CEO",
-    "上級副社長": "senior vice president", "バイスプレジデント": "vice president",
-    "エグゼクティブ・バイスプレジデント": "executive vice president", "顧問": "adviser",
+    "最高経営責任者": "CEO",
+    "最高技術責任者": "CTO",
+    "最高執行責任者": "COO",
+    "最高財務責任者": "CFO",
+    "最高研究責任者": "Chief Research Officer",
+    "最高科学責任者": "Chief Scientific Officer",
+    "最高製品責任者": "Chief Product Officer",
+    "最高AI責任者": "Chief AI Officer",
+    "最高人工知能責任者": "Chief AI Officer",
+    "最高情報責任者": "CIO",
+    "最高戦略責任者": "Chief Strategy Officer",
+    "会長兼社長": "chairman and president",
+    "会長": "chairman",
+    "社長": "president",
+    "副社長": "vice president",
+    "代表取締役社長": "president",
+    "代表取締役": "representative director",
+    "取締役": "board member",
+    "執行役員": "executive officer",
+    "副会長": "vice chairman",
+    "主任科学者": "chief scientist",
+    "チーフサイエンティスト": "chief scientist",
+    "研究責任者": "head of research",
+    "暫定CEO": "interim CEO",
+    "共同CEO": "co-CEO",
+    "共同創業者": "co-founder",
+    "創業者": "founder",
+    "会長兼CEO": "chairman and CEO",
+    "上級副社長": "senior vice president",
+    "バイスプレジデント": "vice president",
+    "エグゼクティブ・バイスプレジデント": "executive vice president",
+    "顧問": "adviser",
 }
 
 # A case particle (or phrase working as one) right after a name, longest first.
@@ -198,7 +218,9 @@ RUMOUR = re.compile(
     r"と報じ|との報道|と伝え|伝えられ|報じられ|報道され|報じている|報じた|とされ(?:る|ている)|"
     r"模様|関係者によると|関係者の話|情報筋|消息筋|と(?:いう|の)観測"
 )
-ANON_SOURCE = re.compile(r"関係者によると|関係者の話では|関係筋によると|情報筋によると|消息筋によると")
+ANON_SOURCE = re.compile(
+    r"関係者によると|関係者の話では|関係筋によると|情報筋によると|消息筋によると"
+)
 STAYED = re.compile(r"残留|とどま|留ま|留任|続投|引き続き|残る|残った|残って")
 QUESTION_END = re.compile(r"(?:か|？|\?)\s*[」』]?\s*$")
 CONTRAST = re.compile(r"が、|ものの|一方(?:で)?、|けれど|けど、|ただ、|しかし")

@@ -76,17 +76,30 @@ def _best_amount(head: Event, group: list[Event], name: str) -> None:
 
 def _investments(events: list[Event]) -> list[Event]:
     whole = [e for e in events if e.fields.get("company")]
-    groups = _group(whole, lambda a, b: a.fields["company"] == b.fields["company"]
-                    and _close(a.fields.get("round"), b.fields.get("round"))
-                    and _close(a.fields.get("amount_usd"), b.fields.get("amount_usd")))
+    groups = _group(
+        whole,
+        lambda a, b: (
+            a.fields["company"] == b.fields["company"]
+            and _close(a.fields.get("round"), b.fields.get("round"))
+            and _close(a.fields.get("amount_usd"), b.fields.get("amount_usd"))
+        ),
+    )
     merged = [_fold(g, "amount_usd") for g in groups]
     for frag in (e for e in events if not e.fields.get("company")):
-        home = next((m for m in merged if set(m.fields.get("investors") or [])
-                     & set(frag.fields.get("investors") or [])), None)
+        home = next(
+            (
+                m
+                for m in merged
+                if set(m.fields.get("investors") or []) & set(frag.fields.get("investors") or [])
+            ),
+            None,
+        )
         if home is not None:
             _fold([home, frag], "amount_usd" if not home.fields.get("amount_usd") else None)
     for m in merged:
-        m.fields["investors"] = [i for i in m.fields.get("investors") or [] if i != m.fields["company"]]
+        m.fields["investors"] = [
+            i for i in m.fields.get("investors") or [] if i != m.fields["company"]
+        ]
     return merged
 
 
@@ -101,8 +114,12 @@ def _partnerships(events: list[Event]) -> list[Event]:
 
 
 def _customers(events: list[Event]) -> list[Event]:
-    groups = _group(events, lambda a, b: (a.fields["vendor"], a.fields["customer"])
-                    == (b.fields["vendor"], b.fields["customer"]))
+    groups = _group(
+        events,
+        lambda a, b: (
+            (a.fields["vendor"], a.fields["customer"]) == (b.fields["vendor"], b.fields["customer"])
+        ),
+    )
     out = []
     for g in groups:
         ordered = sorted(g, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
@@ -121,8 +138,11 @@ def _moves(events: list[Event]) -> list[Event]:
 def _one_move(group: list[Event]) -> Event:
     """A person's moves as one: where they last went, from where they left."""
     lefts = {e.fields.get("from") for e in group if e.extra.get("move") == "depart"}
-    kept = [e for e in group if not (e.extra.get("move") != "depart" and e.fields.get("to") in lefts
-                                     and len(group) > 1)] or group
+    kept = [
+        e
+        for e in group
+        if not (e.extra.get("move") != "depart" and e.fields.get("to") in lefts and len(group) > 1)
+    ] or group
     head = kept[0]
     sources = [e.fields.get("from") for e in kept if e.fields.get("from")]
     arrivals = [e for e in kept if e.fields.get("to")]
@@ -142,9 +162,13 @@ def _one_move(group: list[Event]) -> Event:
 
 
 def _financials(events: list[Event]) -> list[Event]:
-    groups = _group(events, lambda a, b: (a.fields["company"], a.fields["metric"])
-                    == (b.fields["company"], b.fields["metric"])
-                    and _close(a.fields.get("period"), b.fields.get("period")))
+    groups = _group(
+        events,
+        lambda a, b: (
+            (a.fields["company"], a.fields["metric"]) == (b.fields["company"], b.fields["metric"])
+            and _close(a.fields.get("period"), b.fields.get("period"))
+        ),
+    )
     return [_fold(g, "value_usd") for g in groups]
 
 
@@ -161,7 +185,9 @@ def _key(name: str) -> str:
 
 
 def _layoffs(events: list[Event]) -> list[Event]:
-    return [_fold(g) for g in _group(events, lambda a, b: a.fields["company"] == b.fields["company"])]
+    return [
+        _fold(g) for g in _group(events, lambda a, b: a.fields["company"] == b.fields["company"])
+    ]
 
 
 _MERGERS: dict[str, Callable[[list[Event]], list[Event]]] = {

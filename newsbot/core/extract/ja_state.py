@@ -23,7 +23,9 @@ _VALUATION_BEFORE = re.compile(
 )
 _VALUATION_AFTER = re.compile(r"^(?:規模)?(?:の企業価値|と評価|の評価額|の時価総額)")
 _PRE_MONEY = re.compile(r"(?:調達前|プレマネー|増資前|出資前|投資前)の?(?:企業価値|評価額)")
-_METRIC_NEAR = re.compile("|".join(rx.pattern for metric, rx in FIN_METRIC if metric != "valuation"))
+_METRIC_NEAR = re.compile(
+    "|".join(rx.pattern for metric, rx in FIN_METRIC if metric != "valuation")
+)
 
 
 @dataclass
@@ -49,8 +51,11 @@ class State:
 
     def customers_of(self, vendor: str) -> set[str]:
         """Customers found so far for a vendor."""
-        return {e.fields["customer"] for e in self.events
-                if e.type == "customer" and e.fields.get("vendor") == vendor}
+        return {
+            e.fields["customer"]
+            for e in self.events
+            if e.type == "customer" and e.fields.get("vendor") == vendor
+        }
 
     def vendor_of(self, customer: str) -> str | None:
         """The vendor a customer was last seen buying from."""
@@ -80,11 +85,19 @@ def names(ments: list[Ment]) -> list[str]:
     return out
 
 
-def make(kind: str, fields: dict[str, Any], ctx: Ctx, confidence: float, *,
-         money: MoneyMatch | None = None, **extra: Any) -> Event:
+def make(
+    kind: str,
+    fields: dict[str, Any],
+    ctx: Ctx,
+    confidence: float,
+    *,
+    money: MoneyMatch | None = None,
+    **extra: Any,
+) -> Event:
     """An event found in ``ctx``; ``extra`` keeps the sentence and position for merging."""
-    event = Event(kind, fields, ctx.raw.strip(), round(confidence, 2),
-                  money.money if money else None)
+    event = Event(
+        kind, fields, ctx.raw.strip(), round(confidence, 2), money.money if money else None
+    )
     event.extra.update(sent=ctx.idx, pos=extra.pop("pos", 0), **extra)
     if money is not None:
         event.extra["stated_usd"] = stated_usd(ctx, money)
@@ -100,13 +113,13 @@ def usd(m: MoneyMatch | None) -> float | None:
 
 def stated_usd(ctx: Ctx, m: MoneyMatch) -> bool:
     """The article gives the dollar figure itself (143億ドル, 300億円（約2億ドル）)."""
-    return m.money.currency == "USD" or "ドル" in ctx.text[m.start:m.end]
+    return m.money.currency == "USD" or "ドル" in ctx.text[m.start : m.end]
 
 
 def money_role(ctx: Ctx, m: MoneyMatch) -> str:
     """What an amount is: a valuation (post or pre), a metric's value, or a deal's amount."""
-    before = ctx.text[max(0, m.start - 16):m.start]
-    after = ctx.text[m.end:m.end + 8]
+    before = ctx.text[max(0, m.start - 16) : m.start]
+    after = ctx.text[m.end : m.end + 8]
     if _PRE_MONEY.search(before):
         return "pre"
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):

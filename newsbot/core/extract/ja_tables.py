@@ -21,7 +21,8 @@ from newsbot.core.extract.numbers import find_count, find_percent
 from newsbot.core.extract.text import Sentence
 
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern)) for name, pattern in (
+    (name, re.compile(pattern))
+    for name, pattern in (
         ("acquirer", r"買収企業|買い手|買収側|取得企業|買収元|買収した企業"),
         ("target", r"買収先|買収対象|対象企業|被買収|買収された企業|売却先"),
         ("investors", r"投資家|出資者|引受先|リード|主導|出資企業|投資企業|出資元"),
@@ -40,7 +41,9 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _SPLIT = re.compile(r"[、,，/／]|\s+と\s*|と(?=[米英仏独中])")
-_PREFIX = re.compile(rf"^[{COUNTRY_PREFIX}](?=[^\s])|^(?:株式会社|\(株\))|(?:株式会社|\(株\)|社|氏)$")
+_PREFIX = re.compile(
+    rf"^[{COUNTRY_PREFIX}](?=[^\s])|^(?:株式会社|\(株\))|(?:株式会社|\(株\)|社|氏)$"
+)
 
 
 @dataclass
@@ -82,8 +85,9 @@ def _header(cells: tuple[str, ...]) -> dict[str, int]:
     return found if len(found) >= 2 else {}
 
 
-def _row_event(doc: Document, header: dict[str, int], cells: tuple[str, ...],
-               sentence: Sentence) -> Event | None:
+def _row_event(
+    doc: Document, header: dict[str, int], cells: tuple[str, ...], sentence: Sentence
+) -> Event | None:
     row = {name: cells[i].strip() for name, i in header.items() if i < len(cells)}
     for kind, build in _BUILDERS:
         fields = build(doc, row)
@@ -130,11 +134,14 @@ def _investment(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
     if not company or not ({"investors", "round", "amount", "valuation"} & row.keys()):
         return None
     stake = find_percent(row.get("stake", ""))
-    return {"company": company, "investors": _names(doc, row.get("investors", "")),
-            "amount_usd": _usd(doc, row.get("amount", "")),
-            "stake_pct": stake[0].value if stake else None,
-            "valuation_usd": _usd(doc, row.get("valuation", "")),
-            "round": round_of(fold_ja(row.get("round", "")))}
+    return {
+        "company": company,
+        "investors": _names(doc, row.get("investors", "")),
+        "amount_usd": _usd(doc, row.get("amount", "")),
+        "stake_pct": stake[0].value if stake else None,
+        "valuation_usd": _usd(doc, row.get("valuation", "")),
+        "round": round_of(fold_ja(row.get("round", ""))),
+    }
 
 
 def _move(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:

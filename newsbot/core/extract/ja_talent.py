@@ -30,8 +30,12 @@ _AFFIL_GAP = re.compile(
     rf"{ROLE_WORDS}|務め|携わ|在籍|所属|出身|勤め|勤務|率い|研究|創業|幹部|社員|従業員|経験|開発|"
     r"担当|トップ|リーダー|責任者|メンバー|出向"
 )
-_ROLE_SLOT = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に|として)")
-_FORMER_AFTER = re.compile(r"^(?:といった|などの|ら|をはじめとする)?(?:他の|ほかの|複数の)?(?:元|前)$")
+_ROLE_SLOT = re.compile(
+    rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に|として)"
+)
+_FORMER_AFTER = re.compile(
+    r"^(?:といった|などの|ら|をはじめとする)?(?:他の|ほかの|複数の)?(?:元|前)$"
+)
 _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|勤めた|所属した|創業した)")
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
@@ -69,11 +73,14 @@ def talent(ctx: Ctx, state: State) -> None:
 
 def _real_trigger(ctx: Ctx, t: Trig) -> bool:
     if t.kind == "lead":
-        return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start):t.start]))
+        return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]))
     if t.word in ("解任", "更迭"):
-        return not _FIRED_BACKGROUND.search(ctx.text[t.end:]) and "一時" not in ctx.text[t.start - 3:t.start]
+        return (
+            not _FIRED_BACKGROUND.search(ctx.text[t.end :])
+            and "一時" not in ctx.text[t.start - 3 : t.start]
+        )
     if t.word == "名を連ね":
-        return bool(re.search(r"創業|創設|設立", ctx.text[ctx.clause_start(t.start):t.start]))
+        return bool(re.search(r"創業|創設|設立", ctx.text[ctx.clause_start(t.start) : t.start]))
     return True
 
 
@@ -115,8 +122,9 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
     return [m for m in found if m.kind == "person" and names([m])]
 
 
-def _move(ctx: Ctx, state: State, t: Trig, p: Ment, people: list[Ment],
-          transitive: bool) -> Move | None:
+def _move(
+    ctx: Ctx, state: State, t: Trig, p: Ment, people: list[Ment], transitive: bool
+) -> Move | None:
     person = names([p])[0]
     source = _affiliation(ctx, p, people)
     conf = 0.7
@@ -135,14 +143,16 @@ def _move(ctx: Ctx, state: State, t: Trig, p: Ment, people: list[Ment],
     return Move(person, source if source != dest else None, dest, role, t.kind, t.start, conf)
 
 
-def _destination(ctx: Ctx, state: State, t: Trig, transitive: bool,
-                 source: str | None) -> tuple[str | None, float]:
+def _destination(
+    ctx: Ctx, state: State, t: Trig, transitive: bool, source: str | None
+) -> tuple[str | None, float]:
     if t.kind == "found":
-        made = names(with_particle(ctx, t, ("を",), COMPANY + ("product",))) or names(
-            [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY])
+        made = names(with_particle(ctx, t, ("を",), (*COMPANY, "product"))) or names(
+            [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
+        )
         if made:
             return made[0], 0.7
-        if re.search(r"を(?:共同で?)?$", ctx.text[ctx.clause_start(t.start):t.start]):
+        if re.search(r"を(?:共同で?)?$", ctx.text[ctx.clause_start(t.start) : t.start]):
             return None, 0.0
         return _recent_founded(state, ctx) or state.disc.salient("company", ctx.idx), 0.5
     if transitive:
@@ -157,8 +167,8 @@ def _destination(ctx: Ctx, state: State, t: Trig, transitive: bool,
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
-    moved = source and _MOVED.match(t.word)
-    guess = state.disc.salient("company", ctx.idx, exclude=(source,) if moved else ())
+    moved = source is not None and _MOVED.match(t.word) is not None
+    guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source and moved else ())
     return guess, 0.45
 
 
@@ -169,7 +179,7 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
             continue
         if m.lp in ("に", "へ"):
             return _employer(m)
-        if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend:t.start]):
+        if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend : t.start]):
             return _employer(m)
     return None
 
@@ -193,8 +203,11 @@ def _topic_company(ctx: Ctx, t: Trig) -> str | None:
 
 def _recent_founded(state: State, ctx: Ctx) -> str | None:
     for e in reversed(state.events):
-        if e.type == "talent_move" and e.fields.get("role") == "co-founder" \
-                and ctx.idx - e.extra["sent"] <= 2:
+        if (
+            e.type == "talent_move"
+            and e.fields.get("role") == "co-founder"
+            and ctx.idx - e.extra["sent"] <= 2
+        ):
             dest = e.fields.get("to")
             return dest if isinstance(dest, str) else None
     return None
@@ -223,17 +236,17 @@ def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
     before = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and not m.quoted]
     for m in reversed(before):
-        gap = ctx.text[m.pend:p.start]
+        gap = ctx.text[m.pend : p.start]
         if len(gap) > 40:
             break
-        if m.prefix == "元" and re.fullmatch(r"[^、。はがを]{0,10}の", ctx.text[m.end:p.start]):
+        if m.prefix == "元" and re.fullmatch(r"[^、。はがを]{0,10}の", ctx.text[m.end : p.start]):
             return _employer(m)
         if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
             return _employer(m)
     for m in ctx.ments:
-        if m.start >= p.pend and m.kind in COMPANY and m.lp in ("で", "の") and m.start - p.pend <= 4:
-            if _FORWARD_AFFIL.match(ctx.text[m.pend:]):
-                return _employer(m)
+        near = 0 <= m.start - p.pend <= 4 and m.kind in COMPANY and m.lp in ("で", "の")
+        if near and _FORWARD_AFFIL.match(ctx.text[m.pend :]):
+            return _employer(m)
     return None
 
 
@@ -241,6 +254,10 @@ def _former_after(ctx: Ctx, people: list[Ment]) -> str | None:
     """…といった他の元メタ研究者: a former employer written after the list."""
     last = max(people, key=lambda m: m.start)
     for m in ctx.ments:
-        if m.start > last.pend and m.kind in COMPANY and _FORMER_AFTER.match(ctx.text[last.pend:m.start]):
+        if (
+            m.start > last.pend
+            and m.kind in COMPANY
+            and _FORMER_AFTER.match(ctx.text[last.pend : m.start])
+        ):
             return _employer(m)
     return None

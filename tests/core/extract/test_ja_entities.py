@@ -158,8 +158,14 @@ def read(sentences: list[str], registry: Registry) -> list[list[Ment]]:
 
 
 def test_dousha_is_the_topic_company(registry: Registry) -> None:
-    found = read(["米ブライトウェーブは2019年に設立された。", "米グーグル出身者も多い。",
-                  "同社の売上高は伸びた。"], registry)
+    found = read(
+        [
+            "米ブライトウェーブは2019年に設立された。",
+            "米グーグル出身者も多い。",
+            "同社の売上高は伸びた。",
+        ],
+        registry,
+    )
     assert found[2][0].name == "ブライトウェーブ"
 
 

@@ -23,8 +23,13 @@ def registry() -> Registry:
 
 
 def events(registry: Registry, text: str, title: str = "") -> list[dict[str, Any]]:
-    article = Article(url="https://example.jp/a", title=title, text=text, lang="ja",
-                      published_at=datetime(2025, 6, 2))
+    article = Article(
+        url="https://example.jp/a",
+        title=title,
+        text=text,
+        lang="ja",
+        published_at=datetime(2025, 6, 2),
+    )
     return [e.to_dict() for e in extract(article, registry).events]
 
 
@@ -38,9 +43,11 @@ def one(registry: Registry, text: str, kind: str, title: str = "") -> dict[str, 
 
 
 def test_round_with_lead_and_followers(registry: Registry) -> None:
-    text = ("米ブライトウェーブは3日、シリーズCで4億ドルを調達したと発表した。"
-            "米ヴェルデ・キャピタルが主導し、既存投資家の米グーグルも参加した。"
-            "調達後の評価額は52億ドルとなる。")
+    text = (
+        "米ブライトウェーブは3日、シリーズCで4億ドルを調達したと発表した。"
+        "米ヴェルデ・キャピタルが主導し、既存投資家の米グーグルも参加した。"
+        "調達後の評価額は52億ドルとなる。"
+    )
     e = one(registry, text, "investment")
     assert e["company"] == "ブライトウェーブ"
     assert e["investors"] == ["ヴェルデ・キャピタル", "Google"]
@@ -51,13 +58,25 @@ def test_investor_gives_to_a_company_with_a_stake(registry: Registry) -> None:
     text = "トヨタ自動車は、米ネクストAIに5億ドルを出資すると発表した。出資比率は約20%となる。"
     e = one(registry, text, "investment")
     assert (e["company"], e["investors"], e["amount_usd"], e["stake_pct"]) == (
-        "ネクストAI", ["Toyota"], 5e8, 20.0)
+        "ネクストAI",
+        ["Toyota"],
+        5e8,
+        20.0,
+    )
 
 
 def test_stake_and_price_in_one_clause(registry: Registry) -> None:
-    e = one(registry, "米メタは、米ノヴァミンドに150億ドルを投じて同社株式の49%を取得した。", "investment")
+    e = one(
+        registry,
+        "米メタは、米ノヴァミンドに150億ドルを投じて同社株式の49%を取得した。",
+        "investment",
+    )
     assert (e["company"], e["investors"], e["stake_pct"], e["amount_usd"]) == (
-        "ノヴァミンド", ["Meta"], 49.0, 1.5e10)
+        "ノヴァミンド",
+        ["Meta"],
+        49.0,
+        1.5e10,
+    )
 
 
 def test_received_investment_names_investors_with_kara(registry: Registry) -> None:
@@ -67,20 +86,29 @@ def test_received_investment_names_investors_with_kara(registry: Registry) -> No
 
 
 def test_article_conversion_wins_over_rates(registry: Registry) -> None:
-    e = one(registry, "東京のソラトビは、シリーズAで約150億円（約1億ドル）を調達した。", "investment")
+    e = one(
+        registry, "東京のソラトビは、シリーズAで約150億円（約1億ドル）を調達した。", "investment"
+    )
     assert e["amount_usd"] == 1e8 and e["round"] == "Series A"
 
 
 def test_seed_round_stated_as_background_is_its_own_deal(registry: Registry) -> None:
-    text = ("米ノヴァミンドは、シリーズAで1億ドルを調達した。"
-            "同社は昨年にも、米ヴェルデ・キャピタルが主導したシードラウンドで1,000万ドルを調達していた。")
+    text = (
+        "米ノヴァミンドは、シリーズAで1億ドルを調達した。"
+        "同社は昨年にも、米ヴェルデ・キャピタルが主導したシードラウンドで1,000万ドルを調達していた。"
+    )
     found = [e for e in events(registry, text) if e["type"] == "investment"]
-    assert sorted((e["round"], e["amount_usd"]) for e in found) == [("Series A", 1e8), ("seed", 1e7)]
+    assert sorted((e["round"], e["amount_usd"]) for e in found) == [
+        ("Series A", 1e8),
+        ("seed", 1e7),
+    ]
 
 
 def test_investor_list_after_the_deal(registry: Registry) -> None:
-    text = ("米ブライトウェーブは、シリーズBで6億ドルを調達した。"
-            "出資者には、米ヴェルデ・キャピタル、米セコイア・キャピタルなどが名を連ねた。")
+    text = (
+        "米ブライトウェーブは、シリーズBで6億ドルを調達した。"
+        "出資者には、米ヴェルデ・キャピタル、米セコイア・キャピタルなどが名を連ねた。"
+    )
     e = one(registry, text, "investment")
     assert "ヴェルデ・キャピタル" in e["investors"]
 
@@ -89,13 +117,18 @@ def test_investor_list_after_the_deal(registry: Registry) -> None:
 
 
 def test_acquisition_with_price(registry: Registry) -> None:
-    e = one(registry, "米セールスフォースは、米ブライトウェーブを約30億ドルで買収すると発表した。",
-            "acquisition")
+    e = one(
+        registry,
+        "米セールスフォースは、米ブライトウェーブを約30億ドルで買収すると発表した。",
+        "acquisition",
+    )
     assert (e["acquirer"], e["target"], e["amount_usd"]) == ("Salesforce", "ブライトウェーブ", 3e9)
 
 
 def test_passive_acquisition(registry: Registry) -> None:
-    e = one(registry, "英スタートアップのディープフォーカスは、米アップルに買収された。", "acquisition")
+    e = one(
+        registry, "英スタートアップのディープフォーカスは、米アップルに買収された。", "acquisition"
+    )
     assert (e["acquirer"], e["target"]) == ("Apple", "ディープフォーカス")
 
 
@@ -107,7 +140,11 @@ def test_majority_stake_makes_a_subsidiary(registry: Registry) -> None:
 
 
 def test_background_acquisition_is_an_event(registry: Registry) -> None:
-    e = one(registry, "2014年にディープマインドを買収したグーグルは、研究で先行してきた。", "acquisition")
+    e = one(
+        registry,
+        "2014年にディープマインドを買収したグーグルは、研究で先行してきた。",
+        "acquisition",
+    )
     assert e["acquirer"] == "Google"
 
 
@@ -125,7 +162,9 @@ def test_acquisition_and_tie_up_of_the_same_pair_is_one_acquisition(registry: Re
 
 
 def test_partnership_of_a_coordinated_subject(registry: Registry) -> None:
-    e = one(registry, "NTTと米ブライトウェーブは、生成AIの開発で業務提携すると発表した。", "partnership")
+    e = one(
+        registry, "NTTと米ブライトウェーブは、生成AIの開発で業務提携すると発表した。", "partnership"
+    )
     assert e["companies"] == ["NTT", "ブライトウェーブ"]
 
 
@@ -140,8 +179,10 @@ def test_partner_without_subject_uses_the_topic(registry: Registry) -> None:
 
 
 def test_joint_announcement_with_others(registry: Registry) -> None:
-    text = ("ソフトバンクグループと米OpenAIは合弁会社を設立した。"
-            "両社は、米オラクルやUAEの投資会社MGXとともに、AIインフラ計画を発表した。")
+    text = (
+        "ソフトバンクグループと米OpenAIは合弁会社を設立した。"
+        "両社は、米オラクルやUAEの投資会社MGXとともに、AIインフラ計画を発表した。"
+    )
     found = [e["companies"] for e in events(registry, text) if e["type"] == "partnership"]
     assert ["SoftBank Group", "OpenAI", "Oracle", "MGX"] in found
 
@@ -150,20 +191,31 @@ def test_joint_announcement_with_others(registry: Registry) -> None:
 
 
 def test_licence_deal_with_payment(registry: Registry) -> None:
-    text = ("米グーグルは、米ノヴァミンドのAI技術についてライセンス契約を結んだ。"
-            "グーグルはノヴァミンドに約20億ドルを支払う。")
+    text = (
+        "米グーグルは、米ノヴァミンドのAI技術についてライセンス契約を結んだ。"
+        "グーグルはノヴァミンドに約20億ドルを支払う。"
+    )
     e = one(registry, text, "customer")
     assert (e["vendor"], e["customer"], e["amount_usd"], e["status"]) == (
-        "ノヴァミンド", "Google", 2e9, "active")
+        "ノヴァミンド",
+        "Google",
+        2e9,
+        "active",
+    )
 
 
 def test_adoption_of_a_vendor_product(registry: Registry) -> None:
-    e = one(registry, "みずなみ銀行は、米アンソロピックの生成AI「Claude」を全行に導入した。", "customer")
+    e = one(
+        registry, "みずなみ銀行は、米アンソロピックの生成AI「Claude」を全行に導入した。", "customer"
+    )
     assert (e["vendor"], e["customer"]) == ("Anthropic", "みずなみ銀行")
 
 
 def test_customers_listed_as_examples(registry: Registry) -> None:
-    text = "米OpenAI、米アンソロピックといった開発企業が、米スケールAIのプラットフォームを活用している。"
+    text = (
+        "米OpenAI、米アンソロピックといった開発企業が、"
+        "米スケールAIのプラットフォームを活用している。"
+    )
     found = sorted(e["customer"] for e in events(registry, text) if e["type"] == "customer")
     assert found == ["Anthropic", "OpenAI"]
 
@@ -180,9 +232,11 @@ def test_customer_status(registry: Registry, text: str, status: str) -> None:
 
 
 def test_latest_status_and_same_measures(registry: Registry) -> None:
-    text = ("米グーグルや米OpenAIは、米ブライトウェーブのデータサービスを利用してきた。"
-            "グーグルは複数のブライトウェーブプロジェクトを停止した。"
-            "OpenAIも同様の措置を取った。")
+    text = (
+        "米グーグルや米OpenAIは、米ブライトウェーブのデータサービスを利用してきた。"
+        "グーグルは複数のブライトウェーブプロジェクトを停止した。"
+        "OpenAIも同様の措置を取った。"
+    )
     found = {e["customer"]: e["status"] for e in events(registry, text) if e["type"] == "customer"}
     assert found == {"Google": "paused", "OpenAI": "paused"}
 
@@ -191,7 +245,9 @@ def test_latest_status_and_same_measures(registry: Registry) -> None:
 
 
 def test_move_with_origin_in_a_relative_clause(registry: Registry) -> None:
-    e = one(registry, "米グーグルで研究を率いたジョン・スミス氏が、米メタに移籍した。", "talent_move")
+    e = one(
+        registry, "米グーグルで研究を率いたジョン・スミス氏が、米メタに移籍した。", "talent_move"
+    )
     assert (e["person"], e["from"], e["to"]) == ("ジョン・スミス", "Google", "Meta")
 
 
@@ -208,26 +264,40 @@ def test_founding_is_a_move_as_co_founder(registry: Registry) -> None:
 
 
 def test_founders_of_the_topic_company(registry: Registry) -> None:
-    text = ("パリを拠点とするのは米ノヴァミンドだ。"
-            "同社は元メタ研究者のハンナ・ベッカー氏とリサ・モロー氏が共同創業したスタートアップ。")
+    text = (
+        "パリを拠点とするのは米ノヴァミンドだ。"
+        "同社は元メタ研究者のハンナ・ベッカー氏とリサ・モロー氏が共同創業したスタートアップ。"
+    )
     found = {e["person"]: (e["from"], e["to"], e["role"]) for e in events(registry, text)}
-    assert found == {"ハンナ・ベッカー": ("Meta", "ノヴァミンド", "co-founder"),
-                     "リサ・モロー": ("Meta", "ノヴァミンド", "co-founder")}
+    assert found == {
+        "ハンナ・ベッカー": ("Meta", "ノヴァミンド", "co-founder"),
+        "リサ・モロー": ("Meta", "ノヴァミンド", "co-founder"),
+    }
 
 
 def test_departure_then_founding_is_one_move(registry: Registry) -> None:
-    text = "米OpenAIでは幹部の離脱が続く。5月にはケン・タナベ氏が退社し、翌月に新会社ノヴァミンドを設立した。"
+    text = (
+        "米OpenAIでは幹部の離脱が続く。"
+        "5月にはケン・タナベ氏が退社し、翌月に新会社ノヴァミンドを設立した。"
+    )
     e = one(registry, text, "talent_move")
     assert (e["from"], e["to"], e["role"]) == ("OpenAI", "ノヴァミンド", "co-founder")
 
 
 def test_departure_without_destination(registry: Registry) -> None:
-    e = one(registry, "米メタの研究責任者のハンナ・ベッカー氏は、同社を退社すると発表した。", "talent_move")
+    e = one(
+        registry,
+        "米メタの研究責任者のハンナ・ベッカー氏は、同社を退社すると発表した。",
+        "talent_move",
+    )
     assert (e["from"], e["to"]) == ("Meta", None)
 
 
 def test_joining_then_leaving_keeps_the_departure(registry: Registry) -> None:
-    text = "米OpenAIで研究を率いるハンナ・ベッカー氏は、同社を退社する。ベッカー氏は2018年にOpenAIに入社した。"
+    text = (
+        "米OpenAIで研究を率いるハンナ・ベッカー氏は、同社を退社する。"
+        "ベッカー氏は2018年にOpenAIに入社した。"
+    )
     e = one(registry, text, "talent_move")
     assert (e["from"], e["to"]) == ("OpenAI", None)
 
@@ -256,12 +326,18 @@ def test_revenue_with_period(registry: Registry) -> None:
     text = "米ブライトウェーブの2024年の売上高は8億7,000万ドルだった。"
     e = one(registry, text, "financial")
     assert (e["company"], e["metric"], e["value_usd"], e["period"]) == (
-        "ブライトウェーブ", "revenue", 8.7e8, "2024")
+        "ブライトウェーブ",
+        "revenue",
+        8.7e8,
+        "2024",
+    )
 
 
 def test_arr_at_month_end_and_margin(registry: Registry) -> None:
-    text = ("米ブライトウェーブは2019年の設立。2024年8月末時点の年間経常収益（ARR）は10億ドルに達した。"
-            "50%以上の粗利益率を実現している。")
+    text = (
+        "米ブライトウェーブは2019年の設立。2024年8月末時点の年間経常収益（ARR）は10億ドルに達した。"
+        "50%以上の粗利益率を実現している。"
+    )
     found = {e["metric"]: e for e in events(registry, text) if e["type"] == "financial"}
     assert (found["arr"]["value_usd"], found["arr"]["period"]) == (1e9, "2024-08")
     assert found["gross_margin"]["value_pct"] == 50.0
@@ -344,10 +420,12 @@ def test_no_event(registry: Registry, text: str) -> None:
 
 
 def test_press_release_defines_its_short_name(registry: Registry) -> None:
-    text = ("株式会社ソラトビ（本社：東京都港区、代表取締役CEO：山田太郎、以下「ソラトビ」）は、"
-            "シリーズBラウンドにおいて、株式会社ABCキャピタル、DEFベンチャーズを引受先とする"
-            "第三者割当増資により、総額15億円の資金調達を実施したことをお知らせします。"
-            "今回の資金調達により、ソラトビの累計調達額は25億円となりました。")
+    text = (
+        "株式会社ソラトビ（本社：東京都港区、代表取締役CEO：山田太郎、以下「ソラトビ」）は、"
+        "シリーズBラウンドにおいて、株式会社ABCキャピタル、DEFベンチャーズを引受先とする"
+        "第三者割当増資により、総額15億円の資金調達を実施したことをお知らせします。"
+        "今回の資金調達により、ソラトビの累計調達額は25億円となりました。"
+    )
     found = {e["type"]: e for e in events(registry, text)}
     assert found["investment"]["company"] == "ソラトビ"
     assert found["investment"]["investors"] == ["ABCキャピタル", "DEFベンチャーズ"]
@@ -356,26 +434,39 @@ def test_press_release_defines_its_short_name(registry: Registry) -> None:
 
 
 def test_press_release_appointment_without_honorific(registry: Registry) -> None:
-    text = ("株式会社ミライテックは、2025年7月1日付で、山本花子が取締役CTOに就任したことを"
-            "お知らせします。山本は、グーグル合同会社で10年間エンジニアリングマネージャーを"
-            "務めた後、当社に参画しました。")
+    text = (
+        "株式会社ミライテックは、2025年7月1日付で、山本花子が取締役CTOに就任したことを"
+        "お知らせします。山本は、グーグル合同会社で10年間エンジニアリングマネージャーを"
+        "務めた後、当社に参画しました。"
+    )
     e = one(registry, text, "talent_move")
-    assert (e["person"], e["from"], e["to"], e["role"]) == ("山本花子", "Google", "ミライテック", "CTO")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "山本花子",
+        "Google",
+        "ミライテック",
+        "CTO",
+    )
 
 
 def test_table_of_rounds(registry: Registry) -> None:
-    text = ("主な案件を表にまとめた。\n\n企業 | 調達額 | ラウンド | 主な投資家\n"
-            "米ブライトウェーブ | 4億ドル | シリーズC | ヴェルデ・キャピタル、米グーグル\n"
-            "ソラトビ | 1億ドル | シリーズB | KDDI")
+    text = (
+        "主な案件を表にまとめた。\n\n企業 | 調達額 | ラウンド | 主な投資家\n"
+        "米ブライトウェーブ | 4億ドル | シリーズC | ヴェルデ・キャピタル、米グーグル\n"
+        "ソラトビ | 1億ドル | シリーズB | KDDI"
+    )
     found = {e["company"]: e for e in events(registry, text)}
     assert found["ブライトウェーブ"]["investors"] == ["ヴェルデ・キャピタル", "Google"]
     assert (found["ソラトビ"]["amount_usd"], found["ソラトビ"]["round"]) == (1e8, "Series B")
 
 
 def test_table_of_moves_and_acquisitions(registry: Registry) -> None:
-    text = ("氏名 | 前職 | 新たな所属 | 役職\nハンナ・ベッカー | 米グーグル | 米OpenAI | CTO\n\n"
-            "買収企業 | 買収先 | 買収額\n米シスコ | 米ブライトウェーブ | 28億ドル")
+    text = (
+        "氏名 | 前職 | 新たな所属 | 役職\nハンナ・ベッカー | 米グーグル | 米OpenAI | CTO\n\n"
+        "買収企業 | 買収先 | 買収額\n米シスコ | 米ブライトウェーブ | 28億ドル"
+    )
     found = {e["type"]: e for e in events(registry, text)}
     assert (found["talent_move"]["from"], found["talent_move"]["to"]) == ("Google", "OpenAI")
     assert (found["acquisition"]["target"], found["acquisition"]["amount_usd"]) == (
-        "ブライトウェーブ", 2.8e9)
+        "ブライトウェーブ",
+        2.8e9,
+    )
