@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import sys
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -278,6 +279,14 @@ def demo() -> None:
         summaries = demo_run.crawl_demo(newsbot, on_item=progress.update)
     render.crawl_summary(summaries)
     render.knowledge_summary(newsbot.engine)
+    markdown, chart = demo_run.demo_digest(newsbot)
+    typer.echo("\nToday's digest (newsbot digest):\n")
+    typer.echo(markdown)
+    if chart:
+        typer.echo(f"The week's deals and talent flows, as a chart: {chart}")
+    typer.echo("\nA few questions (newsbot ask):")
+    for question, answer in demo_run.demo_answers(newsbot):
+        typer.echo(f"\n$ newsbot ask {shlex.quote(question)}\n{answer}")
     newsbot.close()
     typer.echo(render.NEXT_STEPS)
 
@@ -403,7 +412,8 @@ def run(
     root.setLevel(logging.DEBUG if state.verbose else logging.INFO)
     for handler in root.handlers:
         handler.setFormatter(LogfmtFormatter())
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    for noisy in ("alembic", "apscheduler", "httpx"):  # their INFO lines are sentences, not events
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     newsbot = build_app()
     try:
         report = asyncio.run(Service(newsbot).run(once=once))

@@ -47,7 +47,7 @@ HEARTBEAT = timedelta(seconds=30)
 STALE_AFTER = timedelta(minutes=2)
 DIGEST_GRACE = timedelta(hours=6)
 MAX_JITTER = timedelta(minutes=5)
-START_SPREAD = timedelta(seconds=20)
+START_SPREAD = timedelta(seconds=5)
 
 
 def utcnow() -> datetime:

@@ -223,6 +223,9 @@ class Service:
             self._jobs.add(task)
             try:
                 return await job(*args)
+            except asyncio.CancelledError:  # the service is stopping
+                log.info("job_cancelled job=%s", getattr(job, "__name__", "job"))
+                return None
             finally:
                 self._jobs.discard(task)
 

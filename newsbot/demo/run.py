@@ -11,6 +11,7 @@ import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from newsbot.pipeline import Crawl, SourceSummary
 
 ENTRY_POINTS = (("feed.xml", "feed"), ("sitemap.xml", "sitemap"), ("index.html", "html"))
 DEMO_CRAWL = {"per_host_delay": 0.05, "retries": 1, "backoff": 0.1}
+DIGEST_CHART = Path("newsbot-digest.png")
 
 
 def site_dir() -> Path:
@@ -65,6 +67,32 @@ def crawl_demo(app: App, on_item: Callable[[Any], None] | None = None) -> list[S
         return asyncio.run(job.sources(sources, force=True))
     finally:
         server.stop(servers)
+
+
+def demo_digest(app: App, chart: Path = DIGEST_CHART) -> tuple[str, Path | None]:
+    """Today's digest as Markdown (all just crawled, so all new today) and its chart file."""
+    from newsbot.core.digest import render_markdown
+    from newsbot.digests import chart_png, load_digest, local_today
+
+    settings = app.settings.digest.model_copy(update={"quiet_day": "message"})
+    day = local_today(datetime.now(UTC), settings)
+    digest = load_digest(app.engine, day, settings, registry=app.registry)
+    png = chart_png(app.engine, day, settings)
+    if png:
+        chart.write_bytes(png)
+    return render_markdown(digest), chart if png else None
+
+
+def demo_answers(app: App, per_language: int = 2) -> list[tuple[str, str]]:
+    """A few of the sample site's example questions, English and Japanese, answered."""
+    from newsbot.answers import answerer_for
+
+    questions = example_questions()
+    picked: list[dict[str, Any]] = []
+    for lang in ("en", "ja"):
+        picked += [q for q in questions if q["lang"] == lang][:per_language]
+    answerer = answerer_for(app)
+    return [(q["q"], answerer.ask(q["q"]).text) for q in picked]
 
 
 def example_questions(limit: int | None = None) -> list[dict[str, Any]]:
