@@ -62,6 +62,8 @@ _INVESTOR_LISTS = [
     rx(r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
        r"like|led\s+by)\s+(?P<rest>.*)"),
     rx(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b"),
+    rx(r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
+       r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)"),
     rx(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
        r"such\s+as\s+)?(?P<rest>.*)"),
 ]
@@ -448,7 +450,7 @@ _LICENCE = rx(
     r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
     r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?"
 )
-_LICENSED = rx(r"\blicen[cs](?:ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+_LICENSED = rx(r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
                r"models?|software|ip|intellectual\s+property|patents)")
 _LICENSES_TO = rx(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
                   r"models?|software|ip|patents)\s+to\s+{E:customer}")

@@ -168,7 +168,10 @@ def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _CUT.finditer(p.masked):
         tail = p.masked[m.end() : m.end() + 80]
         counts = [c for c in find_count(tail) if c.start <= 20]
-        if not counts and not _STAFF_PCT.match(tail):
+        share = _STAFF_PCT.match(tail)
+        if share:
+            counts = [c for c in find_count(tail) if c.start >= share.end()][:1]
+        elif not counts:
             continue
         company = subject(p, m.start(), ctx)
         if org_name(company) is None or blocked(p, m.start(), m.end()):

@@ -86,7 +86,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
     r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'&-]{2,80}?(?:/[^/]{1,40}/)?\s*(?:--|—|–)\s+")
-_SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V.", "Labs."}
+_SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V."}
+_ADJECTIVAL = re.compile(r"-(?:based|backed|owned|led|funded|founded|listed|headquartered|"
+                         r"powered|native|first|driven|focused|centric|made|style|like|era)$")
 _PREPOSITIONS = _words(
     "in at of from with by for to like including include includes than about into on over "
     "after before between among behind via through toward towards against versus vs per "
@@ -316,6 +318,9 @@ def _cap_runs(
     for k, m in enumerate(tokens):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
+        if _ADJECTIVAL.search(word):
+            current = []  # "San Francisco-based", "AI-powered": describing, not a name
+            continue
         inside = any(s <= start < e for s, e in taken)
         joins = bool(current) and text[current[-1][1] : start] in (" ", " & ")
         continues = bool(current) and joins and word in ORG_SUFFIXES
@@ -470,7 +475,7 @@ def _resolve_pronoun(
 
 def _kind_fits(e: Ent, kind: str) -> bool:
     if kind == "person":
-        return e.kind == "person"
+        return e.kind == "person" or (e.kind == "unknown" and e.looks_like_person())
     return e.kind == "company" or (e.kind == "unknown" and not e.looks_like_person())
 
 
@@ -544,7 +549,11 @@ def _resolve_description(
         if subjects:
             return subjects[0].name
         return ctx.last_subject.get("company") or ctx.doc.last("company", before=sentence.index)
-    subject = subjects[0].name if subjects else ctx.last_subject.get("company")
+    first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
+    if first is not None and first.looks_like_person():
+        subject: str | None = None  # "X said she was leaving the company": no company to skip
+    else:
+        subject = subjects[0].name if subjects else ctx.last_subject.get("company")
     for e in reversed(earlier):
         if e.name != subject:
             return e.name
@@ -567,9 +576,13 @@ def _clause_initial(before: str) -> bool:
 
 
 def _mark_possessives(text: str, ents: list[Ent]) -> None:
+    """Flag "X's" (possessive) and "X-backed", "X-based" (describing, not acting)."""
     for e in ents:
         tail = text[e.end : e.end + 2]
         e.possessive = tail in ("'s", "’s") or (tail[:1] in ("'", "’") and e.surface.endswith("s"))
+        if tail[:1] == "-" and _ADJECTIVAL.match("-" + text[e.end + 1 : e.end + 20].split()[0]
+                                                  if text[e.end + 1 : e.end + 20].split() else ""):
+            e.modifier = True
 
 
 # masking and people -------------------------------------------------------------------------
@@ -623,7 +636,8 @@ _PRE_ROLE = re.compile(
 )
 _POST_ROLE = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:an?\s+|the\s+|its\s+|"
-    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
+    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
+    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
     re.IGNORECASE,
 )
 

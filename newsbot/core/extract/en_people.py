@@ -181,8 +181,8 @@ def _origin(p: Parsed, person: Ent, after: int) -> Ent | str | None:
         if named is not None and named.via == "description" and person.org:
             return person.org
         return named
-    if person.org and not person.former and not person.founder_only:
-        return person.org
+    if person.org and not person.founder_only:
+        return person.org  # a current title, else a former one: where the person comes from
     return None
 
 
@@ -281,9 +281,10 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
         person = subject(p, m.start(), ctx, kind="person")
         verb = m.group(0).split()[0].lower()
         if person is None or (verb in ("announced", "unveiled", "launched", "launches") and
-                              not _NEW_COMPANY.search(p.masked[m.end() : m.end() + 90])):
+                              not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])):
             continue
-        _move(p, out, person, None, company, "co-founder", 0.7)
+        origin = person.org if person.org != company.name and not person.founder_only else None
+        _move(p, out, person, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
         if not blocked(p, m.start(), m.end(), stay=True):

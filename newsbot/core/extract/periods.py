@@ -35,11 +35,11 @@ _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 
 # (pattern, kind): order matters, longer forms first; all matched case-insensitively.
 _EN_RULES: tuple[tuple[str, str], ...] = (
+    (rf"\b(?:Q(?P<q>[1-4])|{_ORD} quarter)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b", "quarter"),
+    (rf"\b{_YEAR}\s?Q(?P<q>[1-4])\b", "quarter"),
+    (rf"\b(?:H(?P<h>[12])|{_ORD} half)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b", "half"),
     (rf"\b(?:fiscal(?: year)?|FY)\s?'?{_YEAR}\b", "year"),
     (r"\bFY\s?'?(?P<yy>\d\d)\b", "yy"),
-    (rf"\b(?:Q(?P<q>[1-4])|{_ORD} quarter)(?: of)?,? (?:fiscal )?{_YEAR}\b", "quarter"),
-    (rf"\b{_YEAR}\s?Q(?P<q>[1-4])\b", "quarter"),
-    (rf"\b(?:H(?P<h>[12])|{_ORD} half)(?: of)?,? {_YEAR}\b", "half"),
     (rf"\b(?:the )?(?:start|beginning) of {_YEAR}\b", "start"),
     (rf"\b(?:the )?end of {_YEAR}\b", "end"),
     (rf"\b(?:early|mid-?|late)\s?{_YEAR}\b", "year"),

@@ -270,3 +270,72 @@ def test_confidence_is_lower_for_inferred_names() -> None:
     inferred = find(events_of("Quillbit is a speech startup. Orbital Systems acquired the "
                               "startup on Monday."), "acquisition", target="Quillbit")
     assert inferred.confidence < direct.confidence
+
+
+# other newsrooms' phrasings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "fields"),
+    [
+        ("Mistral AI, the Paris-based AI lab, has closed a €600 million funding round led by "
+         "General Catalyst, the company said Tuesday.", "investment",
+         {"company": "Mistral AI", "investors": ["General Catalyst"]}),
+        ("San Francisco-based Quillbit raised $100 million in Series C funding led by Greyhill "
+         "Capital, valuing the legal AI startup at $1.5 billion.", "investment",
+         {"company": "Quillbit", "amount_usd": 100e6, "valuation_usd": 1.5e9,
+          "round": "Series C"}),
+        ("Amazon-backed Quillbit raised $50 million from Northwind Ventures.", "investment",
+         {"company": "Quillbit", "investors": ["Northwind Ventures"]}),
+        ("Microsoft said Monday it will invest $1.5 billion in Quillbit, the Abu Dhabi AI firm.",
+         "investment", {"company": "Quillbit", "investors": ["Microsoft"], "amount_usd": 1.5e9}),
+        ("SoftBank Group agreed to acquire chip designer Quillbit Computing for $6.5 billion.",
+         "acquisition", {"target": "Quillbit Computing", "amount_usd": 6.5e9}),
+        ("Salesforce completed its acquisition of Quillbit in July 2021.", "acquisition",
+         {"acquirer": "Salesforce", "target": "Quillbit"}),
+        ("Alphabet's Google has agreed to pay $2.7 billion to license Quillbit's technology and "
+         "rehire its founders.", "customer",
+         {"vendor": "Quillbit", "customer": "Google", "amount_usd": 2.7e9}),
+        ("Former Quillbit chief technology officer Dana Whitcombe has launched a new startup, "
+         "Lumora Labs.", "talent_move",
+         {"person": "Dana Whitcombe", "from": "Quillbit", "to": "Lumora Labs"}),
+        ("Meta Platforms said it would lay off 5% of its workforce, or about 3,600 employees.",
+         "layoff", {"company": "Meta", "count": 3600}),
+        ("Intel will cut more than 15,000 jobs as part of a $10 billion cost-reduction plan.",
+         "layoff", {"company": "Intel", "count": 15000}),
+        ("Dana Whitcombe, a co-founder of Quillbit, said she was leaving the company to join "
+         "rival Orbital Systems.", "talent_move",
+         {"person": "Dana Whitcombe", "from": "Quillbit", "to": "Orbital Systems"}),
+        ("Quillbit unveiled Comet, an AI-powered web browser.", "product_launch",
+         {"company": "Quillbit", "product": "Comet"}),
+        ("Quillbit reported revenue of $30 billion for the second quarter of fiscal 2025.",
+         "financial", {"company": "Quillbit", "metric": "revenue", "value_usd": 30e9,
+                       "period": "2025-Q2"}),
+        ("Quillbit said it now has $100 million in annualized revenue.", "financial",
+         {"company": "Quillbit", "metric": "arr", "value_usd": 100e6}),
+        ("Meta has poached Dana Whitcombe, Quillbit's top AI models executive.", "talent_move",
+         {"person": "Dana Whitcombe", "from": "Quillbit", "to": "Meta"}),
+        ("Orbital Systems named Dana Whitcombe, the former chief technology officer of "
+         "Quillbit, as head of its new engineering group.", "talent_move",
+         {"person": "Dana Whitcombe", "from": "Quillbit", "to": "Orbital Systems"}),
+    ],
+)
+def test_other_phrasings(text: str, type_: str, fields: dict[str, Any]) -> None:
+    find(events_of(text), type_, **fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Reuters reported that Orbital Systems is in advanced talks to acquire Quillbit.",
+         "acquisition"),
+        ("Elon Musk's Quillbit could raise as much as $6 billion.", "investment"),
+        ("A deal would value Quillbit at $3 billion.", "financial"),
+        ("Orbital Systems is not planning to sell Quillbit.", "acquisition"),
+        ("Orbital Systems has approached Quillbit about a possible takeover.", "acquisition"),
+        ("Quillbit's chief executive, Dana Whitcombe, said the company was not for sale.",
+         "talent_move"),
+    ],
+)
+def test_more_traps(text: str, type_: str) -> None:
+    none_of(events_of(text), type_)
