@@ -40,8 +40,8 @@ __all__ = [
     "Profile",
     "company_profile",
     "entity_ids",
-    "find_entity",
     "family_ids",
+    "find_entity",
     "find_events",
     "person_profile",
     "registry_matcher",
@@ -87,7 +87,7 @@ def _by_norms(session: Session, norms: Sequence[str]) -> dict[str, EntityRef]:
         stmt = (select(Alias.norm, Entity.id, Entity.name, Entity.kind)
                 .join(Entity, Entity.id == Alias.entity_id)
                 .where(Alias.norm.in_(chunk)))  # type: ignore[attr-defined]  # fmt: skip
-        for norm, id_, name, kind in session.execute(stmt).tuples():
+        for norm, id_, name, kind in session.execute(stmt):
             out[norm] = EntityRef(id_, name, kind)
     return out
 
@@ -96,7 +96,7 @@ def _by_names(session: Session, names: Sequence[str]) -> dict[str, EntityRef]:
     out: dict[str, EntityRef] = {}
     for chunk in _chunks(list(dict.fromkeys(names))):
         stmt = select(Entity.id, Entity.name, Entity.kind).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
-        for id_, name, kind in session.execute(stmt).tuples():
+        for id_, name, kind in session.execute(stmt):
             out.setdefault(name, EntityRef(id_, name, kind))
     return out
 
@@ -122,7 +122,7 @@ def _prefix_aliases(session: Session, prefix: str) -> list[tuple[str, str, int, 
         .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"))
         .limit(FUZZY_CANDIDATES)
     )
-    return list(session.execute(stmt).tuples())
+    return list(session.execute(stmt))
 
 
 def entity_ids(session: Session, names: Iterable[str]) -> dict[str, list[int]]:
@@ -132,7 +132,7 @@ def entity_ids(session: Session, names: Iterable[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = defaultdict(list)
     for chunk in _chunks(wanted):
         stmt = select(Entity.name, Entity.id).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
-        for name, id_ in session.execute(stmt).tuples():
+        for name, id_ in session.execute(stmt):
             out[name].append(id_)
     rest = {normalise_name(n): n for n in wanted if n not in out}
     for norm, ref in _by_norms(session, list(rest)).items():
@@ -172,6 +172,8 @@ def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str
     """Entity names for autocomplete: aliases starting with ``prefix`` (any script, any
     case), then containing it; the entities in most events first."""
     norm = normalise_name(prefix)
+    if prefix.strip() and not norm:
+        return []
     counts = (select(EventEntity.entity_id, func.count().label("n"))
               .group_by(EventEntity.entity_id).subquery())  # fmt: skip
     base = (select(Entity.name, func.max(func.coalesce(counts.c.n, 0)).label("n"))
@@ -282,7 +284,7 @@ class KnowledgeMatcher:
                        or_(Alias.alias.ilike(f"% {pattern}", escape="\\"),  # type: ignore[attr-defined]
                            Alias.alias.like(f"%・{pattern}", escape="\\")))  # type: ignore[attr-defined]
                 .distinct().limit(3))  # fmt: skip
-        rows = {EntityRef(*r) for r in self.session.execute(stmt).tuples()}
+        rows = {EntityRef(*r) for r in self.session.execute(stmt)}
         return rows.pop() if len(rows) == 1 else None
 
 
@@ -349,7 +351,7 @@ def _rarest_first(
     stmt = (select(EventEntity.entity_id, EventEntity.role, func.count())
             .where(EventEntity.entity_id.in_(all_ids))  # type: ignore[attr-defined]
             .group_by(EventEntity.entity_id, EventEntity.role))  # fmt: skip
-    counts: dict[tuple[int, str], int] = {(i, r): n for i, r, n in session.execute(stmt).tuples()}
+    counts: dict[tuple[int, str], int] = {(i, r): n for i, r, n in session.execute(stmt)}
 
     def size(group: tuple[list[int], list[str] | None]) -> int:
         ids, wanted = group
@@ -431,11 +433,11 @@ def _profile(
         .subquery()
     )  # fmt: skip
     picked = session.execute(select(ranked.c.event_id, ranked.c.role)
-                             .where(ranked.c.rank <= per_kind)).tuples().all()  # fmt: skip
+                             .where(ranked.c.rank <= per_kind)).all()  # fmt: skip
     counts_stmt = (select(Event.type, func.count(func.distinct(Event.id)))
                    .join(EventEntity, EventEntity.event_id == Event.id)
                    .where(EventEntity.entity_id == entity_id).group_by(Event.type))  # fmt: skip
-    counts = {t: n for t, n in session.execute(counts_stmt).tuples()}
+    counts = {t: n for t, n in session.execute(counts_stmt)}
     ids = list(dict.fromkeys(i for i, _ in picked))
     records = {r["id"]: r for r in event_records(session, ids)}
     ordered = sorted(picked, key=lambda p: (records[p[0]]["date"] or "", p[0]), reverse=True)

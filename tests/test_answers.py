@@ -1,0 +1,307 @@
+"""The answering engine on a small knowledge base of fixture events, on SQLite and PostgreSQL:
+answers in both languages, "nothing found", unknown names, the read API and ``ask --json``."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import psycopg
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from newsbot.answers import Answerer
+from newsbot.cli import app as cli_app
+from newsbot.core.article import Article
+from newsbot.core.events import EntityInfo, Event, Extraction, Money
+from newsbot.core.registry import Registry
+from newsbot.pipeline import Ingestor
+from newsbot.queries import (
+    company_profile,
+    find_entity,
+    find_events,
+    person_profile,
+    suggest_entities,
+)
+from newsbot.store.db import make_engine, upgrade
+from tests.conftest import PG_URL, require_postgres
+
+NOW = datetime(2025, 10, 15, 9, 0, tzinfo=UTC)
+
+
+def _article(slug: str, lang: str, day: str, title: str) -> Article:
+    return Article(url=f"https://news.example/{slug}", title=title, text=f"{title}. (fixture)",
+                   lang=lang, published_at=datetime.fromisoformat(day + "T08:00:00+00:00"),
+                   site_name="Fixture News")  # fmt: skip
+
+
+# (article, events, entity aliases the article taught)
+FIXTURES: list[tuple[Article, list[Event], dict[str, EntityInfo]]] = [
+    (_article("nimbus-b", "en", "2025-03-10", "Nimbus Robotics raises $250 million"),
+     [Event("investment", {"company": "Nimbus Robotics",
+                           "investors": ["Sequoia Capital", "NVIDIA"],
+                           "amount_usd": 250e6, "round": "Series B", "valuation_usd": 2e9},
+            "Nimbus Robotics raised $250 million.", 0.9, Money(250e6, "USD", 250e6))], {}),
+    (_article("quill", "en", "2025-05-02", "Microsoft to acquire Quill Data for $1.2 billion"),
+     [Event("acquisition", {"acquirer": "Microsoft", "target": "Quill Data",
+                            "amount_usd": 1.2e9}, "Microsoft will buy Quill Data.", 0.9)], {}),
+    (_article("nova-openai", "ja", "2025-06-15", "ノヴァラボ、OpenAIと提携"),
+     [Event("partnership", {"companies": ["Nova Labs", "OpenAI"],
+                            "summary": "joint research on agents"}, "提携した。", 0.8)],
+     {"Nova Labs": EntityInfo("Nova Labs", "company", ("ノヴァラボ",))}),
+    (_article("moves", "en", "2025-07-01", "Two leave Nimbus Robotics"),
+     [Event("talent_move", {"person": "Dana Whitfield", "from": "Nimbus Robotics",
+                            "to": "Anthropic", "role": "CTO"}, "Whitfield joins Anthropic.", 0.8),
+      Event("talent_move", {"person": "Rahul Menon", "from": "Nimbus Robotics"},
+            "Menon also left.", 0.8)], {}),
+    (_article("quill-cuts", "en", "2025-08-20", "Quill Data cuts 300 jobs"),
+     [Event("layoff", {"company": "Quill Data", "count": 300}, "It cut 300 jobs.", 0.9)], {}),
+    (_article("nimbus-figures", "ja", "2025-09-05", "Nimbus Roboticsの売上高"),
+     [Event("financial", {"company": "Nimbus Robotics", "metric": "revenue", "value_usd": 80e6,
+                          "period": "2024"}, "売上高は8000万ドル。", 0.8),
+      Event("financial", {"company": "Nimbus Robotics", "metric": "arr", "value_usd": 150e6,
+                          "period": "2025-08"}, "ARRは1億5000万ドル。", 0.8)], {}),
+    (_article("acme", "en", "2025-09-30", "Acme Bank pauses Nimbus Robotics contract"),
+     [Event("customer", {"vendor": "Nimbus Robotics", "customer": "Acme Bank",
+                         "amount_usd": 5e6, "status": "paused"}, "Acme Bank paused.", 0.8)], {}),
+    (_article("nova-2", "en", "2025-10-01", "Nova Labs launches Nova-2"),
+     [Event("product_launch", {"company": "Nova Labs", "product": "Nova-2"},
+            "Nova Labs launched Nova-2.", 0.9)], {}),
+]
+
+
+class FixtureExtractor:
+    """Returns the fixture events of each fixture article."""
+
+    name = "fixture"
+
+    def extract(self, article: Article) -> Extraction:
+        for fixture, events, entities in FIXTURES:
+            if fixture.url == article.url:
+                return Extraction(list(events), dict(entities))
+        return Extraction([])
+
+
+def _build(engine: Engine) -> Engine:
+    upgrade(engine)
+    ingestor = Ingestor(engine, Registry.default(), FixtureExtractor(), clock=lambda: NOW)
+    for article, _events, _entities in FIXTURES:
+        ingestor.ingest(article)
+    return engine
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+       ) -> Iterator[Engine]:  # fmt: skip
+    """The fixture knowledge base, built once per database."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.db'}")
+        yield _build(engine)
+        engine.dispose()
+        return
+    require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in PG_URL else "?"
+    engine = make_engine(f"{PG_URL}{sep}options=-csearch_path%3D{schema}")
+    yield _build(engine)
+    engine.dispose()
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="module")
+def answerer(kb: Engine) -> Answerer:
+    return Answerer(kb, Registry.default(), max_sources=2, clock=lambda: NOW)
+
+
+def folded(text: str) -> str:
+    """As the scorer compares: NFKC, casefolded, without spaces and commas."""
+    return re.sub(r"[\s,]", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+ANSWERS = [
+    ("How much did Nimbus Robotics raise?", ["$250m"]),
+    ("Who invested in Nimbus Robotics' Series B?", ["sequoia", "nvidia"]),
+    ("What was Nimbus Robotics valued at?", ["$2b"]),
+    ("Who acquired Quill Data?", ["microsoft"]),
+    ("How much did Microsoft pay for Quill Data?", ["$1.2b"]),
+    ("ノヴァラボはどこと提携した?", ["openai"]),
+    ("Who left Nimbus Robotics?", ["whitfield", "menon"]),
+    ("Where did Whitfield go?", ["anthropic"]),
+    ("Who joined Anthropic as CTO?", ["whitfield"]),
+    ("Which customers paused work with Nimbus Robotics?", ["acmebank"]),
+    ("How many jobs did Quill Data cut?", ["300"]),
+    ("Quill Dataは何人削減した?", ["300人"]),
+    ("Nimbus Roboticsの2024年の売上高は?", ["8000万ドル"]),
+    ("What is Nimbus Robotics' ARR?", ["$150m"]),
+    ("What did Nova Labs launch?", ["nova-2"]),
+    ("Who invested in Nimbus Robotcs?", ["sequoia"]),
+    ("What's new with Nimbus Robotics?", ["acmebank", "whitfield"]),
+    ("Which companies did Microsoft acquire in 2025?", ["quilldata"]),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), ANSWERS, ids=[q for q, _ in ANSWERS])
+def test_answers_name_the_key_facts(answerer: Answerer, question: str,
+                                    expected: list[str]) -> None:  # fmt: skip
+    answer = answerer.ask(question)
+    assert answer.found and answer.understood
+    for part in expected:
+        assert part in folded(answer.text), answer.text
+    assert answer.events and answer.sources
+    assert len(answer.sources) <= 2
+
+
+def test_answer_leads_with_the_figure_and_cites_sources(answerer: Answerer) -> None:
+    answer = answerer.ask("How much did Microsoft pay for Quill Data?")
+    first, *rest = answer.text.splitlines()
+    assert first.startswith("$1.2B")
+    assert "Sources:" in rest
+    source = answer.sources[0]
+    assert (source.title, source.site, source.published) == (
+        "Microsoft to acquire Quill Data for $1.2 billion", "Fixture News", "2025-05-02")
+    assert source.url in answer.text
+
+
+def test_japanese_answers_are_in_japanese(answerer: Answerer) -> None:
+    answer = answerer.ask("Nimbus Roboticsの2024年の売上高は?")
+    assert answer.lang == "ja"
+    assert answer.text.startswith("8000万ドル")
+    assert "出典:" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("How much did Microsoft invest in Nimbus Robotics?", "couldn't find"),
+     ("Who left Anthropic for Nimbus Robotics?", "couldn't find"),
+     ("Which customers ended their contract with Nova Labs?", "couldn't find"),
+     ("Nimbus Roboticsを買収したのは誰?", "見つかりませんでした"),
+     ("What did Nova Labs launch in 2023?", "couldn't find")],
+)
+def test_nothing_found_is_said_plainly(answerer: Answerer, question: str, said: str) -> None:
+    answer = answerer.ask(question)
+    assert not answer.found
+    assert said in answer.text
+    assert answer.events == [] and answer.sources == []
+
+
+def test_an_unknown_name_is_named(answerer: Answerer) -> None:
+    answer = answerer.ask("How much did Zorblax Dynamics raise?")
+    assert "Zorblax Dynamics" in answer.text and "couldn't find" in answer.text
+    ja = answerer.ask("ゾルブラックスに出資したのは誰?")
+    assert "ゾルブラックス" in ja.text and "見つかりませんでした" in ja.text
+
+
+def test_a_known_name_absent_from_the_knowledge_base(answerer: Answerer) -> None:
+    answer = answerer.ask("How much did Apple invest in Nova Labs?")
+    assert "couldn't find anything about Apple" in answer.text
+
+
+@pytest.mark.parametrize("question", ["", "???", "hello", "\x00\x00", "x" * 10_000])
+def test_malformed_questions_get_a_polite_answer(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
+    assert not answer.understood and not answer.found
+    assert "could not understand" in answer.text
+
+
+def test_an_llm_rephrasing_is_kept_only_when_it_adds_nothing(kb: Engine) -> None:
+    def honest(messages: list[dict[str, str]]) -> str:
+        assert "Quill Data" in messages[1]["content"]
+        return "Microsoft paid $1.2B for Quill Data."
+
+    def inventive(messages: list[dict[str, str]]) -> str:
+        return "Microsoft paid $3.4B for Quill Data and Zeta Corp."
+
+    question = "How much did Microsoft pay for Quill Data?"
+    kept = Answerer(kb, Registry.default(), clock=lambda: NOW, rephrase=honest).ask(question)
+    assert kept.text.startswith("Microsoft paid $1.2B for Quill Data.\nSources:")
+    refused = Answerer(kb, Registry.default(), clock=lambda: NOW, rephrase=inventive)
+    assert refused.ask(question).text.startswith("$1.2B — Microsoft acquired Quill Data")
+
+
+# ---------------------------------------------------------------- the read API
+
+
+def test_find_entity_by_alias_registry_and_typo(kb: Engine) -> None:
+    registry = Registry.default()
+    with Session(kb) as session:
+        nova = find_entity(session, registry, "ノヴァラボ")
+        assert nova is not None and nova.name == "Nova Labs" and nova.kind == "company"
+        assert find_entity(session, registry, "nimbus robotics").name == "Nimbus Robotics"  # type: ignore[union-attr]
+        assert find_entity(session, registry, "Nimbus Robotcs").name == "Nimbus Robotics"  # type: ignore[union-attr]
+        assert find_entity(session, registry, "マイクロソフト").name == "Microsoft"  # type: ignore[union-attr]
+        assert find_entity(session, registry, "Zorblax") is None
+        assert find_entity(session, registry, "") is None
+
+
+def test_suggest_entities_prefers_the_best_known(kb: Engine) -> None:
+    with Session(kb) as session:
+        assert suggest_entities(session, "nim")[0] == "Nimbus Robotics"
+        assert "Nova Labs" in suggest_entities(session, "ノヴァ")
+        assert "Quill Data" in suggest_entities(session, "data")
+        assert len(suggest_entities(session, "", limit=3)) == 3
+        assert suggest_entities(session, "%_") == []
+
+
+def test_find_events_by_role_type_and_date(kb: Engine) -> None:
+    registry = Registry.default()
+    with Session(kb) as session:
+        nimbus = find_entity(session, registry, "Nimbus Robotics")
+        assert nimbus is not None
+        every = find_events(session, entity_ids=[nimbus.id])
+        dates = [e["date"] for e in every]
+        assert dates == sorted(dates, reverse=True) and len(every) == 6
+        left = find_events(session, entity_ids=[nimbus.id], roles=["from"])
+        assert {e["person"] for e in left} == {"Dana Whitfield", "Rahul Menon"}
+        money = find_events(session, entity_ids=[nimbus.id], types=["investment", "financial"],
+                            since=date(2025, 9, 1))  # fmt: skip
+        assert [e["type"] for e in money] == ["financial", "financial"]
+        assert find_events(session, entity_ids=[nimbus.id], until=date(2025, 3, 31),
+                           limit=5)[0]["type"] == "investment"  # fmt: skip
+        assert find_events(session, entity_ids=[nimbus.id], roles={nimbus.id: ["target"]}) == []
+        record = every[0]
+        assert {"id", "type", "date", "evidence"} <= set(record)
+        assert record["evidence"][0]["title"]
+
+
+def test_profiles(kb: Engine) -> None:
+    registry = Registry.default()
+    with Session(kb) as session:
+        nimbus = find_entity(session, registry, "Nimbus Robotics")
+        dana = find_entity(session, registry, "Dana Whitfield")
+        assert nimbus is not None and dana is not None
+        profile = company_profile(session, nimbus.id)
+        assert profile is not None
+        assert {e["person"] for e in profile.people_out} == {"Dana Whitfield", "Rahul Menon"}
+        assert [e["metric"] for e in profile.figures] == ["arr", "revenue"]
+        assert {e["type"] for e in profile.deals} == {"investment", "customer"}
+        assert profile.counts["talent_move"] == 2
+        person = person_profile(session, dana.id)
+        assert person is not None and person.moves[0]["to"] == "Anthropic"
+        assert company_profile(session, 10**9) is None
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_ask_command_prints_text_and_json(kb: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSBOT_DATABASE_URL", kb.url.render_as_string(hide_password=False))
+    runner = CliRunner()
+    text = runner.invoke(cli_app, ["ask", "Who acquired Quill Data?"])
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("Microsoft.")
+    result = runner.invoke(cli_app, ["ask", "--json", "Quill Dataは何人削減した?"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"answer", "events", "sources"}
+    assert data["answer"].startswith("300人")
+    assert data["events"][0]["type"] == "layoff" and data["events"][0]["count"] == 300
+    assert set(data["sources"][0]) == {"title", "site", "url", "published"}
