@@ -97,6 +97,11 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
                 0.75, names=[company], money=amount)
 
 
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}{M_OPEN}\d+{M_CLOSE}[^{M_OPEN};.]{{0,60}}\bto\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*$", re.IGNORECASE)
+
+
 def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
     """Whether the amount at ``pos`` is the value of the metric matched by ``m``."""
     close = p.masked.find(M_CLOSE, pos) + 1
@@ -104,6 +109,8 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
         between = p.masked[close : m.start()]
         return bool(re.fullmatch(r"\s+(?:in|of)\s+(?:annual\s+|total\s+|annualized\s+)?", between))
     between = p.masked[m.end() : pos]
+    if M_OPEN in between and _FROM_TO.search(between):
+        return True  # "grew from about $1 billion ... to more than $5 billion"
     if len(between) > 140 or M_OPEN in between or _NOT_COMPANY_METRIC.search(between[:25]):
         return False
     return bool(re.search(r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"

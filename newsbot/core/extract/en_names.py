@@ -72,7 +72,7 @@ ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 ROLE_LIST = rf"{_ROLE}(?:(?:,\s*|\s+and\s+)(?:its\s+|their\s+|the\s+)?{_ROLE})*"
 _COMPANY_NOUNS = (
     r"company|startup|start-up|firm|lab|laboratory|maker|chipmaker|developer|giant|provider|"
-    r"outfit|unicorn|platform|business|designer|publisher|retailer|automaker|carmaker|bank|"
+    r"outfit|unicorn|designer|publisher|retailer|automaker|carmaker|bank|"
     r"insurer|lender|group|rival|newcomer|challenger|supplier|vendor|operator|manufacturer|"
     r"conglomerate|investor|fund|studio|upstart|incumbent|specialist|venture"
 )
@@ -447,7 +447,7 @@ def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence
     for m in _PRONOUN.finditer(text):
         if any(e.start <= m.start() < e.end for e in out):
             continue
-        ref = _resolve_pronoun(ctx, m.group("p").lower(), m.start(), out, sentence)
+        ref = _resolve_pronoun(ctx, text, m.group("p").lower(), m.start(), out, sentence)
         if ref:
             out.append(Ent(m.start(), m.end(), m.group(0), ref[0], ref[1], "pronoun"))
     out.sort(key=lambda e: e.start)
@@ -455,13 +455,16 @@ def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence
 
 
 def _resolve_pronoun(
-    ctx: Context, word: str, pos: int, ents: list[Ent], sentence: Sentence
+    ctx: Context, text: str, word: str, pos: int, ents: list[Ent], sentence: Sentence
 ) -> tuple[str, str] | None:
     kind = "company" if word in ("it", "its") else "person"
     topic = ctx.topic.get(sentence.block)
     if kind == "person" and topic and topic[1] == "person" and sentence.kind == "item":
         return topic
     before = [e for e in ents if e.end <= pos and _kind_fits(e, kind)]
+    for e in reversed(before):
+        if _SAID_AFTER.match(text, e.end) and not re.search(r"[.;]", text[e.end : pos]):
+            return e.name, kind  # "Apple said ... that it would": the speaker
     subjects = [e for e in before if not e.possessive and not e.modifier]
     if subjects:
         return subjects[0].name, kind
@@ -471,6 +474,10 @@ def _resolve_pronoun(
         return topic
     name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
     return (name, kind) if name else None
+
+
+_SAID_AFTER = re.compile(r"\s+(?:also\s+|on\s+\w+\s+)?(?:said|says|announced|added|noted|"
+                         r"confirmed|told|wrote|argued|stated|explained)\b")
 
 
 def _kind_fits(e: Ent, kind: str) -> bool:
@@ -485,6 +492,9 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
     masked, spans = _mask_only(text, out)
     for m in _DESCRIPTION.finditer(masked):
         start, end = _unmask_span(m.start(), m.end(), spans)
+        owner = re.match(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("det"))
+        if owner and out[int(owner.group(1))].kind != "person":
+            continue  # "Microsoft's Azure AI unit" is part of Microsoft, not another company
         inner = [out[int(i)] for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
                  if int(i) < len(out)]
         named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
@@ -637,7 +647,8 @@ _PRE_ROLE = re.compile(
 _POST_ROLE = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:an?\s+|the\s+|its\s+|"
     rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
-    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?",
+    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?"
+    rf"(?!\s+{_E}|[\w-])",
     re.IGNORECASE,
 )
 
@@ -652,7 +663,7 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         start, end = p.ent_pos[i]
         pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
         post = _POST_ROLE.match(p.masked[end : end + 160])
-        for m, base in ((post, end), (pre, max(0, start - 90))):
+        for m, base in ((pre, max(0, start - 90)), (post, end)):
             if m:
                 _apply_role(p, e, m, base)
         owner = _OWNER_BEFORE.search(p.masked[max(0, start - 40) : start])
