@@ -230,7 +230,7 @@ class KnowledgeMatcher:
         self.known = known
 
     def find(self, text: str) -> list[Mention]:
-        exact = self.known.exact_mentions(text) + self._registry_mentions(text)
+        exact = self.known.exact_mentions(text)
         exact += self._stored_mentions(text, exact)
         found = merge_mentions(exact)
         for span in name_spans(text, detect_language(text)):
@@ -246,10 +246,6 @@ class KnowledgeMatcher:
         entry = self.registry.lookup(m.name, kind="product")
         maker = entry.company if entry is not None else None
         return replace(m, maker=maker) if maker else m
-
-    def _registry_mentions(self, text: str) -> list[Mention]:
-        return [Mention(m.start, m.end, m.surface, m.entry.name, m.entry.kind)
-                for m in self.registry.find_mentions(text)]  # fmt: skip
 
     def _stored_mentions(self, text: str, known: list[Mention]) -> list[Mention]:
         spans = [s for s in candidate_spans(text)

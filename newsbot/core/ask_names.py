@@ -84,6 +84,7 @@ def latin_tokens(text: str) -> list[Span]:
 def candidate_spans(text: str) -> list[Span]:
     """Every stretch that could be a name, longest first."""
     spans = _latin_ngrams(text) + _katakana_parts(text) + _kanji_substrings(text)
+    spans += _mixed_substrings(text)
     return sorted(set(spans), key=lambda s: (-(s.end - s.start), s.start))
 
 
@@ -120,6 +121,22 @@ def _kanji_substrings(text: str) -> list[Span]:
         run = m.group()
         for i in range(len(run)):
             for j in range(i + 2, min(len(run), i + MAX_KANJI) + 1):
+                spans.append(Span(m.start() + i, m.start() + j, run[i:j]))
+    return spans
+
+
+MIXED_RUN = re.compile(rf"[{_L}{_KANA}\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af々&.・-]+")
+
+
+def _mixed_substrings(text: str) -> list[Span]:
+    """Names mixing scripts without spaces ("三菱UFJ", "日本IBM", "AP通信")."""
+    spans = []
+    for m in MIXED_RUN.finditer(text):
+        run = m.group()
+        if run.isascii() or not re.search(rf"[{_L}]", run):
+            continue
+        for i in range(len(run)):
+            for j in range(i + 2, min(len(run), i + 2 * MAX_KANJI) + 1):
                 spans.append(Span(m.start() + i, m.start() + j, run[i:j]))
     return spans
 
