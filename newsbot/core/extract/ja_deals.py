@@ -46,7 +46,7 @@ _INVESTOR_LIST = re.compile(
 _PART_UNDONE = re.compile(r"^(?:関係)?(?:を|の)?(?:見直|解消|終了|打ち切|破棄|凍結)")
 _ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
 _JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
-_FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金")
+_FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金|主導")
 _RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
 _PASSIVE = re.compile(r"^(?:され|を受け)")
 _PARTNER = (
@@ -184,6 +184,14 @@ def _emit_investment(
     }
     if not company:
         recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
+        if recent is not None and not recent.extra.get("fragment") and money is None:
+            _fill(recent, fields, money, ctx)
+            return
+        topic = state.disc.main("company", exclude=tuple(investors))
+        if investors and money is not None and topic and not ctx.kind == "title":
+            fields["company"] = topic
+            state.add(make("investment", fields, ctx, 0.5, money=money, pos=t.start))
+            return
         if recent is not None and not recent.extra.get("fragment"):
             _fill(recent, fields, money, ctx)
             return
@@ -372,7 +380,7 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
     if _JOINT_ONLY.match(t.word) and not partners and len(subjects) < 2:
         return []
     if not subjects and partners:
-        guess = state.disc.salient("company", ctx.idx, exclude=tuple(partners))
+        guess = state.disc.topic("company", ctx.idx, exclude=tuple(partners))
         subjects = [guess] if guess else []
     return list(dict.fromkeys(subjects + partners))
 

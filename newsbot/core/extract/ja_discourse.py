@@ -91,6 +91,18 @@ class Discourse:
                 out[name] += bonus * 0.6
         return out
 
+    def main(self, kind: str, exclude: tuple[str, ...] = ()) -> str | None:
+        """What the article is about: its headline's subject."""
+        ranked = sorted(self.prior.items(), key=lambda item: -item[1])
+        return next((name for name, _ in ranked if name not in exclude), None) if kind else None
+
+    def topic(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
+        """The current topic of ``kind`` (the last は-marked one), if still in reach."""
+        topic = self.topics.get(kind)
+        if topic is not None and at - topic[0] <= _TOPIC_WINDOW and topic[1] not in exclude:
+            return topic[1]
+        return None
+
     def salient(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
         """What an omitted subject or 同社 most likely means at sentence ``at``: the current
         topic (the last は-marked one, kept until another replaces it), else the most

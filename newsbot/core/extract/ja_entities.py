@@ -101,8 +101,8 @@ _APPOINTED = re.compile(
     rf"(?:{ROLE_WORDS})(?:に|として)(?:就任|着任|昇格|昇任|選任)"
 )
 _KANJI_NOT_NAME = re.compile(
-    r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者国県市町村隊軍党"
-    r"役職任務営術究発策経統括担当政席定]"
+    r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者隊軍党"
+    r"役職任務営術究発策統括担当政席定]"
 )
 PLACES = (
     "東京|大阪|京都|福岡|名古屋|札幌|横浜|神戸|仙台|国内|日本|米国|英国|中国|韓国|台湾|インド|"
@@ -125,7 +125,7 @@ _DEAL_WORDS = (
     r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
 )
 _SLOT_KATA = re.compile(
-    rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
     rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
@@ -161,7 +161,7 @@ _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
 _ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
 _AFTER_COMPANY = re.compile(
-    r"合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
+    r"ホールディングス|HD|合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
 _PAREN = re.compile(r"\s?\((?P<p>[^()]{1,60})\)")
@@ -321,6 +321,8 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     first, last = text[start], text[end - 1]
     if _is_kata(last) and (_is_kata(after) or after == "ー"):
         return True
+    if _is_kata(last) and after == "・" and _is_kata(text[end + 1 : end + 2]):
+        return True
     if _is_kata(first) and _is_kata(before) and before not in COUNTRY_PREFIX:
         return True
     if last.isascii() and last.isalnum() and after.isascii() and after.isalnum():
@@ -382,7 +384,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
     if not _COMPANY_HINT.search(text):
         return found
-    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA, _SLOT_KATA):
+    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA):
         for m in rx.finditer(text):
             name = m.group("n").strip("・")
             if _generic_kata(name):
@@ -442,7 +444,17 @@ def _anaphors(text: str, registry: Any) -> list[Ment]:
     return found
 
 
-_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin)
+def _slot_names(text: str, registry: Any) -> list[Ment]:
+    """Bare katakana words in the slot of a deal verb, where nothing else was found."""
+    found = []
+    for m in _SLOT_KATA.finditer(text):
+        name = m.group("n")
+        if not _generic_kata(re.sub(rf"^[{KANJI}]+", "", name)):
+            found.append(_pattern(m, name, "company", registry))
+    return found
+
+
+_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin, _slot_names)
 
 
 def _pattern(
