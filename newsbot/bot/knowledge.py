@@ -196,4 +196,4 @@ class Knowledge:
                 "entity_id": ref.id}  # fmt: skip
 
     def _now(self) -> datetime:
-        return self.clock().astimezone(UTC).replace(tzinfo=None)
+        return self.clock().astimezone(UTC)

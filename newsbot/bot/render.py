@@ -26,12 +26,13 @@ from newsbot.bot.embeds import (
     pack,
 )
 from newsbot.bot.shapes import Hit, ProfileLike, SourceRef, SourceState, Table
-from newsbot.bot.text import code_safe, inert, link, truncate
+from newsbot.bot.text import code_safe, inert, link, plain, truncate
 
 MAX_SOURCES = 10
 CELL_WIDTH = 32
 SQL_COLOUR = Colour(0x64748B)
 OK, FAILING, RESTING = "🟢", "🔴", "🟡"
+_BULLET = re.compile(r"(?m)^\\- ")  # an escaped list dash opening a line
 _SOURCES_HEADING = re.compile(r"\n(?:Sources|出典)[:：]?[ \t]*(?:\n|$)")
 
 
@@ -164,7 +165,8 @@ def answer(text: str, sources: Sequence[SourceRef] = (), *, question: str = "") 
     body = _SOURCES_HEADING.split(text, maxsplit=1)[0] if sources else text
     fields = [Field("Sources", _source_list(sources))] if sources else []
     title = truncate(" ".join(question.split()), 200) if question else "Answer"
-    return pack(card(inert(title), inert(body.strip()) or "I found nothing on that.", fields))
+    shown = _BULLET.sub("• ", inert(body.strip()))
+    return pack(card(inert(title), shown or "I found nothing on that.", fields))
 
 
 def _source_list(sources: Sequence[SourceRef]) -> str:
@@ -208,7 +210,7 @@ def search_hits(words: str, hits: Sequence[Hit]) -> list[Reply]:
 
 def _hit_name(hit: Hit) -> str:
     day = hit.published_at.date().isoformat() + " · " if hit.published_at else ""
-    return truncate(day + " ".join((hit.title or hit.url).split()), 250)
+    return inert(truncate(day + " ".join((hit.title or hit.url).split()), 200))
 
 
 def _hit_value(hit: Hit) -> str:
@@ -228,8 +230,8 @@ def query_result(query: str, result: Table, *, limit_note: str = "") -> list[Rep
         used += len(row) + 1
     body = f"```\n{header}\n" + "\n".join(shown) + "\n```" if result.columns else "(no result set)"
     note = _table_note(result, len(shown), limit_note)
-    reply = pack(card("SQL", body, footer=f"{note} · {truncate(' '.join(query.split()), 300)}",
-                      colour=SQL_COLOUR))  # fmt: skip
+    shown_query = plain(truncate(" ".join(query.split()), 300))
+    reply = pack(card("SQL", body, footer=f"{note} · {shown_query}", colour=SQL_COLOUR))
     if len(shown) < len(rows):
         reply[0].files.append(("result.csv", as_csv(result)))
     return reply
@@ -279,7 +281,7 @@ def _source_name(source: SourceState, now: datetime) -> str:
     mark = OK if not source.consecutive_failures else FAILING
     if _resting(source, now):
         mark = RESTING
-    return truncate(f"{mark} {source.name} ({source.kind})", 250)
+    return inert(truncate(f"{mark} {source.name} ({source.kind})", 200))
 
 
 def _source_value(source: SourceState, now: datetime) -> str:

@@ -39,6 +39,11 @@ def inert(text: str) -> str:
     return _NUMBERED.sub(r"\1\\.\2", escape_markdown(text))
 
 
+def plain(text: str) -> str:
+    """``text`` for where Discord shows no Markdown (footers, choices): mentions made inert."""
+    return _MENTION.sub("@\u200b", text)
+
+
 def code_safe(text: str) -> str:
     """``text`` for inside a code block: no backtick can close it, no mention can render."""
     return _MENTION.sub("@\u200b", text.replace("`", "ˋ"))
