@@ -25,7 +25,6 @@ from newsbot.core.extract.periods import month_period
 from newsbot.core.extract.text import Sentence
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

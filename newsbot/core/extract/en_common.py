@@ -9,6 +9,7 @@ Patterns are written with macros: ``{E:name}`` is an entity placeholder captured
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,7 +209,7 @@ class Found:
     events: list[Event] = field(default_factory=list)
 
     def add(self, p: Parsed, type_: str, fields: dict[str, Any], confidence: float,
-            *, names: list[Ent | None] = (), money: MoneyMatch | None = None,  # type: ignore[assignment]
+            *, names: Sequence[Ent | None] = (), money: MoneyMatch | None = None,
             extra: dict[str, Any] | None = None, date: str | None = None) -> Event:
         """Record an event: confidence scaled by how surely its names were resolved."""
         for e in names:

@@ -13,13 +13,13 @@ from typing import Any
 from newsbot.core.extract.en_common import (
     ENT,
     Found,
-    possessor,
     blocked,
     clause_end,
     entity_list,
     is_per_unit,
     money_after,
     org_name,
+    possessor,
     rx,
     subject,
 )
@@ -49,7 +49,8 @@ _INVEST_NOUN = rx(
     r"\b(?:a|an|its|the|their|his|her)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
 )
-_INVEST_FOR_STAKE = rx(r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}")
+_INVEST_FOR_STAKE = rx(
+    r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}")
 _LEAD = rx(
     r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
     r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)"
@@ -435,11 +436,11 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
         return
     if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
         return
-    if _CUSTOMER_WORDS.search(mods or ""):
-        if len(names) == 2 and re.search(r"\b(?:commercial|customer|supply)\b", mods, re.I):
-            out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
-                                    "status": "active"}, 0.7, names=ents)
-            return
+    if _CUSTOMER_WORDS.search(mods or "") and len(names) == 2 and re.search(
+            r"\b(?:commercial|customer|supply)\b", mods, re.I):
+        out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
+                                "status": "active"}, 0.7, names=ents)
+        return
     summary = re.sub(r"\s+", " ", p.text).strip()[:200]
     out.add(p, "partnership", {"companies": names, "summary": summary}, confidence, names=ents)
 

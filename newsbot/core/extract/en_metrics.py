@@ -212,7 +212,8 @@ _WHICH_RELEASED = rx(r",\s+which\s+{E:co}\s+(?:released|launched|unveiled|introd
                      r"shipped)\b")
 _FIRST_PRODUCT = rx(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
                     r"will\s+be)\s+(?P<det>)")
-_GENERALLY = rx(r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available")
+_GENERALLY = rx(
+    r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available")
 _PRODUCT_NOUNS = (r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
                   r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"
                   r"tier|update|system|processor|gpu|headset|phone|glasses|engine|plugin|extension")

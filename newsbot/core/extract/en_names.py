@@ -47,7 +47,8 @@ _STOP = _words(
     "Director Directors Board Chairman Chair Chairwoman Co-Founder Cofounder Co-founder "
     "Interim Acting Former Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Sir Series Seed Billion Million "
     "Trillion Thousand Percent US U.S. UK U.K. EU E.U. USD NYSE NASDAQ Nasdaq IPO GPU GPUs CPU "
-    "API APIs SaaS LLM LLMs AGI AI ML ARR GAAP EBITDA YoY R&D HR IT PR CRM ERP B2B B2C Raises Raised Announces Announced Acquires Acquired "
+    "API APIs SaaS LLM LLMs AGI AI ML ARR GAAP EBITDA YoY R&D HR IT PR CRM ERP B2B B2C "
+    "Raises Raised Announces Announced Acquires Acquired "
     "Acquire Acquisition Agrees Agreed Appoints Appointed Names Named Hires Hired Launches "
     "Launched Signs Signed Completes Completed Joins Joined Leaves Left Says Said Expands "
     "Unveils Releases Introduces Partnership Agreement Definitive Deal Deals Valuation Revenue "
@@ -61,8 +62,9 @@ _MONTH_ABBR = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _ROLE = (
     r"(?:(?:interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
     r"executive|senior|deputy|associate|global)\s+)*"
-    r"(?:co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|chief scientist|"
-    r"chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|vice president|"
+    r"(?:co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|"
+    r"chief scientist|chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|"
+    r"vice president|"
     r"head|chairman|chairwoman|chair|director|general manager|managing director|general partner|"
     r"partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|VP|"
     r"board member|member of the board|principal|analyst|investor|manager|officer)"
@@ -123,7 +125,9 @@ class Ent:
 
     def looks_like_person(self) -> bool:
         """A person, or an unknown name shaped like one ("Nat Friedman")."""
-        return self.kind == "person" or (self.kind == "unknown" and bool(_PERSONISH.match(self.name)))
+        if self.kind == "person":
+            return True
+        return self.kind == "unknown" and bool(_PERSONISH.match(self.name))
 
     def is_org(self) -> bool:
         """A company, or an unknown name that can be one."""
@@ -163,7 +167,8 @@ class Parsed:
 
     def ents_in(self, start: int, end: int) -> list[tuple[int, Ent]]:
         """``(masked position, ent)`` for entities whose placeholder lies in masked[start:end]."""
-        return [(s, self.ents[i]) for i, (s, e) in enumerate(self.ent_pos) if start <= s and e <= end]
+        return [(s, self.ents[i]) for i, (s, e) in enumerate(self.ent_pos)
+                if start <= s and e <= end]
 
     def money_in(self, start: int, end: int) -> list[tuple[int, MoneyMatch]]:
         """``(masked position, amount)`` for amounts in masked[start:end]."""
@@ -330,7 +335,8 @@ def _cap_runs(
                 runs.append(_close(current))
                 current = []
             current.append((start, end, word))
-            if possessive or (not text[end:end + 1].strip() == "" and text[end:end + 1] not in "'’"):
+            nxt = text[end : end + 1]
+            if possessive or (nxt.strip() != "" and nxt not in "'’"):
                 runs.append(_close(current))
                 current = []
             continue
@@ -364,7 +370,7 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
         nxt = _NEXT_CAP.match(rest)
-        followed = bool(nxt) and nxt.group(1) not in _STOP
+        followed = nxt is not None and nxt.group(1) not in _STOP
         return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
             followed and sentence.kind != "title") or (
             word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
@@ -379,13 +385,16 @@ _NAME_FOLLOWS = re.compile(
 _COMMON_PLURALS = _words(
     "Demand Growth Competition Interest Pressure Funding Spending Inflation Hiring Work "
     "Investment Research Training Usage Adoption Traffic Demand Supply Capital Money Cash "
-    "Talent Security Privacy Regulation Policy Energy Power Compute Data Software Hardware "
-    "Progress Momentum Confidence Sentiment Trading Business Everything Everyone Nobody "
-    "Nothing Something Someone Each Neither Either Such Investors Analysts Customers Regulators Officials Executives Employees Users Researchers "
-    "Sources Shares Sales Revenue Profits Companies Startups Critics Lawmakers Developers "
-    "Engineers Founders Workers Staff Banks Funds Others Both Many Most Some Several Few All "
-    "Prices Costs Margins Talks Negotiations Terms Details Reports Documents Filings Markets "
-    "Stocks Bonds Rivals Competitors Partners Suppliers Vendors Buyers Sellers Teams Leaders")
+    "Talent Security Privacy Regulation Policy Energy Power Compute Data Software "
+    "Hardware Progress Momentum Confidence Sentiment Trading Business Everything Everyone "
+    "Nobody Nothing Something Someone Each Neither Either Such Investors Analysts "
+    "Customers Regulators Officials Executives Employees Users Researchers Sources Shares "
+    "Sales Revenue Profits Companies Startups Critics Lawmakers Developers Engineers "
+    "Founders Workers Staff Banks Funds Others Both Many Most Some Several Few All Prices "
+    "Costs Margins Talks Negotiations Terms Details Reports Documents Filings Markets "
+    "Stocks Bonds Rivals Competitors Partners Suppliers Vendors Buyers Sellers Teams "
+    "Leaders"
+)
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
@@ -728,13 +737,13 @@ def _learn(ctx: Context, p: Parsed) -> None:
             ctx.topic[sentence.block] = (head.name, kind)
     for m in re.finditer(rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
                          rf"({_COMPANY_NOUNS})s?\b", p.masked):
-        e = p.ent(m.group(1))
-        if e and e.is_org():
-            ctx.described.append((m.group(2).lower(), e.name))
+        named = p.ent(m.group(1))
+        if named and named.is_org():
+            ctx.described.append((m.group(2).lower(), named.name))
     for m in re.finditer(rf"\b({_COMPANY_NOUNS})\s+{_E}", p.masked):
-        e = p.ent(m.group(2))
-        if e and e.is_org():
-            ctx.described.append((m.group(1).lower(), e.name))
+        named = p.ent(m.group(2))
+        if named and named.is_org():
+            ctx.described.append((m.group(1).lower(), named.name))
 
 
 _BOUNDARY = re.compile(

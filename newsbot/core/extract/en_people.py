@@ -252,10 +252,13 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
             _move(p, out, person, company, None, None, 0.7, leaving=True)
 
 
+_NEW_HOME = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+"
+               r"{DESC}{E:to}")
+
+
 def _new_home(p: Parsed, pos: int) -> Ent | None:
     """"left X to start Y", "left X for Y"."""
-    m = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+{DESC}{E:to}"
-           ).match(p.masked[pos:])
+    m = _NEW_HOME.match(p.masked[pos:])
     return p.ent(m.group("to")) if m else None
 
 
@@ -306,7 +309,7 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         destination: Ent | str | None = p.ent(m.group("to"))
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
-        origin = person.org if not person.founder_only else None
+        origin: Ent | str | None = person.org if not person.founder_only else None
         if origin is None and destination is not None and not m.group("to"):
             origin = destination
         _move(p, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)

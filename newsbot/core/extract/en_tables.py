@@ -90,15 +90,17 @@ def _row_event(doc: Document, header: dict[str, int], row: Sentence) -> list[Eve
         target = _name(doc, _cell(cells, header, "target") or _cell(cells, header, "company"))
         if not buyer or not target:
             return []
-        fields = {"acquirer": buyer, "target": target, "amount_usd": amount}
-        return [Event("acquisition", fields, row.text, 0.7)]
+        deal = {"acquirer": buyer, "target": target, "amount_usd": amount}
+        return [Event("acquisition", deal, row.text, 0.7)]
     company = _name(doc, _cell(cells, header, "company"))
     if not company:
         return []
     investors = [n for n in (_name(doc, part) for part in re.split(
         r",\s*|\s+and\s+|;\s*", _cell(cells, header, "investors"))) if n]
     stage = _cell(cells, header, "round")
-    fields = {"company": company, "investors": investors, "amount_usd": amount,
-              "stake_pct": None, "valuation_usd": _usd(doc, _cell(cells, header, "valuation")),
-              "round": stage if _ROUND.match(stage) else None}
+    fields: dict[str, object] = {
+        "company": company, "investors": investors, "amount_usd": amount, "stake_pct": None,
+        "valuation_usd": _usd(doc, _cell(cells, header, "valuation")),
+        "round": stage if _ROUND.match(stage) else None,
+    }
     return [Event("investment", fields, row.text, 0.7)]

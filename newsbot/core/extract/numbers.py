@@ -114,7 +114,8 @@ _COUNT_EN = re.compile(
     rf"(?:\s+[a-z-]+){{0,2}}?\s+({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
-_COUNT_JA = re.compile(r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(\d[\d,]*)?(人|名)")
+_COUNT_JA = re.compile(
+    r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(\d[\d,]*)?(人|名)")
 
 
 def find_count(text: str, *, lang: str = "en") -> list[CountMatch]:
