@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from newsbot.core.article import Article as ParsedArticle
@@ -85,12 +85,16 @@ def find_duplicate(
     session: Session, parsed: ParsedArticle, digest: str, *, by_url: bool = False
 ) -> int | None:
     """The id of a stored article with the same canonical URL or the same text."""
-    urls = {u for u in (parsed.canonical_url, parsed.url if by_url else None) if u}
-    conditions = [Article.content_hash == digest]
-    if urls:
-        conditions += [Article.url.in_(urls), Article.canonical_url.in_(urls)]  # type: ignore[union-attr]
-    stmt = select(Article.id).where(or_(*conditions)).order_by(Article.id).limit(1)
-    return session.execute(stmt).scalar_one_or_none()
+    urls = [u for u in dict.fromkeys((parsed.canonical_url, parsed.url if by_url else None)) if u]
+    queries = [select(Article.id).where(Article.content_hash == digest)]
+    for url in urls:  # one indexed lookup each: OR across columns would scan the table
+        queries.append(select(Article.id).where(Article.url == url))
+        queries.append(select(Article.id).where(Article.canonical_url == url))
+    for query in queries:
+        found = session.execute(query.limit(1)).scalar_one_or_none()
+        if found is not None:
+            return found
+    return None
 
 
 def _refresh(
@@ -146,12 +150,13 @@ def _row(
 
 def article_validators(session: Session, url: str) -> tuple[str | None, str | None] | None:
     """The stored ETag and Last-Modified of an article URL, or None when it is not stored."""
-    row = session.execute(
-        select(Article.etag, Article.last_modified).where(
-            or_(Article.url == url, Article.canonical_url == url)
-        )
-    ).first()
-    return None if row is None else (row[0], row[1])
+    for column in (Article.url, Article.canonical_url):
+        row = session.execute(
+            select(Article.etag, Article.last_modified).where(column == url).limit(1)
+        ).first()
+        if row is not None:
+            return row[0], row[1]
+    return None
 
 
 def mark_extracted(session: Session, article_id: int, extractor: str, at: datetime) -> None:

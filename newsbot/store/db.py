@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from newsbot.config import sqlalchemy_url
 from newsbot.errors import DatabaseError
@@ -39,7 +38,6 @@ def _sqlite_engine(url: str, *, read_only: bool, **kwargs: Any) -> Engine:
         url = f"sqlite:///file:{Path(database).resolve()}?mode=ro&uri=true"
     elif database not in ("", ":memory:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    kwargs.setdefault("poolclass", NullPool)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas(read_only))
     return engine

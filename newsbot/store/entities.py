@@ -36,6 +36,7 @@ class EntityResolver:
         self.registry = registry
         self.now = now
         self._cache: dict[tuple[str, str], int] = {}
+        self._known: set[str] = set()  # normalised names known to be stored aliases
 
     def resolve(self, name: str, kind: str, aliases: Iterable[str] = ()) -> int:
         """The id of the entity ``name`` (of ``kind``) names, created when new."""
@@ -77,12 +78,16 @@ class EntityResolver:
         return self._by_alias(name, kind) or self._fuzzy(name, kind)
 
     def _by_alias(self, name: str, kind: str) -> int | None:
+        norm = normalise_name(name)
         stmt = (
             select(Alias.entity_id)
             .join(Entity, Entity.id == Alias.entity_id)
-            .where(Alias.norm == normalise_name(name), Entity.kind == kind)
+            .where(Alias.norm == norm, Entity.kind == kind)
         )
-        return self.session.execute(stmt).scalar_one_or_none()
+        found = self.session.execute(stmt).scalar_one_or_none()
+        if found is not None:
+            self._known.add(norm)
+        return found
 
     def _fuzzy(self, name: str, kind: str) -> int | None:
         norm = normalise_name(name)
@@ -114,7 +119,8 @@ class EntityResolver:
         """Record names for an entity; a name another entity owns already stays theirs."""
         for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
             norm = normalise_name(alias)
-            if norm:
+            if norm and norm not in self._known:
+                self._known.add(norm)
                 values = {
                     "entity_id": entity_id,
                     "alias": alias,

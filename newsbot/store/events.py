@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, and_, delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from newsbot.core.events import FIELDS, PARTICIPANTS
@@ -32,6 +32,7 @@ COLUMNS = (
     "metric", "value_usd", "value_pct", "period", "count", "summary",
 )  # fmt: skip
 LIST_ROLES = {"investor", "partner"}
+CANDIDATES = 200  # stored events compared with a new one, newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,21 +114,7 @@ class EventWriter:
         return matches.pop() if len(matches) == 1 else None
 
     def _find_same(self, view: EventView) -> int | None:
-        role = KEY_ROLES[view.type][0]
-        ids = (
-            self.session.execute(
-                select(EventEntity.event_id)
-                .join(Event, Event.id == EventEntity.event_id)
-                .where(
-                    Event.type == view.type,
-                    EventEntity.role == role,
-                    EventEntity.entity_id.in_(view.roles[role]),  # type: ignore[attr-defined]
-                )
-                .distinct()
-            )
-            .scalars()
-            .all()
-        )
+        ids = self.session.execute(candidates(view)).scalars().all()
         for candidate in load_views(self.session, ids):
             if same_event(view, candidate):
                 return candidate.id
@@ -208,6 +195,30 @@ class EventWriter:
             .values(**changes, confidence=min(1.0, confidence + 0.05 * (len(statements) - 1)),
                     updated_at=self.now)
         )  # fmt: skip
+
+
+def candidates(view: EventView, limit: int = CANDIDATES) -> Select[tuple[int]]:
+    """Stored events that may be ``view``'s real event: same type, sharing every key
+    participant (two partners of a partnership), in a compatible year or metric."""
+    stmt = select(Event.id).where(Event.type == view.type)
+    for role in KEY_ROLES[view.type]:
+        ids = sorted(view.roles.get(role, ()))
+        for entity_id in ids[: 2 if view.type == "partnership" else 1]:
+            member = aliased(EventEntity)
+            stmt = stmt.join(
+                member,
+                and_(
+                    member.event_id == Event.id, member.role == role, member.entity_id == entity_id
+                ),
+            )
+    year = str(view.fields.get("year") or "")
+    if year.isdigit() and view.type in ("investment", "layoff"):
+        window = 0 if view.type == "layoff" else 1
+        low, high = str(int(year) - window), str(int(year) + window + 1)
+        stmt = stmt.where(or_(Event.date.is_(None), and_(Event.date >= low, Event.date < high)))  # type: ignore[union-attr, operator]
+    if view.type == "financial" and view.fields.get("metric"):
+        stmt = stmt.where(or_(Event.metric.is_(None), Event.metric == view.fields["metric"]))  # type: ignore[union-attr]
+    return stmt.order_by(Event.id.desc()).limit(limit)
 
 
 def _frozen(roles: dict[str, list[int]]) -> dict[str, frozenset[int]]:
