@@ -49,8 +49,16 @@ from newsbot.store.models import Alias, Article, Entity, Event, EventEntity, Evi
 COMPANIES, PEOPLE = 5_000, 20_000
 BATCH = 5_000
 START = datetime(2019, 1, 1, tzinfo=UTC)
-TYPES = (("investment", 30), ("acquisition", 12), ("partnership", 12), ("customer", 10),
-         ("talent_move", 20), ("financial", 8), ("product_launch", 6), ("layoff", 2))  # fmt: skip
+TYPES = (
+    ("investment", 30),
+    ("acquisition", 12),
+    ("partnership", 12),
+    ("customer", 10),
+    ("talent_move", 20),
+    ("financial", 8),
+    ("product_launch", 6),
+    ("layoff", 2),
+)
 PG = os.environ.get("NEWSBOT_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -122,29 +130,51 @@ def generate(engine: Engine, articles: int, seed: int = 7) -> dict[str, float]:
 
 
 def _entities(engine: Engine, now: datetime) -> None:
-    entities = [{"id": i + 1, "kind": "company", "name": company_name(i), "created_at": now}
-                for i in range(COMPANIES)]  # fmt: skip
-    entities += [{"id": COMPANIES + i + 1, "kind": "person", "name": person_name(i),
-                  "created_at": now} for i in range(PEOPLE)]  # fmt: skip
+    entities = [
+        {"id": i + 1, "kind": "company", "name": company_name(i), "created_at": now}
+        for i in range(COMPANIES)
+    ]
+    entities += [
+        {"id": COMPANIES + i + 1, "kind": "person", "name": person_name(i), "created_at": now}
+        for i in range(PEOPLE)
+    ]
     _batched(iter(entities), engine, Entity)
-    aliases = [{"entity_id": e["id"], "alias": e["name"], "norm": normalise_name(e["name"]),
-                "lang": "en", "origin": "article"} for e in entities]  # fmt: skip
+    aliases = [
+        {
+            "entity_id": e["id"],
+            "alias": e["name"],
+            "norm": normalise_name(e["name"]),
+            "lang": "en",
+            "origin": "article",
+        }
+        for e in entities
+    ]
     _batched(iter(aliases), engine, Alias)
 
 
 def _article_rows(n: int, rng: random.Random, now: datetime) -> Iterator[dict[str, Any]]:
-    words = ("funding round led acquisition partnership revenue growth model launch hires "
-             "chief executive investors valuation startup cloud chips data agents").split()  # fmt: skip
+    words = (
+        "funding round led acquisition partnership revenue growth model launch hires "
+        "chief executive investors valuation startup cloud chips data agents"
+    ).split()
     for i in range(n):
         body = " ".join(rng.choice(words) for _ in range(40))
-        yield {"id": i + 1, "url": f"https://synth.example/a/{i}", "canonical_url": None,
-               "content_hash": uuid.UUID(int=rng.getrandbits(128)).hex * 2, "title": f"Synthetic article {i}",
-               "published_at": START + timedelta(minutes=3 * i), "lang": "ja" if i % 4 == 0 else "en",
-               "text": body, "fetched_at": now}  # fmt: skip
+        yield {
+            "id": i + 1,
+            "url": f"https://synth.example/a/{i}",
+            "canonical_url": None,
+            "content_hash": uuid.UUID(int=rng.getrandbits(128)).hex * 2,
+            "title": f"Synthetic article {i}",
+            "published_at": START + timedelta(minutes=3 * i),
+            "lang": "ja" if i % 4 == 0 else "en",
+            "text": body,
+            "fetched_at": now,
+        }
 
 
-def _event_rows(n: int, rng: random.Random, now: datetime, pick_company: Any,
-                pick_person: Any) -> tuple[Iterator[dict], Iterator[dict], Iterator[dict]]:  # fmt: skip
+def _event_rows(
+    n: int, rng: random.Random, now: datetime, pick_company: Any, pick_person: Any
+) -> tuple[Iterator[dict], Iterator[dict], Iterator[dict]]:
     events: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
@@ -159,13 +189,33 @@ def _event_rows(n: int, rng: random.Random, now: datetime, pick_company: Any,
                 if kind in ("investment", "acquisition")
                 else None
             )
-            events.append({"id": event_id, "type": kind, "date": day, "amount_usd": amount,
-                           "round": rng.choice(["Seed", "Series A", "Series B", None]) if kind == "investment" else None,
-                           "confidence": 0.8, "fingerprint": f"synth-{event_id}",
-                           "first_seen_at": now, "updated_at": now})  # fmt: skip
+            events.append(
+                {
+                    "id": event_id,
+                    "type": kind,
+                    "date": day,
+                    "amount_usd": amount,
+                    "round": rng.choice(["Seed", "Series A", "Series B", None])
+                    if kind == "investment"
+                    else None,
+                    "confidence": 0.8,
+                    "fingerprint": f"synth-{event_id}",
+                    "first_seen_at": now,
+                    "updated_at": now,
+                }
+            )
             members += _members(event_id, kind, pick_company, pick_person)
-            evidence.append({"event_id": event_id, "article_id": article, "sentence": f"Sentence {event_id}.",
-                             "lang": "en", "stated": "{}", "confidence": 0.8, "created_at": now})  # fmt: skip
+            evidence.append(
+                {
+                    "event_id": event_id,
+                    "article_id": article,
+                    "sentence": f"Sentence {event_id}.",
+                    "lang": "en",
+                    "stated": "{}",
+                    "confidence": 0.8,
+                    "created_at": now,
+                }
+            )
     return iter(events), iter(members), iter(evidence)
 
 
@@ -244,13 +294,29 @@ def time_ingest(engine: Engine, n: int) -> float:
     for i in range(n):
         url = f"https://bench.example/{uuid.uuid4().hex}"
         a, b, c = (company_name(rng.randrange(COMPANIES)) for _ in range(3))
-        extractions[url] = Extraction([
-            Found("investment", {"company": a, "investors": [b], "amount_usd": 1e8 + i}, "s1", 0.8),
-            Found("talent_move", {"person": person_name(rng.randrange(PEOPLE)), "from": b, "to": c}, "s2", 0.8),
-            Found("acquisition", {"acquirer": c, "target": a}, "s3", 0.8),
-        ])  # fmt: skip
-        pages.append(Parsed(url=url, title=f"t{i}", text=f"bench text {url}", lang="en",
-                            published_at=datetime(2026, 1, 1, tzinfo=UTC)))  # fmt: skip
+        extractions[url] = Extraction(
+            [
+                Found(
+                    "investment", {"company": a, "investors": [b], "amount_usd": 1e8 + i}, "s1", 0.8
+                ),
+                Found(
+                    "talent_move",
+                    {"person": person_name(rng.randrange(PEOPLE)), "from": b, "to": c},
+                    "s2",
+                    0.8,
+                ),
+                Found("acquisition", {"acquirer": c, "target": a}, "s3", 0.8),
+            ]
+        )
+        pages.append(
+            Parsed(
+                url=url,
+                title=f"t{i}",
+                text=f"bench text {url}",
+                lang="en",
+                published_at=datetime(2026, 1, 1, tzinfo=UTC),
+            )
+        )
     started = time.perf_counter()
     for page in pages:
         ingestor.ingest(page)
@@ -292,12 +358,22 @@ def main() -> None:
         cleanup()
     print(f"knowledge base: {args.articles:,} articles, {3 * args.articles:,} events on {args.db}")
     print(f"generate (bulk): {figures['generate_s']:.1f} s")
-    print(f"ingest through the write path: {figures['ingest_articles_per_s']:.0f} articles/s "
-          f"(3 events each, into the populated KB)")  # fmt: skip
+    print(
+        f"ingest through the write path: {figures['ingest_articles_per_s']:.0f} articles/s "
+        f"(3 events each, into the populated KB)"
+    )
     for label, (p50, p95) in queries.items():
         print(f"  {label:<32} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms")
-    print(json.dumps({"articles": args.articles, "db": args.db, **figures,
-                      "queries_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in queries.items()}}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "articles": args.articles,
+                "db": args.db,
+                **figures,
+                "queries_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in queries.items()},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
