@@ -17,6 +17,7 @@ _TECH = re.compile(
     r"チップ|半導体|クラウド|API|ソフト|ツール|データ|LLM|基盤|インフラ|プロジェクト|サーバー|計算資源|"
     r"エージェント|アプリ|知的財産|特許)"
 )
+_SUPPLY = re.compile(r"供与|供給")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
@@ -51,10 +52,15 @@ def customers(ctx: Ctx, state: State) -> None:
 
 
 def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
-    vendor = _vendor(ctx, t)
+    if _SUPPLY.search(t.word):
+        vendor = names(agents(ctx, t, COMPANY))
+        buyers = names(with_particle(ctx, t, ("に", "へ", "に対して", "に対し"), COMPANY))
+    else:
+        vendor = _vendor(ctx, t)
+        buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
     if not vendor:
         return None
-    buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
+    buyers = [n for n in buyers if n not in vendor]
     conf = 0.7
     if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))

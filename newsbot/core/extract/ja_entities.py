@@ -540,9 +540,18 @@ def _drop_glosses(found: list[Ment]) -> list[Ment]:
         owner = next((k for k in kept if k.paren and k.end < m.start and m.end <= k.pend), None)
         if owner is None:
             kept.append(m)
-        elif not owner.known and m.known and m.kind != "product":
+        elif _same_thing(owner, m):
             owner.name, owner.kind, owner.known, owner.entry = m.name, m.kind, True, m.entry
+        elif owner.kind == "person" and OLD_NAME.match(owner.paren) and m.kind != "person":
+            owner.extra["former"] = m.name
     return kept
+
+
+def _same_thing(owner: Ment, gloss: Ment) -> bool:
+    """The parenthesis only spells the owner's name another way: 米データブリックス（Databricks）."""
+    if owner.known or not gloss.known or gloss.kind == "product" or owner.kind == "person":
+        return False
+    return len(gloss.surface) >= len(owner.paren.strip()) - 1
 
 
 def link_lists(text: str, ments: list[Ment]) -> None:

@@ -234,6 +234,8 @@ def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
 
 
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
+    if p.extra.get("former"):
+        return str(p.extra["former"])
     before = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and not m.quoted]
     for m in reversed(before):
         gap = ctx.text[m.pend : p.start]
