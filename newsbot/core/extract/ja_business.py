@@ -339,7 +339,6 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         count = counts[-1].value if counts else None
         state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
-        return
 
 
 # ---------------------------------------------------------------- product launch

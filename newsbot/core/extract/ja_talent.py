@@ -112,13 +112,16 @@ def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
 
 def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
     if transitive:
-        found = with_particle(ctx, t, ("を", "をはじめとする", "をはじめ", "ら"), PERSON)
+        found = with_particle(ctx, t, ("を", "をはじめとする", "をはじめ", "ら", "も"), PERSON)
         found = (found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id]) or found
     else:
         found = agents(ctx, t, PERSON)
         if not found:
             head = relative_head(ctx, t, PERSON)
             found = [head] if head else []
+        if not found:
+            found = [m for m in ctx.window(t) if m.kind == "person" and m.lp == "の"
+                     and ctx.text[m.pend:t.start] in ("", "今回の", "突然の")]
     return [m for m in found if m.kind == "person" and names([m])]
 
 
@@ -140,7 +143,11 @@ def _move(
     if source is None and _MOVED.match(t.word):
         source = state.disc.salient("company", ctx.idx, exclude=(dest,))
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
-    return Move(person, source if source != dest else None, dest, role, t.kind, t.start, conf)
+    promoted = source is None and _frame(ctx, t) == dest and bool(role_before(ctx.text, p))
+    if promoted:
+        source = dest  # promoted inside the company the clause is about
+    kept = source if source != dest or promoted else None
+    return Move(person, kept, dest, role, t.kind, t.start, conf)
 
 
 def _destination(
@@ -167,6 +174,10 @@ def _destination(
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
+    if t.kind == "arrive" and source is None and re.search(r"就任|就い|就く|昇格|昇任", t.word):
+        topic = _topic_company(ctx, t)
+        if topic:
+            return topic, 0.6
     moved = source is not None and _MOVED.match(t.word) is not None
     guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source and moved else ())
     return guess, 0.45
