@@ -156,7 +156,7 @@ def events(title: str, records: Sequence[Mapping[str, Any]], *, empty: str) -> l
     """A list of events, newest first as given; ``empty`` when there are none."""
     lines = [f"• {event_line(r)}" for r in records]
     body = "\n".join(lines) or inert(empty)
-    footer = f"{len(records)} event{'s' * (len(records) != 1)}" if records else None
+    footer = _count(len(records), "event") if records else None
     return pack(card(inert(title), body, footer=footer))
 
 
@@ -184,10 +184,10 @@ COMPANY_SECTIONS = (("Deals", "deals"), ("People who joined", "people_in"),
                     ("People who left", "people_out"), ("Figures", "figures"),
                     ("Launches", "launches"), ("Layoffs", "layoffs"))  # fmt: skip
 PERSON_SECTIONS = (("Moves", "moves"), ("Deals", "deals"))
-TYPE_LABELS = {"investment": "investments", "acquisition": "acquisitions",
-               "partnership": "partnerships", "customer": "customer deals",
-               "talent_move": "people moves", "financial": "figures",
-               "product_launch": "launches", "layoff": "layoffs"}  # fmt: skip
+TYPE_LABELS = {"investment": "investment", "acquisition": "acquisition",
+               "partnership": "partnership", "customer": "customer deal",
+               "talent_move": "move", "financial": "figure",
+               "product_launch": "launch", "layoff": "layoff"}  # fmt: skip
 
 
 def profile(found: ProfileLike) -> list[Reply]:
@@ -196,9 +196,13 @@ def profile(found: ProfileLike) -> list[Reply]:
     sections = PERSON_SECTIONS if kind == "person" else COMPANY_SECTIONS
     fields = [Field(label, _bullets(getattr(found, attribute, None) or []))
               for label, attribute in sections if getattr(found, attribute, None)]  # fmt: skip
-    counts = ", ".join(f"{n} {TYPE_LABELS.get(t, t)}" for t, n in sorted(found.counts.items()) if n)
+    counts = ", ".join(_count(n, TYPE_LABELS.get(t, t)) for t, n in sorted(found.counts.items()) if n)
     body = f"In the knowledge base: {counts}." if counts else f"No events about this {kind} yet."
     return pack(card(inert(found.entity.name), body, fields, footer=f"{kind} · newest first"))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}{'es' if noun.endswith('ch') else 's'}"
 
 
 def search_hits(words: str, hits: Sequence[Hit]) -> list[Reply]:
