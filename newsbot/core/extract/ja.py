@@ -68,8 +68,8 @@ def extract_events(doc: Document) -> list[Event]:
 
 def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
     text = fold_ja(raw)
-    ments = find_mentions(text, doc.registry, state.learned)
     quotes = find_quotes(text)
+    ments = find_mentions(text, doc.registry, state.learned, quotes)
     state.products.update(
         q.name
         for q in quotes

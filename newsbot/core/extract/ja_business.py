@@ -291,7 +291,8 @@ def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
 
 
 def _fin_period(ctx: Ctx, start: int, value_start: int) -> str | None:
-    near = [p for p in ctx.periods if p.end <= value_start and start - p.start <= 24]
+    near = [p for p in ctx.periods if p.end <= value_start and start - p.start <= 24
+            and not re.match(r"同期比|比|同月比", ctx.text[p.end:p.end + 3])]
     return near[-1].period if near else None
 
 

@@ -256,13 +256,18 @@ def read_particle(text: str, pos: int) -> tuple[str, int]:
     return m.group("p"), m.end()
 
 
-def find_mentions(text: str, registry: Any, learned: Learned | None = None) -> list[Ment]:
+def find_mentions(
+    text: str,
+    registry: Any,
+    learned: Learned | None = None,
+    quotes: list[Quote] | None = None,
+) -> list[Ment]:
     """Every entity mention of one folded sentence, left to right, without overlaps.
 
     ``learned`` holds names recognised from context earlier in the article: ソラトビ, once
     seen as 東京のソラトビ, is a company in every later sentence too.
     """
-    quotes = find_quotes(text)
+    quotes = find_quotes(text) if quotes is None else quotes
     found = _registry_mentions(text, registry)
     if learned is not None:
         found = _add_free(found, learned.find(text))
