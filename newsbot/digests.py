@@ -583,6 +583,7 @@ class AlertSender:
 
     async def drain(self) -> int:
         """Wait until every queued event has been handled; alerts posted so far."""
+        await asyncio.sleep(0)  # let notifications already handed to the loop arrive
         await self._queue.join()
         return self.sent
 
