@@ -182,7 +182,7 @@ class Knowledge:
             .order_by(col(Subscription.kind), col(Subscription.filter))
         )
         with Session(self.engine) as session:
-            return [f for k, f in session.execute(stmt).tuples() if k in ("digest", "watch")]
+            return [f for k, f in session.execute(stmt) if k in ("digest", "watch")]
 
     def _subscription(
         self, session: Session, channel_id: int, company: str | None
