@@ -291,8 +291,13 @@ def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
 
 
 def _fin_period(ctx: Ctx, start: int, value_start: int) -> str | None:
-    near = [p for p in ctx.periods if p.end <= value_start and start - p.start <= 24
-            and not re.match(r"同期比|比|同月比", ctx.text[p.end:p.end + 3])]
+    near = [
+        p
+        for p in ctx.periods
+        if p.end <= value_start
+        and start - p.start <= 24
+        and not re.match(r"同期比|比|同月比", ctx.text[p.end : p.end + 3])
+    ]
     return near[-1].period if near else None
 
 
@@ -421,7 +426,9 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
             break
         if chain and q.particle not in ("と", "、", "や", ","):
             break
-        if productish(q.name):
+        if productish(q.name) and not _NOT_PRODUCT_BEFORE.search(
+            ctx.text[max(0, q.start - 8) : q.start]
+        ):
             chain.append(q.name)
     products = [
         m for m in ctx.window(t) if m.kind == "product" and not m.quoted and m.lp in ("を", "も")
@@ -440,6 +447,12 @@ def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
     if first is None or (first.kind == "company" and np == first.surface):
         return []
     return [np] if len(np) >= 3 else []
+
+
+_NOT_PRODUCT_BEFORE = re.compile(
+    r"(?:計画|戦略|方針|構想|ビジョン|報告書|レポート|調査|指針|ガイドライン|声明|論文|キャンペーン|"
+    r"イベント|プログラム|制度|施策|取り組み|プロジェクト|スローガン|テーマ|コンセプト|理念)$"
+)
 
 
 def productish(name: str) -> bool:

@@ -188,7 +188,8 @@ def _emit_investment(
             _fill(recent, fields, money, ctx)
             return
         topic = state.disc.main("company", exclude=tuple(investors))
-        if investors and money is not None and topic and not ctx.kind == "title":
+        equity = t.word.startswith("出資")
+        if investors and money is not None and topic and equity and ctx.kind != "title":
             fields["company"] = topic
             state.add(make("investment", fields, ctx, 0.5, money=money, pos=t.start))
             return

@@ -120,8 +120,13 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
             head = relative_head(ctx, t, PERSON)
             found = [head] if head else []
         if not found:
-            found = [m for m in ctx.window(t) if m.kind == "person" and m.lp == "の"
-                     and ctx.text[m.pend:t.start] in ("", "今回の", "突然の")]
+            found = [
+                m
+                for m in ctx.window(t)
+                if m.kind == "person"
+                and m.lp == "の"
+                and ctx.text[m.pend : t.start] in ("", "今回の", "突然の")
+            ]
     return [m for m in found if m.kind == "person" and names([m])]
 
 
@@ -139,7 +144,8 @@ def _move(
         return Move(person, source, None, None, "depart", t.start, conf) if source else None
     dest, conf = _destination(ctx, state, t, transitive, source)
     if dest is None:
-        return None
+        moved = source is not None and _MOVED.match(t.word) is not None
+        return Move(person, source, None, None, "depart", t.start, 0.5) if moved else None
     if source is None and _MOVED.match(t.word):
         source = state.disc.salient("company", ctx.idx, exclude=(dest,))
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)

@@ -470,3 +470,54 @@ def test_table_of_moves_and_acquisitions(registry: Registry) -> None:
         "ブライトウェーブ",
         2.8e9,
     )
+
+
+# ---------------------------------------------------------------- more phrasings
+
+
+def test_licence_granted_to_a_customer(registry: Registry) -> None:
+    text = "米ソラトビは、米ノヴァミンドに自社のAI技術をライセンス供与する契約を結んだ。"
+    e = one(registry, text, "customer")
+    assert (e["vendor"], e["customer"]) == ("ソラトビ", "ノヴァミンド")
+
+
+def test_former_employer_in_parentheses(registry: Registry) -> None:
+    text = "リサ・モロー氏（元米メタ副社長）が米アンソロピックに入社した。"
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("リサ・モロー", "Meta", "Anthropic")
+
+
+def test_move_named_as_a_noun_and_hire_marked_with_mo(registry: Registry) -> None:
+    text = (
+        "注目を集めたのは、米アップルでモデル部門を率いていたケン・タナベ氏の移籍だ。"
+        "タナベ氏は7月、米メタに加わった。"
+        "メタはこのほか、米ノヴァミンドのリサ・モローCEOも迎え入れた。"
+    )
+    found = {e["person"]: (e["from"], e["to"]) for e in events(registry, text)}
+    assert found == {"ケン・タナベ": ("Apple", "Meta"), "リサ・モロー": ("ノヴァミンド", "Meta")}
+
+
+def test_earlier_stake_of_a_shareholder_in_the_headline_company(registry: Registry) -> None:
+    text = "大株主の米アマゾンは、これまでに計80億ドルを出資してきた。"
+    found = events(registry, text, title="米ノヴァミンド、35億ドルを調達")
+    assert {"company": "ノヴァミンド", "investors": ["Amazon"]}.items() <= found[-1].items()
+
+
+def test_kanji_katakana_company_name_in_a_headline(registry: Registry) -> None:
+    e = one(registry, "東日本フイルム、独ヴィジョンメッドを買収", "acquisition")
+    assert (e["acquirer"], e["target"]) == ("東日本フイルム", "ヴィジョンメッド")
+
+
+def test_latin_person_name_with_honorific(registry: Registry) -> None:
+    e = one(registry, "Hannah Becker氏は、米ブライトウェーブのCEOに就任した。", "talent_move")
+    assert (e["person"], e["to"], e["role"]) == ("Hannah Becker", "ブライトウェーブ", "CEO")
+
+
+def test_plan_in_quotes_is_not_a_product(registry: Registry) -> None:
+    text = "米ブライトウェーブは、中期経営計画「ビジョン2030」を発表した。"
+    assert events(registry, text) == []
+
+
+def test_comparison_period_is_not_the_period(registry: Registry) -> None:
+    text = "米ブライトウェーブの2025年1〜3月期の売上高は前年同期比45%増の12億ドルだった。"
+    assert one(registry, text, "financial")["period"] == "2025-Q1"
