@@ -367,7 +367,7 @@ def _persons(text: str, registry: Any) -> list[Ment]:
             continue
         found.append(_pattern(m, name, "person", registry))
     for m in _APPOINTED.finditer(text):
-        if not _KANJI_NOT_NAME.search(m.group("n")):
+        if not _KANJI_NOT_NAME.search(m.group("n")) and not m.group("n").endswith("氏"):
             found.append(_pattern(m, m.group("n"), "person", registry))
     return found
 
