@@ -61,6 +61,7 @@ def _fold(group: list[Event], money_field: str | None = None) -> Event:
     if money_field:
         _best_amount(head, group, money_field)
     head.sentence = best.sentence
+    head.date = head.date or next((e.date for e in group if e.date), None)
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head
 

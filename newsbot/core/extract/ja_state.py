@@ -101,7 +101,22 @@ def make(
     event.extra.update(sent=ctx.idx, pos=extra.pop("pos", 0), **extra)
     if money is not None:
         event.extra["stated_usd"] = stated_usd(ctx, money)
+    if kind != "financial":
+        event.date = when(ctx, event.extra["pos"])
     return event
+
+
+def when(ctx: Ctx, pos: int) -> str | None:
+    """The period the clause of ``pos`` says the event happened in (2023年3月には…)."""
+    start = ctx.clause_start(pos)
+    found = [
+        p
+        for p in ctx.periods
+        if start <= p.start
+        and p.end <= pos
+        and not re.match(r"同期比|比|以来|から|まで|末まで", ctx.text[p.end : p.end + 3])
+    ]
+    return found[-1].period if found else None
 
 
 def usd(m: MoneyMatch | None) -> float | None:
