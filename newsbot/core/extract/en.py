@@ -102,8 +102,9 @@ def extract_events(doc: Document) -> list[Event]:
         if skipping:
             continue
         if sentence.cells or tables.header:
-            ctx.events.extend(tables.read(sentence))
-            if sentence.cells:
+            rows = tables.read(sentence)
+            ctx.events.extend(rows)
+            if rows or (sentence.cells and tables.header):
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         rules = _rules_for(doc, sentence)

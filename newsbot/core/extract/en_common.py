@@ -166,13 +166,15 @@ def is_per_unit(p: Parsed, money_pos: int) -> bool:
 
 
 _CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\.\s|$")
+_CELL_END = re.compile(r"\s[—–]\s|\s--\s|\.\s|$")  # table rows: cells are one clause
 
 
 def clause_end(p: Parsed, pos: int) -> int:
     """Where the clause that contains ``pos`` ends (next ';' or sentence end); an aside
     between two dashes ("revenue — the figure investors call ARR — grew") does not end it."""
+    ends = _CELL_END if p.sentence.cells else _CLAUSE_END
     while True:
-        m = _CLAUSE_END.search(p.masked, pos)
+        m = ends.search(p.masked, pos)
         if not m:
             return len(p.masked)
         if m.group(0).strip() in ("—", "–", "--"):

@@ -31,7 +31,8 @@ from newsbot.core.extract.periods import find_periods
 
 _RAISE = rx(
     r"\b(?:raised|raises|raise|raising|secured|secures|closed|closes|landed|lands|pulled\s+in|"
-    r"bagged|nabbed|picked\s+up|completed|announced|took\s+in|takes\s+in)\s+"
+    r"bagged|nabbed|picked\s+up|completed|completes|announced|announces|took\s+in|takes\s+in|"
+    r"agreed|agrees|unveiled|won|wins)\s+"
     r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
     r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}"
 )
@@ -46,8 +47,16 @@ _COMMIT = rx(r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+addi
              r"about|roughly|more\s+than)\s+)*{M:amt}\s+(?:[a-z-]+\s+){0,3}?(?:to|in|into)\s+"
              r"{DESC}{E:co}")
 _INVEST_NOUN = rx(
-    r"\b(?:a|an|its|the|their|his|her)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
+    r"(?:\b(?:a|an|its|the|their|his|her)|{E:inv}['’]s?)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
+)
+_BACKGROUND_STAKE = re.compile(r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
+                               r"besides|on\s+top\s+of)\b", re.IGNORECASE)
+_LED_GROUP = rx(r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
+                r"funding|deal)")
+_ROUND_NOUN = rx(
+    r"{E:co}(?:['’]s?)?\s+(?:{M:amt}\s+)?(?:(?P<round>Series\s+[A-K]\+?\d?|seed|pre-seed)"
+    r"(?:\s+(?:round|funding|financing))?|(?:new\s+)?(?:funding|financing)\s+round)\b"
 )
 _INVEST_FOR_STAKE = rx(
     r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}")
@@ -69,9 +78,11 @@ _INVESTOR_LISTS = [
        r"such\s+as\s+)?(?P<rest>.*)"),
 ]
 _AMONG_INVESTORS = rx(
-    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:were|are|was|is)\s+(?:also\s+)?"
-    r"(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|backers|"
-    r"participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round)"
+    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
+    r"(?:also\s+)?(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|"
+    r"backers|participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round|"
+    r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
+    r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding))"
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
@@ -114,11 +125,16 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
     for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):
         for m in pattern.finditer(p.masked):
             target = p.ent(m.group("co"))
-            if target is None or target.possessive:
+            if target is None or target.possessive or _BACKGROUND_STAKE.search(
+                    p.masked[max(0, m.start() - 20) : m.end()]):
                 continue
-            investor = subject(p, m.start(), ctx, kind="any")
+            investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
             amount = p.amount(m.groupdict().get("amt"))
             _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount)
+    for m in _ROUND_NOUN.finditer(p.masked):
+        co = p.ent(m.group("co"))
+        if co is not None and not co.modifier and co.kind != "person":
+            _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     _investor_lists(p, ctx, out)
 
 
@@ -129,7 +145,7 @@ def _not_funding(p: Parsed, start: int, close: int) -> bool:
                 after):
         return True
     verb = p.masked[start : start + 12].lower()
-    if verb.startswith(("announced", "completed", "closed")):
+    if verb.startswith(("announce", "complete", "close", "agree", "unveil", "won", "win")):
         return not re.search(r"\b(?:round|funding|financing|series|seed|investment|raise)\b",
                              p.masked[start : close + 60], re.IGNORECASE)
     return False
@@ -228,6 +244,9 @@ def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
             names += entity_list(p, m.start("list"), m.end("list"))
     for m in _AMONG_INVESTORS.finditer(p.masked):
         names += entity_list(p, m.start("list"), m.end("list"))
+    for m in _LED_GROUP.finditer(p.masked):
+        lead = p.ent(m.group("inv"))
+        names += [lead] if lead is not None else []
     for pattern in _INVESTOR_LISTS:
         for m in pattern.finditer(p.masked):
             rest_start = m.start("rest")
@@ -293,6 +312,8 @@ _THAT_ACQUIRED = rx(
 _ACQUISITION_NOUN = rx(
     r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?"
 )
+_UNIT = re.compile(r"['’]s?\s+([a-z][\w-]+)\s+(?:division|unit|business|arm|operations|segment)\b")
+_ALSO_BOUGHT = rx(r"(?:,\s+|\s+and\s+|,\s+and\s+){E:obj}(?=[\s,.;]|$)")
 _OBJECT_FOLLOW = re.compile(r"^\s*(?:['’]s?\s|[a-z]+\b)")
 _OBJECT_FOLLOW_OK = re.compile(
     r"^\s*(?:for|in|from|to|and|which|that|after|as|last|this|earlier|on|at|with|but|"
@@ -306,10 +327,16 @@ _FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|val
 def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired"."""
     for m in _ACQUIRE.finditer(p.masked):
-        if _object_is_modifier(p, m.end()):
+        target = object_at(p, m, "obj")
+        if target is not None and (target.modifier or (not target.possessive and
+                                                       _object_is_modifier(p, m.end()))):
             continue
+        target = _unit(p, ctx, m, target)
         acquirer = subject(p, m.start(), ctx)
-        _acquisition(p, ctx, out, acquirer, p.ent(m.group("obj")), m.start(), m.end())
+        _acquisition(p, ctx, out, acquirer, target, m.start(), m.end())
+        also = _ALSO_BOUGHT.match(p.masked, m.end())
+        if also and m.group(0).split()[0].lower() in ("acquired", "bought", "purchased"):
+            _acquisition(p, ctx, out, acquirer, p.ent(also.group("obj")), m.start(), also.end())
     for m in _ACQUIRED_BY.finditer(p.masked):
         target = subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, p.ent(m.group("acq")), target, m.start(), m.end())
@@ -318,7 +345,19 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
                      m.start("acq"), m.end())
     for m in _ACQUISITION_NOUN.finditer(p.masked):
         acquirer = p.ent(m.group("acq")) or _possessor(p, m.start()) or subject(p, m.start(), ctx)
-        _acquisition(p, ctx, out, acquirer, p.ent(m.group("obj")), m.start(), m.end())
+        _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
+
+
+def _unit(p: Parsed, ctx: Context, m: re.Match[str], target: Ent | None) -> Ent | None:
+    """"ABB's robotics division": the unit, named as the article names it ("ABB Robotics")."""
+    if target is None or not target.possessive:
+        return target
+    unit = _UNIT.match(p.masked, m.end("obj") + 1)
+    if not unit:
+        return target
+    name = f"{target.name} {unit.group(1).title()}"
+    known = ctx.doc.canonical(name)
+    return Ent(target.start, target.end, name, known[0], "company", "description")
 
 
 def _object_is_modifier(p: Parsed, end: int) -> bool:
@@ -342,6 +381,9 @@ def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, targ
     if not buyer or not bought or buyer == bought or blocked(p, start, end):
         return
     amount = _deal_amount(p, start)
+    if amount is None and p.sentence.cells:
+        amount = next((m for pos, m in p.money_in(0, len(p.masked)) if not is_per_unit(p, pos)),
+                      None)
     extra = _past_year(p, ctx)
     out.add(p, "acquisition", {"acquirer": buyer, "target": bought,
                                "amount_usd": amount.money.usd if amount else None},
@@ -387,6 +429,10 @@ _PARTNER_VERB = rx(
 _N_COMPANIES = rx(
     r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)"
 )
+_UNDER_WHICH_BUYS = rx(
+    r"[^.;]{0,40}?\b(?:under\s+which|that\s+(?:will\s+)?(?:see|has|lets))\s+{E:cust}\s+(?:will\s+|would\s+|is\s+to\s+)?"
+    r"(?:deploy|buy|purchase|use|rent|license|licence|take|receive)\b"
+)
 _INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+{E:prod}\s+(?:into|in|with)\b")
 _CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
                              r"procurement|content)\b", re.IGNORECASE)
@@ -410,11 +456,51 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             owners = [_owner(ctx, e) for _, e in p.ents_in(0, m.start())
                       if e.kind in ("company", "product") or e.possessive]
             _partnership(p, out, owners, m, "", confidence=0.7)
+    for m in _TWO_COMPANIES.finditer(p.masked):
+        pair = _last_two_companies(p, ctx, m.start())
+        if len(pair) == 2:
+            _partnership(p, out, pair, m, m.group("mods"), confidence=0.6)
+    for m in _VENTURE_WITH.finditer(p.masked):
+        founder = p.ent(m.group("a")) or subject(p, m.start(), ctx)
+        others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
+        _partnership(p, out, [founder, *others], m, "joint venture", confidence=0.7)
     for m in _INTEGRATE.finditer(p.masked):
         product = p.ent(m.group("prod"))
         if product is not None and product.kind == "product":
             a = subject(p, m.start(), ctx)
             _partnership(p, out, [a, _owner(ctx, product)], m, "", confidence=0.6)
+
+
+_TWO_COMPANIES = rx(
+    rf"\b(?:the\s+two\s+companies|both\s+companies|the\s+pair)\s+(?:have\s+|has\s+|also\s+|"
+    rf"had\s+|on\s+\w+\s+)*(?:signed|announced|formed|struck|entered\s+into|agreed\s+(?:on|to\s+"
+    rf"form)|inked|unveiled|reached|expanded|extended|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?"
+    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}"
+)
+_VENTURE_WITH = rx(
+    r"(?:{E:a}\s+)?(?:set\s+up|sets\s+up|formed|forms|created|creates|established|launched|"
+    r"agreed\s+to\s+form)\s+(?:in\s+\w+\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:joint\s+venture|"
+    r"venture|consortium|alliance)[^.;\ue000]{0,40}?\bwith\s+(?P<list>{E}.*)"
+)
+
+
+def _list_end(p: Parsed, start: int) -> int:
+    stop = re.compile(r"\s(?:to|which|who|that|for|in\s+a)\s|;|\.(?:\s|$)").search(p.masked, start)
+    return stop.start() if stop else len(p.masked)
+
+
+def _last_two_companies(p: Parsed, ctx: Context, pos: int) -> list[Ent | None]:
+    """The two companies "the two companies" means: the last two named before ``pos``."""
+    names: list[str] = []
+    for _pos, e in reversed(p.ents_in(0, pos)):
+        if org_name(e) and e.name not in names:
+            names.append(e.name)
+    for _i, name, kind in reversed(ctx.doc.recent):
+        if len(names) >= 2:
+            break
+        if kind == "company" and name not in names:
+            names.append(name)
+    return [Ent(0, 0, n, n, "company", "description") for n in names[:2]]
 
 
 def _owner(ctx: Context, e: Ent | None) -> Ent | None:
@@ -436,6 +522,14 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
         return
     if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
         return
+    buyer = _UNDER_WHICH_BUYS.match(p.masked, m.end())
+    if buyer and len(names) == 2:
+        customer = org_name(p.ent(buyer.group("cust")))
+        if customer in names:
+            vendor = names[1] if customer == names[0] else names[0]
+            out.add(p, "customer", {"vendor": vendor, "customer": customer, "amount_usd": None,
+                                    "status": "active"}, 0.7, names=ents)
+            return
     if _CUSTOMER_WORDS.search(mods or "") and len(names) == 2 and re.search(
             r"\b(?:commercial|customer|supply)\b", mods, re.I):
         out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
@@ -486,6 +580,20 @@ _USES = rx(
 )
 _USES_PRODUCT = rx(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
                    r"relies\s+on)\s+{E:product}\b")
+_REVOKE = rx(
+    r"\b(?P<verb>revoked|revokes|cut\s+off|cuts\s+off|suspended|suspends|blocked|blocks|"
+    r"restricted|restricts|shut\s+off|shuts\s+off|terminated|terminates|limited|limits)\s+"
+    r"(?:most\s+of\s+|some\s+of\s+)?{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?access"
+)
+_SUPPLY = rx(
+    r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"
+    r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
+    r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}"
+)
+_SHARE_OF_REVENUE = rx(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
+                       r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of")
+_COLLABORATION = re.compile(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b",
+                            re.IGNORECASE)
 _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 
@@ -515,6 +623,18 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
                   "active")
+    for m in _REVOKE.finditer(p.masked):
+        verb = m.group("verb").lower()
+        status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else "ended"
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, status)
+    for m in _SUPPLY.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                  "active")
+    for m in _SHARE_OF_REVENUE.finditer(p.masked):
+        vendor = possessor(p, m.end()) or subject(p, m.start(), ctx)
+        _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
+    if _COLLABORATION.search(p.masked):
+        return  # "a collaboration agreement under which X will use Y's models" is a partnership
     for pattern in (_USES, _USES_PRODUCT):
         for m in pattern.finditer(p.masked):
             vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
@@ -542,3 +662,13 @@ def entity_at(p: Parsed, pos: int) -> Ent | None:
     """The entity whose placeholder starts at masked position ``pos``."""
     m = ENT.match(p.masked, pos)
     return p.ent(m.group("i")) if m else None
+
+
+def object_at(p: Parsed, m: re.Match[str], group: str) -> Ent | None:
+    """The entity a pattern captured, or for "Finland's Silo AI" the one it qualifies."""
+    e = p.ent(m.group(group))
+    if e is not None and e.possessive:
+        nxt = re.match(r"['’]s?\s+\ue000(\d+)\ue001", p.masked[m.end(group) + 1 :])
+        if nxt:
+            return p.ent(nxt.group(1))
+    return e

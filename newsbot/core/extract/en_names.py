@@ -58,13 +58,18 @@ _STOP = _words(
     "Commits Completes Poaches Loses Snaps Bet Follow-On Follow-on To Be Is Are Was Were Has "
     "Have Had Will Would Can Could May Might Should Must"
 )
+_NATIONALITIES = _words(
+    "American British Chinese French German Japanese Israeli Finnish Swiss Canadian Indian Korean "
+    "European Swedish Dutch Italian Spanish Australian Singaporean Taiwanese Emirati Saudi "
+    "Brazilian Irish Danish Norwegian Polish Russian Belgian Austrian Asian African Texan "
+    "Californian Parisian Nordic Western Eastern Global")
 _MONTH_ABBR = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _ROLE = (
     r"(?:(?:interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
     r"executive|senior|deputy|associate|global)\s+)*"
     r"(?:co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|"
     r"chief scientist|chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|"
-    r"vice president|"
+    r"vice[\s-]president|"
     r"head|chairman|chairwoman|chair|director|general manager|managing director|general partner|"
     r"partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|VP|"
     r"board member|member of the board|principal|analyst|investor|manager|officer)"
@@ -79,9 +84,9 @@ _COMPANY_NOUNS = (
     r"conglomerate|investor|fund|studio|upstart|incumbent|specialist|venture"
 )
 _DESCRIPTION = re.compile(
-    rf"(?P<det>\b[Tt]he|\b[Tt]his|\b[Tt]hat|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
+    rf"(?P<det>\b[Tt]he|\b[Tt]his|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
     rf"(?P<mods>(?:(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)(?P<noun>{_COMPANY_NOUNS})\b"
-    rf"(?!['’]?s\b|-)"
+    rf"(?!-)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
@@ -366,7 +371,9 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
     after = text[start + len(word) : start + len(word) + 3]
     if word in _MONTH_ABBR and _DATE_AFTER.match(after):
         return False
-    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘"))
+    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘", ";"))
+    if word in _NATIONALITIES:
+        return False
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
         nxt = _NEXT_CAP.match(rest)
@@ -470,7 +477,8 @@ def _resolve_pronoun(
     topic = ctx.topic.get(sentence.block)
     if kind == "person" and topic and topic[1] == "person" and sentence.kind == "item":
         return topic
-    before = [e for e in ents if e.end <= pos and _kind_fits(e, kind)]
+    before = sorted((e for e in ents if e.end <= pos and _kind_fits(e, kind)),
+                    key=lambda e: e.start)
     for e in reversed(before):
         if _SAID_AFTER.match(text, e.end) and not re.search(r"[.;]", text[e.end : pos]):
             return e.name, kind  # "Apple said ... that it would": the speaker
@@ -504,6 +512,9 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
         owner = re.match(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("det"))
         if owner and out[int(owner.group(1))].kind != "person":
             continue  # "Microsoft's Azure AI unit" is part of Microsoft, not another company
+        named_next = re.match(rf"\s+{E_OPEN}(\d+){E_CLOSE}", masked[m.end() :])
+        if named_next and out[int(named_next.group(1))].kind in ("company", "unknown"):
+            continue  # "the British chip start-up Graphcore": the name says who
         inner = [out[int(i)] for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
                  if int(i) < len(out)]
         named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
@@ -654,10 +665,11 @@ _PRE_ROLE = re.compile(
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(
-    rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:an?\s+|the\s+|its\s+|"
+    rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:(?:previously|formerly|"
+    rf"most\s+recently|until\s+now|until\s+recently|currently|now)\s+)?(?:an?\s+|the\s+|its\s+|"
     rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
-    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+{_E})?"
-    rf"(?!\s+{_E}|[\w-])",
+    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+(?:{_E}\s+)?{_E})?"
+    rf"(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -672,6 +684,8 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         start, end = p.ent_pos[i]
         pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
         post = _POST_ROLE.match(p.masked[end : end + 160])
+        if post and _is_person_at(p, end + post.end()):
+            post = None  # "Varun Mohan, co-founder Douglas Chen": the next person's title
         for m, base in ((pre, max(0, start - 90)), (post, end)):
             if m:
                 _apply_role(p, e, m, base)
@@ -685,8 +699,14 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
             e.kind = "person"
 
 
+def _is_person_at(p: Parsed, pos: int) -> bool:
+    m = re.match(rf"\s+{_E}", p.masked[pos:])
+    e = p.ent(m.group(1)) if m else None
+    return e is not None and e.looks_like_person()
+
+
 def _apply_role(p: Parsed, person: Ent, m: re.Match[str], base: int) -> None:
-    org_index = next((g for g in m.groups() if g and g.isdigit()), None)
+    org_index = next((g for g in reversed(m.groups()) if g and g.isdigit()), None)
     org = p.ent(org_index)
     its = re.search(r"\b(?:its|their)\s", m.group(0), re.IGNORECASE)
     if org is None and its:
@@ -762,6 +782,8 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
     found = _clause_subject(p, start, pos)
     if found:
         return found
+    if boundaries and _COORDINATION.fullmatch(boundaries[-1].group(0)):
+        return subject_before(p, boundaries[-1].start())  # "X hired Y, and will take Z"
     if boundaries and re.match(r"(?:which|who|that)\s", boundaries[-1].group(0), re.IGNORECASE):
         head = left[: boundaries[-1].start()].rstrip()
         if head.endswith(","):
@@ -775,6 +797,16 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
     return None
 
 
+_TIME_PHRASE = re.compile(
+    r"(?:on|in|at|by|during|since|until|from|after|before|early|late|earlier|later)\s+"
+    r"(?:[\w,]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|\d{4}|"
+    r"week|month|year|morning|evening|afternoon|night|quarter|day|days|weeks|months|years|"
+    r"time|spring|summer|autumn|fall|winter)[,.]?$")
+_COORDINATION = re.compile(r",\s(?:and|but)\s|\bbut\s", re.IGNORECASE)
+_PHRASE_START = re.compile(r"(?:^|[,;:(]\s*|\s[—–]\s)([^,;:()]*)$")
+
+
 def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
     for pos, e in p.ents_in(start, end):
         if e.possessive or e.modifier:
@@ -782,6 +814,11 @@ def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
         before = p.masked[start:pos].lower().split()
         if before and before[-1].strip(",") in _PREPOSITIONS:
             continue
+        phrase = _PHRASE_START.search(p.masked[start:pos])
+        words = phrase.group(1).lower().split() if phrase else []
+        if len(words) >= 3 and words[0] in _PREPOSITIONS and words[0] not in (
+                "and", "or", "as") and not _TIME_PHRASE.match(" ".join(words)):
+            continue  # "In a letter to Alphabet's chief executive X, Perplexity promised"
         if before and before[-1] in ("the", "a", "an") and re.match(
                 r"\s+[a-z]", p.masked[p.ent_pos[p.ents.index(e)][1]:]):
             continue
