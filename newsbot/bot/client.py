@@ -13,8 +13,9 @@ import asyncio
 import logging
 import math
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
@@ -43,6 +44,7 @@ EXTENSIONS = (
     "newsbot.bot.cogs.search",
     "newsbot.bot.cogs.subscriptions",
     "newsbot.bot.cogs.admin",
+    "newsbot.bot.cogs.digest",
 )
 SHOWN_ERRORS = (ReadOnlyError, QuestionError)  # their messages help the user; others are logged
 UNEXPECTED = "Something went wrong while answering; the details are in the bot's log."
@@ -131,6 +133,10 @@ class NewsBot(commands.Bot):
                           exc.status, exc.code)  # fmt: skip
                 continue
             log.info("commands_synced scope=guild guild=%s count=%d", guild_id, len(synced))
+
+    def today(self) -> date:
+        """Today in the digest's time zone: what "today" and "30d" mean in options."""
+        return self.clock().astimezone(ZoneInfo(self.settings.digest.timezone)).date()
 
     async def call(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run blocking work (the database) in a worker thread, off the event loop."""

@@ -25,6 +25,7 @@ AUTHOR_LIMIT = 256
 EMBED_TOTAL = 6000  # every title, description, field, footer and author of a message together
 EMBEDS_PER_MESSAGE = 10
 CONTINUED = " (cont.)"
+ATTACHMENT = "attachment://"
 
 COLOUR = discord.Colour(0x3B82F6)
 
@@ -140,3 +141,19 @@ def _embed_errors(embed: discord.Embed) -> list[str]:
     if any(not item.value or not item.name for item in embed.fields):
         found.append("an empty field")
     return found
+
+
+def spread(
+    content: str, embeds: Sequence[discord.Embed], files: Sequence[tuple[str, bytes]]
+) -> list[Reply]:
+    """Messages within Discord's limits; each file goes with the embed that shows it."""
+    replies = pack(embeds, content) or [Reply()]
+    for name, data in files:
+        home = next((r for r in replies if any(_shows(e, name) for e in r.embeds)), replies[0])
+        home.files.append((name, data))
+    return [r for r in replies if r.content or r.embeds or r.files]
+
+
+def _shows(embed: discord.Embed, filename: str) -> bool:
+    urls = (embed.image.url, embed.thumbnail.url)
+    return any(url == ATTACHMENT + filename for url in urls if url)

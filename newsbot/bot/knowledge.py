@@ -184,6 +184,14 @@ class Knowledge:
         with Session(self.engine) as session:
             return [f for k, f in session.execute(stmt) if k in ("digest", "watch")]
 
+    def digest(self, day: date) -> tuple[str, list[dict[str, Any]], list[tuple[str, bytes]]]:
+        """``day``'s digest as the scheduler would post it (a quiet day says so); blocking."""
+        from newsbot.digests import digest_for_discord
+
+        settings = self.settings.digest.model_copy(update={"quiet_day": "message"})
+        message, files = digest_for_discord(self.engine, day, settings, registry=self.registry)
+        return message.content, message.embeds, files
+
     def _subscription(
         self, session: Session, channel_id: int, company: str | None
     ) -> dict[str, Any] | None:

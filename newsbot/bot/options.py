@@ -8,7 +8,7 @@ deferred.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import discord
@@ -70,9 +70,8 @@ def _shown(text: str) -> str:
 
 
 def _today(interaction: discord.Interaction[Any]) -> date:
-    clock = getattr(interaction.client, "clock", None)
-    now: datetime = clock() if callable(clock) else discord.utils.utcnow()
-    return now.date()
+    today = getattr(interaction.client, "today", None)
+    return today() if callable(today) else discord.utils.utcnow().date()
 
 
 class SinceTransformer(app_commands.Transformer):

@@ -8,17 +8,14 @@ messages, each file travelling with the embed that shows it. Mentions never ping
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 import discord
 
-from newsbot.bot.embeds import Reply, pack
+from newsbot.bot.embeds import spread
 from newsbot.bot.replies import message_kwargs
 
 log = logging.getLogger(__name__)
-
-ATTACHMENT = "attachment://"
 
 
 class DiscordPoster:
@@ -60,22 +57,3 @@ class DiscordPoster:
         if not isinstance(channel, discord.abc.Messageable):
             raise TypeError(f"channel {channel_id} cannot receive messages")
         return channel
-
-
-def spread(
-    content: str, embeds: Sequence[discord.Embed], files: Sequence[tuple[str, bytes]]
-) -> list[Reply]:
-    """Messages within Discord's limits; each file goes with the embed that shows it.
-
-    Pure: the packing of ``post``, testable without Discord.
-    """
-    replies = pack(embeds, content) or [Reply()]
-    for name, data in files:
-        home = next((r for r in replies if any(_shows(e, name) for e in r.embeds)), replies[0])
-        home.files.append((name, data))
-    return [r for r in replies if r.content or r.embeds or r.files]
-
-
-def _shows(embed: discord.Embed, filename: str) -> bool:
-    urls = (embed.image.url, embed.thumbnail.url)
-    return any(url == ATTACHMENT + filename for url in urls if url)

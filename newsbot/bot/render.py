@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from discord import Colour
+from discord import Colour, Embed
 
 from newsbot.bot.embeds import (
     DESCRIPTION_LIMIT,
@@ -24,6 +24,7 @@ from newsbot.bot.embeds import (
     Reply,
     card,
     pack,
+    spread,
 )
 from newsbot.bot.shapes import Hit, ProfileLike, SourceRef, SourceState, Table
 from newsbot.bot.text import code_safe, inert, link, plain, truncate
@@ -146,6 +147,14 @@ def _source_link(evidence: Mapping[str, Any]) -> str:
 
 
 # -- replies --
+
+
+def digest(
+    content: str, embeds: Sequence[Mapping[str, Any]], files: Sequence[tuple[str, bytes]]
+) -> list[Reply]:
+    """A digest from ``newsbot.core.digest`` (escaped there, sized for one message), as replies;
+    spread over more messages should it not fit after all."""
+    return spread(content, [Embed.from_dict(dict(e)) for e in embeds], files)
 
 
 def _bullets(records: Sequence[Mapping[str, Any]]) -> str:

@@ -8,6 +8,7 @@ from tests.bot import kb
 from tests.bot.helpers import assert_inert, text_of, user
 
 COMMANDS = {"ask", "company", "person", "deals", "moves", "search", "subscribe", "unsubscribe",
+            "digest",
             "sources", "sql"}  # fmt: skip
 
 
@@ -178,3 +179,21 @@ async def test_ask_defers_and_answers_with_sources(emu, bot):
 async def test_ask_in_japanese(emu, bot):
     result = await emu.slash("ask", {"question": "メタはスケールAIにいくら出資した?"})
     assert result.original.embeds and result.original.embeds[0]["description"]
+
+
+async def test_digest_of_a_day_with_its_chart(emu, bot):
+    result = await emu.slash("digest", {"date": kb.NOW.date().isoformat()})
+    assert result.deferred
+    shown = text_of(result)
+    assert "Scale AI" in shown and "Mistral AI" in shown
+    assert "@\u200beveryone" in shown and "@everyone" not in shown
+    (chart,) = [name for m in result.messages for name in m.files]
+    assert chart.endswith(".png")
+    assert_inert(result)
+
+
+async def test_digest_of_a_quiet_day(emu, bot):
+    result = await emu.slash("digest", {"date": "2020-01-01"})
+    assert result.original.content and not result.original.embeds
+    bad = await emu.slash("digest", {"date": "someday"})
+    assert bad.ephemeral and "is not a day" in bad.original.content

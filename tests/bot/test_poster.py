@@ -5,7 +5,8 @@ from __future__ import annotations
 import discord
 import pytest
 
-from newsbot.bot.poster import DiscordPoster, spread
+from newsbot.bot.embeds import spread
+from newsbot.bot.poster import DiscordPoster
 from newsbot.digests import Poster
 from tests.bot.helpers import NO_PINGS
 
