@@ -193,11 +193,12 @@ class Service:
         self._start_posting(poster)
         scheduler = self.scheduler = build_scheduler()
         add_crawl_jobs(scheduler, self._sources(), self._tracked(self.crawl_source),
-                       now=self.clock())  # fmt: skip
+                       now=utcnow())  # fmt: skip
         add_digest_job(scheduler, self.app.settings.digest, self._tracked(self.digest_job))
         add_heartbeat_job(scheduler, self._tracked(self.heartbeat))
+        # A digest due while the service was down: sent now if within the grace (once).
         scheduler.add_job(self._tracked(self.digest_job), id="digest-catch-up",
-                          name="digest catch-up", next_run_time=self.clock())  # fmt: skip
+                          name="digest catch-up")  # fmt: skip
         scheduler.start()
         log.info("scheduler_started jobs=%d digest_time=%s timezone=%s",
                  len(scheduler.get_jobs()), self.app.settings.digest.time,
