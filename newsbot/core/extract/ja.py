@@ -28,7 +28,7 @@ from newsbot.core.extract.ja_deals import acquisitions, investments, partnership
 from newsbot.core.extract.ja_discourse import resolve_mention
 from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes
 from newsbot.core.extract.ja_lex import fold_ja
-from newsbot.core.extract.ja_merge import consolidate
+from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import TableReader
 from newsbot.core.extract.ja_talent import talent
@@ -57,7 +57,9 @@ def extract_events(doc: Document) -> list[Event]:
             for rule in RULES:
                 rule(ctx, state)
     fix_vendors(state)
-    events = consolidate([e for e in state.events if _complete(e)])
+    found = [e for e in state.events if _complete(e)]
+    unify_names(found, lambda name: doc.registry.lookup(name) is not None)
+    events = consolidate(found)
     for n, event in enumerate(events):
         for key in _EXTRA_KEYS:
             event.extra.pop(key, None)

@@ -49,6 +49,42 @@ def customers(ctx: Ctx, state: State) -> None:
     for t in ctx.of("status"):
         if t.start not in used and not _STATUS_NEGATION.match(ctx.text[t.end : t.end + 6]):
             state.add(_status_change(ctx, state, t))
+    _listed_customers(ctx, state)
+    _contract_amount(ctx, state)
+
+
+_CUSTOMER_LIST = re.compile(r"(?:層)?(?:には|は|として)")
+_CONTRACT_AMOUNT = re.compile(r"契約額|契約金額|支払額|取引額|受注額|発注額")
+
+
+def _listed_customers(ctx: Ctx, state: State) -> None:
+    """Xの顧客にはA、Bなど: each a customer of X."""
+    for m in ctx.ments:
+        at = m.pend if m.lp == "の" else m.end
+        if m.kind not in COMPANY or not ctx.text.startswith("顧客", at):
+            continue
+        cue = _CUSTOMER_LIST.match(ctx.text, at + 2)
+        if cue is None or blocked_fin(ctx, at):
+            continue
+        for c in ctx.ments:
+            if c.start >= cue.end() and c.kind in COMPANY and not c.quoted and c.name != m.name:
+                fields = {
+                    "vendor": m.name,
+                    "customer": c.name,
+                    "amount_usd": None,
+                    "status": "active",
+                }
+                state.add(make("customer", fields, ctx, 0.6, pos=c.start))
+
+
+def _contract_amount(ctx: Ctx, state: State) -> None:
+    """契約額は約10億ドル: the amount of the customer deal just read."""
+    if not _CONTRACT_AMOUNT.search(ctx.text) or not ctx.money:
+        return
+    recent = state.recent("customer", ctx.idx, window=1)
+    if recent is not None and recent.fields.get("amount_usd") is None:
+        recent.fields["amount_usd"] = usd(ctx.money[0])
+        recent.money = ctx.money[0].money
 
 
 def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
@@ -65,6 +101,9 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
         buyers, conf = ([guess] if guess else []), 0.5
+    if not buyers and not _SUPPLY.search(t.word) and t.word not in ("契約", "取引", "顧客"):
+        topic = state.disc.topic("company", ctx.idx, exclude=tuple(vendor))
+        buyers, conf = ([topic] if topic else []), 0.5
     if not buyers:
         return None
     status = _clause_status(ctx, t) or "active"
@@ -149,6 +188,9 @@ def _status_change(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if ctx.question or NEGATION.search(ctx.tail(t)):
         return None
     buyers = names(agents(ctx, t, COMPANY, cross=False))
+    if not buyers:
+        same = [e for e in state.events if e.type == "customer" and e.extra.get("sent") == ctx.idx]
+        buyers = [same[-1].fields["customer"]] if same else []
     if t.word.startswith("同様の"):
         return _same_as_before(ctx, state, t, buyers)
     status = next((s for rx, s in _STATUS if rx.match(t.word)), None)

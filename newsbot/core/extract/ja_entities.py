@@ -200,6 +200,14 @@ class Learned:
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
                     self.add(m.name, m.name, m.kind)
+                head = m.name.split("・")[0]
+                if (
+                    m.kind == "company"
+                    and head != m.name
+                    and len(head) >= 3
+                    and not _generic_kata(head)
+                ):
+                    self.add(head, m.name, m.kind)
             if m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{4,5}}", m.surface):
                 self.surnames.update({m.surface[:2]: m.name, m.surface[:3]: m.name})
                 self._rx = None

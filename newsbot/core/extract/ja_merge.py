@@ -16,6 +16,31 @@ from newsbot.core.events import Event
 _BOOST = 0.05
 
 
+_NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
+
+
+def unify_names(events: list[Event], known: Callable[[str], bool]) -> None:
+    """A name the registry does not know, used short and long (クオンタム, クオンタム・アナリ
+    ティクス): the long form everywhere."""
+    used = {v for e in events for f in _NAME_FIELDS if isinstance(v := e.fields.get(f), str)}
+    used |= {v for e in events for v in e.fields.get("investors") or []}
+    longer = {}
+    for short in used:
+        if known(short) or len(short) < 2:
+            continue
+        ext = [n for n in used if n != short and n.startswith(short) and n[len(short)] in "・ "]
+        if len(ext) == 1:
+            longer[short] = ext[0]
+    for e in events:
+        for f in _NAME_FIELDS:
+            value = e.fields.get(f)
+            if isinstance(value, str) and value in longer:
+                e.fields[f] = longer[value]
+        for f in ("investors", "companies"):
+            if isinstance(e.fields.get(f), list):
+                e.fields[f] = list(dict.fromkeys(longer.get(v, v) for v in e.fields[f]))
+
+
 def consolidate(events: list[Event]) -> list[Event]:
     """Merge the findings of one article into its events."""
     out: list[Event] = []

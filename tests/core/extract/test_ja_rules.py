@@ -521,3 +521,25 @@ def test_plan_in_quotes_is_not_a_product(registry: Registry) -> None:
 def test_comparison_period_is_not_the_period(registry: Registry) -> None:
     text = "米ブライトウェーブの2025年1〜3月期の売上高は前年同期比45%増の12億ドルだった。"
     assert one(registry, text, "financial")["period"] == "2025-Q1"
+
+
+def test_customers_listed_after_kokyaku_niwa(registry: Registry) -> None:
+    text = "米ブライトウェーブの顧客には米ウォルマートや米ファイザーなど大手企業が多い。"
+    found = sorted(e["customer"] for e in events(registry, text) if e["type"] == "customer")
+    assert len(found) == 2 and ("ウォルマート" in found or "Walmart" in found)
+
+
+def test_contract_amount_and_later_status(registry: Registry) -> None:
+    text = (
+        "米ノヴァミンドは、米エヌビディアの最新GPUを採用すると発表した。契約額は約10億ドル。"
+        "ノヴァミンドはこれまで米AMDのGPUを使っていたが、今後は利用を段階的に打ち切る方針だ。"
+    )
+    found = {e["vendor"]: e for e in events(registry, text) if e["type"] == "customer"}
+    assert found["NVIDIA"]["amount_usd"] == 1e9
+    assert found["AMD"]["status"] == "ended"
+
+
+def test_short_and_long_forms_of_a_new_name_are_one(registry: Registry) -> None:
+    text = "日立、米データ分析のクオンタムを買収へ\n\n日立製作所は、米クオンタム・アナリティクスを買収する。"
+    e = one(registry, text, "acquisition")
+    assert e["target"] == "クオンタム・アナリティクス"
