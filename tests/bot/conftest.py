@@ -60,6 +60,32 @@ class FastBot(NewsBot):
         return None
 
 
+def _with_history(module: Any) -> Any:
+    """The emulator, able to serve a channel's recent messages (GET /channels/{id}/messages,
+    newest first, as Discord does) once a test calls ``serve_history()``; it lacks the route."""
+
+    class Emulator(module.Emulator):  # type: ignore[misc,name-defined]
+        history = False
+
+        def serve_history(self) -> None:
+            self.history = True
+
+        def _add_routes(self, router: Any) -> None:
+            path = module.API + "/channels/{cid}/messages"
+            router.add_route("GET", path, module._as_aiohttp(self._history))
+            super()._add_routes(router)
+
+        def _history(self, request: Any) -> list[dict[str, Any]]:
+            if not self.history:
+                return self._unhandled(request)  # type: ignore[no-any-return]
+            channel = self._channel(request)
+            limit = max(1, min(int(request.query.get("limit", "50")), 100))
+            found = [m for m in self._messages if m.channel_id == channel.id and not m.deleted]
+            return [self._message_payload(m) for m in reversed(found)][:limit]
+
+    return Emulator
+
+
 @pytest_asyncio.fixture
 async def emu() -> AsyncIterator[Any]:
     """The emulator with one guild (#general, #digest), an admin role and a manager role.
@@ -67,7 +93,7 @@ async def emu() -> AsyncIterator[Any]:
     On the way out it checks that Discord would have accepted everything the bot sent.
     """
     module = emulator_module()
-    async with module.Emulator() as emu:
+    async with _with_history(module)() as emu:
         guild = emu.add_guild("News HQ")
         emu.add_channel(guild, "general")
         emu.add_channel(guild, "digest")

@@ -62,3 +62,15 @@ async def test_post_spreads_over_messages_without_pings(emu, bot):
 async def test_post_to_an_unknown_channel_raises(emu, bot):
     with pytest.raises(discord.NotFound):
         await DiscordPoster(bot).post(1234, "x", [], [])
+
+
+async def test_recent_messages_newest_first(emu, bot):
+    target = channel(emu, "digest")
+    poster = DiscordPoster(bot)
+    await poster.post(target.id, "first", [], [])
+    await poster.post(target.id, "", [{"title": "second", "footer": {"text": "marker"}}], [])
+    emu.serve_history()
+    recent = await poster.recent_messages(target.id, 10)
+    assert [m["content"] for m in recent] == ["", "first"]
+    assert recent[0]["embeds"][0]["footer"]["text"] == "marker"
+    assert recent[0]["id"] == emu.messages(target)[-1].id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from newsbot.bot.client import UNEXPECTED
 from tests.bot import kb
@@ -108,3 +109,18 @@ async def test_extra_setup_runs_in_setup_hook(emu, start_bot):
 
     bot = await start_bot(extra_setup=extra_setup)
     assert seen and seen[0][0] is bot and "ask" in seen[0][1]
+
+
+async def test_slow_database_work_does_not_stall_the_heartbeat(emu, start_bot):
+    emu.heartbeat_interval = 0.05
+    bot = await start_bot()
+
+    def slow_search(words: str) -> list:
+        time.sleep(1.0)  # a slow query, in the worker thread
+        return []
+
+    bot.knowledge.search = slow_search
+    before = emu.gateway_log.count(("recv", "HEARTBEAT"))
+    result = await emu.slash("search", {"words": "anything"})
+    assert "No article mentions" in text_of(result)
+    assert emu.gateway_log.count(("recv", "HEARTBEAT")) - before >= 10
