@@ -354,6 +354,22 @@ def _is_kata(ch: str) -> bool:
 
 
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
+_SUFFIX_HINT = re.compile(
+    r"株|銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
+    r"鉄道|電力|ガス|建設|不動産|新聞|ホールディングス|グループ"
+)
+_KATA_COMPANIES = (
+    (_PREFIXED_KATA, re.compile(rf"[{COUNTRY_PREFIX}][{_K}A-Za-z]")),
+    (_TAILED_KATA, re.compile(COMPANY_TAILS)),
+    (
+        _CUED_KATA,
+        re.compile(
+            rf"(?:スタートアップ|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|"
+            rf"会社|大手|メーカー|ベンチャー|{PLACES})の?、?[{_K}]"
+        ),
+    ),
+    (_SHA_KATA, re.compile(rf"[{_K}]社")),
+)
 _COMPANY_HINT = re.compile(
     rf"[{_K}]{{3}}|[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|鉄道|"
@@ -397,12 +413,16 @@ def _companies(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
     if not _COMPANY_HINT.search(text):
         return found
-    for rx in (_PREFIXED_KATA, _TAILED_KATA, _CUED_KATA, _SHA_KATA):
+    for rx, hint in _KATA_COMPANIES:
+        if not hint.search(text):
+            continue
         for m in rx.finditer(text):
             name = m.group("n").strip("・")
             if _generic_kata(name):
                 continue
             found.append(_pattern(m, name, "company", registry))
+    if not _SUFFIX_HINT.search(text):
+        return found
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
         head = re.sub(r"(?:銀行|証券|大学|研究所|ホールディングス)$", "", name)

@@ -40,6 +40,11 @@ def by_surface(text: str, registry: Registry) -> dict[str, Ment]:
         ("米ネクストAIに出資した。", "ネクストAI", "company"),
         ("米QXシステムズを買収した。", "QXシステムズ", "company"),
         ("新興のOrbit Labsが調達した。", "Orbit Labs", "unknown"),
+        ("日本ソラトビは、田中太郎氏が新社長に就任したと発表した。", "田中太郎", "person"),
+        ("山本花子が取締役CTOに就任した。", "山本花子", "person"),
+        ("東日本フイルムは米ノヴァを買収した。", "東日本フイルム", "company"),
+        ("独シーメンス・ヘルシニアーズが出資した。", "シーメンス・ヘルシニアーズ", "company"),
+        ("DEFベンチャーズが出資した。", "DEFベンチャーズ", "company"),
     ],
 )
 def test_names_known_from_context(text: str, name: str, kind: str, registry: Registry) -> None:
