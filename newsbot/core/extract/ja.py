@@ -4,7 +4,10 @@ The article is read in order, sentence by sentence (a headline's parts, split at
 ideographic space, each count as one). For each: the mentions (``ja_entities``) are found
 and back-references resolved against what was read before (``ja_discourse``); then each
 rule (``ja_deals``, ``ja_business``, ``ja_talent``) reads the sentence's triggers and the
-particles around them. The findings become one event per real event (``ja_merge``).
+particles around them (``ja_clauses``), with the trigger words and traps of ``ja_lex``.
+Table rows are read through their header instead (``ja_tables``). The findings become one
+event per real event (``ja_merge``); each carries a ``deal`` id so the framework's own merge
+keeps them apart.
 """
 
 from __future__ import annotations
