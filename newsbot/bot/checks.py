@@ -70,4 +70,4 @@ def _cooldown(interaction: discord.Interaction[Any]) -> app_commands.Cooldown | 
 
 def cooldown() -> Callable[[T], T]:
     """Per-user cooldown of ``discord.cooldown_seconds`` on one command (0 turns it off)."""
-    return app_commands.checks.dynamic_cooldown(_cooldown, key=lambda i: i.user.id)
+    return app_commands.checks.dynamic_cooldown(_cooldown)  # keyed by user

@@ -147,9 +147,7 @@ class NewsBot(commands.Bot):
         log.info("discord_ready user=%s guilds=%d", user.id if user else None, len(self.guilds))
 
 
-def build_bot(
-    app: App, *, extra_setup: ExtraSetup | None = None, **client_kwargs: Any
-) -> NewsBot:
+def build_bot(app: App, *, extra_setup: ExtraSetup | None = None, **client_kwargs: Any) -> NewsBot:
     """The bot for a wired application; start it with ``await bot.start(token)``."""
     return NewsBot(Knowledge.from_app(app), app.settings, extra_setup=extra_setup,
                    **client_kwargs)  # fmt: skip

@@ -205,7 +205,9 @@ def profile(found: ProfileLike) -> list[Reply]:
     sections = PERSON_SECTIONS if kind == "person" else COMPANY_SECTIONS
     fields = [Field(label, _bullets(getattr(found, attribute, None) or []))
               for label, attribute in sections if getattr(found, attribute, None)]  # fmt: skip
-    counts = ", ".join(_count(n, TYPE_LABELS.get(t, t)) for t, n in sorted(found.counts.items()) if n)
+    counts = ", ".join(
+        _count(n, TYPE_LABELS.get(t, t)) for t, n in sorted(found.counts.items()) if n
+    )
     body = f"In the knowledge base: {counts}." if counts else f"No events about this {kind} yet."
     return pack(card(inert(found.entity.name), body, fields, footer=f"{kind} · newest first"))
 

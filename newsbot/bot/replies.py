@@ -75,9 +75,9 @@ def choices(names: Sequence[str]) -> list[app_commands.Choice[str]]:
     return out
 
 
-async def suggest_names(interaction: discord.Interaction[Any], current: str) -> list[
-    app_commands.Choice[str]
-]:
+async def suggest_names(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
     """Entity names for any company, person or name option; none when the lookup is slow."""
     knowledge = interaction.client.knowledge
     try:

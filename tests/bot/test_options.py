@@ -47,7 +47,9 @@ def test_errors_become_short_messages():
     cooldown = app_commands.CommandOnCooldown(app_commands.Cooldown(1, 30), 12.2)
     assert describe(cooldown) == ("Slow down: try again in 13 s.", True)
     assert describe(NotAllowed("This command is for admins.")) == (
-        "This command is for admins.", True)
+        "This command is for admins.",
+        True,
+    )
     assert describe(app_commands.NoPrivateMessage())[1]
     assert describe(app_commands.CheckFailure())[0] == "You cannot use this command here."
     refused = app_commands.CommandInvokeError.__new__(app_commands.CommandInvokeError)

@@ -119,9 +119,7 @@ def test_search_hits():
 def test_query_results_as_a_table_or_csv():
     result = QueryResult(["name", "n"], [("a`b", 1), (None, 2.5)], truncated=False)
     (reply,) = ok(render.query_result("SELECT 1", result))
-    assert reply.embeds[0].description == (
-        "```\nname │ n  \n─────┼────\naˋb  │ 1\nNULL │ 2.5\n```"
-    )
+    assert reply.embeds[0].description == ("```\nname │ n  \n─────┼────\naˋb  │ 1\nNULL │ 2.5\n```")
     assert reply.embeds[0].footer.text == "2 rows · SELECT 1"
     big = QueryResult(["t"], [("x" * 100,)] * 500, truncated=True)
     (reply,) = ok(render.query_result("SELECT t", big, limit_note="row limit 500"))

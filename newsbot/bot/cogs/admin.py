@@ -28,7 +28,7 @@ class Admin(commands.Cog):
     @app_commands.command(description="A read-only SQL query of the knowledge base (admins)")
     @app_commands.describe(query="e.g. SELECT company, amount_usd FROM deals ORDER BY date DESC")
     @app_commands.guild_only()
-    @cooldown()  # after the permission check: a refusal costs no cooldown
+    @cooldown()
     @admin_only()
     async def sql(
         self, interaction: discord.Interaction[NewsBot], query: app_commands.Range[str, 1, 2000]

@@ -21,7 +21,9 @@ class Digest(commands.Cog):
     @app_commands.rename(day="date")
     @app_commands.describe(day="2025-06-13, today or yesterday")
     @cooldown()
-    async def digest(self, interaction: discord.Interaction[NewsBot], day: Day | None = None) -> None:
+    async def digest(
+        self, interaction: discord.Interaction[NewsBot], day: Day | None = None
+    ) -> None:
         await interaction.response.defer(thinking=True)
         when = day or self.bot.today()
         content, embeds, files = await self.bot.call(self.bot.knowledge.digest, when)

@@ -17,6 +17,12 @@ from newsbot.bot.replies import send, suggest_names
 from newsbot.bot.text import inert
 
 Name = app_commands.Range[str, 1, 100]
+VERBS = {  # (subscribing, changed) -> how the reply starts
+    (True, True): "Subscribed to ",
+    (True, False): "Already subscribed to ",
+    (False, True): "Unsubscribed from ",
+    (False, False): "This channel was not subscribed to ",
+}
 
 
 def what(name: str) -> str:
@@ -47,7 +53,7 @@ class Subscriptions(commands.Cog):
     @app_commands.describe(company="Stop the alerts about this company")
     @app_commands.autocomplete(company=suggest_names)
     @app_commands.guild_only()
-    @cooldown()  # after the permission check: a refusal costs no cooldown
+    @cooldown()
     @channel_managers()
     async def unsubscribe(
         self, interaction: discord.Interaction[NewsBot], company: Name | None = None
@@ -65,8 +71,7 @@ class Subscriptions(commands.Cog):
             text = f"I know no company named “{inert(company or '')}”."
         else:
             changed, name = done
-            verb = ("Subscribed to " if changed else "Already subscribed to ") if subscribe else (
-                "Unsubscribed from " if changed else "This channel was not subscribed to ")
+            verb = VERBS[subscribe, changed]
             current = await self.bot.call(knowledge.subscriptions, channel)
             text = f"{verb}{what(name)}. {listing(current)}"
         await send(interaction, message(text))
