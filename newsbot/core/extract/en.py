@@ -57,7 +57,9 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "steps stepping retire retired retires retirement parted parts lose loses lost "
             "losing founded founds started starts starting launched launches launching set sets "
             "setting formed forms created creates announced unveiled incorporated spun become "
-            "became becomes took takes taking succeeds succeeded succeed serve serves"), talent),
+            "became becomes took takes taking succeeds succeeded succeed serve serves previously "
+            "recently formerly worked spent served stint spell tenure ran led headed oversaw "
+            "now"), talent),
     (_words("revenue revenues sales turnover arr run annualized annualised margin margins valued "
             "raised"), financials),
     (_words("cut cuts cutting eliminate eliminates eliminated eliminating lay lays laid laying "

@@ -27,6 +27,7 @@ from newsbot.core.extract.en_names import (
     subject_before,
 )
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.periods import find_periods
 
 _NOT_DESC = r"(?!(?:from|of|in|for|with|to|at|on|into|by|and|or|as|that|which|who|than)\b)"
 _MACROS = {
@@ -69,13 +70,19 @@ _RUMOUR = re.compile(
     r"fell\s+through|walked\s+away|rejected|refused|declined|turned\s+(?:\w+\s+)?down|denied|"
     r"denies|deny|no\s+deal|approached|courted|courting|pitched|would\s+consider|"
     r"expected\s+to\s+(?:announce|sign|raise|buy|acquire)|set\s+to\s+(?:announce|raise)|"
-    r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to)\b",
+    r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to|"
+    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?confirmed|neither\s+\w+\s+(?:has\s+)?"
+    r"confirmed|unconfirmed|(?:reported|reports)\s+that|promised\s+to|pledged\s+to|"
+    r"proposed\s+to|offering\s+to|would\s+like\s+to)\b",
     re.IGNORECASE,
 )
+_UNCONFIRMED = re.compile(r"\bneither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
+                          r"commented)|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
+                          re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless)\b")
 _WOULD = re.compile(r"\bwould\b")
 _REPORTED_WOULD = re.compile(
-    r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,60}"
+    r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,250}"
     r"\bwould\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
@@ -90,6 +97,9 @@ def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
     left_edge = max(p.masked.rfind(";", 0, start), p.masked.rfind(" — ", 0, start), -1) + 1
     left = p.masked[max(left_edge, start - 160) : start]
     window = left + p.masked[start:end]
+    sentence_end = p.masked[end:]
+    if _UNCONFIRMED.search(sentence_end):
+        return True  # "...; neither company has confirmed a deal."
     for m in _RUMOUR.finditer(window):
         if m.group(0).lower().split()[0] not in allow:
             return True
@@ -236,6 +246,16 @@ def org_name(e: Ent | None) -> str | None:
 def person_ok(e: Ent | None) -> bool:
     """Whether ``e`` can be the person of a talent move."""
     return e is not None and e.looks_like_person() and e.kind != "company"
+
+
+def past_year(p: Parsed, ctx: Context) -> dict[str, Any]:
+    """``{"year": YYYY}`` when the sentence dates the event before the article's year."""
+    on = ctx.doc.date
+    for period in find_periods(p.masked, lang="en", on=on):
+        year = int(period.period[:4])
+        if on is None or year < on.year:
+            return {"year": year}
+    return {}
 
 
 _POSSESSOR = re.compile(

@@ -19,13 +19,13 @@ from newsbot.core.extract.en_common import (
     is_per_unit,
     money_after,
     org_name,
+    past_year,
     possessor,
     rx,
     subject,
 )
 from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed
 from newsbot.core.extract.money import MoneyMatch
-from newsbot.core.extract.periods import find_periods
 
 # investments -------------------------------------------------------------------------------
 
@@ -82,7 +82,8 @@ _AMONG_INVESTORS = rx(
     r"(?:also\s+)?(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|"
     r"backers|participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round|"
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
-    r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding))"
+    r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding)|also\s+(?:invested|participated|"
+    r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))"
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
@@ -170,7 +171,7 @@ def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: E
     fields["valuation_usd"] = valuation.money.usd if valuation else None
     fields["round"] = _round(p, start)
     extra = {"total": total, "tranche": bool(_TRANCHE.search(p.masked[start:stop]))}
-    extra.update(_past_year(p, ctx))
+    extra.update(past_year(p, ctx))
     out.add(p, "investment", fields, 0.85, names=[co, investor], money=amount, extra=extra)
 
 
@@ -225,16 +226,6 @@ def _round(p: Parsed, start: int) -> str | None:
     word = re.sub(r"\s+", " ", best.group("round"))
     return word[0].upper() + word[1:] if not word.lower().startswith("series") else \
         "Series " + word.split()[-1].upper()
-
-
-def _past_year(p: Parsed, ctx: Context) -> dict[str, Any]:
-    """``{"year": YYYY}`` when the sentence dates the event before the article's year."""
-    on = ctx.doc.date
-    for period in find_periods(p.masked, lang="en", on=on):
-        year = int(period.period[:4])
-        if on is None or year < on.year:
-            return {"year": year}
-    return {}
 
 
 def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
@@ -384,7 +375,7 @@ def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, targ
     if amount is None and p.sentence.cells:
         amount = next((m for pos, m in p.money_in(0, len(p.masked)) if not is_per_unit(p, pos)),
                       None)
-    extra = _past_year(p, ctx)
+    extra = past_year(p, ctx)
     out.add(p, "acquisition", {"acquirer": buyer, "target": bought,
                                "amount_usd": amount.money.usd if amount else None},
             0.85, names=[acquirer, target], money=amount, extra=extra)

@@ -566,6 +566,7 @@ def _resolve_description(
     before = text[:start]
     earlier = [e for e in ents if e.end <= start and e.is_org() and not e.looks_like_person()]
     if earlier and re.fullmatch(r",\s*", text[earlier[-1].end : start]):
+        ctx.described.append((noun, earlier[-1].name))
         return earlier[-1].name
     topic = ctx.topic.get(sentence.block)
     if topic and topic[1] == "company" and sentence.kind == "item":
@@ -668,8 +669,8 @@ _POST_ROLE = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:(?:previously|formerly|"
     rf"most\s+recently|until\s+now|until\s+recently|currently|now)\s+)?(?:an?\s+|the\s+|its\s+|"
     rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
-    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+(?:{_E}\s+)?{_E})?"
-    rf"(?![\w-])",
+    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_E}\s+)?{_E})?(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -777,6 +778,9 @@ _BOUNDARY = re.compile(
 def subject_before(p: Parsed, pos: int) -> Ent | None:
     """The subject of the clause that reaches ``pos`` in the masked text, or None."""
     left = p.masked[:pos]
+    relative = _AFTER_RELATIVE.search(left)
+    if relative:
+        return p.ent(relative.group(1))  # "Ke Yang, who ran the group, left for Meta"
     boundaries = list(_BOUNDARY.finditer(left))
     start = boundaries[-1].end() if boundaries else 0
     found = _clause_subject(p, start, pos)
@@ -803,6 +807,9 @@ _TIME_PHRASE = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december|\d{4}|"
     r"week|month|year|morning|evening|afternoon|night|quarter|day|days|weeks|months|years|"
     r"time|spring|summer|autumn|fall|winter)[,.]?$")
+_AFTER_RELATIVE = re.compile(
+    rf"{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
+    r"(?:has\s+|had\s+|have\s+|also\s+|then\s+|will\s+|is\s+|was\s+)?$")
 _COORDINATION = re.compile(r",\s(?:and|but)\s|\bbut\s", re.IGNORECASE)
 _PHRASE_START = re.compile(r"(?:^|[,;:(]\s*|\s[—–]\s)([^,;:()]*)$")
 

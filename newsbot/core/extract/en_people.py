@@ -17,6 +17,7 @@ from newsbot.core.extract.en_common import (
     blocked,
     described_person,
     org_name,
+    past_year,
     person_ok,
     rx,
     subject,
@@ -69,11 +70,15 @@ _BECOME = rx(
     r"was\s+promoted\s+to|is\s+promoted\s+to|has\s+been\s+promoted\s+to|was\s+named|is\s+named|"
     r"has\s+been\s+named|was\s+appointed|is\s+appointed|has\s+been\s+appointed|"
     r"was\s+elevated\s+to|will\s+take\s+over\s+as|succeeds\s+{E}\s+as|succeeded\s+{E}\s+as|"
-    r"will\s+succeed\s+{E}\s+as)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
-    r"(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
+    r"will\s+succeed\s+{E}\s+as|is\s+now|was\s+made|has\s+been\s+made|is\s+the\s+new|"
+    r"was\s+the\s+new)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:{E:owner}['’]?s?\s+)?"
+    r"(?:new\s+|interim\s+|acting\s+)?(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
     r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))"
 )
+_INTERNAL = re.compile(r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
+                       r"(?:was|is|has\s+been)\s+(?:promoted|elevated)", re.IGNORECASE)
+_FOUNDER = re.compile(r"\b(?:co-?founded|founded|co-?founder|founder)\b", re.IGNORECASE)
 _AS_ROLE = re.compile(
     r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead|to(?=\s+(?:the\s+)?(?:chief|head|"
     r"president|vice|senior|executive|ceo|cto|cfo|coo|general|managing|director|lead|chair)))\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
@@ -86,14 +91,42 @@ _FROM = re.compile(r"^[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)
 _OBJECT_STOP = re.compile(r"\s(?:as|to|who|which|from|in\s+a|after|for|on)\s|;|\.(?:\s|$)")
 
 
+_PREVIOUSLY = rx(
+    r"\b(?:most\s+recently|previously|until\s+recently|until\s+now|before\s+that|formerly)\s+"
+    r"(?:worked|served|was|spent\s+[\w\s]{1,20}?)\s+(?:at|for|with|as)\s+(?:an?\s+|the\s+)?"
+    r"(?:{E:org}['’]s?\s+|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})"
+)
+_WHO_RAN = rx(
+    r"{E:p},?\s+(?:an?\s+[^,\ue000]{0,40}?\s+)?who\s+(?:had\s+)?(?:ran|led|headed|oversaw|built|"
+    r"co-led|managed|worked\s+on)\s+[^,;.\ue000]{0,60}?(?:{E:org}['’]?s?|\b(?:at|for)\s+{E:org2})"
+)
+_SPELL_AT = rx(r"\bafter\s+(?:a|an|his|her|their)?\s*(?:\w+\s+){0,2}?(?:spell|stint|stints|"
+               r"tenure|years|decade|time|career)\s+(?:at|with)\s+{E:org}")
+
+
+def _hints(p: Parsed, ctx: Context, out: Found) -> None:
+    """Where a person last worked, for a move found elsewhere in the article."""
+    for pattern in (_PREVIOUSLY, _SPELL_AT, _WHO_RAN):
+        for m in pattern.finditer(p.masked):
+            org = p.ent(m.groupdict().get("org") or m.groupdict().get("org2"))
+            if org is not None and org.kind == "product":
+                owner = ctx.product_owner(org)
+                org = Ent(0, 0, owner, owner, "company", "alias") if owner else None
+            person = p.ent(m.groupdict().get("p")) or subject(p, m.start(), ctx, kind="person")
+            if org is not None and org.is_org():
+                _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
+
+
 def talent(p: Parsed, ctx: Context, out: Found) -> None:
-    """Every talent-move pattern of one sentence."""
+    """Every talent-move pattern of one sentence (hints last: a move found in the same
+    sentence says more about where the person came from)."""
     _hires(p, ctx, out)
     _joins(p, ctx, out)
     _leaves(p, ctx, out)
     _foundings(p, ctx, out)
     _arrows(p, ctx, out)
     _becomes(p, ctx, out)
+    _hints(p, ctx, out)
 
 
 def _hires(p: Parsed, ctx: Context, out: Found) -> None:
@@ -117,7 +150,7 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
             if origin is None and _PROMOTE.match(m.group(0)):
                 origin = hirer
             previous_org = org_name(origin) if isinstance(origin, Ent) else origin
-            _move(p, out, person, origin, hirer, role, 0.8)
+            _move(p, ctx, out, person, origin, hirer, role, 0.8)
 
 
 def _board_company(p: Parsed, pos: int, ctx: Context) -> Ent | None:
@@ -186,9 +219,9 @@ def _origin(p: Parsed, person: Ent, after: int) -> Ent | str | None:
     return None
 
 
-def _move(p: Parsed, out: Found, person: Ent | None, origin: Ent | str | None,
-          destination: Ent | str | None, role: str | None, confidence: float,
-          *, leaving: bool = False) -> None:
+def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
+          origin: Ent | str | None, destination: Ent | str | None, role: str | None,
+          confidence: float, *, leaving: bool = False, hint: bool = False) -> None:
     if not person_ok(person) or person is None:
         return
     to = destination if isinstance(destination, str) else org_name(destination)
@@ -198,7 +231,7 @@ def _move(p: Parsed, out: Found, person: Ent | None, origin: Ent | str | None,
     names = [e for e in (person, origin, destination) if isinstance(e, Ent)]
     fields = {"person": person.name, "from": frm, "to": to, "role": role}
     out.add(p, "talent_move", fields, confidence, names=names,
-            extra={"leaving": leaving})
+            extra={"leaving": leaving, "hint": hint, **past_year(p, ctx)})
 
 
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
@@ -211,7 +244,7 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         origin = _origin(p, person, after)
         if m.group(0).lower().startswith(("left", "leav", "depart")):
             origin = origin or _leave_origin(p, person)
-        _move(p, out, person, origin, p.ent(m.group("to")), role, 0.8)
+        _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
 
 
 def _skip_from(p: Parsed, pos: int) -> int:
@@ -233,7 +266,7 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         left: Ent | str | None = p.ent(m.group("from"))
         if isinstance(left, Ent) and left.via == "description" and person.org:
             left = person.org
-        _move(p, out, person, left, _new_home(p, m.end()), None, 0.75, leaving=True)
+        _move(p, ctx, out, person, left, _new_home(p, m.end()), None, 0.75, leaving=True)
     for m in _LEAVE_BARE.finditer(p.masked):
         if m.start() in taken or ENT.match(p.masked, m.end() + 1):
             continue
@@ -241,15 +274,15 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         if person is None or blocked(p, m.start(), m.end(), stay=True):
             continue
         origin = person.org or _only_org(p)
-        _move(p, out, person, origin, None, person.role, 0.65, leaving=True)
+        _move(p, ctx, out, person, origin, None, person.role, 0.65, leaving=True)
     for m in _EXIT_NOUN.finditer(p.masked):
         person = p.ent(m.group("p")) or _pronoun_person(p, ctx, m.start())
-        _move(p, out, person, p.ent(m.group("from")), None, None, 0.65, leaving=True)
+        _move(p, ctx, out, person, p.ent(m.group("from")), None, None, 0.65, leaving=True)
     for m in _LOSES.finditer(p.masked):
         person = p.ent(m.group("p"))
         company = subject(p, m.start(), ctx)
         if not blocked(p, m.start(), m.end(), stay=True):
-            _move(p, out, person, company, None, None, 0.7, leaving=True)
+            _move(p, ctx, out, person, company, None, None, 0.7, leaving=True)
 
 
 _NEW_HOME = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+"
@@ -275,7 +308,20 @@ def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     return Ent(0, 0, name, name, "person", "pronoun") if name else None
 
 
+_FOUNDED_BY_PERSON = rx(
+    r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:co-?founded|founded|started|"
+    r"set\s+up|launched|created)\s+(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
+    r"(?:{ROLE}\s+)?{E:p}"
+)
+
+
 def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _FOUNDED_BY_PERSON.finditer(p.masked):
+        person, company = p.ent(m.group("p")), p.ent(m.group("to"))
+        if person is not None and company is not None and company.is_org() and not blocked(
+                p, m.start(), m.end()):
+            origin = person.org if person.org != company.name and not person.founder_only else None
+            _move(p, ctx, out, person, origin, company, "co-founder", 0.65)
     for m in _FOUND.finditer(p.masked):
         company = p.ent(m.group("to"))
         if company is None or company.kind not in ("company", "unknown") or blocked(
@@ -287,17 +333,17 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
                               not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])):
             continue
         origin = person.org if person.org != company.name and not person.founder_only else None
-        _move(p, out, person, origin, company, "co-founder", 0.7)
+        _move(p, ctx, out, person, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
         if not blocked(p, m.start(), m.end(), stay=True):
-            _move(p, out, who, None, p.ent(m.group("to")), "co-founder", 0.6)
+            _move(p, ctx, out, who, None, p.ent(m.group("to")), "co-founder", 0.6)
 
 
 def _arrows(p: Parsed, ctx: Context, out: Found) -> None:
     m = _ARROW.match(p.masked)
     if m:
-        _move(p, out, p.ent(m.group("p")), None, p.ent(m.group("to")), None, 0.75)
+        _move(p, ctx, out, p.ent(m.group("p")), None, p.ent(m.group("to")), None, 0.75)
 
 
 def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
@@ -306,13 +352,14 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         if person is None or not ROLE_RE.search(m.group("role")) or blocked(
                 p, m.start(), m.end(), stay=True):
             continue
-        destination: Ent | str | None = p.ent(m.group("to"))
+        destination: Ent | str | None = p.ent(m.group("to")) or p.ent(m.group("owner"))
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
-        if origin is None and destination is not None and not m.group("to"):
-            origin = destination
-        _move(p, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)
+        if origin is None and destination is not None and not person.former and (
+                _INTERNAL.match(m.group(0)) or _FOUNDER.search(p.masked)):
+            origin = destination  # "took over as chief executive": an internal move
+        _move(p, ctx, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)
 
 
 def _sentence_company(p: Parsed, ctx: Context) -> str | None:

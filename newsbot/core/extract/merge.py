@@ -124,8 +124,40 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return _agree(a.fields.get("amount_usd"), b.fields.get("amount_usd")) or a.type != "investment"
 
 
+def _absorb_move(into: Event, other: Event) -> None:
+    """One move per person. A current move wins over a background one ("joined X in
+    2018") or a hint ("most recently worked at Y"), whose destination (or, for a hint, its
+    origin) says where the person came from."""
+    if _background(into) != _background(other):
+        current, past = (other, into) if _background(into) else (into, other)
+    else:
+        current, past = (other, into) if other.confidence > into.confidence else (into, other)
+    merged = dict(current.fields)
+    both = _background(past) and _background(current)
+    if not merged.get("from"):
+        if _background(past) and not both:
+            to = past.fields.get("to")
+            merged["from"] = (to if to != merged.get("to") else None) or past.fields.get("from")
+        else:
+            merged["from"] = past.fields.get("from")
+    if not merged.get("to") and (both or not _background(past)):
+        merged["to"] = past.fields.get("to")
+        merged["role"] = past.fields.get("role") or merged.get("role")
+    into.fields = merged
+    into.sentence = current.sentence
+    into.extra = dict(current.extra)
+    into.confidence = min(0.99, max(into.confidence, other.confidence) + _BOOST)
+
+
+def _background(event: Event) -> bool:
+    return bool(event.extra.get("year") or event.extra.get("hint"))
+
+
 def _absorb(into: Event, other: Event) -> None:
     """Fill ``into`` with what ``other`` adds; keep the better sentence."""
+    if into.type == "talent_move":
+        _absorb_move(into, other)
+        return
     better = other.confidence > into.confidence
     for name, value in other.fields.items():
         _merge_field(into, name, value, prefer_other=better)
