@@ -224,19 +224,51 @@ def owned_elsewhere(ctx: Ctx, m: Ment, t: Trig) -> bool:
 
 
 def agents(ctx: Ctx, t: Trig, kinds: tuple[str, ...], *, cross: bool = True) -> list[Ment]:
-    """The trigger's subject (with its coordinated list), nearest first; [] when unstated."""
-    cands = [m for m in ctx.window(t) if _is_agent(m, kinds)]
+    """The trigger's subject (with its coordinated list), nearest first; [] when unstated.
+
+    For a company's deal, an executive speaking for it (ソフトバンクグループの孫正義会長は…
+    出資する) stands for the company.
+    """
+    speaker_kinds = (*kinds, "person") if "company" in kinds else kinds
+    cands = [m for m in ctx.window(t) if _is_agent(m, speaker_kinds)]
     if not cands and cross:
         cands = [
             m
             for m in ctx.before(t)
-            if _is_agent(m, kinds) and m.lp in ("は", "が", "も", "に至っては")
+            if _is_agent(m, speaker_kinds) and m.lp in ("は", "が", "も", "に至っては")
         ]
-    cands = [m for m in cands if not owned_elsewhere(ctx, m, t)]
+    cands = [
+        m
+        for m in cands
+        if not owned_elsewhere(ctx, m, t) and (m.kind in kinds or m.lp in ("は", "が"))
+    ]
     if cands:
-        return list_of(ctx, cands[-1], kinds)
+        chosen = cands[-1]
+        if chosen.kind == "person" and "company" in kinds:
+            employer = speaks_for(ctx, chosen)
+            if employer is not None:
+                return [employer]
+            if "person" not in kinds:
+                return []
+        return list_of(ctx, chosen, kinds)
     head = relative_head(ctx, t, kinds)
     return [head] if head else []
+
+
+_EXECUTIVE = re.compile(r"社長|会長|CEO|最高経営責任者|代表|COO|CFO|CTO|副社長|幹部|広報")
+
+
+def speaks_for(ctx: Ctx, person: Ment) -> Ment | None:
+    """The company an executive is named with (Xの孫正義会長, XのY社長)."""
+    if not _EXECUTIVE.search(
+        person.title + person.role + ctx.text[max(0, person.start - 12) : person.start]
+    ):
+        return None
+    for m in reversed(ctx.ments):
+        if m.end <= person.start and m.kind in ("company", "unknown") and m.lp == "の":
+            gap = ctx.text[m.pend : person.start]
+            return m if len(gap) <= 12 and not re.search(r"[はがをに、]", gap) else None
+    return None
 
 
 def _is_agent(m: Ment, kinds: tuple[str, ...]) -> bool:

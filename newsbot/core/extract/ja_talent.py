@@ -40,6 +40,19 @@ _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
 _SINCE = re.compile(r"から")
+_NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
+
+
+def _gap_without_names(ctx: Ctx, start: int, end: int) -> str:
+    """The text between two offsets with each company mention replaced by a NUL."""
+    out, pos = [], start
+    for m in ctx.ments:
+        if start <= m.start and m.end <= end and m.kind in COMPANY:
+            out.append(ctx.text[pos : m.start] + "\x00")
+            pos = m.end
+    return "".join(out) + ctx.text[pos:end]
+
+
 _MOVED = re.compile(r"移籍|移っ|移る|移り|転じ|転身")
 
 
@@ -125,7 +138,7 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
                 for m in ctx.window(t)
                 if m.kind == "person"
                 and m.lp == "の"
-                and ctx.text[m.pend : t.start] in ("", "今回の", "突然の")
+                and _NOMINAL_GAP.fullmatch(_gap_without_names(ctx, m.pend, t.start))
             ]
     return [m for m in found if m.kind == "person" and names([m])]
 
@@ -142,6 +155,9 @@ def _move(
         if source is None:
             source, conf = state.disc.salient("company", ctx.idx), 0.5
         return Move(person, source, None, None, "depart", t.start, conf) if source else None
+    if source is None and t.kind == "arrive":
+        origin = with_particle(ctx, t, ("から", "からの"), COMPANY)
+        source = _employer(origin[0]) if origin else None
     dest, conf = _destination(ctx, state, t, transitive, source)
     if dest is None:
         moved = source is not None and _MOVED.match(t.word) is not None
@@ -194,7 +210,7 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
     for m in reversed(ctx.window(t)):
         if m.kind not in COMPANY or m.quoted:
             continue
-        if m.lp in ("に", "へ"):
+        if m.lp in ("に", "へ", "への"):
             return _employer(m)
         if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend : t.start]):
             return _employer(m)

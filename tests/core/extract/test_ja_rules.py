@@ -548,3 +548,14 @@ def test_short_and_long_forms_of_a_new_name_are_one(registry: Registry) -> None:
     text = "日立、米データ分析のクオンタムを買収へ\n\n日立製作所は、米クオンタム・アナリティクスを買収する。"
     e = one(registry, text, "acquisition")
     assert e["target"] == "クオンタム・アナリティクス"
+
+
+def test_executive_speaks_for_the_company(registry: Registry) -> None:
+    text = "ソフトバンクグループの孫正義会長兼社長は、米ノヴァミンドに30億ドルを追加出資する方針を明らかにした。"
+    e = one(registry, text, "investment")
+    assert (e["company"], e["investors"]) == ("ノヴァミンド", ["SoftBank Group"])
+
+
+def test_nominal_move_with_origin_and_goal(registry: Registry) -> None:
+    e = one(registry, "ケン・タナベ氏の米グーグルから米メタへの移籍が決まった。", "talent_move")
+    assert (e["from"], e["to"]) == ("Google", "Meta")
