@@ -108,16 +108,22 @@ class Answerer:
 
     def _answer(self, session: Session, intent: Intent) -> Answer:
         slots = [*intent.slots, *([intent.anchor] if intent.anchor else [])]
+        if intent.unknown and not slots:
+            return compose_answer(intent, [], max_sources=self.max_sources)  # only the note
         ids = entity_ids(session, [s.name for s in slots])
-        family = family_ids(session, {s.name: (s.name, s.surface) for s in slots})
-        missing = [s.name for s in slots if not ids.get(s.name) and not family.get(s.name)]
-        if missing:
-            return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
-        ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
+        family: dict[str, list[int]] = {}
+        if any(not ids.get(s.name) for s in slots):
+            family = family_ids(session, {s.name: (s.name, s.surface) for s in slots})
+            missing = [s.name for s in slots if not ids.get(s.name) and not family.get(s.name)]
+            if missing:
+                return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
+            ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
         events = self._retrieve(session, intent, ids)
-        wider = {n: sorted({*ids[n], *family.get(n, ())}) for n in ids}
-        if not select_events(intent, events) and wider != ids:
-            events = self._retrieve(session, intent, wider)  # "SoftBank": the group's companies
+        if slots and not select_events(intent, events):
+            family = family or family_ids(session, {s.name: (s.name, s.surface) for s in slots})
+            wider = {n: sorted({*ids[n], *family.get(n, ())}) for n in ids}
+            if wider != ids:  # "SoftBank": the companies of the group
+                events = self._retrieve(session, intent, wider)
         return compose_answer(intent, events, max_sources=self.max_sources)
 
     def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict]:

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
+from newsbot.core.ask_lexicon import TYPE_ROLES
 from newsbot.core.ask_names import (
     AliasMatcher,
     Mention,
@@ -151,20 +152,20 @@ def family_ids(session: Session, names: dict[str, Sequence[str]]) -> dict[str, l
     to widen (the canonical name, the words the question used)."""
     stems = {key: {s for s in (_LEGAL_TAIL.sub("", w.strip()) for w in words)
                    if len(s) >= 3} for key, words in names.items()}  # fmt: skip
-    every = sorted({s for group in stems.values() for s in group})
-    if not every:
-        return {}
-    conds = [or_(func.lower(Entity.name) == s.lower(),
-                 func.lower(Entity.name).like(_escape_like(s.lower()) + " %", escape="\\"))
-             for s in every]  # fmt: skip
-    rows = session.execute(select(Entity.id, Entity.name).where(or_(*conds)).limit(200)).all()
+    rows: set[tuple[int, str]] = set()
+    for stem in sorted({s for group in stems.values() for s in group}):
+        norm = normalise_name(stem)
+        if len(norm) >= 3:  # a range of the unique index on aliases.norm
+            stmt = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
+                    .where(Alias.norm >= norm, Alias.norm < norm + "\uffff").limit(200))
+            rows.update((i, n) for i, n in session.execute(stmt))
     out: dict[str, list[int]] = {}
     for key, group in stems.items():
         lowered = {s.lower() for s in group}
         hits = [i for i, n in rows if n.lower() in lowered or
                 any(n.lower().startswith(s + " ") for s in lowered)]  # fmt: skip
         if hits:
-            out[key] = hits
+            out[key] = sorted(set(hits))
     return out
 
 
@@ -262,8 +263,10 @@ class KnowledgeMatcher:
     def _stored_loose(self, span: Span) -> list[Mention]:
         words = [span] + [Span(span.start + m.start(), span.start + m.end(), m.group(),
                                span.proper) for m in re.finditer(r"[^\s・]+", span.text)]
-        for piece in words if " " in span.text or "・" in span.text else [span]:
-            ref = (self._surname(piece.text) if piece.proper else None) or _fuzzy_entity(
+        single = " " not in span.text and "・" not in span.text
+        for piece in [span] if single else words:
+            surname = piece.proper and single
+            ref = (self._surname(piece.text) if surname else None) or _fuzzy_entity(
                 self.session, piece.text)
             if ref is not None:
                 how = "surname" if piece.proper and ref.kind == "person" else "fuzzy"
@@ -274,11 +277,12 @@ class KnowledgeMatcher:
         if len(normalise_name(word)) < 3 and word.isascii():
             return None
         pattern = _escape_like(word)
+        sqlite = self.session.get_bind().dialect.name == "sqlite"  # its LIKE ignores case
+        latin = (Alias.alias.like if sqlite else Alias.alias.ilike)(f"% {pattern}", escape="\\")
         stmt = (select(Entity.id, Entity.name, Entity.kind)
                 .join(Alias, Alias.entity_id == Entity.id)
                 .where(Entity.kind == "person",
-                       or_(Alias.alias.ilike(f"% {pattern}", escape="\\"),  # type: ignore[attr-defined]
-                           Alias.alias.like(f"%・{pattern}", escape="\\")))  # type: ignore[attr-defined]
+                       or_(latin, Alias.alias.like(f"%・{pattern}", escape="\\")))  # type: ignore[attr-defined]
                 .distinct().limit(3))  # fmt: skip
         rows = {EntityRef(*r) for r in self.session.execute(stmt)}
         return rows.pop() if len(rows) == 1 else None
@@ -317,11 +321,106 @@ def event_ids(
     session: Session, groups: Where, *, types: Collection[str] | None = None,
     since: date | None = None, until: date | None = None, limit: int = 50,
 ) -> list[int]:  # fmt: skip
-    """The ids ``find_events`` returns: the rarest group drives the query."""
-    groups = [(list(ids), list(r) if r else None) for ids, r in groups]
-    if any(not ids for ids, _ in groups):
+    """The ids ``find_events`` returns, newest first.
+
+    The rarest group drives the query. When even the rarest is a big name (thousands of
+    events), its newest links are tried first (an index-only backward scan), and the whole
+    history only when they do not fill ``limit``.
+    """
+    norm = [(sorted(set(ids)), sorted(set(r)) if r else None) for ids, r in groups]
+    if any(not ids for ids, _ in norm):
         return []
-    groups = _rarest_first(session, groups) if len(groups) > 1 else groups
+    if not norm:
+        return _select_ids(session, [], types, since, until, limit)
+    if (since or until) and _few_in_window(session, types, since, until):
+        return _select_in_window(session, norm, types, since, until, limit)
+    sizes = _bounded_sizes(session, norm)
+    norm = [g for _, g in sorted(zip(sizes, norm, strict=True), key=lambda p: p[0])]
+    if min(sizes) >= POPULAR:
+        roles = sorted({r for t in types or TYPE_ROLES for r in TYPE_ROLES.get(t, ())})
+        for window in RECENT_WINDOWS:
+            found = _select_ids(session, norm, types, since, until, limit,
+                                recent=(window, roles))  # fmt: skip
+            if len(found) >= limit:
+                return found
+    return _select_ids(session, norm, types, since, until, limit)
+
+
+POPULAR = 2_000
+RECENT_WINDOWS = (2_000, 20_000)
+Group = tuple[list[int], list[str] | None]
+
+
+def _links(ids: list[int], roles: list[str] | None) -> Any:
+    return select(EventEntity.event_id).where(
+        EventEntity.entity_id.in_(ids),  # type: ignore[attr-defined]
+        *([EventEntity.role.in_(roles)] if roles else []),  # type: ignore[attr-defined]
+    )
+
+
+def _window_filter(types: Collection[str] | None, since: date | None,
+                   until: date | None) -> list[Any]:  # fmt: skip
+    conds: list[Any] = []
+    if types:
+        conds.append(Event.type.in_(sorted(types)))  # type: ignore[attr-defined]
+    if since is not None:
+        conds.append(Event.date >= since.isoformat()[:7])
+    if until is not None:
+        conds.append(Event.date <= until.isoformat())
+    return conds
+
+
+def _few_in_window(session: Session, types: Collection[str] | None, since: date | None,
+                   until: date | None) -> bool:  # fmt: skip
+    """Whether the dates asked hold fewer than ``POPULAR`` events (then they drive)."""
+    inner = select(Event.id).where(*_window_filter(types, since, until)).limit(POPULAR)
+    return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
+               ) < POPULAR  # fmt: skip
+
+
+def _select_in_window(
+    session: Session, groups: list[Group], types: Collection[str] | None,
+    since: date | None, until: date | None, limit: int,
+) -> list[int]:  # fmt: skip
+    """Events of a narrow window, newest first, each checked for the groups (PK probes)."""
+    stmt = select(Event.id).where(*_window_filter(types, since, until))
+    for ids, roles in groups:
+        link = aliased(EventEntity)
+        stmt = stmt.where(select(link.event_id).where(
+            link.event_id == Event.id, link.entity_id.in_(ids),  # type: ignore[attr-defined]
+            *([link.role.in_(roles)] if roles else [])).exists())  # type: ignore[attr-defined]
+    stmt = stmt.order_by(Event.date.desc().nulls_last(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
+    return [row[0] for row in session.execute(stmt)]
+
+
+def _bounded_sizes(session: Session, groups: list[Group]) -> list[int]:
+    """How many links each group has, counted up to ``POPULAR`` (one statement)."""
+    parts = [select(literal(n).label("g"), func.count().label("n"))
+             .select_from(_links(ids, roles).limit(POPULAR).subquery())
+             for n, (ids, roles) in enumerate(groups)]  # fmt: skip
+    rows = dict(session.execute(union_all(*parts)).all()) if len(parts) > 1 else {
+        0: session.execute(parts[0]).one()[1]}
+    return [int(rows.get(n, 0)) for n in range(len(groups))]
+
+
+def _recent_links(group: Group, window: int, type_roles: list[str], limit: int) -> Any:
+    """The group's newest event ids, ``window`` in all, from each (entity, role) at least
+    ``limit``: index-only backward scans of ix_event_entities_entity_role."""
+    ids, roles = group
+    pairs = [(i, r) for i in ids for r in (roles or type_roles)]
+    each = max(limit, window // len(pairs))
+    parts = [select(EventEntity.event_id)
+             .where(EventEntity.entity_id == i, EventEntity.role == r)
+             .order_by(EventEntity.event_id.desc()).limit(each)  # type: ignore[attr-defined]
+             for i, r in pairs]  # fmt: skip
+    return union_all(*[select(p.subquery().c.event_id) for p in parts])
+
+
+def _select_ids(
+    session: Session, groups: list[Group], types: Collection[str] | None,
+    since: date | None, until: date | None, limit: int, *,
+    recent: tuple[int, list[str]] | None = None,
+) -> list[int]:  # fmt: skip
     stmt = select(Event.id, Event.date)
     for n, (ids, wanted) in enumerate(groups):
         link = aliased(EventEntity, name=f"ee{n}")
@@ -329,31 +428,13 @@ def event_ids(
         if wanted:
             cond.append(link.role.in_(wanted))  # type: ignore[attr-defined]
         stmt = stmt.join(link, and_(*cond))
-    if types:
-        stmt = stmt.where(Event.type.in_(list(types)))  # type: ignore[attr-defined]
-    if since is not None:
-        stmt = stmt.where(Event.date >= since.isoformat()[:7])
-    if until is not None:
-        stmt = stmt.where(Event.date <= until.isoformat())
+    if recent is not None and groups:
+        window, type_roles = recent
+        newest = _recent_links(groups[0], window, type_roles, limit)
+        stmt = stmt.where(Event.id.in_(newest))  # type: ignore[union-attr]
+    stmt = stmt.where(*_window_filter(types, since, until))
     stmt = stmt.distinct().order_by(Event.date.desc().nulls_last(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
     return [row[0] for row in session.execute(stmt)]
-
-
-def _rarest_first(
-    session: Session, groups: list[tuple[list[int], list[str] | None]]
-) -> list[tuple[list[int], list[str] | None]]:
-    """Groups ordered by how many event links they have, fewest first (one counting query)."""
-    all_ids = sorted({i for ids, _ in groups for i in ids})
-    stmt = (select(EventEntity.entity_id, EventEntity.role, func.count())
-            .where(EventEntity.entity_id.in_(all_ids))  # type: ignore[attr-defined]
-            .group_by(EventEntity.entity_id, EventEntity.role))  # fmt: skip
-    counts: dict[tuple[int, str], int] = {(i, r): n for i, r, n in session.execute(stmt)}
-
-    def size(group: tuple[list[int], list[str] | None]) -> int:
-        ids, wanted = group
-        return sum(n for (i, r), n in counts.items() if i in ids and (not wanted or r in wanted))
-
-    return sorted(groups, key=size)
 
 
 # ---------------------------------------------------------------- profiles

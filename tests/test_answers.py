@@ -272,6 +272,35 @@ def test_find_events_by_role_type_and_date(kb: Engine) -> None:
         assert record["evidence"][0]["title"]
 
 
+def test_every_query_strategy_gives_the_same_events(
+    kb: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big names (newest links first), narrow windows (dates drive) and the plain join agree."""
+    import newsbot.queries as queries
+
+    with Session(kb) as session:
+        nimbus = find_entity(session, Registry.default(), "Nimbus Robotics")
+        assert nimbus is not None
+
+        def ids(**kw: object) -> list[int]:
+            return [e["id"] for e in find_events(session, entity_ids=[nimbus.id], **kw)]  # type: ignore[arg-type]
+
+        plain = ids()
+        window = ids(since=date(2025, 7, 1), types=["talent_move", "customer"])
+        pair = [e["id"] for e in find_events(session, where=[([nimbus.id], ["vendor"]),
+                                                             ([nimbus.id], None)])]  # fmt: skip
+        monkeypatch.setattr(queries, "POPULAR", 1)
+        monkeypatch.setattr(queries, "RECENT_WINDOWS", (1, 2))
+        assert ids(limit=2) == plain[:2]
+        assert ids() == plain
+        assert ids(since=date(2025, 7, 1), types=["talent_move", "customer"]) == window
+        assert len(window) == 3
+        monkeypatch.setattr(queries, "POPULAR", 0)  # no window is "narrow" now
+        assert ids(since=date(2025, 7, 1), types=["talent_move", "customer"]) == window
+        assert [e["id"] for e in find_events(session, where=[([nimbus.id], ["vendor"]),
+                                                             ([nimbus.id], None)])] == pair
+
+
 def test_profiles(kb: Engine) -> None:
     registry = Registry.default()
     with Session(kb) as session:

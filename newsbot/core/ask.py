@@ -97,7 +97,8 @@ def plan_queries(
     if window is not None:
         since = max(since, window[0]) if since else window[0]
         until = min(until, window[1]) if until else window[1]
-    limit = COUNT_LIMIT if intent.want == lx.COUNT else DEFAULT_LIMIT
+    counting = intent.want == lx.COUNT and intent.types and lx.LAYOFF not in intent.types
+    limit = COUNT_LIMIT if counting else DEFAULT_LIMIT
 
     def query(where: tuple[tuple[str, Roles], ...]) -> Query:
         return Query(intent.types, where, since, until, limit)

@@ -133,7 +133,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"total funding|funding total|raised in total|total raised|total capital raised"),
      FUNDING_TOTAL),
     (_en(r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|"
-         r"workforce)\s+(?:\w+\s+){0,3}(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*)"
+         r"workforce)\s+(?:[\w.:&'-]+\s+){0,6}(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*)"
          r"|(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*|trim\w*)\s+(?:\w+\s+){0,3}"
          r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|workforce)"
          r"|lay(?:s|ing)?[ -]?off|laid[ -]off|layoffs?|job[ -]cuts?|redundanc\w*|downsiz\w*"

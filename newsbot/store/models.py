@@ -120,7 +120,8 @@ class EventEntity(SQLModel, table=True):
     """Which entity plays which role in an event."""
 
     __tablename__ = "event_entities"
-    __table_args__ = (Index("ix_event_entities_entity_role", "entity_id", "role"),)
+    # event_id last: "an entity's newest events" is an index-only backward scan
+    __table_args__ = (Index("ix_event_entities_entity_role", "entity_id", "role", "event_id"),)
 
     event_id: int = Field(foreign_key="events.id", primary_key=True, ondelete="CASCADE")
     entity_id: int = Field(foreign_key="entities.id", primary_key=True, ondelete="CASCADE")
