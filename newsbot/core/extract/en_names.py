@@ -231,7 +231,7 @@ def build_context(doc: Document) -> Context:
     return Context(doc, mid)
 
 
-_MID_CAP = re.compile(r"(?<![.!?:—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
+_MID_CAP = re.compile(r"(?<![.!?:;—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
 _CORP_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?$")
 _ALIAS_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w&:.'-]*|[a-z]{1,3}[A-Z][\w-]*)(?:\s+(?:[A-Z][\w&:.'-]*|&)){0,5}"
@@ -673,6 +673,14 @@ _POST_ROLE = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_E}\s+)?{_E})?(?![\w-])",
     re.IGNORECASE,
 )
+_POST_ROLE_ORG = re.compile(
+    rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:(?:previously|formerly|"
+    rf"most\s+recently|until\s+now|until\s+recently|currently|now)\s+)?(?:an?\s+|the\s+|its\s+|"
+    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
+    rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})\s+(?:at|of|for)\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_E}\s+)?{_E}(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 _OWNER_BEFORE = re.compile(rf"{_E}['’]s?\s+$")
@@ -684,7 +692,8 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
             continue
         start, end = p.ent_pos[i]
         pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
-        post = _POST_ROLE.match(p.masked[end : end + 160])
+        tail = p.masked[end : end + 160]
+        post = _POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail)
         if post and _is_person_at(p, end + post.end()):
             post = None  # "Varun Mohan, co-founder Douglas Chen": the next person's title
         for m, base in ((pre, max(0, start - 90)), (post, end)):
@@ -786,7 +795,8 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
     found = _clause_subject(p, start, pos)
     if found:
         return found
-    if boundaries and _COORDINATION.fullmatch(boundaries[-1].group(0)):
+    if boundaries and (_COORDINATION.fullmatch(boundaries[-1].group(0)) or _ADVERBIAL.fullmatch(
+            boundaries[-1].group(0))):
         return subject_before(p, boundaries[-1].start())  # "X hired Y, and will take Z"
     if boundaries and re.match(r"(?:which|who|that)\s", boundaries[-1].group(0), re.IGNORECASE):
         head = left[: boundaries[-1].start()].rstrip()
@@ -810,6 +820,8 @@ _TIME_PHRASE = re.compile(
 _AFTER_RELATIVE = re.compile(
     rf"{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
     r"(?:has\s+|had\s+|have\s+|also\s+|then\s+|will\s+|is\s+|was\s+)?$")
+_ADVERBIAL = re.compile(r"(?:after|before|when|while|since|once|because|unless|if)\s",
+                        re.IGNORECASE)
 _COORDINATION = re.compile(r",\s(?:and|but)\s|\bbut\s", re.IGNORECASE)
 _PHRASE_START = re.compile(r"(?:^|[,;:(]\s*|\s[—–]\s)([^,;:()]*)$")
 
