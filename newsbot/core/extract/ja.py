@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
 _SEGMENT = re.compile(r"[^\u3000]+")
 _PREDICATE_AFTER = re.compile(r"^(?:だ|です|である|でした|だった)")
-_EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move")
+_EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move", "title")
 
 
 def extract_events(doc: Document) -> list[Event]:

@@ -74,7 +74,7 @@ def _close(a: Any, b: Any, tolerance: float = 0.1) -> bool:
 
 def _fold(group: list[Event], money_field: str | None = None) -> Event:
     """The first finding, filled with what the others add; confidence up per repeat."""
-    best = max(group, key=lambda e: e.confidence)
+    best = max(group, key=lambda e: (e.confidence, not e.extra.get("title")))
     head = group[0]
     for e in group[1:]:
         for name, value in e.fields.items():
@@ -181,7 +181,7 @@ def _one_move(group: list[Event]) -> Event:
     head.fields["role"] = role or (roles[0] if roles else None)
     source = next((s for s in sources if s != head.fields["to"]), sources[0] if sources else None)
     head.fields["from"] = source
-    best = max(kept, key=lambda e: e.confidence)
+    best = max(kept, key=lambda e: (e.confidence, not e.extra.get("title")))
     head.sentence = best.sentence
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head

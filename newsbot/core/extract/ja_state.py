@@ -98,7 +98,7 @@ def make(
     event = Event(
         kind, fields, ctx.raw.strip(), round(confidence, 2), money.money if money else None
     )
-    event.extra.update(sent=ctx.idx, pos=extra.pop("pos", 0), **extra)
+    event.extra.update(sent=ctx.idx, pos=extra.pop("pos", 0), title=ctx.kind == "title", **extra)
     if money is not None:
         event.extra["stated_usd"] = stated_usd(ctx, money)
     if kind != "financial":
