@@ -193,7 +193,13 @@ LAUNCH_TRIGGER = re.compile(
     r"一般提供|オープンソース化"
 )
 FIN_METRIC = (
-    ("arr", re.compile(r"年間経常収益|年間定期収益|経常収益|年換算収益|ARR")),
+    (
+        "arr",
+        re.compile(
+            r"年間経常収益|年間定期収益|経常収益|年換算収益|ARR|ランレート|"
+            r"年(?:率)?換算(?:の|で|した)?(?:売上高|売上|収益)"
+        ),
+    ),
     ("gross_margin", re.compile(r"粗利益率|粗利率|売上総利益率|グロスマージン")),
     ("funding_total", re.compile(r"累計調達額|調達総額|累計の調達額|累計資金調達額")),
     ("revenue", re.compile(r"売上高|売り上げ|売上|年間収益|営業収益|収益|総収入|年商")),

@@ -559,3 +559,8 @@ def test_executive_speaks_for_the_company(registry: Registry) -> None:
 def test_nominal_move_with_origin_and_goal(registry: Registry) -> None:
     e = one(registry, "ケン・タナベ氏の米グーグルから米メタへの移籍が決まった。", "talent_move")
     assert (e["from"], e["to"]) == ("Google", "Meta")
+
+
+def test_annualised_revenue_is_arr(registry: Registry) -> None:
+    e = one(registry, "米ノヴァミンドの年換算の売上高は20億ドルを超えた。", "financial")
+    assert (e["metric"], e["value_usd"]) == ("arr", 2e9)
