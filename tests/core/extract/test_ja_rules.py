@@ -415,6 +415,9 @@ def test_headline_subject_and_roundup_items(registry: Registry) -> None:
         "米ノヴァミンドが上場するなら、米グーグルが出資する。",
         "ケン・タナベ氏はCEOに留任し、引き続き経営を率いる。",
         "リサ・モロー氏は米メタにとどまった。",
+        "米ブライトウェーブと米ノヴァミンドは提携交渉を進めている。",
+        "米ブライトウェーブは米ノヴァミンドの買収について最終調整に入った。",
+        "米ブライトウェーブは米ノヴァミンドに出資する意向を示した。",
     ],
 )
 def test_no_event(registry: Registry, text: str) -> None:
