@@ -10,6 +10,7 @@ from discord import app_commands
 from newsbot.bot.checks import NotAllowed
 from newsbot.bot.client import UNEXPECTED, describe
 from newsbot.bot.options import BadOption, parse_day, parse_since
+from newsbot.bot.replies import choices
 from newsbot.errors import DatabaseError, ReadOnlyError
 
 TODAY = date(2026, 3, 15)
@@ -58,3 +59,11 @@ def test_errors_become_short_messages():
     broken = app_commands.CommandInvokeError.__new__(app_commands.CommandInvokeError)
     broken.original = DatabaseError("cannot connect to postgresql://user:secret@db/kb")
     assert describe(broken) == (UNEXPECTED, False)
+
+
+def test_autocomplete_choices_fit_discord():
+    names = [f"Company {i}" for i in range(40)] + ["L" * 120, "Company 1", "A  spaced\nname"]
+    found = choices(names[-3:] + names[:40])
+    assert len(found) == 25 and all(1 <= len(c.name) <= 100 for c in found)
+    assert [c.value for c in found[:2]] == ["Company 1", "A  spaced\nname"]
+    assert found[1].name == "A spaced name" and "L" * 120 not in [c.value for c in found]
