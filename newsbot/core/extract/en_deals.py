@@ -52,6 +52,17 @@ _INVEST_NOUN = rx(
 )
 _BACKGROUND_STAKE = re.compile(r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
                                r"besides|on\s+top\s+of)\b", re.IGNORECASE)
+_HOLDS = rx(
+    r"\b(?:will\s+)?(?:hold|holds|held|own|owns|owned|take|takes|took|acquire|acquires|acquired|"
+    r"get|gets|got|receive|receives|received)\s+(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|"
+    r"almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
+    r"(?:stake\s+in|of|interest\s+in)\s+{E:co}"
+)
+_GAPPED = rx(
+    r"{E:inv1}\s+(?:will\s+|would\s+|plans\s+to\s+|is\s+to\s+)?(?:invest|invests|invested)\s+"
+    r"(?:up\s+to\s+|about\s+)?{M:a1}\s+and\s+{E:inv2}\s+(?:up\s+to\s+|about\s+)?{M:a2}\s+"
+    r"(?:in|into)\s+{E:co}"
+)
 _LED_GROUP = rx(r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
                 r"funding|deal)")
 _ROUND_NOUN = rx(
@@ -131,7 +142,15 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
                 continue
             investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
             amount = p.amount(m.groupdict().get("amt"))
-            _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount)
+            _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount,
+                        also=_conjuncts(p, investor))
+    for m in _HOLDS.finditer(p.masked):
+        investor = subject(p, m.start(), ctx, kind="any")
+        _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), None)
+    for m in _GAPPED.finditer(p.masked):
+        for inv, amt in (("inv1", "a1"), ("inv2", "a2")):
+            _investment(p, ctx, out, p.ent(m.group("co")), p.ent(m.group(inv)), m.start(),
+                        m.end(), p.amount(m.group(amt)))
     for m in _ROUND_NOUN.finditer(p.masked):
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
@@ -152,12 +171,25 @@ def _not_funding(p: Parsed, start: int, close: int) -> bool:
     return False
 
 
+def _conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
+    """"Microsoft and Nvidia to invest": the names joined to ``e`` by "and"."""
+    if e is None or e not in p.ents:
+        return []
+    end = p.ent_pos[p.ents.index(e)][1]
+    m = re.match(r"(?:(?:,\s+|\s+and\s+|,\s+and\s+)\ue000\d+\ue001)+", p.masked[end:])
+    if not m:
+        return []
+    return [x for x in (p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group(0))) if x]
+
+
 def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: Ent | None,
-                start: int, end: int, amount: MoneyMatch | None) -> None:
+                start: int, end: int, amount: MoneyMatch | None,
+                *, also: list[Ent] | None = None) -> None:
     company = org_name(co)
     if company is None or blocked(p, start, end):
         return
     investors = [investor.name] if investor is not None and investor.name != company else []
+    investors += [e.name for e in also or [] if e.name != company and e.name not in investors]
     if investor is not None and not investors:
         return
     fields: dict[str, Any] = {"company": company, "investors": investors}
@@ -268,7 +300,8 @@ def _current_investment(p: Parsed, ctx: Context, out: Found) -> Any:
         if event.type != "investment":
             continue
         index = event.extra.get("sentence_index", -10)
-        if p.sentence.index - index <= 3 and index >= ctx.block_start.get(p.sentence.block, 0) - 1:
+        same_item = p.sentence.kind != "item" or index >= ctx.block_start.get(p.sentence.block, 0)
+        if p.sentence.index - index <= 3 and same_item:
             return event
         break
     return None
@@ -403,15 +436,18 @@ def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
 
 _DEAL_NOUN = r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up)"
 _PARTNER_BOTH = rx(
-    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+)*(?:signed|announced|formed|"
-    rf"struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|extended|launched|"
-    rf"forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}"
+    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
+    rf"announced|formed|struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|"
+    rf"extended|launched|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
+    rf"{_DEAL_NOUN}|work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|"
+    rf"partner(?:ed)?\s+(?:on|to))"
 )
 _PARTNER_WITH = rx(
     rf"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
     rf"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
-    rf"expands)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
-    rf"{_DEAL_NOUN}\s+with\s+{{DESC}}{{E:b}}"
+    rf"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
+    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)(?:partnership|collaboration|alliance|agreement|deal|pact|"
+    rf"joint\s+venture|tie-up)\s+with\s+{{DESC}}{{E:b}}"
 )
 _PARTNER_VERB = rx(
     r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
@@ -435,7 +471,7 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
     """"X and Y signed a partnership", "X entered into a collaboration agreement with Y",
     "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
     for m in _PARTNER_BOTH.finditer(p.masked):
-        _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods"))
+        _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods") or "")
     for m in _PARTNER_WITH.finditer(p.masked):
         a = subject(p, m.start(), ctx)
         _partnership(p, out, [a, p.ent(m.group("b"))], m, m.group("mods"))
@@ -514,7 +550,7 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
     if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
         return
     buyer = _UNDER_WHICH_BUYS.match(p.masked, m.end())
-    if buyer and len(names) == 2:
+    if buyer and len(names) == 2 and not _COLLABORATION.search(mods or ""):
         customer = org_name(p.ent(buyer.group("cust")))
         if customer in names:
             vendor = names[1] if customer == names[0] else names[0]
@@ -581,6 +617,17 @@ _SUPPLY = rx(
     r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
     r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}"
 )
+_BUY_FROM = rx(
+    r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
+    r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
+    r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}"
+)
+_PROVIDER = rx(
+    r"{E:vendor}\s+(?:is|remains|became|becomes|will\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
+    r"{E:customer}['’]s?\s+(?:primary|main|preferred|exclusive|largest|biggest|key|lead|sole|"
+    r"principal)?\s*(?:cloud\s+|chip\s+|compute\s+|data\s+|infrastructure\s+)?(?:provider|"
+    r"supplier|vendor)"
+)
 _SHARE_OF_REVENUE = rx(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
                        r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of")
 _COLLABORATION = re.compile(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b",
@@ -621,6 +668,14 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _SUPPLY.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
                   "active")
+    for m in _BUY_FROM.finditer(p.masked):
+        vendor = _owner(ctx, object_at(p, m, "vendor"))
+        if vendor is None or not vendor.is_org():
+            vendor = p.ent(m.group("vendor"))
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
+    for m in _PROVIDER.finditer(p.masked):
+        _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m, "active",
+                  allow=("continue",))
     for m in _SHARE_OF_REVENUE.finditer(p.masked):
         vendor = possessor(p, m.end()) or subject(p, m.start(), ctx)
         _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")

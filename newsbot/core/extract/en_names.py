@@ -490,7 +490,15 @@ def _resolve_pronoun(
     if topic and topic[1] == kind:
         return topic
     name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
+    main = ctx.doc.main(kind) if kind == "company" else None
+    if main and main != name and _named_recently(ctx, main, sentence.index) and any(
+            e.name == main for e in ents):
+        return main, kind  # "It is AMD's second deal": the article's company
     return (name, kind) if name else None
+
+
+def _named_recently(ctx: Context, name: str, index: int) -> bool:
+    return any(n == name and index - i <= 3 for i, n, _k in ctx.doc.recent[-30:])
 
 
 _SAID_AFTER = re.compile(r"\s+(?:also\s+|on\s+\w+\s+)?(?:said|says|announced|added|noted|"

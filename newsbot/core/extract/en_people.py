@@ -32,6 +32,10 @@ _HIRE = rx(
     r"lured|lures|nabbed|snagged)\s+"
 )
 _PROMOTE = re.compile(r"\s*(?:promot|elevat)", re.IGNORECASE)
+_STAYS = re.compile(
+    r"\b(?:keep|keeps|keeping|retain|retains|retaining)\s+(?:his|her|their)\s+(?:job|role|post|"
+    r"position|day\s+job)\b|\bwhile\s+(?:remaining|staying)\s+(?:as\s+)?(?:the\s+)?(?:chief|ceo|"
+    r"president|head|chair|in\s+(?:his|her)\s+(?:role|job))", re.IGNORECASE)
 _JOIN = rx(
     r"\b(?:joined|joins|join|joining|rejoined|rejoins|returned\s+to|returns\s+to|moved\s+to|"
     r"moves\s+to|defected\s+to|defects\s+to|went\s+to|goes\s+to|heads\s+to|headed\s+to|"
@@ -237,7 +241,9 @@ def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _JOIN.finditer(p.masked):
         person = subject(p, m.start(), ctx, kind="person")
-        if person is None or blocked(p, m.start(), m.end(), stay=True):
+        target = p.ent(m.group("to"))
+        if person is None or target is None or target.possessive or _STAYS.search(
+                p.masked) or blocked(p, m.start(), m.end(), stay=True):
             continue
         after = m.end()
         role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
