@@ -106,9 +106,14 @@ def make(
     return event
 
 
+_DATE_HINT = re.compile(r"\d年|\d月|年度|昨年|去年|今年|本年|来年|先月|今月|前年|期")
+
+
 def when(ctx: Ctx, pos: int) -> str | None:
     """The period the clause of ``pos`` says the event happened in (2023年3月には…)."""
     start = ctx.clause_start(pos)
+    if not _DATE_HINT.search(ctx.text, start, pos):
+        return None
     found = [
         p
         for p in ctx.periods
