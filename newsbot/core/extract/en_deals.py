@@ -460,6 +460,12 @@ _UNDER_WHICH_BUYS = rx(
     r"[^.;]{0,40}?\b(?:under\s+which|that\s+(?:will\s+)?(?:see|has|lets))\s+{E:cust}\s+(?:will\s+|would\s+|is\s+to\s+)?"
     r"(?:deploy|buy|purchase|use|rent|license|licence|take|receive)\b"
 )
+_OFFERS_MODELS = rx(
+    r"\b(?:offered|offers|offering|made|makes|making|will\s+make|will\s+offer|has\s+offered)\s+"
+    r"(?:{E:b}['’]s?|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|technology|tools)\s+(?:available\s+)?"
+    r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
+    r"platform|users|clients)"
+)
 _INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+{E:prod}\s+(?:into|in|with)\b")
 _CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
                              r"procurement|content)\b", re.IGNORECASE)
@@ -491,6 +497,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         founder = p.ent(m.group("a")) or subject(p, m.start(), ctx)
         others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
         _partnership(p, out, [founder, *others], m, "joint venture", confidence=0.7)
+    for m in _OFFERS_MODELS.finditer(p.masked):
+        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
+                     confidence=0.6)
     for m in _INTEGRATE.finditer(p.masked):
         product = p.ent(m.group("prod"))
         if product is not None and product.kind == "product":

@@ -36,6 +36,8 @@ _FORECAST = re.compile(
 _NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)
 _VALUED = rx(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
              r"roughly|more\s+than|nearly|some)\s+)*{M:m}")
+_AT_WHICH_VALUED = rx(r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
+                      r"has\s+been)\s+valued")
 _FUNDING_TOTAL = rx(
     r"\b(?:has\s+|have\s+|had\s+)?raised\s+(?:(?:a\s+total\s+of|more\s+than|over|nearly|about|"
     r"roughly|some|around)\s+)*{M:m}\s+(?:in\s+total|to\s+date|so\s+far|since\s+(?:its\s+)?"
@@ -61,6 +63,12 @@ def financials(p: Parsed, ctx: Context, out: Found) -> None:
         if org_name(company) and amount and not blocked(p, m.start(), m.end()):
             out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
                                          _period_after(p, ctx, m.end())), 0.65,
+                    names=[company], money=amount)
+    for m in _AT_WHICH_VALUED.finditer(p.masked):
+        company, amount = p.ent(m.group("co")), p.amount(m.group("m"))
+        if org_name(company) and amount and not blocked(p, m.end() - 5, m.end()):
+            out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
+                                         _period_after(p, ctx, m.end())), 0.6,
                     names=[company], money=amount)
     for m in _FUNDING_TOTAL.finditer(p.masked):
         company = subject(p, m.start(), ctx)
@@ -208,12 +216,18 @@ _LAUNCH_NOUN = rx(
     r"\b(?:release|launch|debut|rollout|roll-out|general\s+availability|unveiling|introduction|"
     r"availability)\s+of\s+(?P<det>(?:(?:a|an|its|the|their|new|first)\s+)*)"
 )
-_WHICH_RELEASED = rx(r",\s+which\s+{E:co}\s+(?:released|launched|unveiled|introduced|debuted|"
-                     r"shipped)\b")
+_WHICH_RELEASED = rx(r",\s+(?:(?:the|a|an|its)\s+[^,;.\ue000]{0,80}?\s+)?(?:which|that)\s+{E:co}\s+"
+                     r"(?:had\s+|has\s+)?(?:released|launched|unveiled|introduced|debuted|shipped)\b")
+_PRODUCT_SUBJECT = rx(
+    r"{E:prod}(?:,\s+(?:which|a|an|the|its)\s+[^,;]{0,100},)?\s+(?:was\s+|has\s+been\s+|were\s+)?"
+    r"(?:launched|released|debuted|rolled\s+out|went\s+live|became\s+(?:generally\s+)?available|"
+    r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)"
+)
 _FIRST_PRODUCT = rx(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
                     r"will\s+be)\s+(?P<det>)")
 _GENERALLY = rx(
     r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available")
+_FIRST_IN_CLAUSE = re.compile(r"(?:^|[.;:]\s+|\s[—–]\s)$")
 _PRODUCT_NOUNS = (r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
                   r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"
                   r"tier|update|system|processor|gpu|headset|phone|glasses|engine|plugin|extension")
@@ -239,6 +253,15 @@ def products(p: Parsed, ctx: Context, out: Found) -> None:
         name, ents = _product_before(p, m.start())
         if name:
             _record(p, ctx, out, name, ents, p.ent(m.group("co")), m.start(), m.end())
+    for m in _PRODUCT_SUBJECT.finditer(p.masked):
+        product = p.ent(m.group("prod"))
+        if product is None or product.kind not in ("product", "unknown") or \
+                product.looks_like_person():
+            continue
+        if product.kind == "unknown" and not _FIRST_IN_CLAUSE.search(p.masked[:m.start()]):
+            continue
+        _record(p, ctx, out, product.surface if product.kind == "unknown" else product.name,
+                [product], None, m.start(), m.end())
 
 
 def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinite: bool,

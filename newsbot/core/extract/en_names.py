@@ -56,7 +56,9 @@ _STOP = _words(
     "Down Announcing SOURCE About Photo Comments Advertisement Sponsored Share Copy Email "
     "Print Read Take Done Good Morning Half Moves Dear Thanks Sign Surpasses Tops Turns "
     "Commits Completes Poaches Loses Snaps Bet Follow-On Follow-on To Be Is Are Was Were Has "
-    "Have Had Will Would Can Could May Might Should Must"
+    "Have Had Will Would Can Could May Might Should Must Unlike Despite Following According "
+    "Including Besides Amid Among Across Beyond Without Whether Instead Rather Overall Together "
+    "Meanwhile Elsewhere Separately Similarly Additionally Further Furthermore Moreover"
 )
 _NATIONALITIES = _words(
     "American British Chinese French German Japanese Israeli Finnish Swiss Canadian Indian Korean "
@@ -301,6 +303,10 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
     taken = [(e.start, e.end) for e in known]
     found = list(known)
     for start, end, words in _cap_runs(ctx, text, taken, sentence):
+        owner = next((e for e in found if e.end + 1 == start and e.kind == "company"), None)
+        if owner is not None and all(w in ORG_SUFFIXES for w in words) and text[owner.end] == " ":
+            found.remove(owner)  # "AMD Ventures" is AMD's fund, not AMD
+            start, words = owner.start, [owner.surface, *words]
         surface = text[start:end]
         defined = ctx.doc.alias_of(surface)
         if defined:
@@ -584,6 +590,8 @@ def _resolve_description(
             if described_noun == noun:
                 return name
     subjects = [e for e in earlier if not e.possessive and not e.modifier]
+    if _VALUES_BEFORE.search(before) and subjects:
+        return subjects[0].name  # "a round that values the Toronto-based company at"
     if _clause_initial(before):
         if subjects:
             return subjects[0].name
@@ -600,6 +608,9 @@ def _resolve_description(
         if kind == "company" and name != subject:
             return name
     return None
+
+
+_VALUES_BEFORE = re.compile(r"\b(?:values|valued|valuing|value)\s+$")
 
 
 def _clause_initial(before: str) -> bool:
@@ -803,9 +814,10 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
     found = _clause_subject(p, start, pos)
     if found:
         return found
-    if boundaries and (_COORDINATION.fullmatch(boundaries[-1].group(0)) or _ADVERBIAL.fullmatch(
-            boundaries[-1].group(0))):
-        return subject_before(p, boundaries[-1].start())  # "X hired Y, and will take Z"
+    if boundaries and _COORDINATION.fullmatch(boundaries[-1].group(0)):
+        return _clause_subject(p, 0, boundaries[-1].start())  # "X hired Y, and will take Z"
+    if boundaries and _ADVERBIAL.fullmatch(boundaries[-1].group(0)):
+        return subject_before(p, boundaries[-1].start())
     if boundaries and re.match(r"(?:which|who|that)\s", boundaries[-1].group(0), re.IGNORECASE):
         head = left[: boundaries[-1].start()].rstrip()
         if head.endswith(","):
