@@ -24,6 +24,7 @@ from newsbot.core.ask import (
     Answer,
     Intent,
     Query,
+    Slot,
     Source,
     anchor_query,
     anchor_window,
@@ -113,18 +114,28 @@ class Answerer:
         ids = entity_ids(session, [s.name for s in slots])
         family: dict[str, list[int]] = {}
         if any(not ids.get(s.name) for s in slots):
-            family = family_ids(session, {s.name: (s.name, s.surface) for s in slots})
+            family = family_ids(session, self._kin(slots))
             missing = [s.name for s in slots if not ids.get(s.name) and not family.get(s.name)]
             if missing:
                 return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
             ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
         events = self._retrieve(session, intent, ids)
         if slots and not select_events(intent, events):
-            family = family or family_ids(session, {s.name: (s.name, s.surface) for s in slots})
+            family = family or family_ids(session, self._kin(slots))
             wider = {n: sorted({*ids[n], *family.get(n, ())}) for n in ids}
             if wider != ids:  # "SoftBank": the companies of the group
                 events = self._retrieve(session, intent, wider)
         return compose_answer(intent, events, max_sources=self.max_sources)
+
+    def _kin(self, slots: list[Slot]) -> dict[str, tuple[str, ...]]:
+        """Names to widen each entity to: itself, the words used, its parent company
+        ("OpenAI Japan" → OpenAI) and, for a product, its maker."""
+        kin: dict[str, tuple[str, ...]] = {}
+        for slot in slots:
+            entry = self.registry.lookup(slot.name)
+            related = (entry.parent, entry.company) if entry is not None else ()
+            kin[slot.name] = (slot.name, slot.surface, *(r for r in related if r))
+        return kin
 
     def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict]:
         """The planned queries, tier by tier, until one finds events that answer."""

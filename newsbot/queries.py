@@ -162,11 +162,15 @@ def family_ids(session: Session, names: dict[str, Sequence[str]]) -> dict[str, l
     out: dict[str, list[int]] = {}
     for key, group in stems.items():
         lowered = {s.lower() for s in group}
-        hits = [i for i, n in rows if n.lower() in lowered or
-                any(n.lower().startswith(s + " ") for s in lowered)]  # fmt: skip
+        hits = [i for i, n in rows if any(_stem_of(n.lower(), s) for s in lowered)]
         if hits:
             out[key] = sorted(set(hits))
     return out
+
+
+def _stem_of(name: str, stem: str) -> bool:
+    """"softbank group" and "anysphere(cursor)" have the stem "softbank", "anysphere"."""
+    return name == stem or (name.startswith(stem) and not name[len(stem)].isalnum())
 
 
 def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str]:

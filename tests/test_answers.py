@@ -9,6 +9,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -21,7 +22,8 @@ from newsbot.cli import app as cli_app
 from newsbot.core.article import Article
 from newsbot.core.events import EntityInfo, Event, Extraction, Money
 from newsbot.core.registry import Registry
-from newsbot.pipeline import Ingestor
+from newsbot.extractors import RulesExtractor
+from newsbot.pipeline import Ingestor, read_file_article
 from newsbot.queries import (
     company_profile,
     find_entity,
@@ -316,6 +318,34 @@ def test_profiles(kb: Engine) -> None:
         person = person_profile(session, dana.id)
         assert person is not None and person.moves[0]["to"] == "Anthropic"
         assert company_profile(session, 10**9) is None
+
+
+# ---------------------------------------------------------------- the project's sample site
+
+DEMO = Path(__file__).resolve().parents[1] / "newsbot" / "demo" / "site"
+DEMO_FLOOR = 0.7
+
+
+@pytest.mark.skipif(not (DEMO / "questions.jsonl").is_file(), reason="no demo site questions")
+def test_the_demo_site_questions(tmp_path: Path) -> None:
+    """End to end on the sample site: its pages through the rules extractor, then its
+    questions; the floor leaves room for what the extractor does not find yet."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    upgrade(engine)
+    registry = Registry.default()
+    ingestor = Ingestor(engine, registry, RulesExtractor(registry))
+    for page in sorted(DEMO.glob("sites/*/articles/*.html")):
+        ingestor.ingest(read_file_article(page))
+    answerer = Answerer(engine, registry, clock=lambda: datetime(2026, 2, 1, tzinfo=UTC))
+    questions = [json.loads(line) for line in (DEMO / "questions.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
+    failed = []
+    for qa in questions:
+        text = folded(answerer.ask(qa["q"]).text)
+        if not all(any(folded(alt) in text for alt in group) for group in qa["expect"]):
+            failed.append(qa["q"])
+    engine.dispose()
+    assert len(failed) <= (1 - DEMO_FLOOR) * len(questions), failed
 
 
 # ---------------------------------------------------------------- the command line

@@ -118,6 +118,8 @@ CUT = _f("layoff", (LAYOFF,), _C, owner=_C, weight=3,
 DEALS = _f("deals", (INV, ACQ, PART, CUST), ("investor", "acquirer", "partner", "customer"),
            ("company", "target", "partner", "vendor"), weight=1,
            preps={"with": ("company", "target", "partner", "vendor")})
+RUN = _f("run", (MOVE,), _PERSON, _TO, owner=_TO, weight=3, talent="join",
+        preps={"of": _TO, "at": _TO, "for": _TO})
 ROLE = _f("role", (MOVE,), _PERSON, _TO, owner=_TO, weight=1, talent="join",
          preps={"of": _TO, "at": _TO, "for": _TO, "from": _FROM, "to": _TO, "in": _TO})
 PEOPLE = _f("people", (MOVE,), _PERSON, ("to", "from"), owner=("to", "from"), weight=1,
@@ -132,6 +134,8 @@ def _en(pattern: str) -> re.Pattern[str]:
 EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"total funding|funding total|raised in total|total raised|total capital raised"),
      FUNDING_TOTAL),
+    (_en(r"(?<=who )(?:now )?(?:runs|leads|heads|helms|manages|is in charge of|is running|"
+         r"is leading|took the helm (?:at|of))"), RUN),
     (_en(r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|"
          r"workforce)\s+(?:[\w.:&'-]+\s+){0,6}(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*)"
          r"|(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*|trim\w*)\s+(?:\w+\s+){0,3}"
@@ -188,6 +192,7 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
     for p, f in (
         (r"累計調達額|調達総額|総調達額|累計で?調達", FUNDING_TOTAL),
         (r"人員削減|人員整理|雇用削減|レイオフ|リストラ|解雇|削減|一時解雇", CUT),
+        (r"率いる|率いて|率いている|トップを務め|経営を担", RUN),
         (r"年間経常収益|年間定期収益|ARR|年換算(?:の)?(?:売上|収益)|ランレート", ARR),
         (r"粗利益率|粗利率|売上総利益率", MARGIN),
         (r"売上高|売上|売り上げ|収益|営業収入", REVENUE),
