@@ -438,6 +438,16 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
         nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
         return [nxt.name] if nxt and productish(nxt.name) else []
     found = _objects(ctx, t)
+    if not found and after.startswith("され"):
+        start = ctx.clause_start(t.start)
+        found = [
+            q.name
+            for q in ctx.quotes
+            if start <= q.start
+            and q.end <= t.start
+            and q.particle in ("が", "は", "も")
+            and productish(q.name)
+        ]
     if not found:
         found = _unquoted(ctx, t)
     clause = ctx.text[ctx.clause_start(t.start) : t.start]

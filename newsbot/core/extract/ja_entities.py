@@ -164,6 +164,10 @@ _AFTER_COMPANY = re.compile(
     r"ホールディングス|HD|合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
+_VERSION = re.compile(
+    r"(?:[\s-]?(?:\d{1,2}(?:\.\d+)*[a-z]?(?![\d年月日億万兆%])|Pro|Ultra|Flash|Mini|mini|Turbo|Max|Plus|Nano|Lite|"
+    r"Opus|Sonnet|Haiku|Instruct|Chat|Vision|Omni))+(?![A-Za-z])"
+)
 _PAREN = re.compile(r"\s?\((?P<p>[^()]{1,60})\)")
 _PLURAL = re.compile(r"ら(?![れし])|など|ら\d+社|ら\d+人")
 _PARTICLE = re.compile(
@@ -526,6 +530,11 @@ def _read_after(text: str, m: Ment, registry: Any) -> None:
     elif m.kind == "company" and m.source != "anaphor":
         c = _AFTER_COMPANY.match(text, pos)
         pos = c.end() if c else pos
+    elif m.kind == "product":
+        v = _VERSION.match(text, pos)
+        if v:
+            m.end = pos = v.end()
+            m.surface = m.name = text[m.start : m.end]
     p = _PAREN.match(text, pos)
     if p:
         m.paren, pos = p.group("p").strip(), p.end()

@@ -567,3 +567,15 @@ def test_nominal_move_with_origin_and_goal(registry: Registry) -> None:
 def test_annualised_revenue_is_arr(registry: Registry) -> None:
     e = one(registry, "米ノヴァミンドの年換算の売上高は20億ドルを超えた。", "financial")
     assert (e["metric"], e["value_usd"]) == ("arr", 2e9)
+
+
+def test_unquoted_product_with_version(registry: Registry) -> None:
+    e = one(registry, "米グーグルは新しいAIモデルのGemini 3を公開した。", "product_launch")
+    assert (e["company"], e["product"]) == ("Google", "Gemini 3")
+
+
+def test_passive_launch_of_a_quoted_product(registry: Registry) -> None:
+    e = one(
+        registry, "米ブライトウェーブが開発した新モデル「Bright-2」が公開された。", "product_launch"
+    )
+    assert (e["company"], e["product"]) == ("ブライトウェーブ", "Bright-2")
