@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable
 
 from newsbot.core.events import Event
-from newsbot.core.extract.document import Document
+from newsbot.core.extract.document import Document, name_key
 from newsbot.core.extract.en_common import Found, blocked, rx
 from newsbot.core.extract.en_deals import acquisitions, customers, investments, partnerships
 from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import Context, Parsed, build_context, parse_sentence
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_tables import TableReader
+from newsbot.core.extract.merge import merge_events
 from newsbot.core.extract.periods import month_period
 from newsbot.core.extract.text import Sentence
 
@@ -81,10 +82,12 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE)
 _CARRY = rx(
     r"\b(?:put|puts|putting|pegged|pegs|valued|values|priced|prices|estimated|estimates|"
-    r"reported|worth|value|price|cost|costs|totals?|totaled|amounts?\s+to|came\s+to|at)\b"
+    r"reported|worth|value|price|cost|costs|totals?|totaled|amounts?\s+to|came\s+to|at|paying|"
+    r"pays|paid|pay)\b"
     r"[^.;\ue002]{0,60}?{M:m}"
 )
-_CARRY_REFERENCE = re.compile(r"\b(?:deal|price|transaction|acquisition|purchase|investment|"
+_CARRY_REFERENCE = re.compile(r"\b(?:deal|price|transaction|acquisition|purchase|investment|fees|"
+                              r"licen[cs]e|paying|pays|paid|"
                               r"commitment|arrangement|it|agreement|value|round|figure|"
                               r"stake)\b", re.IGNORECASE)
 _MONEY_TYPES = ("acquisition", "investment", "customer")
@@ -117,7 +120,39 @@ def extract_events(doc: Document) -> list[Event]:
         if not any(e.type in _MONEY_TYPES for e in found.events):
             _carry_amount(parsed, ctx)
         ctx.events.extend(found.events)
-    return [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
+    finished = [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
+    return _drop_conflicting_headlines(finished)
+
+
+_KEYS = {"investment": ("company",), "acquisition": ("acquirer", "target"),
+         "customer": ("vendor", "customer"), "talent_move": ("person",),
+         "financial": ("company", "metric"), "layoff": ("company",)}
+
+
+def _drop_conflicting_headlines(events: list[Event]) -> list[Event]:
+    """A headline sums up the body: when the body states the same deal differently (two
+    investors' own amounts instead of their sum), the body's version is kept."""
+    body = [e for e in events if not e.extra.get("title")]
+    kept = []
+    for event in events:
+        if event.extra.get("title") and any(
+                _same_key(event, other) and len(merge_events([_copy(event), _copy(other)])) > 1
+                for other in body):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _same_key(a: Event, b: Event) -> bool:
+    keys = _KEYS.get(a.type)
+    return bool(keys) and a.type == b.type and all(
+        name_key(str(a.fields.get(k) or "")) == name_key(str(b.fields.get(k) or "")) != ""
+        for k in keys or ())
+
+
+def _copy(event: Event) -> Event:
+    return Event(event.type, dict(event.fields), event.sentence, event.confidence, event.money,
+                 event.date, dict(event.extra))
 
 
 def _rules_for(doc: Document, sentence: Sentence) -> list[Callable[[Parsed, Context, Found], None]]:

@@ -232,6 +232,8 @@ class Found:
         event = Event(type_, fields, p.text, round(min(confidence, 0.99), 3),
                       money.money if money else None, date, dict(extra or {}))
         event.extra.setdefault("sentence_index", p.sentence.index)
+        if p.sentence.kind == "title":
+            event.extra["title"] = True
         self.events.append(event)
         return event
 

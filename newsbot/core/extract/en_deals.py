@@ -443,11 +443,11 @@ _PARTNER_BOTH = rx(
     rf"partner(?:ed)?\s+(?:on|to))"
 )
 _PARTNER_WITH = rx(
-    rf"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
-    rf"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
-    rf"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
-    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)(?:partnership|collaboration|alliance|agreement|deal|pact|"
-    rf"joint\s+venture|tie-up)\s+with\s+{{DESC}}{{E:b}}"
+    r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
+    r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
+    r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
+    r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnership|collaboration|alliance|agreement|deal|pact|"
+    r"joint\s+venture|tie-up)\s+with\s+{DESC}{E:b}"
 )
 _PARTNER_VERB = rx(
     r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
@@ -559,7 +559,7 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
     if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
         return
     buyer = _UNDER_WHICH_BUYS.match(p.masked, m.end())
-    if buyer and len(names) == 2 and not _COLLABORATION.search(mods or ""):
+    if buyer and len(names) == 2 and not _COLLABORATION.search(m.group(0)):
         customer = org_name(p.ent(buyer.group("cust")))
         if customer in names:
             vendor = names[1] if customer == names[0] else names[0]
@@ -686,7 +686,10 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
         _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m, "active",
                   allow=("continue",))
     for m in _SHARE_OF_REVENUE.finditer(p.masked):
-        vendor = possessor(p, m.end()) or subject(p, m.start(), ctx)
+        whose = re.match(r"\s+(?:\ue000(\d+)\ue001['’]s?|(?P<pro>its|their))\s", p.masked[m.end():])
+        vendor = (p.ent(whose.group(1)) if whose and whose.group(1) else
+                  p.ref_at(m.end() + whose.start("pro")) if whose else None)
+        vendor = vendor or subject(p, m.start(), ctx)
         _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
     if _COLLABORATION.search(p.masked):
         return  # "a collaboration agreement under which X will use Y's models" is a partnership

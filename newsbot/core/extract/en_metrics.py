@@ -105,6 +105,10 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
                 0.75, names=[company], money=amount)
 
 
+_OTHER_FIGURE = re.compile(r"\b(?:loss|losses|profit|profits|income|ebitda|expenses|costs|spending|"
+                           r"charge|debt|cash|capex|margin)\b", re.IGNORECASE)
+_UP_FROM = re.compile(r"[,;]?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:about\s+|"
+                      r"roughly\s+|around\s+)?$", re.IGNORECASE)
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}{M_OPEN}\d+{M_CLOSE}[^{M_OPEN};.]{{0,60}}\bto\s+"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*$", re.IGNORECASE)
@@ -117,8 +121,10 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
         between = p.masked[close : m.start()]
         return bool(re.fullmatch(r"\s+(?:in|of)\s+(?:annual\s+|total\s+|annualized\s+)?", between))
     between = p.masked[m.end() : pos]
-    if M_OPEN in between and _FROM_TO.search(between):
-        return True  # "grew from about $1 billion ... to more than $5 billion"
+    if _OTHER_FIGURE.search(between):
+        return False  # "revenue reached $1.9 billion ..., while its net loss widened to $863 million"
+    if M_OPEN in between and (_FROM_TO.search(between) or _UP_FROM.search(between)):
+        return True  # "grew from about $1 billion to more than $5 billion", "up from $229 million"
     if len(between) > 140 or M_OPEN in between or _NOT_COMPANY_METRIC.search(between[:25]):
         return False
     return bool(re.search(r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"
@@ -235,6 +241,8 @@ _NOT_PRODUCT_AFTER = re.compile(
     r"^\s*(?:partnership|deal|agreement|funding|round|investment|acquisition|results|plans|"
     r"earnings|layoffs|collaboration|alliance|merger|stake|shares|valuation|revenue)\b",
     re.IGNORECASE)
+_UPCOMING = re.compile(r"\b(?:run-up|lead-up|ahead|before|prior|preparation|awaiting|await)\s+"
+                       r"(?:to|of|for)?\s*(?:the\s+)?$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|could|would|might|"
                      r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b", re.IGNORECASE)
 _TOKEN = re.compile(rf"{E_OPEN}\d+{E_CLOSE}|[\w][\w.+-]*")
@@ -279,7 +287,8 @@ def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinit
 
 def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], owner: Ent | None,
             start: int, end: int) -> None:
-    if blocked(p, start, end) or _FUTURE.search(p.masked[max(0, start - 40) : start]):
+    if blocked(p, start, end) or _FUTURE.search(p.masked[max(0, start - 40) : start]) or \
+            _UPCOMING.search(p.masked[max(0, start - 30) : start]):
         return
     company = org_name(owner) if owner is not None else None
     if company in (None, name) or any(e.name == company for e in ents if e.kind == "company"):

@@ -80,9 +80,11 @@ _BECOME = rx(
     r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))"
 )
+_WITH_PERSON = rx(r"\bwith\s+{E:p}(?:,[^,;]{1,100},)?\s*$")
 _INTERNAL = re.compile(r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
                        r"(?:was|is|has\s+been)\s+(?:promoted|elevated)", re.IGNORECASE)
-_FOUNDER = re.compile(r"\b(?:co-?founded|founded|co-?founder|founder)\b", re.IGNORECASE)
+_FOUNDER = re.compile(r"\b(?:he|she|they)\s+(?:had\s+)?(?:co-?)?founded\b|\bits\s+(?:co-?)?founders?\b",
+                      re.IGNORECASE)
 _AS_ROLE = re.compile(
     r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead|to(?=\s+(?:the\s+)?(?:chief|head|"
     r"president|vice|senior|executive|ceo|cto|cfo|coo|general|managing|director|lead|chair)))\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
@@ -126,6 +128,7 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
     sentence says more about where the person came from)."""
     _hires(p, ctx, out)
     _joins(p, ctx, out)
+    _from_lists(p, ctx, out)
     _leaves(p, ctx, out)
     _foundings(p, ctx, out)
     _arrows(p, ctx, out)
@@ -245,12 +248,54 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         if person is None or target is None or target.possessive or _STAYS.search(
                 p.masked) or blocked(p, m.start(), m.end(), stay=True):
             continue
+        for other in _fellow_subjects(p, person, m.start()):
+            _move(p, ctx, out, other, _origin(p, other, m.start()), target, None, 0.7)
         after = m.end()
         role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
         origin = _origin(p, person, after)
         if m.group(0).lower().startswith(("left", "leav", "depart")):
             origin = origin or _leave_origin(p, person)
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
+
+
+_COME_FROM = rx(r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
+                r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?")
+
+
+def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
+    """"Five come from OpenAI: A, who ...; B ...", "A and B join from Google DeepMind": moves to
+    the company the article is about."""
+    for m in _COME_FROM.finditer(p.masked):
+        origin = p.ent(m.group("from"))
+        if origin is None or not origin.is_org() or blocked(p, m.start(), m.end()):
+            continue
+        if m.group("colon"):
+            people = [e for _, e in p.ents_in(m.end(), len(p.masked)) if person_ok(e)]
+        else:
+            start = max(p.masked.rfind(";", 0, m.start()), p.masked.rfind(". ", 0, m.start()), 0)
+            people = [e for _, e in p.ents_in(start, m.start()) if person_ok(e)]
+        destination = _main_other_than(ctx, origin.name)
+        for person in people:
+            _move(p, ctx, out, person, origin, destination, None, 0.6)
+
+
+def _main_other_than(ctx: Context, name: str) -> str | None:
+    kinds = {n: k for _, n, k in ctx.doc.recent}
+    for candidate, _count in ctx.doc.salience.most_common():
+        if kinds.get(candidate) == "company" and candidate != name and \
+                ctx.parent_company(name) != candidate:
+            return candidate
+    return None
+
+
+def _fellow_subjects(p: Parsed, person: Ent, pos: int) -> list[Ent]:
+    """"A, B's chief executive, president C and other members would join X": B and C too."""
+    if person not in p.ents:
+        return []
+    start = p.ent_pos[p.ents.index(person)][1]
+    return [e for _, e in p.ents_in(start, pos) if person_ok(e) and e is not person and
+            not re.search(r"\b(?:to|with|by|from|for)\s+$", p.masked[max(0, start):p.ent_pos[
+                p.ents.index(e)][0]][-12:])]
 
 
 def _skip_from(p: Parsed, pos: int) -> int:
@@ -279,7 +324,7 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         person = subject(p, m.start(), ctx, kind="person")
         if person is None or blocked(p, m.start(), m.end(), stay=True):
             continue
-        origin = person.org or _only_org(p)
+        origin = (person.org if not person.founder_only else None) or _only_org(p)
         _move(p, ctx, out, person, origin, None, person.role, 0.65, leaving=True)
     for m in _EXIT_NOUN.finditer(p.masked):
         person = p.ent(m.group("p")) or _pronoun_person(p, ctx, m.start())
@@ -355,6 +400,9 @@ def _arrows(p: Parsed, ctx: Context, out: Found) -> None:
 def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _BECOME.finditer(p.masked):
         person = subject(p, m.start(), ctx, kind="person")
+        with_person = _WITH_PERSON.search(p.masked[max(0, m.start() - 160) : m.start()])
+        if with_person:
+            person = p.ent(with_person.group("p")) or person
         if person is None or not ROLE_RE.search(m.group("role")) or blocked(
                 p, m.start(), m.end(), stay=True):
             continue
