@@ -268,6 +268,9 @@ class KnowledgeMatcher:
         words = [span] + [Span(span.start + m.start(), span.start + m.end(), m.group(),
                                span.proper) for m in re.finditer(r"[^\s・]+", span.text)]
         single = " " not in span.text and "・" not in span.text
+        stem = _stem_entity(self.session, span.text) if span.proper else None
+        if stem is not None:  # "Thinking Machines" → Thinking Machines Lab
+            return [Mention(span.start, span.end, span.text, stem.name, stem.kind, "fuzzy")]
         for piece in [span] if single else words:
             surname = piece.proper and single
             ref = (self._surname(piece.text) if surname else None) or _fuzzy_entity(
@@ -290,6 +293,18 @@ class KnowledgeMatcher:
                 .distinct().limit(3))  # fmt: skip
         rows = {EntityRef(*r) for r in self.session.execute(stmt)}
         return rows.pop() if len(rows) == 1 else None
+
+
+def _stem_entity(session: Session, text: str) -> EntityRef | None:
+    """The one stored company whose name starts with ``text`` as whole words."""
+    norm, lowered = normalise_name(text), text.strip().lower()
+    if len(norm) < 4:
+        return None
+    stmt = (select(Entity.id, Entity.name, Entity.kind).join(Alias, Alias.entity_id == Entity.id)
+            .where(Alias.norm > norm, Alias.norm < norm + "\uffff", Entity.kind == "company")
+            .limit(50))  # fmt: skip
+    hits = {EntityRef(*row) for row in session.execute(stmt) if _stem_of(row[1].lower(), lowered)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _common_word(text: str) -> bool:

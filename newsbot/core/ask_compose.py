@@ -505,7 +505,7 @@ def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[
         return f"{len(shown)} — {_join(names or [event_line(e, lang) for e in shown], lang, 20)}" \
                + end, shown  # fmt: skip
     if intent.want == lx.DATE and top.get("date"):
-        return f"{top['date']} — {event_line(top, lang)}{end}", shown[1:]
+        return f"{_spoken_date(top['date'], lang)} — {event_line(top, lang)}{end}", shown[1:]
     if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):
         names = _names(intent, shown)
         if names:
@@ -513,6 +513,22 @@ def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[
     if intent.want == lx.YESNO:
         return ("はい。" if lang == "ja" else "Yes."), shown
     return _news_headline(intent, lang), shown
+
+
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+
+
+def _spoken_date(value: str, lang: str) -> str:
+    """``2024-04-24`` → "April 24, 2024 (2024-04-24)" / "2024年4月24日"."""
+    parts = [int(p) for p in value.split("-")[:3] if p.isdigit()]
+    if lang == "ja":
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+    if len(parts) == 3:
+        return f"{_MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]} ({value})"
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]} ({value})"
+    return value
 
 
 def _figure_headline(intent: Intent, shown: list[Event], lang: str) -> str:

@@ -118,7 +118,7 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     want = _want(q, lang, types, frames)
     if not types and want == lx.PLACE and any(m.kind == "person" for m in mentions):
         types = (lx.MOVE,)  # "Where is Mira Murati now?"
-    slots = _slots(q, lang, mentions, frames, types)
+    slots = _slots(q, lang, mentions, frames, types, hits)
     return Intent(
         question=q, lang=lang, types=types, slots=slots, want=want,
         want_roles=_want_roles(q, lang, want, types, frames, slots),
@@ -213,11 +213,16 @@ def _anchor(q: str, lang: str, mentions: list[Mention]) -> tuple[Slot | None, st
 
 
 def _slots(
-    q: str, lang: str, mentions: list[Mention], frames: list[_Hit], types: tuple[str, ...]
-) -> tuple[Slot, ...]:
+    q: str, lang: str, mentions: list[Mention], frames: list[_Hit], types: tuple[str, ...],
+    hits: list[_Hit],
+) -> tuple[Slot, ...]:  # fmt: skip
+    """Each entity and its roles; an entity attached to another kind of event ("After
+    Meta's investment, how many people did Scale AI lay off?") is context, not a filter."""
     slots: list[Slot] = []
     previous: Roles | None = None
     for m in mentions:
+        if _context(q, lang, m, hits, types):
+            continue
         roles = _roles_of(q, lang, m, frames, types, previous)
         previous = roles
         if types:
@@ -239,7 +244,7 @@ def _roles_of(
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     if cue == "and" and previous is not None:
         return previous
-    hit = _governing(frames, m, lang)
+    hit = _governing(frames, m, lang, cue)
     if hit is None:
         return ()
     before = m.end <= hit.start
@@ -276,19 +281,39 @@ def _cue_ja(q: str, m: Mention) -> str | None:
     return None
 
 
-def _governing(frames: list[_Hit], m: Mention, lang: str) -> _Hit | None:
-    """The strongest applying trigger nearest the entity: after it in Japanese (verbs come
-    last), before it in English, else on the other side."""
+def _context(q: str, lang: str, m: Mention, hits: list[_Hit], types: tuple[str, ...]) -> bool:
+    """Whether the trigger an entity attaches to is about other events than those asked."""
+    if not types or m.kind != "company":
+        return False
+    strong = [h for h in hits if h.frame.weight >= 2]
+    cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
+    hit = _nearest(strong, m, lang, cue)
+    return hit is not None and not set(hit.frame.types) & set(types)
+
+
+def _governing(frames: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit | None:
+    """The strongest applying trigger the entity attaches to."""
     if not frames:
         return None
     top = max(h.frame.weight for h in frames)
-    strong = [h for h in frames if h.frame.weight == top]
-    inside = [h for h in strong if h.start <= m.start and m.end <= h.end]
+    return _nearest([h for h in frames if h.frame.weight == top], m, lang, cue)
+
+
+def _nearest(hits: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit | None:
+    """The trigger nearest the entity on the side it attaches to: the verb after it in
+    Japanese; in English the word before it, unless it is a subject or an owner ("did Meta
+    invest", "Anthropic's round"), which attach to what follows."""
+    inside = [h for h in hits if h.start <= m.start and m.end <= h.end]
     if inside:
         return inside[0]
-    left = [h for h in strong if h.end <= m.start]
-    right = [h for h in strong if h.start >= m.end]
-    first, second = (right, left[::-1]) if lang == "ja" else (left[::-1], right)
+    if lang != "ja":  # "the Nvidia licensing deal", "OpenAI researchers": the noun it modifies
+        modified = [h for h in hits if 0 <= h.start - m.end <= 3]
+        if modified:
+            return modified[0]
+    left = [h for h in hits if h.end <= m.start][::-1]
+    right = [h for h in hits if h.start >= m.end]
+    ahead = lang == "ja" or cue in ("subj", "owner", "people")
+    first, second = (right, left) if ahead else (left, right)
     return (first or second or [None])[0]
 
 
@@ -336,6 +361,8 @@ def _want(q: str, lang: str, types: tuple[str, ...], frames: list[_Hit]) -> str:
         want = lx.NAMES
     if want == lx.NAMES and types == (lx.LAUNCH,):
         return lx.PRODUCT
+    if want == lx.PRODUCT and types and lx.LAUNCH not in types:
+        return lx.NAMES  # "What did OpenAI announce about its acquisition of Windsurf?"
     return want
 
 
