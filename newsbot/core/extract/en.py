@@ -191,7 +191,7 @@ def _carry_amount(p: Parsed, ctx: Context) -> None:
 def _finish(ctx: Context, event: Event) -> Event | None:
     """Map divisions to companies, default periods, and drop what lacks its key fields."""
     f = event.fields
-    for key in ("from", "to", "vendor", "customer", "acquirer", "target", "company"):
+    for key in ("from", "to", "vendor", "customer"):
         if isinstance(f.get(key), str):
             f[key] = _company_of_division(ctx, f[key])
     if event.type == "financial" and not f.get("period") and ctx.doc.date:

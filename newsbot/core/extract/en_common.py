@@ -250,10 +250,15 @@ def person_ok(e: Ent | None) -> bool:
     return e is not None and e.looks_like_person() and e.kind != "company"
 
 
-def past_year(p: Parsed, ctx: Context) -> dict[str, Any]:
-    """``{"year": YYYY}`` when the sentence dates the event before the article's year."""
+def past_year(p: Parsed, ctx: Context, near: Ent | None = None) -> dict[str, Any]:
+    """``{"year": YYYY}`` when the sentence (or the words around ``near``) dates the event
+    before the article's year."""
     on = ctx.doc.date
-    for period in find_periods(p.masked, lang="en", on=on):
+    text = p.masked
+    if near is not None and near in p.ents:
+        start, end = p.ent_pos[p.ents.index(near)]
+        text = p.masked[max(0, start - 50) : end + 40]
+    for period in find_periods(text, lang="en", on=on):
         year = int(period.period[:4])
         if on is None or year < on.year:
             return {"year": year}

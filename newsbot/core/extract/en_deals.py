@@ -414,11 +414,15 @@ def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, targ
             0.85, names=[acquirer, target], money=amount, extra=extra)
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s|\s[—–]\s")
+
+
 def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
     """The price: an amount after "for", "valued at", "worth"; else the largest in the clause
     that is not per share."""
     stop = clause_end(p, start)
-    candidates = [(pos, m) for pos, m in p.money_in(0, len(p.masked))
+    begin = max((b.end() for b in _CLAUSE_BREAK.finditer(p.masked, 0, start)), default=0)
+    candidates = [(pos, m) for pos, m in p.money_in(begin, len(p.masked))
                   if not is_per_unit(p, pos) and pos < max(stop, start + 400)]
     for pos, m in candidates:
         if _FOR_AMOUNT.search(p.masked[max(0, pos - 40) : pos]) or \

@@ -243,7 +243,8 @@ _NOT_PRODUCT_AFTER = re.compile(
     re.IGNORECASE)
 _UPCOMING = re.compile(r"\b(?:run-up|lead-up|ahead|before|prior|preparation|awaiting|await)\s+"
                        r"(?:to|of|for)?\s*(?:the\s+)?$", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|could|would|might|"
+_FUTURE = re.compile(r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|prepares?\s+to|"
+                     r"preparing\s+to|getting\s+ready\s+to|set\s+to|could|would|might|"
                      r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b", re.IGNORECASE)
 _TOKEN = re.compile(rf"{E_OPEN}\d+{E_CLOSE}|[\w][\w.+-]*")
 

@@ -10,6 +10,7 @@ bare "co-founder" says nothing about where the person comes from.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsbot.core.extract.en_common import (
     ENT,
@@ -119,7 +120,7 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
                 owner = ctx.product_owner(org)
                 org = Ent(0, 0, owner, owner, "company", "alias") if owner else None
             person = p.ent(m.groupdict().get("p")) or subject(p, m.start(), ctx, kind="person")
-            if org is not None and org.is_org():
+            if org is not None and org.is_org() and org.via != "description":
                 _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
 
 
@@ -237,8 +238,10 @@ def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
         return
     names = [e for e in (person, origin, destination) if isinstance(e, Ent)]
     fields = {"person": person.name, "from": frm, "to": to, "role": role}
+    anchor = destination if isinstance(destination, Ent) else (
+        origin if isinstance(origin, Ent) else None)
     out.add(p, "talent_move", fields, confidence, names=names,
-            extra={"leaving": leaving, "hint": hint, **past_year(p, ctx)})
+            extra={"leaving": leaving, "hint": hint, **past_year(p, ctx, near=anchor)})
 
 
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
@@ -274,9 +277,17 @@ def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
         else:
             start = max(p.masked.rfind(";", 0, m.start()), p.masked.rfind(". ", 0, m.start()), 0)
             people = [e for _, e in p.ents_in(start, m.start()) if person_ok(e)]
-        destination = _main_other_than(ctx, origin.name)
+        destination = _usual_destination(ctx, out, origin.name) or _main_other_than(
+            ctx, origin.name)
         for person in people:
             _move(p, ctx, out, person, origin, destination, None, 0.6)
+
+
+def _usual_destination(ctx: Context, out: Found, origin: str) -> str | None:
+    """Where the article's other moves go ("Joel Pobar returns to Meta")."""
+    seen = Counter(e.fields.get("to") for e in [*ctx.events, *out.events]
+                   if e.type == "talent_move" and e.fields.get("to") not in (None, origin))
+    return seen.most_common(1)[0][0] if seen else None
 
 
 def _main_other_than(ctx: Context, name: str) -> str | None:
@@ -294,6 +305,7 @@ def _fellow_subjects(p: Parsed, person: Ent, pos: int) -> list[Ent]:
         return []
     start = p.ent_pos[p.ents.index(person)][1]
     return [e for _, e in p.ents_in(start, pos) if person_ok(e) and e is not person and
+            not e.possessive and
             not re.search(r"\b(?:to|with|by|from|for)\s+$", p.masked[max(0, start):p.ent_pos[
                 p.ents.index(e)][0]][-12:])]
 
@@ -411,7 +423,7 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
         if origin is None and destination is not None and not person.former and (
-                _INTERNAL.match(m.group(0)) or _FOUNDER.search(p.masked)):
+                _INTERNAL.match(m.group(0)) or _FOUNDER.search(p.text)):
             origin = destination  # "took over as chief executive": an internal move
         _move(p, ctx, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)
 
