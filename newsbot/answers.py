@@ -137,7 +137,7 @@ class Answerer:
             kin[slot.name] = (slot.name, slot.surface, *(r for r in related if r))
         return kin
 
-    def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict]:
+    def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict[str, Any]]:
         """The planned queries, tier by tier, until one finds events that answer."""
         pooled: list[dict[str, Any]] = []
         window = None
@@ -154,7 +154,7 @@ class Answerer:
                 break
         return events
 
-    def _run(self, session: Session, query: Query, ids: dict[str, list[int]]) -> list[dict]:
+    def _run(self, session: Session, query: Query, ids: dict[str, list[int]]) -> list[dict[str, Any]]:
         groups = [(ids[name], roles or None) for name, roles in query.where]
         found = event_ids(session, groups, types=query.types, since=query.since,
                           until=query.until, limit=query.limit)  # fmt: skip

@@ -146,7 +146,7 @@ _LEGAL_TAIL = re.compile(
 )
 
 
-def family_ids(session: Session, names: dict[str, Sequence[str]]) -> dict[str, list[int]]:
+def family_ids(session: Session, names: Mapping[str, Sequence[str]]) -> dict[str, list[int]]:
     """Entities named like a name's family: "SoftBank" → SoftBank Group, SoftBank Corp.,
     SoftBank Vision Fund; "MUFG" → MUFG Bank. ``names`` maps each name to the spellings
     to widen (the canonical name, the words the question used)."""

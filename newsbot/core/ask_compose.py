@@ -203,7 +203,7 @@ def _anchor_fits(intent: Intent, e: Event, anchors: list[str]) -> bool:
     if anchor.name in _participants(e):
         return False
     when = e.get("date")
-    return bool(when) and any(_same_unit(when, a, intent.anchor_unit) for a in anchors)
+    return isinstance(when, str) and any(_same_unit(when, a, intent.anchor_unit) for a in anchors)
 
 
 def _same_unit(a: str, b: str, unit: str) -> bool:

@@ -320,9 +320,9 @@ def close_spellings(norm: str, keys: Sequence[str]) -> list[str]:
     if len(norm) < 5 or not keys:
         return []
     reach = 1 if len(norm) < 8 else 2
-    found = process.extract(norm, keys, scorer=Levenshtein.distance, score_cutoff=reach,
-                            limit=10)  # fmt: skip
-    found = [(key, dist) for key, dist, _ in found if key[0] == norm[0] and key != norm]
+    near = process.extract(norm, keys, scorer=Levenshtein.distance, score_cutoff=reach,
+                           limit=10)  # fmt: skip
+    found = [(str(key), int(dist)) for key, dist, _ in near if key[0] == norm[0] and key != norm]
     if not found:
         return []
     best = min(dist for _, dist in found)

@@ -314,7 +314,8 @@ def _nearest(hits: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit |
     right = [h for h in hits if h.start >= m.end]
     ahead = lang == "ja" or cue in ("subj", "owner", "people")
     first, second = (right, left) if ahead else (left, right)
-    return (first or second or [None])[0]
+    chosen = first or second
+    return chosen[0] if chosen else None
 
 
 def _role(hit: _Hit, cue: str | None, before: bool, lang: str) -> Roles:

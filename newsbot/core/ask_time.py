@@ -105,7 +105,8 @@ def _period(text: str, lang: str, today: date) -> TimeWindow | None:
     if start is None or end is None:
         return None
     before, after = text[: first.start], text[first.end :]
-    since, until = start, end
+    since: date | None = start
+    until: date | None = end
     if (_JA_SINCE.match(after) if lang == "ja" else _EN_SINCE.search(before)):
         since, until = start, None
         if lang != "ja" and re.search(r"\bafter\s+(?:the\s+)?$", before, re.I):
