@@ -9,6 +9,7 @@ Tuesday") are not periods. "The start of 2025" is its first month, "the end of 2
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,9 @@ _JA_RULES: tuple[tuple[str, str], ...] = (
     (r"(?<![\d年])(?P<m>\d{1,2})月(?!期)", "ja_bare_month"),
 )
 _JA = [(re.compile(p), kind) for p, kind in _JA_RULES]
+_WORDS_HINT = re.compile(
+    r"year|month|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy|"
+    r"昨年|去年|前年|今年|本年|来年|先月|前月|今月|上半期|上期|下半期|下期|令和|平成|月", re.IGNORECASE)
 _KANJI_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
 _JA_REL_YEAR = {"昨年": -1, "去年": -1, "前年": -1, "昨年度": -1, "前年度": -1, "今年": 0,
                 "本年": 0, "今年度": 0, "来年": 1, "来年度": 1}
@@ -99,6 +103,13 @@ class PeriodMatch:
 
 def find_periods(text: str, *, lang: str = "en", on: date | None = None) -> list[PeriodMatch]:
     """Every period named in ``text``, left to right, without overlaps."""
+    return list(_find_periods(text, lang, on))
+
+
+@functools.lru_cache(maxsize=2048)
+def _find_periods(text: str, lang: str, on: date | None) -> tuple[PeriodMatch, ...]:
+    if not any(c.isdigit() for c in text) and not _WORDS_HINT.search(text):
+        return ()
     folded = fold(text)
     rules = _JA if lang == "ja" else _EN
     if lang == "ja":
@@ -113,7 +124,7 @@ def find_periods(text: str, *, lang: str = "en", on: date | None = None) -> list
             if period is not None:
                 found.append(PeriodMatch(m.start(), m.end(), period))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def parse_period(text: str, *, lang: str = "en", on: date | None = None) -> str | None:
