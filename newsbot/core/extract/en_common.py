@@ -105,7 +105,7 @@ def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
             return True
     if _HYPOTHETICAL.search(window):
         return True
-    if _WOULD.search(window) and not _REPORTED_WOULD.search(window):
+    if _WOULD.search(window) and not _REPORTED_WOULD.search(p.masked[left_edge:end]):
         return True
     near = p.masked[max(left_edge, start - 40) : end]
     if _NEGATION.search(near) and "not disclose" not in near and "not say" not in near:
