@@ -152,6 +152,8 @@ def select_events(intent: Intent, events: Sequence[Event]) -> list[Event]:
     if intent.want == lx.FIGURE and not intent.latest:
         kept.sort(key=lambda e: -len(e.get("evidence") or ()) if e.get("type") != lx.FIN else 0)
     kept.sort(key=lambda e: not _has_wanted(intent, e))
+    if intent.metric == "funding_total" and any(e.get("type") == lx.FIN for e in kept):
+        kept = [e for e in kept if e.get("type") == lx.FIN]  # a stated total beats a sum
     return kept
 
 
@@ -177,7 +179,11 @@ def _fits(intent: Intent, e: Event, anchors: list[str] | None) -> bool:
 def _metric_fits(metric: str, e: Event) -> bool:
     if e.get("type") == lx.FIN:
         return bool(e.get("metric") == metric)
-    return metric == "valuation" and e.get("type") == lx.INV and e.get("valuation_usd") is not None
+    if e.get("type") != lx.INV:
+        return False
+    if metric == "funding_total":  # the rounds, when no total is stated
+        return e.get("amount_usd") is not None
+    return metric == "valuation" and e.get("valuation_usd") is not None
 
 
 def _time_fits(intent: Intent, e: Event) -> bool:

@@ -59,7 +59,7 @@ def _f(name: str, types: tuple[str, ...], agent: Roles, patient: Roles = (), **k
 
 
 _I, _C, _T = ("investor",), ("company",), ("target",)
-INVEST = _f("invest", (INV,), _I, _C, owner=_C,
+INVEST = _f("invest", (INV,), _I, _C, owner=_I,
             preps={"in": _C, "into": _C, "to": _C, "by": _I, "from": _I, "with": _I})
 INVESTORS = _f("investors", (INV,), _I, _C, owner=_C, weight=3,
                preps={"in": _C, "into": _C, "of": _C, "to": _C, "for": _C, "by": _I, "from": _I})
@@ -107,7 +107,7 @@ REVENUE = _f("revenue", (FIN,), _C, owner=_C, metric="revenue", preps=_FIN_PREPS
 ARR = _f("arr", (FIN,), _C, owner=_C, metric="arr", preps=_FIN_PREPS)
 VALUATION = _f("valuation", (FIN, INV), _C, owner=_C, metric="valuation", preps=_FIN_PREPS)
 MARGIN = _f("gross_margin", (FIN,), _C, owner=_C, metric="gross_margin", preps=_FIN_PREPS)
-FUNDING_TOTAL = _f("funding_total", (FIN,), _C, owner=_C, metric="funding_total",
+FUNDING_TOTAL = _f("funding_total", (FIN, INV), _C, owner=_C, metric="funding_total",
                    preps=_FIN_PREPS, weight=3)
 LAUNCH_F = _f("launch", (LAUNCH,), _C, ("product",), owner=_C,
               preps={"by": _C, "from": _C, "of": ("product",), "at": _C})
@@ -132,8 +132,8 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 # (regex, frame), English; a word may be matched by one frame only (first wins).
 EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
-    (_en(r"total funding|funding total|raised in total|total raised|total capital raised"),
-     FUNDING_TOTAL),
+    (_en(r"total funding|funding total|raised in total|total raised|total capital raised|"
+         r"raised (?:so far|to date|overall)"), FUNDING_TOTAL),
     (_en(r"(?<=who )(?:now )?(?:runs|leads|heads|helms|manages|is in charge of|is running|"
          r"is leading|took the helm (?:at|of))"), RUN),
     (_en(r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|"
@@ -179,7 +179,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
          r"out|rolling out|products?|models?|(?:generally )?available|general availability"),
      LAUNCH_F),
     (_en(r"announc\w*|presented|showcased"), ANNOUNCE),
-    (_en(r"deals?|transactions?"), DEALS),
+    (_en(r"deals?|transactions?|agreements?|sign(?:ed|s|ing)?"), DEALS),
     (_en(r"people moves?|talent|executives?|researchers?|employees|staff|hires|departures?"),
      PEOPLE),
     (_en(r"chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|cpo|cso|cmo|president|"
@@ -205,7 +205,7 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"資金調達|調達|シリーズ[A-KＡ-Ｋ]|シード", RAISE),
         (r"払った|払う|払い|支払|支出|費や|投じ|金額|価格", PAY),
         (r"共同開発|共同で開発|共同研究", DEVELOP),
-        (r"提携|協業|連携|パートナー|協力|タッグ|アライアンス", PARTNER),
+        (r"提携|協業|連携|パートナー|協力|タッグ|アライアンス|合弁", PARTNER),
         (r"顧客|取引先|ユーザー企業|導入企業|利用企業|クライアント", CUSTOMERS),
         (r"一時停止|停止|中断|凍結|保留", PAUSE),
         (r"打ち切|終了|解消|解約|撤退|取りやめ|見直", END),

@@ -250,6 +250,8 @@ def _roles_of(
     before = m.end <= hit.start
     if cue == "owner" and not before and hit.frame.patient:
         cue = None  # "license Windsurf's technology": the object, not the owner
+    if cue is None and lang != "ja" and 0 <= hit.start - m.end <= 3:
+        return ()  # "the Informatica deal": any part in it
     return _role(hit, cue, before, lang)
 
 
