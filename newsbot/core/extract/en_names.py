@@ -681,7 +681,8 @@ def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch
 
 _E = f"{E_OPEN}(\\d+){E_CLOSE}"
 _PRE_ROLE = re.compile(
-    rf"(?:(?P<former>former|ex-|then-)\s*)?(?:{_E}(?:['’]s)?\s+)?(?P<role>{ROLE_LIST}),?\s+$",
+    rf"(?:(?P<former>former|ex-|then-)\s*)?(?:(?:{_E}(?:['’]s)?|\b[Ii]ts|\b[Tt]heir)\s+)?"
+    rf"(?P<role>{ROLE_LIST}),?\s+$",
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(
