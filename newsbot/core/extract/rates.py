@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # currency -> approximate yearly average USD per unit, 2015..2026
 _YEARLY: dict[str, tuple[float, ...]] = {
@@ -49,7 +50,7 @@ class Rates:
 
     @classmethod
     def from_mapping(
-        cls, data: Mapping[str, Mapping[date | str, float]], *, base: Rates | None = None
+        cls, data: Mapping[str, Mapping[Any, float]], *, base: Rates | None = None
     ) -> Rates:
         """Rates from ``{"JPY": {"2024-01-01": 0.0067, ...}}``, laid over ``base`` if given."""
         table = dict(base.table) if base else {}
