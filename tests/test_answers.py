@@ -229,6 +229,21 @@ def test_an_llm_rephrasing_is_kept_only_when_it_adds_nothing(kb: Engine) -> None
     assert refused.ask(question).text.startswith("$1.2B — Microsoft acquired Quill Data")
 
 
+def test_the_application_wires_the_llm_only_when_asked(tmp_path: Path) -> None:
+    from newsbot.answers import answerer_for
+    from newsbot.app import App
+    from newsbot.config import load_settings
+
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    plain = App(load_settings(None, database_url=url))
+    assert answerer_for(plain).rephrase is None
+    llm = App(load_settings(None, database_url=url, ask={"llm": True, "max_sources": 3}))
+    answerer = answerer_for(llm)
+    assert answerer.rephrase is not None and answerer.max_sources == 3
+    plain.close()
+    llm.close()
+
+
 # ---------------------------------------------------------------- the read API
 
 

@@ -505,7 +505,8 @@ def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[
     if intent.want in (lx.FIGURE, lx.COUNT) and figure(top, intent) is not None and (
         intent.want == lx.FIGURE or top.get("type") == lx.LAYOFF
     ):
-        return _figure_headline(intent, shown, lang), shown[1:]
+        head = _figure_headline(intent, shown, lang)
+        return head, shown if _summed(intent, shown) else shown[1:]
     if intent.want == lx.COUNT:
         names = _names(intent, shown)
         return f"{len(shown)} — {_join(names or [event_line(e, lang) for e in shown], lang, 20)}" \
@@ -537,10 +538,16 @@ def _spoken_date(value: str, lang: str) -> str:
     return value
 
 
+def _summed(intent: Intent, shown: list[Event]) -> bool:
+    """Whether the headline is a total of several figures of one unit."""
+    figures = [f for f in (figure(e, intent) for e in shown) if f is not None]
+    return intent.total and len(figures) > 1 and len({u for _, u in figures}) == 1
+
+
 def _figure_headline(intent: Intent, shown: list[Event], lang: str) -> str:
     end = "。" if lang == "ja" else "."
     figures = [f for f in (figure(e, intent) for e in shown) if f is not None]
-    if intent.total and len(figures) > 1 and len({u for _, u in figures}) == 1:
+    if _summed(intent, shown):
         total = _value(sum(v for v, _ in figures), figures[0][1], lang)
         if lang == "ja":
             return f"合計{total}（{len(figures)}件）{end}"
