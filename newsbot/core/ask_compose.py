@@ -478,6 +478,8 @@ def compose_answer(
         return Answer(not_understood(lang), lang=lang, understood=False)
     notes = [_unknown_note(n, lang) for n in intent.unknown]
     notes += [_missing_note(n, lang) for n in missing]
+    if not notes and not intent.slots and not intent.anchor and not _open_ended(intent):
+        return Answer(_who_note(lang), lang=lang)
     chosen = select_events(intent, events) if not missing else []
     if not chosen:
         if not notes:
@@ -576,6 +578,20 @@ def _unknown_note(name: str, lang: str) -> str:
     if lang == "ja":
         return f"「{name}」に関する情報は見つかりませんでした（知識ベースにない名前です）。"
     return f"I couldn't find “{name}” in the knowledge base (it is not a name I know)."
+
+
+def _open_ended(intent: Intent) -> bool:
+    """Whether a question about no one in particular still makes sense ("Which companies
+    announced layoffs this year?", "What are the latest acquisitions?")."""
+    plural = any(w in intent.question.lower() for w in ("companies", "startups", "firms",
+                                                         "deals", "企業", "会社", "案件"))
+    return bool(intent.time or intent.latest or intent.want in (lx.NEWS, lx.COUNT) or plural)
+
+
+def _who_note(lang: str) -> str:
+    if lang == "ja":
+        return "どの企業・人物についての質問か見つかりませんでした。名前を含めて質問してください。"
+    return "I couldn't find which company or person you mean; please name them."
 
 
 def _missing_note(name: str, lang: str) -> str:

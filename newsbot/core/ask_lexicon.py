@@ -374,6 +374,9 @@ EN_COMMON = frozenset(
     last next this since ago past first second third fourth other another same day
     inc corp ltd llc co plc labs lab group holdings technologies
     mr mrs ms dr prof sir
+    compare summarize summarise explain describe count find please any top biggest largest
+    hey hi hello thanks thank according including excluding besides except why whether
+    also then just only still ever already
     japan japanese china chinese us usa america american uk britain british europe european
     eu france french germany german korea korean india indian canada canadian israel
     silicon valley tokyo beijing london paris california

@@ -191,8 +191,11 @@ def _plain_word_worth_fuzzing(word: str) -> bool:
     return not any(p.fullmatch(low) or p.match(low) for p in patterns)
 
 
+KANJI_PERSON = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff々]{2,6})(?=氏|さん|社長|会長)")
+
+
 def _ja_name_spans(text: str) -> list[Span]:
-    spans = []
+    spans = [Span(m.start(), m.end(), m.group(1)) for m in KANJI_PERSON.finditer(text)]
     for m in KATAKANA_RUN.finditer(text):
         word = m.group()
         if len(word) >= 2 and word not in JA_COMMON_KATAKANA and not _common_compound(word):
