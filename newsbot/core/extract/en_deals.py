@@ -156,6 +156,21 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     _investor_lists(p, ctx, out)
+    _later_valuation(p, ctx, out)
+
+
+def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
+    """"The round values the company at $1.1 billion": the valuation of the deal just told."""
+    if any(e.type == "investment" for e in out.events) or not _ROUND_WORD.search(p.masked):
+        return
+    valuation = _valuation(p, len(p.masked))
+    target = _current_investment(p, ctx, out) if valuation is not None else None
+    if target is not None and valuation is not None and not target.fields.get("valuation_usd") \
+            and not blocked(p, 0, len(p.masked)):
+        target.fields["valuation_usd"] = valuation.money.usd
+
+
+_ROUND_WORD = re.compile(r"\b(?:round|funding|financing|investment|raise|deal)\b", re.IGNORECASE)
 
 
 def _not_funding(p: Parsed, start: int, close: int) -> bool:
@@ -450,8 +465,8 @@ _PARTNER_WITH = rx(
     r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
-    r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnership|collaboration|alliance|agreement|deal|pact|"
-    r"joint\s+venture|tie-up)\s+with\s+{DESC}{E:b}"
+    r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
+    r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}"
 )
 _PARTNER_VERB = rx(
     r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
@@ -484,7 +499,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods") or "")
     for m in _PARTNER_WITH.finditer(p.masked):
         a = subject(p, m.start(), ctx)
-        _partnership(p, out, [a, p.ent(m.group("b"))], m, m.group("mods"))
+        b = p.ent(m.group("b"))
+        for other in [b, *_conjuncts(p, b)]:
+            _partnership(p, out, [a, other], m, m.group("mods"))
     for m in _PARTNER_VERB.finditer(p.masked):
         _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "")
     for m in _N_COMPANIES.finditer(p.masked):

@@ -195,6 +195,7 @@ class Context:
     people: dict[str, Ent] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     block_start: dict[int, int] = field(default_factory=dict)
+    short_names: dict[str, str] = field(default_factory=dict)  # "Helix" -> "Helix Robotics"
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -317,9 +318,15 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
             if full:
                 found.append(Ent(start, end, surface, full, "person", "surname"))
                 continue
+            longer = ctx.short_names.get(surface)
+            if longer:
+                found.append(Ent(start, end, surface, longer, "company", "alias"))
+                continue
         kind = _guess_kind(text, start, end, words)
         if kind:
             found.append(Ent(start, end, surface, surface, kind, "unknown"))
+            if kind == "company" and len(words) > 1 and words[0] not in ORG_SUFFIXES:
+                ctx.short_names.setdefault(words[0], surface)
     found.sort(key=lambda e: e.start)
     return found
 
@@ -604,6 +611,9 @@ def _resolve_description(
     for e in reversed(earlier):
         if e.name != subject:
             return e.name
+    main = ctx.doc.main("company")
+    if main and main != subject and _named_recently(ctx, main, sentence.index):
+        return main
     for _i, name, kind in reversed(ctx.doc.recent):
         if kind == "company" and name != subject:
             return name

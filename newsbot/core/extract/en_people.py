@@ -374,15 +374,18 @@ def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 _FOUNDED_BY_PERSON = rx(
     r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:co-?founded|founded|started|"
     r"set\s+up|launched|created)\s+(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
-    r"(?:{ROLE}\s+)?{E:p}"
+    r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?"
 )
 
 
 def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _FOUNDED_BY_PERSON.finditer(p.masked):
-        person, company = p.ent(m.group("p")), p.ent(m.group("to"))
-        if person is not None and company is not None and company.is_org() and not blocked(
-                p, m.start(), m.end()):
+        company = p.ent(m.group("to"))
+        if company is None or not company.is_org() or blocked(p, m.start(), m.end()):
+            continue
+        for person in (p.ent(m.group("p")), p.ent(m.group("p2"))):
+            if person is None:
+                continue
             origin = person.org if person.org != company.name and not person.founder_only else None
             _move(p, ctx, out, person, origin, company, "co-founder", 0.65)
     for m in _FOUND.finditer(p.masked):
