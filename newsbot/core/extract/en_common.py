@@ -245,6 +245,14 @@ def org_name(e: Ent | None) -> str | None:
     return e.name
 
 
+def company_name(e: Ent | None) -> str | None:
+    """Like ``org_name`` but for a slot only a company can fill ("acquired X", "invested in
+    X"): a name shaped like a person's counts too, unless the registry says it is one."""
+    if e is None or e.kind not in ("company", "unknown"):
+        return None
+    return e.name
+
+
 def person_ok(e: Ent | None) -> bool:
     """Whether ``e`` can be the person of a talent move."""
     return e is not None and e.looks_like_person() and e.kind != "company"

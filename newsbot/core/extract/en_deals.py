@@ -15,6 +15,7 @@ from newsbot.core.extract.en_common import (
     Found,
     blocked,
     clause_end,
+    company_name,
     entity_list,
     is_per_unit,
     money_after,
@@ -161,7 +162,7 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
     """"The round values the company at $1.1 billion": the valuation of the deal just told."""
-    if any(e.type == "investment" for e in out.events) or not _ROUND_WORD.search(p.masked):
+    if out.events or not _ROUND_WORD.search(p.masked):
         return
     valuation = _valuation(p, len(p.masked))
     target = _current_investment(p, ctx, out) if valuation is not None else None
@@ -170,7 +171,8 @@ def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
         target.fields["valuation_usd"] = valuation.money.usd
 
 
-_ROUND_WORD = re.compile(r"\b(?:round|funding|financing|investment|raise|deal)\b", re.IGNORECASE)
+_ROUND_WORD = re.compile(r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,40}\bvalu",
+                         re.IGNORECASE)
 
 
 def _not_funding(p: Parsed, start: int, close: int) -> bool:
@@ -200,7 +202,7 @@ def _conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
 def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: Ent | None,
                 start: int, end: int, amount: MoneyMatch | None,
                 *, also: list[Ent] | None = None) -> None:
-    company = org_name(co)
+    company = org_name(co) if investor is None else company_name(co)
     if company is None or blocked(p, start, end):
         return
     investors = [investor.name] if investor is not None and investor.name != company else []
@@ -413,7 +415,7 @@ def _possessor(p: Parsed, pos: int) -> Ent | None:
 
 def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, target: Ent | None,
                  start: int, end: int) -> None:
-    buyer, bought = org_name(acquirer), org_name(target)
+    buyer, bought = org_name(acquirer), company_name(target)
     if buyer and bought and target is not None and bought.startswith(buyer + " ") and \
             target.surface != bought and target.via == "name":
         bought = target.surface  # "DeepMind", not the unit it became inside its buyer

@@ -32,7 +32,9 @@ ORG_SUFFIXES = _words(
     "Therapeutics Biosciences Energy Motors Semiconductor Semiconductors Microsystems Computing "
     "Analytics Security Health Financial Equity Advisors Associates Growth Platforms Industries "
     "Enterprises Solutions Labs. Games Entertainment Insurance Communications Telecom Mobile "
-    "Digital Data Devices Instruments Electronics Aerospace Automotive Pharmaceuticals"
+    "Digital Data Devices Instruments Electronics Aerospace Automotive Pharmaceuticals "
+    "Engineering Automation Biotech Pharma Logistics Payments Finance Semiconductor Chips "
+    "Materials Sciences Therapeutics Diagnostics Bio Cloud Computing Quantum Mobility"
 )
 _STOP = _words(
     "The A An This That These Those It Its He She His Her They Their We Our I In On At For "
