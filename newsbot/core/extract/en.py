@@ -169,6 +169,8 @@ def _rules_for(doc: Document, sentence: Sentence) -> list[Callable[[Parsed, Cont
 def _carry_amount(p: Parsed, ctx: Context) -> None:
     """"Nvidia did not disclose the price. Calcalist put the value of the deal at about $700
     million": the amount belongs to the latest recent deal that has none."""
+    if not p.money:
+        return
     for m in _CARRY.finditer(p.masked):
         amount = p.amount(m.group("m"))
         if amount is None or blocked(p, m.start(), m.end()):

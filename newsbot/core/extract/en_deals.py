@@ -669,18 +669,74 @@ _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 def customers(p: Parsed, ctx: Context, out: Found) -> None:
     """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y"."""
+    lowered = p.masked.lower()
+    if "licen" in lowered:
+        _licences(p, ctx, out)
+    if any(w in lowered for w in _ENDING_WORDS):
+        _endings(p, ctx, out)
+    _relations(p, ctx, out, lowered)
+
+
+_ENDING_WORDS = ("end", "halt", "paus", "suspend", "stop", "ties", "drop", "wound", "winding",
+                 "longer", "terminat", "hold", "froze", "pulled", "revok", "cut off", "cuts off",
+                 "block", "restrict", "shut", "limit")
+
+
+def _licences(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _LICENCE.finditer(p.masked):
         _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
     for m in _LICENSED.finditer(p.masked):
         _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
     for m in _LICENSES_TO.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+
+
+def _endings(p: Parsed, ctx: Context, out: Found) -> None:
     for pattern in (_STOPPED, _STOPPED_USING):
         for m in pattern.finditer(p.masked):
             verb = m.groupdict().get("verb") or ""
             status = "paused" if _PAUSE_WORDS.search(verb) else "ended"
             _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, status,
                       allow=("continue",))
+
+
+def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    if any(w in lowered for w in ("customer", "client", "commercial", "supply", "services")):
+        _named_customers(p, ctx, out)
+    if "access" in lowered:
+        for m in _REVOKE.finditer(p.masked):
+            verb = m.group("verb").lower()
+            status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else \
+                "ended"
+            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                      status)
+    if any(w in lowered for w in ("supply", "provide", "deliver", "sell")):
+        for m in _SUPPLY.finditer(p.masked):
+            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                      "active")
+    if " from " in lowered:
+        for m in _BUY_FROM.finditer(p.masked):
+            vendor = _owner(ctx, object_at(p, m, "vendor"))
+            if vendor is None or not vendor.is_org():
+                vendor = p.ent(m.group("vendor"))
+            _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
+    if any(w in lowered for w in ("provider", "supplier", "vendor")):
+        for m in _PROVIDER.finditer(p.masked):
+            _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m,
+                      "active", allow=("continue",))
+    if "accounted" in lowered or "accounts for" in lowered:
+        _revenue_shares(p, ctx, out)
+    if _COLLABORATION.search(p.masked):
+        return  # "a collaboration agreement under which X will use Y's models" is a partnership
+    if any(w in lowered for w in ("use", "tap", "rely", "relies", "turn", "rent")):
+        for pattern in (_USES, _USES_PRODUCT):
+            for m in pattern.finditer(p.masked):
+                vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
+                _customer(p, ctx, out, _owner(ctx, vendor), subject(p, m.start(), ctx), m,
+                          "active", confidence=0.55)
+
+
+def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _IS_CUSTOMER.finditer(p.masked):
         vendor = p.ent(m.group("vendor")) or p.ent(m.group("vendor2"))
         _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active",
@@ -693,34 +749,16 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
                   "active")
-    for m in _REVOKE.finditer(p.masked):
-        verb = m.group("verb").lower()
-        status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else "ended"
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, status)
-    for m in _SUPPLY.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                  "active")
-    for m in _BUY_FROM.finditer(p.masked):
-        vendor = _owner(ctx, object_at(p, m, "vendor"))
-        if vendor is None or not vendor.is_org():
-            vendor = p.ent(m.group("vendor"))
-        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
-    for m in _PROVIDER.finditer(p.masked):
-        _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m, "active",
-                  allow=("continue",))
+
+
+def _revenue_shares(p: Parsed, ctx: Context, out: Found) -> None:
+    """"Microsoft, which accounted for 62% of its revenue": a customer of the company."""
     for m in _SHARE_OF_REVENUE.finditer(p.masked):
         whose = re.match(r"\s+(?:\ue000(\d+)\ue001['’]s?|(?P<pro>its|their))\s", p.masked[m.end():])
         vendor = (p.ent(whose.group(1)) if whose and whose.group(1) else
                   p.ref_at(m.end() + whose.start("pro")) if whose else None)
         vendor = vendor or subject(p, m.start(), ctx)
         _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
-    if _COLLABORATION.search(p.masked):
-        return  # "a collaboration agreement under which X will use Y's models" is a partnership
-    for pattern in (_USES, _USES_PRODUCT):
-        for m in pattern.finditer(p.masked):
-            vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
-            _customer(p, ctx, out, _owner(ctx, vendor), subject(p, m.start(), ctx), m, "active",
-                      confidence=0.55)
 
 
 def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer: Ent | None,
