@@ -51,6 +51,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from newsbot.config import DigestSettings
@@ -147,11 +148,11 @@ def day_event_ids(session: Session, day: date, zone: ZoneInfo) -> list[int]:
     """Events first seen on ``day`` (local), oldest first."""
     start, end = day_window(day, zone)
     stmt = (
-        select(Event.id)
-        .where(Event.first_seen_at >= start, Event.first_seen_at < end)
-        .order_by(Event.first_seen_at, Event.id)
+        select(col(Event.id))
+        .where(col(Event.first_seen_at) >= start, col(Event.first_seen_at) < end)
+        .order_by(col(Event.first_seen_at), col(Event.id))
     )
-    return list(session.execute(stmt).scalars())
+    return [i for i in session.execute(stmt).scalars() if i is not None]
 
 
 def popularity(
@@ -163,10 +164,10 @@ def popularity(
     if not wanted:
         return {}
     stmt = (
-        select(Entity.name, Evidence.article_id)
-        .join(EventEntity, EventEntity.entity_id == Entity.id)
-        .join(Evidence, Evidence.event_id == EventEntity.event_id)
-        .where(Entity.name.in_(wanted))  # type: ignore[attr-defined]
+        select(col(Entity.name), col(Evidence.article_id))
+        .join(EventEntity, col(EventEntity.entity_id) == col(Entity.id))
+        .join(Evidence, col(Evidence.event_id) == col(EventEntity.event_id))
+        .where(col(Entity.name).in_(wanted))
         .distinct()
     )
     counts: dict[str, float] = defaultdict(float)
@@ -380,7 +381,7 @@ class DigestPoster:
         """Configured digest channels and those subscribed with /subscribe."""
         with Session(self.engine) as session:
             subscribed = session.execute(
-                select(Subscription.channel).where(Subscription.kind == "digest")
+                select(col(Subscription.channel)).where(col(Subscription.kind) == "digest")
             ).scalars()
             found = {int(c) for c in subscribed if str(c).isdigit()}
         return sorted(found | set(self.settings.channels))
@@ -487,16 +488,18 @@ class DigestPoster:
     def _row(self, day: date, channel: int) -> DigestRow | None:
         with Session(self.engine, expire_on_commit=False) as session:
             return session.execute(
-                select(DigestRow).where(DigestRow.day == day, DigestRow.channel == str(channel))
+                select(DigestRow).where(
+                    col(DigestRow.day) == day, col(DigestRow.channel) == str(channel)
+                )
             ).scalar_one_or_none()
 
     def _pending(self) -> list[DigestRow]:
         since = self.clock() - PENDING_WINDOW
         with Session(self.engine, expire_on_commit=False) as session:
             stmt = select(DigestRow).where(
-                DigestRow.status == "posting", DigestRow.created_at >= since
+                col(DigestRow.status) == "posting", col(DigestRow.created_at) >= since
             )
-            return list(session.execute(stmt.order_by(DigestRow.id)).scalars())
+            return list(session.execute(stmt.order_by(col(DigestRow.id))).scalars())
 
     def _claim(self, day: date, channel: int) -> DigestRow | None:
         now = self.clock().astimezone(UTC).replace(microsecond=0)
@@ -512,14 +515,16 @@ class DigestPoster:
         with Session(self.engine) as session, session.begin():
             session.execute(
                 update(DigestRow)
-                .where(DigestRow.id == row.id)  # type: ignore[arg-type]
+                .where(col(DigestRow.id) == row.id)
                 .values(status="posted", message_ids=json.dumps(list(ids)), posted_at=now)
             )
 
     def _release(self, row: DigestRow) -> None:
         with Session(self.engine) as session, session.begin():
             session.execute(
-                delete(DigestRow).where(DigestRow.id == row.id, DigestRow.status == "posting")  # type: ignore[arg-type]
+                delete(DigestRow).where(
+                    col(DigestRow.id) == row.id, col(DigestRow.status) == "posting"
+                )
             )
 
 
@@ -607,9 +612,9 @@ class AlertSender:
             if not watches or not event_ids:
                 return {}, {}
             members = session.execute(
-                select(EventEntity.event_id, EventEntity.entity_id, Entity.name)
-                .join(Entity, Entity.id == EventEntity.entity_id)
-                .where(EventEntity.event_id.in_(event_ids))  # type: ignore[attr-defined]
+                select(col(EventEntity.event_id), col(EventEntity.entity_id), col(Entity.name))
+                .join(Entity, col(Entity.id) == col(EventEntity.entity_id))
+                .where(col(EventEntity.event_id).in_(event_ids))
             ).all()
             targets: dict[tuple[int, int], list[str]] = defaultdict(list)
             for event_id, entity_id, name in members:
@@ -652,8 +657,8 @@ class AlertSender:
         with Session(self.engine) as session, session.begin():
             session.execute(
                 delete(AlertSent).where(
-                    AlertSent.event_id == event_id,  # type: ignore[arg-type]
-                    AlertSent.channel == str(channel),  # type: ignore[arg-type]
+                    col(AlertSent.event_id) == event_id,
+                    col(AlertSent.channel) == str(channel),
                 )
             )
 
@@ -661,17 +666,18 @@ class AlertSender:
 def _watches(session: Session) -> dict[int, set[int]]:
     """entity id → channels watching it (by id, or by canonical name in ``filter``)."""
     rows = session.execute(
-        select(Subscription.channel, Subscription.entity_id, Subscription.filter).where(
-            Subscription.kind == "watch"
-        )
+        select(
+            col(Subscription.channel), col(Subscription.entity_id), col(Subscription.filter)
+        ).where(col(Subscription.kind) == "watch")
     ).all()
     names = {f for _c, entity_id, f in rows if entity_id is None and f}
     by_name: dict[str, list[int]] = defaultdict(list)
     if names:
         for entity_id, name in session.execute(
-            select(Entity.id, Entity.name).where(Entity.name.in_(names))  # type: ignore[attr-defined]
+            select(col(Entity.id), col(Entity.name)).where(col(Entity.name).in_(names))
         ):
-            by_name[name].append(entity_id)
+            if entity_id is not None:
+                by_name[name].append(entity_id)
     out: dict[int, set[int]] = defaultdict(set)
     for channel, entity_id, name in rows:
         if not str(channel).isdigit():

@@ -33,6 +33,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.config import DigestSettings, SourceConfig
 from newsbot.errors import NewsbotError
@@ -113,8 +114,8 @@ class ServiceLock:
     def _take_over(self, session: Session, row: LockRow, now: datetime, age: timedelta) -> None:
         taken = session.execute(
             update(LockRow)
-            .where(LockRow.name == self.name, LockRow.holder == row.holder,  # type: ignore[arg-type]
-                   LockRow.heartbeat_at == row.heartbeat_at)  # type: ignore[arg-type]
+            .where(col(LockRow.name) == self.name, col(LockRow.holder) == row.holder,
+                   col(LockRow.heartbeat_at) == row.heartbeat_at)
             .values(holder=self.holder, acquired_at=now, heartbeat_at=now)
         ).rowcount  # type: ignore[attr-defined]  # fmt: skip
         if taken != 1:
@@ -127,10 +128,10 @@ class ServiceLock:
         with Session(self.engine) as session, session.begin():
             result = session.execute(
                 update(LockRow)
-                .where(LockRow.name == self.name, LockRow.holder == self.holder)  # type: ignore[arg-type]
+                .where(col(LockRow.name) == self.name, col(LockRow.holder) == self.holder)
                 .values(heartbeat_at=_utc(self.clock()))
             )
-            held = result.rowcount == 1  # type: ignore[attr-defined]
+            held: bool = result.rowcount == 1  # type: ignore[attr-defined]
         if not held:
             log.error("lock_lost name=%s holder=%s", self.name, self.holder)
         return held
@@ -139,7 +140,9 @@ class ServiceLock:
         """Give the lock up (only if it is still ours)."""
         with Session(self.engine) as session, session.begin():
             session.execute(
-                delete(LockRow).where(LockRow.name == self.name, LockRow.holder == self.holder)  # type: ignore[arg-type]
+                delete(LockRow).where(
+                    col(LockRow.name) == self.name, col(LockRow.holder) == self.holder
+                )
             )
         log.info("lock_released name=%s holder=%s", self.name, self.holder)
 
@@ -147,7 +150,9 @@ class ServiceLock:
         """(holder, heartbeat) of the lock as stored, or None when free."""
         with Session(self.engine) as session:
             row = session.execute(
-                select(LockRow.holder, LockRow.heartbeat_at).where(LockRow.name == self.name)
+                select(col(LockRow.holder), col(LockRow.heartbeat_at)).where(
+                    col(LockRow.name) == self.name
+                )
             ).first()
         return None if row is None else (row[0], row[1])
 

@@ -27,7 +27,9 @@ from newsbot.core.digest import (
 DAY = date(2025, 6, 12)
 
 
-def evidence(n: int, title: str = "A headline", site: str | None = "Ledger") -> list[dict]:
+def evidence(
+    n: int, title: str = "A headline", site: str | None = "Ledger"
+) -> list[dict[str, Any]]:
     return [{"article": f"https://news.example/a{i}", "title": f"{title} {i}", "site": site,
              "published": "2025-06-12", "sentence": "…", "lang": "en"}
             for i in range(n)]  # fmt: skip
@@ -44,8 +46,11 @@ def inv(id_: int, company: str, usd: float | None, investors: list[str] | None =
               **more)  # fmt: skip
 
 
-def mv(id_: int, person: str, src: str | None, dst: str | None, role: str | None = None) -> dict:
-    return ev(id_, "talent_move", person=person, **{"from": src, "to": dst}, role=role)
+def mv(
+    id_: int, person: str, src: str | None, dst: str | None, role: str | None = None
+) -> dict[str, Any]:
+    moved: dict[str, Any] = {"from": src, "to": dst}
+    return ev(id_, "talent_move", person=person, role=role, **moved)
 
 
 def test_events_are_grouped_into_deals_people_and_company_news() -> None:
@@ -114,7 +119,7 @@ def test_money_formats() -> None:
 
 
 def test_headlines_of_every_type() -> None:
-    cases = {
+    cases: dict[str, tuple[dict[str, Any], str]] = {
         "customer": ({"vendor": "Anthropic", "customer": "OpenAI", "status": "ended"},
                      "OpenAI ends its contract with Anthropic"),
         "partnership": ({"companies": ["AMD", "OpenAI"]}, "AMD and OpenAI partner"),
@@ -218,7 +223,7 @@ def test_a_huge_day_fits_one_message() -> None:
     assert "more not shown" in post.embeds[-1]["description"]
 
 
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=300)
+names = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=300)
 
 
 @settings(max_examples=40, deadline=None)

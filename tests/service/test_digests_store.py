@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.config import DigestSettings
 from newsbot.digests import (
@@ -43,7 +44,7 @@ def clock(text: str) -> Any:
 
 def rows(engine: Engine) -> list[DigestRow]:
     with Session(engine) as session:
-        return list(session.execute(select(DigestRow).order_by(DigestRow.id)).scalars())
+        return list(session.execute(select(DigestRow).order_by(col(DigestRow.id))).scalars())
 
 
 # ------------------------------------------------------------------ loading
@@ -222,7 +223,9 @@ def subscribe(engine: Engine, channel: int, kind: str, name: str = "") -> None:
     with Session(engine) as session, session.begin():
         entity_id = None
         if name:
-            entity_id = session.execute(select(Entity.id).where(Entity.name == name)).scalar_one()
+            entity_id = session.execute(
+                select(col(Entity.id)).where(col(Entity.name) == name)
+            ).scalar_one()
         session.add(Subscription(channel=str(channel), kind=kind, filter=name,
                                  entity_id=entity_id, created_at=datetime.now(UTC)))  # fmt: skip
 

@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.app import App
 from newsbot.config import DigestSettings, Settings
@@ -40,7 +41,7 @@ def emulator_module() -> Any:
 
 
 def history_emulator(module: Any) -> Any:
-    class HistoryEmulator(module.Emulator):  # type: ignore[misc,name-defined]
+    class HistoryEmulator(module.Emulator):  # type: ignore[misc]
         def _add_routes(self, router: Any) -> None:
             path = module.API + "/channels/{cid}/messages"
             router.add_route("GET", path, module._as_aiohttp(self._history))
@@ -112,10 +113,12 @@ async def run_once(settings: Settings, emu: Any, clock: Clock) -> Any:
 def digest_rows(settings: Settings) -> list[tuple[date, str, str]]:
     app = App(settings)
     with Session(app.engine) as session:
-        found = session.execute(select(DigestRow.day, DigestRow.channel, DigestRow.status))
-        rows = [tuple(r) for r in found]
+        found = session.execute(
+            select(col(DigestRow.day), col(DigestRow.channel), col(DigestRow.status))
+        )
+        rows = [(day, channel, status) for day, channel, status in found]
     app.close()
-    return rows  # type: ignore[return-value]
+    return rows
 
 
 async def test_the_digest_is_posted_once_with_its_chart_across_restarts(

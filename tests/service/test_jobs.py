@@ -31,8 +31,10 @@ NEW_YORK = ZoneInfo("America/New_York")
 NY_DIGEST = DigestSettings(time="08:00", timezone="America/New_York")
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def test_digest_at_eight_new_york_time_across_the_march_change() -> None:

@@ -24,6 +24,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.app import App
 from newsbot.config import Settings
@@ -53,7 +54,8 @@ def snapshot(engine: Engine) -> dict[str, Any]:
     """What must come out the same however the crawl was interrupted."""
     with Session(engine) as session:
         urls = session.execute(text("SELECT url FROM articles")).scalars().all()
-        records = event_records(session, session.execute(select(Event.id)).scalars().all())
+        ids = [i for i in session.execute(select(col(Event.id))).scalars() if i is not None]
+        records = event_records(session, ids)
         evidence = session.execute(text("SELECT count(*) FROM evidence")).scalar_one()
     events: Counter[str] = Counter()
     for record in records:
