@@ -3,7 +3,9 @@ the tests write (digests, subscriptions, alerts) between tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -95,3 +97,16 @@ def write_config(path: Path, web: tuple[Path, dict[str, str]], extra: str = "") 
 
 
 NEWSBOT = [sys.executable, "-c", "from newsbot.cli import main; main()"]
+
+
+@pytest.fixture(scope="session")
+def demo_kb(demo_web: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of a knowledge base made by one uninterrupted ``newsbot crawl`` of the demo web."""
+    folder = tmp_path_factory.mktemp("demo-kb")
+    url = f"sqlite:///{folder / 'kb.db'}"
+    config = write_config(folder / "newsbot.toml", demo_web)
+    env = {**os.environ, "NEWSBOT_DATABASE_URL": url}
+    done = subprocess.run([*NEWSBOT, "--config", str(config), "crawl"], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return url

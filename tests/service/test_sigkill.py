@@ -75,14 +75,9 @@ def half_stored(engine: Engine) -> int:
 
 
 @pytest.fixture(scope="session")
-def reference(
-    demo_web: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
+def reference(demo_kb: str) -> dict[str, Any]:
     """The knowledge base of one uninterrupted crawl."""
-    folder = tmp_path_factory.mktemp("reference")
-    url = f"sqlite:///{folder / 'kb.db'}"
-    crawl_to_the_end(write_config(folder / "newsbot.toml", demo_web), url)
-    engine = make_engine(url)
+    engine = make_engine(demo_kb)
     try:
         return snapshot(engine)
     finally:
