@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsbot.config import SourceConfig
 from newsbot.digests import AlertSender, DigestPoster, Outcome, Poster
+from newsbot.errors import NewsbotError
 from newsbot.jobs import (
     DIGEST_GRACE,
     ServiceLock,
@@ -148,6 +149,8 @@ class Service:
             await self._shutdown()
 
     async def _with_bot(self, once: bool) -> None:
+        import discord
+
         from newsbot.bot.poster import DiscordPoster
 
         poster: DiscordPoster | None = None
@@ -165,6 +168,8 @@ class Service:
                 await self._once(poster)
             else:
                 await bot_task
+        except discord.LoginFailure as exc:
+            raise NewsbotError(f"Discord refused the bot's token (DISCORD_TOKEN): {exc}") from None
         finally:
             await self._shutdown()
             await bot.close()

@@ -20,6 +20,7 @@ from sqlmodel import col
 from newsbot.app import App
 from newsbot.config import DigestSettings, Settings
 from newsbot.digests import DigestPoster
+from newsbot.errors import NewsbotError
 from newsbot.service import Service
 from newsbot.store.models import Digest as DigestRow
 from tests.service.kb import at, build_week
@@ -206,3 +207,12 @@ async def test_gateway_disconnects_and_a_restart_of_the_running_service(
     days = [m.content.splitlines()[0] for m in emu.messages(emu.channel)]
     assert days == ["**AI industry digest — 2025-06-12**", "**AI industry digest — 2025-06-13**"]
     assert sorted(d for d, _c, _s in digest_rows(settings)) == [DAY, date(2025, 6, 13)]
+
+
+async def test_a_refused_token_is_one_clear_error(emu: Any, kb_url: str) -> None:
+    app = App(settings_for(kb_url, emu))
+    service = Service(app, token="not-the-token", bot_factory=fast_bot)
+    with pytest.raises(NewsbotError, match="Discord refused the bot's token"):
+        await service.run(once=True, handle_signals=False)
+    assert service.lock.current() is None
+    app.close()
