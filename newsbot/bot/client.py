@@ -22,7 +22,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from newsbot.bot.checks import NotAllowed
-from newsbot.bot.knowledge import Knowledge
+from newsbot.knowledge import Knowledge
 from newsbot.bot.options import BadOption
 from newsbot.bot.replies import tell
 from newsbot.bot.text import inert, truncate

@@ -12,7 +12,7 @@ from newsbot.bot import render
 from newsbot.bot.checks import cooldown
 from newsbot.bot.client import NewsBot
 from newsbot.bot.embeds import message
-from newsbot.bot.knowledge import Kind
+from newsbot.knowledge import Kind
 from newsbot.bot.options import Since
 from newsbot.bot.replies import send, suggest_names
 from newsbot.bot.text import inert

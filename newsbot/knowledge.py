@@ -1,8 +1,8 @@
 """The application as the bot sees it: one blocking call per command, each in its own session.
 
-The only module of the bot that reaches the knowledge base. Cogs call it in a worker thread
-(``NewsBot.call``) so database work never stalls the gateway heartbeat; everything it returns
-is plain data for ``newsbot.bot.render``.
+The bot's only door to the knowledge base: the bot package itself never imports the store.
+Cogs call it in a worker thread (``NewsBot.call``) so database work never stalls the gateway
+heartbeat; everything it returns is plain data for ``newsbot.bot.render``.
 """
 
 from __future__ import annotations
