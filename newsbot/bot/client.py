@@ -22,12 +22,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from newsbot.bot.checks import NotAllowed
-from newsbot.knowledge import Knowledge
 from newsbot.bot.options import BadOption
 from newsbot.bot.replies import tell
 from newsbot.bot.text import inert, truncate
 from newsbot.config import Settings
 from newsbot.errors import QuestionError, ReadOnlyError
+from newsbot.knowledge import Knowledge
 
 if TYPE_CHECKING:
     from newsbot.app import App

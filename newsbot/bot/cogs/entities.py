@@ -12,10 +12,10 @@ from newsbot.bot import render
 from newsbot.bot.checks import cooldown
 from newsbot.bot.client import NewsBot
 from newsbot.bot.embeds import message
-from newsbot.knowledge import Kind
 from newsbot.bot.options import Since
 from newsbot.bot.replies import send, suggest_names
 from newsbot.bot.text import inert
+from newsbot.knowledge import Kind
 
 Name = app_commands.Range[str, 1, 100]
 TITLES = {"deals": "Deals", "moves": "People moves"}
