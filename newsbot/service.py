@@ -194,7 +194,9 @@ class Service:
     # -------------------------------------------------------------- the scheduler
 
     def _start(self, poster: Poster | None) -> None:
-        """Start posting, alerts and the scheduler on the running loop."""
+        """Start posting, alerts and the scheduler on the running loop (once)."""
+        if self.scheduler is not None:
+            return
         self._start_posting(poster)
         scheduler = self.scheduler = build_scheduler()
         add_crawl_jobs(scheduler, self._sources(), self._tracked(self.crawl_source),
