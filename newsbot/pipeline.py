@@ -36,7 +36,7 @@ from newsbot.errors import NewsbotError
 from newsbot.extractors import Extractor
 from newsbot.store.articles import SaveResult, content_hash, find_duplicate, mark_extracted
 from newsbot.store.articles import save_article as store_article
-from newsbot.store.entities import EntityResolver
+from newsbot.store.entities import EntityResolver, ResolverMemory
 from newsbot.store.events import EventWriter, forget_article_evidence
 from newsbot.store.models import Article as ArticleRow
 from newsbot.store.sources import due, entry_validators, record_crawl, sync_sources
@@ -70,6 +70,7 @@ class Ingestor:
     min_confidence: float = 0.0
     clock: Clock = utcnow
     on_new_events: Callable[[list[int]], None] | None = None
+    memory: ResolverMemory = field(default_factory=ResolverMemory)
 
     def ingest(
         self,
@@ -89,8 +90,9 @@ class Ingestor:
                 etag=etag, last_modified=last_modified,
             )  # fmt: skip
             result = IngestResult(article.url, saved.status, saved.article_id)
-            if saved.changed:
-                self._store_events(session, saved, article, extraction, result)
+            resolver = self._store_events(session, saved, article, extraction, result)
+        if resolver is not None:
+            resolver.remember()
         if result.new_events and self.on_new_events:
             self.on_new_events(result.new_events)
         log.info("ingested url=%s status=%s new_events=%d merged=%d", article.url,
@@ -110,19 +112,26 @@ class Ingestor:
             saved = store_article(session, article, fetched_at=self.clock(), source_id=source_id,
                                   etag=etag, last_modified=last_modified)  # fmt: skip
             result = IngestResult(article.url, saved.status, saved.article_id)
+            resolver = None
             if saved.changed:  # it changed since we looked: extract after all
                 extraction = self.extractor.extract(article)
-                self._store_events(session, saved, article, extraction, result)
+                resolver = self._store_events(session, saved, article, extraction, result)
+        if resolver is not None:
+            resolver.remember()
         return result
 
     def _store_events(
         self, session: Session, saved: SaveResult, article: Article,
         extraction: Extraction, result: IngestResult,
-    ) -> None:  # fmt: skip
+    ) -> EntityResolver | None:  # fmt: skip
+        """Store the events of a new or changed article; the resolver, to remember on commit."""
+        if not saved.changed:
+            return None
         now = self.clock()
         if saved.status == "updated":
             forget_article_evidence(session, saved.article_id)
-        writer = EventWriter(session, EntityResolver(session, self.registry, now), now)
+        resolver = EntityResolver(session, self.registry, now, self.memory)
+        writer = EventWriter(session, resolver, now)
         extraction = unify_names(extraction)
         aliases = {name: info.aliases for name, info in extraction.entities.items()}
         day = article.published_at.date().isoformat() if article.published_at else None
@@ -137,6 +146,7 @@ class Ingestor:
                 continue
             (result.new_events if stored.created else result.merged_events).append(stored.event_id)
         mark_extracted(session, saved.article_id, self.extractor.name, now)
+        return resolver
 
 
 def unify_names(extraction: Extraction) -> Extraction:

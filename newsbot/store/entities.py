@@ -25,25 +25,59 @@ def script_of(name: str) -> str:
     return "ja" if any("\u3040" <= ch <= "\u9fff" for ch in name) else "en"
 
 
+class ResolverMemory:
+    """What resolvers learned in committed transactions: names → ids, stored aliases.
+
+    Entities and aliases are never deleted, so what a committed transaction stored stays
+    true; a resolver adds what it learned only once its transaction has committed.
+    """
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self.ids: dict[tuple[str, str], int] = {}
+        self.norms: set[str] = set()
+
+    def learn(self, ids: dict[tuple[str, str], int], norms: set[str]) -> None:
+        if len(self.ids) + len(ids) > self.limit or len(self.norms) + len(norms) > self.limit:
+            self.ids.clear()
+            self.norms.clear()
+        self.ids.update(ids)
+        self.norms |= norms
+
+
 class EntityResolver:
     """Turns names found in articles into entity ids, learning aliases as it goes.
 
-    One resolver serves one transaction: its cache must not outlive a rollback.
+    One resolver serves one transaction. It may start from a ``ResolverMemory`` of earlier,
+    committed transactions; call ``remember()`` after this one commits.
     """
 
-    def __init__(self, session: Session, registry: Registry, now: datetime):
+    def __init__(
+        self,
+        session: Session,
+        registry: Registry,
+        now: datetime,
+        memory: ResolverMemory | None = None,
+    ):
         self.session = session
         self.registry = registry
         self.now = now
+        self.memory = memory or ResolverMemory()
         self._cache: dict[tuple[str, str], int] = {}
         self._known: set[str] = set()  # normalised names known to be stored aliases
+
+    def remember(self) -> None:
+        """Share what this transaction learned, now that it is committed."""
+        self.memory.learn(self._cache, self._known)
+
+    def _recall(self, key: tuple[str, str]) -> int | None:
+        return self._cache.get(key) or self.memory.ids.get(key)
 
     def resolve(self, name: str, kind: str, aliases: Iterable[str] = ()) -> int:
         """The id of the entity ``name`` (of ``kind``) names, created when new."""
         key = (kind, normalise_name(name))
-        if key not in self._cache:
-            self._cache[key] = self._find(name, kind) or self._create(name, kind)
-        entity_id = self._cache[key]
+        entity_id = self._recall(key) or self._find(name, kind) or self._create(name, kind)
+        self._cache[key] = entity_id
         self.add_aliases(entity_id, [name, *aliases], origin="article")
         return entity_id
 
@@ -119,7 +153,7 @@ class EntityResolver:
         """Record names for an entity; a name another entity owns already stays theirs."""
         for alias in dict.fromkeys(n.strip() for n in names if n and n.strip()):
             norm = normalise_name(alias)
-            if norm and norm not in self._known:
+            if norm and norm not in self._known and norm not in self.memory.norms:
                 self._known.add(norm)
                 values = {
                     "entity_id": entity_id,

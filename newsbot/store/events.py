@@ -24,7 +24,7 @@ from newsbot.core.resolve import KEY_ROLES, EventView, fingerprint, merged_field
 from newsbot.core.translit import same_person
 from newsbot.store.entities import EntityResolver
 from newsbot.store.models import Article, Entity, Event, EventChange, EventEntity, Evidence
-from newsbot.store.sql import insert_ignore
+from newsbot.store.sql import insert_ignore, insert_ignore_many
 
 # Event columns filled from FORMAT.md fields (beside the participants).
 COLUMNS = (
@@ -150,14 +150,12 @@ class EventWriter:
         self, event_id: int, roles: dict[str, list[int]], article_id: int,
         event: FoundEvent, lang: str, stated: dict,
     ) -> None:  # fmt: skip
-        for role, ids in roles.items():
-            for position, entity_id in enumerate(ids):
-                insert_ignore(
-                    self.session,
-                    EventEntity,
-                    {"event_id": event_id, "entity_id": entity_id, "role": role,
-                     "position": position},
-                )  # fmt: skip
+        members = [
+            {"event_id": event_id, "entity_id": entity_id, "role": role, "position": position}
+            for role, ids in roles.items()
+            for position, entity_id in enumerate(ids)
+        ]
+        insert_ignore_many(self.session, EventEntity, members)
         insert_ignore(
             self.session,
             Evidence,

@@ -29,3 +29,16 @@ def insert_ignore(session: Session, model: Any, values: dict[str, Any]) -> bool:
     """
     stmt = _insert_ignore_stmt(model, session.get_bind().dialect.name)
     return session.execute(stmt, values).first() is not None
+
+
+@cache
+def _insert_many_stmt(model: Any, dialect: str) -> Any:
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(model.__table__).on_conflict_do_nothing()
+
+
+def insert_ignore_many(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """``insert_ignore`` for many rows in one round trip (executemany)."""
+    if rows:
+        stmt = _insert_many_stmt(model, session.get_bind().dialect.name)
+        session.execute(stmt, rows)
