@@ -29,7 +29,7 @@ from newsbot.core.extract.ja_business import (
 from newsbot.core.extract.ja_clauses import Ctx
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
-from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes
+from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
 from newsbot.core.extract.ja_lex import fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
@@ -41,6 +41,12 @@ log = logging.getLogger(__name__)
 RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
 _SEGMENT = re.compile(r"[^\u3000]+")
 _PREDICATE_AFTER = re.compile(r"^(?:だ|です|である|でした|だった)")
+# A dateline or byline opening a paragraph: 【ロンドン=田中健】, （ニューヨーク＝共同）, 【北京共同】.
+_WIRES = "共同|時事|ロイター|ブルームバーグ|AFP|AP|新華社|聯合"
+_BYLINE = re.compile(
+    rf"^\s*(?:【[^【】]{{1,24}}[=＝][^【】]{{1,24}}】|【[^【】=＝]{{0,12}}(?:{_WIRES})】"
+    rf"|[（(][^（）()]{{1,16}}[=＝][^（）()]{{1,16}}[）)]|[（(](?:{_WIRES})[）)])\s*"
+)
 _EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move", "title")
 
 
@@ -55,7 +61,7 @@ def extract_events(doc: Document) -> list[Event]:
             continue
         if sentence.kind == "heading" or (sentence.kind == "item" and sentence.first):
             state.disc.new_section()
-        for segment in _SEGMENT.finditer(sentence.text):
+        for segment in _SEGMENT.finditer(without_byline(sentence.text)):
             ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
             for rule in RULES:
                 rule(ctx, state)
@@ -71,6 +77,12 @@ def extract_events(doc: Document) -> list[Event]:
     return events
 
 
+def without_byline(text: str) -> str:
+    """The sentence without an opening dateline or byline."""
+    m = _BYLINE.match(text)
+    return text if m is None else text[m.end() :]
+
+
 def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
     text = fold_ja(raw)
     quotes = find_quotes(text)
@@ -80,6 +92,7 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
         for q in quotes
         if productish(q.name)
         and not text[max(0, q.start - 3) : q.start].endswith(("以下", "以下、"))
+        and not org_quote(text, q.start)
     )
     for m in ments:
         if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):

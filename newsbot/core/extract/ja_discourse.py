@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_entities import NEW_ORG_ANAPHORS, Ment
 
 TOPIC_PARTICLES = frozenset(
     ("は", "では", "を巡っては", "をめぐっては", "については", "に至っては")
@@ -45,6 +45,7 @@ class Discourse:
     prior: dict[str, float] = field(default_factory=dict)
     products: list[tuple[int, str]] = field(default_factory=list)
     topics: dict[str, tuple[int, str]] = field(default_factory=dict)
+    new_org: tuple[int, str] | None = None
 
     def note(self, sent: int, m: Ment, *, title: bool = False) -> None:
         """Record a resolved mention of sentence ``sent``."""
@@ -58,6 +59,8 @@ class Discourse:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
         if m.kind == "person" and m.source != "surname" and m.name:
             self._learn_surname(m)
+        if m.extra.get("new_org") and m.name and m.source != "anaphor":
+            self.new_org = (sent, m.name)
 
     def new_section(self) -> None:
         """A heading or list item starts: the old topic no longer carries over."""
@@ -170,6 +173,11 @@ def resolve_mention(disc: Discourse, sent: int, ments: list[Ment], i: int) -> No
 
 def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> None:
     m = ments[i]
+    if m.surface in NEW_ORG_ANAPHORS:
+        org = disc.new_org
+        m.name = org[1] if org is not None and sent - org[0] <= _TOPIC_WINDOW else ""
+        m.extra["partial"] = not m.name
+        return
     if m.surface in ("両社", "両者", "3社", "三社"):
         m.names = disc.group("company", sent)
         m.name = m.names[0] if m.names else ""

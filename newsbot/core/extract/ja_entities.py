@@ -85,6 +85,7 @@ class Quote:
 
 
 _K = KATA
+KANJI_CHARS = frozenset(chr(c) for c in range(0x4E00, 0x9FFF + 1)) | frozenset("々〆ヵヶ")
 _KATA_NAME = rf"[{_K}]+(?:[・=＝][{_K}]+)+"
 _PERSON_FULL = re.compile(
     rf"(?<![{_K}・=＝])(?P<n>{_KATA_NAME})(?=\s?(?:\([^()]{{1,30}}\))?\s?(?:{PERSON_TITLES}))"
@@ -114,6 +115,7 @@ _PREFIXED_KATA = re.compile(
 )
 _TAILED_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z0-9])(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]*(?:・[{_K}]+)*・?(?:{COMPANY_TAILS}))(?![{_K}])"
+    rf"|(?<![{_K}・])(?P<h>[{_K}]{{2,}}(?:・[{_K}]+)*HD)(?![A-Za-z])"
 )
 _CUED_KATA = re.compile(
     rf"(?:(?:スタートアップ|新興企業|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|"
@@ -133,10 +135,12 @@ _SLOT_KATA = re.compile(
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
 )
-_CORP_SUFFIXED = re.compile(
-    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,12}}?"
+_CORP_WORDS = (
     r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
-    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社))"
+    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社)"
+)
+_CORP_SUFFIXED = re.compile(
+    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,12}}?{_CORP_WORDS})"
 )
 _HIRAGANA_CORP = re.compile(
     r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
@@ -156,6 +160,7 @@ _LATIN = re.compile(
 )
 _ANAPHOR = re.compile(
     r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局"
+    r"|(?<![^\s、。はがをにでの「])(?:新組織|新会社|新法人|合弁会社|同組織|新部門)(?=の|は|が|に|を|で|も)"
 )
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
@@ -169,13 +174,17 @@ _VERSION = re.compile(
     r"Opus|Sonnet|Haiku|Instruct|Chat|Vision|Omni))+(?![A-Za-z])"
 )
 _PAREN = re.compile(r"\s?\((?P<p>[^()]{1,60})\)")
-_PLURAL = re.compile(r"ら(?![れし])|など|ら\d+社|ら\d+人")
+_PLURAL = re.compile(
+    r"(?:など|ら|の)(?:計|合計)?(?:\d+|[二三四五六七八九十]+)(?:社|人)(?![長員内会外])"
+    r"|ら(?![れし])|など"
+)
 _PARTICLE = re.compile(
     rf"(?P<p>に至っては|を通じて|を通し|を使って|をベースに|を基に|をもとに|を土台に|を含む|を含め|"
     rf"{PARTICLES})(?P<c>、)?"
 )
 _PERSON_ANAPHORS = frozenset(("同氏", "両氏"))
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
+NEW_ORG_ANAPHORS = frozenset(("新組織", "新会社", "新法人", "合弁会社", "同組織", "新部門"))
 
 
 _DEFINED = re.compile(r"以下[、,]?\s*[「『\"]?(?P<a>[^」』\"、,)]{1,20})")
@@ -280,19 +289,96 @@ def find_mentions(
     seen as 東京のソラトビ, is a company in every later sentence too.
     """
     quotes = find_quotes(text) if quotes is None else quotes
-    found = _registry_mentions(text, registry)
+    orgs = _org_quotes(text, registry)
+    found = _add_free(orgs, _registry_mentions(text, registry))
     if learned is not None:
         found = _add_free(found, learned.find(text))
     for finder in _FINDERS:
         found = _add_free(found, finder(text, registry))
     found.sort(key=lambda m: m.start)
     for m in found:
-        m.quoted = any(q.start < m.start and m.end < q.end for q in quotes)
-        _absorb_prefix(text, m)
-        _read_after(text, m, registry)
+        _finish(text, m, quotes, registry)
     found = _drop_glosses(found)
+    members = _list_members(text, found, registry)
+    if members:
+        for m in members:
+            _finish(text, m, quotes, registry)
+        found = sorted(found + members, key=lambda m: m.start)
     link_lists(text, found)
     return found
+
+
+def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
+    if "org_quote" not in m.extra:
+        m.quoted = any(q.start < m.start and m.end < q.end for q in quotes)
+    if m.kind == "company" and _NEW_ORG_BEFORE.search(text, max(0, m.start - 8), m.start):
+        m.extra["new_org"] = True
+    _absorb_prefix(text, m)
+    _read_after(text, m, registry)
+    if "org_quote" in m.extra and text.startswith("」", m.end):
+        m.particle, m.pend = read_particle(text, m.end + 1)
+        m.lp = m.particle
+
+
+ORG_CUE = r"(?:新組織|新会社|新法人|合弁会社|子会社|新部門|日本法人|研究所|研究組織|組織|部門)"
+_ORG_QUOTE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?「(?P<n>[^「」]{{2,30}})」")
+_NEW_ORG_BEFORE = re.compile(r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:「|、|として|は|の)?$")
+
+
+def org_quote(text: str, start: int) -> bool:
+    """The quote at ``start`` names an organisation (新組織「…」), not a product."""
+    return bool(
+        re.search(rf"{ORG_CUE}(?:の名称は|名は|として|の)?$", text[max(0, start - 10) : start])
+    )
+
+
+def _org_quotes(text: str, registry: Any) -> list[Ment]:
+    """新組織「Google DeepMind」, 合弁会社「SB OpenAI Japan」: a company named in quotes."""
+    found = []
+    if "「" not in text:
+        return found
+    for m in _ORG_QUOTE.finditer(text):
+        name = m.group("n").strip()
+        ment = _span(m.start("n"), m.end("n"), text, name, "company", registry)
+        ment.extra["org_quote"] = True
+        found.append(ment)
+    return found
+
+
+_LIST_SEP = re.compile(r"、|と(?!して|の間)|や|および|及び")
+_MEMBER = re.compile(
+    rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*|[A-Za-z][A-Za-z0-9.&\-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9]*)*"
+    rf"|[{KANJI}]{{2,6}})(?=(?P<s>、|と(?!して|の間)|や|および|及び)"
+    rf"|(?P<e>(?:の|など|ら)(?:計)?\d+社|など|ら|が|は|も|から|を|に))"
+)
+
+
+def _list_members(text: str, found: list[Ment], registry: Any) -> list[Ment]:
+    """Unknown names coordinated with companies (トヨタ自動車、デンソー、NECの3社): companies."""
+    out: list[Ment] = []
+    for i, a in enumerate(found):
+        if a.kind != "company" or a.quoted or not _LIST_SEP.fullmatch(a.particle):
+            continue
+        limit = found[i + 1].start if i + 1 < len(found) else len(text)
+        pos = a.pend
+        while pos < limit:
+            m = _MEMBER.match(text, pos)
+            if m is None or m.end() > limit or not _member_name(m):
+                break
+            out.append(_span(m.start("n"), m.end("n"), text, m.group("n"), "company", registry))
+            if m.group("e") is not None:
+                break
+            pos = m.end() + len(m.group("s"))
+    return out
+
+
+def _member_name(m: re.Match[str]) -> bool:
+    name = m.group("n")
+    if name[0] in KANJI_CHARS:
+        return m.group("s") is not None and not _KANJI_NOT_NAME.search(name)
+    if name.isascii():
+        return name.casefold() not in LATIN_STOP
+    return not _generic_kata(name)
 
 
 def _overlaps(m: Ment, kept: list[Ment]) -> bool:
@@ -322,8 +408,29 @@ def _registry_mentions(text: str, registry: Any) -> list[Ment]:
     kept: list[Ment] = []
     for m in found:
         if not _overlaps(m, kept):
-            kept.append(m)
+            kept.append(_unit_of(text, m, registry))
     return kept
+
+
+_UNIT_TAIL = re.compile(
+    rf"(?:AI|[A-Z]{{2,4}})?・?(?:[{_K}]{{2,}}・?)*(?:{COMPANY_TAILS}|研究所|ラボ)(?![{_K}])"
+    rf"|AI(?![A-Za-z0-9])"
+)
+_BARE_TAILS = frozenset(("グループ", "ホールディングス", "ホールディング", "HD"))
+
+
+def _unit_of(text: str, m: Ment, registry: Any) -> Ment:
+    """A company's named unit written onto its name (ソニーAI, 富士通AI研究所): its own name."""
+    if m.kind != "company":
+        return m
+    tail = _UNIT_TAIL.match(text, m.end)
+    if tail is None or tail.group().strip("・") in _BARE_TAILS:
+        return m
+    surface = text[m.start : tail.end()]
+    unit = _span(m.start, tail.end(), text, surface, "company", registry)
+    if not unit.known:
+        unit.extra["parent"] = m.name
+    return unit
 
 
 def _kind_of(entry: Any) -> str:
@@ -364,7 +471,7 @@ _SUFFIX_HINT = re.compile(
 )
 _KATA_COMPANIES = (
     (_PREFIXED_KATA, re.compile(rf"[{COUNTRY_PREFIX}][{_K}A-Za-z]")),
-    (_TAILED_KATA, re.compile(COMPANY_TAILS)),
+    (_TAILED_KATA, re.compile(rf"{COMPANY_TAILS}|[{_K}]HD")),
     (
         _CUED_KATA,
         re.compile(
@@ -421,6 +528,9 @@ def _companies(text: str, registry: Any) -> list[Ment]:
         if not hint.search(text):
             continue
         for m in rx.finditer(text):
+            if m.lastgroup == "h":
+                found.append(_span(m.start(), m.end(), text, m.group(), "company", registry))
+                continue
             name = m.group("n").strip("・")
             if _generic_kata(name):
                 continue
@@ -429,7 +539,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
         return found
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
-        head = re.sub(r"(?:銀行|証券|大学|研究所|ホールディングス)$", "", name)
+        head = re.sub(rf"{_CORP_WORDS}$", "", name)
         if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
             found.append(_pattern(m, name, "company", registry))
     for m in _HIRAGANA_CORP.finditer(text):

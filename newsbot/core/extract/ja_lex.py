@@ -87,7 +87,7 @@ LATIN_STOP = frozenset(
     "hpc npu tpu asic fpga b2b b2c esg sdgs kpi roi arr mau dau faq q&a cm tv web app apps "
     "pdf csv ui ux gw mw kw tb gb pb nft dao cx hr ir ma tob ipa mou poc gpt ok ng dm "
     "pro max mini plus ultra beta alpha new the and of for in on with to by at a an "
-    "inc corp co ltd llc plc gmbh sa ag jp en com net org www http https the".split()
+    "inc corp co ltd llc plc gmbh sa ag jp en com net org www http https the hd".split()
 )
 ROLE_WORDS = alternation(
     "最高経営責任者 最高技術責任者 最高執行責任者 最高財務責任者 最高研究責任者 最高科学責任者 "
