@@ -353,11 +353,15 @@ def event_ids(
         return _select_ids(session, [], types, since, until, limit)
     if (since or until) and _few_in_window(session, types, since, until):
         return _select_in_window(session, norm, types, since, until, limit)
-    sizes = _bounded_sizes(session, norm)
+    sizes = _bounded_sizes(session, norm, POPULAR)
+    if len(norm) > 1 and min(sizes) >= POPULAR:  # tell big names apart before choosing
+        sizes = _bounded_sizes(session, norm, BIG)
     norm = [g for _, g in sorted(zip(sizes, norm, strict=True), key=lambda p: p[0])]
     if min(sizes) >= POPULAR:
         roles = sorted({r for t in types or TYPE_ROLES for r in TYPE_ROLES.get(t, ())})
         for window in RECENT_WINDOWS:
+            if window * 2 > min(sizes) and window != RECENT_WINDOWS[0]:
+                break  # the whole history is about as cheap
             found = _select_ids(session, norm, types, since, until, limit,
                                 recent=(window, roles))  # fmt: skip
             if len(found) >= limit:
@@ -366,6 +370,7 @@ def event_ids(
 
 
 POPULAR = 2_000
+BIG = 50_000
 RECENT_WINDOWS = (2_000, 20_000)
 Group = tuple[list[int], list[str] | None]
 
@@ -412,10 +417,10 @@ def _select_in_window(
     return [row[0] for row in session.execute(stmt)]
 
 
-def _bounded_sizes(session: Session, groups: list[Group]) -> list[int]:
-    """How many links each group has, counted up to ``POPULAR`` (one statement)."""
+def _bounded_sizes(session: Session, groups: list[Group], cap: int) -> list[int]:
+    """How many links each group has, counted up to ``cap`` (one statement)."""
     parts = [select(literal(n).label("g"), func.count().label("n"))
-             .select_from(_links(ids, roles).limit(POPULAR).subquery())
+             .select_from(_links(ids, roles).limit(cap).subquery())
              for n, (ids, roles) in enumerate(groups)]  # fmt: skip
     rows = dict(session.execute(union_all(*parts)).all()) if len(parts) > 1 else {
         0: session.execute(parts[0]).one()[1]}
