@@ -18,7 +18,13 @@ from newsbot.core.extract.document import Document, name_key
 from newsbot.core.extract.en_common import Found, blocked, rx
 from newsbot.core.extract.en_deals import acquisitions, customers, investments, partnerships
 from newsbot.core.extract.en_metrics import financials, layoffs, products
-from newsbot.core.extract.en_names import Context, Parsed, build_context, parse_sentence
+from newsbot.core.extract.en_names import (
+    ORG_SUFFIXES,
+    Context,
+    Parsed,
+    build_context,
+    parse_sentence,
+)
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_tables import TableReader
 from newsbot.core.extract.merge import merge_events
@@ -120,8 +126,41 @@ def extract_events(doc: Document) -> list[Event]:
         if not any(e.type in _MONEY_TYPES for e in found.events):
             _carry_amount(parsed, ctx)
         ctx.events.extend(found.events)
+    _unify_short_names(ctx, ctx.events)
     finished = [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
     return _drop_conflicting_headlines(finished)
+
+
+_NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
+_LIST_FIELDS = ("investors", "companies")
+
+
+def _unify_short_names(ctx: Context, events: list[Event]) -> None:
+    """"Lumenic" in the headline is the "Lumenic Systems" of the body: a name the registry
+    does not know becomes the one longer company name of the article that starts with it."""
+    longer: dict[str, set[str]] = {}
+    for name, info in ctx.doc.entities.items():
+        words = name.split()
+        if info.kind == "company" and len(words) > 1:
+            for n in range(1, len(words)):
+                longer.setdefault(" ".join(words[:n]), set()).add(name)
+    if not longer:
+        return
+    def full(name: object) -> object:
+        if not isinstance(name, str) or ctx.doc.registry.lookup(name) is not None:
+            return name
+        found = longer.get(name, set())
+        if len(found) > 1:
+            found = {n for n in found if all(w in ORG_SUFFIXES for w in n.split()[1:])}
+        return next(iter(found)) if len(found) == 1 else name
+    for event in events:
+        f = event.fields
+        for key in _NAME_FIELDS:
+            if key in f and (key != "company" or event.type != "product_launch"):
+                f[key] = full(f[key])
+        for key in _LIST_FIELDS:
+            if isinstance(f.get(key), list):
+                f[key] = [full(n) for n in f[key]]
 
 
 _KEYS = {"investment": ("company",), "acquisition": ("acquirer", "target"),

@@ -30,7 +30,7 @@ _METRICS = (
 _METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)),
                      re.IGNORECASE)
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project\w*|guidance|target\w*|outlook|aims?|plans?|could|"
+    r"\b(?:expect\w*|forecast\w*|project\w*|guidance|guided|guides|guide|outlook|target\w*|outlook|aims?|plans?|could|"
     r"would|might|may|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
     r"is\s+set\s+to|will)\b", re.IGNORECASE)
 _NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)

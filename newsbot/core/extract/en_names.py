@@ -10,10 +10,12 @@ by a placeholder in ``Parsed.masked``, so rules are patterns over verbs and plac
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, EntityMention, name_key
+from newsbot.core.extract.en_lexicon import FIRST_NAMES, PLACE_PHRASES, PLACES
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.text import Sentence
 
@@ -96,7 +98,21 @@ _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
     r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'&-]{2,80}?(?:/[^/]{1,40}/)?\s*(?:--|—|–)\s+")
+_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DL_PLACE = r"[A-Z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*){0,3}"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_DL_PLACE}(?:\s+and\s+{_DL_PLACE})?)(?:,\s+{_DL_PLACE}){{0,2}}?"
+    rf"(?P<date>,?\s+{_DL_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*(?:--)?"
+    rf"(?:\s*(?:\([^()]{{2,40}}\)|/[^/\s][^/]{{1,40}}/))?(?:\s*(?:--|—|–)\s*|\s+-\s+)"
+)
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’&-]+(?:\s+(?:[A-Z][A-Z.'’&-]*|and))*")
+# "(NYSE: VTRA)", "(TSX/NYSE: TRI)", "(Nasdaq: MSFT)", "(MSFT)": a listing, not a name
+_TICKER = re.compile(
+    r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|TSE|TYO|OTC|OTCQX|HKEX|HKG|SGX|ASX|AMEX|Euronext|"
+    r"XETRA|SIX|KRX|KOSDAQ|BSE|NSE|SEHK|FWB|TWSE|NYSE\s+American|Nasdaq\s+GS)"
+    r"(?:\s*/\s*[A-Za-z ]+)*\s*:\s*[A-Z0-9.]{1,8}(?:[;,]\s*[A-Za-z ]+:\s*[A-Z0-9.]{1,8})*|"
+    r"[A-Z]{2,5})\)"
+)
 _SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V."}
 _ADJECTIVAL = re.compile(r"-(?:based|backed|owned|led|funded|founded|listed|headquartered|"
                          r"powered|native|first|driven|focused|centric|made|style|like|era)$")
@@ -198,6 +214,9 @@ class Context:
     events: list[Event] = field(default_factory=list)
     block_start: dict[int, int] = field(default_factory=dict)
     short_names: dict[str, str] = field(default_factory=dict)  # "Helix" -> "Helix Robotics"
+    words: Counter[str] = field(default_factory=Counter)  # capitalised words of the body
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # adjacent such words
+    listed: set[str] = field(default_factory=set)  # names followed by a stock listing
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -220,10 +239,16 @@ class Context:
 def build_context(doc: Document) -> Context:
     """The state for one article: which capitalised words appear mid-sentence in the body."""
     mid: set[str] = set()
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     for s in doc.sentences:
         if s.kind in ("title", "heading"):
             continue
         mid.update(_strip_token(m.group(1))[0] for m in _MID_CAP.finditer(s.text))
+        for run in _CAP_SEQUENCE.findall(s.text):
+            names = [_strip_token(w)[0] for w in run.split()]
+            words.update(names)
+            pairs.update(zip(names, names[1:], strict=False))
     for s in doc.sentences:
         if "(" not in s.text:
             continue
@@ -233,7 +258,39 @@ def build_context(doc: Document) -> Context:
             if kind is None:
                 canonical, kind = doc.canonical(_CORP_TAIL.sub("", name))
             doc.define_alias(m.group("alias").strip(), canonical, kind or "company")
-    return Context(doc, mid)
+    return Context(doc, mid, words=words, pairs=pairs)
+
+
+_CAP_SEQUENCE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*")
+_HONORIFICS = frozenset(("Mr", "Ms", "Mrs", "Dr", "Prof", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof."))
+
+
+def person_evidence(ctx: Context, words: list[str]) -> str:
+    """"person", "company" or "unknown" for a person-shaped name the registry does not know,
+    from the whole article: a known first name, "Ms. Reyes", the surname used alone later
+    ("Mendes was ...") point to a person; the first word used alone ("Harbor raised ...")
+    to a company."""
+    first, last = words[0], words[-1]
+    together = ctx.pairs[(words[-2], last)]
+    honorific = any(ctx.pairs[(h, last)] for h in _HONORIFICS)
+    last_alone = ctx.words[last] - together > 0
+    first_alone = ctx.words[first] - ctx.pairs[(first, words[1])] > 0
+    person = 2 * (first in FIRST_NAMES) + 2 * honorific + last_alone
+    company = first_alone + (last in _COMPANY_LAST_WORDS)
+    if person > company:
+        return "person"
+    return "company" if company > person else "unknown"
+
+
+_COMPANY_LAST_WORDS = _words(
+    "Exchange Compute Street Bank Works Bio Labs Lab Studio Studios Cloud Data Foods Motors "
+    "Air Airlines Rail Energy Power Capital Partners Ventures Health Care Pharma Robotics "
+    "Security Networks Semiconductor Systems Software Technologies Tech Group Holdings "
+    "Insurance Brands Markets Media Pictures Records Telecom Wireless Mobility Logistics "
+    "Therapeutics Sciences Foundry Forge Works Worldwide International Global Platforms "
+    "Dynamics Analytics Intelligence Automation Electronics Instruments Industries Mining "
+    "Bancorp Financial Reinsurance Re Group Hub Box Stack Base Line Point Path Scale Mind "
+    "Minds Wave Flow Shift Stream Grid Hive Nest Loop Sense Signal Vision")
 
 
 _MID_CAP = re.compile(r"(?<![.!?:;—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
@@ -249,10 +306,10 @@ def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> 
     """Entities, references and amounts of one sentence, and its masked text. ``light``
     (a sentence no rule will read) keeps only what later sentences need: who was named."""
     doc = ctx.doc
-    offset = _dateline_end(sentence.text)
-    text = sentence.text[offset:]
-    known = [_from_mention(ctx, m, offset) for m in doc.mentions(sentence.index)
-             if m.start >= offset]
+    cuts = _cuts(ctx, sentence.text)
+    text = _cut(sentence.text, cuts)
+    known = [_from_mention(ctx, m, cuts) for m in doc.mentions(sentence.index)
+             if _moved(m.start, cuts) is not None]
     ents = _add_unknown(ctx, text, known, sentence)
     _define_aliases(ctx, text, ents)
     _mark_possessives(text, ents)
@@ -260,8 +317,9 @@ def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> 
     if not light:
         ents = _add_references(ctx, text, ents, sentence)
         _mark_possessives(text, ents)
-        money = [MoneyMatch(m.start - offset, m.end - offset, m.money, m.approximate)
-                 for m in doc.money(sentence.index) if m.start >= offset]
+        money = [MoneyMatch(start, start + m.end - m.start, m.money, m.approximate)
+                 for m in doc.money(sentence.index)
+                 if (start := _moved(m.start, cuts)) is not None]
     parsed = _mask(sentence, text, ents, money)
     if not light:
         _person_attributes(ctx, parsed)
@@ -272,19 +330,67 @@ def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> 
 # registry and unknown names ---------------------------------------------------------------
 
 
-def _from_mention(ctx: Context, m: EntityMention, offset: int) -> Ent:
+def _from_mention(ctx: Context, m: EntityMention, cuts: list[tuple[int, int]]) -> Ent:
+    start = _moved(m.start, cuts) or 0
+    end = start + m.end - m.start
     defined = ctx.doc.alias_of(m.surface)
     if defined and defined[0] != m.name:
-        return Ent(m.start - offset, m.end - offset, m.surface, defined[0], defined[1], "alias")
-    return Ent(m.start - offset, m.end - offset, m.surface, m.name, m.kind, "name",
+        return Ent(start, end, m.surface, defined[0], defined[1], "alias")
+    return Ent(start, end, m.surface, m.name, m.kind, "name",
                owner=m.company if m.kind == "product" else None)
 
 
-def _dateline_end(text: str) -> int:
+def _cuts(ctx: Context, text: str) -> list[tuple[int, int]]:
+    """Spans the rules must not read: a wire dateline ("SANTA CLARA, Calif., Dec 16
+    (Reuters) - ") and stock listings ("(NYSE: VTRA)")."""
+    cuts: list[tuple[int, int]] = []
+    end = _dateline_end(ctx, text)
+    if end:
+        cuts.append((0, end))
+    if "(" in text:
+        for m in _TICKER.finditer(text, end):
+            cuts.append((m.start(), m.end()))
+            named = _NAME_BEFORE.search(text, max(end, m.start() - 80), m.start())
+            if named:
+                ctx.listed.add(named.group(1))
+    return cuts
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*?)\.?,?$")
+
+
+def _cut(text: str, cuts: list[tuple[int, int]]) -> str:
+    if not cuts:
+        return text
+    parts, pos = [], 0
+    for start, end in cuts:
+        parts.append(text[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _moved(pos: int, cuts: list[tuple[int, int]]) -> int | None:
+    """Where ``pos`` of the sentence is in the text without ``cuts`` (None: cut away)."""
+    shift = 0
+    for start, end in cuts:
+        if pos < start:
+            break
+        if pos < end:
+            return None
+        shift += end - start
+    return pos - shift
+
+
+def _dateline_end(ctx: Context, text: str) -> int:
     m = _DATELINE.match(text)
-    if not m or not re.search(r"\b(?:19|20)\d\d\b|/", m.group(0)):
+    if not m:
         return 0
-    return m.end()
+    place = m.group("place")
+    if m.group("date") or (_CAPS_PLACE.fullmatch(place) and len(place) > 2 and
+                           ctx.doc.registry.lookup(place) is None):
+        return m.end()
+    return 0
 
 
 def _strip_token(token: str) -> tuple[str, bool]:
@@ -324,7 +430,7 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
             if longer:
                 found.append(Ent(start, end, surface, longer, "company", "alias"))
                 continue
-        kind = _guess_kind(text, start, end, words)
+        kind = _guess_kind(ctx, text, start, end, words)
         if kind:
             found.append(Ent(start, end, surface, surface, kind, "unknown"))
             if kind == "company" and len(words) > 1 and words[0] not in ORG_SUFFIXES:
@@ -431,23 +537,38 @@ _NOUN_APPOSITIVE = re.compile(
     rf"announced|confirmed|noted))")
 
 
-def _guess_kind(text: str, start: int, end: int, words: list[str]) -> str | None:
+def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str]) -> str | None:
+    surface = text[start:end]
+    if surface in PLACE_PHRASES or (len(words) == 1 and surface in PLACES):
+        return None
     last = words[-1]
-    if last in ORG_SUFFIXES or ":" in text[start:end] or words[0][:1].islower():
+    if last in ORG_SUFFIXES or ":" in surface or words[0][:1].islower() or \
+            surface in ctx.listed:
         return "company"
-    if any(c.isdigit() for c in text[start:end]):
+    if any(c.isdigit() for c in surface):
         return "product"
-    before = text[max(0, start - 40) : start].lower()
+    before = text[max(0, start - 40) : start]
     after = text[end : end + 80]
-    if _ROLE_BEFORE.search(before):
-        return "unknown"
-    if _NOUN_BEFORE.search(before):
-        return "company"
-    if _NOUN_APPOSITIVE.match(after):
+    personish = bool(_PERSONISH.match(surface))
+    if _HONORIFIC_BEFORE.search(before):
+        return "person" if personish else "unknown"
+    if _ROLE_BEFORE.search(before.lower()) and not _ORG_PREPOSITION.search(before):
+        return "person" if personish and words[0] in FIRST_NAMES else "unknown"
+    if _NOUN_BEFORE.search(before.lower()) or _NOUN_APPOSITIVE.match(after):
         return "company"
     if len(words) == 1 and last.isupper() and 2 <= len(last) <= 5:
         return "company"
+    if personish and len(words) <= 3:
+        evidence = person_evidence(ctx, words)
+        return evidence if evidence != "unknown" or not _PERSON_APPOSITIVE.match(after) else \
+            "person"
     return "unknown"
+
+
+_ORG_PREPOSITION = re.compile(r"\b(?:at|of|for|from|with|by|to|joins|joined|leaves|left)\s+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
+_PERSON_APPOSITIVE = re.compile(
+    rf",\s+(?:who\b|(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE})\b)", re.IGNORECASE)
 
 
 _ALIAS_QUOTED = re.compile(r",?\s*\((?:the\s+)?[“\"']([^”\"']{2,40})[”\"']\)")
