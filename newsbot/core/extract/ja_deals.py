@@ -76,9 +76,12 @@ def investments(ctx: Ctx, state: State) -> None:
         for t in ctx.of("inv")
         if not procurement(ctx, t)
         and not _funding_total(ctx, t)
+        and not _NOMINAL_AFTER.match(ctx.text, t.end)
         and not ("株式" in t.word and ctx.of("acq"))
     ]
     live = [t for t in trigs if not blocked(ctx, t)]
+    if _mutual(ctx, state, live) or _stake_pairs(ctx, state):
+        return
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
         return
@@ -108,7 +111,88 @@ def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
     givers = names(agents(ctx, t, PARTY))
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t))
+    if not recipients and givers:
+        recipients = _announcer(ctx, t, givers)
     return recipients, [n for n in givers if n not in recipients]
+
+
+_NOMINAL_AFTER = re.compile(r"(?:として|では|の(?:規模|額|総額|件数|中で))")
+_REPORTED = re.compile(
+    r"^(?:し|する|した|している|していた|を受けた|を受ける)?(?:と|ことを)(?:発表|明らか|公表)"
+)
+
+
+def _announcer(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
+    """ヤマトAIは…8社が出資したと発表した: the company announcing who invested in it."""
+    if not _REPORTED.match(ctx.text[t.end :]):
+        return []
+    for m in ctx.before(t):
+        if m.kind in COMPANY and m.lp == "は" and m.name and m.name not in givers:
+            return [m.name]
+    return []
+
+
+_MUTUAL = re.compile(r"(?:相互に|互いに|相互)(?:出資|株式を持ち合|資本)")
+
+
+def _mutual(ctx: Ctx, state: State, live: list[Trig]) -> bool:
+    """AとBは相互に出資する: an investment each way."""
+    cue = _MUTUAL.search(ctx.text)
+    if cue is None or not live:
+        return False
+    t = next((t for t in live if t.start >= cue.start()), live[0])
+    pair = names(agents(ctx, t, COMPANY))
+    if len(pair) != 2:
+        return False
+    for company, investor in (pair, pair[::-1]):
+        fields = {
+            "company": company,
+            "investors": [investor],
+            "amount_usd": None,
+            "stake_pct": None,
+            "valuation_usd": None,
+            "round": None,
+        }
+        state.add(make("investment", fields, ctx, 0.65, pos=t.start, mutual=True))
+    return True
+
+
+_STAKE_AT = re.compile(
+    r"(?:\([^()]*\))?(?:の)?(?:発行済み)?株式?の(?:約|およそ)?(?P<p>\d+(?:\.\d+)?)%"
+)
+_HOLD = re.compile(r"取得|保有|引き受け|持つ|持ち|出資")
+
+
+def _stake_pairs(ctx: Ctx, state: State) -> bool:
+    """AがBの株式の1%を、BがAの株式の1%をそれぞれ取得する: one stake per pair."""
+    if "%" not in ctx.text or not _HOLD.search(ctx.text):
+        return False
+    pairs = []
+    for i, m in enumerate(ctx.ments):
+        stake = _STAKE_AT.match(ctx.text, m.end) if m.kind in COMPANY else None
+        giver = _stake_giver(ctx.ments[:i])
+        if stake is not None and giver is not None and giver.name != m.name:
+            pairs.append((m, giver, float(stake.group("p"))))
+    if len(pairs) < 2:
+        return False
+    for m, giver, pct in pairs:
+        fields = {
+            "company": m.name,
+            "investors": [giver.name],
+            "amount_usd": None,
+            "stake_pct": pct,
+            "valuation_usd": None,
+            "round": None,
+        }
+        state.add(make("investment", fields, ctx, 0.65, pos=m.start))
+    return True
+
+
+def _stake_giver(before: list[Ment]) -> Ment | None:
+    for m in reversed(before):
+        if m.kind in COMPANY and m.lp in ("が", "は") and m.name:
+            return m
+    return None
 
 
 def _stake_owner(ctx: Ctx, t: Trig) -> list[str]:

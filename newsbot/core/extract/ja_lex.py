@@ -34,7 +34,8 @@ PERSON_TITLES = alternation(
     "代表取締役 代表 取締役 教授 准教授 博士 王子 首相 大統領 長官 議員 理事長 所長 "
     "最高経営責任者 最高技術責任者 最高執行責任者 最高財務責任者 最高研究責任者 "
     "最高科学責任者 最高製品責任者 最高AI責任者 最高情報責任者 最高戦略責任者 "
-    "共同創業者 創業者 会長兼最高経営責任者 暫定CEO 共同CEO 元CEO 前CEO 主任科学者"
+    "共同創業者 創業者 会長兼最高経営責任者 暫定CEO 共同CEO 元CEO 前CEO 主任科学者 "
+    "上級副社長 執行役員 副会長 頭取 執行会長 暫定共同CEO 上級バイスプレジデント"
 )
 # Last words that make a katakana name a company, not a person (ヴァイ・キャピタル).
 COMPANY_TAILS = alternation(
@@ -95,7 +96,9 @@ ROLE_WORDS = alternation(
     "CEO CTO COO CFO CRO CSO CPO CAIO 会長兼社長 会長 社長 副社長 代表取締役社長 "
     "代表取締役 取締役 執行役員 上級副社長 副会長 主任科学者 チーフサイエンティスト "
     "研究責任者 研究部門責任者 責任者 バイスプレジデント 上級バイスプレジデント 部門長 "
-    "エグゼクティブ・バイスプレジデント 暫定CEO 共同CEO 最高AI責任者 フェロー 顧問 理事 "
+    "エグゼクティブ・バイスプレジデント 暫定CEO 共同CEO 暫定共同CEO 最高AI責任者 フェロー 顧問 理事 "
+    "所長 副所長 本部長 部長 室長 センター長 頭取 理事長 議長 学長 執行会長 "
+    "エグゼクティブ・チェアマン エグゼクティブチェアマン 会長兼社長CEO 社長CEO 社長兼CEO "
     "研究者 エンジニア 科学者 幹部 役員 トップ 会長兼CEO 共同創業者 創業者"
 )
 ROLE_EN = {
@@ -131,6 +134,21 @@ ROLE_EN = {
     "バイスプレジデント": "vice president",
     "エグゼクティブ・バイスプレジデント": "executive vice president",
     "顧問": "adviser",
+    "暫定共同CEO": "interim co-CEO",
+    "所長": "director",
+    "副所長": "deputy director",
+    "本部長": "head",
+    "部長": "head",
+    "室長": "head",
+    "センター長": "head",
+    "頭取": "president",
+    "理事長": "chairman",
+    "執行会長": "executive chairman",
+    "エグゼクティブ・チェアマン": "executive chairman",
+    "エグゼクティブチェアマン": "executive chairman",
+    "社長CEO": "president and CEO",
+    "社長兼CEO": "president and CEO",
+    "会長兼社長CEO": "chairman, president and CEO",
 }
 
 # A case particle (or phrase working as one) right after a name, longest first.

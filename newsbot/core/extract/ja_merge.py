@@ -53,10 +53,14 @@ def consolidate(events: list[Event]) -> list[Event]:
     return sorted(out, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
 
 
-def _group(events: list[Event], same: Callable[[Event, Event], bool]) -> list[list[Event]]:
+def _group(
+    events: list[Event], same: Callable[[Event, Event], bool], *, every: bool = False
+) -> list[list[Event]]:
+    """Events that are one: like one of the group's (``every``: like all of them)."""
     groups: list[list[Event]] = []
+    test = all if every else any
     for e in events:
-        home = next((g for g in groups if any(same(x, e) for x in g)), None)
+        home = next((g for g in groups if test(same(x, e) for x in g)), None)
         if home is None:
             groups.append([e])
         else:
@@ -108,7 +112,9 @@ def _investments(events: list[Event]) -> list[Event]:
             a.fields["company"] == b.fields["company"]
             and _close(a.fields.get("round"), b.fields.get("round"))
             and _close(a.fields.get("amount_usd"), b.fields.get("amount_usd"))
+            and not _other_backers(a, b)
         ),
+        every=True,
     )
     merged = [_fold(g, "amount_usd") for g in groups]
     for frag in (e for e in events if not e.fields.get("company")):
@@ -127,6 +133,17 @@ def _investments(events: list[Event]) -> list[Event]:
             i for i in m.fields.get("investors") or [] if i != m.fields["company"]
         ]
     return merged
+
+
+def _other_backers(a: Event, b: Event) -> bool:
+    """Two findings naming different investors, not tied by the same round or amount: two deals
+    (a round, and a partner's stake taken on another occasion)."""
+    ia, ib = set(a.fields.get("investors") or []), set(b.fields.get("investors") or [])
+    if not ia or not ib or ia & ib or a.extra.get("title") or b.extra.get("title"):
+        return False
+    same_round = a.fields.get("round") and a.fields.get("round") == b.fields.get("round")
+    same_amount = a.fields.get("amount_usd") and b.fields.get("amount_usd")
+    return not (same_round or same_amount)
 
 
 def _acquisitions(events: list[Event]) -> list[Event]:

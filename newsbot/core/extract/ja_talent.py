@@ -40,6 +40,7 @@ _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
 _SINCE = re.compile(r"から")
+_FORMER_ROLE = re.compile(r"(?:元|前)[^、。はがを]{0,12}の\s?")
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
 
 
@@ -140,7 +141,22 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
                 and m.lp == "の"
                 and _NOMINAL_GAP.fullmatch(_gap_without_names(ctx, m.pend, t.start))
             ]
+        found = _slot_fillers(ctx, t, found)
     return [m for m in found if m.kind == "person" and names([m])]
+
+
+def _slot_fillers(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
+    """社長にはA氏、会長にはB氏が就いた: every person named after a post of their own."""
+    fillers, prev = [], ctx.clause_start(t.start)
+    for m in ctx.window(t):
+        if m.kind != "person":
+            continue
+        if m.particle in ("、", "が", "は") and _ROLE_SLOT.search(ctx.text, prev, m.start):
+            fillers.append(m)
+        prev = m.pend
+    if len(fillers) < 2 or not any(m in found for m in fillers):
+        return found
+    return fillers + [m for m in found if m not in fillers]
 
 
 def _move(
@@ -190,6 +206,9 @@ def _destination(
     goal = _goal(ctx, t)
     if goal:
         return goal, 0.75
+    slot = _slot_owner(ctx, t)
+    if slot:
+        return slot, 0.7
     if t.kind == "lead":
         led = names(with_particle(ctx, t, ("を",), COMPANY))
         return (led[0], 0.6) if led else (None, 0.0)
@@ -213,6 +232,14 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
         if m.lp in ("に", "へ", "への"):
             return _employer(m)
         if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend : t.start]):
+            return _employer(m)
+    return None
+
+
+def _slot_owner(ctx: Ctx, t: Trig) -> str | None:
+    """新組織の所長には, ソニーAIのCEOには: the organisation whose post is being filled."""
+    for m in reversed(ctx.before(t)):
+        if m.kind in COMPANY and m.lp == "の" and _ROLE_SLOT.match(ctx.text, m.pend):
             return _employer(m)
     return None
 
@@ -248,7 +275,12 @@ def _recent_founded(state: State, ctx: Ctx) -> str | None:
 
 def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
     start = ctx.clause_start(t.start)
-    m = _ROLE_SLOT.search(ctx.text, start, t.start) or _ROLE_SLOT.search(ctx.text, t.end)
+    slots = list(_ROLE_SLOT.finditer(ctx.text, start, min(p.start, t.start)))
+    m = (
+        (slots[-1] if slots else None)
+        or _ROLE_SLOT.search(ctx.text, start, t.start)
+        or _ROLE_SLOT.search(ctx.text, t.end)
+    )
     word = m.group("r") if m else None
     if word is None and t.kind == "lead":
         word = p.role or role_before(ctx.text, p) or None
@@ -275,6 +307,8 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
         if len(gap) > 40:
             break
         if m.prefix == "元" and re.fullmatch(r"[^、。はがを]{0,10}の", ctx.text[m.end : p.start]):
+            return _employer(m)
+        if _FORMER_ROLE.fullmatch(ctx.text[m.pend : p.start]):
             return _employer(m)
         if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
             return _employer(m)
