@@ -112,7 +112,7 @@ def article_hits(hits: list[Any]) -> None:
     if not hits:
         print("no article matches")
     for hit in hits:
-        day = hit.published_at.date().isoformat() if hit.published_at else "undated"
+        day = hit.published_date or "undated"
         print(f"{hit.title}\n  {hit.site or ''} {day}  {hit.url}\n  {hit.snippet}\n")
 
 

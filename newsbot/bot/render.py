@@ -224,7 +224,7 @@ def search_hits(words: str, hits: Sequence[Hit]) -> list[Reply]:
 
 
 def _hit_name(hit: Hit) -> str:
-    day = hit.published_at.date().isoformat() + " · " if hit.published_at else ""
+    day = hit.published_date + " · " if hit.published_date else ""
     return inert(truncate(day + " ".join((hit.title or hit.url).split()), 200))
 
 

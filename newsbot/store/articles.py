@@ -137,6 +137,7 @@ def _row(
         "content_hash": digest,
         "title": parsed.title,
         "published_at": as_utc(parsed.published_at, parsed.lang),
+        "published_date": parsed.published_at.date().isoformat() if parsed.published_at else None,
         "lang": parsed.lang,
         "text": parsed.text,
         "author": parsed.author,

@@ -321,7 +321,7 @@ def _participant_names(session: Session, ids: list[int]) -> dict[int, dict[str, 
 def _evidence(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     stmt = (
         select(Evidence.event_id, Article.url, Article.title, Article.site_name,
-               Article.published_at, Evidence.sentence, Evidence.lang)
+               Article.published_date, Evidence.sentence, Evidence.lang)
         .join(Article, Article.id == Evidence.article_id)
         .where(Evidence.event_id.in_(ids))  # type: ignore[attr-defined]
         .order_by(Evidence.event_id, Article.published_at, Evidence.id)
@@ -330,7 +330,7 @@ def _evidence(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]
     for event_id, url, title, site, published, sentence, lang in session.execute(stmt):
         out[event_id].append({
             "article": url, "title": title, "site": site,
-            "published": published.date().isoformat() if published else None,
+            "published": published,
             "sentence": sentence, "lang": lang,
         })  # fmt: skip
     return out

@@ -50,6 +50,7 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(unique=True)
     title: str
     published_at: datetime | None = None
+    published_date: str | None = None  # the article's own calendar date, YYYY-MM-DD
     lang: str = Field(index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     author: str | None = None

@@ -28,6 +28,7 @@ class ArticleHit:
     site: str | None
     published_at: datetime | None
     snippet: str
+    published_date: str | None = None  # the article's own calendar date
 
 
 def terms_of(query: str) -> list[str]:
@@ -53,7 +54,7 @@ def _fts5(session: Session, terms: list[str], limit: int) -> list[ArticleHit]:
     match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
     rows = session.execute(
         text(
-            f"SELECT a.id, a.title, a.url, a.site_name, a.published_at, "
+            f"SELECT a.id, a.title, a.url, a.site_name, a.published_at, a.published_date, "
             f"snippet({FTS_TABLE}, 1, '', '', '…', 24) "
             f"FROM {FTS_TABLE} JOIN articles a ON a.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :n"
@@ -67,7 +68,7 @@ def _tsvector(session: Session, terms: list[str], limit: int) -> list[ArticleHit
     document = "to_tsvector('simple', coalesce(a.title, '') || ' ' || a.text)"
     rows = session.execute(
         text(
-            "SELECT a.id, a.title, a.url, a.site_name, a.published_at, "
+            "SELECT a.id, a.title, a.url, a.site_name, a.published_at, a.published_date, "
             "ts_headline('simple', a.text, q, 'MaxWords=30, MinWords=10, StartSel=\"\", "
             "StopSel=\"\"') "
             f"FROM articles a, plainto_tsquery('simple', :q) q WHERE {document} @@ q "
@@ -85,7 +86,7 @@ def _substring(session: Session, terms: list[str], limit: int) -> list[ArticleHi
     params: dict[str, object] = {f"t{i}": f"%{_escape(t)}%" for i, t in enumerate(terms)}
     rows = session.execute(
         text(
-            "SELECT a.id, a.title, a.url, a.site_name, a.published_at, a.text FROM articles a "
+            "SELECT a.id, a.title, a.url, a.site_name, a.published_at, a.published_date, a.text FROM articles a "
             f"WHERE {where} ORDER BY a.published_at DESC LIMIT :n"
         ),
         params | {"n": limit},
@@ -98,12 +99,12 @@ def _escape(term: str) -> str:
 
 
 def _hit(row: object, around: str | None = None) -> ArticleHit:
-    article_id, title, url, site, published, snippet = row  # type: ignore[misc]
+    article_id, title, url, site, published, day, snippet = row  # type: ignore[misc]
     if around is not None:
         snippet = _window(snippet, around)
     if isinstance(published, str):
         published = datetime.fromisoformat(published)
-    return ArticleHit(article_id, title, url, site, published, " ".join(snippet.split()))
+    return ArticleHit(article_id, title, url, site, published, " ".join(snippet.split()), day)
 
 
 def _window(body: str, term: str, width: int = 80) -> str:
