@@ -107,7 +107,7 @@ def test_profiles():
 
 
 def test_search_hits():
-    hit = ArticleHit(1, HOSTILE, "https://a.example/x", "Site", datetime(2025, 6, 1), "… snip …")
+    hit = ArticleHit(1, HOSTILE, "https://a.example/x", "Site", datetime(2025, 6, 1), "… snip …", "2025-06-01")
     (reply,) = ok(render.search_hits("w", [hit] * 12))
     (first, *_) = reply.embeds[0].fields
     assert first.name.startswith("2025-06-01 · @\u200beveryone \\*\\*Pwn")
