@@ -288,3 +288,37 @@ def possessor(p: Parsed, pos: int) -> Ent | None:
     if m.group("i"):
         return p.ent(m.group("i"))
     return p.ref_at(base + m.start("pro"))
+
+
+# funding totals ---------------------------------------------------------------------------
+
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:in\s+total|to\s+date|so\s+far|altogether|"
+    r"since\s+(?:(?:it|the\s+company|\ue000\d+\ue001)\s+was\s+)?(?:its\s+)?(?:founding|founded|inception|launch|"
+    r"launched|started|creation|(?:19|20)\d\d)|"
+    r"in\s+(?:total\s+)?(?:funding|capital|venture\s+\w+)\s+(?:to\s+date|so\s+far|since))",
+    re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|previously\s+|already\s+|"
+                      r"collectively\s+|reportedly\s+)?$", re.IGNORECASE)
+_GENERIC_SOURCE = re.compile(
+    r"^\s*(?:$|[,.;:]|\s*[—–]|(?:in\s+)?(?:total\s+)?(?:funding|capital|venture\s+\w+|equity|"
+    r"financing)\b|from\s+(?:(?:a\s+(?:group|range|number)\s+of|its|existing|new|private|venture|"
+    r"institutional|outside|several|various|other|prominent|high-profile|backers\s+and)\s+)*"
+    r"(?:investors|backers|venture\s+capitalists|venture\s+firms|vcs|funds|shareholders)\b)",
+    re.IGNORECASE)
+_ROUND_WORDS = re.compile(r"\b(?:round|series\s+[a-k]|seed|tranche|led\s+by|co-led|"
+                          r"valu(?:ed|ing|ation))\b", re.IGNORECASE)
+
+
+def funding_total(p: Parsed, verb: int, amount: int) -> bool:
+    """Whether "raised $N" at masked ``verb`` (amount placeholder at ``amount``) states the
+    company's funding so far ("had raised about $180 million from investors", "has raised
+    $350 million since it was founded"), not a new round."""
+    close = p.masked.find(M_CLOSE, amount) + 1
+    after = p.masked[close : clause_end(p, close)]
+    if _TOTAL_AFTER.match(after):
+        return True
+    if not _PERFECT.search(p.masked[max(0, verb - 40) : verb]):
+        return False
+    return not _ROUND_WORDS.search(p.masked[verb : clause_end(p, close)]) and \
+        bool(_GENERIC_SOURCE.match(after))

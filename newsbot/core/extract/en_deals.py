@@ -17,6 +17,7 @@ from newsbot.core.extract.en_common import (
     clause_end,
     company_name,
     entity_list,
+    funding_total,
     is_per_unit,
     money_after,
     org_name,
@@ -51,13 +52,14 @@ _INVEST_NOUN = rx(
     r"(?:\b(?:a|an|its|the|their|his|her)|{E:inv}['’]s?)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
 )
+_SHARES = re.compile(r"['’]s?\s+(?:(?:common|ordinary|preferred|class\s+\w)\s+)?(?:stock|shares|equity)\b")
 _BACKGROUND_STAKE = re.compile(r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
                                r"besides|on\s+top\s+of)\b", re.IGNORECASE)
 _HOLDS = rx(
     r"\b(?:will\s+)?(?:hold|holds|held|own|owns|owned|take|takes|took|acquire|acquires|acquired|"
     r"get|gets|got|receive|receives|received)\s+(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|"
     r"almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
-    r"(?:stake\s+in|of|interest\s+in)\s+{E:co}"
+    r"(?:(?:equity\s+|ownership\s+|minority\s+)?stake\s+in|of|interest\s+in)\s+{DESC}{E:co}"
 )
 _GAPPED = rx(
     r"{E:inv1}\s+(?:will\s+|would\s+|plans\s+to\s+|is\s+to\s+)?(?:invest|invests|invested)\s+"
@@ -118,16 +120,17 @@ _TOTAL = re.compile(r"(?:completing|complete|completes|bringing\s+(?:its|the|the
                     r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _TRANCHE = re.compile(r"\b(?:another|additional|follow-on|tranche|initial|second|further)\b",
                       re.IGNORECASE)
-_FUNDING_TOTAL = re.compile(
-    r"^\s*(?:in\s+total|to\s+date|so\s+far|since\s+(?:its\s+)?(?:founding|inception|launch)|"
-    r"in\s+(?:total\s+)?(?:funding|capital)\s+(?:to\s+date|so\s+far|since))", re.IGNORECASE)
 
 
 def investments(p: Parsed, ctx: Context, out: Found) -> None:
     """"X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
+    totals = False
     for m in _RAISE.finditer(p.masked):
         close = p.masked.find(M_CLOSE, m.start("amt"))
-        if _FUNDING_TOTAL.match(p.masked[close + 1 :]) or is_per_unit(p, m.start("amt")):
+        if funding_total(p, m.start(), m.start("amt")):
+            totals = True
+            continue
+        if is_per_unit(p, m.start("amt")):
             continue
         if _not_funding(p, m.start(), close):
             continue
@@ -138,7 +141,8 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
     for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):
         for m in pattern.finditer(p.masked):
             target = p.ent(m.group("co"))
-            if target is None or target.possessive or _BACKGROUND_STAKE.search(
+            if target is None or (target.possessive and not _SHARES.match(
+                    p.masked, m.end())) or _BACKGROUND_STAKE.search(
                     p.masked[max(0, m.start() - 20) : m.end()]):
                 continue
             investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
@@ -156,7 +160,8 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
-    _investor_lists(p, ctx, out)
+    if not totals or out.events:
+        _investor_lists(p, ctx, out)
     _later_valuation(p, ctx, out)
 
 
@@ -175,11 +180,21 @@ _ROUND_WORD = re.compile(r"\b(?:round|funding|financing|investment|raise)\b[^.;]
                          re.IGNORECASE)
 
 
+_DEBT = re.compile(
+    r"^\s*(?:(?:senior|secured|unsecured|revolving|syndicated|term|bridge|venture|new|"
+    r"multi-year|five-year|three-year)\s+)*(?:credit\s+(?:facility|line)|loan|debt|revolver|"
+    r"line\s+of\s+credit|bonds?|notes\s+offering|term\s+loan|financing\s+facility)\b")
+
+
+_DEBT_WORDS = re.compile(r"\b(?:credit\s+(?:facility|line)|loans?|debt|revolver|line\s+of\s+credit|"
+                         r"bonds?|banks)\b", re.IGNORECASE)
+
+
 def _not_funding(p: Parsed, start: int, close: int) -> bool:
     """"Raised $N in revenue", "announced a $N charge": an amount that is not new capital."""
     after = p.masked[close + 1 : close + 50].lower()
     if re.match(r"^\s*(?:in\s+)?(?:revenue|sales|arr|annual|charge|loss|profit|debt\s+offering)",
-                after):
+                after) or _DEBT.match(after):
         return True
     verb = p.masked[start : start + 12].lower()
     if verb.startswith(("announce", "complete", "close", "agree", "unveil", "won", "win")):
@@ -287,8 +302,11 @@ def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _LED_GROUP.finditer(p.masked):
         lead = p.ent(m.group("inv"))
         names += [lead] if lead is not None else []
+    debt = bool(_DEBT_WORDS.search(p.masked))
     for pattern in _INVESTOR_LISTS:
         for m in pattern.finditer(p.masked):
+            if debt:
+                break
             rest_start = m.start("rest")
             stop = _LIST_STOP.search(p.masked, rest_start)
             end = stop.start() if stop else m.end("rest")

@@ -9,6 +9,7 @@ from newsbot.core.extract.en_common import (
     Found,
     blocked,
     clause_end,
+    funding_total,
     is_per_unit,
     org_name,
     possessor,
@@ -38,12 +39,11 @@ _VALUED = rx(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:
              r"roughly|more\s+than|nearly|some)\s+)*{M:m}")
 _AT_WHICH_VALUED = rx(r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
                       r"has\s+been)\s+valued")
-_FUNDING_TOTAL = rx(
-    r"\b(?:has\s+|have\s+|had\s+)?raised\s+(?:(?:a\s+total\s+of|more\s+than|over|nearly|about|"
-    r"roughly|some|around)\s+)*{M:m}\s+(?:in\s+total|to\s+date|so\s+far|since\s+(?:its\s+)?"
-    r"(?:founding|inception|launch)|in\s+(?:total\s+)?(?:funding|capital)\s+(?:to\s+date|so\s+far|"
-    r"since))|\btotal\s+(?:funding|capital\s+raised|raised)\s+(?:of|to|at)\s+(?:(?:about|more\s+"
-    r"than|nearly|over)\s+)*{M:m2}"
+_RAISED = rx(
+    r"\b(?:raised|raising|raises|secured|received|attracted|pulled\s+in|amassed)\s+(?:(?:a\s+total\s+of|"
+    r"more\s+than|over|nearly|almost|about|roughly|some|around|approximately|just\s+over|"
+    r"just\s+under|an\s+estimated)\s+)*{M:m}|\btotal\s+(?:funding|capital\s+raised|raised)\s+"
+    r"(?:of|to|at)\s+(?:(?:about|more\s+than|nearly|over)\s+)*{M:m2}"
 )
 
 
@@ -70,7 +70,9 @@ def financials(p: Parsed, ctx: Context, out: Found) -> None:
             out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
                                          _period_after(p, ctx, m.end())), 0.6,
                     names=[company], money=amount)
-    for m in _FUNDING_TOTAL.finditer(p.masked):
+    for m in _RAISED.finditer(p.masked):
+        if m.group("m") and not funding_total(p, m.start(), m.start("m")):
+            continue
         company = subject(p, m.start(), ctx)
         amount = p.amount(m.group("m") or m.group("m2"))
         if org_name(company) and amount and not blocked(p, m.start(), m.end()):

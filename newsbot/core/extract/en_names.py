@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, EntityMention, name_key
-from newsbot.core.extract.en_lexicon import FIRST_NAMES, PLACE_PHRASES, PLACES
+from newsbot.core.extract.en_lexicon import FIRST_NAMES, NEWS_OUTLETS, PLACE_PHRASES, PLACES
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.text import Sentence
 
@@ -411,6 +411,12 @@ def _is_cap(token: str) -> bool:
 def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) -> list[Ent]:
     taken = [(e.start, e.end) for e in known]
     found = list(known)
+    if "overnment" in text or "Department" in text or "Army" in text or "Navy" in text:
+        for m in _GOVERNMENT.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(Ent(m.start(), m.end(), m.group(0), _government_name(m), "company",
+                                 "unknown"))
+                taken.append((m.start(), m.end()))
     for start, end, words in _cap_runs(ctx, text, taken, sentence):
         owner = next((e for e in found if e.end + 1 == start and e.kind == "company"), None)
         if owner is not None and all(w in ORG_SUFFIXES for w in words) and text[owner.end] == " ":
@@ -437,6 +443,24 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
                 ctx.short_names.setdefault(words[0], surface)
     found.sort(key=lambda e: e.start)
     return found
+
+
+_GOVERNMENT = re.compile(
+    r"(?:\b[Tt]he\s+)?\b(?P<place>U\.S\.|US|United\s+States|UK|U\.K\.|British|Japanese|French|German|Chinese|"
+    r"Indian|Canadian|Saudi|Emirati|Qatari|Singaporean|South\s+Korean|Korean|Italian|Spanish|Dutch|"
+    r"Swedish|Norwegian|Australian|Israeli|Taiwanese|Brazilian|Mexican|federal|Federal)\s+"
+    r"(?P<body>[Gg]overnment|Army|Navy|Air\s+Force|Marine\s+Corps|Space\s+Force|"
+    r"Department\s+of\s+(?:[A-Z]\w+)(?:\s+(?:and|&)\s+[A-Z]\w+)?|"
+    r"(?:Commerce|Defense|Energy|State|Treasury|Justice)\s+Department)\b"
+)
+_US = re.compile(r"^(?:U\.S\.|US|United\s+States|federal|Federal)$")
+
+
+def _government_name(m: re.Match[str]) -> str:
+    """"US government", "the federal government" → "U.S. government"."""
+    place = "U.S." if _US.match(m.group("place")) else re.sub(r"\s+", " ", m.group("place"))
+    body = m.group("body")
+    return f"{place} {body.lower() if body.lower() == 'government' else body}"
 
 
 def _cap_runs(
@@ -625,7 +649,10 @@ def _resolve_pronoun(
         return before[-1].name, kind
     if topic and topic[1] == kind:
         return topic
-    name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
+    if kind == "company":
+        name = focus_company(ctx, sentence.index)
+    else:
+        name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
     main = ctx.doc.main(kind) if kind == "company" else None
     if main and main != name and _named_recently(ctx, main, sentence.index) and any(
             e.name == main for e in ents):
@@ -725,12 +752,14 @@ def _resolve_description(
     if _clause_initial(before):
         if subjects:
             return subjects[0].name
-        return ctx.last_subject.get("company") or ctx.doc.last("company", before=sentence.index)
+        return focus_company(ctx, sentence.index)
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
+    clause = max(before.rfind(", and "), before.rfind("; "), before.rfind(" but "))
+    own = [e for e in subjects if e.start > clause] if clause >= 0 else []
     if first is not None and first.looks_like_person():
         subject: str | None = None  # "X said she was leaving the company": no company to skip
     else:
-        subject = subjects[0].name if subjects else ctx.last_subject.get("company")
+        subject = (own or subjects)[0].name if subjects else ctx.last_subject.get("company")
     for e in reversed(earlier):
         if e.name != subject:
             return e.name
@@ -741,6 +770,22 @@ def _resolve_description(
         if kind == "company" and name != subject:
             return name
     return None
+
+
+def focus_company(ctx: Context, index: int) -> str | None:
+    """The company "it" or "the company" means when the sentence names none: the last
+    subject, unless the article's main company dominates and was named a moment ago ("Hale
+    spent five years at Nextdoor. The company also said ..." is about Perplexity)."""
+    last = ctx.last_subject.get("company") or ctx.doc.last("company", before=index)
+    main = ctx.doc.main("company")
+    if main is None or main == last or main in NEWS_OUTLETS:
+        return last or main
+    if last is None or last in NEWS_OUTLETS:
+        return main
+    salience = ctx.doc.salience
+    if salience[main] >= 2 * salience[last] + 1 and _named_recently(ctx, main, index):
+        return main
+    return last
 
 
 _VALUES_BEFORE = re.compile(r"\b(?:values|valued|valuing|value)\s+$")

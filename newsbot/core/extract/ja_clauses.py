@@ -33,6 +33,7 @@ from newsbot.core.extract.ja_lex import (
     PART_TRIGGER,
     QUESTION_END,
     RUMOUR,
+    SALE_TRIGGER,
     STATUS_TRIGGER,
     STAYED,
     TALENT_ARRIVE,
@@ -47,6 +48,7 @@ from newsbot.core.extract.rates import Rates
 
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acq", ACQ_TRIGGER),
+    ("sale", SALE_TRIGGER),
     ("inv", INV_TRIGGER),
     ("part", PART_TRIGGER),
     ("cust", CUST_TRIGGER),

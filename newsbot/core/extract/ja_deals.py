@@ -351,48 +351,69 @@ def _stake(ctx: Ctx) -> float | None:
 
 def acquisitions(ctx: Ctx, state: State) -> None:
     """Who buys whom, for how much; the price may come in the next sentence."""
-    found: Event | None = None
-    for t in ctx.of("acq"):
+    found: list[Event] = []
+    for t in ctx.of("acq", "sale"):
         if blocked(ctx, t):
             continue
-        event = _acquisition(ctx, state, t, found)
-        if event is not None:
+        sibling = found[-1] if found else None
+        events = _sale(ctx, t) if t.kind == "sale" else _acquisition(ctx, state, t, sibling)
+        for event in events:
             state.add(event)
-            found = event
-    if found is None:
+            found.append(event)
+    if not found:
         _enrich_acquisition(ctx, state)
 
 
-def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> Event | None:
+def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list[Event]:
     passive = bool(_PASSIVE.match(ctx.text[t.end :]))
-    target = _acq_target(ctx, t, passive)
+    targets = _acq_targets(ctx, t, passive)
     buyers = _acq_buyers(ctx, t, passive)
-    if not target and buyers and not passive:
+    if not targets and buyers and not passive:
         head = relative_head(ctx, t, COMPANY)
-        target = [head] if head is not None and head not in buyers else []
-    target_name = names(target)[:1] or ([sibling.fields["target"]] if sibling else [])
-    buyer_names = [n for n in names(buyers) if n not in target_name]
-    if not target_name:
-        return None
-    if sibling is not None and sibling.fields["target"] == target_name[0]:
-        return None
+        targets = [head] if head is not None and head not in buyers else _topic_object(ctx, buyers)
+    target_names = names(targets) or ([sibling.fields["target"]] if sibling else [])
+    buyer_names = [n for n in names(buyers) if n not in target_names]
+    if not target_names:
+        return []
+    if sibling is not None and sibling.fields["target"] in target_names:
+        return []
     conf = 0.75
     if not buyer_names:
-        guess = state.disc.salient("company", ctx.idx, exclude=tuple(target_name))
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(target_names))
         buyer_names, conf = ([guess] if guess else []), 0.5
     if not buyer_names:
-        return None
-    money = deal_money(ctx, t)
-    fields = {"acquirer": buyer_names[0], "target": target_name[0], "amount_usd": usd(money)}
-    return make("acquisition", fields, ctx, conf, money=money, pos=t.start)
+        return []
+    money = deal_money(ctx, t) if len(target_names) == 1 else None
+    return [
+        make(
+            "acquisition",
+            {"acquirer": buyer_names[0], "target": target, "amount_usd": usd(money)},
+            ctx,
+            conf,
+            money=money,
+            pos=t.start,
+        )
+        for target in target_names
+    ]
 
 
-def _acq_target(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
+def _topic_object(ctx: Ctx, buyers: list[Ment]) -> list[Ment]:
+    """レインボーは2013年にグーグルが買収し: the topic is what the subject bought."""
+    first = min(buyers, key=lambda m: m.start)
+    if first.lp != "が":
+        return []
+    for m in reversed(ctx.before(Trig("", first.start, first.start, ""))):
+        if m.kind in COMPANY and m.lp == "は" and m not in buyers and not m.quoted:
+            return [m]
+    return []
+
+
+def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     if passive:
         return agents(ctx, t, COMPANY)
     objects = with_particle(ctx, t, ("を",), COMPANY)
     if objects:
-        return objects[:1]
+        return _object_chain(ctx, objects)
     for m in reversed(ctx.window(t)):
         gap = ctx.text[m.pend : t.start]
         if (
@@ -410,6 +431,57 @@ def _acq_target(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
         ):
             return [m]
     return []
+
+
+def _object_chain(ctx: Ctx, objects: list[Ment]) -> list[Ment]:
+    """2012年にAを、18年にBを買収した: every object of a chain 〜を、〜を (nearest first)."""
+    chain = objects[:1]
+    for m in objects[1:]:
+        if ctx.text[m.pend - 1 : m.pend] != "、":
+            break
+        chain.append(m)
+    return list(reversed(chain))
+
+
+_SOLD_TO = ("に", "へ", "へと", "、")
+
+
+def _sale(ctx: Ctx, t: Trig) -> list[Event]:
+    """AはBをCに売却した; Bは17年にC、21年にDへと売却された: C (and D) bought B."""
+    passive = bool(re.match(r"^され", ctx.text[t.end :]))
+    topic = [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
+    targets = (
+        (topic[-1:] or agents(ctx, t, COMPANY))
+        if passive
+        else with_particle(ctx, t, ("を",), COMPANY)
+    )
+    if not targets:
+        return []
+    target = targets[0]
+    buyers = [
+        m
+        for m in ctx.window(t)
+        if m.kind in COMPANY
+        and m.lp in _SOLD_TO
+        and m.start > target.start
+        and not m.quoted
+        and m.name
+        and m.name != target.name
+    ]
+    if not buyers or not target.name:
+        return []
+    money = deal_money(ctx, t) if len(buyers) == 1 else None
+    return [
+        make(
+            "acquisition",
+            {"acquirer": b.name, "target": target.name, "amount_usd": usd(money)},
+            ctx,
+            0.65,
+            money=money,
+            pos=b.start,
+        )
+        for b in buyers
+    ]
 
 
 def _acq_buyers(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:

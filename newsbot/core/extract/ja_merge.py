@@ -14,6 +14,7 @@ from typing import Any
 from newsbot.core.events import Event
 
 _BOOST = 0.05
+_GUESS = 0.5  # the confidence of a finding whose party was guessed from the discourse
 
 
 _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
@@ -147,7 +148,16 @@ def _other_backers(a: Event, b: Event) -> bool:
 
 
 def _acquisitions(events: list[Event]) -> list[Event]:
-    groups = _group(events, lambda a, b: a.fields["target"] == b.fields["target"])
+    groups = _group(
+        events,
+        lambda a, b: (
+            a.fields["target"] == b.fields["target"]
+            and (
+                a.fields["acquirer"] == b.fields["acquirer"]
+                or min(a.confidence, b.confidence) <= _GUESS < max(a.confidence, b.confidence)
+            )
+        ),
+    )
     return [_fold(g, "amount_usd") for g in groups]
 
 
