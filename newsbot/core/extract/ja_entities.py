@@ -741,6 +741,8 @@ def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     people = m.kind == n.kind == "person"
     if m.kind != n.kind and len(gap) > 3 and "unknown" not in (m.kind, n.kind):
         return False
+    if m.particle == "と" and text[m.pend - 1] == "、" and n.kind == m.kind:
+        return len(gap) <= 40 and not re.search(r"[はが。]|[しりて]、", gap)
     if len(gap) > (40 if people else 24) or "。" in gap:
         return False
     if people:
