@@ -16,7 +16,7 @@ from collections.abc import Callable
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, name_key
 from newsbot.core.extract.en_common import Found, blocked, rx
-from newsbot.core.extract.en_deals import acquisitions, customers, investments, partnerships
+from newsbot.core.extract.en_deals import acquisitions, investments
 from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import (
     ORG_SUFFIXES,
@@ -26,6 +26,7 @@ from newsbot.core.extract.en_names import (
     parse_sentence,
 )
 from newsbot.core.extract.en_people import talent
+from newsbot.core.extract.en_relations import customers, partnerships
 from newsbot.core.extract.en_tables import TableReader
 from newsbot.core.extract.merge import merge_events
 from newsbot.core.extract.periods import month_period

@@ -322,3 +322,19 @@ def funding_total(p: Parsed, verb: int, amount: int) -> bool:
         return False
     return not _ROUND_WORDS.search(p.masked[verb : clause_end(p, close)]) and \
         bool(_GENERIC_SOURCE.match(after))
+
+
+def entity_at(p: Parsed, pos: int) -> Ent | None:
+    """The entity whose placeholder starts at masked position ``pos``."""
+    m = ENT.match(p.masked, pos)
+    return p.ent(m.group("i")) if m else None
+
+
+def object_at(p: Parsed, m: re.Match[str], group: str) -> Ent | None:
+    """The entity a pattern captured, or for "Finland's Silo AI" the one it qualifies."""
+    e = p.ent(m.group(group))
+    if e is not None and e.possessive:
+        nxt = re.match(r"['’]s?\s+\ue000(\d+)\ue001", p.masked[m.end(group) + 1 :])
+        if nxt:
+            return p.ent(nxt.group(1))
+    return e

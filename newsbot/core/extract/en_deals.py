@@ -1,4 +1,4 @@
-"""English rules for deals: investments, acquisitions, partnerships and customers.
+"""English rules for deals: investments and acquisitions.
 
 Each rule is a trigger pattern over the masked sentence; the company on the other side of
 the verb is its subject (``subject``) and the amount, round, valuation and stake come from
@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from newsbot.core.extract.en_common import (
-    ENT,
     Found,
     blocked,
     clause_end,
@@ -20,6 +19,7 @@ from newsbot.core.extract.en_common import (
     funding_total,
     is_per_unit,
     money_after,
+    object_at,
     org_name,
     past_year,
     possessor,
@@ -148,7 +148,7 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
             investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
             amount = p.amount(m.groupdict().get("amt"))
             _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount,
-                        also=_conjuncts(p, investor))
+                        also=conjuncts(p, investor))
     for m in _HOLDS.finditer(p.masked):
         investor = subject(p, m.start(), ctx, kind="any")
         _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), None)
@@ -203,7 +203,7 @@ def _not_funding(p: Parsed, start: int, close: int) -> bool:
     return False
 
 
-def _conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
+def conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
     """"Microsoft and Nvidia to invest": the names joined to ``e`` by "and"."""
     if e is None or e not in p.ents:
         return []
@@ -469,343 +469,3 @@ def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
                     p.masked[p.masked.find(M_CLOSE, pos) + 1 :]):
             return m
     return None
-
-
-# partnerships and customers ----------------------------------------------------------------
-
-_DEAL_NOUN = r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up)"
-_PARTNER_BOTH = rx(
-    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
-    rf"announced|formed|struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|"
-    rf"extended|launched|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
-    rf"{_DEAL_NOUN}|work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|"
-    rf"partner(?:ed)?\s+(?:on|to))"
-)
-_PARTNER_WITH = rx(
-    r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
-    r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
-    r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
-    r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
-    r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}"
-)
-_PARTNER_VERB = rx(
-    r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
-    r"collaborated|collaborates|collaborating|is\s+partnering)\s+with\s+{DESC}{E:b}"
-)
-_N_COMPANIES = rx(
-    r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)"
-)
-_UNDER_WHICH_BUYS = rx(
-    r"[^.;]{0,40}?\b(?:under\s+which|that\s+(?:will\s+)?(?:see|has|lets))\s+{E:cust}\s+(?:will\s+|would\s+|is\s+to\s+)?"
-    r"(?:deploy|buy|purchase|use|rent|license|licence|take|receive)\b"
-)
-_OFFERS_MODELS = rx(
-    r"\b(?:offered|offers|offering|made|makes|making|will\s+make|will\s+offer|has\s+offered)\s+"
-    r"(?:{E:b}['’]s?|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|technology|tools)\s+(?:available\s+)?"
-    r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
-    r"platform|users|clients)"
-)
-_INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+{E:prod}\s+(?:into|in|with)\b")
-_CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
-                             r"procurement|content)\b", re.IGNORECASE)
-_NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|definitive|acquisition)\b",
-                              re.IGNORECASE)
-
-
-def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X and Y signed a partnership", "X entered into a collaboration agreement with Y",
-    "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
-    for m in _PARTNER_BOTH.finditer(p.masked):
-        _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods") or "")
-    for m in _PARTNER_WITH.finditer(p.masked):
-        a = subject(p, m.start(), ctx)
-        b = p.ent(m.group("b"))
-        for other in [b, *_conjuncts(p, b)]:
-            _partnership(p, out, [a, other], m, m.group("mods"))
-    for m in _PARTNER_VERB.finditer(p.masked):
-        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "")
-    for m in _N_COMPANIES.finditer(p.masked):
-        if re.search(r"\b(?:arrangement|agreement|deal|partnership|collaboration|alliance)\b",
-                     p.masked, re.IGNORECASE):
-            owners = [_owner(ctx, e) for _, e in p.ents_in(0, m.start())
-                      if e.kind in ("company", "product") or e.possessive]
-            _partnership(p, out, owners, m, "", confidence=0.7)
-    for m in _TWO_COMPANIES.finditer(p.masked):
-        pair = _last_two_companies(p, ctx, m.start())
-        if len(pair) == 2:
-            _partnership(p, out, pair, m, m.group("mods"), confidence=0.6)
-    for m in _VENTURE_WITH.finditer(p.masked):
-        founder = p.ent(m.group("a")) or subject(p, m.start(), ctx)
-        others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
-        _partnership(p, out, [founder, *others], m, "joint venture", confidence=0.7)
-    for m in _OFFERS_MODELS.finditer(p.masked):
-        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
-                     confidence=0.6)
-    for m in _INTEGRATE.finditer(p.masked):
-        product = p.ent(m.group("prod"))
-        if product is not None and product.kind == "product":
-            a = subject(p, m.start(), ctx)
-            _partnership(p, out, [a, _owner(ctx, product)], m, "", confidence=0.6)
-
-
-_TWO_COMPANIES = rx(
-    rf"\b(?:the\s+two\s+companies|both\s+companies|the\s+pair)\s+(?:have\s+|has\s+|also\s+|"
-    rf"had\s+|on\s+\w+\s+)*(?:signed|announced|formed|struck|entered\s+into|agreed\s+(?:on|to\s+"
-    rf"form)|inked|unveiled|reached|expanded|extended|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?"
-    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}"
-)
-_VENTURE_WITH = rx(
-    r"(?:{E:a}\s+)?(?:set\s+up|sets\s+up|formed|forms|created|creates|established|launched|"
-    r"agreed\s+to\s+form)\s+(?:in\s+\w+\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:joint\s+venture|"
-    r"venture|consortium|alliance)[^.;\ue000]{0,40}?\bwith\s+(?P<list>{E}.*)"
-)
-
-
-def _list_end(p: Parsed, start: int) -> int:
-    stop = re.compile(r"\s(?:to|which|who|that|for|in\s+a)\s|;|\.(?:\s|$)").search(p.masked, start)
-    return stop.start() if stop else len(p.masked)
-
-
-def _last_two_companies(p: Parsed, ctx: Context, pos: int) -> list[Ent | None]:
-    """The two companies "the two companies" means: the last two named before ``pos``."""
-    names: list[str] = []
-    for _pos, e in reversed(p.ents_in(0, pos)):
-        if org_name(e) and e.name not in names:
-            names.append(e.name)
-    for _i, name, kind in reversed(ctx.doc.recent):
-        if len(names) >= 2:
-            break
-        if kind == "company" and name not in names:
-            names.append(name)
-    return [Ent(0, 0, n, n, "company", "description") for n in names[:2]]
-
-
-def _owner(ctx: Context, e: Ent | None) -> Ent | None:
-    """A product's company (from the registry), else the entity itself."""
-    if e is None or e.kind != "product":
-        return e
-    owner = ctx.product_owner(e)
-    return Ent(e.start, e.end, e.surface, owner, "company", "alias") if owner else None
-
-
-def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str], mods: str,
-                 *, confidence: float = 0.8) -> None:
-    names: list[str] = []
-    for e in ents:
-        name = org_name(e)
-        if name and name not in names:
-            names.append(name)
-    if len(names) < 2 or blocked(p, m.start(), m.end()):
-        return
-    if _NOT_PARTNERSHIP.search(p.masked[m.start() : m.end() + 20]):
-        return
-    buyer = _UNDER_WHICH_BUYS.match(p.masked, m.end())
-    if buyer and len(names) == 2 and not _COLLABORATION.search(m.group(0)):
-        customer = org_name(p.ent(buyer.group("cust")))
-        if customer in names:
-            vendor = names[1] if customer == names[0] else names[0]
-            out.add(p, "customer", {"vendor": vendor, "customer": customer, "amount_usd": None,
-                                    "status": "active"}, 0.7, names=ents)
-            return
-    if _CUSTOMER_WORDS.search(mods or "") and len(names) == 2 and re.search(
-            r"\b(?:commercial|customer|supply)\b", mods, re.I):
-        out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
-                                "status": "active"}, 0.7, names=ents)
-        return
-    summary = re.sub(r"\s+", " ", p.text).strip()[:200]
-    out.add(p, "partnership", {"companies": names, "summary": summary}, confidence, names=ents)
-
-
-_LICENCE = rx(
-    r"\b(?:taking|took|takes|take|signed|secured|obtained|gets|got|get|receives|received|paying|"
-    r"pays|paid|pay|bought|acquired|acquiring|acquires)\s+(?:[^.;]{0,80}?\s+)?(?:for\s+)?"
-    r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
-    r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?"
-)
-_LICENSED = rx(r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-               r"models?|software|ip|intellectual\s+property|patents)")
-_LICENSES_TO = rx(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-                  r"models?|software|ip|patents)\s+to\s+{E:customer}")
-_STOPPED = rx(
-    r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
-    r"halting|paused|pauses|pausing|suspended|suspends|suspending|stopped|stops|cut\s+ties|"
-    r"cuts\s+ties|cutting\s+ties|severed\s+ties|dropped|drops|wound\s+down|winding\s+down|"
-    r"no\s+longer\s+works|terminated|terminates|put\s+on\s+hold|froze|frozen|pulled\s+back)\s+"
-    r"(?:(?:its|their|all|the|a)\s+)?(?:(?:work|relationship|contracts?|projects?|business|"
-    r"partnership|spending|engagement|use)\s+)?(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}"
-)
-_STOPPED_USING = rx(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}")
-_IS_CUSTOMER = rx(
-    r"\b(?:is|has\s+been|was|became|becomes|remains)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
-    r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?"
-)
-_APPOSITIVE_CUSTOMER = rx(
-    r"{E:customer},\s+{E:vendor}['’]s\s+(?:largest\s+|biggest\s+|top\s+|main\s+|key\s+|"
-    r"single\s+largest\s+|anchor\s+)?(?:customer|client)"
-)
-_COUNTS_AS_CUSTOMER = rx(r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
-                         r"\b(?:customers|clients|companies\s+that\s+use)")
-_COMMERCIAL = rx(
-    r"(?:{E:vendor}['’]s?|its)\s+(?:first\s+|new\s+|latest\s+)?(?:commercial|customer|supply|"
-    r"services)\s+(?:agreement|deal|contract)[^.;]{0,60}?\bwith\s+{DESC}{E:customer}"
-)
-_USES = rx(
-    r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|relies\s+on|"
-    r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:cloud|"
-    r"chips|gpus|infrastructure|compute|capacity|models?|servers|data\s+centers|platform|"
-    r"services|technology)"
-)
-_USES_PRODUCT = rx(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
-                   r"relies\s+on)\s+{E:product}\b")
-_REVOKE = rx(
-    r"\b(?P<verb>revoked|revokes|cut\s+off|cuts\s+off|suspended|suspends|blocked|blocks|"
-    r"restricted|restricts|shut\s+off|shuts\s+off|terminated|terminates|limited|limits)\s+"
-    r"(?:most\s+of\s+|some\s+of\s+)?{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?access"
-)
-_SUPPLY = rx(
-    r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"
-    r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
-    r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}"
-)
-_BUY_FROM = rx(
-    r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
-    r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
-    r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}"
-)
-_PROVIDER = rx(
-    r"{E:vendor}\s+(?:is|remains|became|becomes|will\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
-    r"{E:customer}['’]s?\s+(?:primary|main|preferred|exclusive|largest|biggest|key|lead|sole|"
-    r"principal)?\s*(?:cloud\s+|chip\s+|compute\s+|data\s+|infrastructure\s+)?(?:provider|"
-    r"supplier|vendor)"
-)
-_SHARE_OF_REVENUE = rx(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
-                       r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of")
-_COLLABORATION = re.compile(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b",
-                            re.IGNORECASE)
-_PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
-
-
-def customers(p: Parsed, ctx: Context, out: Found) -> None:
-    """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y"."""
-    lowered = p.masked.lower()
-    if "licen" in lowered:
-        _licences(p, ctx, out)
-    if any(w in lowered for w in _ENDING_WORDS):
-        _endings(p, ctx, out)
-    _relations(p, ctx, out, lowered)
-
-
-_ENDING_WORDS = ("end", "halt", "paus", "suspend", "stop", "ties", "drop", "wound", "winding",
-                 "longer", "terminat", "hold", "froze", "pulled", "revok", "cut off", "cuts off",
-                 "block", "restrict", "shut", "limit")
-
-
-def _licences(p: Parsed, ctx: Context, out: Found) -> None:
-    for m in _LICENCE.finditer(p.masked):
-        _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
-    for m in _LICENSED.finditer(p.masked):
-        _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
-    for m in _LICENSES_TO.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
-
-
-def _endings(p: Parsed, ctx: Context, out: Found) -> None:
-    for pattern in (_STOPPED, _STOPPED_USING):
-        for m in pattern.finditer(p.masked):
-            verb = m.groupdict().get("verb") or ""
-            status = "paused" if _PAUSE_WORDS.search(verb) else "ended"
-            _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, status,
-                      allow=("continue",))
-
-
-def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
-    if any(w in lowered for w in ("customer", "client", "commercial", "supply", "services")):
-        _named_customers(p, ctx, out)
-    if "access" in lowered:
-        for m in _REVOKE.finditer(p.masked):
-            verb = m.group("verb").lower()
-            status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else \
-                "ended"
-            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                      status)
-    if any(w in lowered for w in ("supply", "provide", "deliver", "sell")):
-        for m in _SUPPLY.finditer(p.masked):
-            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                      "active")
-    if " from " in lowered:
-        for m in _BUY_FROM.finditer(p.masked):
-            vendor = _owner(ctx, object_at(p, m, "vendor"))
-            if vendor is None or not vendor.is_org():
-                vendor = p.ent(m.group("vendor"))
-            _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
-    if any(w in lowered for w in ("provider", "supplier", "vendor")):
-        for m in _PROVIDER.finditer(p.masked):
-            _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m,
-                      "active", allow=("continue",))
-    if "accounted" in lowered or "accounts for" in lowered:
-        _revenue_shares(p, ctx, out)
-    if _COLLABORATION.search(p.masked):
-        return  # "a collaboration agreement under which X will use Y's models" is a partnership
-    if any(w in lowered for w in ("use", "tap", "rely", "relies", "turn", "rent")):
-        for pattern in (_USES, _USES_PRODUCT):
-            for m in pattern.finditer(p.masked):
-                vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
-                _customer(p, ctx, out, _owner(ctx, vendor), subject(p, m.start(), ctx), m,
-                          "active", confidence=0.55)
-
-
-def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:
-    for m in _IS_CUSTOMER.finditer(p.masked):
-        vendor = p.ent(m.group("vendor")) or p.ent(m.group("vendor2"))
-        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active",
-                  allow=("continue",))
-    for pattern in (_APPOSITIVE_CUSTOMER, _COMMERCIAL):
-        for m in pattern.finditer(p.masked):
-            vendor = p.ent(m.group("vendor")) or _possessor(p, m.start() + 2) or subject(
-                p, m.start(), ctx)
-            _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
-    for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                  "active")
-
-
-def _revenue_shares(p: Parsed, ctx: Context, out: Found) -> None:
-    """"Microsoft, which accounted for 62% of its revenue": a customer of the company."""
-    for m in _SHARE_OF_REVENUE.finditer(p.masked):
-        whose = re.match(r"\s+(?:\ue000(\d+)\ue001['’]s?|(?P<pro>its|their))\s", p.masked[m.end():])
-        vendor = (p.ent(whose.group(1)) if whose and whose.group(1) else
-                  p.ref_at(m.end() + whose.start("pro")) if whose else None)
-        vendor = vendor or subject(p, m.start(), ctx)
-        _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
-
-
-def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer: Ent | None,
-              m: re.Match[str], status: str, *, allow: tuple[str, ...] = (),
-              confidence: float = 0.75) -> None:
-    v, c = org_name(vendor), org_name(customer)
-    if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
-        return
-    amount = None
-    for pos, money in p.money_in(0, clause_end(p, m.end())):
-        if not is_per_unit(p, pos):
-            amount = money
-            break
-    out.add(p, "customer", {"vendor": v, "customer": c,
-                            "amount_usd": amount.money.usd if amount else None, "status": status},
-            confidence, names=[vendor, customer], money=amount)
-
-
-def entity_at(p: Parsed, pos: int) -> Ent | None:
-    """The entity whose placeholder starts at masked position ``pos``."""
-    m = ENT.match(p.masked, pos)
-    return p.ent(m.group("i")) if m else None
-
-
-def object_at(p: Parsed, m: re.Match[str], group: str) -> Ent | None:
-    """The entity a pattern captured, or for "Finland's Silo AI" the one it qualifies."""
-    e = p.ent(m.group(group))
-    if e is not None and e.possessive:
-        nxt = re.match(r"['’]s?\s+\ue000(\d+)\ue001", p.masked[m.end(group) + 1 :])
-        if nxt:
-            return p.ent(nxt.group(1))
-    return e

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, EntityMention, name_key
@@ -248,7 +249,7 @@ def build_context(doc: Document) -> Context:
         for run in _CAP_SEQUENCE.findall(s.text):
             names = [_strip_token(w)[0] for w in run.split()]
             words.update(names)
-            pairs.update(zip(names, names[1:], strict=False))
+            pairs.update(pairwise(names))
     for s in doc.sentences:
         if "(" not in s.text:
             continue
@@ -522,7 +523,8 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
         nxt = _NEXT_CAP.match(rest)
-        followed = nxt is not None and nxt.group(1) not in _STOP
+        followed = nxt is not None and (nxt.group(1) not in _STOP or (
+            nxt.group(1) in ORG_SUFFIXES and sentence.kind != "title"))
         return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
             followed and sentence.kind != "title") or (
             word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
