@@ -18,6 +18,7 @@ from newsbot.core.extract.en_common import (
     is_per_unit,
     object_at,
     org_name,
+    possessor,
     rx,
     subject,
 )
@@ -314,7 +315,7 @@ def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:
                   allow=("continue",))
     for pattern in (_APPOSITIVE_CUSTOMER, _COMMERCIAL):
         for m in pattern.finditer(p.masked):
-            vendor = p.ent(m.group("vendor")) or _possessor(p, m.start() + 2) or subject(
+            vendor = p.ent(m.group("vendor")) or possessor(p, m.start() + 2) or subject(
                 p, m.start(), ctx)
             _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
     for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
