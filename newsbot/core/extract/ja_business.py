@@ -281,7 +281,7 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
     else:
         value = next((m for m in ctx.money if end <= m.start < stop), None)
         pct = None
-        if value is None or money_role(ctx, value) == "pre":
+        if value is None or money_role(ctx, value) == "pre" or _change(ctx, end, value):
             return None
     if pct is None and value is None:
         return None
@@ -299,6 +299,21 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
         "period": _fin_period(ctx, start, value.start if value else end),
     }
     return make("financial", fields, ctx, 0.65, money=value, pos=start)
+
+
+_CHANGE_AFTER = re.compile(
+    r"(?:相当|分|程度|ほど|超|強|弱)?(?:が|も|を)?(?:一時|一気に)?"
+    r"(?:減少|増加|目減り|下落|上昇|失|吹き飛|消失|押し上げ|押し下げ|増え|減っ|減り|減ら|増や)"
+)
+_CHANGE_BEFORE = re.compile(r"(?:減少|増加|変動|下落|上昇)(?:額|幅|分)")
+
+
+def _change(ctx: Ctx, end: int, value: MoneyMatch) -> bool:
+    """時価総額は約45億ドル減少した: a change in the figure, not the figure."""
+    return bool(
+        _CHANGE_AFTER.match(ctx.text, value.end)
+        or _CHANGE_BEFORE.search(ctx.text, end, value.start)
+    )
 
 
 def blocked_fin(ctx: Ctx, pos: int) -> bool:
@@ -369,7 +384,7 @@ _HEADCOUNT_WORDS = re.compile(r"人員|従業員|社員|職員|スタッフ|人|
 
 
 def layoffs(ctx: Ctx, state: State) -> None:
-    """人員削減, 解雇, レイオフ: the company and the head count."""
+    """人員削減, 解雇, レイオフ: the company (where the cut falls) and the head count."""
     for t in ctx.of("layoff"):
         if blocked(ctx, t):
             continue
@@ -379,7 +394,9 @@ def layoffs(ctx: Ctx, state: State) -> None:
         ]
         if t.word == "削減" and not (counts or _HEADCOUNT_WORDS.search(clause)):
             continue
-        company = names(agents(ctx, t, COMPANY))
+        if not counts and not _stated_cut(ctx):
+            continue
+        company = _cut_at(ctx, t) or names(agents(ctx, t, COMPANY))
         if not company and any(e.type == "layoff" for e in state.events):
             continue
         company = company or [state.disc.salient("company", ctx.idx) or ""]
@@ -387,6 +404,24 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         count = counts[-1].value if counts else None
         state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
+
+
+_CUT_ANNOUNCED = re.compile(r"発表|明らかに|通知|実施(?:する|した|に踏み)|踏み切|決め|決定|%")
+_CUT_VAGUE = re.compile(r"余儀なく|近年|これまで|相次|続い|続け|過去に|業界|各社|可能性")
+
+
+def _stated_cut(ctx: Ctx) -> bool:
+    """A cut without a head count is an event only when announced, not as background."""
+    return bool(_CUT_ANNOUNCED.search(ctx.text)) and not _CUT_VAGUE.search(ctx.text)
+
+
+def _cut_at(ctx: Ctx, t: Trig) -> list[str]:
+    """アスカはジョブスターで約1300人を削減: the company where the jobs go."""
+    start = ctx.clause_start(t.start)
+    for m in reversed(ctx.window(t)):
+        if m.kind in COMPANY and m.lp in ("で", "では") and m.start >= start and m.name:
+            return [m.name]
+    return []
 
 
 # ---------------------------------------------------------------- product launch

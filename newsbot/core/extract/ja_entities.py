@@ -164,7 +164,9 @@ _ANAPHOR = re.compile(
 )
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
-_ROLE_BEFORE = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で)$")
+_ROLE_BEFORE = re.compile(
+    rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた)$"
+)
 _AFTER_COMPANY = re.compile(
     r"ホールディングス|HD|合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )

@@ -48,7 +48,7 @@ def consolidate(events: list[Event]) -> list[Event]:
     for kind, merge in _MERGERS.items():
         out.extend(merge([e for e in events if e.type == kind]))
     acquisitions = [e for e in out if e.type == "acquisition"]
-    out = [e for e in out if not _subsumed(e, acquisitions)]
+    out = [e for e in out if not _subsumed(e, acquisitions) and not _headline_only(e, out)]
     for e in out:
         e.fields = {k: v for k, v in e.fields.items()}
     return sorted(out, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
@@ -91,6 +91,7 @@ def _fold(group: list[Event], money_field: str | None = None) -> Event:
     if money_field:
         _best_amount(head, group, money_field)
     head.sentence = best.sentence
+    head.extra["title"] = all(e.extra.get("title") for e in group)
     head.date = head.date or next((e.date for e in group if e.date), None)
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head
@@ -253,6 +254,26 @@ _MERGERS: dict[str, Callable[[list[Event]], list[Event]]] = {
     "product_launch": _products,
     "layoff": _layoffs,
 }
+
+
+_FIGURES = ("count", "amount_usd", "value_usd")
+
+
+def _headline_only(e: Event, events: list[Event]) -> bool:
+    """A headline's summary of a body event, named more loosely (アスカHDは1300人削減 for
+    ジョブスターで約1300人を削減): the same figure stated by the body."""
+    if not e.extra.get("title"):
+        return False
+    figure = next((e.fields[f] for f in _FIGURES if e.fields.get(f)), None)
+    return figure is not None and any(
+        o.type == e.type and not o.extra.get("title") and _same_figure(o, figure) for o in events
+    )
+
+
+def _same_figure(e: Event, figure: float) -> bool:
+    return any(
+        isinstance(v := e.fields.get(f), (int, float)) and _close(v, figure, 0.05) for f in _FIGURES
+    )
 
 
 def _subsumed(e: Event, acquisitions: list[Event]) -> bool:
