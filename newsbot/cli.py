@@ -401,8 +401,9 @@ def run(
 ) -> None:
     """The service: scheduled crawls, daily digests and alerts; the bot when DISCORD_TOKEN is set.
 
-    One service per knowledge base (a second one is refused). SIGTERM or Ctrl-C stop it
-    cleanly. Logs go to stderr, one line per event.
+    One service per knowledge base: a second one is refused. SIGTERM or Ctrl-C stop it.
+
+    Logs go to stderr, one line per event.
     """
     import asyncio
 
