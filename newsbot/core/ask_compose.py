@@ -248,9 +248,8 @@ def _role_matches(asked: str, stated: str | None) -> bool:
 
 
 def _has_wanted(intent: Intent, e: Event) -> bool:
-    if (intent.want in (lx.FIGURE, lx.COUNT) and e.get("type") in (lx.LAYOFF, lx.FIN)) or (
-        intent.want == lx.FIGURE
-    ):
+    counted = intent.want == lx.COUNT and e.get("type") in (lx.LAYOFF, lx.FIN)
+    if intent.want == lx.FIGURE or counted:
         return figure(e, intent) is not None
     if intent.want_roles:
         return bool(_wanted_names(intent, e))
@@ -633,15 +632,22 @@ def not_found(intent: Intent, lang: str) -> str:
     """"I couldn't find an investment by Apple in OpenAI …" / 「…は見つかりませんでした。」"""
     if lang == "ja":
         return _not_found_ja(intent)
-    what = " or ".join(_TYPE_EN[t] for t in intent.types) if intent.types else "anything"
+    what = _or([_TYPE_EN[t] for t in intent.types]) if intent.types else "anything"
     if intent.metric:
         what = f"{METRIC_NAMES['en'].get(intent.metric, intent.metric)} figures"
-    parts = [what] + [_slot_phrase(s, intent) for s in intent.slots]
+    if all(len(s.roles) == 1 for s in intent.slots):
+        parts = [what] + [_slot_phrase(s, intent) for s in intent.slots]
+    else:
+        parts = [what, "involving " + _join([s.name for s in intent.slots], "en")]
     if intent.status:
         parts.append("with status " + "/".join(intent.status))
     if intent.time is not None:
         parts.append(_time_phrase(intent))
     return f"I couldn't find {' '.join(parts)} in the knowledge base."
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _slot_phrase(slot: Slot, intent: Intent) -> str:
@@ -656,7 +662,7 @@ def _time_phrase(intent: Intent) -> str:
     window = intent.time
     assert window is not None
     if window.period:
-        return f"for {window.period}"
+        return f"in {window.period}"
     since = window.since.isoformat() if window.since else None
     until = window.until.isoformat() if window.until else None
     if since and until:
