@@ -54,7 +54,10 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "
             "longer terminate terminated terminates hold froze frozen pulled counted counts count "
             "commercial supply services use uses used tap taps tapped rely relies turned turns "
-            "rent rents rented"), customers),
+            "rent rents rented deal deals agreement contract contracts commitment pay pays paid "
+            "paying earns earned available account accounts revoked revokes suspends api pilot "
+            "trial test buy bought purchase access adopt adopts adopted deploy deploys "
+            "deployed"), customers),
     (_words("hire hired hires hiring appoint appointed appoints appointing appointment name named "
             "names naming tap tapped taps tapping poach poached poaches poaching recruit "
             "recruited recruits recruiting brought brings promote promoted promotes promotion "

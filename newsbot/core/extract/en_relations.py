@@ -23,7 +23,8 @@ from newsbot.core.extract.en_common import (
     subject,
 )
 from newsbot.core.extract.en_deals import conjuncts
-from newsbot.core.extract.en_names import Context, Ent, Parsed
+from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed, focus_company
+from newsbot.core.extract.money import MoneyMatch
 
 # partnerships and customers ----------------------------------------------------------------
 
@@ -184,9 +185,12 @@ _STOPPED = rx(
     r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
     r"halting|paused|pauses|pausing|suspended|suspends|suspending|stopped|stops|cut\s+ties|"
     r"cuts\s+ties|cutting\s+ties|severed\s+ties|dropped|drops|wound\s+down|winding\s+down|"
-    r"no\s+longer\s+works|terminated|terminates|put\s+on\s+hold|froze|frozen|pulled\s+back)\s+"
-    r"(?:(?:its|their|all|the|a)\s+)?(?:(?:work|relationship|contracts?|projects?|business|"
-    r"partnership|spending|engagement|use)\s+)?(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}"
+    r"no\s+longer\s+works|terminated|terminates|put\s+on\s+hold|froze|frozen|pulled\s+back|"
+    r"scrapped|scraps|cancell?ed|cancels|pulled\s+the\s+plug\s+on)\s+"
+    r"(?:(?:its|their|all|the|a)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:work|relationship|contracts?|"
+    r"projects?|business|partnership|spending|engagement|use|test|tests|pilot|trial|deal|"
+    r"agreement|program|programme|subscription|collaboration|arrangement)\s+)?"
+    r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’])"
 )
 _STOPPED_USING = rx(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}")
 _IS_CUSTOMER = rx(
@@ -212,9 +216,13 @@ _USES = rx(
 _USES_PRODUCT = rx(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
                    r"relies\s+on)\s+{E:product}\b")
 _REVOKE = rx(
-    r"\b(?P<verb>revoked|revokes|cut\s+off|cuts\s+off|suspended|suspends|blocked|blocks|"
-    r"restricted|restricts|shut\s+off|shuts\s+off|terminated|terminates|limited|limits)\s+"
-    r"(?:most\s+of\s+|some\s+of\s+)?{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?access"
+    r"\b(?P<verb>revoked|revokes|revoking|cut\s+off|cuts\s+off|cutting\s+off|suspended|suspends|"
+    r"suspending|blocked|blocks|blocking|banned|bans|restricted|restricts|shut\s+off|shuts\s+off|"
+    r"shut\s+down|shuts\s+down|terminated|terminates|limited|limits|disabled|disables|"
+    r"closed|closes|deactivated|deactivates)\s+(?:most\s+of\s+|some\s+of\s+|all\s+of\s+)?"
+    r"(?:{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:access|accounts?|api|subscriptions?|"
+    r"licen[cs]es?)\b|(?:the\s+)?(?:[\w-]+\s+)?(?:access|accounts?)\s+(?:of|for|belonging\s+to)\s+"
+    r"{DESC}{E:customer2})"
 )
 _SUPPLY = rx(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"
@@ -240,15 +248,20 @@ _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 
 def customers(p: Parsed, ctx: Context, out: Found) -> None:
-    """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y"."""
+    """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y",
+    "X signed a deal to use Y's cloud", "X will pay Y for access", "Y's models will be
+    available to X's customers"."""
     lowered = p.masked.lower()
     if "licen" in lowered:
         _licences(p, ctx, out)
+    if any(w in lowered for w in _CONTRACT_WORDS):
+        _contracts(p, ctx, out, lowered)
     if any(w in lowered for w in _ENDING_WORDS):
         _endings(p, ctx, out)
     _relations(p, ctx, out, lowered)
 
 
+_STATUS_VERBS = ("terminated", "terminates", "blocked", "blocks", "scrapped", "abandoned")
 _ENDING_WORDS = ("end", "halt", "paus", "suspend", "stop", "ties", "drop", "wound", "winding",
                  "longer", "terminat", "hold", "froze", "pulled", "revok", "cut off", "cuts off",
                  "block", "restrict", "shut", "limit")
@@ -269,19 +282,20 @@ def _endings(p: Parsed, ctx: Context, out: Found) -> None:
             verb = m.groupdict().get("verb") or ""
             status = "paused" if _PAUSE_WORDS.search(verb) else "ended"
             _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, status,
-                      allow=("continue",))
+                      allow=("continue", *_STATUS_VERBS))
 
 
 def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     if any(w in lowered for w in ("customer", "client", "commercial", "supply", "services")):
         _named_customers(p, ctx, out)
-    if "access" in lowered:
+    if "access" in lowered or "account" in lowered or "api" in lowered or "licen" in lowered:
         for m in _REVOKE.finditer(p.masked):
             verb = m.group("verb").lower()
             status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else \
                 "ended"
-            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                      status)
+            customer = p.ent(m.group("customer")) or p.ent(m.group("customer2"))
+            _customer(p, ctx, out, subject(p, m.start(), ctx), customer, m, status,
+                      allow=_STATUS_VERBS)
     if any(w in lowered for w in ("supply", "provide", "deliver", "sell")):
         for m in _SUPPLY.finditer(p.masked):
             _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
@@ -339,11 +353,136 @@ def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer:
     v, c = org_name(vendor), org_name(customer)
     if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
         return
-    amount = None
-    for pos, money in p.money_in(0, clause_end(p, m.end())):
-        if not is_per_unit(p, pos):
-            amount = money
-            break
+    amount = _deal_money(p, m.start(), m.end())
     out.add(p, "customer", {"vendor": v, "customer": c,
                             "amount_usd": amount.money.usd if amount else None, "status": status},
             confidence, names=[vendor, customer], money=amount)
+
+
+# contracts, payments and availability -------------------------------------------------------
+
+_CONTRACT_WORDS = ("deal", "agreement", "contract", "commitment", "pay", "paid", "earn",
+                   "available", "customer", "client", "supplier")
+_USE_VERB = (r"(?:use|rent|buy|purchase|access|tap|run\s+on|deploy|license|licence|lease|"
+             r"host|train\s+on|power)")
+_DEAL_TO_USE = rx(
+    r"\b(?:signed|signs|struck|strikes|inked|inks|agreed|agrees|reached|reaches|secured|"
+    r"secures|entered\s+into|enters\s+into|announced|announces|has|had|made|makes|landed)\s+"
+    r"(?:a|an)\s+[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|commitment|pact|arrangement)\s+"
+    r"(?:[^.;\ue000]{0,30}?\s)?(?:to|that\s+(?:will\s+)?(?:lets?|allows?)\s+(?:it|them)\s+to)\s+"
+    rf"{_USE_VERB}\s+(?:[^.;\ue000]{{0,40}}?\s)?(?:(?:on|from|at|in|through|via|of)\s+)?{{DESC}}"
+    r"{E:vendor}"
+)
+_DEAL_WITH_FOR = rx(
+    r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|"
+    r"entered\s+into|enters\s+into|announced|announces|expanded|expands)\s+(?:a|an|its)\s+"
+    r"[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|commitment|pact|arrangement)\s+with\s+{DESC}"
+    r"{E:vendor}[^.;\ue000]{0,20}?\s+(?:for|to\s+(?:use|rent|buy|access|secure))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:computing|compute|cloud|capacity|chips|gpus|servers|infrastructure|"
+    r"data\s+centers?|power|models?|services|software|technology|access|data)\b"
+)
+_CONTRACT_WITH = rx(
+    r"\b(?:signed|signs|won|wins|landed|lands|inked|inks|secured|secures|struck|strikes|"
+    r"announced|announces|awarded|has|had)\s+(?:a|an)\s+(?P<mods>[^.;\ue000]{0,60}?)\b"
+    r"(?:contract|supply\s+(?:deal|agreement)|services\s+(?:deal|agreement)|customer\s+agreement|"
+    r"order)\s+(?:with|from)\s+{DESC}{E:customer}"
+)
+_PAY = rx(
+    r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"
+    r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)"
+)
+_PAY_FOR = re.compile(r"\b(?:access|licen[cs]\w*|rights?|use|using|data|content|technology|"
+                      r"models?|chips|compute|computing|capacity|services|cloud|a\s+year|"
+                      r"annually|per\s+year|each\s+year)\b", re.IGNORECASE)
+_EARNS_FROM = rx(
+    r"\b(?:earns|earned|collects|collected|makes|made|gets|receives|received)\s+"
+    r"(?:a\s+(?:similar|comparable|like)\s+(?:sum|amount)|{M}|[^.;\ue000]{0,30}?\b(?:fees|"
+    r"royalties))\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?from\s+{DESC}{E:customer}"
+)
+_AVAILABLE = rx(
+    r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|software|chips|tools|"
+    r"assistant|agents?|ai)\s+(?:will\s+be|would\s+be|are|is|become|became|have\s+become|"
+    r"has\s+become)\s+(?:now\s+|also\s+)?available\s+(?:to|in|inside|within|for)\s+"
+    r"(?:all\s+|the\s+)?{E:customer}"
+)
+_USES_IN = rx(
+    r"\b(?:will\s+|would\s+|to\s+|plans\s+to\s+)?(?:use|uses|using|used|adopt|adopts|adopted|"
+    r"deploy|deploys|deployed|integrate|integrates|integrated|license|licenses|licensed)\s+"
+    r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|ai|software|chips|tools|"
+    r"platform|assistant|agents?)\s+(?:in|into|inside|within|across|for|to\s+power)\s+"
+    r"(?:its|their|the)\s"
+)
+_BECAME_CUSTOMER = rx(
+    r"{E:customer}\s+(?:has\s+|have\s+|had\s+)?(?:become|became|becomes|signed\s+on\s+as|"
+    r"signed\s+up\s+as|is\s+now|joined\s+as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:customer|client)\b(?!\s+of)"
+)
+_BUYER_WORDS = re.compile(r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
+                          r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
+                          re.IGNORECASE)
+
+
+def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    for m in _DEAL_TO_USE.finditer(p.masked):
+        vendor = _owner(ctx, object_at(p, m, "vendor"))
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
+    for m in _DEAL_WITH_FOR.finditer(p.masked):
+        _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))), subject(p, m.start(), ctx),
+                  m, "active")
+    for m in _CONTRACT_WITH.finditer(p.masked):
+        a, b = subject(p, m.start(), ctx), p.ent(m.group("customer"))
+        if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
+            a, b = b, a  # "X signed a contract with Y to buy its chips": X is the customer
+        _customer(p, ctx, out, a, b, m, "active")
+    if "pa" in lowered:
+        for m in _PAY.finditer(p.masked):
+            if _PAY_FOR.search(p.masked, m.start(), clause_end(p, m.end())):
+                _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m,
+                          "active")
+    for m in _EARNS_FROM.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                  "active", confidence=0.6)
+    if _COLLABORATION.search(p.masked):
+        return  # "a collaboration agreement under which X will use Y's models": a partnership
+    if "available" in lowered:
+        for m in _AVAILABLE.finditer(p.masked):
+            _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))),
+                      _owner(ctx, p.ent(m.group("customer"))), m, "active", confidence=0.6)
+    for m in _USES_IN.finditer(p.masked):
+        _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))), subject(p, m.start(), ctx),
+                  m, "active", confidence=0.6)
+    for m in _BECAME_CUSTOMER.finditer(p.masked):
+        _customer(p, ctx, out, _speaker(p, ctx, m.start()), p.ent(m.group("customer")), m,
+                  "active", confidence=0.6)
+
+
+_SAID = rx(r"{E:who}\s+(?:also\s+)?(?:said|says|announced|announces|added)\b")
+
+
+def _speaker(p: Parsed, ctx: Context, pos: int) -> Ent | None:
+    """Who says so: "Corvala said Allianz has become a customer", else the article's company."""
+    m = _SAID.search(p.masked, 0, pos)
+    if m:
+        return p.ent(m.group("who"))
+    name = focus_company(ctx, p.sentence.index)
+    return Ent(0, 0, name, name, "company", "description") if name else None
+
+
+_A_YEAR = re.compile(r"\s+(?:a|per|each)\s+year\b")
+_BREAK = re.compile(r";|,\s+(?:and|but|while|days|weeks|months|after|before)\s|\s[—–]\s")
+
+
+def _deal_money(p: Parsed, start: int, end: int) -> MoneyMatch | None:
+    """The amount of the deal matched at masked[start:end]: one inside the match, else the
+    nearest one in its clause (not a per-unit price)."""
+    begin = max((b.end() for b in _BREAK.finditer(p.masked, 0, start)), default=0)
+    stop = clause_end(p, end)
+    stop = min(stop, next((b.start() for b in _BREAK.finditer(p.masked, end)), stop))
+    found = [(pos, money) for pos, money in p.money_in(begin, stop)
+             if not is_per_unit(p, pos) or _A_YEAR.match(p.masked, p.masked.find(M_CLOSE, pos) + 1)]
+    if not found:
+        return None
+    inside = [money for pos, money in found if start <= pos < end]
+    if inside:
+        return inside[0]
+    return min(found, key=lambda f: abs(f[0] - end) if f[0] >= end else abs(start - f[0]) + 40)[1]
