@@ -509,9 +509,9 @@ def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[
         head = _figure_headline(intent, shown, lang)
         return head, shown if _summed(intent, shown) else shown[1:]
     if intent.want == lx.COUNT:
-        names = _names(intent, shown)
-        return f"{len(shown)} — {_join(names or [event_line(e, lang) for e in shown], lang, 20)}" \
-               + end, shown  # fmt: skip
+        names = _names(intent, shown) if intent.want_roles else []
+        listed = names or [event_line(e, lang) for e in shown]
+        return f"{len(listed)} — {_join(listed, lang, 20)}{end}", shown
     if intent.want == lx.DATE and top.get("date"):
         return f"{_spoken_date(top['date'], lang)} — {event_line(top, lang)}{end}", shown[1:]
     if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):

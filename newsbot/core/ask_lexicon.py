@@ -33,7 +33,7 @@ TYPE_ROLES: dict[str, Roles] = {
 ROLE_FIELD = {
     "investor": "investors", "company": "company", "acquirer": "acquirer", "target": "target",
     "partner": "companies", "vendor": "vendor", "customer": "customer", "person": "person",
-    "from": "from", "to": "to", "product": "product",
+    "from": "from", "to": "to", "product": "product", "role": "role",
 }  # fmt: skip
 
 
@@ -153,8 +153,8 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
          r"take over|takes over|merg\w*"), ACQUIRE),
     (_en(r"licens\w*"), LICENSE),
     (_en(r"investors?|backers?|shareholders?"), INVESTORS),
-    (_en(r"invest\w*|backed|backs|backing|funded|funds|stakes?|put (?:money )?into|poured"),
-     INVEST),
+    (_en(r"invest\w*|backed|backs|backing|funded|funds|stakes?|put (?:money )?into|poured|"
+         r"owns?|owned|ownership"), INVEST),
     (_en(r"rais\w*|funding(?: rounds?)?|rounds?|series [a-k]\d?|seed|pre-seed"), RAISE),
     (_en(r"pa(?:y|ys|id|ying)|spen[dt]|spending|price|cost"), PAY),
     (_en(r"partner\w*|team(?:ed|s)? up|collaborat\w*|alliance|tie-?up|joint venture|allied"),
@@ -184,7 +184,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
      PEOPLE),
     (_en(r"chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|cpo|cso|cmo|president|"
          r"chair(?:man|woman|person)?|head of [a-z]+|vice president|general manager|"
-         r"managing director"), ROLE),
+         r"managing director|role|position|title|job"), ROLE),
 )
 
 JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
@@ -218,7 +218,7 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"案件|ディール|取引額", DEALS),
         (r"人材|幹部|研究者|社員|従業員|人事", PEOPLE),
         (r"最高[^\s、。]{1,4}責任者|CEO|CTO|CFO|COO|CPO|社長|会長|チーフサイエンティスト|責任者|"
-         r"取締役|執行役員", ROLE),
+         r"取締役|執行役員|役職|肩書|ポジション|役割", ROLE),
     )
 )
 
@@ -291,6 +291,8 @@ JA_NEWS = re.compile(r"最新|最近|ニュース|動向|近況|動き|話題|�
 
 # Nouns that name the role whose names are wanted.
 EN_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
+    (_en(r"(?:what|which) (?:[\w'’.-]+ ){0,5}(?:role|position|title|job)|as what"),
+     ("role",)),
     (_en(r"customers?|clients?|users?"), ("customer",)),
     (_en(r"vendors?|suppliers?|providers?"), ("vendor",)),
     (_en(r"investors?|backers?|shareholders?|who (?:led|invested|backed|funded|put)"),
@@ -299,6 +301,7 @@ EN_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (_en(r"partners?"), ("partner",)),
 )
 JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
+    (re.compile(r"役職|肩書|ポジション|どんな役割|何の役"), ("role",)),
     (re.compile(r"顧客|取引先|ユーザー"), ("customer",)),
     (re.compile(r"出資者|投資家|株主|出資したのは|投資したのは"), ("investor",)),
     (re.compile(r"出資先|投資先"), ("company",)),
@@ -309,7 +312,7 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (re.compile(r"どこから|出身"), ("from",)),
 )
 EN_FROM_PLACE = _en(r"come from|came from|before|previously|prior|used to work|formerly")
-STAKE_EN = _en(r"stake|ownership|per ?cent(?:age)?|share of")
+STAKE_EN = _en(r"stake|ownership|owns?|owned|per ?cent(?:age)?|share of")
 STAKE_JA = re.compile(r"出資比率|持ち株比率|保有比率|持ち分|何%|何パーセント|株式の何")
 
 LATEST_EN = _en(r"latest|most recent|current(?:ly)?|now|newest|last known")

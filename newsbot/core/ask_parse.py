@@ -373,7 +373,7 @@ def _want_roles(
     q: str, lang: str, want: str, types: tuple[str, ...], frames: list[_Hit],
     slots: tuple[Slot, ...],
 ) -> Roles:  # fmt: skip
-    allowed = {r for t in types for r in TYPE_ROLES[t]}
+    allowed = {r for t in types for r in TYPE_ROLES[t]} | ({"role"} if lx.MOVE in types else set())
     for pattern, roles in lx.JA_WANT_ROLE if lang == "ja" else lx.EN_WANT_ROLE:
         chosen = tuple(r for r in roles if r in allowed)
         if chosen and pattern.search(q) and (want != lx.PLACE or lx.MOVE in types):
