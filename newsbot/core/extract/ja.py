@@ -33,7 +33,7 @@ from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, o
 from newsbot.core.extract.ja_lex import fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
-from newsbot.core.extract.ja_tables import TableReader
+from newsbot.core.extract.ja_tables import Row, TableReader
 from newsbot.core.extract.ja_talent import talent
 
 log = logging.getLogger(__name__)
@@ -55,16 +55,15 @@ def extract_events(doc: Document) -> list[Event]:
     state = State()
     tables = TableReader(doc)
     for sentence in doc.sentences:
-        rows = tables.read(sentence)
-        if rows is not None:
-            state.events.extend(rows)
+        row = tables.read(sentence, state.disc.main("company"))
+        if row is not None:
+            state.events.extend(row.events)
+            if row.texts:
+                _read_row(doc, state, sentence.index, row)
             continue
         if sentence.kind == "heading" or (sentence.kind == "item" and sentence.first):
             state.disc.new_section()
-        for segment in _SEGMENT.finditer(without_byline(sentence.text)):
-            ctx = _context(doc, state, sentence.index, segment.group(), sentence.kind)
-            for rule in RULES:
-                rule(ctx, state)
+        _read(doc, state, sentence.index, without_byline(sentence.text), sentence.kind)
     fix_vendors(state)
     found = [e for e in state.events if _complete(e)]
     unify_names(found, lambda name: doc.registry.lookup(name) is not None)
@@ -75,6 +74,32 @@ def extract_events(doc: Document) -> list[Event]:
         event.extra["deal"] = f"ja-{n}"
     log.debug("ja_extracted", extra={"url": doc.article.url, "events": len(events)})
     return events
+
+
+def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None:
+    """Run every rule on the sentence (each part of a headline on its own)."""
+    for segment in _SEGMENT.finditer(text):
+        ctx = _context(doc, state, index, segment.group(), kind)
+        for rule in RULES:
+            rule(ctx, state)
+
+
+_AMOUNT_FIELDS = {"investment": "amount_usd", "acquisition": "amount_usd", "customer": "amount_usd"}
+
+
+def _read_row(doc: Document, state: State, index: int, row: Row) -> None:
+    """A roundup row in prose (内容 column): its sentences, then the row's amount for the one
+    deal that states none."""
+    state.disc.new_section()
+    before = len(state.events)
+    for text in row.texts:
+        _read(doc, state, index, text, "item")
+    deals = [e for e in state.events[before:] if e.type in _AMOUNT_FIELDS]
+    if row.amount_usd is None or len(deals) != 1:
+        return
+    field = _AMOUNT_FIELDS[deals[0].type]
+    if deals[0].fields.get(field) is None:
+        deals[0].fields[field] = row.amount_usd
 
 
 def without_byline(text: str) -> str:

@@ -15,7 +15,7 @@ from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
 from newsbot.core.extract.ja_deals import round_of
 from newsbot.core.extract.ja_entities import find_mentions
-from newsbot.core.extract.ja_lex import COUNTRY_PREFIX, ROLE_EN, fold_ja
+from newsbot.core.extract.ja_lex import COUNTRY_PREFIX, KANJI, ROLE_EN, ROLE_WORDS, fold_ja
 from newsbot.core.extract.money import find_money
 from newsbot.core.extract.numbers import find_count, find_percent
 from newsbot.core.extract.text import Sentence
@@ -30,7 +30,7 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("round", r"ラウンド|シリーズ|ステージ|段階"),
         ("valuation", r"評価額|企業価値|バリュエーション"),
         ("person", r"氏名|人物|名前|人名"),
-        ("from", r"前職|移籍元|出身|前所属|元の所属|旧所属|退任元"),
+        ("from", r"前職|移籍元|出身|前所属|元の所属|旧所属|退任元|現役職|旧役職|前役職|現職"),
         ("to", r"移籍先|就任先|新たな所属|新所属|所属先|転職先|新天地|新会社"),
         ("role", r"役職|ポスト|肩書"),
         ("product", r"製品|サービス名|モデル名|製品名|発表内容|新製品|モデル"),
@@ -38,8 +38,14 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("count", r"削減人数|削減数|人数|人員"),
         ("stake", r"出資比率|持ち株比率|取得比率"),
         ("company", r"企業|会社|社名|企業名|スタートアップ|調達企業|発表企業|開発元|事業者"),
+        ("content", r"^(?:内容|概要|詳細|案件|案件概要|ポイント|出来事|ニュース)$"),
+        ("date", r"^(?:発表日|日付|発表月|時期|日時|月日)$"),
     )
 )
+_HEAD_PAREN = re.compile(r"(?P<out>[^()]+)\((?P<in>[^()]+)\)")
+_CELL_PAREN = re.compile(r"\s?[(（](?P<in>[^()（）]*)[)）]\s?")
+_KANJI_SPACE = re.compile(rf"(?<=[{KANJI}])\s+(?=[{KANJI}])")
+Column = tuple[int, str]  # cell index, and which part of it: "" whole, "out" or "in" a paren
 _SPLIT = re.compile(r"[、,，/／]|\s+と\s*|と(?=[米英仏独中])")
 _PREFIX = re.compile(
     rf"^[{COUNTRY_PREFIX}](?=[^\s])|^(?:株式会社|\(株\))|(?:株式会社|\(株\)|社|氏)$"
@@ -47,15 +53,26 @@ _PREFIX = re.compile(
 
 
 @dataclass
+class Row:
+    """What a table row states: events read through the header, or texts to read as prose
+    (a 内容 column) with the row's amount and parties."""
+
+    events: list[Event] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    amount_usd: float | None = None
+
+
+@dataclass
 class TableReader:
     """The header of the table being read, if any."""
 
     doc: Document
-    header: dict[str, int] = field(default_factory=dict)
+    header: dict[str, Column] = field(default_factory=dict)
     last_index: int = -2
 
-    def read(self, sentence: Sentence) -> list[Event] | None:
-        """Events of a table row; [] for a header; None when the sentence is no table row."""
+    def read(self, sentence: Sentence, home: str | None = None) -> Row | None:
+        """A table row (no events for a header); None when the sentence is no table row.
+        ``home`` is the company the article is about, the employer in a 人事 table."""
         cells = tuple(getattr(sentence, "cells", ()) or ())
         if not cells:
             self.header = {}
@@ -63,34 +80,64 @@ class TableReader:
         header = _header(cells)
         if header:
             self.header, self.last_index = header, sentence.index
-            return []
+            return Row()
         if not self.header or sentence.index != self.last_index + 1:
             self.header = {}
             return None
         self.last_index = sentence.index
-        event = _row_event(self.doc, self.header, cells, sentence)
-        return [event] if event is not None else []
+        row = {name: _cell(cells, col) for name, col in self.header.items() if col[0] < len(cells)}
+        if row.get("content"):
+            return _prose_row(self.doc, row)
+        event = _row_event(self.doc, row, sentence, home)
+        return Row([event] if event is not None else [])
 
 
-def _header(cells: tuple[str, ...]) -> dict[str, int]:
+def _cell(cells: tuple[str, ...], col: Column) -> str:
+    text = cells[col[0]].strip()
+    paren = _CELL_PAREN.search(fold_ja(text))
+    if col[1] == "in":
+        return paren.group("in").strip() if paren else ""
+    if col[1] == "out" and paren:
+        return (text[: paren.start()] + text[paren.end() :]).strip()
+    return text
+
+
+def _header(cells: tuple[str, ...]) -> dict[str, Column]:
     if any(find_money(cell, lang="ja") for cell in cells):
         return {}
-    found: dict[str, int] = {}
+    found: dict[str, Column] = {}
     for i, cell in enumerate(cells):
         text = fold_ja(cell.strip())
-        for name, pattern in _COLUMNS:
-            if name not in found and pattern.search(text) and len(text) <= 12:
-                found[name] = i
-                break
+        paren = _HEAD_PAREN.fullmatch(text)
+        parts = [(paren.group("out"), "out"), (paren.group("in"), "in")] if paren else [(text, "")]
+        for part, where in parts:
+            name = _column(part.strip(), found)
+            if name:
+                found[name] = (i, where)
     return found if len(found) >= 2 else {}
 
 
+def _column(text: str, found: dict[str, Column]) -> str | None:
+    for name, pattern in _COLUMNS:
+        if name not in found and pattern.search(text) and len(text) <= 12:
+            return name
+    return None
+
+
+def _prose_row(doc: Document, row: dict[str, str]) -> Row:
+    """発表日 | 企業 | 内容 | 金額: the content is prose about the row's companies."""
+    lead = "、".join(x for x in (row.get("date", ""), row.get("company", "")) if x)
+    texts = [t for t in re.split(r"(?<=。)", row["content"]) if t.strip()]
+    if lead and texts:
+        texts[0] = f"{lead}では、{texts[0]}"
+    return Row(texts=texts, amount_usd=_usd(doc, row.get("amount", "")))
+
+
 def _row_event(
-    doc: Document, header: dict[str, int], cells: tuple[str, ...], sentence: Sentence
+    doc: Document, row: dict[str, str], sentence: Sentence, home: str | None
 ) -> Event | None:
-    row = {name: cells[i].strip() for name, i in header.items() if i < len(cells)}
     for kind, build in _BUILDERS:
-        fields = build(doc, row)
+        fields = build(doc, row, home)
         if fields is not None:
             return Event(kind, fields, sentence.text, 0.6, extra={"sent": sentence.index})
     return None
@@ -122,14 +169,14 @@ def _usd(doc: Document, cell: str) -> float | None:
     return float(round(found[0].money.usd)) if found and found[0].money.usd is not None else None
 
 
-def _acquisition(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+def _acquisition(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
     buyer, target = name_of(doc, row.get("acquirer", "")), name_of(doc, row.get("target", ""))
     if not (buyer and target):
         return None
     return {"acquirer": buyer, "target": target, "amount_usd": _usd(doc, row.get("amount", ""))}
 
 
-def _investment(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+def _investment(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
     company = name_of(doc, row.get("company", ""))
     if not company or not ({"investors", "round", "amount", "valuation"} & row.keys()):
         return None
@@ -144,28 +191,50 @@ def _investment(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
     }
 
 
-def _move(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
-    person = name_of(doc, row.get("person", ""))
-    source, dest = name_of(doc, row.get("from", "")), name_of(doc, row.get("to", ""))
-    if not person or not (source or dest):
+def _move(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
+    """氏名 | 新役職 | 現役職: a 人事 table of the company the article is about."""
+    person = name_of(doc, _KANJI_SPACE.sub("", row.get("person", "")))
+    if not person:
         return None
-    role = row.get("role", "").strip() or None
-    return {"person": person, "from": source, "to": dest, "role": ROLE_EN.get(role or "", role)}
+    dest = name_of(doc, row.get("to", "")) or (home if "role" in row else None)
+    source = _origin(doc, row.get("from", ""), home)
+    if not (source or dest):
+        return None
+    return {"person": person, "from": source, "to": dest, "role": role_en(row.get("role", ""))}
 
 
-def _launch(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+def _origin(doc: Document, cell: str, home: str | None) -> str | None:
+    """A former post: at a company named in it, else (a bare role) at the home company."""
+    text = fold_ja(cell).strip()
+    companies = [m for m in find_mentions(text, doc.registry) if m.kind == "company" and m.name]
+    if companies:
+        return companies[0].name
+    if re.search(ROLE_WORDS, text):
+        return home
+    return name_of(doc, cell)
+
+
+def role_en(cell: str) -> str | None:
+    """The last (most specific) role word of a cell, in English: 代表取締役社長CEO → CEO."""
+    words = re.findall(ROLE_WORDS, fold_ja(cell))
+    if not words:
+        return cell.strip() or None
+    return ROLE_EN.get(words[-1], words[-1])
+
+
+def _launch(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
     company, product = name_of(doc, row.get("company", "")), row.get("product", "").strip("「」 ")
     return {"company": company, "product": product} if company and product else None
 
 
-def _partnership(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+def _partnership(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
     companies = _names(doc, row.get("company", "")) + _names(doc, row.get("partners", ""))
     if len(set(companies)) < 2:
         return None
     return {"companies": list(dict.fromkeys(companies)), "summary": " / ".join(row.values())}
 
 
-def _layoff(doc: Document, row: dict[str, str]) -> dict[str, Any] | None:
+def _layoff(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:
     company = name_of(doc, row.get("company", ""))
     if not company or "count" not in row:
         return None
