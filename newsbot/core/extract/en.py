@@ -48,7 +48,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
     (_words("partner partners partnered partnering partnership partnerships collaborate "
             "collaborated collaborates collaborating collaboration alliance agreement agreements "
             "deal deals pact joint tie companies integrate integrates integrated integrating "
-            "integration teamed teams teaming"), partnerships),
+            "integration teamed teams teaming jointly co-develop co-develops codevelop forces "
+            "working together venture"), partnerships),
     (_words("license licence licensed licenses licences licensing customer customers client "
             "clients ending ended end ends halt halted halts halting pause paused pauses pausing "
             "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "
@@ -132,7 +133,19 @@ def extract_events(doc: Document) -> list[Event]:
         ctx.events.extend(found.events)
     _unify_short_names(ctx, ctx.events)
     finished = [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
-    return _drop_conflicting_headlines(finished)
+    return _drop_partners_of_a_deal(_drop_conflicting_headlines(finished))
+
+
+def _drop_partners_of_a_deal(events: list[Event]) -> list[Event]:
+    """"X plans to integrate Y's database with its platform" after X agreed to buy Y is the
+    acquisition at work, not a partnership (unless stated as one)."""
+    deals = {frozenset((name_key(str(e.fields.get("acquirer"))), name_key(str(e.fields.get("target")))))
+             for e in events if e.type == "acquisition"}
+    if not deals:
+        return events
+    return [e for e in events if not (
+        e.type == "partnership" and e.confidence <= 0.6 and
+        frozenset(name_key(str(n)) for n in e.fields.get("companies") or []) in deals)]
 
 
 _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")

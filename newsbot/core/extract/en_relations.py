@@ -29,12 +29,18 @@ from newsbot.core.extract.money import MoneyMatch
 # partnerships and customers ----------------------------------------------------------------
 
 _DEAL_NOUN = r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up)"
+_JOINTLY = (
+    r"(?:(?:plan|plans|agreed|agree|are\s+going|aim|aims|intend|intends)\s+to\s+)?"
+    r"(?:jointly\s+(?:develop|build|create|design|market|sell|offer|bid|research|invest|launch|"
+    r"operate|run|produce|deploy)|co-?develop|co-?design|co-?create|co-?build|collaborate|"
+    r"work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|join(?:ed)?\s+forces|"
+    r"partner(?:ed)?\s+(?:on|to))"
+)
 _PARTNER_BOTH = rx(
     rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
     rf"announced|formed|struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|"
     rf"extended|launched|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
-    rf"{_DEAL_NOUN}|work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|"
-    rf"partner(?:ed)?\s+(?:on|to))"
+    rf"{_DEAL_NOUN}|{_JOINTLY})"
 )
 _PARTNER_WITH = rx(
     r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
@@ -44,8 +50,31 @@ _PARTNER_WITH = rx(
     r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}"
 )
 _PARTNER_VERB = rx(
-    r"\b(?:partnered|partners|partnering|teamed\s+up|teams\s+up|teaming\s+up|will\s+partner|"
-    r"collaborated|collaborates|collaborating|is\s+partnering)\s+with\s+{DESC}{E:b}"
+    r"\b(?:partnered|partners|partnering|partner|teamed\s+up|teams\s+up|teaming\s+up|team\s+up|"
+    r"collaborated|collaborates|collaborating|collaborate|joined\s+forces|joins\s+forces|"
+    r"joining\s+forces|join\s+forces|co-?developed|co-?develops|co-?developing)\s+with\s+"
+    r"{DESC}{E:b}"
+)
+_WORKING_WITH = rx(r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
+                   r"working\s+(?:closely\s+)?with\s+{DESC}{E:b}\s+(?:to|on)\s")
+_PREFERRED_PARTNER = rx(
+    r"\b(?:will\s+become|became|becomes|has\s+become|is|was|as|named|names|chose|chosen\s+as|"
+    r"selected\s+as|picked\s+as)\s+(?:the\s+|a\s+|an\s+)?{E:b}['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"partner\b"
+)
+_BOTH_JOINTLY = rx(
+    r"\b(?:the\s+(?:two|three|four)\s+companies|both\s+companies|the\s+companies|the\s+pair|"
+    r"the\s+partners|the\s+two|they)\s+(?:will\s+|would\s+|also\s+|have\s+|had\s+)*"
+    rf"{_JOINTLY}"
+)
+_INTEGRATED_INTO = rx(
+    r"(?:{E:owner}['’]s?\s+)?{E:prod}\s+(?:is|was|will\s+be|has\s+been|have\s+been|were|are|"
+    r"being|now)\s+(?:now\s+)?(?:being\s+)?integrated\s+(?:into|in|with)\s+(?:the\s+)?"
+    r"(?:{E:owner2}['’]s?\s+)?{E:prod2}"
+)
+_VENTURE_SET_UP = rx(
+    r"\b(?:joint\s+)?venture,?\s+(?:that\s+|which\s+)?{E:a}\s+(?:set\s+up|formed|created|launched|"
+    r"established|started)\s+(?:in\s+\w+\s+)?with\s+(?P<list>{E}.*)"
 )
 _N_COMPANIES = rx(
     r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)"
@@ -60,10 +89,12 @@ _OFFERS_MODELS = rx(
     r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
     r"platform|users|clients)"
 )
-_INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+{E:prod}\s+(?:into|in|with)\b")
+_INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
+                r"(?:\w+\s+){0,2}?(?:into|in|with|inside)\b")
 _CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
                              r"procurement|content)\b", re.IGNORECASE)
-_NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|definitive|acquisition)\b",
+_NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|acquisition|to\s+be\s+acquired|"
+                              r"to\s+merge)\b",
                               re.IGNORECASE)
 
 
@@ -77,8 +108,25 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         b = p.ent(m.group("b"))
         for other in [b, *conjuncts(p, b)]:
             _partnership(p, out, [a, other], m, m.group("mods"))
-    for m in _PARTNER_VERB.finditer(p.masked):
-        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "")
+    for pattern in (_PARTNER_VERB, _WORKING_WITH):
+        for m in pattern.finditer(p.masked):
+            b = p.ent(m.group("b"))
+            for other in [b, *conjuncts(p, b)]:
+                _partnership(p, out, [subject(p, m.start(), ctx), other], m, "")
+    for m in _PREFERRED_PARTNER.finditer(p.masked):
+        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
+                     confidence=0.7)
+    for m in _BOTH_JOINTLY.finditer(p.masked):
+        pair = _last_two_companies(p, ctx, m.start())
+        if len(pair) == 2 and not any(e.type == "partnership" for e in out.events):
+            _partnership(p, out, pair, m, "", confidence=0.6)
+    for m in _INTEGRATED_INTO.finditer(p.masked):
+        a = p.ent(m.group("owner")) or _owner(ctx, p.ent(m.group("prod")))
+        b = p.ent(m.group("owner2")) or _owner(ctx, p.ent(m.group("prod2")))
+        _partnership(p, out, [a, b], m, "", confidence=0.6)
+    for m in _VENTURE_SET_UP.finditer(p.masked):
+        others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
+        _partnership(p, out, [p.ent(m.group("a")), *others], m, "joint venture", confidence=0.7)
     for m in _N_COMPANIES.finditer(p.masked):
         if re.search(r"\b(?:arrangement|agreement|deal|partnership|collaboration|alliance)\b",
                      p.masked, re.IGNORECASE):
@@ -98,9 +146,10 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
                      confidence=0.6)
     for m in _INTEGRATE.finditer(p.masked):
         product = p.ent(m.group("prod"))
-        if product is not None and product.kind == "product":
+        owner = p.ent(m.group("owner")) or _owner(ctx, product)
+        if product is not None and (product.kind == "product" or owner is not product):
             a = subject(p, m.start(), ctx)
-            _partnership(p, out, [a, _owner(ctx, product)], m, "", confidence=0.6)
+            _partnership(p, out, [a, owner], m, "", confidence=0.6)
 
 
 _TWO_COMPANIES = rx(
@@ -407,7 +456,7 @@ _AVAILABLE = rx(
 )
 _USES_IN = rx(
     r"\b(?:will\s+|would\s+|to\s+|plans\s+to\s+)?(?:use|uses|using|used|adopt|adopts|adopted|"
-    r"deploy|deploys|deployed|integrate|integrates|integrated|license|licenses|licensed)\s+"
+    r"deploy|deploys|deployed|license|licenses|licensed)\s+"
     r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|ai|software|chips|tools|"
     r"platform|assistant|agents?)\s+(?:in|into|inside|within|across|for|to\s+power)\s+"
     r"(?:its|their|the)\s"
