@@ -17,6 +17,7 @@ from newsbot.core.extract.en_common import (
     Found,
     blocked,
     described_person,
+    object_at,
     org_name,
     past_year,
     person_ok,
@@ -246,8 +247,15 @@ def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
 
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _JOIN.finditer(p.masked):
-        person = subject(p, m.start(), ctx, kind="person")
         target = p.ent(m.group("to"))
+        group, group_origin = subject_people(p, m.start())
+        if group and target is not None and not target.possessive and not blocked(
+                p, m.start(), m.end(), stay=True):
+            for person in group:
+                origin = _origin(p, person, m.end()) or group_origin
+                _move(p, ctx, out, person, origin, target, _role_after(p, m.end()), 0.75)
+            continue
+        person = subject(p, m.start(), ctx, kind="person")
         if person is None or target is None or target.possessive or _STAYS.search(
                 p.masked) or blocked(p, m.start(), m.end(), stay=True):
             continue
@@ -322,14 +330,17 @@ def _leave_origin(p: Parsed, person: Ent) -> str | None:
 def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
     taken: list[int] = []
     for m in _LEAVE.finditer(p.masked):
+        group = subject_people(p, m.start())[0]
         person = subject(p, m.start(), ctx, kind="person")
-        if person is None or blocked(p, m.start(), m.end(), stay=True):
+        if (person is None and not group) or blocked(p, m.start(), m.end(), stay=True):
             continue
         taken.append(m.start())
-        left: Ent | str | None = p.ent(m.group("from"))
-        if isinstance(left, Ent) and left.via == "description" and person.org:
-            left = person.org
-        _move(p, ctx, out, person, left, _new_home(p, m.end()), None, 0.75, leaving=True)
+        for someone in group or [person]:
+            left: Ent | str | None = object_at(p, m, "from")
+            left = p.ent(m.group("from")) if left is None or not left.is_org() else left
+            if isinstance(left, Ent) and left.via == "description" and someone.org:
+                left = someone.org
+            _move(p, ctx, out, someone, left, _new_home(p, m.end()), None, 0.75, leaving=True)
     for m in _LEAVE_BARE.finditer(p.masked):
         if m.start() in taken or ENT.match(p.masked, m.end() + 1):
             continue
@@ -393,13 +404,17 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
         if company is None or company.kind not in ("company", "unknown") or blocked(
                 p, m.start(), m.end()):
             continue
+        group = subject_people(p, m.start())[0]
         person = subject(p, m.start(), ctx, kind="person")
         verb = m.group(0).split()[0].lower()
-        if person is None or (verb in ("announced", "unveiled", "launched", "launches") and
-                              not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])):
+        if (person is None and not group) or (
+                verb in ("announced", "unveiled", "launched", "launches") and
+                not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])):
             continue
-        origin = person.org if person.org != company.name and not person.founder_only else None
-        _move(p, ctx, out, person, origin, company, "co-founder", 0.7)
+        for someone in group or [person]:
+            origin = someone.org if someone.org != company.name and not someone.founder_only \
+                else None
+            _move(p, ctx, out, someone, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
         if not blocked(p, m.start(), m.end(), stay=True):
@@ -436,4 +451,47 @@ def _sentence_company(p: Parsed, ctx: Context) -> str | None:
     return orgs[0] if orgs else ctx.last_subject.get("company")
 
 
-__all__ = ["described_person", "talent"]
+# several people as one subject ---------------------------------------------------------------
+
+_GROUP_OPEN = re.compile(
+    r";|:\s|\.\s|\b(?:said|says|announced|that|while|after|before|when|because|although|but|"
+    r"whereas|as)\s", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|with|by|from|for|of|at|under|like|including|than|as|on|in|about|into|between|among|"
+    r"hired|hires|appointed|named|poached|recruited|replacing|succeeding|told|joined)\s+"
+    r"(?:the\s+|its\s+|their\s+|former\s+|ex-)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|,[^,;\ue000\ue002]{1,80},\s+(?:and\s+)?)")
+_GROUP_ORIGIN = rx(
+    r"(?:\b(?:co-?founders?|founders?|researchers?|engineers?|employees|executives|staff(?:ers)?|"
+    r"members|veterans|alumni|leaders|scientists|colleagues)\s+(?:of|from|at)\s+{E:org}|"
+    r"{E:org2}['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:co-?founders|founders|researchers|engineers|"
+    r"employees|executives|leaders|scientists))\s*(?:[—–:,]|\s+(?:—|–))?\s*$"
+)
+
+
+def subject_people(p: Parsed, pos: int) -> tuple[list[Ent], Ent | None]:
+    """The people who are the subject of the verb at masked ``pos`` when several are named
+    ("A, B and C, who co-founded X in 2017, are joining Y"; "A and B, who left X, founded Y"),
+    and the company a describing phrase puts them at ("Three co-founders of X — A, B and C")."""
+    start = max((m.end() for m in _GROUP_OPEN.finditer(p.masked, 0, pos)), default=0)
+    found = []
+    for at, e in p.ents_in(start, pos):
+        if person_ok(e) and not e.possessive and not _AFTER_PREPOSITION.search(
+                p.masked[max(start, at - 40) : at]):
+            found.append((at, e))
+    if len(found) < 2:
+        return [], None
+    group = [found[-1]]
+    for at, e in reversed(found[:-1]):
+        end = p.ent_pos[p.ents.index(e)][1]
+        if not _LINK.fullmatch(p.masked[end : group[0][0]]):
+            break
+        group.insert(0, (at, e))
+    if len(group) < 2:
+        return [], None
+    head = _GROUP_ORIGIN.search(p.masked, start, group[0][0])
+    origin = p.ent(head.group("org") or head.group("org2")) if head else None
+    return [e for _, e in group], origin
+
+
+__all__ = ["described_person", "subject_people", "talent"]
