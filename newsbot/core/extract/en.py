@@ -133,7 +133,16 @@ def extract_events(doc: Document) -> list[Event]:
         ctx.events.extend(found.events)
     _unify_short_names(ctx, ctx.events)
     finished = [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
-    return _drop_partners_of_a_deal(_drop_conflicting_headlines(finished))
+    return _drop_lone_hints(_drop_partners_of_a_deal(_drop_conflicting_headlines(finished)))
+
+
+def _drop_lone_hints(events: list[Event]) -> list[Event]:
+    """"Mendes was previously finance chief at Shopify" says where a person came from; alone,
+    with no move of that person in the article, it is no event."""
+    moved = {name_key(str(e.fields.get("person"))) for e in events
+             if e.type == "talent_move" and not e.extra.get("hint")}
+    return [e for e in events if not (e.type == "talent_move" and e.extra.get("hint") and
+                                      name_key(str(e.fields.get("person"))) not in moved)]
 
 
 def _drop_partners_of_a_deal(events: list[Event]) -> list[Event]:

@@ -94,35 +94,52 @@ _AS_ROLE = re.compile(
     r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b|"
     r"\s+(?:of|at|for)\s+\ue000))",
     re.IGNORECASE)
-_FROM = re.compile(r"^[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-                   r"\ue000(\d+)\ue001")
+_FROM = re.compile(r"^(?:,[^,;]{1,100},)?[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?"
+                   r"(?:[\w-]+\s+){0,3}?\ue000(\d+)\ue001")
 _OBJECT_STOP = re.compile(r"\s(?:as|to|who|which|from|in\s+a|after|for|on)\s|;|\.(?:\s|$)")
 
 
 _PREVIOUSLY = rx(
     r"\b(?:most\s+recently|previously|until\s+recently|until\s+now|before\s+that|formerly)\s+"
     r"(?:worked|served|was|spent\s+[\w\s]{1,20}?)\s+(?:at|for|with|as)\s+(?:an?\s+|the\s+)?"
-    r"(?:{E:org}['’]s?\s+|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})"
+    r"(?:{E:org}(?:['’]s?)?(?=[\s,.;]|$)|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})"
 )
 _WHO_RAN = rx(
     r"{E:p},?\s+(?:an?\s+[^,\ue000]{0,40}?\s+)?who\s+(?:had\s+)?(?:ran|led|headed|oversaw|built|"
     r"co-led|managed|worked\s+on)\s+[^,;.\ue000]{0,60}?(?:{E:org}['’]?s?|\b(?:at|for)\s+{E:org2})"
 )
-_SPELL_AT = rx(r"\bafter\s+(?:a|an|his|her|their)?\s*(?:\w+\s+){0,2}?(?:spell|stint|stints|"
-               r"tenure|years|decade|time|career)\s+(?:at|with)\s+{E:org}")
+_SPELL_AT = rx(r"\b(?:after|spent|spending|following)\s+(?:a|an|his|her|their|the\s+(?:past|last))?\s*"
+               r"(?:[\w-]+\s+){0,3}?(?:spell|stint|stints|tenure|years|decade|months|time|career)\s+"
+               r"(?:at|with)\s+{DESC}{E:org}")
+_WAS_PREVIOUSLY = rx(
+    r"\b(?:was|had\s+been|has\s+been|served\s+as)\s+(?:previously|formerly|most\s+recently|"
+    r"until\s+recently|until\s+now|earlier)\s+(?:an?\s+|the\s+)?(?:{E:org}['’]s?\s+|"
+    r"[^,;.\ue000]{0,60}?\b(?:at|of|with)\s+{E:org2})"
+)
+
+
+_LATEST = re.compile(r"\b(?:most\s+recently|until\s+recently|until\s+now)\b", re.IGNORECASE)
 
 
 def _hints(p: Parsed, ctx: Context, out: Found) -> None:
-    """Where a person last worked, for a move found elsewhere in the article."""
-    for pattern in (_PREVIOUSLY, _SPELL_AT, _WHO_RAN):
-        for m in pattern.finditer(p.masked):
-            org = p.ent(m.groupdict().get("org") or m.groupdict().get("org2"))
-            if org is not None and org.kind == "product":
-                owner = ctx.product_owner(org)
-                org = Ent(0, 0, owner, owner, "company", "alias") if owner else None
-            person = p.ent(m.groupdict().get("p")) or subject(p, m.start(), ctx, kind="person")
-            if org is not None and org.is_org() and org.via != "description":
-                _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
+    """Where a person last worked, for a move found elsewhere in the article: of several jobs
+    of one person in one sentence the one said to be the latest, else the first told."""
+    found = sorted((m for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN)
+                    for m in pattern.finditer(p.masked)), key=lambda m: m.start())
+    best: dict[str, tuple[bool, Ent, Ent]] = {}
+    for m in found:
+        org = p.ent(m.groupdict().get("org") or m.groupdict().get("org2"))
+        if org is not None and org.kind == "product":
+            owner = ctx.product_owner(org)
+            org = Ent(0, 0, owner, owner, "company", "alias") if owner else None
+        person = p.ent(m.groupdict().get("p")) or subject(p, m.start(), ctx, kind="person")
+        if person is None or org is None or not org.is_org() or org.via == "description":
+            continue
+        latest = bool(_LATEST.search(m.group(0)))
+        if person.name not in best or (latest and not best[person.name][0]):
+            best[person.name] = (latest, person, org)
+    for _latest, person, org in best.values():
+        _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
 
 
 def talent(p: Parsed, ctx: Context, out: Found) -> None:
@@ -383,8 +400,9 @@ def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 
 
 _FOUNDED_BY_PERSON = rx(
-    r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:co-?founded|founded|started|"
-    r"set\s+up|launched|created)\s+(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
+    r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:(?:was|were|is|had\s+been|"
+    r"has\s+been)\s+)?(?:co-?founded|founded|started|set\s+up|launched|created)\s+"
+    r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
     r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?"
 )
 
