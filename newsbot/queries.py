@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from newsbot.core.ask_lexicon import TYPE_ROLES
@@ -175,33 +175,54 @@ def _stem_of(name: str, stem: str) -> bool:
 
 def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str]:
     """Entity names for autocomplete: aliases starting with ``prefix`` (any script, any
-    case), then containing it; the entities in most events first."""
+    case), then containing it; the entities in most events first. An empty prefix gives
+    the names most present in the latest news."""
     norm = normalise_name(prefix)
     if prefix.strip() and not norm:
         return []
-    counts = (select(EventEntity.entity_id, func.count().label("n"))
-              .group_by(EventEntity.entity_id).subquery())  # fmt: skip
-    base = (select(Entity.name, func.max(func.coalesce(counts.c.n, 0)).label("n"))
-            .join(Alias, Alias.entity_id == Entity.id)
-            .outerjoin(counts, counts.c.entity_id == Entity.id)
-            .group_by(Entity.name))  # fmt: skip
     if not norm:
-        return [r[0] for r in session.execute(base.order_by(func.max(
-            func.coalesce(counts.c.n, 0)).desc(), Entity.name).limit(limit))]
-    starts = base.where(and_(Alias.norm >= norm, Alias.norm < norm + "\uffff"))
-    found = _ranked(session, starts, limit)
+        return _recently_prominent(session, limit)
+    starts = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
+              .where(Alias.norm >= norm, Alias.norm < norm + "\uffff").limit(SUGGEST_POOL))
+    found = _by_prominence(session, list(session.execute(starts)))
     if len(found) < limit:
         pattern = f"%{_escape_like(prefix.strip())}%"
-        contains = base.where(or_(Alias.alias.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-                                  Alias.norm.like(f"%{_escape_like(norm)}%", escape="\\")))  # type: ignore[attr-defined]
-        found += [n for n in _ranked(session, contains, limit) if n not in found]
+        contains = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
+                    .where(or_(Alias.alias.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
+                               Alias.norm.like(f"%{_escape_like(norm)}%", escape="\\")))  # type: ignore[attr-defined]
+                    .limit(SUGGEST_POOL))  # fmt: skip
+        found += [n for n in _by_prominence(session, list(session.execute(contains)))
+                  if n not in found]  # fmt: skip
     return found[:limit]
 
 
-def _ranked(session: Session, stmt: Select[Any], limit: int) -> list[str]:
-    rows = session.execute(stmt.order_by(stmt.selected_columns.n.desc(), Entity.name)
-                           .limit(limit)).all()  # fmt: skip
-    return [r[0] for r in rows]
+SUGGEST_POOL = 50
+SUGGEST_CAP = 1_000
+RECENT_EVENTS = 5_000
+
+
+def _by_prominence(session: Session, rows: list[Any]) -> list[str]:
+    """Candidate (id, name) rows ordered by their number of events (counted up to a cap)."""
+    names = {i: n for i, n in rows}
+    if not names:
+        return []
+    parts = [select(literal(i).label("e"), func.count().label("n")).select_from(
+        select(EventEntity.event_id).where(EventEntity.entity_id == i).limit(SUGGEST_CAP)
+        .subquery()) for i in names]  # fmt: skip
+    counts = dict(session.execute(union_all(*parts)).all()) if len(parts) > 1 else {
+        next(iter(names)): session.execute(parts[0]).one()[1]}
+    ordered = sorted(names, key=lambda i: (-int(counts.get(i, 0)), names[i]))
+    return list(dict.fromkeys(names[i] for i in ordered))
+
+
+def _recently_prominent(session: Session, limit: int) -> list[str]:
+    newest = session.execute(select(func.max(Event.id))).scalar_one() or 0
+    recent = (select(EventEntity.entity_id, func.count().label("n"))
+              .where(EventEntity.event_id > newest - RECENT_EVENTS)
+              .group_by(EventEntity.entity_id).subquery())  # fmt: skip
+    stmt = (select(Entity.name).join(recent, recent.c.entity_id == Entity.id)
+            .order_by(recent.c.n.desc(), Entity.name).limit(limit))
+    return list(dict.fromkeys(row[0] for row in session.execute(stmt)))
 
 
 def _escape_like(text: str) -> str:
@@ -469,7 +490,8 @@ class Profile:
     """What the knowledge base knows about one company or person, newest first."""
 
     entity: EntityRef
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # events per type
+    counts_complete: bool = True  # False: counted over the newest 5,000 links only
     deals: list[dict[str, Any]] = field(default_factory=list)
     people_in: list[dict[str, Any]] = field(default_factory=list)
     people_out: list[dict[str, Any]] = field(default_factory=list)
@@ -484,8 +506,8 @@ def company_profile(session: Session, entity_id: int, *, per_kind: int = 10) -> 
     profile = _profile(session, entity_id, per_kind)
     if profile is None:
         return None
-    entity, records, counts = profile
-    out = Profile(entity, counts)
+    entity, records, counts, complete = profile
+    out = Profile(entity, counts, complete)
     for record, role in records:
         kind = record["type"]
         if kind in DEALS:
@@ -506,8 +528,8 @@ def person_profile(session: Session, entity_id: int, *, per_kind: int = 10) -> P
     profile = _profile(session, entity_id, per_kind)
     if profile is None:
         return None
-    entity, records, counts = profile
-    out = Profile(entity, counts)
+    entity, records, counts, complete = profile
+    out = Profile(entity, counts, complete)
     for record, _role in records:
         _add(out.moves if record["type"] == "talent_move" else out.deals, record)
     return out
@@ -518,29 +540,34 @@ def _add(bucket: list[dict[str, Any]], record: dict[str, Any]) -> None:
         bucket.append(record)
 
 
+PROFILE_SAMPLE = 5_000
+ALL_ROLES = tuple(dict.fromkeys(r for roles in TYPE_ROLES.values() for r in roles))
+
+
 def _profile(
     session: Session, entity_id: int, per_kind: int
-) -> tuple[EntityRef, list[tuple[dict[str, Any], str]], dict[str, int]] | None:
+) -> tuple[EntityRef, list[tuple[dict[str, Any], str]], dict[str, int], bool] | None:
+    """The entity, its newest events per (type, role), and its events per type (counted
+    over its newest ``PROFILE_SAMPLE`` links when it has more: then ``complete`` is False)."""
     row = session.get(Entity, entity_id)
     if row is None or row.id is None:
         return None
-    ranked = (
-        select(EventEntity.event_id, EventEntity.role, Event.type,
-               func.row_number().over(partition_by=(Event.type, EventEntity.role),
-                                      order_by=(Event.date.desc().nulls_last(),  # type: ignore[union-attr]
-                                                Event.id.desc())).label("rank"))  # type: ignore[union-attr]
-        .join(Event, Event.id == EventEntity.event_id)
-        .where(EventEntity.entity_id == entity_id)
-        .subquery()
-    )  # fmt: skip
-    picked = session.execute(select(ranked.c.event_id, ranked.c.role)
-                             .where(ranked.c.rank <= per_kind)).all()  # fmt: skip
-    counts_stmt = (select(Event.type, func.count(func.distinct(Event.id)))
-                   .join(EventEntity, EventEntity.event_id == Event.id)
-                   .where(EventEntity.entity_id == entity_id).group_by(Event.type))  # fmt: skip
-    counts = {t: n for t, n in session.execute(counts_stmt)}
-    ids = list(dict.fromkeys(i for i, _ in picked))
-    records = {r["id"]: r for r in event_records(session, ids)}
-    ordered = sorted(picked, key=lambda p: (records[p[0]]["date"] or "", p[0]), reverse=True)
-    pairs = [(records[i], role) for i, role in ordered if i in records]
-    return EntityRef(row.id, row.name, row.kind), pairs, counts
+    newest = _recent_links(([entity_id], None), PROFILE_SAMPLE, list(ALL_ROLES), per_kind)
+    links = select(EventEntity.event_id, EventEntity.role).where(
+        EventEntity.entity_id == entity_id, EventEntity.event_id.in_(newest)).subquery()  # type: ignore[attr-defined]
+    rows = session.execute(select(links.c.event_id, links.c.role, Event.type, Event.date)
+                           .join(Event, Event.id == links.c.event_id)).all()  # fmt: skip
+    total = _bounded_sizes(session, [([entity_id], None)], PROFILE_SAMPLE + 1)[0]
+    rows.sort(key=lambda r: (r[3] or "", r[0]), reverse=True)
+    counts: dict[str, int] = defaultdict(int)
+    picked: list[tuple[int, str]] = []
+    taken: dict[tuple[str, str], int] = defaultdict(int)
+    for event_id, role, kind, _date in rows:
+        counts[kind] += 1
+        if taken[(kind, role)] < per_kind:
+            taken[(kind, role)] += 1
+            picked.append((event_id, role))
+    records = {r["id"]: r for r in event_records(session, list(dict.fromkeys(i for i, _ in picked)))}
+    pairs = [(records[i], role) for i, role in picked if i in records]
+    entity = EntityRef(row.id, row.name, row.kind)
+    return entity, pairs, dict(counts), total <= PROFILE_SAMPLE
