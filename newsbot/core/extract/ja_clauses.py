@@ -63,7 +63,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Saying verbs never own the subject before them (グーグルが発表した、…との契約).
 _NON_BLOCKING = frozenset(("launch",))
 _RELATIVE = re.compile(
-    r"(?:し|され|さ)?(?:た|る|ている|ていた|てきた|れた|れる|った)(?=[^、。はがをにでともやのへ\s「」()])"
+    r"(?:する|される|(?:し|され|さ)?(?:た|る|ている|ていた|てきた|れた|れる|った))"
+    r"(?=[^、。はがをにでともやのへ\s「」()])"
 )
 _RELATIVE_HEAD_GAP = re.compile(
     r"^(?:し|さ|され)?(?:た|る|ている|ていた|れた)?(?:ばかりの|ことのある|経験のある)?[米英仏独中]?$"

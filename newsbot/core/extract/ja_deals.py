@@ -100,12 +100,12 @@ def investments(ctx: Ctx, state: State) -> None:
 def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
     """(company, investors) one trigger states."""
     if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
-        raiser = names(agents(ctx, t, COMPANY))
+        raiser = names(_genitive_owner(ctx, t) or agents(ctx, t, COMPANY))
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
-        return [], names(agents(ctx, t, PARTY, cross=False))
+        return [], names(_leaders(ctx, t))
     target = _stake_owner(ctx, t) if "株式" in t.word else []
     recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
     givers = names(agents(ctx, t, PARTY))
@@ -114,6 +114,32 @@ def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
     if not recipients and givers:
         recipients = _announcer(ctx, t, givers)
     return recipients, [n for n in givers if n not in recipients]
+
+
+_OWNED_ROUND = re.compile(
+    r"(?:(?:総額|計|約|最大|過去最大の)?[\d.,]+(?:兆|億|万)?[\d.,]*(?:億|万)?"
+    r"(?:ドル|円|ユーロ|ポンド|元)(?:\([^()]*\))?(?:規模)?の|シリーズ\s?[A-Z]の?|シード(?:ラウンド)?の?"
+    r"|新たな|大型の?|追加の?|今回の)*"
+)
+
+
+def _genitive_owner(ctx: Ctx, t: Trig) -> list[Ment]:
+    """OpenAIの66億ドルの資金調達: the company whose round it is."""
+    for m in reversed(ctx.window(t)):
+        if m.kind in COMPANY and m.lp == "の" and not m.quoted:
+            return [m] if _OWNED_ROUND.fullmatch(ctx.text, m.pend, t.start) else []
+    return []
+
+
+def _leaders(ctx: Ctx, t: Trig) -> list[Ment]:
+    """Who leads: the subject, unless that is the raiser inside the object (SBGは、OpenAIが
+    実施する資金調達を主導する)."""
+    found = agents(ctx, t, PARTY, cross=False)
+    if found and any(
+        u.kind == "inv" and _RAISE.match(u.word) for u in ctx.trigs_between(found[-1].pend, t.start)
+    ):
+        return [m for m in ctx.before(t) if m.lp == "は" and m.kind in PARTY][-1:]
+    return found
 
 
 _NOMINAL_AFTER = re.compile(r"(?:として|では|の(?:規模|額|総額|件数|中で))")
@@ -234,7 +260,7 @@ def _funding_total(ctx: Ctx, t: Trig) -> bool:
     return _RAISE.match(t.word) is not None and bool(_FUNDING_TOTAL.search(clause))
 
 
-def _listed_investors(ctx: Ctx) -> list[str]:
+def _listed_investors(ctx: Ctx, *, in_round: bool = False) -> list[str]:
     """出資者には、A、B…が名を連ねた; Aなどを引受先とする; 既存投資家のBも参加した."""
     allotted = {m.list_id for m in ctx.ments if _ALLOTTEE.match(ctx.text, m.pend)}
     found = [m for m in ctx.ments if m.kind in PARTY and not m.quoted and m.list_id in allotted]
@@ -243,7 +269,7 @@ def _listed_investors(ctx: Ctx) -> list[str]:
         for m in ctx.ments
         if m.kind in PARTY and m.lp in ("が", "も") and _JOINED.match(ctx.text, m.pend)
     ]
-    if joined and _FUNDING_WORDS.search(ctx.text):
+    if joined and (in_round or _FUNDING_WORDS.search(ctx.text)):
         found += [k for m in joined for k in ctx.ments if k.list_id == m.list_id]
     cue = _INVESTOR_LIST.search(ctx.text)
     if cue:
@@ -267,7 +293,7 @@ def _emit_investment(
         "round": round_of(ctx.text),
     }
     if not company:
-        recent = state.recent("investment", ctx.idx, window=1 if investors else 0)
+        recent = state.recent("investment", ctx.idx, window=2 if investors else 0)
         if recent is not None and not recent.extra.get("fragment") and money is None:
             _fill(recent, fields, money, ctx)
             return
@@ -305,11 +331,12 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
     """A sentence with no live trigger that names the investors, price or valuation."""
     if ctx.question or (had_trigger and not _INVESTOR_LIST.search(ctx.text)):
         return
-    recent = state.recent("investment", ctx.idx, window=3)
+    listed = _listed_investors(ctx, in_round=True)
+    recent = _round_meant(ctx, state, window=5 if listed and _JOIN_VERB.search(ctx.text) else 3)
     if recent is None or recent.extra.get("fragment"):
         return
     fields: dict[str, object] = {
-        "investors": _listed_investors(ctx),
+        "investors": listed,
         "valuation_usd": usd(valuation(ctx)),
         "stake_pct": _stake(ctx),
     }
@@ -318,6 +345,22 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
     _fill(recent, fields, None, ctx)
     if fields["valuation_usd"]:
         ctx.extra["valuation_used"] = True
+
+
+_JOIN_VERB = re.compile(r"参加|加わ|名を連ね")
+
+
+def _round_meant(ctx: Ctx, state: State, window: int) -> Event | None:
+    """The deal a detail belongs to: the last one, or (ラウンドには…) the last round."""
+    recent = [
+        e
+        for e in state.events
+        if e.type == "investment" and 0 <= ctx.idx - e.extra.get("sent", -99) <= window
+    ]
+    if "ラウンド" in ctx.text:
+        rounds = [e for e in recent if e.fields.get("round")]
+        recent = rounds or [e for e in recent if e.fields.get("amount_usd")] or recent
+    return recent[-1] if recent else None
 
 
 def round_of(text: str) -> str | None:

@@ -147,8 +147,9 @@ _HIRAGANA_CORP = re.compile(
     r"ホールディングス|グループ))"
 )
 _GENERIC_CORP_HEAD = re.compile(
-    r"^(?:大手|地方|中央|国内|海外|外資|政府系|民間|各|同|複数|主要|有力|日本|米国|中国|欧州|メガ|邦|"
-    r"都市|ネット|信託|投資|国立|私立|公立|一部|他|当|本|自|前|新|旧|全|系)"
+    rf"^[{COUNTRY_PREFIX}]?(?:大手|地方|中央|国内|海外|外資|政府系|民間|各|同|複数|主要|有力|日本|米国|"
+    r"中国|欧州|メガ|邦|都市|ネット|信託|投資|国立|私立|公立|公的|国営|国有|官民|一部|他|当|本|自|前|"
+    r"新|旧|全|系)"
 )
 _KABU = re.compile(
     rf"株式会社(?P<a>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})|(?P<b>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})株式会社"
@@ -300,7 +301,7 @@ def find_mentions(
     found.sort(key=lambda m: m.start)
     for m in found:
         _finish(text, m, quotes, registry)
-    found = _drop_glosses(found)
+    found = _drop_descriptors(_drop_glosses(found))
     members = _list_members(text, found, registry)
     if members:
         for m in members:
@@ -556,15 +557,17 @@ def _companies(text: str, registry: Any) -> list[Ment]:
 def _generic_kata(name: str) -> bool:
     if GENERIC_TAIL.search(name):
         return True
-    if re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name):
-        return (
-            name.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-            in GENERIC_KATA
-        )
+    latin = re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name)
+    if latin:
+        rest = name[latin.end() :]
+        if re.fullmatch(COMPANY_TAILS, rest):
+            return latin.group().casefold() in LATIN_STOP
+        return rest in GENERIC_KATA
     head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
     parts = name.split("・")
     return (
         name in GENERIC_KATA
+        or name.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") in GENERIC_KATA
         or parts[0] in GENERIC_KATA
         or len(name) < 2
         or (head != name and (not head or head in GENERIC_KATA))
@@ -699,6 +702,22 @@ def _drop_glosses(found: list[Ment]) -> list[Ment]:
         elif owner.kind == "person" and OLD_NAME.match(owner.paren) and m.kind != "person":
             owner.extra["former"] = m.name
     return kept
+
+
+def _drop_descriptors(found: list[Ment]) -> list[Ment]:
+    """A kanji description written onto a name (仏公的投資銀行Bpifrance): not a name itself."""
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            m.source == "pattern"
+            and m.kind == "company"
+            and not m.particle
+            and m.surface[-1] in KANJI_CHARS
+            and i + 1 < len(found)
+            and found[i + 1].start == m.end
+        )
+    ]
 
 
 def _same_thing(owner: Ment, gloss: Ment) -> bool:

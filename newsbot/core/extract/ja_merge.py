@@ -48,7 +48,14 @@ def consolidate(events: list[Event]) -> list[Event]:
     for kind, merge in _MERGERS.items():
         out.extend(merge([e for e in events if e.type == kind]))
     acquisitions = [e for e in out if e.type == "acquisition"]
-    out = [e for e in out if not _subsumed(e, acquisitions) and not _headline_only(e, out)]
+    rounds = [e.fields.get("amount_usd") for e in out if e.type == "investment"]
+    out = [
+        e
+        for e in out
+        if not _subsumed(e, acquisitions)
+        and not _headline_only(e, out)
+        and not _round_total(e, rounds)
+    ]
     for e in out:
         e.fields = {k: v for k, v in e.fields.items()}
     return sorted(out, key=lambda e: (e.extra.get("sent", 0), e.extra.get("pos", 0)))
@@ -81,13 +88,19 @@ def _fold(group: list[Event], money_field: str | None = None) -> Event:
     """The first finding, filled with what the others add; confidence up per repeat."""
     best = max(group, key=lambda e: (e.confidence, not e.extra.get("title")))
     head = group[0]
-    for e in group[1:]:
-        for name, value in e.fields.items():
-            current = head.fields.get(name)
-            if isinstance(current, list) and isinstance(value, list):
-                head.fields[name] = current + [v for v in value if v not in current]
-            elif current in (None, "", []) and value not in (None, "", []):
-                head.fields[name] = value
+    body = [e for e in group if not e.extra.get("title")]
+    for name in {name for e in group for name in e.fields}:
+        values = [e.fields.get(name) for e in group]
+        if any(isinstance(v, list) for v in values):
+            head.fields[name] = list(
+                dict.fromkeys(x for v in values if isinstance(v, list) for x in v)
+            )
+            continue
+        # a figure or name the body gives beats the headline's rounder one
+        head.fields[name] = next(
+            (e.fields[name] for e in body + group if e.fields.get(name) not in (None, "", [])),
+            head.fields.get(name),
+        )
     if money_field:
         _best_amount(head, group, money_field)
     head.sentence = best.sentence
@@ -99,8 +112,9 @@ def _fold(group: list[Event], money_field: str | None = None) -> Event:
 
 def _best_amount(head: Event, group: list[Event], name: str) -> None:
     """An amount the article gives in dollars beats one converted at a dated rate."""
-    stated = [e for e in group if e.fields.get(name) and e.extra.get("stated_usd")]
-    source = stated[0] if stated else next((e for e in group if e.fields.get(name)), None)
+    ordered = sorted(group, key=lambda e: bool(e.extra.get("title")))
+    stated = [e for e in ordered if e.fields.get(name) and e.extra.get("stated_usd")]
+    source = stated[0] if stated else next((e for e in ordered if e.fields.get(name)), None)
     if source is not None:
         head.fields[name] = source.fields[name]
         head.money = source.money
@@ -134,7 +148,36 @@ def _investments(events: list[Event]) -> list[Event]:
         m.fields["investors"] = [
             i for i in m.fields.get("investors") or [] if i != m.fields["company"]
         ]
-    return merged
+    return _fold_shares(merged)
+
+
+def _fold_shares(merged: list[Event]) -> list[Event]:
+    """One investor's part of a round the article also gives whole (ASMLは13億ユーロを出資し、
+    株式の約11%を持つ, in a €1.7bn round ASML led): a detail of that round."""
+    out = list(merged)
+    for e in merged:
+        whole = next((r for r in out if r is not e and _share_of(e, r)), None)
+        if whole is not None:
+            for name in ("stake_pct", "valuation_usd"):
+                if whole.fields.get(name) is None and e.fields.get(name) is not None:
+                    whole.fields[name] = e.fields[name]
+            out.remove(e)
+    return out
+
+
+def _share_of(e: Event, whole: Event) -> bool:
+    investors = e.fields.get("investors") or []
+    amount, total = e.fields.get("amount_usd"), whole.fields.get("amount_usd")
+    return (
+        len(investors) == 1
+        and not e.fields.get("round")
+        and e.fields["company"] == whole.fields["company"]
+        and investors[0] in (whole.fields.get("investors") or [])
+        and len(whole.fields.get("investors") or []) >= 2
+        and (amount is None or (isinstance(total, (int, float)) and amount < total))
+        and _close(e.fields.get("valuation_usd"), whole.fields.get("valuation_usd"))
+        and (not e.date or not whole.date or e.date == whole.date)
+    )
 
 
 def _other_backers(a: Event, b: Event) -> bool:
@@ -273,6 +316,18 @@ def _headline_only(e: Event, events: list[Event]) -> bool:
 def _same_figure(e: Event, figure: float) -> bool:
     return any(
         isinstance(v := e.fields.get(f), (int, float)) and _close(v, figure, 0.05) for f in _FIGURES
+    )
+
+
+def _round_total(e: Event, rounds: list[Any]) -> bool:
+    """調達総額400億ドル said of a round the article reports: the round's size, not the
+    company's funding to date."""
+    value = e.fields.get("value_usd")
+    return (
+        e.type == "financial"
+        and e.fields.get("metric") == "funding_total"
+        and isinstance(value, (int, float))
+        and any(isinstance(r, (int, float)) and _close(r, value, 0.05) for r in rounds)
     )
 
 
