@@ -6,12 +6,15 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbot.core.ask import (
     AliasMatcher,
     Intent,
     QuestionError,
     clean_question,
+    compose_answer,
     detect_language,
     parse_question,
     plan_queries,
@@ -517,3 +520,50 @@ def test_typos_do_not_match_short_or_common_words() -> None:
     assert matcher.find("Who left Mets?") == []
     assert [m.name for m in matcher.find("Who bought Moveworx?")] == ["Moveworks"]
     assert matcher.find("Which companies invested?") == []
+
+
+# ---------------------------------------------------------------- never a crash
+
+WORDS = st.sampled_from(
+    "how much did who which invest in acquire left joined from to Meta OpenAI Anthropic "
+    "メタ アンソロピック に は を から いくら 誰 出資 買収 移籍 2024 last month ? 's , $13 billion "
+    "Series B revenue ARR CEO the of same day as Mira Murati Zorblax ・ 年 月".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=25).map(" ".join)))
+def test_any_text_is_understood_or_refused_cleanly(text: str) -> None:
+    try:
+        intent = parse(text)
+    except QuestionError:
+        return
+    plan_queries(intent)
+    answer = compose_answer(intent, [])
+    assert answer.text
+
+
+EVENT = st.fixed_dictionaries({
+    "id": st.integers(1, 50),
+    "type": st.sampled_from(["investment", "acquisition", "partnership", "customer",
+                             "talent_move", "financial", "product_launch", "layoff"]),
+    "company": st.sampled_from(["OpenAI", "Anthropic", None]),
+    "investors": st.lists(st.sampled_from(["Microsoft", "Amazon"]), max_size=2),
+    "person": st.sampled_from(["Mira Murati", None]),
+    "from": st.sampled_from(["OpenAI", None]), "to": st.sampled_from(["Anthropic", None]),
+    "amount_usd": st.one_of(st.none(), st.floats(0, 1e13)),
+    "value_pct": st.one_of(st.none(), st.floats(-100, 100)),
+    "count": st.one_of(st.none(), st.integers(0, 10**6)),
+    "metric": st.sampled_from(["revenue", "arr", "valuation", None]),
+    "period": st.sampled_from(["2024", "2025-08", "2024-Q3", "bad", None]),
+    "date": st.sampled_from(["2024-05-13", "2025", "2025-09", "", None]),
+    "evidence": st.just([{"article": "https://x.example/a", "title": "T", "site": None,
+                          "published": "2025-01-01", "sentence": "s", "lang": "en"}]),
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([q for q, _ in EN_CASES + JA_CASES]), st.lists(EVENT, max_size=12))
+def test_any_events_compose_an_answer(question: str, events: list[dict[str, Any]]) -> None:
+    answer = compose_answer(parse(question), events, max_sources=3)
+    assert answer.text and len(answer.sources) <= 3
