@@ -628,16 +628,18 @@ def _fit_embeds(digest: Digest) -> list[dict[str, Any]]:
     while True:
         for max_sources in (MAX_SOURCES, 2, 1):
             embeds = _section_embeds(current, max_sources)
-            if len(embeds) <= LIMITS["embeds"] and embeds_length(embeds) <= LIMITS["total"]:
+            size = embeds_length(embeds)
+            if len(embeds) <= LIMITS["embeds"] and size <= LIMITS["total"]:
                 return embeds
-        current = _drop_last(current)
+        per_item = size / max(1, current.shown)
+        current = _drop_lowest(current, max(1, math.ceil((size - LIMITS["total"]) / per_item)))
 
 
-def _drop_last(digest: Digest) -> Digest:
-    """The digest without its lowest-ranked event (it then counts as not shown)."""
-    items = digest.items
-    worst = min(items, key=lambda i: (i.score, -(i.event.get("id") or 0)))
-    sections = {k: tuple(i for i in v if i is not worst) for k, v in digest.sections.items()}
+def _drop_lowest(digest: Digest, n: int) -> Digest:
+    """The digest without its ``n`` lowest-ranked events (they then count as not shown)."""
+    ranked = sorted(digest.items, key=lambda i: (i.score, -(i.event.get("id") or 0)))
+    worst = {id(i) for i in ranked[:n]}
+    sections = {k: tuple(i for i in v if id(i) not in worst) for k, v in digest.sections.items()}
     return replace(digest, sections={k: v for k, v in sections.items() if v})
 
 
