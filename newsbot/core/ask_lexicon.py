@@ -379,7 +379,8 @@ EN_COMMON = frozenset(
     mr mrs ms dr prof sir
     compare summarize summarise explain describe count find please any top biggest largest
     hey hi hello thanks thank according including excluding besides except why whether
-    also then just only still ever already
+    also then just only still ever already however additionally moreover meanwhile overall
+    furthermore notably therefore thus sure based yes no
     japan japanese china chinese us usa america american uk britain british europe european
     eu france french germany german korea korean india indian canada canadian israel
     silicon valley tokyo beijing london paris california

@@ -567,3 +567,26 @@ EVENT = st.fixed_dictionaries({
 def test_any_events_compose_an_answer(question: str, events: list[dict[str, Any]]) -> None:
     answer = compose_answer(parse(question), events, max_sources=3)
     assert answer.text and len(answer.sources) <= 3
+
+
+# ---------------------------------------------------------------- the LLM guard
+
+
+@pytest.mark.parametrize(
+    ("candidate", "kept"),
+    [("However, Microsoft paid $1.2B for Quill Data in May 2025.", True),
+     ("Microsoft bought Quill Data for $1.2 billion on 2025-05-02.", True),
+     ("Microsoft paid $1.5B.", False),
+     ("Microsoft and Google paid $1.2B.", False),
+     ("", False)],
+)
+def test_a_rephrasing_may_add_no_number_or_name(candidate: str, kept: bool) -> None:
+    from newsbot.core.ask_llm import accept_rephrasing, rephrase_messages
+
+    draft = "$1.2B — Microsoft acquired Quill Data for $1.2B (2025-05-02)."
+    events = [{"type": "acquisition", "acquirer": "Microsoft", "target": "Quill Data",
+               "amount_usd": 1.2e9, "date": "2025-05-02", "evidence": []}]  # fmt: skip
+    question = "How much did Microsoft pay for Quill Data?"
+    assert accept_rephrasing(candidate, draft, question, events, "en") is kept
+    system, user = rephrase_messages(question, draft, events, "en")
+    assert "English" in system["content"] and '"evidence"' not in user["content"]
