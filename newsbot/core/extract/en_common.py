@@ -258,6 +258,10 @@ def person_ok(e: Ent | None) -> bool:
     return e is not None and e.looks_like_person() and e.kind != "company"
 
 
+_COORDINATE = re.compile(r"\s(?:and|but|then|before|after)\s")
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;]*,")
+
+
 def past_year(p: Parsed, ctx: Context, near: Ent | None = None) -> dict[str, Any]:
     """``{"year": YYYY}`` when the sentence (or the words around ``near``) dates the event
     before the article's year."""
@@ -265,7 +269,9 @@ def past_year(p: Parsed, ctx: Context, near: Ent | None = None) -> dict[str, Any
     text = p.masked
     if near is not None and near in p.ents:
         start, end = p.ent_pos[p.ents.index(near)]
-        text = p.masked[max(0, start - 50) : end + 40]
+        before = _RELATIVE.sub(" ", p.masked[max(0, start - 50) : start])
+        before = _COORDINATE.split(before)[-1]  # "moved to X in 2024 and left to become Y's"
+        text = before + p.masked[start : end + 40]
     for period in find_periods(text, lang="en", on=on):
         year = int(period.period[:4])
         if on is None or year < on.year:

@@ -148,3 +148,21 @@ NEWS_OUTLETS = frozenset((
     "Calcalist", "Globes", "Caixin", "South China Morning Post", "SCMP", "Business Wire", "PR Newswire", "PRNewswire",
     "GlobeNewswire", "Globe Newswire", "GLOBE NEWSWIRE", "BUSINESS WIRE",
 ))
+
+# What a role is head of ("head of Search", "CEO of Applications", "adviser for AGI
+# Readiness"): capitalised there, yet no company.
+DOMAIN_WORDS = _words(
+    "Applications Application Search Engineering Research Product Products Devices Device Sales "
+    "Marketing Policy Policies Safety Readiness Operations Affairs Strategy Partnerships Design "
+    "Hardware Infrastructure Communications People Growth Ads Advertising Commerce Payments "
+    "Platforms Platform Services Finance Legal Security Privacy Trust Integrity Alignment "
+    "Superalignment Preparedness Science Sciences Data Analytics Models Model Training Compute "
+    "Developer Developers Experience Consumer Enterprise Business Businesses Global Public "
+    "International Government Regulatory Corporate Technology Technologies Innovation Talent "
+    "Recruiting Education Health Healthcare Robotics Autonomy Mobility Gaming Games Media Content "
+    "Creative Studio Studios Cloud Accelerator Silicon Chips Chip Networking Systems Software "
+    "Solutions Customer Customers Success Support Quality Reliability Frontier Applied Core "
+    "Special Projects Project Initiatives Emerging Next New Ventures Investments Investor "
+    "Relations Capital Acquisitions Development Mission Impact Responsible AI ML Machine "
+    "Learning Intelligence Artificial Reasoning Agents Agent Assistant Voice Vision Speech "
+    "Language Languages Office Labs Lab Readiness and &")

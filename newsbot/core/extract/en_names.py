@@ -16,7 +16,13 @@ from itertools import pairwise
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, EntityMention, name_key
-from newsbot.core.extract.en_lexicon import FIRST_NAMES, NEWS_OUTLETS, PLACE_PHRASES, PLACES
+from newsbot.core.extract.en_lexicon import (
+    DOMAIN_WORDS,
+    FIRST_NAMES,
+    NEWS_OUTLETS,
+    PLACE_PHRASES,
+    PLACES,
+)
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.text import Sentence
 
@@ -578,6 +584,8 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     personish = bool(_PERSONISH.match(surface))
     if _HONORIFIC_BEFORE.search(before):
         return "person" if personish else "unknown"
+    if _DOMAIN_BEFORE.search(before) and all(w in DOMAIN_WORDS for w in words):
+        return None  # "head of Search", "CEO of Applications": what the role covers
     if _ROLE_BEFORE.search(before.lower()) and not _ORG_PREPOSITION.search(before):
         return "person" if personish and words[0] in FIRST_NAMES else "unknown"
     if _NOUN_BEFORE.search(before.lower()) or _NOUN_APPOSITIVE.match(after):
@@ -591,6 +599,9 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     return "unknown"
 
 
+_DOMAIN_BEFORE = re.compile(
+    rf"\b(?:{_ROLE}|head|chief|lead|leader|director|adviser|advisor|president|vp|officer|"
+    rf"manager|ceo|cto|cfo|coo)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z]{{2,5}}\s+)?$", re.IGNORECASE)
 _ORG_PREPOSITION = re.compile(r"\b(?:at|of|for|from|with|by|to|joins|joined|leaves|left)\s+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 _PERSON_APPOSITIVE = re.compile(

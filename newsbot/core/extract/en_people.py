@@ -25,7 +25,7 @@ from newsbot.core.extract.en_common import (
     subject,
     topic_person,
 )
-from newsbot.core.extract.en_names import ROLE_RE, Context, Ent, Parsed
+from newsbot.core.extract.en_names import ROLE_RE, Context, Ent, Parsed, focus_company
 
 _HIRE = rx(
     r"\b(?:hired|hires|hire|hiring|appointed|appoints|appoint|appointing|named|names|naming|"
@@ -173,6 +173,9 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
             origin = _origin(p, person, after)
             if origin is None and person.founder_only and previous_org:
                 origin = previous_org
+            if origin is None and person.founder_only and person.org and not person.former and \
+                    person.org != org_name(hirer):
+                origin = person.org  # "hired X, a co-founder of Y": X comes from Y
             if origin is None and _PROMOTE.match(m.group(0)):
                 origin = hirer
             previous_org = org_name(origin) if isinstance(origin, Ent) else origin
@@ -348,6 +351,9 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
     taken: list[int] = []
     for m in _LEAVE.finditer(p.masked):
         group = subject_people(p, m.start())[0]
+        participle = _PARTICIPLE_BEFORE.search(p.masked, max(0, m.start() - 8), m.start())
+        if not group and participle:
+            group = subject_people(p, participle.start())[0]  # "A and B founded X after leaving Y"
         person = subject(p, m.start(), ctx, kind="person")
         if (person is None and not group) or blocked(p, m.start(), m.end(), stay=True):
             continue
@@ -364,7 +370,10 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         person = subject(p, m.start(), ctx, kind="person")
         if person is None or blocked(p, m.start(), m.end(), stay=True):
             continue
-        origin = (person.org if not person.founder_only else None) or _only_org(p)
+        origin: Ent | str | None = (person.org if not person.founder_only else None) or \
+            _only_org(p)
+        if origin is None and person.role and not person.former:
+            origin = focus_company(ctx, p.sentence.index)  # "X, the adviser for Y, left"
         _move(p, ctx, out, person, origin, None, person.role, 0.65, leaving=True)
     for m in _EXIT_NOUN.finditer(p.masked):
         person = p.ent(m.group("p")) or _pronoun_person(p, ctx, m.start())
@@ -376,6 +385,7 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
             _move(p, ctx, out, person, company, None, None, 0.7, leaving=True)
 
 
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|since|upon|when|while)\s+$", re.IGNORECASE)
 _NEW_HOME = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+"
                r"{DESC}{E:to}")
 
@@ -454,14 +464,18 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         if person is None or not ROLE_RE.search(m.group("role")) or blocked(
                 p, m.start(), m.end(), stay=True):
             continue
-        destination: Ent | str | None = p.ent(m.group("to")) or p.ent(m.group("owner"))
+        owner, named = p.ent(m.group("owner")), p.ent(m.group("to"))
+        if owner is not None and named is not None and named.via != "name":
+            named = None  # "becomes OpenAI's CEO of Applications": the owner hires
+        destination: Ent | str | None = named or owner
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
         if origin is None and destination is not None and not person.former and (
                 _INTERNAL.match(m.group(0)) or _FOUNDER.search(p.text)):
             origin = destination  # "took over as chief executive": an internal move
-        _move(p, ctx, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7)
+        _move(p, ctx, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7,
+              hint=m.group(0).lower().startswith("succeeded"))
 
 
 def _sentence_company(p: Parsed, ctx: Context) -> str | None:
@@ -475,7 +489,7 @@ _GROUP_OPEN = re.compile(
     r";|:\s|\.\s|\b(?:said|says|announced|that|while|after|before|when|because|although|but|"
     r"whereas|as)\s", re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:to|with|by|from|for|of|at|under|like|including|than|as|on|in|about|into|between|among|"
+    r"\b(?:to|with|by|from|for|of|at|under|than|as|on|in|about|into|between|among|"
     r"hired|hires|appointed|named|poached|recruited|replacing|succeeding|told|joined)\s+"
     r"(?:the\s+|its\s+|their\s+|former\s+|ex-)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|,[^,;\ue000\ue002]{1,80},\s+(?:and\s+)?)")
