@@ -258,7 +258,7 @@ def person_ok(e: Ent | None) -> bool:
     return e is not None and e.looks_like_person() and e.kind != "company"
 
 
-_COORDINATE = re.compile(r"\s(?:and|but|then|before|after)\s")
+_COORDINATE = re.compile(r"\s(?:and|but|then)\s")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;]*,")
 
 
