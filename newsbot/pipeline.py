@@ -265,6 +265,10 @@ class Crawl:
             summary.failed += 1
             log.warning("article_not_stored url=%s error=%s", item.url, exc)
             return
+        except Exception:  # a bug on one page (an extractor rule, say) must not stop the crawl
+            summary.failed += 1
+            log.exception("article_crashed url=%s", item.url)
+            return
         if result.status in ("new", "updated"):
             setattr(summary, result.status, getattr(summary, result.status) + 1)
         else:
@@ -279,9 +283,13 @@ class Crawl:
         summary.notes = list(done.notes)
         if done.source not in self.ids:
             return
+        # An article that failed must be tried again: forget the entry point's validators,
+        # or the next crawl would see the feed unchanged and never come back to it.
+        complete = summary.failed == 0
         with Session(self.ingestor.engine) as session, session.begin():
             record_crawl(
                 session, done.source, now=self.ingestor.clock(), error=summary.error,
-                etag=done.etag, last_modified=done.last_modified,
+                etag=done.etag if complete else None,
+                last_modified=done.last_modified if complete else None,
                 backoff=self.settings.failure_backoff,
             )  # fmt: skip
