@@ -132,6 +132,10 @@ class Ctx:
 
     def of(self, *kinds: str) -> list[Trig]:
         """Triggers of the given kinds, left to right."""
+        if not self.trigs:
+            return []
+        if len(kinds) == 1:
+            return [t for t in self.trigs if t.kind == kinds[0]]
         return [t for t in self.trigs if t.kind in kinds]
 
     def clause_start(self, pos: int) -> int:

@@ -12,6 +12,7 @@ Each mention also records what follows it: a title, a parenthetical gloss (Datab
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,6 +188,7 @@ _PARTICLE = re.compile(
 )
 _PERSON_ANAPHORS = frozenset(("同氏", "両氏"))
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
+_ANAPHOR_HINT = re.compile(r"[同当弊両新合]|[3三]社")
 NEW_ORG_ANAPHORS = frozenset(("新組織", "新会社", "新法人", "合弁会社", "同組織", "新部門"))
 
 
@@ -292,12 +294,14 @@ def find_mentions(
     seen as 東京のソラトビ, is a company in every later sentence too.
     """
     quotes = find_quotes(text) if quotes is None else quotes
-    orgs = _org_quotes(text, registry)
-    found = _add_free(orgs, _registry_mentions(text, registry))
+    taken = bytearray(len(text))
+    found: list[Ment] = []
+    _add_free(taken, found, _org_quotes(text, registry))
+    _add_free(taken, found, _registry_mentions(text, registry))
     if learned is not None:
-        found = _add_free(found, learned.find(text))
+        _add_free(taken, found, learned.find(text))
     for finder in _FINDERS:
-        found = _add_free(found, finder(text, registry))
+        _add_free(taken, found, finder(text, registry))
     found.sort(key=lambda m: m.start)
     for m in found:
         _finish(text, m, quotes, registry)
@@ -325,14 +329,13 @@ def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
 
 ORG_CUE = r"(?:新組織|新会社|新法人|合弁会社|子会社|新部門|日本法人|研究所|研究組織|組織|部門)"
 _ORG_QUOTE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?「(?P<n>[^「」]{{2,30}})」")
+_ORG_CUE_BEFORE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?$")
 _NEW_ORG_BEFORE = re.compile(r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:「|、|として|は|の)?$")
 
 
 def org_quote(text: str, start: int) -> bool:
     """The quote at ``start`` names an organisation (新組織「…」), not a product."""
-    return bool(
-        re.search(rf"{ORG_CUE}(?:の名称は|名は|として|の)?$", text[max(0, start - 10) : start])
-    )
+    return bool(_ORG_CUE_BEFORE.search(text, max(0, start - 10), start))
 
 
 def _org_quotes(text: str, registry: Any) -> list[Ment]:
@@ -384,17 +387,13 @@ def _member_name(m: re.Match[str]) -> bool:
     return not _generic_kata(name)
 
 
-def _overlaps(m: Ment, kept: list[Ment]) -> bool:
-    return any(m.start < k.end and k.start < m.end for k in kept)
-
-
-def _add_free(kept: list[Ment], new: list[Ment]) -> list[Ment]:
+def _add_free(taken: bytearray, kept: list[Ment], new: list[Ment]) -> None:
+    """Keep the new mentions that overlap none kept so far (longest first at a position)."""
     new.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out = list(kept)
     for m in new:
-        if not _overlaps(m, out):
-            out.append(m)
-    return out
+        if taken.find(1, m.start, m.end) < 0:
+            kept.append(m)
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
 
 def _registry_mentions(text: str, registry: Any) -> list[Ment]:
@@ -404,15 +403,9 @@ def _registry_mentions(text: str, registry: Any) -> list[Ment]:
             continue
         entry = r.entry
         kind = _kind_of(entry)
-        found.append(
-            Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry)
-        )
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Ment] = []
-    for m in found:
-        if not _overlaps(m, kept):
-            kept.append(_unit_of(text, m, registry))
-    return kept
+        ment = Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry)
+        found.append(_unit_of(text, ment, registry))
+    return found
 
 
 _UNIT_TAIL = re.compile(
@@ -497,7 +490,7 @@ def _persons(text: str, registry: Any) -> list[Ment]:
         return found
     for m in _PERSON_FULL.finditer(text):
         name = m.group("n")
-        kind = "company" if re.search(rf"(?:{COMPANY_TAILS})$", name) else "person"
+        kind = "company" if _TAIL_END.search(name) else "person"
         found.append(_pattern(m, name, kind, registry))
     for m in _KANJI_PERSON.finditer(text):
         name = m.group("n")
@@ -542,7 +535,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
         return found
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
-        head = re.sub(rf"{_CORP_WORDS}$", "", name)
+        head = _CORP_WORD_END.sub("", name)
         if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
             found.append(_pattern(m, name, "company", registry))
     for m in _HIRAGANA_CORP.finditer(text):
@@ -554,16 +547,27 @@ def _companies(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+_CORP_WORD_END = re.compile(rf"{_CORP_WORDS}$")
+_LATIN_HEAD = re.compile(r"^[A-Za-z0-9]+(?=[ァ-ヺ])")
+_TAIL_WORD = re.compile(COMPANY_TAILS)
+_TAIL_END = re.compile(rf"・?(?:{COMPANY_TAILS})$")
+_KANJI_HEAD = re.compile(rf"^[{KANJI}]+")
+_LONG_LIST_STOP = re.compile(r"[はが。]|[しりて]、")
+_PEOPLE_LIST_STOP = re.compile(r"[はが]、|し、|て、")
+_LIST_STOP = re.compile(r"[はがを]|に(?!は)|[しりて]、|する|した")
+_TOPIC_STOP = re.compile(r"[、はがをにと]")
+
+
 def _generic_kata(name: str) -> bool:
     if GENERIC_TAIL.search(name):
         return True
-    latin = re.match(r"^[A-Za-z0-9]+(?=[ァ-ヺ])", name)
+    latin = _LATIN_HEAD.match(name)
     if latin:
         rest = name[latin.end() :]
-        if re.fullmatch(COMPANY_TAILS, rest):
+        if _TAIL_WORD.fullmatch(rest):
             return latin.group().casefold() in LATIN_STOP
         return rest in GENERIC_KATA
-    head = re.sub(rf"・?(?:{COMPANY_TAILS})$", "", name).strip("・")
+    head = _TAIL_END.sub("", name).strip("・")
     parts = name.split("・")
     return (
         name in GENERIC_KATA
@@ -588,7 +592,9 @@ def _latin(text: str, registry: Any) -> list[Ment]:
 
 
 def _anaphors(text: str, registry: Any) -> list[Ment]:
-    found = []
+    found: list[Ment] = []
+    if not _ANAPHOR_HINT.search(text):
+        return found
     for m in _ANAPHOR.finditer(text):
         word = m.group()
         kind = "person" if word in _PERSON_ANAPHORS else "company"
@@ -601,7 +607,7 @@ def _slot_names(text: str, registry: Any) -> list[Ment]:
     found = []
     for m in _SLOT_KATA.finditer(text):
         name = m.group("n")
-        if not _generic_kata(re.sub(rf"^[{KANJI}]+", "", name)):
+        if not _generic_kata(_KANJI_HEAD.sub("", name)):
             found.append(_pattern(m, name, "company", registry))
     return found
 
@@ -615,11 +621,17 @@ def _pattern(
     return _span(m.start("n"), m.end("n"), m.string, name, kind, registry, source=source)
 
 
+@functools.lru_cache(maxsize=8192)
+def lookup(registry: Any, name: str) -> Any:
+    """``registry.lookup(name)``, remembered: the same names recur sentence after sentence."""
+    return registry.lookup(name)
+
+
 def _span(
     start: int, end: int, text: str, name: str, kind: str, registry: Any, *, source: str = "pattern"
 ) -> Ment:
     """A pattern mention, named by the registry when it knows the name after all."""
-    entry = registry.lookup(name) if source != "surname" else None
+    entry = lookup(registry, name) if source != "surname" else None
     if entry is not None:
         return Ment(
             start, end, text[start:end], entry.name, _kind_of(entry), True, "registry", entry=entry
@@ -763,12 +775,12 @@ def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     if m.kind != n.kind and len(gap) > 3 and "unknown" not in (m.kind, n.kind):
         return False
     if m.particle == "と" and text[m.pend - 1] == "、" and n.kind == m.kind:
-        return len(gap) <= 40 and not re.search(r"[はが。]|[しりて]、", gap)
+        return len(gap) <= 40 and not _LONG_LIST_STOP.search(gap)
     if len(gap) > (40 if people else 24) or "。" in gap:
         return False
     if people:
-        return not re.search(r"[はが]、|し、|て、", gap)
-    return not re.search(r"[はがを]|に(?!は)|[しりて]、|する|した", gap)
+        return not _PEOPLE_LIST_STOP.search(gap)
+    return not _LIST_STOP.search(gap)
 
 
 def _headline_topic(text: str, ments: list[Ment]) -> None:
@@ -776,7 +788,7 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
     for m in ments:
         if m.particle != "、":
             continue
-        if re.search(r"[、はがをにと]", text[: m.start].replace("の", "")):
+        if _TOPIC_STOP.search(text[: m.start].replace("の", "")):
             return
         if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"
