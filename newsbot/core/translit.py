@@ -118,3 +118,31 @@ def same_person(katakana: str, latin: str) -> bool:
         max(fuzz.ratio(a, b) for b in options) >= MIN_SCORE
         for a, options in zip(ja, en, strict=True)
     )
+
+
+_RUNS = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]+|[A-Za-z\u00c0-\u024f]+|[^\W\d_\u30a0-\u30ff]+|\d+")
+
+
+def _tokens(name: str) -> list[str]:
+    """Words of a name, split at spaces, ・ and changes of script (DSTグローバル → DST, グローバル)."""
+    folded = unicodedata.normalize("NFKC", name)
+    return _RUNS.findall(folded)
+
+
+def _same_token(a: str, b: str) -> bool:
+    a_kana, b_kana = is_katakana_name(a), is_katakana_name(b)
+    if a_kana == b_kana:
+        return a.casefold() == b.casefold()
+    kana, latin = (a, b) if a_kana else (b, a)
+    ja = skeleton(katakana_to_romaji(kana).replace(" ", ""))
+    options = _latin_variants(_latin(latin).replace(" ", "")) or {""}
+    return bool(ja) and max(fuzz.ratio(ja, v) for v in options) >= MIN_SCORE
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names of one kind, at least one partly in katakana, spell the same name
+    word by word (Altimeter Capital ~ アルティメーター・キャピタル, DST Global ~ DSTグローバル)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or len(ta) != len(tb) or not any(map(is_katakana_name, ta + tb)):
+        return False
+    return all(_same_token(x, y) for x, y in zip(ta, tb, strict=True))

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
 from newsbot.core.registry import Registry, normalise_name
 from newsbot.core.resolve import best_fuzzy
-from newsbot.store.models import Alias, Entity
+from newsbot.store.models import Alias, Entity, EventEntity
 from newsbot.store.sql import insert_ignore
 
 FUZZY_PREFIX = 3
@@ -65,6 +65,7 @@ class EntityResolver:
         self.memory = memory or ResolverMemory()
         self._cache: dict[tuple[str, str], int] = {}
         self._known: set[str] = set()  # normalised names known to be stored aliases
+        self._created: set[int] = set()  # entities this transaction created
 
     def remember(self) -> None:
         """Share what this transaction learned, now that it is committed."""
@@ -139,15 +140,34 @@ class EntityResolver:
     def _create(self, name: str, kind: str) -> int:
         entry = self.registry.lookup(name)
         canonical = entry.name if entry is not None and entry.kind == kind else name.strip()
-        insert_ignore(
+        inserted = insert_ignore(
             self.session, Entity, {"kind": kind, "name": canonical, "created_at": self.now}
         )
         entity_id = self.session.execute(
             select(Entity.id).where(Entity.kind == kind, Entity.name == canonical)
         ).scalar_one()
+        if inserted:
+            self._created.add(entity_id)
         known = [canonical, *(entry.aliases if entry is not None else ())]
         self.add_aliases(entity_id, known, origin="registry" if entry else "article")
         return entity_id
+
+    def absorb(self, duplicate: int, entity_id: int) -> None:
+        """``duplicate``, created by this transaction, is ``entity_id`` under another spelling:
+        its names move over and it goes (unless something already refers to it)."""
+        if duplicate not in self._created:
+            return
+        used = self.session.execute(
+            select(EventEntity.event_id).where(EventEntity.entity_id == duplicate).limit(1)
+        ).first()
+        if used is not None:
+            return
+        self.session.execute(
+            update(Alias).where(Alias.entity_id == duplicate).values(entity_id=entity_id)
+        )
+        self.session.execute(delete(Entity).where(Entity.id == duplicate))
+        self._created.discard(duplicate)
+        self._cache = {k: (entity_id if v == duplicate else v) for k, v in self._cache.items()}
 
     def add_aliases(self, entity_id: int, names: Iterable[str], origin: str) -> None:
         """Record names for an entity; a name another entity owns already stays theirs."""

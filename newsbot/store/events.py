@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from newsbot.core.events import FIELDS, PARTICIPANTS
 from newsbot.core.events import Event as FoundEvent
 from newsbot.core.resolve import KEY_ROLES, EventView, fingerprint, merged_fields, same_event
-from newsbot.core.translit import same_person
+from newsbot.core.translit import same_name, same_person
 from newsbot.store.entities import EntityResolver
 from newsbot.store.models import Article, Entity, Event, EventChange, EventEntity, Evidence
 from newsbot.store.sql import insert_ignore, insert_ignore_many
@@ -65,6 +65,7 @@ class EventWriter:
             match, created = self._insert(view, event, date, stated), True
         else:
             created = False
+            self._align(match, roles, event)
         self._attach(match, roles, article_id, event, lang, stated)
         if not created:
             self._refresh(match, article_id)
@@ -85,6 +86,27 @@ class EventWriter:
             if entity_id not in roles[role]:
                 roles[role].append(entity_id)
         return roles
+
+    def _align(self, event_id: int, roles: dict[str, list[int]], event: FoundEvent) -> None:
+        """In a report of a stored event, a new investor or partner spelt in the other script
+        (アルティメーター・キャピタル for Altimeter Capital) is the member already there."""
+        reported = {self.entities.stored(n, k) or 0: n for n, _r, k in event.participants()}
+        members = self.session.execute(
+            select(EventEntity.role, Entity.id, Entity.name)
+            .join(Entity, Entity.id == EventEntity.entity_id)
+            .where(EventEntity.event_id == event_id)
+        ).all()
+        for role, ids in roles.items():
+            if role not in LIST_ROLES:
+                continue
+            stored = {(i, n) for r, i, n in members if r == role and i not in ids}
+            for position, new_id in enumerate(ids):
+                name = reported.get(new_id)
+                hits = [i for i, other in stored if name and same_name(name, other)]
+                if len(hits) == 1:
+                    ids[position] = hits[0]
+                    self.entities.absorb(new_id, hits[0])
+                    self.entities.add_aliases(hits[0], [name], origin="article")  # type: ignore[list-item]
 
     def _transliterated(self, name: str, roles: dict[str, list[int]]) -> int | None:
         """The one stored person, moving between the same companies, that ``name`` spells in

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbot.core.translit import is_katakana_name, katakana_to_romaji, same_person
+from newsbot.core.translit import is_katakana_name, katakana_to_romaji, same_name, same_person
 
 SAME = [
     ("マリーアンヌ・ラショー", "Marie-Anne Lachaux"),
@@ -60,3 +60,22 @@ def test_romaji() -> None:
 def test_never_raises(a: str, b: str) -> None:
     same_person(a, b)
     katakana_to_romaji(a)
+
+
+@pytest.mark.parametrize(
+    ("latin", "japanese"),
+    [("Altimeter Capital", "アルティメーター・キャピタル"), ("DST Global", "DSTグローバル"),
+     ("Sequoia Capital", "セコイア・キャピタル"), ("Lux Capital", "ラックス・キャピタル")],
+)  # fmt: skip
+def test_company_names_across_scripts(latin: str, japanese: str) -> None:
+    assert same_name(latin, japanese) and same_name(japanese, latin)
+
+
+@pytest.mark.parametrize(
+    ("latin", "japanese"),
+    [("Altimeter Capital", "アトミコ・キャピタル"), ("DST Global", "ADVグローバル"),
+     ("Thrive Capital", "スパーク・キャピタル"), ("Index Ventures", "インサイト・ベンチャーズ"),
+     ("Lux Capital", "ルクス・パートナーズ"), ("Lux Capital", "Lux Capital")],
+)  # fmt: skip
+def test_company_near_misses(latin: str, japanese: str) -> None:
+    assert not same_name(latin, japanese)

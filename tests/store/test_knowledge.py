@@ -198,3 +198,20 @@ def test_a_person_in_katakana_meets_the_latin_spelling(
     with engine.connect() as conn:
         people = conn.exec_driver_sql("SELECT person FROM talent_moves ORDER BY person").all()
     assert [p[0] for p in people] == ["Orla Fennimore", "ケン・タカハシ"]
+
+
+def test_an_investor_in_katakana_is_the_one_already_reported(
+    engine: Engine, registry: Registry
+) -> None:
+    en = Event("investment", {"company": "OpenAI", "round": "Series Z", "amount_usd": 4e10,
+                              "investors": ["SoftBank Group", "Quillon Capital"]})  # fmt: skip
+    ja = Event("investment", {"company": "オープンAI", "round": "Series Z", "amount_usd": 4e10,
+                              "investors": ["ソフトバンクグループ", "クイロン・キャピタル"]})  # fmt: skip
+    first, _ = _store(engine, registry, en, "https://en.example/round")
+    second, created = _store(engine, registry, ja, "https://ja.example/round", "ja")
+    assert first == second and not created
+    with Session(engine) as session:
+        (record,) = event_records(session, [first])
+        names = session.execute(select(Entity.name).where(Entity.kind == "company")).scalars().all()
+    assert sorted(record["investors"]) == ["Quillon Capital", "SoftBank Group"]
+    assert "クイロン・キャピタル" not in names
