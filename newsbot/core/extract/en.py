@@ -44,7 +44,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "raises raising secured closed landed funding round financing"), investments),
     (_words("acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
             "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
-            "takeover merge merger swallow swallowed scoop scooped"), acquisitions),
+            "takeover merge merger swallow swallowed scoop scooped combination"), acquisitions),
     (_words("partner partners partnered partnering partnership partnerships collaborate "
             "collaborated collaborates collaborating collaboration alliance agreement agreements "
             "deal deals pact joint tie companies integrate integrates integrated integrating "
@@ -58,7 +58,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "rent rents rented deal deals agreement contract contracts commitment pay pays paid "
             "paying earns earned available account accounts revoked revokes suspends api pilot "
             "trial test buy bought purchase access adopt adopts adopted deploy deploys "
-            "deployed"), customers),
+            "deployed spend spends spent spending supply supplies supplied provide provides "
+            "deliver delivers sell sells sold"), customers),
     (_words("hire hired hires hiring appoint appointed appoints appointing appointment name named "
             "names naming tap tapped taps tapping poach poached poaches poaching recruit "
             "recruited recruits recruiting brought brings promote promoted promotes promotion "

@@ -165,7 +165,8 @@ def money_after(p: Parsed, start: int, end: int | None = None) -> list[tuple[int
     return p.money_in(start, len(p.masked) if end is None else end)
 
 
-_PER = re.compile(r"^\s*(?:per|a|for\s+each|each)\s+(?:share|head|user|month|year|seat|person)\b"
+_PER = re.compile(r"^\s*(?:in\s+(?:cash|stock)\s+|cash\s+)?(?:per|a|for\s+each|each)\s+"
+                  r"(?:share|head|user|month|year|seat|person)\b"
                   r"|^\s*(?:in\s+)?(?:cash\s+)?for\s+each\b", re.IGNORECASE)
 
 

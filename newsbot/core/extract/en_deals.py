@@ -383,8 +383,18 @@ _FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|val
                          r"an\s+estimated|a\s+reported|up\s+to)\s+)*$", re.IGNORECASE)
 
 
+_MERGER = rx(
+    r"{E:a}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+and\s+{E:b}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+(?:said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+)?(?:have\s+|had\s+|"
+    r"has\s+)?(?:completed|closed|finalized|finalised|agreed\s+to|announced|sealed|signed)\s+"
+    r"(?:their|a|an|the)\s+(?:[\w$-]+\s+){0,3}?(?:merger|combination|all-stock\s+deal)"
+)
+
+
 def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired"."""
+    """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
+    "X and Y completed their merger"."""
+    for m in _MERGER.finditer(p.masked):
+        _acquisition(p, ctx, out, p.ent(m.group("a")), p.ent(m.group("b")), m.start(), m.end())
     for m in _ACQUIRE.finditer(p.masked):
         target = object_at(p, m, "obj")
         if target is not None and (target.modifier or (not target.possessive and

@@ -318,6 +318,7 @@ def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> 
     known = [_from_mention(ctx, m, cuts) for m in doc.mentions(sentence.index)
              if _moved(m.start, cuts) is not None]
     ents = _add_unknown(ctx, text, known, sentence)
+    _absorb_suffixes(text, ents)
     _define_aliases(ctx, text, ents)
     _mark_possessives(text, ents)
     money: list[MoneyMatch] = []
@@ -400,6 +401,22 @@ def _dateline_end(ctx: Context, text: str) -> int:
     return 0
 
 
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|AG|SA|S\.A|SE|NV|N\.V|Limited|"
+    r"Holdings)\.?(?=[\s,;:)'’]|$)")
+
+
+def _absorb_suffixes(text: str, ents: list[Ent]) -> None:
+    """"Hewlett Packard Enterprise Co. and Juniper": the legal suffix is part of the name."""
+    for i, e in enumerate(ents):
+        if e.kind not in ("company", "unknown"):
+            continue
+        m = _LEGAL_SUFFIX.match(text, e.end)
+        if m and (i + 1 >= len(ents) or ents[i + 1].start >= m.end()):
+            e.end = m.end()
+            e.surface = text[e.start : e.end]
+
+
 def _strip_token(token: str) -> tuple[str, bool]:
     """A word without trailing punctuation or possessive; whether it was possessive."""
     possessive = False
@@ -470,6 +487,13 @@ def _government_name(m: re.Match[str]) -> str:
     return f"{place} {body.lower() if body.lower() == 'government' else body}"
 
 
+_VERB_AFTER = re.compile(
+    r"\s+(?:said|says|is|was|has|had|have|will|would|announced|announces|ended|ends|agreed|agrees|"
+    r"signed|signs|reported|reports|opened|closed|closes|launched|launches|filed|hired|hires|"
+    r"bought|buys|acquired|acquires|raised|raises|cut|cuts|plans|declined|did|does|also|"
+    r"became|becomes|confirmed|confirms|added|told)\b")
+
+
 def _cap_runs(
     ctx: Context, text: str, taken: list[tuple[int, int]], sentence: Sentence
 ) -> list[tuple[int, int, list[str]]]:
@@ -480,6 +504,8 @@ def _cap_runs(
     for k, m in enumerate(tokens):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
+        if possessive and _VERB_AFTER.match(text, m.end()):
+            word, possessive, end = m.group(0), False, m.end()  # "McDonald's ended its test"
         if _ADJECTIVAL.search(word):
             current = []  # "San Francisco-based", "AI-powered": describing, not a name
             continue

@@ -38,8 +38,8 @@ _JOINTLY = (
 )
 _PARTNER_BOTH = rx(
     rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
-    rf"announced|formed|struck|entered\s+into|agreed\s+on|inked|unveiled|reached|expanded|"
-    rf"extended|launched|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
+    rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
+    rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
     rf"{_DEAL_NOUN}|{_JOINTLY})"
 )
 _PARTNER_WITH = rx(
@@ -117,7 +117,8 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
                      confidence=0.7)
     for m in _BOTH_JOINTLY.finditer(p.masked):
-        pair = _last_two_companies(p, ctx, m.start())
+        named = [e for _, e in p.ents_in(0, len(p.masked)) if org_name(e) and not e.modifier]
+        pair = named if len(named) >= 2 else _last_two_companies(p, ctx, m.start())
         if len(pair) == 2 and not any(e.type == "partnership" for e in out.events):
             _partnership(p, out, pair, m, "", confidence=0.6)
     for m in _INTEGRATED_INTO.finditer(p.masked):
@@ -278,6 +279,19 @@ _SUPPLY = rx(
     r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
     r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}"
 )
+_SPEND_ON = rx(
+    r"\b(?:spend|spends|spent|spending|commit|commits|committed|committing)\s+(?:to\s+spend(?:ing)?\s+)?"
+    r"(?:(?:about|roughly|around|nearly|more\s+than|up\s+to|some|an\s+additional|another)\s+)*{M}"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:on|with|to)\s+{DESC}{E:vendor}"
+)
+_SUPPLY_TO = rx(
+    r"\b(?:will\s+|to\s+|agreed\s+to\s+|would\s+)?(?:supply|supplies|supplied|supplying|provide|"
+    r"provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling)\s+"
+    r"(?:(?:its|their|the|up\s+to|about|more\s+than)\s+)?(?:[^.;\ue000]{0,50}?\s)?(?:chips|gpus|"
+    r"processors|accelerators|servers|memory|capacity|compute|computing|power|models?|software|"
+    r"services|infrastructure|systems|cloud|data|semiconductors|hbm)\b[^.;\ue000]{0,40}?\bto\s+"
+    r"{DESC}{E:customer}"
+)
 _BUY_FROM = rx(
     r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
     r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
@@ -349,6 +363,14 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         for m in _SUPPLY.finditer(p.masked):
             _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
                       "active")
+    if "spen" in lowered or "commit" in lowered:
+        for m in _SPEND_ON.finditer(p.masked):
+            _customer(p, ctx, out, _owner(ctx, object_at(p, m, "vendor")),
+                      subject(p, m.start(), ctx), m, "active")
+    if any(w in lowered for w in ("suppl", "provid", "deliver", "sell", "sold")):
+        for m in _SUPPLY_TO.finditer(p.masked):
+            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
+                      "active", confidence=0.65)
     if " from " in lowered:
         for m in _BUY_FROM.finditer(p.masked):
             vendor = _owner(ctx, object_at(p, m, "vendor"))
