@@ -30,7 +30,7 @@ from newsbot.core.extract.ja_clauses import Ctx
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
 from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
-from newsbot.core.extract.ja_lex import fold_ja
+from newsbot.core.extract.ja_lex import TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
@@ -133,6 +133,9 @@ def _resolve(
     doc: Document, state: State, index: int, text: str, ments: list[Ment], *, title: bool
 ) -> None:
     """Name back-references and surnames, then record every mention in the discourse."""
+    for m in ments:
+        if m.kind in ("company", "unknown") and TALENT_DEPART.match(text, m.pend):
+            m.extra["left"] = True
     for i, m in enumerate(ments):
         resolve_mention(state.disc, index, ments, i)
         if _PREDICATE_AFTER.match(text[m.pend :]) or _PREDICATE_AFTER.match(text[m.end :]):

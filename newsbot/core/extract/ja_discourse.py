@@ -197,9 +197,11 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and k.name not in exclude
         and not k.quoted
         and k.source != "anaphor"
+        and not k.extra.get("left")
     ]
     if m.surface in ("当社", "弊社"):
         earlier = []
+    exclude += tuple(k.name for k in ments[:i] if k.extra.get("left"))
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 

@@ -17,7 +17,9 @@ from newsbot.core.extract.ja_clauses import (
     Trig,
     agents,
     blocked,
+    is_relative,
     relative_head,
+    speaks_for,
     stayed,
     with_particle,
 )
@@ -114,8 +116,10 @@ def _combine(moves: dict[str, Move], move: Move) -> None:
 def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
     transitive = t.kind == "arrive" and _TRANSITIVE.match(t.word) is not None
     people = _people(ctx, t, transitive)
-    if not people:
+    if not people or _joins_committee(ctx, t):
         return []
+    if is_relative(ctx, t) and not transitive:
+        people = [m for m in people if m.lp in ("が", "も")]  # 新たに加わる研究者
     out = []
     for person in people:
         move = _move(ctx, state, t, person, people, transitive)
@@ -142,21 +146,39 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
                 and _NOMINAL_GAP.fullmatch(_gap_without_names(ctx, m.pend, t.start))
             ]
         found = _slot_fillers(ctx, t, found)
-    return [m for m in found if m.kind == "person" and names([m])]
+    return [m for m in found if m.kind == "person" and names([m]) and not _in_relative(ctx, m, t)]
+
+
+_RELATIVE_VERB = re.compile(
+    r"(?:する|した|している|していた|が率いる|が統括する)(?=[^、。はが]{1,20}$)"
+)
+
+
+def _in_relative(ctx: Ctx, m: Ment, t: Trig) -> bool:
+    """ボッパナ上級副社長が統括するAMDのAI部門に加わる: the person heads the noun, not the verb."""
+    return m.lp == "が" and _RELATIVE_VERB.search(ctx.text, m.pend, t.start) is not None
 
 
 def _slot_fillers(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
-    """社長にはA氏、会長にはB氏が就いた: every person named after a post of their own."""
-    fillers, prev = [], ctx.clause_start(t.start)
+    """社長にはA氏、会長にはB氏が就いた; XからはA氏とB氏、YからはC氏が加わる; A氏が、B氏が、
+    いずれも移った: every person named in a slot of their own."""
+    fillers, prev, slot = [], ctx.clause_start(t.start), False
+    every = _EVERY.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
     for m in ctx.window(t):
+        if m.kind in COMPANY and m.lp in ("から", "からは"):
+            slot = True
         if m.kind != "person":
             continue
-        if m.particle in ("、", "が", "は") and _ROLE_SLOT.search(ctx.text, prev, m.start):
+        slot = slot or bool(_ROLE_SLOT.search(ctx.text, prev, m.start))
+        if m.particle in ("、", "が", "は", "と") and (slot or (every and m.particle == "が")):
             fillers.append(m)
         prev = m.pend
     if len(fillers) < 2 or not any(m in found for m in fillers):
         return found
     return fillers + [m for m in found if m not in fillers]
+
+
+_EVERY = re.compile(r"いずれも|ともに|それぞれ|そろって")
 
 
 def _move(
@@ -172,14 +194,19 @@ def _move(
             source, conf = state.disc.salient("company", ctx.idx), 0.5
         return Move(person, source, None, None, "depart", t.start, conf) if source else None
     if source is None and t.kind == "arrive":
-        origin = with_particle(ctx, t, ("から", "からの"), COMPANY)
-        source = _employer(origin[0]) if origin else None
+        origin = [
+            m for m in ctx.window(t) if m.kind in COMPANY and m.lp in ("から", "からの", "からは")
+        ]
+        before = [m for m in origin if m.end <= p.start]
+        source = _employer((before or origin)[-1]) if origin else None
     dest, conf = _destination(ctx, state, t, transitive, source)
     if dest is None:
         moved = source is not None and _MOVED.match(t.word) is not None
         return Move(person, source, None, None, "depart", t.start, 0.5) if moved else None
     if source is None and _MOVED.match(t.word):
         source = state.disc.salient("company", ctx.idx, exclude=(dest,))
+    if t.kind == "found" and speaks_for(ctx, p) is not None:
+        return None  # XのY CEOは…を設立すると伝えた: the company founds it
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
     promoted = source is None and _frame(ctx, t) == dest and bool(role_before(ctx.text, p))
     if promoted:
@@ -222,6 +249,14 @@ def _destination(
     moved = source is not None and _MOVED.match(t.word) is not None
     guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source and moved else ())
     return guess, 0.45
+
+
+_COMMITTEE = re.compile(r"(?:委員会|審議会|諮問会議|有識者会議|理事会)(?:に|へ)$")
+
+
+def _joins_committee(ctx: Ctx, t: Trig) -> bool:
+    """Xの戦略委員会に加わる: a seat on a committee, not a new employer."""
+    return _COMMITTEE.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
 
 
 def _goal(ctx: Ctx, t: Trig) -> str | None:
@@ -301,6 +336,13 @@ def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
     if p.extra.get("former"):
         return str(p.extra["former"])
+    via = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and m.lp == "を"]
+    if (
+        via
+        and ctx.text.startswith("経て", via[-1].pend)
+        and "は" not in ctx.text[via[-1].pend : p.start]
+    ):
+        return _employer(via[-1])  # Xを経て合流した: the employer just before
     before = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and not m.quoted]
     for m in reversed(before):
         gap = ctx.text[m.pend : p.start]
