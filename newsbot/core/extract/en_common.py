@@ -91,10 +91,18 @@ _CONTINUE = re.compile(
     re.IGNORECASE)
 
 
+_CLAUSE_START = re.compile(r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while)\s+",
+                           re.DOTALL)
+
+
 def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
             stay: bool = False) -> bool:
     """Whether the clause around masked[start:end] is a rumour, hypothesis or negation."""
-    left_edge = max(p.masked.rfind(";", 0, start), p.masked.rfind(" — ", 0, start), -1) + 1
+    left_edge = sentence_edge = max(p.masked.rfind(";", 0, start),
+                                    p.masked.rfind(" — ", 0, start), -1) + 1
+    clause = _CLAUSE_START.search(p.masked, left_edge, start)
+    if clause:
+        left_edge = clause.end()  # "X explored a purchase of Y before Z bought it": Z did
     left = p.masked[max(left_edge, start - 160) : start]
     window = left + p.masked[start:end]
     sentence_end = p.masked[end:]
@@ -105,7 +113,7 @@ def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
             return True
     if _HYPOTHETICAL.search(window):
         return True
-    if _WOULD.search(window) and not _REPORTED_WOULD.search(p.masked[left_edge:end]):
+    if _WOULD.search(window) and not _REPORTED_WOULD.search(p.masked[sentence_edge:end]):
         return True
     near = p.masked[max(left_edge, start - 40) : end]
     if _NEGATION.search(near) and "not disclose" not in near and "not say" not in near:

@@ -377,7 +377,7 @@ _OBJECT_FOLLOW = re.compile(r"^\s*(?:['’]s?\s|[a-z]+\b)")
 _OBJECT_FOLLOW_OK = re.compile(
     r"^\s*(?:for|in|from|to|and|which|that|after|as|last|this|earlier|on|at|with|but|"
     r"outright|while|the|a|an|its|--|subject|days|weeks|months|back|two|three|four|five|six|"
-    r"some|who|when|because|since)\b")
+    r"some|who|when|because|since|itself|themselves|entirely|fully|together|alongside)\b")
 _FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|valuing\s+\S+\s+at)\s+"
                          r"(?:(?:about|around|roughly|approximately|nearly|some|more\s+than|"
                          r"an\s+estimated|a\s+reported|up\s+to)\s+)*$", re.IGNORECASE)
@@ -459,6 +459,7 @@ def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, targ
             0.85, names=[acquirer, target], money=amount, extra=extra)
 
 
+_IN_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;]*$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s|\s[—–]\s")
 
 
@@ -467,8 +468,11 @@ def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
     that is not per share."""
     stop = clause_end(p, start)
     begin = max((b.end() for b in _CLAUSE_BREAK.finditer(p.masked, 0, start)), default=0)
+    limit = max(stop, start + 400)
+    if _IN_RELATIVE.search(p.masked, 0, start) and "," in p.masked[start:stop]:
+        limit = p.masked.index(",", start)  # "Canva, which bought A and B, is valued at $N"
     candidates = [(pos, m) for pos, m in p.money_in(begin, len(p.masked))
-                  if not is_per_unit(p, pos) and pos < max(stop, start + 400)]
+                  if not is_per_unit(p, pos) and pos < limit]
     for pos, m in candidates:
         if _FOR_AMOUNT.search(p.masked[max(0, pos - 40) : pos]) or \
                 re.search(r"(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:\w+\s+)?$",

@@ -682,6 +682,10 @@ def _resolve_pronoun(
         if _SAID_AFTER.match(text, e.end) and not re.search(r"[.;]", text[e.end : pos]):
             return e.name, kind  # "Apple said ... that it would": the speaker
     subjects = [e for e in before if not e.possessive and not e.modifier]
+    if subjects and _SUBORDINATE_BEFORE.search(text, max(0, pos - 12), pos):
+        acting = [e for e in subjects if _ACTS_AFTER.match(text, e.end)]
+        if acting:
+            return acting[-1].name, kind  # "the unit X had created after it bought Y": X
     if subjects:
         return subjects[0].name, kind
     if before:
@@ -697,6 +701,11 @@ def _resolve_pronoun(
             e.name == main for e in ents):
         return main, kind  # "It is AMD's second deal": the article's company
     return (name, kind) if name else None
+
+
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before|when|once|since|because|as|until|while)\s+$")
+_ACTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:had|has|have|was|is|were|will|would|also|then|later|"
+                         r"first|[a-z]+ed)\b")
 
 
 def _named_recently(ctx: Context, name: str, index: int) -> bool:
@@ -793,7 +802,11 @@ def _resolve_description(
             return subjects[0].name
         return focus_company(ctx, sentence.index)
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
-    clause = max(before.rfind(", and "), before.rfind("; "), before.rfind(" but "))
+    if text[start:].lower().startswith(("the company's", "the firm's", "the group's")) and \
+            first is not None and first.is_org() and not first.looks_like_person() and \
+            _SAID_AFTER.match(text, first.end):
+        return first.name  # "AMD said the deal builds on the company's acquisition of X"
+    clause = max(before.rfind(w) for w in _CLAUSE_WORDS)
     own = [e for e in subjects if e.start > clause] if clause >= 0 else []
     if first is not None and first.looks_like_person():
         subject: str | None = None  # "X said she was leaving the company": no company to skip
@@ -809,6 +822,10 @@ def _resolve_description(
         if kind == "company" and name != subject:
             return name
     return None
+
+
+_CLAUSE_WORDS = (", and ", "; ", " but ", " before ", " after ", " when ", " while ", " because ",
+                 " since ", " until ", " once ")
 
 
 def focus_company(ctx: Context, index: int) -> str | None:
