@@ -40,6 +40,7 @@ from newsbot.core.extract.ja_lex import (
     TALENT_DEPART,
     TALENT_FOUND,
     TALENT_LEAD,
+    TALENT_SERVE,
 )
 from newsbot.core.extract.money import MoneyMatch, find_money
 from newsbot.core.extract.numbers import CountMatch, PercentMatch, find_count, find_percent
@@ -57,6 +58,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arrive", TALENT_ARRIVE),
     ("found", TALENT_FOUND),
     ("lead", TALENT_LEAD),
+    ("serve", TALENT_SERVE),
     ("layoff", LAYOFF_TRIGGER),
     ("launch", LAUNCH_TRIGGER),
 )

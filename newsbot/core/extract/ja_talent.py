@@ -42,6 +42,7 @@ _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
 _SINCE = re.compile(r"から")
+_PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
 _FORMER_ROLE = re.compile(r"(?:元|前)[^、。はがを]{0,12}の\s?")
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
 
@@ -75,7 +76,7 @@ class Move:
 def talent(ctx: Ctx, state: State) -> None:
     """Every person's move stated in the sentence (one per person)."""
     moves: dict[str, Move] = {}
-    for t in ctx.of("depart", "arrive", "found", "lead"):
+    for t in ctx.of("depart", "arrive", "found", "lead", "serve"):
         if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
             continue
         for move in _moves(ctx, state, t):
@@ -88,6 +89,8 @@ def talent(ctx: Ctx, state: State) -> None:
 
 
 def _real_trigger(ctx: Ctx, t: Trig) -> bool:
+    if t.kind == "serve":
+        return _PAST_POST.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
     if t.kind == "lead":
         return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]))
     if t.word in ("解任", "更迭"):
@@ -239,6 +242,9 @@ def _destination(
     if t.kind == "lead":
         led = names(with_particle(ctx, t, ("を",), COMPANY))
         return (led[0], 0.6) if led else (None, 0.0)
+    if t.kind == "serve":
+        here = _frame(ctx, t) or _topic_company(ctx, t) or state.disc.salient("company", ctx.idx)
+        return (here, 0.55) if here and here != source and source else (None, 0.0)
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
@@ -279,9 +285,16 @@ def _slot_owner(ctx: Ctx, t: Trig) -> str | None:
     return None
 
 
+_NATIONAL_UNIT = re.compile(r"\bJapan\b|ジャパン|日本法人|^日本")
+
+
 def _employer(m: Ment) -> str | None:
-    """The company a mention names."""
+    """The company a mention names; a country subsidiary (AWSジャパン, 日本マイクロソフト)
+    stands for its parent, as people's moves are recorded."""
     found = names([m])
+    parent = getattr(m.entry, "parent", None)
+    if parent and m.entry is not None and _NATIONAL_UNIT.search(m.entry.name):
+        return str(parent)
     return found[0] if found else None
 
 
@@ -308,7 +321,13 @@ def _recent_founded(state: State, ctx: Ctx) -> str | None:
     return None
 
 
+_POST_SERVED = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?を")
+
+
 def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
+    if t.kind == "serve":
+        served = _POST_SERVED.search(ctx.text, p.pend, t.start)
+        return ROLE_EN.get(served.group("r"), served.group("r")) if served else None
     start = ctx.clause_start(t.start)
     slots = list(_ROLE_SLOT.finditer(ctx.text, start, min(p.start, t.start)))
     m = (
@@ -336,14 +355,15 @@ def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
     if p.extra.get("former"):
         return str(p.extra["former"])
-    via = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and m.lp == "を"]
-    if (
-        via
-        and ctx.text.startswith("経て", via[-1].pend)
-        and "は" not in ctx.text[via[-1].pend : p.start]
-    ):
-        return _employer(via[-1])  # Xを経て合流した: the employer just before
     before = [m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY and not m.quoted]
+    last = before[-1] if before else None
+    if (
+        last is not None
+        and last.lp == "を"
+        and ctx.text.startswith("経て", last.pend)
+        and "は" not in ctx.text[last.pend : p.start]
+    ):
+        return _employer(last)  # Xを経て合流した: the employer just before
     for m in reversed(before):
         gap = ctx.text[m.pend : p.start]
         if len(gap) > 40:
