@@ -102,6 +102,11 @@ _APPOINTED = re.compile(
     rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{3,5}}|[{_K}]+(?:[・=][{_K}]+)+)(?:が|は)[^、。]{{0,16}}?"
     rf"(?:{ROLE_WORDS})(?:に|として)(?:就任|着任|昇格|昇任|選任)"
 )
+# A press release names its own officer by post: 代表取締役会長の渡辺修は、…退任いたします.
+_POSTED_NAME = re.compile(
+    rf"(?:{ROLE_WORDS})の(?P<n>[{KANJI}]{{3,5}})(?=(?:が|は|も)[^。]*"
+    r"(?:退任|就任|辞任|退社|退職|昇格|昇任|着任|異動|選任))"
+)
 _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者隊軍党"
     r"役職任務営術究発策統括担当政席定副級]"
@@ -497,9 +502,10 @@ def _persons(text: str, registry: Any) -> list[Ment]:
         if _KANJI_NOT_NAME.search(name) or len(name) < 2:
             continue
         found.append(_pattern(m, name, "person", registry))
-    for m in _APPOINTED.finditer(text):
-        if not _KANJI_NOT_NAME.search(m.group("n")) and not m.group("n").endswith("氏"):
-            found.append(_pattern(m, m.group("n"), "person", registry))
+    for rx in (_APPOINTED, _POSTED_NAME):
+        for m in rx.finditer(text):
+            if not _KANJI_NOT_NAME.search(m.group("n")) and not m.group("n").endswith("氏"):
+                found.append(_pattern(m, m.group("n"), "person", registry))
     return found
 
 

@@ -42,6 +42,7 @@ _FORWARD_AFFIL = re.compile(r"^[^。]{0,20}?(?:務めた|在籍した|率いた|
 _GOAL_NP = re.compile(r"^[^、。はがを]{0,26}?(?:に|へ)$")
 _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|事件|劇)|^一時")
 _SINCE = re.compile(r"から")
+_INTERIM = re.compile(r"暫定|代行|後任が決まるまで")
 _PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
 _FORMER_ROLE = re.compile(r"(?:元|前)[^、。はがを]{0,12}の\s?")
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
@@ -90,7 +91,10 @@ def talent(ctx: Ctx, state: State) -> None:
 
 def _real_trigger(ctx: Ctx, t: Trig) -> bool:
     if t.kind == "serve":
-        return _PAST_POST.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
+        start = ctx.clause_start(t.start)
+        return bool(
+            _PAST_POST.search(ctx.text, start, t.start) or _INTERIM.search(ctx.text, 0, t.start)
+        )
     if t.kind == "lead":
         return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]))
     if t.word in ("解任", "更迭"):
@@ -134,6 +138,7 @@ def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
 def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
     if transitive:
         found = with_particle(ctx, t, ("を", "をはじめとする", "をはじめ", "ら", "も"), PERSON)
+        found = found or _listed_objects(ctx, t)
         found = (found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id]) or found
     else:
         found = agents(ctx, t, PERSON)
@@ -160,6 +165,17 @@ _RELATIVE_VERB = re.compile(
 def _in_relative(ctx: Ctx, m: Ment, t: Trig) -> bool:
     """ボッパナ上級副社長が統括するAMDのAI部門に加わる: the person heads the noun, not the verb."""
     return m.lp == "が" and _RELATIVE_VERB.search(ctx.text, m.pend, t.start) is not None
+
+
+_OBJECT_TAIL = re.compile(r"[^はがに。]{0,24}を$")
+
+
+def _listed_objects(ctx: Ctx, t: Trig) -> list[Ment]:
+    """A氏とB氏、研究チームの一部を迎え入れる: people listed with the object."""
+    people = [m for m in ctx.window(t) if m.kind == "person" and m.lp in ("、", "と")]
+    if people and _OBJECT_TAIL.search(ctx.text, people[-1].pend, t.start):
+        return [people[-1]]
+    return []
 
 
 def _slot_fillers(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
@@ -214,7 +230,7 @@ def _move(
     promoted = source is None and _frame(ctx, t) == dest and bool(role_before(ctx.text, p))
     if promoted:
         source = dest  # promoted inside the company the clause is about
-    kept = source if source != dest or promoted else None
+    kept = source if source != dest or promoted or t.kind == "serve" else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
 
 
@@ -243,6 +259,8 @@ def _destination(
         led = names(with_particle(ctx, t, ("を",), COMPANY))
         return (led[0], 0.6) if led else (None, 0.0)
     if t.kind == "serve":
+        if _INTERIM.search(ctx.text, 0, t.start):
+            return source, 0.6  # 暫定CEOを務める: a stand-in from inside
         here = _frame(ctx, t) or _topic_company(ctx, t) or state.disc.salient("company", ctx.idx)
         return (here, 0.55) if here and here != source and source else (None, 0.0)
     frame = _frame(ctx, t)
