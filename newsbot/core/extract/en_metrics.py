@@ -16,7 +16,16 @@ from newsbot.core.extract.en_common import (
     rx,
     subject,
 )
-from newsbot.core.extract.en_names import E_CLOSE, E_OPEN, M_CLOSE, M_OPEN, Context, Ent, Parsed
+from newsbot.core.extract.en_names import (
+    E_CLOSE,
+    E_OPEN,
+    M_CLOSE,
+    M_OPEN,
+    Context,
+    Ent,
+    Parsed,
+    focus_company,
+)
 from newsbot.core.extract.numbers import find_count, find_percent
 from newsbot.core.extract.periods import find_periods
 
@@ -89,6 +98,8 @@ def _fin(company: str | None, metric: str, usd: float | None, pct: float | None,
 def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) -> None:
     start, stop = m.start(), clause_end(p, m.end())
     left = max(p.masked.rfind(";", 0, start) + 1, start - 70)
+    if _SEGMENT.search(p.masked, max(0, start - 40), start):
+        return  # "U.S. revenue", "data center revenue": a part of the company's figure
     company = _metric_company(p, ctx, m.start())
     if company is None:
         return
@@ -103,8 +114,26 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
                 p.masked[left:min(pos, start)]) or blocked(p, min(pos, start), max(pos, m.end())):
             continue
         period = _period_after(p, ctx, p.masked.find(M_CLOSE, pos) + 1, stop)
+        if _UP_FROM.search(p.masked[m.end() : pos]) and M_OPEN in p.masked[m.end() : pos] and \
+                not _period_named(p, ctx, pos, stop):
+            continue  # "up from $1 billion at the start of the year": no period of its own
         out.add(p, "financial", _fin(company.name, metric, amount.money.usd, None, period),
                 0.75, names=[company], money=amount)
+
+
+# "U.S. revenue", "cloud revenue": a segment; "total revenue", "its revenue" are the company's
+_SEGMENT = re.compile(
+    r"(?:\b(?i:U\.S\.|US|American|European|Chinese|international|domestic|overseas|regional|"
+    r"government|commercial|consumer|enterprise|advertising|ad|cloud|services|product|hardware|"
+    r"software|subscription|segment|division|unit|gaming|automotive|mobile|data\s+center|"
+    r"datacenter|licensing|platform|[A-Z][a-z]+\s+(?:Cloud|Services|Division))|[A-Z]{2,}|"
+    r"[A-Z][a-z]+ern)\s+$")
+
+
+def _period_named(p: Parsed, ctx: Context, pos: int, stop: int) -> bool:
+    end = p.masked.find(M_OPEN, pos + 1)
+    end = stop if end < 0 else min(end, stop)
+    return bool(find_periods(p.masked[pos:end], lang="en", on=ctx.doc.date))
 
 
 _OTHER_FIGURE = re.compile(r"\b(?:loss|losses|profit|profits|income|ebitda|expenses|costs|spending|"
@@ -144,9 +173,24 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
                                    p.masked[max(0, pos - 60):pos]) else None
     if owner is None or not org_name(owner):
         owner = subject(p, pos, ctx)
+    if owner is None and _CLAUSE_START.search(p.masked, max(0, pos - 30), pos):
+        said = _SPEAKER_AFTER.search(p.masked, pos)
+        owner = p.ent(said.group("who")) if said else _focus(ctx, p)
     if owner is None or not org_name(owner) or owner.kind == "product":
         return None
     return owner
+
+
+_CLAUSE_START = re.compile(r"(?:^|[;:]\s+|\.\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
+                           r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
+                           re.IGNORECASE)
+_SPEAKER_AFTER = rx(r",\s+{E:who}\s+(?:said|says|reported|announced)\b")
+
+
+def _focus(ctx: Context, p: Parsed) -> Ent | None:
+    """"Revenue rose 25% to $84.7 million": the company the article is about."""
+    name = focus_company(ctx, p.sentence.index)
+    return Ent(0, 0, name, name, "company", "description") if name else None
 
 
 def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str]) -> None:
@@ -169,7 +213,36 @@ def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) ->
     if found:
         return found[0].period
     before = find_periods(p.masked[:pos], lang="en", on=ctx.doc.date)
-    return before[-1].period if before else None
+    if before:
+        return before[-1].period
+    return _reported_period(ctx, p.masked[max(0, pos - 80) : end])
+
+
+_THE_YEAR = re.compile(r"\b(?:for|in|during|over)\s+the\s+(?:full\s+|fiscal\s+)?year\b|"
+                       r"\bfull[- ]year\b", re.IGNORECASE)
+_THE_QUARTER = re.compile(r"\b(?:for|in|during)\s+the\s+(?:latest\s+|last\s+|same\s+)?quarter\b",
+                          re.IGNORECASE)
+
+
+def _reported_period(ctx: Context, text: str) -> str | None:
+    """"For the year", "in the quarter": the year or quarter the article reports on, as named
+    by its earlier figures, else the year or quarter just ended."""
+    on = ctx.doc.date
+    if _THE_YEAR.search(text):
+        years = [e.fields["period"] for e in ctx.events if e.type == "financial" and
+                 len(str(e.fields.get("period") or "")) == 4]
+        if years:
+            return str(years[-1])
+        return str(on.year - 1 if on.month <= 4 else on.year) if on else None
+    if _THE_QUARTER.search(text):
+        quarters = [e.fields["period"] for e in ctx.events if e.type == "financial" and
+                    "-Q" in str(e.fields.get("period") or "")]
+        if quarters:
+            return str(quarters[-1])
+        if on:
+            q = (on.month - 1) // 3  # the last quarter that has ended
+            return f"{on.year - 1}-Q4" if q == 0 else f"{on.year}-Q{q}"
+    return None
 
 
 # layoffs ------------------------------------------------------------------------------------

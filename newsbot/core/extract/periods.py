@@ -53,7 +53,7 @@ _EN_RULES: tuple[tuple[str, str], ...] = (
     (rf"\blast {_MONTH}\b", "last_named_month"),
     (rf"\bthis {_MONTH}\b", "this_named_month"),
     (r"\b(?:the )?(?:start|beginning|end) of (?:the )?(?P<rel>this|last) year\b", "rel_edge"),
-    (rf"\b{_ORD} quarter\b", "quarter_no_year"),
+    (rf"\b{_ORD}[ -]quarter\b", "quarter_no_year"),
     (rf"\b(?:the )?{_MONTH} quarter\b", "month_quarter"),
     (rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
      rf"in mid-) {_MONTH}\b(?! \d)", "bare_month"),
@@ -232,8 +232,11 @@ def _rel_edge(m: re.Match[str], on: date | None) -> str | None:
 
 
 def _quarter_no_year(m: re.Match[str], on: date | None) -> str | None:
+    """"The fourth quarter" in February 2025 is 2024-Q4: the latest such quarter begun."""
     q = _ORDINALS.get((_group(m, "ord") or "").lower())
-    return f"{on.year:04d}-Q{q}" if on and q else None
+    if not on or not q:
+        return None
+    return f"{on.year - (3 * q - 2 > on.month):04d}-Q{q}"
 
 
 def _month_quarter(m: re.Match[str], on: date | None) -> str | None:
