@@ -26,7 +26,7 @@ from newsbot.core.extract.en_common import (
     rx,
     subject,
 )
-from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed
+from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed, first_subject
 from newsbot.core.extract.money import MoneyMatch
 
 # investments -------------------------------------------------------------------------------
@@ -88,6 +88,10 @@ _INVESTOR_LISTS = [
     rx(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b"),
     rx(r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
        r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)"),
+    rx(r"\b(?:came|comes|coming|was\s+raised|were\s+raised)\s+from\s+(?:[^.;\ue000]{0,40}?\b"
+       r"(?:including|such\s+as|like|led\s+by)\s+)?(?P<rest>.*)"),
+    rx(r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|such\s+as|"
+       r"like)\s+)?(?P<rest>.*)"),
     rx(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
        r"such\s+as\s+)?(?P<rest>.*)"),
 ]
@@ -331,6 +335,11 @@ def _current_investment(p: Parsed, ctx: Context, out: Found) -> Any:
     here = [e for e in out.events if e.type == "investment"]
     if here:
         return here[-1]
+    named = {e.name for e in p.ents if e.possessive or e is first_subject(p)}
+    for event in reversed(ctx.events):  # "Tessellate's round came from angels including X"
+        if event.type == "investment" and event.fields.get("company") in named and \
+                p.sentence.index - event.extra.get("sentence_index", -99) <= 12:
+            return event
     for event in reversed(ctx.events):
         if event.type != "investment":
             continue

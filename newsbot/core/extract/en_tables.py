@@ -18,14 +18,22 @@ from newsbot.core.extract.text import Sentence
 
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
-        ("acquirer", r"^(?:acquirer|buyer|acquired\s+by|purchaser)$"),
-        ("target", r"^(?:target|acquired|company\s+acquired|acquisition)$"),
-        ("company", r"^(?:company|startup|firm|name|recipient|business)$"),
-        ("investors", r"^(?:(?:lead\s+)?investors?|lead|led\s+by|backers?|investors?\s+\(lead\))$"),
+        ("acquirer", r"^(?:acquirer|buyer|acquired\s+by|purchaser|acquiring\s+company|bidder)s?$"),
+        ("target", r"^(?:target|acquired|company\s+acquired|acquisition|acquired\s+company|"
+                   r"seller|bought)$"),
+        ("company", r"^(?:company|startup|start-up|firm|name|recipient|business|issuer|"
+                    r"raised\s+by|who\s+raised)$"),
+        ("lead", r"^(?:lead(?:\s+investors?)?|led\s+by|lead\(s\)|lead\s+investor\(s\)|"
+                 r"lead\s+backers?|anchor(?:\s+investor)?)$"),
+        ("investors", r"^(?:(?:other\s+|key\s+|notable\s+|new\s+|participating\s+|selected\s+)?"
+                      r"(?:investors?|backers?)(?:\s+\(lead\))?|participants|"
+                      r"investors?\s+\(.*\)|with|also\s+investing)$"),
         ("amount", r"^(?:amount|raised|size|round\s+size|deal\s+size|funding|price|value|"
-                   r"deal\s+value|amount\s+raised)(?:\s*\(.*\))?$"),
-        ("round", r"^(?:round|stage|series|type)$"),
-        ("valuation", r"^(?:valuation|post-money(?:\s+valuation)?)(?:\s*\(.*\))?$"),
+                   r"deal\s+value|amount\s+raised|money\s+raised|new\s+money|total|"
+                   r"consideration|purchase\s+price)(?:\s*\(.*\))?$"),
+        ("round", r"^(?:round|stage|series|type|round\s+type)$"),
+        ("valuation", r"^(?:valuation|post-money(?:\s+valuation)?|post|pre-money|"
+                      r"valuation\s+\(post\))(?:\s*\(.*\))?$"),
     )
 )
 _ROUND = re.compile(r"^(?:series\s+[a-k]\+?\d?|seed|pre-seed|angel|bridge|growth)$", re.IGNORECASE)
@@ -61,7 +69,7 @@ def _header(cells: tuple[str, ...]) -> dict[str, int]:
                 found[name] = i
                 break
     useful = ("acquirer" in found and ("target" in found or "company" in found)) or (
-        "company" in found and {"amount", "round", "investors"} & found.keys())
+        "company" in found and {"amount", "round", "investors", "lead"} & found.keys())
     return found if useful else {}
 
 
@@ -70,11 +78,23 @@ def _cell(cells: tuple[str, ...], header: dict[str, int], name: str) -> str:
     return cells[i].strip() if i is not None and i < len(cells) else ""
 
 
+_NOT_A_NAME = re.compile(
+    r"^(?:[-–—/?*.]+|n/?a|tbd|tba|none|unknown|various|others?|undisclosed|not\s+disclosed|"
+    r"not\s+available|see\s+.*|angels?|.*\b(?:investors|angels|backers|undisclosed|disclosed|"
+    r"see\s+(?:below|above|note)|individuals|family\s+offices|unnamed)\b.*)$", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 def _name(doc: Document, text: str) -> str | None:
-    text = text.strip(" *")
-    if not text or text in ("-", "—", "n/a", "N/A", "undisclosed"):
+    """A cell as a name: "Anysphere (Cursor)" is Anysphere; "—", "not disclosed", "several
+    new investors (see below)" are none."""
+    text = text.strip(" *†‡")
+    if not text or _NOT_A_NAME.match(text):
         return None
-    return doc.canonical(text)[0]
+    bare = _ASIDE.sub("", text).strip() or text
+    if not bare[:1].isupper() and not bare[:1].isdigit() and not re.match(r"[a-z]{1,3}[A-Z]", bare):
+        return None
+    return doc.canonical(bare)[0]
 
 
 def _usd(doc: Document, text: str) -> float | None:
@@ -91,16 +111,20 @@ def _row_event(doc: Document, header: dict[str, int], row: Sentence) -> list[Eve
         if not buyer or not target:
             return []
         deal = {"acquirer": buyer, "target": target, "amount_usd": amount}
-        return [Event("acquisition", deal, row.text, 0.7)]
+        return [Event("acquisition", deal, row.text, 0.7, extra={"sentence_index": row.index})]
     company = _name(doc, _cell(cells, header, "company"))
     if not company:
         return []
-    investors = [n for n in (_name(doc, part) for part in re.split(
-        r",\s*|\s+and\s+|;\s*", _cell(cells, header, "investors"))) if n]
+    listed = f"{_cell(cells, header, 'lead')}, {_cell(cells, header, 'investors')}"
+    investors: list[str] = []
+    for part in re.split(r",\s*|\s+and\s+|\s*[;&+/]\s*", _ASIDE.sub("", listed)):
+        name = _name(doc, part)
+        if name and name != company and name not in investors:
+            investors.append(name)
     stage = _cell(cells, header, "round")
     fields: dict[str, object] = {
         "company": company, "investors": investors, "amount_usd": amount, "stake_pct": None,
         "valuation_usd": _usd(doc, _cell(cells, header, "valuation")),
         "round": stage if _ROUND.match(stage) else None,
     }
-    return [Event("investment", fields, row.text, 0.7)]
+    return [Event("investment", fields, row.text, 0.7, extra={"sentence_index": row.index})]
