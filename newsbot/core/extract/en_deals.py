@@ -38,6 +38,11 @@ _RAISE = rx(
     r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
     r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}"
 )
+_VALUED_IN_ROUND = rx(
+    r"\b(?:was|were|is|has\s+been|had\s+been)\s+valued\s+at\s+(?:(?:about|around|roughly|more\s+than|"
+    r"nearly|some)\s+)*{M}\s+(?:[^.;\ue000\ue002]{0,30}?\s)?in\s+(?:a|an|its|the|last\s+\w+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:funding\s+round|round|financing|fundraising|raise)\b"
+)
 _RAISE_FROM = rx(r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b")
 _INVEST = rx(
     r"\b(?:invested|invests|invest|investing|poured|pours|injected|injects|pumped|pumps|put|puts)"
@@ -140,6 +145,8 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
             continue
         co = subject(p, m.start(), ctx)
         _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _VALUED_IN_ROUND.finditer(p.masked):
+        _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
     for m in _RAISE_FROM.finditer(p.masked):
         _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
     for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):

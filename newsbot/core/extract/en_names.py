@@ -603,8 +603,8 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     if last in ORG_SUFFIXES or ":" in surface or words[0][:1].islower() or \
             surface in ctx.listed:
         return "company"
-    if _DOMAIN_NAME.search(surface):
-        return "company"  # "C3.ai", "H2O.ai"
+    if _DOMAIN_NAME.search(surface) or (len(words) > 1 and words[0] in _FOREIGN_ARTICLES):
+        return "company"  # "C3.ai", "H2O.ai", "Der Spiegel", "Le Monde"
     if any(c.isdigit() for c in surface):
         return "product"
     before = text[max(0, start - 40) : start]
@@ -631,6 +631,7 @@ _DOMAIN_BEFORE = re.compile(
     rf"\b(?:{_ROLE}|head|chief|lead|leader|director|adviser|advisor|president|vp|officer|"
     rf"manager|ceo|cto|cfo|coo)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z]{{2,5}}\s+)?$", re.IGNORECASE)
 _ORG_PREPOSITION = re.compile(r"\b(?:at|of|for|from|with|by|to|joins|joined|leaves|left)\s+$")
+_FOREIGN_ARTICLES = frozenset(("Der", "Die", "Das", "Le", "La", "Les", "El", "Il", "Los", "Las"))
 _DOMAIN_NAME = re.compile(r"\w\.(?:ai|AI|io|com)$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 _PERSON_APPOSITIVE = re.compile(
