@@ -139,6 +139,8 @@ def _vendor(ctx: Ctx, t: Trig) -> list[str]:
 
 
 def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
+    if ctx.text.startswith("製", m.end) and m.end < t.start:
+        return True  # インテル製CPUの採用
     if m.lp == "の" and _product_next(ctx, m.pend, t.start):
         return True
     if m.lp == "の" or m.particle == "":
@@ -298,6 +300,8 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
         "value_pct": pct,
         "period": _fin_period(ctx, start, value.start if value else end),
     }
+    if fields["period"] is None:
+        fields["period"] = _same_period(ctx, state, start) or _current_month(ctx, metric)
     return make("financial", fields, ctx, 0.65, money=value, pos=start)
 
 
@@ -314,6 +318,25 @@ def _change(ctx: Ctx, end: int, value: MoneyMatch) -> bool:
         _CHANGE_AFTER.match(ctx.text, value.end)
         or _CHANGE_BEFORE.search(ctx.text, end, value.start)
     )
+
+
+_SAME_PERIOD = re.compile(r"同期|同年度|同年|同四半期|通期")
+
+
+def _same_period(ctx: Ctx, state: State, start: int) -> str | None:
+    """同期の粗利益率は…: the period of the figure the article just gave."""
+    if not _SAME_PERIOD.search(ctx.text, max(0, start - 12), start):
+        return None
+    recent = state.recent("financial", ctx.idx, window=2)
+    period = recent.fields.get("period") if recent is not None else None
+    return period if isinstance(period, str) else None
+
+
+def _current_month(ctx: Ctx, metric: str) -> str | None:
+    """An ARR stated without a date is the run rate at the time of writing."""
+    if metric != "arr" or ctx.on is None:
+        return None
+    return f"{ctx.on.year}-{ctx.on.month:02d}"
 
 
 def blocked_fin(ctx: Ctx, pos: int) -> bool:
@@ -385,6 +408,8 @@ _HEADCOUNT_WORDS = re.compile(r"人員|従業員|社員|職員|スタッフ|人|
 
 def layoffs(ctx: Ctx, state: State) -> None:
     """人員削減, 解雇, レイオフ: the company (where the cut falls) and the head count."""
+    if not ctx.of("layoff"):
+        _cut_size(ctx, state)
     for t in ctx.of("layoff"):
         if blocked(ctx, t):
             continue
@@ -404,6 +429,19 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         count = counts[-1].value if counts else None
         state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
+
+
+_CUT_SIZE = re.compile(r"(?:が|を)?(?:対象|削減|減ら|解雇|退職)")
+
+
+def _cut_size(ctx: Ctx, state: State) -> None:
+    """約1万5000人が対象となる: the head count of the cut just announced."""
+    recent = state.recent("layoff", ctx.idx, window=1)
+    if recent is None or recent.fields.get("count") is not None:
+        return
+    count = next((c for c in ctx.counts if _CUT_SIZE.match(ctx.raw, c.end)), None)
+    if count is not None:
+        recent.fields["count"] = count.value
 
 
 _CUT_ANNOUNCED = re.compile(r"発表|明らかに|通知|実施(?:する|した|に踏み)|踏み切|決め|決定|%")

@@ -478,8 +478,8 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
 
 def _object_chain(ctx: Ctx, objects: list[Ment]) -> list[Ment]:
     """2012年にAを、18年にBを買収した: every object of a chain 〜を、〜を (nearest first)."""
-    chain = objects[:1]
-    for m in objects[1:]:
+    chain = [m for m in objects if m.list_id == objects[0].list_id]
+    for m in objects[len(chain) :]:
         if ctx.text[m.pend - 1 : m.pend] != "、":
             break
         chain.append(m)

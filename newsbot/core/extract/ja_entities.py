@@ -108,7 +108,7 @@ _POSTED_NAME = re.compile(
     r"(?:退任|就任|辞任|退社|退職|昇格|昇任|着任|異動|選任))"
 )
 _KANJI_NOT_NAME = re.compile(
-    r"^[同両各当本自前元新現故副旧総代全他初次後歴共]|[社部省庁局府院団課室員会議所業界者隊軍党"
+    r"^[同両各当本自前元新現故副旧総代全他初次後歴共].?$|[社部省庁局府院団課室員会議所業界者隊軍党"
     r"役職任務営術究発策統括担当政席定副級]"
 )
 PLACES = (
@@ -278,13 +278,20 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def read_particle(text: str, pos: int) -> tuple[str, int]:
-    """The particle at ``pos`` (after an optional ら/など) and where it ends."""
+    """The particle at ``pos`` (after an optional ら/など) and where it ends; after など a
+    short noun may come first (コボなど海外企業を)."""
     plural = _PLURAL.match(text, pos)
     at = plural.end() if plural else pos
     m = _PARTICLE.match(text, at)
+    if not m and plural and plural.group().startswith("など"):
+        noun = _EXAMPLE_NOUN.match(text, at)
+        m = _PARTICLE.match(text, noun.end()) if noun else None
     if not m:
         return ("ら" if plural else ""), at
     return m.group("p"), m.end()
+
+
+_EXAMPLE_NOUN = re.compile(r"(?:の)?[^\sぁ-ゖ、。「」]{1,10}?(?=[はがをにもと])")
 
 
 def find_mentions(
@@ -618,7 +625,31 @@ def _slot_names(text: str, registry: Any) -> list[Ment]:
     return found
 
 
-_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin, _slot_names)
+_EXAMPLES_OF_DEAL = re.compile(
+    r"など(?:の)?[^、。をはが]{0,10}を[^。、]{0,8}?(?:買収|出資|投資|提携|子会社化|傘下|取得)"
+)
+_EXAMPLE_PART = re.compile(r"(?:(?!や|、|と|および).)+")
+_EXAMPLE_NAME = re.compile(rf"(?:[{_K}]{{2,}}(?:・[{_K}]+)*|[A-Za-z][A-Za-z0-9.&\-]*)$")
+
+
+def _example_names(text: str, registry: Any) -> list[Ment]:
+    """メッセージアプリのバイバーや電子書籍のコボなど海外企業を買収: the names given as examples
+    of what was bought (each after an optional description)."""
+    found: list[Ment] = []
+    cue = _EXAMPLES_OF_DEAL.search(text) if "など" in text else None
+    if cue is None:
+        return found
+    start = max(text.rfind(c, 0, cue.start()) for c in "、はがを。") + 1
+    for part in _EXAMPLE_PART.finditer(text, start, cue.start()):
+        name = _EXAMPLE_NAME.search(part.group())
+        word = name.group() if name else ""
+        if word and not _generic_kata(word) and word.casefold() not in LATIN_STOP:
+            at = part.start() + name.start()  # type: ignore[union-attr]
+            found.append(_span(at, at + len(word), text, word, "company", registry))
+    return found
+
+
+_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin, _slot_names, _example_names)
 
 
 def _pattern(

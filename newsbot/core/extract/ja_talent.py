@@ -44,7 +44,7 @@ _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|
 _SINCE = re.compile(r"から")
 _INTERIM = re.compile(r"暫定|代行|後任が決まるまで")
 _PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
-_FORMER_ROLE = re.compile(r"(?:元|前)[^、。はがを]{0,12}の\s?")
+_FORMER_ROLE = re.compile(r"(?:日本法人|本社|子会社)?(?:元|前)[^、。はがを]{0,12}の\s?")
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
 
 
@@ -58,6 +58,7 @@ def _gap_without_names(ctx: Ctx, start: int, end: int) -> str:
     return "".join(out) + ctx.text[pos:end]
 
 
+_PROMOTED = re.compile(r"昇格|昇任|昇進")
 _MOVED = re.compile(r"移籍|移っ|移る|移り|転じ|転身")
 
 
@@ -227,11 +228,22 @@ def _move(
     if t.kind == "found" and speaks_for(ctx, p) is not None:
         return None  # XのY CEOは…を設立すると伝えた: the company founds it
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
-    promoted = source is None and _frame(ctx, t) == dest and bool(role_before(ctx.text, p))
+    promoted = source is None and (
+        _PROMOTED.match(t.word) is not None
+        or (_frame(ctx, t) == dest and bool(role_before(ctx.text, p)))
+        or (p.title not in ("", "氏", "さん") and _titled_at(ctx, t, dest))
+    )
     if promoted:
         source = dest  # promoted inside the company the clause is about
     kept = source if source != dest or promoted or t.kind == "serve" else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
+
+
+def _titled_at(ctx: Ctx, t: Trig, dest: str) -> bool:
+    """新野隆社長は副会長に就く: a titled person whose sentence names no other company holds
+    that title at the company they move within."""
+    others = [m for m in ctx.ments if m.kind in COMPANY and m.name and m.name != dest]
+    return not others and _topic_company(ctx, t) in (None, dest)
 
 
 def _destination(
