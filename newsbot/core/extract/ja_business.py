@@ -19,6 +19,7 @@ _TECH = re.compile(
 )
 _SUPPLY = re.compile(r"供与|供給")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
+_WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
 _STATUS = (
@@ -96,7 +97,7 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
     if not vendor:
         return None
-    buyers = [n for n in buyers if n not in vendor]
+    buyers = [n for n in buyers if n not in vendor] or _party_of(ctx, t, vendor)
     conf = 0.7
     if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
@@ -124,6 +125,14 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     for e in events[1:]:
         state.add(e)
     return events[0]
+
+
+def _party_of(ctx: Ctx, t: Trig, vendor: list[str]) -> list[str]:
+    """AMDとOpenAIの契約: the other party of the contract named with it."""
+    for m in reversed(ctx.window(t)):
+        if m.kind in COMPANY and m.lp == "の" and m.pend == t.start and m.name not in vendor:
+            return [m.name]
+    return []
 
 
 def _vendor(ctx: Ctx, t: Trig) -> list[str]:
@@ -170,7 +179,15 @@ def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:
 
 
 def _payment(ctx: Ctx, t: Trig) -> MoneyMatch | None:
-    if not _PAYMENT.search(ctx.text[ctx.clause_start(t.start) : ctx.clause_end(t.end)]):
+    start = ctx.clause_start(t.start)
+    worth = [
+        m
+        for m in ctx.money
+        if start <= m.start and m.end < t.start and _WORTH.match(ctx.text, m.end)
+    ]
+    if worth:
+        return worth[-1]  # Azureを300億ドル分購入する
+    if not _PAYMENT.search(ctx.text[start : ctx.clause_end(t.end)]):
         return None
     deals = [
         m for m in ctx.money if money_role(ctx, m) == "deal" and m.start < ctx.clause_end(t.end)
@@ -457,7 +474,14 @@ def _cut_at(ctx: Ctx, t: Trig) -> list[str]:
     """アスカはジョブスターで約1300人を削減: the company where the jobs go."""
     start = ctx.clause_start(t.start)
     for m in reversed(ctx.window(t)):
-        if m.kind in COMPANY and m.lp in ("で", "では") and m.start >= start and m.name:
+        unit = m.extra.get("org_quote") and not m.extra.get("new_org")
+        if (
+            m.kind in COMPANY
+            and m.lp in ("で", "では")
+            and m.start >= start
+            and m.name
+            and not unit
+        ):
             return [m.name]
     return []
 

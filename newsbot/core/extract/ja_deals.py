@@ -80,7 +80,7 @@ def investments(ctx: Ctx, state: State) -> None:
         and not ("株式" in t.word and ctx.of("acq"))
     ]
     live = [t for t in trigs if not blocked(ctx, t)]
-    if _mutual(ctx, state, live) or _stake_pairs(ctx, state):
+    if _mutual(ctx, state, live) or _stake_pairs(ctx, state) or _split_by_amount(ctx, state, live):
         return
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
@@ -183,6 +183,46 @@ def _mutual(ctx: Ctx, state: State, live: list[Trig]) -> bool:
     return True
 
 
+def _split_by_amount(ctx: Ctx, state: State, live: list[Trig]) -> bool:
+    """Aが最大50億ドル、Bが最大100億ドルを出資: one investment per investor and amount."""
+    if not live or len(ctx.money) < 2:
+        return False
+    pairs = []
+    for m in ctx.ments:
+        money = next((x for x in ctx.money if 0 <= x.start - m.pend <= 3), None)
+        if (
+            m.kind in PARTY
+            and m.particle == "が"
+            and money is not None
+            and money.end < live[0].start
+        ):
+            pairs.append((m, money))
+    if len(pairs) < 2:
+        return False
+    givers = {m.name for m, _ in pairs}
+    recipients = [
+        n for n in names(with_particle(ctx, live[0], _RECIPIENT, COMPANY)) if n not in givers
+    ]
+    recipients = recipients or [
+        m.name
+        for m in ctx.ments
+        if m.lp in ("では", "は") and m.kind in COMPANY and m.name not in givers
+    ]
+    if not recipients:
+        return False
+    for m, money in pairs:
+        fields = {
+            "company": recipients[0],
+            "investors": [m.name],
+            "amount_usd": usd(money),
+            "stake_pct": None,
+            "valuation_usd": None,
+            "round": None,
+        }
+        state.add(make("investment", fields, ctx, 0.65, money=money, pos=m.start))
+    return True
+
+
 _STAKE_AT = re.compile(
     r"(?:\([^()]*\))?(?:の)?(?:発行済み)?株式?の(?:約|およそ)?(?P<p>\d+(?:\.\d+)?)%"
 )
@@ -269,7 +309,7 @@ def _listed_investors(ctx: Ctx, *, in_round: bool = False) -> list[str]:
         for m in ctx.ments
         if m.kind in PARTY and m.lp in ("が", "も") and _JOINED.match(ctx.text, m.pend)
     ]
-    if joined and (in_round or _FUNDING_WORDS.search(ctx.text)):
+    if joined and (in_round or _FUNDING_WORDS.search(ctx.text)) and not _BOARD.search(ctx.text):
         found += [k for m in joined for k in ctx.ments if k.list_id == m.list_id]
     cue = _INVESTOR_LIST.search(ctx.text)
     if cue:
@@ -347,6 +387,7 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
         ctx.extra["valuation_used"] = True
 
 
+_BOARD = re.compile(r"委員会|取締役会|理事会|審議会|諮問会議")
 _JOIN_VERB = re.compile(r"参加|加わ|名を連ね")
 
 
@@ -378,7 +419,7 @@ def round_of(text: str) -> str | None:
 
 _STAKE = re.compile(
     r"株式?の(?:約|およそ)?(?P<a>\d+(?:\.\d+)?)%|(?P<b>\d+(?:\.\d+)?)%(?:の|を)?(?:株式|株|持ち分|出資|保有)"
-    r"|出資比率(?:は|を)?(?:約)?(?P<c>\d+(?:\.\d+)?)%"
+    r"|(?:出資比率|持ち分|持株比率|持ち株比率)(?:は|を|が)?(?:約)?(?P<c>\d+(?:\.\d+)?)%"
 )
 
 
