@@ -491,11 +491,13 @@ def _cut_at(ctx: Ctx, t: Trig) -> list[str]:
 _QUOTATIVE = re.compile(r"(?:と|を|も)$")
 _NOT_PRODUCT_AFTER = re.compile(
     r"^(?:計画|構想|方針|戦略|事業|プロジェクト|イベント|会議|基調講演|発表会|"
-    r"カンファレンス|の|で|に)"
+    r"カンファレンス|版|の|で|に)"
 )
 _CLEFT = re.compile(r"^(?:し|され)?たのは")
-_RELATIVE_LAUNCH = re.compile(r"^(?:し|され)?た(?:ばかりの)?(?=「)")
-_START_ONLY = re.compile(r"提供を?開始|提供を始め|提供し始め")
+_RELATIVE_LAUNCH = re.compile(
+    r"^(?:し|され)?た(?:ばかりの)?(?P<noun>[^、。「」はがを]{0,14})(?=「)"
+)
+_START_ONLY = re.compile(r"提供を?開始|提供を始め|提供し始め|商用提供|発売|リリース")
 _NAMED = re.compile(r"(?:名称は|名前は|名付けた|と名付け|と呼ばれる)\s*$")
 _DEVELOP_AFTER = re.compile(r"^(?:を|も)(?:共同)?(?:で)?開発")
 _UNQUOTED = re.compile(
@@ -531,7 +533,10 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
     after = ctx.text[t.end :]
     if _CLEFT.match(after):
         return [q.name for q in ctx.quotes if q.start >= t.end and productish(q.name)]
-    if _RELATIVE_LAUNCH.match(after):
+    relative = _RELATIVE_LAUNCH.match(after)
+    if relative:
+        if relative.group("noun") and not _dated(ctx, t):
+            return []  # XがY公開した推論モデル「R1」の普及を受け: background, not news
         nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
         return [nxt.name] if nxt and productish(nxt.name) else []
     found = _objects(ctx, t)
@@ -545,6 +550,15 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
             and q.particle in ("が", "は", "も")
             and productish(q.name)
         ]
+    if not found and _START_ONLY.match(t.word):
+        start = ctx.clause_start(t.start)
+        found = [
+            q.name
+            for q in ctx.quotes
+            if start <= q.start < t.start
+            and q.particle in ("は", "が", "も")
+            and productish(q.name)
+        ]  # 初代の「tsuzumi」は2024年3月に提供を始めた
     if not found:
         found = _unquoted(ctx, t)
     clause = ctx.text[ctx.clause_start(t.start) : t.start]
@@ -552,6 +566,12 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
         last = state.disc.last_product(ctx.idx)
         found = [last] if last else []
     return found
+
+
+def _dated(ctx: Ctx, t: Trig) -> bool:
+    """A date in the clause before the trigger (7月に公開した)."""
+    start = ctx.clause_start(t.start)
+    return any(start <= p.start and p.end <= t.start for p in ctx.periods)
 
 
 def _objects(ctx: Ctx, t: Trig) -> list[str]:

@@ -271,8 +271,10 @@ def _financials(events: list[Event]) -> list[Event]:
 
 def _products(events: list[Event]) -> list[Event]:
     def same(a: Event, b: Event) -> bool:
-        pa, pb = _key(a.fields["product"]), _key(b.fields["product"])
-        return a.fields["company"] == b.fields["company"] and (pa in pb or pb in pa)
+        pa, pb = sorted((_key(a.fields["product"]), _key(b.fields["product"])), key=len)
+        extra = pb.replace(pa, "", 1)
+        version = extra[:1].isdigit() and not pa[-1:].isdigit()  # tsuzumi → tsuzumi 2
+        return a.fields["company"] == b.fields["company"] and pa in pb and not version
 
     return [_fold(g) for g in _group(events, same)]
 

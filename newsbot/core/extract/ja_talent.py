@@ -228,10 +228,14 @@ def _move(
     if t.kind == "found" and speaks_for(ctx, p) is not None:
         return None  # XのY CEOは…を設立すると伝えた: the company founds it
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
-    promoted = source is None and t.kind != "found" and (
-        _PROMOTED.match(t.word) is not None
-        or (_frame(ctx, t) == dest and bool(role_before(ctx.text, p)))
-        or (p.title not in ("", "氏", "さん") and _titled_at(ctx, t, dest))
+    promoted = (
+        source is None
+        and t.kind != "found"
+        and (
+            _PROMOTED.match(t.word) is not None
+            or (_frame(ctx, t) == dest and bool(role_before(ctx.text, p)))
+            or (p.title not in ("", "氏", "さん") and _titled_at(ctx, t, dest))
+        )
     )
     if promoted:
         source = dest  # promoted inside the company the clause is about
