@@ -21,9 +21,11 @@ from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import (
     ORG_SUFFIXES,
     Context,
+    Ent,
     Parsed,
     build_context,
-    parse_sentence,
+    finish_parse,
+    read_names,
 )
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_relations import customers, partnerships
@@ -124,8 +126,9 @@ def extract_events(doc: Document) -> list[Event]:
             if rows or (sentence.cells and tables.header):
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
-        rules = _rules_for(doc, sentence)
-        parsed = parse_sentence(ctx, sentence, light=not rules)
+        names = read_names(ctx, sentence)
+        rules = _rules_for(doc, sentence, names.ents)
+        parsed = finish_parse(ctx, names, light=not rules)
         found = Found()
         for rule in rules:
             rule(parsed, ctx, found)
@@ -221,15 +224,42 @@ def _copy(event: Event) -> Event:
                  event.date, dict(event.extra))
 
 
-def _rules_for(doc: Document, sentence: Sentence) -> list[Callable[[Parsed, Context, Found], None]]:
-    """The rule families whose words the sentence has (investments also for any amount)."""
+def _rules_for(doc: Document, sentence: Sentence,
+               ents: list[Ent]) -> list[Callable[[Parsed, Context, Found], None]]:
+    """The rule families whose words the sentence has (investments also for any amount), and
+    whose participants it can name: a talent move needs a person, a deal a company."""
     words = set(_WORD.findall(sentence.text.lower()))
-    rules = [rule for vocabulary, rule in RULES if not vocabulary.isdisjoint(words)]
+    named = {e.kind for e in ents}
+    people = "person" in named or any(e.looks_like_person() for e in ents) or \
+        not _PERSON_WORDS.isdisjoint(words)
+    companies = bool(named & {"company", "unknown", "product"}) or not _COMPANY_WORDS.isdisjoint(words)
+    figures = bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
+    rules = []
+    for vocabulary, rule in RULES:
+        if vocabulary.isdisjoint(words) or (rule is talent and not people) or (
+                rule in _NEED_FIGURES and not figures) or (
+                rule in _NEED_COMPANIES and not companies):
+            continue
+        rules.append(rule)
     if investments not in rules and doc.money(sentence.index):
         rules.insert(0, investments)
     if talent not in rules and any(a in sentence.text for a in _ARROWS):
         rules.append(talent)
     return rules
+
+
+_DIGIT = re.compile(r"\d")
+_PERSON_WORDS = _words(
+    "he she his her him they their chief ceo cto cfo coo cso cpo cmo president head founder "
+    "co-founder cofounder founders co-founders director directors executive executives officer "
+    "vp svp evp chair chairman chairwoman lead leader scientist researcher researchers engineer "
+    "engineers partner manager adviser advisor veteran team staff employees")
+_COMPANY_WORDS = _words(
+    "it its company companies startup start-up firm lab maker chipmaker developer giant provider "
+    "group they their both pair")
+_NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
+_NEED_FIGURES = (financials, layoffs)
+_NEED_COMPANIES = (acquisitions, partnerships, customers, investments)
 
 
 def _carry_amount(p: Parsed, ctx: Context) -> None:

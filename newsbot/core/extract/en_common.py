@@ -95,30 +95,58 @@ _CLAUSE_START = re.compile(r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\
                            re.DOTALL)
 
 
+_DOUBT = re.compile("|".join(f"(?:{r.pattern})" for r in (
+    _RUMOUR, _UNCONFIRMED, _HYPOTHETICAL, _WOULD, _NEGATION, _CONTINUE)), re.IGNORECASE)
+
+
 def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
             stay: bool = False) -> bool:
     """Whether the clause around masked[start:end] is a rumour, hypothesis or negation."""
+    doubts = _doubts(p)
+    if not doubts:
+        return False
     left_edge = sentence_edge = max(p.masked.rfind(";", 0, start),
                                     p.masked.rfind(" — ", 0, start), -1) + 1
-    clause = _CLAUSE_START.search(p.masked, left_edge, start)
+    clause = _CLAUSE_START.match(p.masked, left_edge, start)
     if clause:
         left_edge = clause.end()  # "X explored a purchase of Y before Z bought it": Z did
-    left = p.masked[max(left_edge, start - 160) : start]
-    window = left + p.masked[start:end]
-    sentence_end = p.masked[end:]
-    if _UNCONFIRMED.search(sentence_end):
+    left = max(left_edge, start - 160)
+    near = max(left_edge, start - 40)
+
+    def within(kind: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        return [d for d in doubts.get(kind, ()) if lo <= d[0] and d[1] <= hi]
+
+    if any(d[0] >= end for d in doubts.get("unconfirmed", ())):
         return True  # "...; neither company has confirmed a deal."
-    for m in _RUMOUR.finditer(window):
-        if m.group(0).lower().split()[0] not in allow:
-            return True
-    if _HYPOTHETICAL.search(window):
+    if any(d[2] not in allow for d in within("rumour", left, end)):
         return True
-    if _WOULD.search(window) and not _REPORTED_WOULD.search(p.masked[sentence_edge:end]):
+    if within("hypothetical", left, end):
         return True
-    near = p.masked[max(left_edge, start - 40) : end]
-    if _NEGATION.search(near) and "not disclose" not in near and "not say" not in near:
+    if within("would", left, end) and not _REPORTED_WOULD.search(p.masked[sentence_edge:end]):
         return True
-    return stay and bool(_CONTINUE.search(near))
+    text = p.masked[near:end]
+    if within("negation", near, end) and "not disclose" not in text and "not say" not in text:
+        return True
+    return stay and bool(within("continue", near, end))
+
+
+_DOUBT_KINDS = (("rumour", _RUMOUR), ("unconfirmed", _UNCONFIRMED), ("hypothetical", _HYPOTHETICAL),
+                ("would", _WOULD), ("negation", _NEGATION), ("continue", _CONTINUE))
+
+
+def _doubts(p: Parsed) -> dict[str, list[tuple[int, int, str]]]:
+    """Every rumour, hypothesis, negation ... word of the sentence, found once."""
+    found = p.memo.get("doubts")
+    if found is None:
+        found = {}
+        if _DOUBT.search(p.masked):
+            for kind, pattern in _DOUBT_KINDS:
+                spans = [(m.start(), m.end(), m.group(0).lower().split()[0])
+                         for m in pattern.finditer(p.masked)]
+                if spans:
+                    found[kind] = spans
+        p.memo["doubts"] = found
+    return found  # type: ignore[no-any-return]
 
 
 def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | None:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, EntityMention, name_key
@@ -89,6 +90,11 @@ _ROLE = (
     r"(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?"
 )
 ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
+# the words a role ends with: a cheap test before the role patterns run
+ROLE_CUE = re.compile(
+    r"founder|chief|ceo|cto|cfo|coo|cpo|cso|cro|cmo|cio|caio|president|head|chair|director|"
+    r"executive|officer|vp|manager|partner|lead|scientist|researcher|engineer|principal|analyst|"
+    r"investor|member", re.IGNORECASE)
 ROLE_LIST = rf"{_ROLE}(?:(?:,\s*|\s+and\s+)(?:its\s+|their\s+|the\s+)?{_ROLE})*"
 _COMPANY_NOUNS = (
     r"company|startup|start-up|firm|lab|laboratory|maker|chipmaker|developer|giant|provider|"
@@ -178,6 +184,15 @@ class Parsed:
     ent_pos: list[tuple[int, int]] = field(default_factory=list)  # masked spans of ents
     money_pos: list[tuple[int, int]] = field(default_factory=list)
     refs: dict[int, Ent] = field(default_factory=dict)  # masked start of "its", "his" -> whom
+    memo: dict[str, Any] = field(default_factory=dict)  # what rules compute once per sentence
+
+    @property
+    def lowered(self) -> str:
+        """The masked text in lower case, for cheap word tests before a pattern runs."""
+        found = self.memo.get("lowered")
+        if found is None:
+            found = self.memo["lowered"] = self.masked.lower()
+        return str(found)
 
     def ref_at(self, pos: int) -> Ent | None:
         """Whom the possessive pronoun at masked ``pos`` ("its", "his") refers to."""
@@ -312,22 +327,44 @@ _ALIAS_DEFINITION = re.compile(
 def parse_sentence(ctx: Context, sentence: Sentence, *, light: bool = False) -> Parsed:
     """Entities, references and amounts of one sentence, and its masked text. ``light``
     (a sentence no rule will read) keeps only what later sentences need: who was named."""
-    doc = ctx.doc
+    return finish_parse(ctx, read_names(ctx, sentence), light=light)
+
+
+@dataclass
+class Names:
+    """The first look at a sentence: its text without datelines or listings, and the names in
+    it (registry mentions and unknown names). Enough to decide whether any rule will read it."""
+
+    sentence: Sentence
+    text: str
+    cuts: list[tuple[int, int]]
+    ents: list[Ent]
+
+
+def read_names(ctx: Context, sentence: Sentence) -> Names:
+    """Registry mentions and unknown names of one sentence (no references yet)."""
     cuts = _cuts(ctx, sentence.text)
     text = _cut(sentence.text, cuts)
-    known = [_from_mention(ctx, m, cuts) for m in doc.mentions(sentence.index)
+    known = [_from_mention(ctx, m, cuts) for m in ctx.doc.mentions(sentence.index)
              if _moved(m.start, cuts) is not None]
     ents = _add_unknown(ctx, text, known, sentence)
     _absorb_suffixes(text, ents)
     _define_aliases(ctx, text, ents)
     _mark_possessives(text, ents)
+    return Names(sentence, text, cuts, ents)
+
+
+def finish_parse(ctx: Context, names: Names, *, light: bool = False) -> Parsed:
+    """References, amounts, people's roles and the masked text; then what the sentence
+    teaches the context. ``light`` skips what only the rules need."""
+    sentence, text, ents = names.sentence, names.text, names.ents
     money: list[MoneyMatch] = []
     if not light:
         ents = _add_references(ctx, text, ents, sentence)
         _mark_possessives(text, ents)
         money = [MoneyMatch(start, start + m.end - m.start, m.money, m.approximate)
-                 for m in doc.money(sentence.index)
-                 if (start := _moved(m.start, cuts)) is not None]
+                 for m in ctx.doc.money(sentence.index)
+                 if (start := _moved(m.start, names.cuts)) is not None]
     parsed = _mask(sentence, text, ents, money)
     if not light:
         _person_attributes(ctx, parsed)
@@ -391,6 +428,9 @@ def _moved(pos: int, cuts: list[tuple[int, int]]) -> int | None:
 
 
 def _dateline_end(ctx: Context, text: str) -> int:
+    head = text[:140]
+    if not text[:1].isupper() or not ("—" in head or "-" in head or "–" in head):
+        return 0
     m = _DATELINE.match(text)
     if not m:
         return 0
@@ -501,15 +541,18 @@ def _cap_runs(
     runs: list[tuple[int, int, list[str]]] = []
     current: list[tuple[int, int, str]] = []
     tokens = list(_RUN_TOKEN.finditer(text))
+    covered = bytearray(len(text) + 1)
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
     for k, m in enumerate(tokens):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
         if possessive and _VERB_AFTER.match(text, m.end()):
             word, possessive, end = m.group(0), False, m.end()  # "McDonald's ended its test"
-        if _ADJECTIVAL.search(word):
+        if "-" in word and _ADJECTIVAL.search(word):
             current = []  # "San Francisco-based", "AI-powered": describing, not a name
             continue
-        inside = any(s <= start < e for s, e in taken)
+        inside = covered[start]
         joins = bool(current) and text[current[-1][1] : start] in (" ", " & ")
         continues = bool(current) and joins and word in ORG_SUFFIXES
         if not inside and _is_cap(word) and (
@@ -543,13 +586,19 @@ def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
     return tokens[0][0], tokens[-1][1], [t[2] for t in tokens]
 
 
+_OPENERS = frozenset('“"—:(‘;')
+
+
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
     if word in _STOP or word.rstrip(".") in _STOP or _NUMBER.fullmatch(word):
         return False
     after = text[start + len(word) : start + len(word) + 3]
     if word in _MONTH_ABBR and _DATE_AFTER.match(after):
         return False
-    at_start = start == 0 or text[:start].rstrip().endswith(("“", '"', "—", ":", "(", "‘", ";"))
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    at_start = j < 0 or text[j] in _OPENERS
     if word in _NATIONALITIES:
         return False
     if sentence.kind in ("title", "heading") or at_start:
@@ -612,9 +661,10 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     personish = bool(_PERSONISH.match(surface))
     if _HONORIFIC_BEFORE.search(before):
         return "person" if personish else "unknown"
-    if _DOMAIN_BEFORE.search(before) and all(w in DOMAIN_WORDS for w in words):
+    role = bool(ROLE_CUE.search(before))
+    if role and _DOMAIN_BEFORE.search(before) and all(w in DOMAIN_WORDS for w in words):
         return None  # "head of Search", "CEO of Applications": what the role covers
-    if _ROLE_BEFORE.search(before.lower()) and not _ORG_PREPOSITION.search(before):
+    if role and _ROLE_BEFORE.search(before.lower()) and not _ORG_PREPOSITION.search(before):
         return "person" if personish and words[0] in FIRST_NAMES else "unknown"
     if _NOUN_BEFORE.search(before.lower()) or _NOUN_APPOSITIVE.match(after):
         return "company"
@@ -661,8 +711,21 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 # references --------------------------------------------------------------------------------
 
 
+_PRONOUN_WORDS = frozenset(("it", "its", "he", "his", "him", "she", "her"))
+_DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
+_WORD_RE = re.compile(r"[a-z-]+")
+
+
+def _sentence_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD_RE.findall(text.lower()))
+
+
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
-    out = _add_descriptions(ctx, text, list(ents), sentence)
+    words = _sentence_words(text)
+    out = _add_descriptions(ctx, text, list(ents), sentence) if not words.isdisjoint(
+        _DESCRIPTION_NOUNS) else sorted(ents, key=lambda e: e.start)
+    if words.isdisjoint(_PRONOUN_WORDS):
+        return out
     for m in _PRONOUN.finditer(text):
         if any(e.start <= m.start() < e.end for e in out):
             continue
@@ -949,9 +1012,11 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         if not e.looks_like_person() or p.ent_pos[i][0] < 0:
             continue
         start, end = p.ent_pos[i]
-        pre = _PRE_ROLE.search(p.masked[max(0, start - 90) : start])
+        window = p.masked[max(0, start - 90) : start]
+        pre = _PRE_ROLE.search(window) if ROLE_CUE.search(window) else None
         tail = p.masked[end : end + 160]
-        post = _POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail)
+        post = (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail)) if tail[:1] == "," and \
+            ROLE_CUE.search(tail) else None
         if post and _is_person_at(p, end + post.end()):
             post = None  # "Varun Mohan, co-founder Douglas Chen": the next person's title
         for m, base in ((pre, max(0, start - 90)), (post, end)):
