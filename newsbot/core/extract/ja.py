@@ -151,7 +151,12 @@ def _note_groups(state: State, index: int, ments: list[Ment]) -> None:
         lists.setdefault(m.list_id, []).append(m)
     for members in lists.values():
         kinds = {m.kind for m in members}
-        if len(members) >= 2 and members[-1].lp in ("は", "が", "も") and len(kinds) == 1:
+        paired = len(members) == 2 and members[0].particle == "と"
+        if (
+            len(members) >= 2
+            and (members[-1].lp in ("は", "が", "も") or paired)
+            and len(kinds) == 1
+        ):
             state.disc.note_group(
                 index, members[0].kind, tuple(n for m in members for n in m.all_names)
             )

@@ -595,9 +595,11 @@ def _enrich_acquisition(ctx: Ctx, state: State) -> None:
 
 
 def partnerships(ctx: Ctx, state: State) -> None:
-    """Alliances: the subject(s) and the partners marked by と."""
-    for t in ctx.of("part"):
+    """Alliances: the subject(s) and the partners marked by と; ventures set up together."""
+    for t in ctx.of("part", "found"):
         if blocked(ctx, t) or _PART_UNDONE.match(ctx.tail(t)):
+            continue
+        if t.kind == "found" and not _VENTURE.search(ctx.text, t.end, t.end + 24):
             continue
         companies = _partners(ctx, state, t)
         if len(companies) >= 2:
@@ -615,15 +617,36 @@ def partnerships(ctx: Ctx, state: State) -> None:
     _together(ctx, state)
 
 
+_VENTURE = re.compile(r"事業|会社|合弁|ベンチャー|ファンド|プロジェクト|連合|コンソーシアム|「")
+
+
 def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
     subjects = names(agents(ctx, t, COMPANY))
     partners = names(with_particle(ctx, t, _PARTNER, COMPANY))
-    if _JOINT_ONLY.match(t.word) and not partners and len(subjects) < 2:
+    together = [m for m in ctx.window(t) if m.lp == "で" and len(m.names) >= 2]
+    if together:
+        return list(together[-1].names)  # 両社で合弁会社を設立
+    if t.kind == "found" and not partners:
         return []
+    if not partners and len(subjects) == 1:
+        partners = _funded_here(ctx, state, subjects[0])
+    if _JOINT_ONLY.match(t.word) and not partners and len(subjects) < 2:
+        group = state.disc.group("company", ctx.idx) if not subjects else ()
+        return list(group) if ctx.kind == "item" else []
     if not subjects and partners:
         guess = state.disc.topic("company", ctx.idx, exclude=tuple(partners))
         subjects = [guess] if guess else []
     return list(dict.fromkeys(subjects + partners))
+
+
+def _funded_here(ctx: Ctx, state: State, investor: str) -> list[str]:
+    """Xが…を出資し、…提携を結んだ: the partner is the company it invested in."""
+    for e in reversed(state.events):
+        if e.extra.get("sent") != ctx.idx:
+            break
+        if e.type == "investment" and investor in (e.fields.get("investors") or []):
+            return [e.fields["company"]] if e.fields.get("company") else []
+    return []
 
 
 def _together(ctx: Ctx, state: State) -> None:

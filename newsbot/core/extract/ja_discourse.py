@@ -116,10 +116,11 @@ class Discourse:
         scores = self.scores(kind, at, exclude)
         return max(scores, key=lambda n: scores[n]) if scores else None
 
-    def group(self, kind: str, at: int) -> tuple[str, ...]:
-        """The last coordinated group of ``kind`` within the window, else the two most salient."""
+    def group(self, kind: str, at: int, size: int = 0) -> tuple[str, ...]:
+        """The last coordinated group of ``kind`` (of ``size`` members, when given: 両社 is
+        two) within the window, else the most salient ones."""
         for sent, k, names in reversed(self.groups):
-            if k == kind and at - sent <= _GROUP_WINDOW:
+            if k == kind and at - sent <= _GROUP_WINDOW and size in (0, len(set(names))):
                 return names
         scores = self.scores(kind, at)
         ranked = sorted(scores, key=lambda n: -scores[n])
@@ -179,7 +180,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         m.extra["partial"] = not m.name
         return
     if m.surface in ("両社", "両者", "3社", "三社"):
-        m.names = disc.group("company", sent)
+        m.names = disc.group("company", sent, 3 if m.surface in ("3社", "三社") else 2)
         m.name = m.names[0] if m.names else ""
         return
     if m.surface == "両氏":
