@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsbot.core.events import Event
-from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, with_particle
+from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, is_relative, with_particle
 from newsbot.core.extract.ja_deals import procurement
 from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
@@ -19,6 +19,7 @@ _TECH = re.compile(
 )
 _SUPPLY = re.compile(r"供与|供給")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
+_ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
@@ -136,6 +137,21 @@ def _party_of(ctx: Ctx, t: Trig, vendor: list[str]) -> list[str]:
 
 
 def _vendor(ctx: Ctx, t: Trig) -> list[str]:
+    return _vendor_named(ctx, t) or _maker_of_product(ctx, t)
+
+
+def _maker_of_product(ctx: Ctx, t: Trig) -> list[str]:
+    """「ChatGPT Enterprise」を業務に取り入れる: the maker of the product taken up."""
+    if not _ADOPT.match(t.word) or is_relative(ctx, t):
+        return []
+    for m in reversed(ctx.window(t)):
+        maker = getattr(m.entry, "company", None) if m.kind == "product" else None
+        if maker and m.lp in ("を", "も", ""):
+            return [str(maker)]
+    return []
+
+
+def _vendor_named(ctx: Ctx, t: Trig) -> list[str]:
     pool = ctx.window(t)
     if re.match(r"支払|支出", t.word) and not any(_vendor_slot(ctx, m, t) for m in pool):
         pool = ctx.before(t)
