@@ -19,6 +19,7 @@ _TECH = re.compile(
 )
 _SUPPLY = re.compile(r"供与|供給")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
+_UNIT_TOPIC = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:事業|部門))(?:は|の|が)")
 _ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
@@ -394,8 +395,12 @@ def _margin_pct(ctx: Ctx, start: int, end: int, stop: int) -> float | None:
 
 def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
     before = [m for m in ctx.ments if m.end <= start and m.kind in COMPANY and not m.quoted]
+    bought = {e.fields["target"] for e in state.events if e.type == "acquisition"}
     for m in reversed(before):
         gap = ctx.text[m.pend : start]
+        unit = _UNIT_TOPIC.match(ctx.text, m.pend) if m.lp == "の" else None
+        if unit is not None and f"{m.surface}の{unit.group('u')}" in bought:
+            return f"{m.surface}の{unit.group('u')}"  # ABBのロボット事業は…売上高は
         if m.lp == "の" and len(gap) <= 14 and not re.search(r"[はがをに、]", gap):
             return names([m])[0] if names([m]) else None
         if m.lp in ("は", "が", "も", "では") and m.name:

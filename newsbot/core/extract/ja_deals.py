@@ -500,6 +500,9 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
         return _object_chain(ctx, objects)
     for m in reversed(ctx.window(t)):
         gap = ctx.text[m.pend : t.start]
+        unit = _UNIT.match(gap) if m.kind in COMPANY and m.lp == "の" else None
+        if unit is not None:
+            return [_unit_mention(ctx, m, unit.group("u"))]
         if (
             m.kind in COMPANY
             and not m.quoted
@@ -515,6 +518,18 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
         ):
             return [m]
     return []
+
+
+_UNIT = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:事業|部門))を")
+
+
+def _unit_mention(ctx: Ctx, owner: Ment, unit: str) -> Ment:
+    """ABBのロボット事業を買収: the business bought, named with its owner."""
+    name = f"{ctx.text[owner.start : owner.end]}の{unit}"
+    ment = Ment(owner.start, owner.pend + len(unit), name, name, "company", source="pattern")
+    ment.particle = ment.lp = "を"
+    ment.extra["unit_of"] = owner.name
+    return ment
 
 
 def _object_chain(ctx: Ctx, objects: list[Ment]) -> list[Ment]:
