@@ -198,6 +198,8 @@ class Document:
     def note_entity(self, name: str, kind: str, surface: str | None = None) -> None:
         """Remember an entity for ``Extraction.entities`` (with the surface used, if other)."""
         info = self.entities.get(name)
+        if info is not None and (not surface or surface == name or surface in info.aliases):
+            return
         aliases = set(info.aliases) if info else set()
         if surface and surface != name:
             aliases.add(surface)

@@ -128,11 +128,12 @@ def extract_events(doc: Document) -> list[Event]:
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
         rules = _rules_for(doc, sentence, names.ents)
-        parsed = finish_parse(ctx, names, light=not rules)
+        priced = bool(_CURRENCY.search(sentence.text)) and bool(doc.money(sentence.index))
+        parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
         for rule in rules:
             rule(parsed, ctx, found)
-        if not any(e.type in _MONEY_TYPES for e in found.events):
+        if priced and not any(e.type in _MONEY_TYPES for e in found.events):
             _carry_amount(parsed, ctx)
         ctx.events.extend(found.events)
     _unify_short_names(ctx, ctx.events)
@@ -241,7 +242,8 @@ def _rules_for(doc: Document, sentence: Sentence,
                 rule in _NEED_COMPANIES and not companies):
             continue
         rules.append(rule)
-    if investments not in rules and doc.money(sentence.index):
+    if investments not in rules and companies and _CURRENCY.search(sentence.text) and \
+            doc.money(sentence.index):
         rules.insert(0, investments)
     if talent not in rules and any(a in sentence.text for a in _ARROWS):
         rules.append(talent)
@@ -249,6 +251,8 @@ def _rules_for(doc: Document, sentence: Sentence,
 
 
 _DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
+                       r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b", re.IGNORECASE)
 _PERSON_WORDS = _words(
     "he she his her him they their chief ceo cto cfo coo cso cpo cmo president head founder "
     "co-founder cofounder founders co-founders director directors executive executives officer "

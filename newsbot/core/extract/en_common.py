@@ -8,8 +8,10 @@ Patterns are written with macros: ``{E:name}`` is an entity placeholder captured
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +54,45 @@ def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     for macro, body in _MACROS.items():
         pattern = pattern.replace(macro, body)
     return re.compile(pattern, flags)
+
+
+class Cued:
+    """A rule pattern with the words (lower-case stems) without which it cannot match:
+    ``finditer`` looks for one of them first, which is much cheaper than running the pattern
+    over a sentence that lacks them all."""
+
+    __slots__ = ("cues", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], cues: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.cues = cues
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` when ``text`` has a cue, else nothing."""
+        low = _lower(text)
+        if any(cue in low for cue in self.cues):
+            return self.pattern.finditer(text, pos, endpos)
+        return iter(())
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``pattern.search`` when ``text`` has a cue."""
+        low = _lower(text)
+        return self.pattern.search(text, pos, endpos) if any(c in low for c in self.cues) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``pattern.match`` (a match is anchored: no cue test)."""
+        return self.pattern.match(text, pos, endpos)
+
+
+@functools.lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def cued(pattern: str, *cues: str) -> Cued:
+    """``rx(pattern)`` that runs only on sentences with one of ``cues`` (lower case)."""
+    return Cued(rx(pattern), cues)
 
 
 ENT = rx("{E:i}")

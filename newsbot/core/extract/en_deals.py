@@ -15,6 +15,7 @@ from newsbot.core.extract.en_common import (
     blocked,
     clause_end,
     company_name,
+    cued,
     entity_list,
     funding_total,
     is_per_unit,
@@ -31,57 +32,71 @@ from newsbot.core.extract.money import MoneyMatch
 
 # investments -------------------------------------------------------------------------------
 
-_RAISE = rx(
+_RAISE = cued(
     r"\b(?:raised|raises|raise|raising|secured|secures|closed|closes|landed|lands|pulled\s+in|"
     r"bagged|nabbed|picked\s+up|completed|completes|announced|announces|took\s+in|takes\s+in|"
     r"agreed|agrees|unveiled|won|wins)\s+"
     r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
-    r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}"
+    r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}",
+    'rais', 'secur', 'clos', 'land', 'pulled', 'bagged', 'nabbed', 'picked', 'complet', 'announc', 'took', 'takes', 'agree', 'unveil', 'won', 'wins',
 )
-_VALUED_IN_ROUND = rx(
+_VALUED_IN_ROUND = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been)\s+valued\s+at\s+(?:(?:about|around|roughly|more\s+than|"
     r"nearly|some)\s+)*{M}\s+(?:[^.;\ue000\ue002]{0,30}?\s)?in\s+(?:a|an|its|the|last\s+\w+['’]s)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:funding\s+round|round|financing|fundraising|raise)\b"
+    r"(?:[\w-]+\s+){0,3}?(?:funding\s+round|round|financing|fundraising|raise)\b",
+    'valued',
 )
-_RAISE_FROM = rx(r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b")
-_INVEST = rx(
+_RAISE_FROM = cued(r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b", 'raised')
+_INVEST = cued(
     r"\b(?:invested|invests|invest|investing|poured|pours|injected|injects|pumped|pumps|put|puts)"
     r"\s+(?:(?:another|an\s+additional|a\s+further|up\s+to|as\s+much\s+as|about|roughly|"
     r"around|nearly|more\s+than|some)\s+)*(?:{M:amt}\s+)?(?:[a-z-]+\s+){0,3}?(?:in|into)\s+"
-    r"{DESC}{E:co}"
+    r"{DESC}{E:co}",
+    'invest', 'poured', 'pours', 'inject', 'pump', 'put',
 )
-_COMMIT = rx(r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+additional|up\s+to|"
+_COMMIT = cued(r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+additional|up\s+to|"
              r"about|roughly|more\s+than)\s+)*{M:amt}\s+(?:[a-z-]+\s+){0,3}?(?:to|in|into)\s+"
-             r"{DESC}{E:co}")
-_INVEST_NOUN = rx(
+             r"{DESC}{E:co}",
+    'committ', 'commits', 'pledge',
+)
+_INVEST_NOUN = cued(
     r"(?:\b(?:a|an|its|the|their|his|her)|{E:inv}['’]s?)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}"
+    r"(?:[\w-]+\s+){0,2}?(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}",
+    'investment', 'stake', 'commitment',
 )
 _SHARES = re.compile(r"['’]s?\s+(?:(?:common|ordinary|preferred|class\s+\w)\s+)?(?:stock|shares|equity)\b")
 _BACKGROUND_STAKE = re.compile(r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
                                r"besides|on\s+top\s+of)\b", re.IGNORECASE)
-_HOLDS = rx(
+_HOLDS = cued(
     r"\b(?:will\s+)?(?:hold|holds|held|own|owns|owned|take|takes|took|acquire|acquires|acquired|"
     r"get|gets|got|receive|receives|received)\s+(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|"
     r"almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
-    r"(?:(?:equity\s+|ownership\s+|minority\s+)?stake\s+in|of|interest\s+in)\s+{DESC}{E:co}"
+    r"(?:(?:equity\s+|ownership\s+|minority\s+)?stake\s+in|of|interest\s+in)\s+{DESC}{E:co}",
+    '%', 'percent', 'per cent',
 )
-_GAPPED = rx(
+_GAPPED = cued(
     r"{E:inv1}\s+(?:will\s+|would\s+|plans\s+to\s+|is\s+to\s+)?(?:invest|invests|invested)\s+"
     r"(?:up\s+to\s+|about\s+)?{M:a1}\s+and\s+{E:inv2}\s+(?:up\s+to\s+|about\s+)?{M:a2}\s+"
-    r"(?:in|into)\s+{E:co}"
+    r"(?:in|into)\s+{E:co}",
+    'invest',
 )
-_LED_GROUP = rx(r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
-                r"funding|deal)")
-_ROUND_NOUN = rx(
+_LED_GROUP = cued(r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
+                r"funding|deal)",
+    '-led',
+)
+_ROUND_NOUN = cued(
     r"{E:co}(?:['’]s?)?\s+(?:{M:amt}\s+)?(?:(?P<round>Series\s+[A-K]\+?\d?|seed|pre-seed)"
-    r"(?:\s+(?:round|funding|financing))?|(?:new\s+)?(?:funding|financing)\s+round)\b"
+    r"(?:\s+(?:round|funding|financing))?|(?:new\s+)?(?:funding|financing)\s+round)\b",
+    'series', 'seed', 'round',
 )
-_INVEST_FOR_STAKE = rx(
-    r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}")
-_LEAD = rx(
+_INVEST_FOR_STAKE = cued(
+    r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}",
+    'invest', 'paid', 'pay',
+)
+_LEAD = cued(
     r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
-    r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)"
+    r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)",
+    'led', 'headed', 'anchored',
 )
 _INVESTOR_LISTS = [
     rx(r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)"),
@@ -100,13 +115,14 @@ _INVESTOR_LISTS = [
     rx(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
        r"such\s+as\s+)?(?P<rest>.*)"),
 ]
-_AMONG_INVESTORS = rx(
+_AMONG_INVESTORS = cued(
     r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
     r"(?:also\s+)?(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|"
     r"backers|participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round|"
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
     r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding)|also\s+(?:invested|participated|"
-    r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))"
+    r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))",
+    'investor', 'backer', 'participa', 'taking', 'part', 'joined', 'join', 'took', 'chipped', 'put', 'in', 'also', 'invested',
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
@@ -375,17 +391,20 @@ _AGREE = (r"(?:agreed|agrees|agree|signed\s+(?:a|an)\s+(?:definitive\s+|merger\s
 _ACQUIRE_VERB = (r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|"
                  r"snap(?:ped|s)?\s+up|snapping\s+up|take[sn]?\s+over|took\s+over|taking\s+over|"
                  r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)")
-_ACQUIRE = rx(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}")
-_ACQUIRED_BY = rx(
+_ACQUIRE = cued(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}", 'acquir', 'buy', 'bought', 'purchas', 'snap', 'take', 'took', 'taking', 'merge', 'swallow', 'scoop')
+_ACQUIRED_BY = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:acquired|"
-    r"bought|purchased|snapped\s+up|taken\s+over)\s+by\s+{DESC}{E:acq}"
+    r"bought|purchased|snapped\s+up|taken\s+over)\s+by\s+{DESC}{E:acq}",
+    'acquired', 'bought', 'purchased', 'snapped', 'taken',
 )
-_THAT_ACQUIRED = rx(
+_THAT_ACQUIRED = cued(
     r"{E:obj},\s+(?:{E}\s+|(?:a|an|the)\s+[^,]{0,80}?\s+)?(?:that|which)\s+{E:acq}\s+"
-    r"(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over)"
+    r"(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over)",
+    'acquired', 'bought', 'purchased', 'took', 'over',
 )
-_ACQUISITION_NOUN = rx(
-    r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?"
+_ACQUISITION_NOUN = cued(
+    r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?",
+    'acquisition', 'purchase', 'takeover', 'buyout',
 )
 _UNIT = re.compile(r"['’]s?\s+([a-z][\w-]+)\s+(?:division|unit|business|arm|operations|segment)\b")
 _ALSO_BOUGHT = rx(r"(?:,\s+|\s+and\s+|,\s+and\s+){E:obj}(?=[\s,.;]|$)")
@@ -399,10 +418,11 @@ _FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|val
                          r"an\s+estimated|a\s+reported|up\s+to)\s+)*$", re.IGNORECASE)
 
 
-_MERGER = rx(
+_MERGER = cued(
     r"{E:a}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+and\s+{E:b}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+(?:said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+)?(?:have\s+|had\s+|"
     r"has\s+)?(?:completed|closed|finalized|finalised|agreed\s+to|announced|sealed|signed)\s+"
-    r"(?:their|a|an|the)\s+(?:[\w$-]+\s+){0,3}?(?:merger|combination|all-stock\s+deal)"
+    r"(?:their|a|an|the)\s+(?:[\w$-]+\s+){0,3}?(?:merger|combination|all-stock\s+deal)",
+    'merger', 'combination', 'all-stock',
 )
 
 

@@ -9,6 +9,7 @@ from newsbot.core.extract.en_common import (
     Found,
     blocked,
     clause_end,
+    cued,
     funding_total,
     is_per_unit,
     org_name,
@@ -44,15 +45,20 @@ _FORECAST = re.compile(
     r"would|might|may|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
     r"is\s+set\s+to|will)\b", re.IGNORECASE)
 _NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)
-_VALUED = rx(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
-             r"roughly|more\s+than|nearly|some)\s+)*{M:m}")
-_AT_WHICH_VALUED = rx(r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
-                      r"has\s+been)\s+valued")
-_RAISED = rx(
+_VALUED = cued(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
+             r"roughly|more\s+than|nearly|some)\s+)*{M:m}",
+    'valued',
+)
+_AT_WHICH_VALUED = cued(r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
+                      r"has\s+been)\s+valued",
+    'valued',
+)
+_RAISED = cued(
     r"\b(?:raised|raising|raises|secured|received|attracted|pulled\s+in|amassed)\s+(?:(?:a\s+total\s+of|"
     r"more\s+than|over|nearly|almost|about|roughly|some|around|approximately|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)*{M:m}|\btotal\s+(?:funding|capital\s+raised|raised)\s+"
-    r"(?:of|to|at)\s+(?:(?:about|more\s+than|nearly|over)\s+)*{M:m2}"
+    r"(?:of|to|at)\s+(?:(?:about|more\s+than|nearly|over)\s+)*{M:m2}",
+    'rais', 'secur', 'receiv', 'attract', 'pulled', 'amass', 'total',
 )
 
 
@@ -247,13 +253,14 @@ def _reported_period(ctx: Context, text: str) -> str | None:
 
 # layoffs ------------------------------------------------------------------------------------
 
-_CUT = rx(
+_CUT = cued(
     r"\b(?:cut|cuts|cutting|eliminate|eliminates|eliminated|eliminating|lay\s+off|lays\s+off|"
     r"laid\s+off|laying\s+off|slash|slashes|slashed|slashing|shed|sheds|shedding|axe|axes|axed|"
     r"axing|trim|trims|trimmed|trimming|reduce|reduces|reduced|reducing|let\s+go|lets\s+go|"
-    r"letting\s+go|dismiss|dismissed|dismisses|furlough|furloughed)\s+(?:of\s+)?"
+    r"letting\s+go|dismiss|dismissed|dismisses|furlough|furloughed)\s+(?:of\s+)?",
+    'cut', 'eliminat', 'lay', 'laid', 'slash', 'shed', 'axe', 'axing', 'trim', 'reduc', 'let', 'go', 'letting', 'dismiss', 'furlough',
 )
-_LAYOFF_NOUN = rx(r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)")
+_LAYOFF_NOUN = cued(r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)", 'layoff', 'job', 'cuts', 'redundanc')
 _STAFF_PCT = re.compile(r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
                         r"(?:%|percent)\s+of\s+(?:its|their|the\s+company's)\s+(?:\w+\s+)?"
                         r"(?:workforce|staff|employees|headcount|jobs)", re.IGNORECASE)
@@ -285,29 +292,38 @@ def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
 
 # product launches ---------------------------------------------------------------------------
 
-_LAUNCH = rx(
+_LAUNCH = cued(
     r"\b(?:launched|launches|launch|launching|released|releases|release|releasing|unveiled|"
     r"unveils|unveil|unveiling|introduced|introduces|introducing|debuted|debuts|rolled\s+out|"
     r"rolls\s+out|rolling\s+out|shipped|ships|open-sourced|open-sources|open\s+sourced|"
     r"announced|announces|previewed|showcased|made\s+available)\s+"
     r"(?P<det>(?:(?:a|an|its|the|their|new|first|latest|next-generation|updated|own|"
-    r"family\s+of|version\s+of|preview\s+of)\s+)*)"
+    r"family\s+of|version\s+of|preview\s+of)\s+)*)",
+    'launch', 'releas', 'unveil', 'introduc', 'debut', 'roll', 'shipped', 'ships', 'open-sourc', 'open', 'sourc', 'announc', 'preview', 'showcas', 'made', 'available',
 )
-_LAUNCH_NOUN = rx(
+_LAUNCH_NOUN = cued(
     r"\b(?:release|launch|debut|rollout|roll-out|general\s+availability|unveiling|introduction|"
-    r"availability)\s+of\s+(?P<det>(?:(?:a|an|its|the|their|new|first)\s+)*)"
+    r"availability)\s+of\s+(?P<det>(?:(?:a|an|its|the|their|new|first)\s+)*)",
+    'release', 'launch', 'debut', 'rollout', 'roll-out', 'availability', 'unveiling', 'introduction',
 )
-_WHICH_RELEASED = rx(r",\s+(?:(?:the|a|an|its)\s+[^,;.\ue000]{0,80}?\s+)?(?:which|that)\s+{E:co}\s+"
-                     r"(?:had\s+|has\s+)?(?:released|launched|unveiled|introduced|debuted|shipped)\b")
-_PRODUCT_SUBJECT = rx(
+_WHICH_RELEASED = cued(r",\s+(?:(?:the|a|an|its)\s+[^,;.\ue000]{0,80}?\s+)?(?:which|that)\s+{E:co}\s+"
+                     r"(?:had\s+|has\s+)?(?:released|launched|unveiled|introduced|debuted|shipped)\b",
+    'released', 'launched', 'unveiled', 'introduced', 'debuted', 'shipped',
+)
+_PRODUCT_SUBJECT = cued(
     r"{E:prod}(?:,\s+(?:which|a|an|the|its)\s+[^,;]{0,100},)?\s+(?:was\s+|has\s+been\s+|were\s+)?"
     r"(?:launched|released|debuted|rolled\s+out|went\s+live|became\s+(?:generally\s+)?available|"
-    r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)"
+    r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)",
+    'launched', 'released', 'debuted', 'rolled', 'went', 'live', 'available', 'unveiled', 'introduced',
 )
-_FIRST_PRODUCT = rx(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
-                    r"will\s+be)\s+(?P<det>)")
-_GENERALLY = rx(
-    r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available")
+_FIRST_PRODUCT = cued(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
+                    r"will\s+be)\s+(?P<det>)",
+    'product',
+)
+_GENERALLY = cued(
+    r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available",
+    'generally',
+)
 _FIRST_IN_CLAUSE = re.compile(r"(?:^|[.;:]\s+|\s[—–]\s)$")
 _PRODUCT_NOUNS = (r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
                   r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"

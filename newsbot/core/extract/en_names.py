@@ -9,6 +9,7 @@ by a placeholder in ``Parsed.masked``, so rules are patterns over verbs and plac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -716,7 +717,9 @@ _DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
 _WORD_RE = re.compile(r"[a-z-]+")
 
 
+@functools.lru_cache(maxsize=256)
 def _sentence_words(text: str) -> frozenset[str]:
+    """The lower-case words of a sentence (asked for several times per sentence)."""
     return frozenset(_WORD_RE.findall(text.lower()))
 
 
@@ -1088,15 +1091,23 @@ def _learn(ctx: Context, p: Parsed) -> None:
         if head.kind in ("company", "person", "unknown"):
             kind = "person" if head.looks_like_person() else "company"
             ctx.topic[sentence.block] = (head.name, kind)
-    for m in re.finditer(rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
-                         rf"({_COMPANY_NOUNS})s?\b", p.masked):
+    if _sentence_words(p.text).isdisjoint(_DESCRIPTION_NOUNS_PLURAL):
+        return
+    for m in _DESCRIBED_AFTER.finditer(p.masked):
         named = p.ent(m.group(1))
         if named and named.is_org():
             ctx.described.append((m.group(2).lower(), named.name))
-    for m in re.finditer(rf"\b({_COMPANY_NOUNS})\s+{_E}", p.masked):
+    for m in _DESCRIBED_BEFORE.finditer(p.masked):
         named = p.ent(m.group(2))
         if named and named.is_org():
             ctx.described.append((m.group(1).lower(), named.name))
+
+
+_DESCRIBED_AFTER = re.compile(rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
+                              rf"({_COMPANY_NOUNS})s?\b")
+_DESCRIBED_BEFORE = re.compile(rf"\b({_COMPANY_NOUNS})\s+{_E}")
+_DESCRIPTION_NOUNS_PLURAL = frozenset(
+    (*_COMPANY_NOUNS.split("|"), *(n + "s" for n in _COMPANY_NOUNS.split("|"))))
 
 
 _BOUNDARY = re.compile(

@@ -16,6 +16,7 @@ from newsbot.core.extract.en_common import (
     ENT,
     Found,
     blocked,
+    cued,
     described_person,
     object_at,
     org_name,
@@ -27,50 +28,58 @@ from newsbot.core.extract.en_common import (
 )
 from newsbot.core.extract.en_names import ROLE_RE, Context, Ent, Parsed, focus_company
 
-_HIRE = rx(
+_HIRE = cued(
     r"\b(?:hired|hires|hire|hiring|appointed|appoints|appoint|appointing|named|names|naming|"
     r"tapped|taps|tap|tapping|poached|poaches|poaching|recruited|recruits|recruiting|brought\s+in|"
     r"brings\s+in|brought\s+on|brings\s+on|promoted|promotes|elevated|elevates|picked|picks|"
-    r"lured|lures|nabbed|snagged)\s+"
+    r"lured|lures|nabbed|snagged)\s+",
+    'hire', 'hiring', 'appoint', 'named', 'names', 'naming', 'tap', 'poach', 'recruit', 'brought', 'brings', 'promot', 'elevat', 'pick', 'lured', 'lures', 'nabbed', 'snagged',
 )
 _PROMOTE = re.compile(r"\s*(?:promot|elevat)", re.IGNORECASE)
 _STAYS = re.compile(
     r"\b(?:keep|keeps|keeping|retain|retains|retaining)\s+(?:his|her|their)\s+(?:job|role|post|"
     r"position|day\s+job)\b|\bwhile\s+(?:remaining|staying)\s+(?:as\s+)?(?:the\s+)?(?:chief|ceo|"
     r"president|head|chair|in\s+(?:his|her)\s+(?:role|job))", re.IGNORECASE)
-_JOIN = rx(
+_JOIN = cued(
     r"\b(?:joined|joins|join|joining|rejoined|rejoins|returned\s+to|returns\s+to|moved\s+to|"
     r"moves\s+to|defected\s+to|defects\s+to|went\s+to|goes\s+to|heads\s+to|headed\s+to|"
     r"left\s+for|leaves\s+for|leaving\s+for|departed\s+for|departs\s+for|jumped\s+to|"
-    r"jumps\s+to|jumped\s+ship\s+to|signed\s+on\s+with|signs\s+on\s+with)\s+{DESC}{E:to}"
+    r"jumps\s+to|jumped\s+ship\s+to|signed\s+on\s+with|signs\s+on\s+with)\s+{DESC}{E:to}",
+    'join', 'return', 'moved', 'moves', 'defect', 'went', 'goes', 'head', 'left', 'leav', 'depart', 'jump', 'signed', 'signs',
 )
-_LEAVE = rx(
+_LEAVE = cued(
     r"\b(?:left|leaves|leave|leaving|quit|quits|quitting|departed|departs|departing|exited|"
     r"exits|exiting|resigned\s+from|resigns\s+from|resigning\s+from|stepped\s+down\s+from|"
     r"steps\s+down\s+from|stepping\s+down\s+from|retired\s+from|retires\s+from|"
     r"is\s+leaving|will\s+leave|to\s+leave|parted\s+ways\s+with|parts\s+ways\s+with)\s+{DESC}"
-    r"{E:from}"
+    r"{E:from}",
+    'left', 'leav', 'quit', 'depart', 'exit', 'resign', 'stepp', 'retir', 'part',
 )
-_LEAVE_BARE = rx(
+_LEAVE_BARE = cued(
     r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|departed|"
     r"departs|quit|quits|retired|retires|retire|is\s+leaving|left|will\s+leave|to\s+leave)\b"
-    r"(?!\s+(?:for|to)\b)"
+    r"(?!\s+(?:for|to)\b)",
+    'resign', 'stepp', 'depart', 'quit', 'retir', 'leav', 'left',
 )
-_EXIT_NOUN = rx(
+_EXIT_NOUN = cued(
     r"(?:\b(?:his|her|their)|{E:p}['’]s?)\s+(?:[\w-]+\s+)?(?:exit|departure|resignation|"
-    r"retirement)\s+from\s+{DESC}{E:from}"
+    r"retirement)\s+from\s+{DESC}{E:from}",
+    'exit', 'departure', 'resignation', 'retirement',
 )
-_LOSES = rx(r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}")
-_FOUND = rx(
+_LOSES = cued(r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}", 'lose', 'lost', 'losing')
+_FOUND = cued(
     r"(?<!newly\s)\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
     r"launching|set\s+up|sets\s+up|setting\s+up|formed|forms|created|creates|announced|"
-    r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}"
+    r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}",
+    'found', 'start', 'launch', 'set', 'up', 'sets', 'setting', 'form', 'creat', 'announc', 'unveil', 'incorporat', 'spun',
 )
-_FOUNDED_BY = rx(r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
-                 r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)")
+_FOUNDED_BY = cued(r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
+                 r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)",
+    'founded', 'started',
+)
 _NEW_COMPANY = re.compile(r"\b(?:new|startup|start-up|company|venture|lab|school)\b", re.I)
 _ARROW = rx(r"^\s*{E:p}\s*(?:→|->|➔|➡|⟶)\s*{E:to}\s*\.?\s*$")
-_BECOME = rx(
+_BECOME = cued(
     r"\b(?:will\s+become|became|becomes|has\s+become|to\s+become|took\s+over\s+as|"
     r"takes\s+over\s+as|taking\s+over\s+as|stepped\s+in\s+as|steps\s+in\s+as|stepping\s+in\s+as|"
     r"was\s+promoted\s+to|is\s+promoted\s+to|has\s+been\s+promoted\s+to|was\s+named|is\s+named|"
@@ -80,7 +89,8 @@ _BECOME = rx(
     r"was\s+the\s+new)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:{E:owner}['’]?s?\s+)?"
     r"(?:new\s+|interim\s+|acting\s+)?(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
     r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
-    r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))"
+    r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))",
+    'become', 'became', 'take', 'over', 'takes', 'taking', 'stepp', 'promoted', 'named', 'appointed', 'elevated', 'succeed', 'is', 'now', 'was', 'made', 'been', 'the', 'new',
 )
 _WITH_PERSON = rx(r"\bwith\s+{E:p}(?:,[^,;]{1,100},)?\s*$")
 _INTERNAL = re.compile(r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
@@ -99,22 +109,27 @@ _FROM = re.compile(r"^(?:,[^,;]{1,100},)?[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|it
 _OBJECT_STOP = re.compile(r"\s(?:as|to|who|which|from|in\s+a|after|for|on)\s|;|\.(?:\s|$)")
 
 
-_PREVIOUSLY = rx(
+_PREVIOUSLY = cued(
     r"\b(?:most\s+recently|previously|until\s+recently|until\s+now|before\s+that|formerly)\s+"
     r"(?:worked|served|was|spent\s+[\w\s]{1,20}?)\s+(?:at|for|with|as)\s+(?:an?\s+|the\s+)?"
-    r"(?:{E:org}(?:['’]s?)?(?=[\s,.;]|$)|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})"
+    r"(?:{E:org}(?:['’]s?)?(?=[\s,.;]|$)|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})",
+    'recently', 'previously', 'before', 'that', 'formerly', 'until', 'now',
 )
-_WHO_RAN = rx(
+_WHO_RAN = cued(
     r"{E:p},?\s+(?:an?\s+[^,\ue000]{0,40}?\s+)?who\s+(?:had\s+)?(?:ran|led|headed|oversaw|built|"
-    r"co-led|managed|worked\s+on)\s+[^,;.\ue000]{0,60}?(?:{E:org}['’]?s?|\b(?:at|for)\s+{E:org2})"
+    r"co-led|managed|worked\s+on)\s+[^,;.\ue000]{0,60}?(?:{E:org}['’]?s?|\b(?:at|for)\s+{E:org2})",
+    'who',
 )
-_SPELL_AT = rx(r"\b(?:after|spent|spending|following)\s+(?:a|an|his|her|their|the\s+(?:past|last))?\s*"
+_SPELL_AT = cued(r"\b(?:after|spent|spending|following)\s+(?:a|an|his|her|their|the\s+(?:past|last))?\s*"
                r"(?:[\w-]+\s+){0,3}?(?:spell|stint|stints|tenure|years|decade|months|time|career)\s+"
-               r"(?:at|with)\s+{DESC}{E:org}")
-_WAS_PREVIOUSLY = rx(
+               r"(?:at|with)\s+{DESC}{E:org}",
+    'spell', 'stint', 'tenure', 'years', 'decade', 'months', 'time', 'career',
+)
+_WAS_PREVIOUSLY = cued(
     r"\b(?:was|had\s+been|has\s+been|served\s+as)\s+(?:previously|formerly|most\s+recently|"
     r"until\s+recently|until\s+now|earlier)\s+(?:an?\s+|the\s+)?(?:{E:org}['’]s?\s+|"
-    r"[^,;.\ue000]{0,60}?\b(?:at|of|with)\s+{E:org2})"
+    r"[^,;.\ue000]{0,60}?\b(?:at|of|with)\s+{E:org2})",
+    'previously', 'formerly', 'recently', 'until', 'now', 'earlier',
 )
 
 
@@ -289,8 +304,10 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
 
 
-_COME_FROM = rx(r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
-                r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?")
+_COME_FROM = cued(r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
+                r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?",
+    'from',
+)
 
 
 def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
@@ -409,11 +426,12 @@ def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     return Ent(0, 0, name, name, "person", "pronoun") if name else None
 
 
-_FOUNDED_BY_PERSON = rx(
+_FOUNDED_BY_PERSON = cued(
     r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:(?:was|were|is|had\s+been|"
     r"has\s+been)\s+)?(?:co-?founded|founded|started|set\s+up|launched|created)\s+"
     r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
-    r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?"
+    r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?",
+    'founded', 'started', 'set', 'up', 'launched', 'created',
 )
 
 

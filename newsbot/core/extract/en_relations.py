@@ -14,6 +14,7 @@ from newsbot.core.extract.en_common import (
     Found,
     blocked,
     clause_end,
+    cued,
     entity_list,
     is_per_unit,
     object_at,
@@ -36,61 +37,74 @@ _JOINTLY = (
     r"work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|join(?:ed)?\s+forces|"
     r"partner(?:ed)?\s+(?:on|to))"
 )
-_PARTNER_BOTH = rx(
+_PARTNER_BOTH = cued(
     rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
     rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
     rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
-    rf"{_DEAL_NOUN}|{_JOINTLY})"
+    rf"{_DEAL_NOUN}|{_JOINTLY})",
+    'partnership', 'collaboration', 'alliance', 'agreement', 'deal', 'pact', 'venture', 'tie-up', 'jointly', 'co-develop', 'codevelop', 'co-design', 'codesign', 'co-create', 'cocreate', 'co-build', 'cobuild', 'collaborate', 'together', 'team', 'join', 'partner',
 )
-_PARTNER_WITH = rx(
+_PARTNER_WITH = cued(
     r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
     r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
-    r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}"
+    r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}",
+    'partnership', 'collaboration', 'alliance', 'agreement', 'deal', 'pact', 'venture', 'tie-up', 'contract',
 )
-_PARTNER_VERB = rx(
+_PARTNER_VERB = cued(
     r"\b(?:partnered|partners|partnering|partner|teamed\s+up|teams\s+up|teaming\s+up|team\s+up|"
     r"collaborated|collaborates|collaborating|collaborate|joined\s+forces|joins\s+forces|"
     r"joining\s+forces|join\s+forces|co-?developed|co-?develops|co-?developing)\s+with\s+"
-    r"{DESC}{E:b}"
+    r"{DESC}{E:b}",
+    'partner', 'team', 'collaborat', 'forces', 'develop',
 )
-_WORKING_WITH = rx(r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
-                   r"working\s+(?:closely\s+)?with\s+{DESC}{E:b}\s+(?:to|on)\s")
-_PREFERRED_PARTNER = rx(
+_WORKING_WITH = cued(r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
+                   r"working\s+(?:closely\s+)?with\s+{DESC}{E:b}\s+(?:to|on)\s",
+    'working',
+)
+_PREFERRED_PARTNER = cued(
     r"\b(?:will\s+become|became|becomes|has\s+become|is|was|as|named|names|chose|chosen\s+as|"
     r"selected\s+as|picked\s+as)\s+(?:the\s+|a\s+|an\s+)?{E:b}['’]s?\s+(?:[\w-]+\s+){0,3}?"
-    r"partner\b"
+    r"partner\b",
+    'partner',
 )
-_BOTH_JOINTLY = rx(
+_BOTH_JOINTLY = cued(
     r"\b(?:the\s+(?:two|three|four)\s+companies|both\s+companies|the\s+companies|the\s+pair|"
     r"the\s+partners|the\s+two|they)\s+(?:will\s+|would\s+|also\s+|have\s+|had\s+)*"
-    rf"{_JOINTLY}"
+    rf"{_JOINTLY}",
+    'jointly', 'develop', 'design', 'create', 'build', 'collaborate', 'together', 'team', 'forces', 'partner',
 )
-_INTEGRATED_INTO = rx(
+_INTEGRATED_INTO = cued(
     r"(?:{E:owner}['’]s?\s+)?{E:prod}\s+(?:is|was|will\s+be|has\s+been|have\s+been|were|are|"
     r"being|now)\s+(?:now\s+)?(?:being\s+)?integrated\s+(?:into|in|with)\s+(?:the\s+)?"
-    r"(?:{E:owner2}['’]s?\s+)?{E:prod2}"
+    r"(?:{E:owner2}['’]s?\s+)?{E:prod2}",
+    'integrated',
 )
-_VENTURE_SET_UP = rx(
+_VENTURE_SET_UP = cued(
     r"\b(?:joint\s+)?venture,?\s+(?:that\s+|which\s+)?{E:a}\s+(?:set\s+up|formed|created|launched|"
-    r"established|started)\s+(?:in\s+\w+\s+)?with\s+(?P<list>{E}.*)"
+    r"established|started)\s+(?:in\s+\w+\s+)?with\s+(?P<list>{E}.*)",
+    'venture',
 )
-_N_COMPANIES = rx(
-    r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)"
+_N_COMPANIES = cued(
+    r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)",
+    'companies',
 )
 _UNDER_WHICH_BUYS = rx(
     r"[^.;]{0,40}?\b(?:under\s+which|that\s+(?:will\s+)?(?:see|has|lets))\s+{E:cust}\s+(?:will\s+|would\s+|is\s+to\s+)?"
     r"(?:deploy|buy|purchase|use|rent|license|licence|take|receive)\b"
 )
-_OFFERS_MODELS = rx(
+_OFFERS_MODELS = cued(
     r"\b(?:offered|offers|offering|made|makes|making|will\s+make|will\s+offer|has\s+offered)\s+"
     r"(?:{E:b}['’]s?|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|technology|tools)\s+(?:available\s+)?"
     r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
-    r"platform|users|clients)"
+    r"platform|users|clients)",
+    'model', 'technology', 'tools',
 )
-_INTEGRATE = rx(r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
-                r"(?:\w+\s+){0,2}?(?:into|in|with|inside)\b")
+_INTEGRATE = cued(r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
+                r"(?:\w+\s+){0,2}?(?:into|in|with|inside)\b",
+    'integrat',
+)
 _CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
                              r"procurement|content)\b", re.IGNORECASE)
 _NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|acquisition|to\s+be\s+acquired|"
@@ -153,16 +167,18 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             _partnership(p, out, [a, owner], m, "", confidence=0.6)
 
 
-_TWO_COMPANIES = rx(
+_TWO_COMPANIES = cued(
     rf"\b(?:the\s+two\s+companies|both\s+companies|the\s+pair)\s+(?:have\s+|has\s+|also\s+|"
     rf"had\s+|on\s+\w+\s+)*(?:signed|announced|formed|struck|entered\s+into|agreed\s+(?:on|to\s+"
     rf"form)|inked|unveiled|reached|expanded|extended|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?"
-    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}"
+    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}",
+    'companies', 'pair',
 )
-_VENTURE_WITH = rx(
+_VENTURE_WITH = cued(
     r"(?:{E:a}\s+)?(?:set\s+up|sets\s+up|formed|forms|created|creates|established|launched|"
     r"agreed\s+to\s+form)\s+(?:in\s+\w+\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:joint\s+venture|"
-    r"venture|consortium|alliance)[^.;\ue000]{0,40}?\bwith\s+(?P<list>{E}.*)"
+    r"venture|consortium|alliance)[^.;\ue000]{0,40}?\bwith\s+(?P<list>{E}.*)",
+    'venture', 'consortium', 'alliance',
 )
 
 
@@ -221,17 +237,22 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
     out.add(p, "partnership", {"companies": names, "summary": summary}, confidence, names=ents)
 
 
-_LICENCE = rx(
+_LICENCE = cued(
     r"\b(?:taking|took|takes|take|signed|secured|obtained|gets|got|get|receives|received|paying|"
     r"pays|paid|pay|bought|acquired|acquiring|acquires)\s+(?:[^.;]{0,80}?\s+)?(?:for\s+)?"
     r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
-    r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?"
+    r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?",
+    'licen',
 )
-_LICENSED = rx(r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-               r"models?|software|ip|intellectual\s+property|patents)")
-_LICENSES_TO = rx(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-                  r"models?|software|ip|patents)\s+to\s+{E:customer}")
-_STOPPED = rx(
+_LICENSED = cued(r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+               r"models?|software|ip|intellectual\s+property|patents)",
+    'licen',
+)
+_LICENSES_TO = cued(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+                  r"models?|software|ip|patents)\s+to\s+{E:customer}",
+    'licen',
+)
+_STOPPED = cued(
     r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
     r"halting|paused|pauses|pausing|suspended|suspends|suspending|stopped|stops|cut\s+ties|"
     r"cuts\s+ties|cutting\s+ties|severed\s+ties|dropped|drops|wound\s+down|winding\s+down|"
@@ -240,71 +261,88 @@ _STOPPED = rx(
     r"(?:(?:its|their|all|the|a)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:work|relationship|contracts?|"
     r"projects?|business|partnership|spending|engagement|use|test|tests|pilot|trial|deal|"
     r"agreement|program|programme|subscription|collaboration|arrangement)\s+)?"
-    r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’])"
+    r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’])",
+    'end', 'halt', 'paus', 'suspend', 'stop', 'ties', 'dropped', 'drops', 'wound', 'winding', 'longer', 'terminat', 'hold', 'froze', 'frozen', 'pulled', 'scrap', 'cancel',
 )
-_STOPPED_USING = rx(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}")
-_IS_CUSTOMER = rx(
+_STOPPED_USING = cued(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}", 'stop', 'longer')
+_IS_CUSTOMER = cued(
     r"\b(?:is|has\s+been|was|became|becomes|remains)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
-    r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?"
+    r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?",
+    'customer',
 )
-_APPOSITIVE_CUSTOMER = rx(
+_APPOSITIVE_CUSTOMER = cued(
     r"{E:customer},\s+{E:vendor}['’]s\s+(?:largest\s+|biggest\s+|top\s+|main\s+|key\s+|"
-    r"single\s+largest\s+|anchor\s+)?(?:customer|client)"
+    r"single\s+largest\s+|anchor\s+)?(?:customer|client)",
+    'customer', 'client',
 )
-_COUNTS_AS_CUSTOMER = rx(r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
-                         r"\b(?:customers|clients|companies\s+that\s+use)")
-_COMMERCIAL = rx(
+_COUNTS_AS_CUSTOMER = cued(r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
+                         r"\b(?:customers|clients|companies\s+that\s+use)",
+    'count',
+)
+_COMMERCIAL = cued(
     r"(?:{E:vendor}['’]s?|its)\s+(?:first\s+|new\s+|latest\s+)?(?:commercial|customer|supply|"
-    r"services)\s+(?:agreement|deal|contract)[^.;]{0,60}?\bwith\s+{DESC}{E:customer}"
+    r"services)\s+(?:agreement|deal|contract)[^.;]{0,60}?\bwith\s+{DESC}{E:customer}",
+    'commercial', 'customer', 'supply', 'services',
 )
-_USES = rx(
+_USES = cued(
     r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|relies\s+on|"
     r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:cloud|"
     r"chips|gpus|infrastructure|compute|capacity|models?|servers|data\s+centers|platform|"
-    r"services|technology)"
+    r"services|technology)",
+    'use', 'used', 'tap', 'rely', 'relies', 'turn', 'rent',
 )
-_USES_PRODUCT = rx(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
-                   r"relies\s+on)\s+{E:product}\b")
-_REVOKE = rx(
+_USES_PRODUCT = cued(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
+                   r"relies\s+on)\s+{E:product}\b",
+    'use', 'used', 'tap', 'rely', 'relies',
+)
+_REVOKE = cued(
     r"\b(?P<verb>revoked|revokes|revoking|cut\s+off|cuts\s+off|cutting\s+off|suspended|suspends|"
     r"suspending|blocked|blocks|blocking|banned|bans|restricted|restricts|shut\s+off|shuts\s+off|"
     r"shut\s+down|shuts\s+down|terminated|terminates|limited|limits|disabled|disables|"
     r"closed|closes|deactivated|deactivates)\s+(?:most\s+of\s+|some\s+of\s+|all\s+of\s+)?"
     r"(?:{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:access|accounts?|api|subscriptions?|"
     r"licen[cs]es?)\b|(?:the\s+)?(?:[\w-]+\s+)?(?:access|accounts?)\s+(?:of|for|belonging\s+to)\s+"
-    r"{DESC}{E:customer2})"
+    r"{DESC}{E:customer2})",
+    'revok', 'cut', 'off', 'suspend', 'block', 'ban', 'restrict', 'shut', 'terminat', 'limit', 'disabl', 'close', 'deactivat',
 )
-_SUPPLY = rx(
+_SUPPLY = cued(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"
     r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
-    r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}"
+    r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}",
+    'suppl', 'provid', 'deliver', 'sell',
 )
-_SPEND_ON = rx(
+_SPEND_ON = cued(
     r"\b(?:spend|spends|spent|spending|commit|commits|committed|committing)\s+(?:to\s+spend(?:ing)?\s+)?"
     r"(?:(?:about|roughly|around|nearly|more\s+than|up\s+to|some|an\s+additional|another)\s+)*{M}"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:on|with|to)\s+{DESC}{E:vendor}"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:on|with|to)\s+{DESC}{E:vendor}",
+    'spen', 'commit',
 )
-_SUPPLY_TO = rx(
+_SUPPLY_TO = cued(
     r"\b(?:will\s+|to\s+|agreed\s+to\s+|would\s+)?(?:supply|supplies|supplied|supplying|provide|"
     r"provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling)\s+"
     r"(?:(?:its|their|the|up\s+to|about|more\s+than)\s+)?(?:[^.;\ue000]{0,50}?\s)?(?:chips|gpus|"
     r"processors|accelerators|servers|memory|capacity|compute|computing|power|models?|software|"
     r"services|infrastructure|systems|cloud|data|semiconductors|hbm)\b[^.;\ue000]{0,40}?\bto\s+"
-    r"{DESC}{E:customer}"
+    r"{DESC}{E:customer}",
+    'suppl', 'provid', 'deliver', 'sell', 'sold',
 )
-_BUY_FROM = rx(
+_BUY_FROM = cued(
     r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
     r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
-    r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}"
+    r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}",
+    'from',
 )
-_PROVIDER = rx(
+_PROVIDER = cued(
     r"{E:vendor}\s+(?:is|remains|became|becomes|will\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
     r"{E:customer}['’]s?\s+(?:primary|main|preferred|exclusive|largest|biggest|key|lead|sole|"
     r"principal)?\s*(?:cloud\s+|chip\s+|compute\s+|data\s+|infrastructure\s+)?(?:provider|"
-    r"supplier|vendor)"
+    r"supplier|vendor)",
+    'provider', 'supplier', 'vendor',
 )
-_SHARE_OF_REVENUE = rx(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
-                       r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of")
+_SHARE_OF_REVENUE = cued(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
+                       r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of",
+    'accounted', 'accounts',
+)
 _COLLABORATION = re.compile(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b",
                             re.IGNORECASE)
 _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
@@ -436,57 +474,65 @@ _CONTRACT_WORDS = ("deal", "agreement", "contract", "commitment", "pay", "paid",
                    "available", "customer", "client", "supplier")
 _USE_VERB = (r"(?:use|rent|buy|purchase|access|tap|run\s+on|deploy|license|licence|lease|"
              r"host|train\s+on|power)")
-_DEAL_TO_USE = rx(
+_DEAL_TO_USE = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|agreed|agrees|reached|reaches|secured|"
     r"secures|entered\s+into|enters\s+into|announced|announces|has|had|made|makes|landed)\s+"
     r"(?:a|an)\s+[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|commitment|pact|arrangement)\s+"
     r"(?:[^.;\ue000]{0,30}?\s)?(?:to|that\s+(?:will\s+)?(?:lets?|allows?)\s+(?:it|them)\s+to)\s+"
     rf"{_USE_VERB}\s+(?:[^.;\ue000]{{0,40}}?\s)?(?:(?:on|from|at|in|through|via|of)\s+)?{{DESC}}"
-    r"{E:vendor}"
+    r"{E:vendor}",
+    'deal', 'agreement', 'contract', 'commitment', 'pact', 'arrangement',
 )
-_DEAL_WITH_FOR = rx(
+_DEAL_WITH_FOR = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|"
     r"entered\s+into|enters\s+into|announced|announces|expanded|expands)\s+(?:a|an|its)\s+"
     r"[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|commitment|pact|arrangement)\s+with\s+{DESC}"
     r"{E:vendor}[^.;\ue000]{0,20}?\s+(?:for|to\s+(?:use|rent|buy|access|secure))\s+"
     r"(?:[\w-]+\s+){0,3}?(?:computing|compute|cloud|capacity|chips|gpus|servers|infrastructure|"
-    r"data\s+centers?|power|models?|services|software|technology|access|data)\b"
+    r"data\s+centers?|power|models?|services|software|technology|access|data)\b",
+    'deal', 'agreement', 'contract', 'commitment', 'pact', 'arrangement',
 )
-_CONTRACT_WITH = rx(
+_CONTRACT_WITH = cued(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|inks|secured|secures|struck|strikes|"
     r"announced|announces|awarded|has|had)\s+(?:a|an)\s+(?P<mods>[^.;\ue000]{0,60}?)\b"
     r"(?:contract|supply\s+(?:deal|agreement)|services\s+(?:deal|agreement)|customer\s+agreement|"
-    r"order)\s+(?:with|from)\s+{DESC}{E:customer}"
+    r"order)\s+(?:with|from)\s+{DESC}{E:customer}",
+    'contract', 'supply', 'services', 'customer', 'order',
 )
-_PAY = rx(
+_PAY = cued(
     r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"
-    r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)"
+    r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)",
+    'pay', 'paid',
 )
 _PAY_FOR = re.compile(r"\b(?:access|licen[cs]\w*|rights?|use|using|data|content|technology|"
                       r"models?|chips|compute|computing|capacity|services|cloud|a\s+year|"
                       r"annually|per\s+year|each\s+year)\b", re.IGNORECASE)
-_EARNS_FROM = rx(
+_EARNS_FROM = cued(
     r"\b(?:earns|earned|collects|collected|makes|made|gets|receives|received)\s+"
     r"(?:a\s+(?:similar|comparable|like)\s+(?:sum|amount)|{M}|[^.;\ue000]{0,30}?\b(?:fees|"
-    r"royalties))\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?from\s+{DESC}{E:customer}"
+    r"royalties))\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?from\s+{DESC}{E:customer}",
+    'earn', 'collect', 'made', 'makes', 'gets', 'receive',
 )
-_AVAILABLE = rx(
+_AVAILABLE = cued(
     r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|software|chips|tools|"
     r"assistant|agents?|ai)\s+(?:will\s+be|would\s+be|are|is|become|became|have\s+become|"
     r"has\s+become)\s+(?:now\s+|also\s+)?available\s+(?:to|in|inside|within|for)\s+"
-    r"(?:all\s+|the\s+)?{E:customer}"
+    r"(?:all\s+|the\s+)?{E:customer}",
+    'available',
 )
-_USES_IN = rx(
+_USES_IN = cued(
     r"\b(?:will\s+|would\s+|to\s+|plans\s+to\s+)?(?:use|uses|using|used|adopt|adopts|adopted|"
     r"deploy|deploys|deployed|license|licenses|licensed)\s+"
     r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|ai|software|chips|tools|"
     r"platform|assistant|agents?)\s+(?:in|into|inside|within|across|for|to\s+power)\s+"
-    r"(?:its|their|the)\s"
+    r"(?:its|their|the)\s",
+    'use', 'using', 'used', 'adopt', 'deploy', 'licens',
 )
-_BECAME_CUSTOMER = rx(
+_BECAME_CUSTOMER = cued(
     r"{E:customer}\s+(?:has\s+|have\s+|had\s+)?(?:become|became|becomes|signed\s+on\s+as|"
     r"signed\s+up\s+as|is\s+now|joined\s+as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:customer|client)\b(?!\s+of)"
+    r"(?:customer|client)\b(?!\s+of)",
+    'customer', 'client',
 )
 _BUYER_WORDS = re.compile(r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
                           r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
