@@ -20,6 +20,7 @@ _TECH = re.compile(
 _SUPPLY = re.compile(r"供与|供給")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
 _UNIT_TOPIC = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:事業|部門))(?:は|の|が)")
+_ANY_METRIC = re.compile("|".join(rx.pattern for _, rx in FIN_METRIC))
 _ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
@@ -293,6 +294,10 @@ _RAISE_VERB = re.compile(r"調達")
 
 def financials(ctx: Ctx, state: State) -> None:
     """Revenue, ARR, gross margin, funding to date and standalone valuations."""
+    if not _ANY_METRIC.search(ctx.text):
+        if ctx.trigs:
+            _funding_to_date(ctx, state)
+        return
     taken: list[tuple[int, int]] = []
     for metric, rx in FIN_METRIC:
         for m in rx.finditer(ctx.text):

@@ -371,14 +371,19 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
     """A sentence with no live trigger that names the investors, price or valuation."""
     if ctx.question or (had_trigger and not _INVESTOR_LIST.search(ctx.text)):
         return
-    listed = _listed_investors(ctx, in_round=True)
+    if state.recent("investment", ctx.idx, window=5) is None:
+        return
+    detail = _DETAIL.search(ctx.text)
+    listed = _listed_investors(ctx, in_round=True) if ctx.ments else []
+    if detail is None and not listed:
+        return
     recent = _round_meant(ctx, state, window=5 if listed and _JOIN_VERB.search(ctx.text) else 3)
     if recent is None or recent.extra.get("fragment"):
         return
     fields: dict[str, object] = {
         "investors": listed,
-        "valuation_usd": usd(valuation(ctx)),
-        "stake_pct": _stake(ctx),
+        "valuation_usd": usd(valuation(ctx)) if detail else None,
+        "stake_pct": _stake(ctx) if detail else None,
     }
     if _INV_AMOUNT_WORDS.search(ctx.text) and ctx.money:
         fields["amount_usd"] = usd(ctx.money[0])
@@ -387,6 +392,7 @@ def _enrich_investment(ctx: Ctx, state: State, had_trigger: bool) -> None:
         ctx.extra["valuation_used"] = True
 
 
+_DETAIL = re.compile(r"%|ドル|円|ユーロ|ポンド|元")  # a sentence that can add a figure
 _BOARD = re.compile(r"委員会|取締役会|理事会|審議会|諮問会議")
 _JOIN_VERB = re.compile(r"参加|加わ|名を連ね")
 
