@@ -26,6 +26,7 @@ from newsbot.core.extract.en_names import (
     build_context,
     finish_parse,
     read_names,
+    sentence_words,
 )
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_relations import customers, partnerships
@@ -87,7 +88,6 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "showcased available availability product products"), products),
 )
 _ARROWS = ("→", "->", "➔", "➡", "⟶")
-_WORD = re.compile(r"[a-z]+")
 _BOILERPLATE = re.compile(
     r"^(?:about\s+\S.*|media\s+contacts?|press\s+contacts?|contacts?|investor\s+contacts?|"
     r"forward[- ]looking\s+statements?|safe\s+harbor.*|cautionary\s+.*|comments?(?:\s*\(\d+\))?|"
@@ -127,8 +127,8 @@ def extract_events(doc: Document) -> list[Event]:
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
-        rules = _rules_for(doc, sentence, names.ents)
         priced = bool(_CURRENCY.search(sentence.text)) and bool(doc.money(sentence.index))
+        rules = _rules_for(sentence, names.ents, priced)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
         for rule in rules:
@@ -177,8 +177,14 @@ def _unify_short_names(ctx: Context, events: list[Event]) -> None:
                 longer.setdefault(" ".join(words[:n]), set()).add(name)
     if not longer:
         return
+    known: dict[str, bool] = {}
+
     def full(name: object) -> object:
-        if not isinstance(name, str) or ctx.doc.registry.lookup(name) is not None:
+        if not isinstance(name, str) or name not in longer:
+            return name
+        if name not in known:
+            known[name] = ctx.doc.registry.lookup(name) is not None
+        if known[name]:
             return name
         found = longer.get(name, set())
         if len(found) > 1:
@@ -225,16 +231,16 @@ def _copy(event: Event) -> Event:
                  event.date, dict(event.extra))
 
 
-def _rules_for(doc: Document, sentence: Sentence,
-               ents: list[Ent]) -> list[Callable[[Parsed, Context, Found], None]]:
+def _rules_for(sentence: Sentence, ents: list[Ent],
+               priced: bool) -> list[Callable[[Parsed, Context, Found], None]]:
     """The rule families whose words the sentence has (investments also for any amount), and
     whose participants it can name: a talent move needs a person, a deal a company."""
-    words = set(_WORD.findall(sentence.text.lower()))
-    named = {e.kind for e in ents}
-    people = "person" in named or any(e.looks_like_person() for e in ents) or \
-        not _PERSON_WORDS.isdisjoint(words)
-    companies = bool(named & {"company", "unknown", "product"}) or not _COMPANY_WORDS.isdisjoint(words)
-    figures = bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
+    words = sentence_words(sentence.text)
+    kinds = {e.kind for e in ents}
+    people = "person" in kinds or not _PERSON_WORDS.isdisjoint(words) or (
+        "unknown" in kinds and any(e.looks_like_person() for e in ents))
+    companies = bool(kinds & _ORG_KINDS) or not _COMPANY_WORDS.isdisjoint(words)
+    figures = priced or bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
     rules = []
     for vocabulary, rule in RULES:
         if vocabulary.isdisjoint(words) or (rule is talent and not people) or (
@@ -242,14 +248,14 @@ def _rules_for(doc: Document, sentence: Sentence,
                 rule in _NEED_COMPANIES and not companies):
             continue
         rules.append(rule)
-    if investments not in rules and companies and _CURRENCY.search(sentence.text) and \
-            doc.money(sentence.index):
+    if investments not in rules and companies and priced:
         rules.insert(0, investments)
     if talent not in rules and any(a in sentence.text for a in _ARROWS):
         rules.append(talent)
     return rules
 
 
+_ORG_KINDS = frozenset(("company", "unknown", "product"))
 _DIGIT = re.compile(r"\d")
 _CURRENCY = re.compile(r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
                        r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b", re.IGNORECASE)

@@ -71,8 +71,9 @@ class Cued:
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """``pattern.finditer`` when ``text`` has a cue, else nothing."""
         low = _lower(text)
-        if any(cue in low for cue in self.cues):
-            return self.pattern.finditer(text, pos, endpos)
+        for cue in self.cues:
+            if cue in low:
+                return self.pattern.finditer(text, pos, endpos)
         return iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

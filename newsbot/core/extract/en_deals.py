@@ -99,21 +99,23 @@ _LEAD = cued(
     'led', 'headed', 'anchored',
 )
 _INVESTOR_LISTS = [
-    rx(r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)"),
-    rx(r"\bparticipation\s+(?:from|by)\s+(?P<rest>.*)"),
-    rx(r"\b(?:investors|backers|participants|investors\s+in\s+the\s+round)\s+(?:include|included|"
-       r"including|are|were)\s+(?P<rest>.*)"),
-    rx(r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
-       r"like|led\s+by)\s+(?P<rest>.*)"),
-    rx(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b"),
-    rx(r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
-       r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)"),
-    rx(r"\b(?:came|comes|coming|was\s+raised|were\s+raised)\s+from\s+(?:[^.;\ue000]{0,40}?\b"
-       r"(?:including|such\s+as|like|led\s+by)\s+)?(?P<rest>.*)"),
-    rx(r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|such\s+as|"
-       r"like)\s+)?(?P<rest>.*)"),
-    rx(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
-       r"such\s+as\s+)?(?P<rest>.*)"),
+    cued(r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)", "led by", "headed by",
+         "anchored by"),
+    cued(r"\bparticipation\s+(?:from|by)\s+(?P<rest>.*)", "participation"),
+    cued(r"\b(?:investors|backers|participants|investors\s+in\s+the\s+round)\s+(?:include|included|"
+         r"including|are|were)\s+(?P<rest>.*)", "investors", "backers", "participants"),
+    cued(r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
+         r"like|led\s+by)\s+(?P<rest>.*)", "investors"),
+    cued(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b", "lead"),
+    cued(r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
+         r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)", " from "),
+    cued(r"\b(?:came|comes|coming|was\s+raised|were\s+raised)\s+from\s+(?:[^.;\ue000]{0,40}?\b"
+         r"(?:including|such\s+as|like|led\s+by)\s+)?(?P<rest>.*)", " from "),
+    cued(r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|"
+         r"such\s+as|like)\s+)?(?P<rest>.*)", "funded by", "backed by", "financed by",
+         "bankrolled by"),
+    cued(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
+         r"such\s+as\s+)?(?P<rest>.*)", "as well as"),
 ]
 _AMONG_INVESTORS = cued(
     r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
@@ -122,7 +124,8 @@ _AMONG_INVESTORS = cued(
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
     r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding)|also\s+(?:invested|participated|"
     r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))",
-    'investor', 'backer', 'participa', 'taking', 'part', 'joined', 'join', 'took', 'chipped', 'put', 'in', 'also', 'invested',
+    'investor', 'backer', 'participa', 'taking part', 'join', 'took part', 'chipped',
+    'put in', 'also invested',
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
@@ -400,7 +403,7 @@ _ACQUIRED_BY = cued(
 _THAT_ACQUIRED = cued(
     r"{E:obj},\s+(?:{E}\s+|(?:a|an|the)\s+[^,]{0,80}?\s+)?(?:that|which)\s+{E:acq}\s+"
     r"(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over)",
-    'acquired', 'bought', 'purchased', 'took', 'over',
+    'acquired', 'bought', 'purchased', 'took over',
 )
 _ACQUISITION_NOUN = cued(
     r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?",

@@ -258,7 +258,8 @@ _CUT = cued(
     r"laid\s+off|laying\s+off|slash|slashes|slashed|slashing|shed|sheds|shedding|axe|axes|axed|"
     r"axing|trim|trims|trimmed|trimming|reduce|reduces|reduced|reducing|let\s+go|lets\s+go|"
     r"letting\s+go|dismiss|dismissed|dismisses|furlough|furloughed)\s+(?:of\s+)?",
-    'cut', 'eliminat', 'lay', 'laid', 'slash', 'shed', 'axe', 'axing', 'trim', 'reduc', 'let', 'go', 'letting', 'dismiss', 'furlough',
+    'cut', 'eliminat', 'lay', 'laid', 'slash', 'shed', 'axe', 'axing', 'trim', 'reduc', 'let go',
+    'lets go', 'letting go', 'dismiss', 'furlough',
 )
 _LAYOFF_NOUN = cued(r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)", 'layoff', 'job', 'cuts', 'redundanc')
 _STAFF_PCT = re.compile(r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
@@ -299,7 +300,7 @@ _LAUNCH = cued(
     r"announced|announces|previewed|showcased|made\s+available)\s+"
     r"(?P<det>(?:(?:a|an|its|the|their|new|first|latest|next-generation|updated|own|"
     r"family\s+of|version\s+of|preview\s+of)\s+)*)",
-    'launch', 'releas', 'unveil', 'introduc', 'debut', 'roll', 'shipped', 'ships', 'open-sourc', 'open', 'sourc', 'announc', 'preview', 'showcas', 'made', 'available',
+    'launch', 'releas', 'unveil', 'introduc', 'debut', 'roll', 'shipped', 'ships', 'open-sourc', 'open sourc', 'announc', 'preview', 'showcas', 'made', 'available',
 )
 _LAUNCH_NOUN = cued(
     r"\b(?:release|launch|debut|rollout|roll-out|general\s+availability|unveiling|introduction|"
@@ -314,7 +315,7 @@ _PRODUCT_SUBJECT = cued(
     r"{E:prod}(?:,\s+(?:which|a|an|the|its)\s+[^,;]{0,100},)?\s+(?:was\s+|has\s+been\s+|were\s+)?"
     r"(?:launched|released|debuted|rolled\s+out|went\s+live|became\s+(?:generally\s+)?available|"
     r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)",
-    'launched', 'released', 'debuted', 'rolled', 'went', 'live', 'available', 'unveiled', 'introduced',
+    'launched', 'released', 'debuted', 'rolled', 'went live', 'available', 'unveiled', 'introduced',
 )
 _FIRST_PRODUCT = cued(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
                     r"will\s+be)\s+(?P<det>)",

@@ -267,11 +267,12 @@ def build_context(doc: Document) -> Context:
     for s in doc.sentences:
         if s.kind in ("title", "heading"):
             continue
-        mid.update(_strip_token(m.group(1))[0] for m in _MID_CAP.finditer(s.text))
+        mid.update(_strip_token(w)[0] for w in _MID_CAP.findall(s.text))
         for run in _CAP_SEQUENCE.findall(s.text):
             names = [_strip_token(w)[0] for w in run.split()]
             words.update(names)
-            pairs.update(pairwise(names))
+            if len(names) > 1:
+                pairs.update(pairwise(names))
     for s in doc.sentences:
         if "(" not in s.text:
             continue
@@ -714,17 +715,19 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 
 _PRONOUN_WORDS = frozenset(("it", "its", "he", "his", "him", "she", "her"))
 _DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
-_WORD_RE = re.compile(r"[a-z-]+")
+_WORD_RE = re.compile(r"[a-z]+")
+_COMPOUND_RE = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 @functools.lru_cache(maxsize=256)
-def _sentence_words(text: str) -> frozenset[str]:
+def sentence_words(text: str) -> frozenset[str]:
     """The lower-case words of a sentence (asked for several times per sentence)."""
-    return frozenset(_WORD_RE.findall(text.lower()))
+    low = text.lower()
+    return frozenset((*_WORD_RE.findall(low), *_COMPOUND_RE.findall(low)))
 
 
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
-    words = _sentence_words(text)
+    words = sentence_words(text)
     out = _add_descriptions(ctx, text, list(ents), sentence) if not words.isdisjoint(
         _DESCRIPTION_NOUNS) else sorted(ents, key=lambda e: e.start)
     if words.isdisjoint(_PRONOUN_WORDS):
@@ -1091,7 +1094,7 @@ def _learn(ctx: Context, p: Parsed) -> None:
         if head.kind in ("company", "person", "unknown"):
             kind = "person" if head.looks_like_person() else "company"
             ctx.topic[sentence.block] = (head.name, kind)
-    if _sentence_words(p.text).isdisjoint(_DESCRIPTION_NOUNS_PLURAL):
+    if sentence_words(p.text).isdisjoint(_DESCRIPTION_NOUNS_PLURAL):
         return
     for m in _DESCRIBED_AFTER.finditer(p.masked):
         named = p.ent(m.group(1))

@@ -71,7 +71,7 @@ _FOUND = cued(
     r"(?<!newly\s)\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
     r"launching|set\s+up|sets\s+up|setting\s+up|formed|forms|created|creates|announced|"
     r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}",
-    'found', 'start', 'launch', 'set', 'up', 'sets', 'setting', 'form', 'creat', 'announc', 'unveil', 'incorporat', 'spun',
+    'found', 'start', 'launch', 'set up', 'sets up', 'setting up', 'form', 'creat', 'announc', 'unveil', 'incorporat', 'spun',
 )
 _FOUNDED_BY = cued(r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
                  r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)",
@@ -90,7 +90,8 @@ _BECOME = cued(
     r"(?:new\s+|interim\s+|acting\s+)?(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
     r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))",
-    'become', 'became', 'take', 'over', 'takes', 'taking', 'stepp', 'promoted', 'named', 'appointed', 'elevated', 'succeed', 'is', 'now', 'was', 'made', 'been', 'the', 'new',
+    'become', 'became', 'take over', 'takes over', 'taking over', 'stepp', 'promoted', 'named',
+    'appointed', 'elevated', 'succeed', 'is now', 'was made', 'been made', 'the new', 'was the new',
 )
 _WITH_PERSON = rx(r"\bwith\s+{E:p}(?:,[^,;]{1,100},)?\s*$")
 _INTERNAL = re.compile(r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
@@ -113,7 +114,7 @@ _PREVIOUSLY = cued(
     r"\b(?:most\s+recently|previously|until\s+recently|until\s+now|before\s+that|formerly)\s+"
     r"(?:worked|served|was|spent\s+[\w\s]{1,20}?)\s+(?:at|for|with|as)\s+(?:an?\s+|the\s+)?"
     r"(?:{E:org}(?:['’]s?)?(?=[\s,.;]|$)|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})",
-    'recently', 'previously', 'before', 'that', 'formerly', 'until', 'now',
+    'recently', 'previously', 'before that', 'formerly', 'until now',
 )
 _WHO_RAN = cued(
     r"{E:p},?\s+(?:an?\s+[^,\ue000]{0,40}?\s+)?who\s+(?:had\s+)?(?:ran|led|headed|oversaw|built|"
@@ -129,7 +130,7 @@ _WAS_PREVIOUSLY = cued(
     r"\b(?:was|had\s+been|has\s+been|served\s+as)\s+(?:previously|formerly|most\s+recently|"
     r"until\s+recently|until\s+now|earlier)\s+(?:an?\s+|the\s+)?(?:{E:org}['’]s?\s+|"
     r"[^,;.\ue000]{0,60}?\b(?:at|of|with)\s+{E:org2})",
-    'previously', 'formerly', 'recently', 'until', 'now', 'earlier',
+    'previously', 'formerly', 'recently', 'until now', 'earlier',
 )
 
 
@@ -431,7 +432,7 @@ _FOUNDED_BY_PERSON = cued(
     r"has\s+been)\s+)?(?:co-?founded|founded|started|set\s+up|launched|created)\s+"
     r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
     r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?",
-    'founded', 'started', 'set', 'up', 'launched', 'created',
+    'founded', 'started', 'set up', 'launched', 'created',
 )
 
 

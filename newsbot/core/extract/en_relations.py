@@ -303,7 +303,7 @@ _REVOKE = cued(
     r"(?:{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:access|accounts?|api|subscriptions?|"
     r"licen[cs]es?)\b|(?:the\s+)?(?:[\w-]+\s+)?(?:access|accounts?)\s+(?:of|for|belonging\s+to)\s+"
     r"{DESC}{E:customer2})",
-    'revok', 'cut', 'off', 'suspend', 'block', 'ban', 'restrict', 'shut', 'terminat', 'limit', 'disabl', 'close', 'deactivat',
+    'revok', 'cut off', 'cuts off', 'cutting off', 'suspend', 'block', 'ban', 'restrict', 'shut', 'terminat', 'limit', 'disabl', 'close', 'deactivat',
 )
 _SUPPLY = cued(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"

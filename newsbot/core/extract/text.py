@@ -113,19 +113,28 @@ def _split_en(text: str) -> list[str]:
     return pieces
 
 
+_DIGIT_NEXT = re.compile(r"\s+\d")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
+
+
 def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     if text[dot] != "." or (end - dot > 1 and text[dot + 1] == "."):
         return False
-    word_match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
-    if not word_match:
-        return bool(re.search(r"\d$", text[:dot])) and bool(re.match(r"\s+\d", text[end:]))
-    word = word_match.group(1).lower()
+    begin = dot
+    while begin > 0 and (text[begin - 1].isascii() and (text[begin - 1].isalpha() or
+                                                        text[begin - 1] == ".")):
+        begin -= 1
+    while begin < dot and not text[begin].isalpha():
+        begin += 1  # the word starts with a letter
+    if begin == dot:
+        return dot > 0 and text[dot - 1].isdigit() and bool(_DIGIT_NEXT.match(text, end))
+    word = text[begin:dot].lower()
     if len(word) == 1:
         return True  # an initial: "J. Smith"
     if word not in _EN_ABBREVIATIONS:
         return False
     if word in _FINAL_ABBREVIATIONS:
-        nxt = re.match(r"\s+[\"'“‘(]?([A-Za-z]+)", text[end:])
+        nxt = _NEXT_WORD.match(text, end)
         return not (nxt and nxt.group(1).lower() in _STARTERS)
     return True
 
