@@ -504,6 +504,10 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     objects = with_particle(ctx, t, ("を",), COMPANY)
     if objects:
         return _object_chain(ctx, objects)
+    if "子会社" in t.word or "傘下" in t.word:
+        owned = [m for m in ctx.before(t) if m.lp == "の" and ctx.text.startswith("株式", m.pend)]
+        if owned:
+            return owned[-1:]  # Xの株式のN%を取得し、子会社化した
     for m in reversed(ctx.window(t)):
         gap = ctx.text[m.pend : t.start]
         unit = _UNIT.match(gap) if m.kind in COMPANY and m.lp == "の" else None

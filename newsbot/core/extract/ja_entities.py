@@ -146,7 +146,7 @@ _CORP_WORDS = (
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社)"
 )
 _CORP_SUFFIXED = re.compile(
-    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,12}}?{_CORP_WORDS})"
+    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,16}}?{_CORP_WORDS})"
 )
 _HIRAGANA_CORP = re.compile(
     r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
@@ -175,7 +175,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた)$"
 )
 _AFTER_COMPANY = re.compile(
-    r"ホールディングス|HD|合同会社|株式会社|有限会社|\(株\)|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
+    r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)"
+    r"|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
 _VERSION = re.compile(
@@ -411,12 +412,13 @@ def _add_free(taken: bytearray, kept: list[Ment], new: list[Ment]) -> None:
 def _registry_mentions(text: str, registry: Any) -> list[Ment]:
     found = []
     for r in registry.find_mentions(text):
-        if _inside_word(text, r.start, r.end):
-            continue
         entry = r.entry
         kind = _kind_of(entry)
         ment = Ment(r.start, r.end, r.surface, entry.name, kind, True, "registry", entry=entry)
-        found.append(_unit_of(text, ment, registry))
+        unit = _unit_of(text, ment, registry)
+        if unit is ment and _inside_word(text, r.start, r.end):
+            continue  # メタ in メタデータ, unless a unit's name (ソニーコンピュータサイエンス研究所)
+        found.append(unit)
     return found
 
 

@@ -44,6 +44,8 @@ _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|
 _SINCE = re.compile(r"から")
 _INTERIM = re.compile(r"暫定|代行|後任が決まるまで")
 _PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
+_SCHOOL = re.compile(r"大学|大学院|研究室|高専|University|College|Institute")
+_CURRENT_POST = re.compile(rf"(?:{ROLE_WORDS}|出身|OB|OG)の\s?")
 _FORMER_ROLE = re.compile(r"(?:日本法人|本社|子会社)?(?:元|前)[^、。はがを]{0,12}の\s?")
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
 
@@ -239,7 +241,8 @@ def _move(
     )
     if promoted:
         source = dest  # promoted inside the company the clause is about
-    kept = source if source != dest or promoted or t.kind == "serve" else None
+    internal = promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
+    kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
 
 
@@ -261,7 +264,9 @@ def _destination(
             return made[0], 0.7
         if re.search(r"を(?:共同で?)?$", ctx.text[ctx.clause_start(t.start) : t.start]):
             return None, 0.0
-        return _recent_founded(state, ctx) or state.disc.salient("company", ctx.idx), 0.5
+        schools = tuple(m.name for m in ctx.ments if _SCHOOL.search(m.name))
+        guess = state.disc.salient("company", ctx.idx, exclude=schools)
+        return _recent_founded(state, ctx) or guess, 0.5
     if transitive:
         hirer = names(agents(ctx, t, COMPANY))
         return (hirer[0], 0.7) if hirer else (state.disc.salient("company", ctx.idx), 0.5)
@@ -378,9 +383,16 @@ def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
 
 
 def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
-    """Where the person worked before, as written around the name."""
-    for member in [p, *[q for q in people if q is not p]]:
-        found = _affiliation_of(ctx, member)
+    """Where the person worked before, as written around the name (or, for people listed
+    together, around the list)."""
+    own = _affiliation_of(ctx, p)
+    if own:
+        p.extra["affiliated"] = True
+        return own
+    if any(_ROLE_SLOT.search(ctx.text, q.start - 12, q.start) for q in people):
+        return None  # 社長にはA氏、会長にはB氏: each named with their own past
+    for member in people:
+        found = _affiliation_of(ctx, member) if member is not p else None
         if found:
             return found
     return _former_after(ctx, people)
@@ -406,6 +418,8 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
             return _employer(m)
         if _FORMER_ROLE.fullmatch(ctx.text[m.pend : p.start]):
             return _employer(m)
+        if not m.particle and _CURRENT_POST.fullmatch(ctx.text, m.end, p.start):
+            return _employer(m)  # 日立製作所出身の小池淳義氏, ソニーCSL社長の北野宏明氏
         if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
             return _employer(m)
     for m in ctx.ments:
