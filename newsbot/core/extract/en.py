@@ -127,7 +127,8 @@ def extract_events(doc: Document) -> list[Event]:
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
-        priced = bool(_CURRENCY.search(sentence.text)) and bool(doc.money(sentence.index))
+        priced = bool(_DIGIT.search(sentence.text)) and bool(_CURRENCY.search(sentence.text)) and \
+            bool(doc.money(sentence.index))
         rules = _rules_for(sentence, names.ents, priced)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()

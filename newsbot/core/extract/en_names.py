@@ -727,7 +727,7 @@ def sentence_words(text: str) -> frozenset[str]:
 
 
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
-    words = sentence_words(text)
+    words = sentence_words(sentence.text)
     out = _add_descriptions(ctx, text, list(ents), sentence) if not words.isdisjoint(
         _DESCRIPTION_NOUNS) else sorted(ents, key=lambda e: e.start)
     if words.isdisjoint(_PRONOUN_WORDS):
@@ -1094,7 +1094,7 @@ def _learn(ctx: Context, p: Parsed) -> None:
         if head.kind in ("company", "person", "unknown"):
             kind = "person" if head.looks_like_person() else "company"
             ctx.topic[sentence.block] = (head.name, kind)
-    if sentence_words(p.text).isdisjoint(_DESCRIPTION_NOUNS_PLURAL):
+    if sentence_words(p.sentence.text).isdisjoint(_DESCRIPTION_NOUNS_PLURAL):
         return
     for m in _DESCRIBED_AFTER.finditer(p.masked):
         named = p.ent(m.group(1))
