@@ -561,8 +561,8 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
         return [q.name for q in ctx.quotes if q.start >= t.end and productish(q.name)]
     relative = _RELATIVE_LAUNCH.match(after)
     if relative:
-        if relative.group("noun") and not _dated(ctx, t):
-            return []  # XがY公開した推論モデル「R1」の普及を受け: background, not news
+        if not _dated(ctx, t):
+            return []  # Xが公開した「ChatGPT」の普及を受け: background, not news
         nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
         return [nxt.name] if nxt and productish(nxt.name) else []
     found = _objects(ctx, t)

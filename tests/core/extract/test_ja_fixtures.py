@@ -26,7 +26,7 @@ from newsbot.core.extract import extract
 from newsbot.core.registry import Registry
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "extract_ja"
-MIN_F1 = 0.6
+MIN_F1 = 0.9
 KEYS = {
     "investment": ("company",),
     "acquisition": ("acquirer", "target"),

@@ -1,0 +1,259 @@
+"""Japanese rules on sentence shapes seen on sites nobody tuned on: datelines, consortia,
+background deals with several owners, appointments to new organisations, background launches.
+
+Every sentence was written for these tests; the names are partly invented and partly real, so
+that both registry names and names recognised from context are exercised.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from newsbot.core.article import Article
+from newsbot.core.extract import extract
+from newsbot.core.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.default()
+
+
+def events(registry: Registry, text: str, title: str = "") -> list[dict[str, Any]]:
+    article = Article(
+        url="https://example.jp/b",
+        title=title,
+        text=text,
+        lang="ja",
+        published_at=datetime(2025, 6, 2),
+    )
+    return [e.to_dict() for e in extract(article, registry).events]
+
+
+def of(found: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [e for e in found if e["type"] == kind]
+
+
+# ---------------------------------------------------------------- datelines
+
+
+def test_a_byline_names_no_one(registry: Registry) -> None:
+    text = (
+        "【ロンドン=山田太郎】英自動運転スタートアップのウェイブは7日、10億5000万ドルを調達した"
+        "と発表した。ソフトバンクグループが主導し、米エヌビディアと米マイクロソフトも参加した。"
+    )
+    found = events(registry, text)
+    assert [e["type"] for e in found] == ["investment"]
+    assert found[0]["company"] == "ウェイブ"
+    assert found[0]["investors"] == ["SoftBank Group", "NVIDIA", "Microsoft"]
+
+
+def test_a_wire_dateline_is_dropped(registry: Registry) -> None:
+    text = "（ニューヨーク＝共同）米IBMは24日、米ハシコープを64億ドルで買収すると発表した。"
+    (e,) = of(events(registry, text), "acquisition")
+    assert (e["acquirer"], e["amount_usd"]) == ("IBM", 6.4e9)
+
+
+# ---------------------------------------------------------------- investments
+
+
+def test_the_lead_of_a_round_is_no_recipient(registry: Registry) -> None:
+    text = "英半導体設計のグラフコアは、米フィデリティ・インターナショナルが主導する資金調達で2億ドルを調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "Graphcore"
+    assert e["investors"] == ["フィデリティ・インターナショナル"]
+
+
+def test_a_consortium_named_company_by_company(registry: Registry) -> None:
+    text = (
+        "新会社のミライセミコン（東京・港）は3日、トヨタ自動車、デンソー、NEC、キオクシア、"
+        "三菱UFJ銀行の5社が出資したと発表した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "ミライセミコン"
+    assert e["investors"] == ["Toyota", "デンソー", "NEC", "Kioxia", "MUFG Bank"]
+
+
+def test_mutual_investment_is_two_deals(registry: Registry) -> None:
+    found = of(
+        events(registry, "トヨタ自動車とNTTは相互に出資し、AI分野で提携する。"), "investment"
+    )
+    assert sorted((e["company"], e["investors"][0]) for e in found) == [
+        ("NTT", "Toyota"),
+        ("Toyota", "NTT"),
+    ]
+
+
+def test_stakes_each_way(registry: Registry) -> None:
+    text = "NECがソフトバンクの株式の1%を、ソフトバンクがNECの株式の1%をそれぞれ取得する。"
+    found = of(events(registry, text), "investment")
+    assert sorted((e["company"], e["investors"], e["stake_pct"]) for e in found) == [
+        ("NEC", ["SoftBank Corp."], 1.0),
+        ("SoftBank Corp.", ["NEC"], 1.0),
+    ]
+
+
+def test_a_record_is_no_second_round(registry: Registry) -> None:
+    text = (
+        "米ノヴァミンドは5日、シリーズBで5億ドルを調達した。"
+        "米国のAI企業の資金調達としては今年最大規模となる。"
+    )
+    assert len(of(events(registry, text), "investment")) == 1
+
+
+def test_one_investment_per_investor_and_amount(registry: Registry) -> None:
+    text = "マイクロソフトが最大50億ドル、エヌビディアが最大100億ドルをアンソロピックに出資する。"
+    found = of(events(registry, text), "investment")
+    assert sorted((e["investors"][0], e["amount_usd"]) for e in found) == [
+        ("Microsoft", 5e9),
+        ("NVIDIA", 1e10),
+    ]
+
+
+# ---------------------------------------------------------------- acquisitions
+
+
+def test_owners_over_time_in_one_clause(registry: Registry) -> None:
+    text = (
+        "ボストン・ダイナミクスは2013年にグーグルが買収し、17年にソフトバンクグループ、"
+        "21年に韓国現代自動車グループへと売却された。"
+    )
+    found = of(events(registry, text), "acquisition")
+    assert [e["acquirer"] for e in found] == ["Google", "SoftBank Group", "Hyundai Motor Group"]
+    assert {e["target"] for e in found} == {"Boston Dynamics"}
+
+
+def test_a_holding_company_buying_year_after_year(registry: Registry) -> None:
+    text = "リクルートホールディングスは2012年にIndeedを、18年にGlassdoorを買収した。"
+    found = of(events(registry, text), "acquisition")
+    assert [(e["acquirer"], e["target"]) for e in found] == [
+        ("Recruit Holdings", "Indeed"),
+        ("Recruit Holdings", "Glassdoor"),
+    ]
+
+
+def test_a_business_unit_bought(registry: Registry) -> None:
+    text = "ソフトバンクグループは、スイスのABBのロボット事業を53億ドルで買収する。"
+    (e,) = of(events(registry, text), "acquisition")
+    assert (e["target"], e["amount_usd"]) == ("ABBのロボット事業", 5.3e9)
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_the_head_of_a_new_organisation(registry: Registry) -> None:
+    text = (
+        "グーグルはAI研究の2部門を統合し、新組織「グーグル・ディープマインド」を設立する。"
+        "新組織のCEOには、ディープマインドの共同創業者でCEOのデミス・ハサビス氏が就く。"
+    )
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "Demis Hassabis",
+        "Google DeepMind",
+        "Google DeepMind",
+        "CEO",
+    )
+
+
+def test_two_posts_filled_in_one_sentence(registry: Registry) -> None:
+    text = (
+        "ラピダスは11日、新経営陣を発表した。会長には東京エレクトロン元社長の東哲郎氏、"
+        "社長には日立製作所出身の小池淳義氏が就いた。"
+    )
+    found = of(events(registry, text), "talent_move")
+    assert [(e["person"], e["from"], e["to"], e["role"]) for e in found] == [
+        ("東哲郎", "Tokyo Electron", "Rapidus", "chairman"),
+        ("小池淳義", "Hitachi", "Rapidus", "president"),
+    ]
+
+
+def test_the_post_of_a_unit(registry: Registry) -> None:
+    text = "ソニーAIのCEOには、北野宏明氏が就く。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["to"], e["role"]) == ("ソニーAI", "CEO")
+
+
+def test_interim_co_ceos_from_inside(registry: Registry) -> None:
+    text = (
+        "米求人サイトのジョブスターはCEOの退任を発表した。"
+        "後任が決まるまでは、ジョブスターの最高財務責任者（CFO）のデビッド・リー氏と"
+        "最高製品責任者（CPO）のサラ・キム氏が暫定共同CEOを務める。"
+    )
+    found = of(events(registry, text), "talent_move")
+    assert {(e["person"], e["from"], e["to"], e["role"]) for e in found} == {
+        ("デビッド・リー", "ジョブスター", "ジョブスター", "interim co-CEO"),
+        ("サラ・キム", "ジョブスター", "ジョブスター", "interim co-CEO"),
+    }
+
+
+def test_that_company_is_the_persons(registry: Registry) -> None:
+    text = (
+        "リクルートホールディングスは、傘下の米求人サイト運営会社ジョブスターの"
+        "エミリー・ワトソンCEOが9月30日付で同社を離れると発表した。"
+    )
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("エミリー・ワトソン", "ジョブスター", None)
+
+
+def test_a_press_release_names_its_officer_without_honorific(registry: Registry) -> None:
+    text = "株式会社サクラテックの代表取締役会長の渡辺修は、6月20日付で退任いたします。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("渡辺修", "サクラテック", None)
+
+
+def test_people_arriving_from_several_places(registry: Registry) -> None:
+    text = (
+        "グーグル・ディープマインドからはジャック・レイ氏とペイ・スン氏、"
+        "アンソロピックからはジョエル・ポバー氏がメタに加わる。"
+    )
+    found = of(events(registry, text), "talent_move")
+    assert {(e["person"], e["from"], e["to"]) for e in found} == {
+        ("ジャック・レイ", "Google DeepMind", "Meta"),
+        ("ペイ・スン", "Google DeepMind", "Meta"),
+        ("ジョエル・ポバー", "Anthropic", "Meta"),
+    }
+
+
+def test_a_committee_seat_is_no_move(registry: Registry) -> None:
+    text = "ASMLのロジャー・ダッセン最高財務責任者がミストラルの戦略委員会に加わる。"
+    assert not of(events(registry, text), "talent_move")
+
+
+# ---------------------------------------------------------------- business
+
+
+def test_a_partnership_that_is_also_a_purchase(registry: Registry) -> None:
+    text = "マイクロソフトはG42と戦略的提携を結び、G42はマイクロソフトのクラウドを採用する。"
+    found = events(registry, text)
+    assert of(found, "partnership")[0]["companies"] == ["Microsoft", "G42"]
+    (c,) = of(found, "customer")
+    assert (c["vendor"], c["customer"]) == ("Microsoft", "G42")
+
+
+def test_a_fiscal_year_named_by_its_last_month(registry: Registry) -> None:
+    (e,) = events(registry, "スノーフレークの2025年1月期の通期の粗利益率は75.0%だった。")
+    assert (e["metric"], e["value_pct"], e["period"]) == ("gross_margin", 75.0, "2025")
+
+
+def test_a_fall_in_market_value_is_no_valuation(registry: Registry) -> None:
+    text = "発表を受けて株価は急落し、エヌビディアの時価総額は約5900億ドル減少した。"
+    assert not of(events(registry, text), "financial")
+
+
+def test_a_launch_in_the_background_is_no_event(registry: Registry) -> None:
+    text = "米OpenAIが公開した「ChatGPT」の急速な普及を受け、グーグルは対話AI「Bard」を公開した。"
+    found = of(events(registry, text), "product_launch")
+    assert [(e["company"], e["product"]) for e in found] == [("Google", "Bard")]
+
+
+def test_layoffs_where_the_cut_falls(registry: Registry) -> None:
+    text = "リクルートは求人検索のIndeedで約2200人を削減すると発表した。"
+    (e,) = of(events(registry, text), "layoff")
+    assert (e["company"], e["count"]) == ("Indeed", 2200)
+
+
+def test_vague_cuts_in_the_background_are_no_event(registry: Registry) -> None:
+    assert not events(registry, "ワークレビューも近年は人員削減を余儀なくされていた。")
