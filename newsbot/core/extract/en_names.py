@@ -715,15 +715,14 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 
 _PRONOUN_WORDS = frozenset(("it", "its", "he", "his", "him", "she", "her"))
 _DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
-_WORD_RE = re.compile(r"[a-z]+")
-_COMPOUND_RE = re.compile(r"[a-z]+(?:-[a-z]+)+")
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @functools.lru_cache(maxsize=256)
 def sentence_words(text: str) -> frozenset[str]:
     """The lower-case words of a sentence (asked for several times per sentence)."""
-    low = text.lower()
-    return frozenset((*_WORD_RE.findall(low), *_COMPOUND_RE.findall(low)))
+    words = _WORD_RE.findall(text.lower())
+    return frozenset((*words, *(part for w in words if "-" in w for part in w.split("-"))))
 
 
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:

@@ -330,7 +330,7 @@ _BUY_FROM = cued(
     r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
     r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
     r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}",
-    'from',
+    'to buy', 'to purchase', 'to spend', 'to rent',
 )
 _PROVIDER = cued(
     r"{E:vendor}\s+(?:is|remains|became|becomes|will\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
