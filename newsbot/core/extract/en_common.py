@@ -383,8 +383,9 @@ _TOTAL_AFTER = re.compile(
     r"launched|started|creation|(?:19|20)\d\d)|"
     r"in\s+(?:total\s+)?(?:funding|capital|venture\s+\w+)\s+(?:to\s+date|so\s+far|since))",
     re.IGNORECASE)
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|previously\s+|already\s+|"
-                      r"collectively\s+|reportedly\s+)?$", re.IGNORECASE)
+_PERFECT = re.compile(r"(?:\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|previously\s+|already\s+|"
+                      r"collectively\s+|reportedly\s+)?|\b(?:previously|already|earlier)\s+)$",
+                      re.IGNORECASE)
 _GENERIC_SOURCE = re.compile(
     r"^\s*(?:$|[,.;:]|\s*[—–]|(?:in\s+)?(?:total\s+)?(?:funding|capital|venture\s+\w+|equity|"
     r"financing)\b|from\s+(?:(?:a\s+(?:group|range|number)\s+of|its|existing|new|private|venture|"

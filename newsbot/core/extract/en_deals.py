@@ -114,6 +114,9 @@ _INVESTOR_LISTS = [
     cued(r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|"
          r"such\s+as|like)\s+)?(?P<rest>.*)", "funded by", "backed by", "financed by",
          "bankrolled by"),
+    cued(r"\b(?:investment|funding|financing|backing|capital|money)\s+from\s+(?P<rest>.*)",
+         "investment from", "funding from", "financing from", "backing from", "capital from",
+         "money from"),
     cued(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
          r"such\s+as\s+)?(?P<rest>.*)", "as well as"),
 ]
@@ -429,6 +432,22 @@ _MERGER = cued(
 )
 
 
+_ACQUIRE_DESCRIBED = cued(
+    rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:platform|service|app|business|marketplace|network|tool|software\s+maker)\b",
+    "acquir", "buy", "bought", "purchas",
+)
+
+
+def _described_target(p: Parsed, m: re.Match[str], acquirer: Ent | None) -> Ent | None:
+    """"OpenAI named Statsig's founder its CTO after agreeing to buy the experimentation
+    platform": the company named before that is not the buyer."""
+    for _pos, e in reversed(p.ents_in(0, m.start())):
+        if e.is_org() and not e.looks_like_person() and (acquirer is None or e.name != acquirer.name):
+            return e
+    return None
+
+
 def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
     "X and Y completed their merger"."""
@@ -445,6 +464,9 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
         also = _ALSO_BOUGHT.match(p.masked, m.end())
         if also and m.group(0).split()[0].lower() in ("acquired", "bought", "purchased"):
             _acquisition(p, ctx, out, acquirer, p.ent(also.group("obj")), m.start(), also.end())
+    for m in _ACQUIRE_DESCRIBED.finditer(p.masked):
+        acquirer = subject(p, m.start(), ctx)
+        _acquisition(p, ctx, out, acquirer, _described_target(p, m, acquirer), m.start(), m.end())
     for m in _ACQUIRED_BY.finditer(p.masked):
         target = subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, p.ent(m.group("acq")), target, m.start(), m.end())

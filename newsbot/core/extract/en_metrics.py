@@ -179,6 +179,9 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
                                    p.masked[max(0, pos - 60):pos]) else None
     if owner is None or not org_name(owner):
         owner = subject(p, pos, ctx)
+    if owner is None:
+        before = _SPEAKER_BEFORE.search(p.masked, max(0, pos - 80), pos)
+        owner = p.ent(before.group("who")) if before else None  # "X said fiscal 2024 revenue"
     if owner is None and _CLAUSE_START.search(p.masked, max(0, pos - 30), pos):
         said = _SPEAKER_AFTER.search(p.masked, pos)
         owner = p.ent(said.group("who")) if said else _focus(ctx, p)
@@ -190,6 +193,8 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 _CLAUSE_START = re.compile(r"(?:^|[;:]\s+|\.\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
                            r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
                            re.IGNORECASE)
+_SPEAKER_BEFORE = rx(r"{E:who}\s+(?:also\s+)?(?:said|says|reported|reports|announced|posted)\s+"
+                     r"(?:that\s+)?(?:its\s+|the\s+)?[^,;\ue000\ue002]{0,40}$")
 _SPEAKER_AFTER = rx(r",\s+{E:who}\s+(?:said|says|reported|announced)\b")
 
 

@@ -240,6 +240,7 @@ class Context:
     words: Counter[str] = field(default_factory=Counter)  # capitalised words of the body
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # adjacent such words
     listed: set[str] = field(default_factory=set)  # names followed by a stock listing
+    titled: set[str] = field(default_factory=set)  # names after "Mr.", "Dr.": people
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -394,15 +395,23 @@ def _cuts(ctx: Context, text: str) -> list[tuple[int, int]]:
     end = _dateline_end(ctx, text)
     if end:
         cuts.append((0, end))
+    if "." in text:
+        for m in _HONORIFIC.finditer(text, end):
+            cuts.append((m.start(), m.end()))  # "Dr. Miriam Osei": the title is no part of a name
+            named = _NAME_AFTER.match(text, m.end())
+            if named:
+                ctx.titled.add(named.group(0))
     if "(" in text:
         for m in _TICKER.finditer(text, end):
             cuts.append((m.start(), m.end()))
             named = _NAME_BEFORE.search(text, max(end, m.start() - 80), m.start())
             if named:
                 ctx.listed.add(named.group(1))
-    return cuts
+    return sorted(cuts)
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.\s+(?=[A-Z])")
+_NAME_AFTER = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*?)\.?,?$")
 
 
@@ -444,8 +453,12 @@ def _dateline_end(ctx: Context, text: str) -> int:
 
 
 _LEGAL_SUFFIX = re.compile(
-    r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|AG|SA|S\.A|SE|NV|N\.V|Limited|"
-    r"Holdings)\.?(?=[\s,;:)'’]|$)")
+    r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|AG|SA|S\.A|SE|NV|N\.V|Limited|"
+    r"Holdings)\.?(?=[\s,;:)'’]|$))+")
+
+
+_LEGAL_WORDS = frozenset(("Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "PLC", "GmbH", "AG", "SA",
+                          "SE", "NV", "Limited", "Holdings"))
 
 
 def _absorb_suffixes(text: str, ents: list[Ent]) -> None:
@@ -579,7 +592,8 @@ def _cap_runs(
     if current:
         runs.append(_close(current))
     return [r for r in runs if r[2] and r[2][-1] not in ("of", "de", "for", "&")
-            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or r[2][0] in ORG_SUFFIXES))]
+            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or r[2][0] in ORG_SUFFIXES))
+            and not all(w.rstrip(".") in _LEGAL_WORDS for w in r[2])]
 
 
 def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
@@ -588,12 +602,19 @@ def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
     return tokens[0][0], tokens[-1][1], [t[2] for t in tokens]
 
 
+_LEADING_NOUNS = frozenset((*_COMPANY_NOUNS.split("|"), "rival", "rivals", "startups",
+                            "companies", "existing", "backers", "investors", "analysts",
+                            "researcher", "researchers", "executive", "executives", "former",
+                            "fellow", "longtime", "veteran", "billionaire", "entrepreneur"))
+_TITLE_BEFORE = re.compile(r"\b(?:Chief|Vice|Senior|Executive|Managing|General|Deputy|Principal)\s+$")
 _OPENERS = frozenset('“"—:(‘;')
 
 
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
     if word in _STOP or word.rstrip(".") in _STOP or _NUMBER.fullmatch(word):
         return False
+    if _TITLE_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "Chief Scientific Officer": part of a title
     after = text[start + len(word) : start + len(word) + 3]
     if word in _MONTH_ABBR and _DATE_AFTER.match(after):
         return False
@@ -605,6 +626,8 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
         return False
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
+        if word.lower() in _LEADING_NOUNS and _NEXT_CAP.match(rest):
+            return False  # "Chipmaker Tenvia said", "Startup Corvala raised"
         nxt = _NEXT_CAP.match(rest)
         followed = nxt is not None and (nxt.group(1) not in _STOP or (
             nxt.group(1) in ORG_SUFFIXES and sentence.kind != "title"))
@@ -618,7 +641,7 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
 _NAME_FOLLOWS = re.compile(
     r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
-    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}s)\b)")
+    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s)\b)")
 _COMMON_PLURALS = _words(
     "Demand Growth Competition Interest Pressure Funding Spending Inflation Hiring Work "
     "Investment Research Training Usage Adoption Traffic Demand Supply Capital Money Cash "
@@ -661,6 +684,8 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     before = text[max(0, start - 40) : start]
     after = text[end : end + 80]
     personish = bool(_PERSONISH.match(surface))
+    if surface in ctx.titled or any(t.startswith(surface) for t in ctx.titled):
+        return "person"
     if _HONORIFIC_BEFORE.search(before):
         return "person" if personish else "unknown"
     role = bool(ROLE_CUE.search(before))
@@ -928,7 +953,8 @@ def _clause_initial(before: str) -> bool:
     if len(words) <= 2 and not any(w in _PREPOSITIONS for w in words[-1:]):
         return True
     return bool(words) and words[-1] in ("that", "said", "says", "and", "but", "while", "when",
-                                         "because", "although", "though", "whether")
+                                         "because", "although", "though", "whether", "after",
+                                         "before", "since", "once", "until", "as")
 
 
 def _mark_possessives(text: str, ents: list[Ent]) -> None:

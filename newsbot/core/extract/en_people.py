@@ -404,8 +404,8 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|since|upon|when|while)\s+$", re.IGNORECASE)
-_NEW_HOME = rx(r"^\s+(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|co-found|lead)|for)\s+"
-               r"{DESC}{E:to}")
+_NEW_HOME = rx(r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|"
+               r"co-found|lead|become)|for)\s+{DESC}{E:to}")
 
 
 def _new_home(p: Parsed, pos: int) -> Ent | None:
@@ -460,7 +460,7 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
             continue
         for someone in group or [person]:
             origin = someone.org if someone.org != company.name and not someone.founder_only \
-                else None
+                else None  # a former title too: a founder comes from the last employer
             _move(p, ctx, out, someone, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
