@@ -47,7 +47,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "raises raising secured closed landed funding round financing"), investments),
     (_words("acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
             "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
-            "takeover merge merger swallow swallowed scoop scooped combination"), acquisitions),
+            "takeover merge merger swallow swallowed scoop scooped combination sold"), acquisitions),
     (_words("partner partners partnered partnering partnership partnerships collaborate "
             "collaborated collaborates collaborating collaboration alliance agreement agreements "
             "deal deals pact joint tie companies integrate integrates integrated integrating "

@@ -133,7 +133,8 @@ _CONTINUE = re.compile(
     re.IGNORECASE)
 
 
-_CLAUSE_START = re.compile(r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while)\s+",
+_CLAUSE_START = re.compile(r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while|which|"
+                           r"who)\s+",
                            re.DOTALL)
 
 

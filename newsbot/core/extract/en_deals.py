@@ -399,9 +399,9 @@ _ACQUIRE_VERB = (r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]
                  r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)")
 _ACQUIRE = cued(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}", 'acquir', 'buy', 'bought', 'purchas', 'snap', 'take', 'took', 'taking', 'merge', 'swallow', 'scoop')
 _ACQUIRED_BY = cued(
-    r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:acquired|"
-    r"bought|purchased|snapped\s+up|taken\s+over)\s+by\s+{DESC}{E:acq}",
-    'acquired', 'bought', 'purchased', 'snapped', 'taken',
+    r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:(?:acquired|"
+    r"bought|purchased|snapped\s+up|taken\s+over)\s+by|sold\s+to)\s+{DESC}{E:acq}",
+    'acquired', 'bought', 'purchased', 'snapped', 'taken', 'sold',
 )
 _THAT_ACQUIRED = cued(
     r"{E:obj},\s+(?:{E}\s+|(?:a|an|the)\s+[^,]{0,80}?\s+)?(?:that|which)\s+{E:acq}\s+"

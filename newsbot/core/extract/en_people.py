@@ -516,7 +516,7 @@ _GROUP_ORIGIN = rx(
     r"(?:\b(?:co-?founders?|founders?|researchers?|engineers?|employees|executives|staff(?:ers)?|"
     r"members|veterans|alumni|leaders|scientists|colleagues)\s+(?:of|from|at)\s+{E:org}|"
     r"{E:org2}['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:co-?founders|founders|researchers|engineers|"
-    r"employees|executives|leaders|scientists))\s*(?:[—–:,]|\s+(?:—|–))?\s*$"
+    r"employees|executives|leaders|scientists))(?:\s*[—–:,]\s*(?:[a-z][\w-]*\s+){0,2})?\s*$"
 )
 
 
@@ -542,6 +542,8 @@ def subject_people(p: Parsed, pos: int) -> tuple[list[Ent], Ent | None]:
         return [], None
     head = _GROUP_ORIGIN.search(p.masked, start, group[0][0])
     origin = p.ent(head.group("org") or head.group("org2")) if head else None
+    if origin is not None and origin.kind == "unknown":  # "Oxford Semantic's founders": a company
+        origin = Ent(origin.start, origin.end, origin.surface, origin.name, "company", origin.via)
     return [e for _, e in group], origin
 
 
