@@ -74,7 +74,7 @@ def test_a_consortium_named_company_by_company(registry: Registry) -> None:
     )
     (e,) = of(events(registry, text), "investment")
     assert e["company"] == "ミライセミコン"
-    assert e["investors"] == ["Toyota", "デンソー", "NEC", "Kioxia", "MUFG Bank"]
+    assert e["investors"] == ["Toyota", "Denso", "NEC", "Kioxia", "MUFG Bank"]
 
 
 def test_mutual_investment_is_two_deals(registry: Registry) -> None:
@@ -173,7 +173,7 @@ def test_two_posts_filled_in_one_sentence(registry: Registry) -> None:
 def test_the_post_of_a_unit(registry: Registry) -> None:
     text = "ソニーAIのCEOには、北野宏明氏が就く。"
     (e,) = of(events(registry, text), "talent_move")
-    assert (e["to"], e["role"]) == ("ソニーAI", "CEO")
+    assert (e["to"], e["role"]) == ("Sony AI", "CEO")
 
 
 def test_interim_co_ceos_from_inside(registry: Registry) -> None:
