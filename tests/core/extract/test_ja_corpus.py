@@ -22,7 +22,7 @@ from tests.shared import require_shared
 
 pytestmark = pytest.mark.shared
 
-MIN_F1 = 0.9
+MIN_F1 = 0.95
 MIN_ATTRIBUTES = 0.9
 
 
