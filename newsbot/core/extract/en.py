@@ -47,12 +47,14 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "raises raising secured closed landed funding round financing"), investments),
     (_words("acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
             "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
-            "takeover merge merger swallow swallowed scoop scooped combination sold"), acquisitions),
+            "takeover merge merger swallow swallowed scoop scooped combination sold picked "
+            "picks"), acquisitions),
     (_words("partner partners partnered partnering partnership partnerships collaborate "
             "collaborated collaborates collaborating collaboration alliance agreement agreements "
             "deal deals pact joint tie companies integrate integrates integrated integrating "
             "integration teamed teams teaming jointly co-develop co-develops codevelop forces "
-            "working together venture"), partnerships),
+            "working together venture resell resells resold distribute distributes offer offers "
+            "offered offering sells"), partnerships),
     (_words("license licence licensed licenses licences licensing customer customers client "
             "clients ending ended end ends halt halted halts halting pause paused pauses pausing "
             "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "

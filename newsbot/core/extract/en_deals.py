@@ -395,9 +395,12 @@ _AGREE = (r"(?:agreed|agrees|agree|signed\s+(?:a|an)\s+(?:definitive\s+|merger\s
           r"agreement|struck\s+(?:a\s+)?deal|reached\s+(?:a|an)\s+(?:deal|agreement)|plans|"
           r"planned|announced\s+plans|is\s+set|moved|move|deal|agreement|plan)")
 _ACQUIRE_VERB = (r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|"
+                 r"pick(?:ed|s)?\s+up|picking\s+up|"
                  r"snap(?:ped|s)?\s+up|snapping\s+up|take[sn]?\s+over|took\s+over|taking\s+over|"
                  r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)")
-_ACQUIRE = cued(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}", 'acquir', 'buy', 'bought', 'purchas', 'snap', 'take', 'took', 'taking', 'merge', 'swallow', 'scoop')
+_ACQUIRE = cued(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}", 'acquir', 'buy',
+                'bought', 'purchas', 'snap', 'take', 'took', 'taking', 'merge', 'swallow', 'scoop',
+                'picked up', 'picks up', 'pick up', 'picking up')
 _ACQUIRED_BY = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:(?:acquired|"
     r"bought|purchased|snapped\s+up|taken\s+over)\s+by|sold\s+to)\s+{DESC}{E:acq}",
@@ -413,7 +416,7 @@ _ACQUISITION_NOUN = cued(
     'acquisition', 'purchase', 'takeover', 'buyout',
 )
 _UNIT = re.compile(r"['’]s?\s+([a-z][\w-]+)\s+(?:division|unit|business|arm|operations|segment)\b")
-_ALSO_BOUGHT = rx(r"(?:,\s+|\s+and\s+|,\s+and\s+){E:obj}(?=[\s,.;]|$)")
+_ALSO_BOUGHT = rx(r"(?:\s+(?:in|last|this)\s+\w+)?(?:,\s+|\s+and\s+|,\s+and\s+){DESC}{E:obj}(?=[\s,.;]|$)")
 _OBJECT_FOLLOW = re.compile(r"^\s*(?:['’]s?\s|[a-z]+\b)")
 _OBJECT_FOLLOW_OK = re.compile(
     r"^\s*(?:for|in|from|to|and|which|that|after|as|last|this|earlier|on|at|with|but|"
@@ -462,7 +465,7 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
         acquirer = subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, acquirer, target, m.start(), m.end())
         also = _ALSO_BOUGHT.match(p.masked, m.end())
-        if also and m.group(0).split()[0].lower() in ("acquired", "bought", "purchased"):
+        if also and m.group(0).split()[0].lower() in ("acquired", "bought", "purchased", "picked"):
             _acquisition(p, ctx, out, acquirer, p.ent(also.group("obj")), m.start(), also.end())
     for m in _ACQUIRE_DESCRIBED.finditer(p.masked):
         acquirer = subject(p, m.start(), ctx)

@@ -87,7 +87,7 @@ _ROLE = (
     r"vice[\s-]president|"
     r"head|chairman|chairwoman|chair|director|general manager|managing director|general partner|"
     r"partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|VP|"
-    r"board member|member of the board|principal|analyst|investor|manager|officer)"
+    r"board member|member of the board|principal|analyst|investor|manager|officer|chief|boss)"
     r"(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?"
 )
 ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
@@ -105,7 +105,8 @@ _COMPANY_NOUNS = (
 )
 _DESCRIPTION = re.compile(
     rf"(?P<det>\b[Tt]he|\b[Tt]his|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
-    rf"(?P<mods>(?:(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)(?P<noun>{_COMPANY_NOUNS})\b"
+    rf"(?P<mods>(?:(?!(?:the|a|an|this|that|its)\s)(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)"
+    rf"(?P<noun>{_COMPANY_NOUNS})\b"
     rf"(?!-)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
@@ -631,7 +632,8 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
         nxt = _NEXT_CAP.match(rest)
         followed = nxt is not None and (nxt.group(1) not in _STOP or (
             nxt.group(1) in ORG_SUFFIXES and sentence.kind != "title"))
-        return word in ctx.mid_caps or ctx.doc.alias_of(word) is not None or (
+        return word in ctx.mid_caps or word in ctx.short_names or ctx.doc.alias_of(
+            word) is not None or (
             followed and sentence.kind != "title") or (
             word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
             _INNER_CAP.search(word))
@@ -897,6 +899,9 @@ def _resolve_description(
     if _clause_initial(before):
         if subjects:
             return subjects[0].name
+        owners = [e for e in earlier if e.possessive and not e.modifier]
+        if owners:
+            return owners[-1].name  # "X joined OpenAI's team, the company said": OpenAI
         return focus_company(ctx, sentence.index)
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
     if text[start:].lower().startswith(("the company's", "the firm's", "the group's")) and \
@@ -1014,7 +1019,7 @@ def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch
 _E = f"{E_OPEN}(\\d+){E_CLOSE}"
 _PRE_ROLE = re.compile(
     rf"(?:(?P<former>former|ex-|then-)\s*)?(?:(?:{_E}(?:['’]s)?|\b[Ii]ts|\b[Tt]heir)\s+)?"
-    rf"(?P<role>{ROLE_LIST}),?\s+$",
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{ROLE_LIST}),?\s+$",
     re.IGNORECASE,
 )
 _POST_ROLE = re.compile(

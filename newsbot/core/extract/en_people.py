@@ -35,6 +35,11 @@ _HIRE = cued(
     r"lured|lures|nabbed|snagged)\s+",
     'hire', 'hiring', 'appoint', 'named', 'names', 'naming', 'tap', 'poach', 'recruit', 'brought', 'brings', 'promot', 'elevat', 'pick', 'lured', 'lures', 'nabbed', 'snagged',
 )
+_APPOINTMENT = cued(
+    r"\b(?:announced|announces|announcing|confirmed|confirms|made|makes)\s+the\s+(?:appointment|hiring|"
+    r"hire|addition|promotion)\s+of\s+",
+    "appointment", "hiring", "hire", "addition", "promotion",
+)
 _PROMOTE = re.compile(r"\s*(?:promot|elevat)", re.IGNORECASE)
 _STAYS = re.compile(
     r"\b(?:keep|keeps|keeping|retain|retains|retaining)\s+(?:his|her|their)\s+(?:job|role|post|"
@@ -58,7 +63,7 @@ _LEAVE = cued(
 _LEAVE_BARE = cued(
     r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|departed|"
     r"departs|quit|quits|retired|retires|retire|is\s+leaving|left|will\s+leave|to\s+leave)\b"
-    r"(?!\s+(?:for|to)\b)",
+    r"(?!\s+(?:for|to)\s+(?:join\s+)?(?:\ue000|the\s+))",
     'resign', 'stepp', 'depart', 'quit', 'retir', 'leav', 'left',
 )
 _EXIT_NOUN = cued(
@@ -172,7 +177,7 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 def _hires(p: Parsed, ctx: Context, out: Found) -> None:
-    for m in _HIRE.finditer(p.masked):
+    for m in (*_HIRE.finditer(p.masked), *_APPOINTMENT.finditer(p.masked)):
         hirer = subject(p, m.start(), ctx) or _board_company(p, m.start(), ctx)
         if org_name(hirer) is None or blocked(p, m.start(), m.end(), stay=True):
             continue
@@ -281,9 +286,17 @@ def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
             extra={"leaving": leaving, "hint": hint, **past_year(p, ctx, near=anchor)})
 
 
+_TEAM_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:team|unit|lab|labs|division|group|"
+                         r"research|staff|board|office|arm|organization|organisation)\b",
+                         re.IGNORECASE)
+
+
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _JOIN.finditer(p.masked):
         target = p.ent(m.group("to"))
+        if target is not None and target.possessive and _TEAM_AFTER.match(p.masked, m.end()):
+            target = Ent(target.start, target.end, target.surface, target.name, target.kind,
+                         target.via)  # "joined OpenAI's hardware team": joined OpenAI
         group, group_origin = subject_people(p, m.start())
         if group and target is not None and not target.possessive and not blocked(
                 p, m.start(), m.end(), stay=True):

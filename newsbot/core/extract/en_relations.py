@@ -95,10 +95,12 @@ _UNDER_WHICH_BUYS = rx(
     r"(?:deploy|buy|purchase|use|rent|license|licence|take|receive)\b"
 )
 _OFFERS_MODELS = cued(
-    r"\b(?:offered|offers|offering|made|makes|making|will\s+make|will\s+offer|has\s+offered)\s+"
+    r"\b(?:offered|offers|offering|made|makes|making|will\s+make|will\s+offer|has\s+offered|"
+    r"resell|resells|reselling|resold|distribute|distributes|distributing|distributed|"
+    r"will\s+sell|sells|selling)\s+"
     r"(?:{E:b}['’]s?|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|technology|tools)\s+(?:available\s+)?"
     r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
-    r"platform|users|clients)",
+    r"platform|users|clients|marketplace)",
     'model', 'technology', 'tools',
 )
 _INTEGRATE = cued(r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
@@ -261,12 +263,13 @@ _STOPPED = cued(
     r"(?:(?:its|their|all|the|a)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:work|relationship|contracts?|"
     r"projects?|business|partnership|spending|engagement|use|test|tests|pilot|trial|deal|"
     r"agreement|program|programme|subscription|collaboration|arrangement)\s+)?"
-    r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’])",
+    r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’]s?\s+(?:[\w-]+\s+)?(?:access|accounts?)\b)",
     'end', 'halt', 'paus', 'suspend', 'stop', 'ties', 'dropped', 'drops', 'wound', 'winding', 'longer', 'terminat', 'hold', 'froze', 'frozen', 'pulled', 'scrap', 'cancel',
 )
 _STOPPED_USING = cued(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}", 'stop', 'longer')
 _IS_CUSTOMER = cued(
-    r"\b(?:is|has\s+been|was|became|becomes|remains)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
+    r"\b(?:is|has\s+been|was|became|becomes|remains|signed\s+on\s+as|signed\s+up\s+as|"
+    r"joined\s+as|signs\s+on\s+as)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
     r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?",
     'customer',
 )
