@@ -48,15 +48,15 @@ def _crawl(ingestor: Ingestor, bases: dict[str, str], names: set[str] | None = N
 def test_crawl_then_recrawl_changes_nothing(engine: Engine, bases: dict[str, str],
                                             registry: Registry) -> None:  # fmt: skip
     ingestor = Ingestor(engine, registry, RulesExtractor(registry))
-    first = _crawl(ingestor, bases, {"ledger-en", "aisokuho-ja"})
+    first = _crawl(ingestor, bases, {"capitalfrontier-en", "aisokuho-ja"})
     assert all(s.error is None for s in first) and sum(s.new for s in first) > 10
     counts = (_count(engine, ArticleRow), _count(engine, Event))
-    again = _crawl(ingestor, bases, {"ledger-en", "aisokuho-ja"})
+    again = _crawl(ingestor, bases, {"capitalfrontier-en", "aisokuho-ja"})
     assert sum(s.new + s.updated for s in again) == 0
     assert (_count(engine, ArticleRow), _count(engine, Event)) == counts
     with Session(engine) as session:
         health = session.execute(select(Source.name, Source.last_success_at)).all()
-    assert {name for name, ok in health if ok} == {"demo-ledger-en", "demo-aisokuho-ja"}
+    assert {name for name, ok in health if ok} == {"demo-capitalfrontier-en", "demo-aisokuho-ja"}
 
 
 class Flaky:
