@@ -186,11 +186,14 @@ def find_triggers(text: str) -> list[Trig]:
 
 def _breaks(text: str, ments: list[Ment]) -> list[int]:
     subject_commas = {m.pend for m in ments if m.particle in ("が", "は") and m.pend < len(text)}
+    phrase_commas = {m.pend for m in ments if len(m.particle) > 1}  # に対し、 belongs to its name
     out = []
     for m in CLAUSE_BREAK.finditer(text):
         if m.group().startswith("が") and (
             m.end() - 1 in subject_commas or m.end() in subject_commas
         ):
+            continue
+        if m.end() in phrase_commas:
             continue
         out.append(m.end())
     return out

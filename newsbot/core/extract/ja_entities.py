@@ -150,7 +150,7 @@ _CORP_SUFFIXED = re.compile(
 )
 _HIRAGANA_CORP = re.compile(
     r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
-    r"ホールディングス|グループ))"
+    rf"{COMPANY_TAILS}))"
 )
 _GENERIC_CORP_HEAD = re.compile(
     rf"^[{COUNTRY_PREFIX}]?(?:大手|地方|中央|国内|海外|外資|政府系|民間|各|同|複数|主要|有力|日本|米国|"
@@ -477,7 +477,7 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"株|銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|電力|ガス|建設|不動産|新聞|ホールディングス|グループ"
+    rf"鉄道|電力|ガス|建設|不動産|新聞|[ぁ-ゖ](?:{COMPANY_TAILS})"
 )
 _KATA_COMPANIES = (
     (_PREFIXED_KATA, re.compile(rf"[{COUNTRY_PREFIX}][{_K}A-Za-z]")),

@@ -170,7 +170,8 @@ OLD_NAME = re.compile(r"^(?:旧|元)")
 # Trigger stems; compounds that are nouns of another meaning are excluded by lookahead.
 ACQ_TRIGGER = re.compile(
     r"買収(?!額|価格|金額|提案|交渉|案|計画|合戦|防衛|者|先|候補|後|資金|劇|話|報道|観測|計画|条件|費用|総額)"
-    r"|完全子会社化|連結子会社化|子会社化|傘下に(?:収め|入れ|置|加え)|経営権を取得|吸収合併"
+    r"|完全子会社化|連結子会社化|子会社化|完全子会社(?:に|と)(?:し|する)|傘下に(?:収め|入れ|置|加え)"
+    r"|経営権を取得|吸収合併"
     r"|株式の過半数を取得|過半数の株式を取得|全株式を取得|全株を取得|全株式の取得|発行済み株式の全て"
 )
 SALE_TRIGGER = re.compile(
