@@ -44,6 +44,7 @@ _FIRED_BACKGROUND = re.compile(r"^(?:され|た)?[^。、]{0,3}(?:騒動|問題|
 _SINCE = re.compile(r"から")
 _INTERIM = re.compile(r"暫定|代行|後任が決まるまで")
 _PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
+_GOAL_END = re.compile(r"(?:に|へ|には|として)、?\s?$")  # NTTデータの社長に佐々木氏が: a goal
 _SCHOOL = re.compile(r"大学|大学院|研究室|高専|University|College|Institute")
 _CURRENT_POST = re.compile(rf"(?:{ROLE_WORDS}|出身|OB|OG)の\s?")
 _FORMER_ROLE = re.compile(r"(?:日本法人|本社|子会社)?(?:元|前)[^、。はがを]{0,12}の\s?")
@@ -420,7 +421,12 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
             return _employer(m)
         if not m.particle and _CURRENT_POST.fullmatch(ctx.text, m.end, p.start):
             return _employer(m)  # 日立製作所出身の小池淳義氏, ソニーCSL社長の北野宏明氏
-        if m.lp in ("の", "で") and (not gap.strip() or _AFFIL_GAP.search(gap)) and "は" not in gap:
+        if (
+            m.lp in ("の", "で")
+            and (not gap.strip() or _AFFIL_GAP.search(gap))
+            and "は" not in gap
+            and not _GOAL_END.search(gap)
+        ):
             return _employer(m)
     for m in ctx.ments:
         near = 0 <= m.start - p.pend <= 4 and m.kind in COMPANY and m.lp in ("で", "の")
