@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsbot.core.events import Event
+from newsbot.core.extract.en_lexicon import FIRST_NAMES
 from newsbot.core.extract.en_names import (
     E_CLOSE,
     E_OPEN,
@@ -323,6 +324,17 @@ def org_name(e: Ent | None) -> str | None:
     if e is None or not e.is_org() or e.looks_like_person():
         return None
     return e.name
+
+
+def partner_name(e: Ent | None) -> str | None:
+    """The company in a slot of a relation between companies ("a collaboration with Novo
+    Nordisk"): a name shaped like a person's counts too, unless it starts with a first name
+    or the registry knows a person by it."""
+    name = org_name(e)
+    if name is None and e is not None and e.kind == "unknown" and \
+            e.name.split()[0] not in FIRST_NAMES:
+        return e.name
+    return name
 
 
 def company_name(e: Ent | None) -> str | None:

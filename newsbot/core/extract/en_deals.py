@@ -94,7 +94,7 @@ _INVEST_FOR_STAKE = cued(
     'invest', 'paid', 'pay',
 )
 _LEAD = cued(
-    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
+    r"(?P<list>(?:(?:the\s+)?{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
     r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)",
     'led', 'headed', 'anchored',
 )
@@ -121,7 +121,7 @@ _INVESTOR_LISTS = [
          r"such\s+as\s+)?(?P<rest>.*)", "as well as"),
 ]
 _AMONG_INVESTORS = cued(
-    r"(?P<list>(?:{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
+    r"(?P<list>(?:(?:the\s+)?{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
     r"(?:also\s+)?(?:among\s+(?:the\s+)?(?:new\s+|other\s+|existing\s+|early\s+)?(?:investors|"
     r"backers|participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round|"
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
@@ -149,6 +149,10 @@ _STAKE = re.compile(
 _TOTAL = re.compile(r"(?:completing|complete|completes|bringing\s+(?:its|the|their)\s+total\s+"
                     r"(?:\w+\s+)?to|a\s+total\s+of|total\s+of|in\s+total|its\s+total)\s+"
                     r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "bringing its total funding to $260 million": what the company has raised so far, no round
+_COMPANY_TOTAL = re.compile(r"\btotal\s+(?:funding|raised|capital|investment|financing)\s+"
+                            r"(?:raised\s+)?(?:to\s+date\s+)?(?:to|of|at)\s+(?:(?:about|more\s+than|"
+                            r"nearly|over|some|roughly)\s+)*$", re.IGNORECASE)
 _TRANCHE = re.compile(r"\b(?:another|additional|follow-on|tranche|initial|second|further)\b",
                       re.IGNORECASE)
 
@@ -277,9 +281,13 @@ def _best_amount(p: Parsed, start: int, stop: int, given: MoneyMatch | None
     valuations = {id(v) for v in _valuations(p)}
     candidates = [(pos, m) for pos, m in money_after(p, start, stop)
                   if id(m) not in valuations and not is_per_unit(p, pos)]
+    so_far = [m for pos, m in candidates if _COMPANY_TOTAL.search(p.masked[max(0, pos - 60) : pos])]
+    candidates = [(pos, m) for pos, m in candidates if all(m is not t for t in so_far)]
     for pos, m in candidates:
         if _TOTAL.search(p.masked[max(0, pos - 60) : pos]):
             return m, True
+    if given is not None and any(given is t for t in so_far):
+        given = None
     if given is not None:
         return given, False
     return (candidates[0][1], False) if candidates else (None, False)

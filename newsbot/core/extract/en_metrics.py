@@ -220,13 +220,32 @@ def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) ->
     end = len(p.masked) if end < 0 else end
     if stop is not None:
         end = min(end, stop)
-    found = find_periods(p.masked[pos:end], lang="en", on=ctx.doc.date)
+    text = p.masked[pos:end]
+    found = [f for f in find_periods(text, lang="en", on=ctx.doc.date)
+             if not _COMPARED.search(text, 0, f.start) and not _COMPARISON.match(text, f.start)]
     if found:
         return found[0].period
     before = find_periods(p.masked[:pos], lang="en", on=ctx.doc.date)
     if before:
         return before[-1].period
-    return _reported_period(ctx, p.masked[max(0, pos - 80) : end])
+    return _reported_period(ctx, p.masked[max(0, pos - 80) : end]) or _recent_period(ctx, p)
+
+
+# "up 38% from a year earlier", "compared with the same quarter last year": not the period
+_COMPARED = re.compile(r"\b(?:from|than|with|versus|vs\.?|over|against)\s+(?:the\s+)?(?:same\s+"
+                       r"\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
+_COMPARISON = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|"
+                         r"the\s+prior\s+year", re.IGNORECASE)
+
+
+def _recent_period(ctx: Context, p: Parsed) -> str | None:
+    """"Its gross margin improved to 64.5%" right after the quarter's revenue: the period the
+    article's figures so far are for (the most often named, else the first)."""
+    periods = [str(e.fields["period"]) for e in ctx.events if e.type == "financial" and
+               e.fields.get("period") and p.sentence.index - e.extra.get("sentence_index", -99) <= 6]
+    if not periods:
+        return None
+    return max(periods, key=lambda x: (periods.count(x), -periods.index(x)))
 
 
 _THE_YEAR = re.compile(r"\b(?:for|in|during|over)\s+the\s+(?:full\s+|fiscal\s+)?year\b|"

@@ -499,8 +499,9 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
                 taken.append((m.start(), m.end()))
     for start, end, words in _cap_runs(ctx, text, taken, sentence):
         owner = next((e for e in found if e.end + 1 == start and e.kind == "company"), None)
-        if owner is not None and all(w in ORG_SUFFIXES for w in words) and text[owner.end] == " ":
-            found.remove(owner)  # "AMD Ventures" is AMD's fund, not AMD
+        if owner is not None and (all(w in ORG_SUFFIXES for w in words) or
+                                  words[-1] in _FUND_WORDS) and text[owner.end] == " ":
+            found.remove(owner)  # "AMD Ventures", "Amazon Industrial Innovation Fund": a fund
             start, words = owner.start, [owner.surface, *words]
         surface = text[start:end]
         defined = ctx.doc.alias_of(surface)
@@ -550,6 +551,10 @@ _VERB_AFTER = re.compile(
     r"became|becomes|confirmed|confirms|added|told)\b")
 
 
+_FUND_WORDS = frozenset(("Ventures", "Venture", "Capital", "Fund", "Funds", "Partners", "Investments",
+                         "Foundation", "Growth"))
+
+
 def _cap_runs(
     ctx: Context, text: str, taken: list[tuple[int, int]], sentence: Sentence
 ) -> list[tuple[int, int, list[str]]]:
@@ -593,7 +598,8 @@ def _cap_runs(
     if current:
         runs.append(_close(current))
     return [r for r in runs if r[2] and r[2][-1] not in ("of", "de", "for", "&")
-            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or r[2][0] in ORG_SUFFIXES))
+            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or (
+                r[2][0] in ORG_SUFFIXES and not (r[0] > 1 and covered[r[0] - 2]))))
             and not all(w.rstrip(".") in _LEGAL_WORDS for w in r[2])]
 
 

@@ -19,6 +19,7 @@ from newsbot.core.extract.en_common import (
     is_per_unit,
     object_at,
     org_name,
+    partner_name,
     possessor,
     rx,
     subject,
@@ -215,7 +216,7 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
                  *, confidence: float = 0.8) -> None:
     names: list[str] = []
     for e in ents:
-        name = org_name(e)
+        name = partner_name(e)
         if name and name not in names:
             names.append(name)
     if len(names) < 2 or blocked(p, m.start(), m.end()):
@@ -462,7 +463,7 @@ def _revenue_shares(p: Parsed, ctx: Context, out: Found) -> None:
 def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer: Ent | None,
               m: re.Match[str], status: str, *, allow: tuple[str, ...] = (),
               confidence: float = 0.75) -> None:
-    v, c = org_name(vendor), org_name(customer)
+    v, c = partner_name(vendor), partner_name(customer)
     if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
         return
     amount = _deal_money(p, m.start(), m.end())

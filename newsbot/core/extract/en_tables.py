@@ -27,7 +27,8 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"lead\s+backers?|anchor(?:\s+investor)?)$"),
         ("investors", r"^(?:(?:other\s+|key\s+|notable\s+|new\s+|participating\s+|selected\s+)?"
                       r"(?:investors?|backers?)(?:\s+\(lead\))?|participants|"
-                      r"investors?\s+\(.*\)|with|also\s+investing)$"),
+                      r"investors?\s+\(.*\)|with|also\s+investing|others|co-investors|"
+                      r"other\s+participants|followers)$"),
         ("amount", r"^(?:amount|raised|size|round\s+size|deal\s+size|funding|price|value|"
                    r"deal\s+value|amount\s+raised|money\s+raised|new\s+money|total|"
                    r"consideration|purchase\s+price)(?:\s*\(.*\))?$"),
@@ -46,6 +47,7 @@ class TableReader:
     doc: Document
     header: dict[str, int] = field(default_factory=dict)
     last_index: int = -2
+    units: dict[str, str] = field(default_factory=dict)  # column -> "$ million" from "($M)"
 
     def read(self, sentence: Sentence) -> list[Event]:
         """Events of one table row (none for a header or a row of another kind of table)."""
@@ -55,22 +57,46 @@ class TableReader:
         header = _header(sentence.cells)
         if header or sentence.index != self.last_index + 1:
             self.header = header
+            self.units = {name: unit for name, i in header.items()
+                          if (unit := _unit(sentence.cells[i]))}
             self.last_index = sentence.index
             return []
         self.last_index = sentence.index
-        return _row_event(self.doc, self.header, sentence) if self.header else []
+        if not self.header:
+            return []
+        return _row_event(self.doc, self.header, sentence, self.units)
 
 
 def _header(cells: tuple[str, ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
+        label = _ASIDE.sub("", cell).strip() or cell.strip()
         for name, pattern in _COLUMNS:
-            if name not in found and pattern.match(cell.strip()):
+            if name not in found and (pattern.match(label) or pattern.match(cell.strip())):
                 found[name] = i
                 break
     useful = ("acquirer" in found and ("target" in found or "company" in found)) or (
         "company" in found and {"amount", "round", "investors", "lead"} & found.keys())
     return found if useful else {}
+
+
+_UNIT = re.compile(r"\((?P<cur>US\$|\$|€|£|¥|USD|EUR|GBP|JPY)?\s*(?P<scale>m|mn|mln|million|millions|"
+                   r"b|bn|billion|billions|k|thousand|thousands)?\s*(?P<cur2>USD|EUR|GBP|\$|€|£)?\)",
+                   re.IGNORECASE)
+_SCALES = {"m": "million", "mn": "million", "mln": "million", "million": "million",
+           "millions": "million", "b": "billion", "bn": "billion", "billion": "billion",
+           "billions": "billion", "k": "thousand", "thousand": "thousand", "thousands": "thousand"}
+_SYMBOLS = {"us$": "$", "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
+
+
+def _unit(header_cell: str) -> str:
+    """"Amount ($M)" → "$ million": what a bare number in that column means."""
+    m = _UNIT.search(header_cell)
+    if not m or not (m.group("scale") or m.group("cur") or m.group("cur2")):
+        return ""
+    cur = (m.group("cur") or m.group("cur2") or "$").lower()
+    scale = _SCALES.get((m.group("scale") or "").lower(), "")
+    return f"{_SYMBOLS.get(cur, cur)} {scale}".strip()
 
 
 def _cell(cells: tuple[str, ...], header: dict[str, int], name: str) -> str:
@@ -97,14 +123,23 @@ def _name(doc: Document, text: str) -> str | None:
     return doc.canonical(bare)[0]
 
 
-def _usd(doc: Document, text: str) -> float | None:
+def _usd(doc: Document, text: str, unit: str = "") -> float | None:
+    """The amount of a cell in US dollars; a bare number takes its column's unit ("12" in
+    "Amount ($M)" is $12 million)."""
+    if unit and _BARE_NUMBER.match(text.strip()):
+        symbol, _, scale = unit.partition(" ")
+        text = f"{symbol}{text.strip()} {scale}".strip()
     found = find_money(text, lang="en", on=doc.date, rates=doc.rates)
     return found[0].money.usd if found else None
 
 
-def _row_event(doc: Document, header: dict[str, int], row: Sentence) -> list[Event]:
-    cells = row.cells
-    amount = _usd(doc, _cell(cells, header, "amount"))
+_BARE_NUMBER = re.compile(r"^~?\d[\d,]*(?:\.\d+)?$")
+
+
+def _row_event(doc: Document, header: dict[str, int], row: Sentence,
+               units: dict[str, str] | None = None) -> list[Event]:
+    cells, units = row.cells, units or {}
+    amount = _usd(doc, _cell(cells, header, "amount"), units.get("amount", ""))
     if "acquirer" in header:
         buyer = _name(doc, _cell(cells, header, "acquirer"))
         target = _name(doc, _cell(cells, header, "target") or _cell(cells, header, "company"))
@@ -124,7 +159,7 @@ def _row_event(doc: Document, header: dict[str, int], row: Sentence) -> list[Eve
     stage = _cell(cells, header, "round")
     fields: dict[str, object] = {
         "company": company, "investors": investors, "amount_usd": amount, "stake_pct": None,
-        "valuation_usd": _usd(doc, _cell(cells, header, "valuation")),
+        "valuation_usd": _usd(doc, _cell(cells, header, "valuation"), units.get("valuation", "")),
         "round": stage if _ROUND.match(stage) else None,
     }
     return [Event("investment", fields, row.text, 0.7, extra={"sentence_index": row.index})]
