@@ -55,6 +55,8 @@ __all__ = ["Answer", "Answerer", "Source", "answerer_for"]
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 Rephrase = Callable[[list[dict[str, str]]], str]
+Ids = dict[str, list[int]]
+Records = list[dict[str, Any]]
 
 
 def utcnow() -> datetime:
@@ -138,9 +140,9 @@ class Answerer:
             kin[slot.name] = (slot.name, slot.surface, *(r for r in related if r))
         return kin
 
-    def _retrieve(self, session: Session, intent: Intent, ids: dict[str, list[int]]) -> list[dict[str, Any]]:
+    def _retrieve(self, session: Session, intent: Intent, ids: Ids) -> Records:
         """The planned queries, tier by tier, until one finds events that answer."""
-        pooled: list[dict[str, Any]] = []
+        pooled: Records = []
         window = None
         first = anchor_query(intent)
         if first is not None:
@@ -155,7 +157,7 @@ class Answerer:
                 break
         return events
 
-    def _run(self, session: Session, query: Query, ids: dict[str, list[int]]) -> list[dict[str, Any]]:
+    def _run(self, session: Session, query: Query, ids: Ids) -> Records:
         groups = [(ids[name], roles or None) for name, roles in query.where]
         found = event_ids(session, groups, types=query.types, since=query.since,
                           until=query.until, limit=query.limit)  # fmt: skip
