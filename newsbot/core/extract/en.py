@@ -56,6 +56,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "working together venture resell resells resold distribute distributes offer offers "
             "offered offering sells"), partnerships),
     (_words("license licence licensed licenses licences licensing customer customers client "
+            "supplier suppliers provider providers vendor vendors "
             "clients ending ended end ends halt halted halts halting pause paused pauses pausing "
             "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "
             "longer terminate terminated terminates hold froze frozen pulled counted counts count "

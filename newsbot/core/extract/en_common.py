@@ -37,7 +37,7 @@ _MACROS = {
     "{E}": f"{E_OPEN}\\d+{E_CLOSE}",
     "{M}": f"{M_OPEN}\\d+{M_CLOSE}",
     "{ROLE}": ROLE_LIST,
-    "{DESC}": rf"(?:(?:the|a|an|its|their|fellow|rival)\s+)?(?:{_NOT_DESC}[\w.-]+,?\s+){{0,4}}?",
+    "{DESC}": rf"(?:(?:the|a|an|its|their|fellow|rival)\s+)?(?:{_NOT_DESC}[\w.-]+(?:['’]s)?,?\s+){{0,4}}?",
     "{ADV}": r"(?:(?:has|have|had|will|would|is|are|was|were|also|now|just|recently|officially|"
              r"formally|already|finally|quietly|reportedly|then|previously|earlier|later|first|"
              r"today|yesterday|last\s+\w+|this\s+\w+|on\s+\w+|in\s+\w+|said\s+it|says\s+it|"
@@ -105,6 +105,7 @@ _RUMOUR = re.compile(
     r"\b(?:in\s+(?:early\s+|advanced\s+|exclusive\s+|preliminary\s+|final\s+)?(?:talks|discussions|"
     r"negotiations)|held\s+talks|holding\s+talks|talks\s+(?:to|with|about|over|on)\b|negotiat\w+|"
     r"considering|considers|considered|exploring|explores|explored|weighing|weighs|mulling|mulls|"
+    r"is\s+raising|are\s+raising|is\s+seeking|are\s+seeking|in\s+the\s+process\s+of|"
     r"close\s+to\s+(?:a|an)\s+(?:deal|agreement)|nearing\s+(?:a|an)\s+(?:deal|agreement)|"
     r"(?:is|are|was|were)\s+said\s+to|rumou?r\w*|speculat\w*|hypothetical\w*|potential(?:ly)?|"
     r"possible|possibly|bid\s+to|offer(?:ed)?\s+to|attempt(?:ed|s)?\s+to|effort\s+to|tried\s+to|"

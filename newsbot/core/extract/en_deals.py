@@ -29,6 +29,7 @@ from newsbot.core.extract.en_common import (
 )
 from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed, first_subject
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.periods import find_periods
 
 # investments -------------------------------------------------------------------------------
 
@@ -197,9 +198,36 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    _added_instalments(p, ctx, out)
     if not totals or out.events:
         _investor_lists(p, ctx, out)
     _later_valuation(p, ctx, out)
+
+
+_ADDED = cued(r"\band\s+(?:then\s+|later\s+)?(?:added|put\s+in|invested|injected|committed)\s+"
+              r"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{M:amt}", "added", "put in",
+              "invested", "injected", "committed")
+
+
+def _added_instalments(p: Parsed, ctx: Context, out: Found) -> None:
+    """"X invested $1.25 billion in Y in 2023 and added $2.75 billion in March": two."""
+    told = [e for e in out.events if e.type == "investment"]
+    if not told:
+        return
+    for m in _ADDED.finditer(p.masked):
+        amount = p.amount(m.group("amt"))
+        if amount is None or blocked(p, m.start(), m.end()):
+            continue
+        first = told[-1]
+        fields = dict(first.fields, amount_usd=amount.money.usd, valuation_usd=None, round=None)
+        when = find_periods(p.masked[m.end() : clause_end(p, m.end())], lang="en", on=ctx.doc.date)
+        extra: dict[str, Any] = {"tranche": False}
+        if when and ctx.doc.date and int(when[0].period[:4]) < ctx.doc.date.year:
+            extra["year"] = int(when[0].period[:4])
+        if when:
+            extra["when"] = when[0].period
+        out.add(p, "investment", fields, 0.7, money=amount, extra=extra,
+                date=when[0].period if when else None)
 
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
@@ -531,6 +559,7 @@ def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, targ
             0.85, names=[acquirer, target], money=amount, extra=extra)
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\ue000|the\s|its\s|it\s|they\s)")
 _IN_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;]*$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s|\s[—–]\s")
 
@@ -543,6 +572,9 @@ def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
     limit = max(stop, start + 400)
     if _IN_RELATIVE.search(p.masked, 0, start) and "," in p.masked[start:stop]:
         limit = p.masked.index(",", start)  # "Canva, which bought A and B, is valued at $N"
+    following = _NEXT_CLAUSE.search(p.masked, start)
+    if following:
+        limit = min(limit, following.start())  # "..., and Qualcomm bought Y for $2.4 billion"
     candidates = [(pos, m) for pos, m in p.money_in(begin, len(p.masked))
                   if not is_per_unit(p, pos) and pos < limit]
     for pos, m in candidates:

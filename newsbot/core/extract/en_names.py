@@ -71,7 +71,9 @@ _STOP = _words(
     "Commits Completes Poaches Loses Snaps Bet Follow-On Follow-on To Be Is Are Was Were Has "
     "Have Had Will Would Can Could May Might Should Must Unlike Despite Following According "
     "Including Besides Amid Among Across Beyond Without Whether Instead Rather Overall Together "
-    "Meanwhile Elsewhere Separately Similarly Additionally Further Furthermore Moreover"
+    "Meanwhile Elsewhere Separately Similarly Additionally Further Furthermore Moreover "
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands "
+    "Existing Current Early Longtime Roughly About Nearly Almost"
 )
 _NATIONALITIES = _words(
     "American British Chinese French German Japanese Israeli Finnish Swiss Canadian Indian Korean "

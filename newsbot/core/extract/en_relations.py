@@ -290,7 +290,7 @@ _COMMERCIAL = cued(
 )
 _USES = cued(
     r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|relies\s+on|"
-    r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:cloud|"
+    r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:{E}\s+|[\w-]+\s+)?(?:cloud|"
     r"chips|gpus|infrastructure|compute|capacity|models?|servers|data\s+centers|platform|"
     r"services|technology)",
     'use', 'used', 'tap', 'rely', 'relies', 'turn', 'rent',
@@ -342,6 +342,12 @@ _PROVIDER = cued(
     r"principal)?\s*(?:cloud\s+|chip\s+|compute\s+|data\s+|infrastructure\s+)?(?:provider|"
     r"supplier|vendor)",
     'provider', 'supplier', 'vendor',
+)
+_SUPPLIER_TO = cued(
+    r"\b(?:is|remains|became|becomes|has\s+become|will\s+become|will\s+be|has\s+been|was|named|"
+    r"chosen\s+as|selected\s+as)\s+(?:also\s+|now\s+)?(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:supplier|"
+    r"provider|vendor)\s+(?:to|of|for)\s+{DESC}{E:customer}",
+    'supplier', 'provider', 'vendor',
 )
 _SHARE_OF_REVENUE = cued(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
                        r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of",
@@ -422,6 +428,9 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     if any(w in lowered for w in ("provider", "supplier", "vendor")):
         for m in _PROVIDER.finditer(p.masked):
             _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m,
+                      "active", allow=("continue",))
+        for m in _SUPPLIER_TO.finditer(p.masked):
+            _customer(p, ctx, out, subject(p, m.start(), ctx), object_at(p, m, "customer"), m,
                       "active", allow=("continue",))
     if "accounted" in lowered or "accounts for" in lowered:
         _revenue_shares(p, ctx, out)
@@ -589,6 +598,7 @@ def _speaker(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     return Ent(0, 0, name, name, "company", "description") if name else None
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
 _A_YEAR = re.compile(r"\s+(?:a|per|each)\s+year\b")
 _BREAK = re.compile(r";|,\s+(?:and|but|while|days|weeks|months|after|before)\s|\s[—–]\s")
 
@@ -599,8 +609,12 @@ def _deal_money(p: Parsed, start: int, end: int) -> MoneyMatch | None:
     begin = max((b.end() for b in _BREAK.finditer(p.masked, 0, start)), default=0)
     stop = clause_end(p, end)
     stop = min(stop, next((b.start() for b in _BREAK.finditer(p.masked, end)), stop))
+    asides = [(r.start(), r.end()) for r in _RELATIVE_ASIDE.finditer(p.masked, begin, stop)
+              if not r.start() <= start < r.end()]
     found = [(pos, money) for pos, money in p.money_in(begin, stop)
-             if not is_per_unit(p, pos) or _A_YEAR.match(p.masked, p.masked.find(M_CLOSE, pos) + 1)]
+             if not any(a <= pos < b for a, b in asides)
+             and (not is_per_unit(p, pos) or
+                  _A_YEAR.match(p.masked, p.masked.find(M_CLOSE, pos) + 1))]
     if not found:
         return None
     inside = [money for pos, money in found if start <= pos < end]

@@ -8,9 +8,10 @@ findings raise the confidence a little.
 
 Hints a rule may leave in ``Event.extra``: ``"total": True`` (the amount is the deal's
 total, preferred over a tranche), ``"tranche": True`` (one instalment of a larger deal:
-merges with that deal whatever its date), ``"year"`` (an explicit past year the sentence
+merges with that deal, whatever its date when the instalment completes a stated total), ``"year"`` (an explicit past year the sentence
 gives, other than the article's own: such an event is not the article's current one),
-``"deal"`` (an id from a rule that has already merged its findings: two findings that both
+``"when"`` (the period a rule read for
+the event, "2024-03": two events of different periods are two), ``"deal"`` (an id from a rule that has already merged its findings: two findings that both
 carry one are the same event only when the ids are equal).
 """
 
@@ -116,9 +117,14 @@ _SAME: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
 def _compatible_dates(a: Event, b: Event) -> bool:
     if a.type not in ("investment", "acquisition"):
         return True
-    if a.extra.get("tranche") or b.extra.get("tranche"):
-        return True
     ya, yb = a.extra.get("year"), b.extra.get("year")
+    wa, wb = a.extra.get("when"), b.extra.get("when")
+    if wa and wb and wa != wb:
+        return False  # "in September 2023" and "in March": two deals
+    if a.extra.get("tranche") or b.extra.get("tranche"):
+        # an instalment joins its deal; an earlier investment is another deal unless the
+        # instalment says it completes a total ("completing the $4 billion commitment")
+        return not (ya or yb or wa or wb) or bool(a.extra.get("total") or b.extra.get("total"))
     if ya or yb:
         return bool(ya == yb)
     return _agree(a.fields.get("amount_usd"), b.fields.get("amount_usd")) or a.type != "investment"
