@@ -39,6 +39,26 @@ from newsbot.core.extract.ja_talent import talent
 log = logging.getLogger(__name__)
 
 RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
+_PEOPLE = frozenset(("depart", "arrive", "found", "lead", "serve"))
+
+
+def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
+    """Which rules can find anything in the sentence (the order of ``RULES``): a rule with no
+    trigger word only adds details to a recent finding."""
+    kinds = {t.kind for t in ctx.trigs}
+    text = ctx.text
+    return (
+        "inv" in kinds or "%" in text or state.recent("investment", ctx.idx, 5) is not None,
+        "acq" in kinds or "sale" in kinds or "額" in text or "価格" in text,
+        "part" in kinds or "found" in kinds or "とともに" in text or "と共に" in text,
+        "cust" in kinds or "status" in kinds or "顧客" in text or "額" in text,
+        not _PEOPLE.isdisjoint(kinds),
+        True,
+        "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
+        "launch" in kinds or bool(ctx.quotes),
+    )
+
+
 _SEGMENT = re.compile(r"[^\u3000]+")
 _PREDICATE_AFTER = re.compile(r"^(?:だ|です|である|でした|だった)")
 # A dateline or byline opening a paragraph: 【ロンドン=田中健】, （ニューヨーク＝共同）, 【北京共同】.
@@ -80,8 +100,9 @@ def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None
     """Run every rule on the sentence (each part of a headline on its own)."""
     for segment in _SEGMENT.finditer(text):
         ctx = _context(doc, state, index, segment.group(), kind)
-        for rule in RULES:
-            rule(ctx, state)
+        for rule, wanted in zip(RULES, _gates(ctx, state), strict=True):
+            if wanted:
+                rule(ctx, state)
 
 
 _AMOUNT_FIELDS = {"investment": "amount_usd", "acquisition": "amount_usd", "customer": "amount_usd"}
@@ -141,7 +162,7 @@ def _resolve(
         if _PREDICATE_AFTER.match(text[m.pend :]) or _PREDICATE_AFTER.match(text[m.end :]):
             m.extra["predicate"] = True
         state.disc.note(index, m, title=title)
-        _note_entity(doc, m)
+        _note_entity(doc, m, state.noted)
     _note_groups(state, index, ments)
 
 
@@ -165,9 +186,10 @@ def _note_groups(state: State, index: int, ments: list[Ment]) -> None:
             state.disc.note_group(index, m.kind, m.names)
 
 
-def _note_entity(doc: Document, m: Ment) -> None:
-    if m.source in ("anaphor", "surname") or not m.name or m.quoted:
+def _note_entity(doc: Document, m: Ment, noted: set[tuple[str, str]]) -> None:
+    if m.source in ("anaphor", "surname") or not m.name or m.quoted or (m.name, m.surface) in noted:
         return
+    noted.add((m.name, m.surface))
     kind = m.kind if m.kind in ("company", "person", "product") else "company"
     doc.note_entity(m.name, kind, m.surface if m.surface != m.name else None)
 

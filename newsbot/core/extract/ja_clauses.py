@@ -129,7 +129,7 @@ class Ctx:
         """Find clause breaks and triggers once the mentions are known."""
         self.breaks = _breaks(self.text, self.ments)
         self.trigs = find_triggers(self.text)
-        self.question = bool(QUESTION_END.search(self.text))
+        self.question = bool(QUESTION_END.search(self.text, max(0, len(self.text) - 6)))
         self.anonymous = bool(ANON_SOURCE.search(self.text))
 
     def of(self, *kinds: str) -> list[Trig]:

@@ -133,6 +133,8 @@ _CUED_KATA = re.compile(
 _DEAL_WORDS = (
     r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
 )
+_SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
@@ -330,7 +332,7 @@ def find_mentions(
 
 
 def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
-    if "org_quote" not in m.extra:
+    if quotes and "org_quote" not in m.extra:
         m.quoted = any(q.start < m.start and m.end < q.end for q in quotes)
     if m.kind == "company" and _NEW_ORG_BEFORE.search(text, max(0, m.start - 8), m.start):
         m.extra["new_org"] = True
@@ -403,7 +405,8 @@ def _member_name(m: re.Match[str]) -> bool:
 
 def _add_free(taken: bytearray, kept: list[Ment], new: list[Ment]) -> None:
     """Keep the new mentions that overlap none kept so far (longest first at a position)."""
-    new.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    if len(new) > 1:
+        new.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for m in new:
         if taken.find(1, m.start, m.end) < 0:
             kept.append(m)
@@ -477,8 +480,11 @@ def _is_kata(ch: str) -> bool:
 
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
-    r"株|銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    rf"鉄道|電力|ガス|建設|不動産|新聞|[ぁ-ゖ](?:{COMPANY_TAILS})"
+    r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
+    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス"
+)
+_HIRAGANA_HINT = re.compile(
+    r"[ぁ-ゖ](?:銀行|証券|生命|信託|フィナンシャル|ホールディングス|グループ)"
 )
 _KATA_COMPANIES = (
     (_PREFIXED_KATA, re.compile(rf"[{COUNTRY_PREFIX}][{_K}A-Za-z]")),
@@ -491,11 +497,6 @@ _KATA_COMPANIES = (
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
-)
-_COMPANY_HINT = re.compile(
-    rf"[{_K}]{{3}}|[{COUNTRY_PREFIX}][{_K}]|{COMPANY_TAILS}|スタートアップ|新興|子会社|傘下|投資会社|VC|ファンド|社|株式会社|\(株\)|"
-    r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|鉄道|"
-    r"電力|ガス|建設|不動産|新聞"
 )
 
 
@@ -534,32 +535,40 @@ def _surnames(text: str, registry: Any) -> list[Ment]:
 
 def _companies(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
-    if not _COMPANY_HINT.search(text):
-        return found
+    tails = False
     for rx, hint in _KATA_COMPANIES:
         if not hint.search(text):
             continue
+        tails = tails or rx is _TAILED_KATA
         for m in rx.finditer(text):
             if m.lastgroup == "h":
                 found.append(_span(m.start(), m.end(), text, m.group(), "company", registry))
                 continue
             name = m.group("n").strip("・")
-            if _generic_kata(name):
-                continue
-            found.append(_pattern(m, name, "company", registry))
-    if not _SUFFIX_HINT.search(text):
-        return found
+            if not _generic_kata(name):
+                found.append(_pattern(m, name, "company", registry))
+    if _SUFFIX_HINT.search(text):
+        found += _suffixed(text, registry)
+    if tails or _HIRAGANA_HINT.search(text):
+        for m in _HIRAGANA_CORP.finditer(text):
+            start = m.start("n") + (1 if m.group("n")[0] in "のとはがをにやも" else 0)
+            name = text[start : m.end("n")]
+            found.append(_span(start, m.end("n"), text, name, "company", registry))
+    if "株" in text:
+        for m in _KABU.finditer(text):
+            group = next(g for g in ("a", "b", "c") if m.group(g))
+            found.append(_span(m.start(), m.end(), text, m.group(group), "company", registry))
+    return found
+
+
+def _suffixed(text: str, registry: Any) -> list[Ment]:
+    """三菱UFJ銀行, 日立製作所: names ending in a corporate word."""
+    found = []
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
         head = _CORP_WORD_END.sub("", name)
         if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
             found.append(_pattern(m, name, "company", registry))
-    for m in _HIRAGANA_CORP.finditer(text):
-        start = m.start("n") + (1 if m.group("n")[0] in "のとはがをにやも" else 0)
-        found.append(_span(start, m.end("n"), text, text[start : m.end("n")], "company", registry))
-    for m in _KABU.finditer(text):
-        group = next(g for g in ("a", "b", "c") if m.group(g))
-        found.append(_span(m.start(), m.end(), text, m.group(group), "company", registry))
     return found
 
 
@@ -595,7 +604,9 @@ def _generic_kata(name: str) -> bool:
 
 
 def _latin(text: str, registry: Any) -> list[Ment]:
-    found = []
+    found: list[Ment] = []
+    if not _HAS_LATIN.search(text):
+        return found
     for m in _LATIN.finditer(text):
         name = m.group("n").rstrip(" .&")
         if len(name) < 2 or name.casefold() in LATIN_STOP or name.isdigit():
@@ -620,7 +631,9 @@ def _anaphors(text: str, registry: Any) -> list[Ment]:
 
 def _slot_names(text: str, registry: Any) -> list[Ment]:
     """Bare katakana words in the slot of a deal verb, where nothing else was found."""
-    found = []
+    found: list[Ment] = []
+    if not _SLOT_HINT.search(text):
+        return found
     for m in _SLOT_KATA.finditer(text):
         name = m.group("n")
         if not _generic_kata(_KANJI_HEAD.sub("", name)):

@@ -36,6 +36,7 @@ class State:
     events: list[Event] = field(default_factory=list)
     products: set[str] = field(default_factory=set)
     learned: Learned = field(default_factory=Learned)
+    noted: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""
