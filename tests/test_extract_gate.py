@@ -28,8 +28,8 @@ from tests.shared import ROOT, require_shared
 
 MIN_F1 = 0.85
 MIN_ATTRIBUTES = 0.90
-MIN_DEMO_EN_F1 = 0.80
-MIN_FIXTURES_F1 = 0.65
+MIN_DEMO_EN_F1 = 0.85
+MIN_FIXTURES_F1 = 0.90
 
 pytestmark = pytest.mark.shared
 
