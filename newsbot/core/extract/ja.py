@@ -52,7 +52,7 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
         "acq" in kinds or "sale" in kinds or "額" in text or "価格" in text,
         "part" in kinds or "found" in kinds or "とともに" in text or "と共に" in text,
         "cust" in kinds or "status" in kinds or "顧客" in text or "額" in text,
-        not _PEOPLE.isdisjoint(kinds),
+        not _PEOPLE.isdisjoint(kinds) or "▽" in text,
         True,
         "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
         "launch" in kinds or bool(ctx.quotes),

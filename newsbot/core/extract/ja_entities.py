@@ -579,7 +579,7 @@ _TAIL_END = re.compile(rf"・?(?:{COMPANY_TAILS})$")
 _KANJI_HEAD = re.compile(rf"^[{KANJI}]+")
 _LONG_LIST_STOP = re.compile(r"[はが。]|[しりて]、")
 _PEOPLE_LIST_STOP = re.compile(r"[はが]、|し、|て、")
-_LIST_STOP = re.compile(r"[はがを]|に(?!は)|[しりて]、|する|した")
+_LIST_STOP = re.compile(r"[はがを「」]|に(?!は)|[しりて]、|する|した")
 _TOPIC_STOP = re.compile(r"[、はがをにと]")
 
 

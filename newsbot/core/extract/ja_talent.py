@@ -24,7 +24,7 @@ from newsbot.core.extract.ja_clauses import (
     with_particle,
 )
 from newsbot.core.extract.ja_entities import Ment, role_before
-from newsbot.core.extract.ja_lex import ROLE_EN, ROLE_WORDS
+from newsbot.core.extract.ja_lex import KANJI, ROLE_EN, ROLE_WORDS
 from newsbot.core.extract.ja_state import COMPANY, PERSON, State, make, names
 
 _TRANSITIVE = re.compile(r"迎え|招へい|招聘|採用|引き抜|起用|任命|指名|抜擢|引き入れ")
@@ -81,6 +81,8 @@ class Move:
 def talent(ctx: Ctx, state: State) -> None:
     """Every person's move stated in the sentence (one per person)."""
     moves: dict[str, Move] = {}
+    for move in _roster(ctx, state):
+        _combine(moves, move)
     for t in ctx.of("depart", "arrive", "found", "lead", "serve"):
         if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
             continue
@@ -91,6 +93,34 @@ def talent(ctx: Ctx, state: State) -> None:
         state.add(make("talent_move", fields, ctx, move.confidence, pos=move.pos, move=move.kind))
         if move.kind == "found" and move.dest:
             state.disc.prior[move.dest] = state.disc.prior.get(move.dest, 0.0) + 0.5
+
+
+_ROSTER = re.compile(
+    r"▽(?P<post>[^▽（()]{1,24}?)[（(](?P<was>[^）)▽]{1,30})[）)]\s?"
+    rf"(?P<name>[{KANJI}]{{1,4}}(?:\s?[{KANJI}]{{1,4}})?)"
+)
+_LEAVES = re.compile(r"退任|退社|辞任|退職")
+
+
+def _roster(ctx: Ctx, state: State) -> list[Move]:
+    """A newspaper 人事 list, 日立製作所（4月1日）▽社長（副社長）山田太郎: new post (old post or
+    former employer) and name, at the company the list is headed by."""
+    if "▽" not in ctx.text:
+        return []
+    heads = [m for m in ctx.ments if m.kind in COMPANY and m.name and m.start < ctx.text.find("▽")]
+    home = heads[0].name if heads else state.disc.main("company")
+    moves = []
+    for r in _ROSTER.finditer(ctx.text):
+        person = r.group("name").replace(" ", "")
+        was = [_employer(m) for m in ctx.ments if r.start("was") <= m.start < r.end("was")]
+        source = next((w for w in was if w), home)
+        if _LEAVES.search(r.group("post")):
+            moves.append(Move(person, home, None, None, "depart", r.start(), 0.6))
+        elif home:
+            role = _ROLE_WORD.search(r.group("post"))
+            name = ROLE_EN.get(role.group(), role.group()) if role else r.group("post")
+            moves.append(Move(person, source, home, name, "arrive", r.start(), 0.6))
+    return moves
 
 
 def _real_trigger(ctx: Ctx, t: Trig) -> bool:
@@ -269,6 +299,9 @@ def _destination(
         guess = state.disc.salient("company", ctx.idx, exclude=schools)
         return _recent_founded(state, ctx) or guess, 0.5
     if transitive:
+        created = [m for m in ctx.before(t) if m.extra.get("new_org") and m.name]
+        if created and _ROLE_SLOT.search(ctx.text, created[-1].end, t.start):
+            return created[-1].name, 0.65  # 新会社「X」を設立し、CEOにY氏を起用
         hirer = names(agents(ctx, t, COMPANY))
         return (hirer[0], 0.7) if hirer else (state.disc.salient("company", ctx.idx), 0.5)
     goal = _goal(ctx, t)
@@ -361,6 +394,7 @@ def _recent_founded(state: State, ctx: Ctx) -> str | None:
     return None
 
 
+_ROLE_WORD = re.compile(ROLE_WORDS)
 _POST_SERVED = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?を")
 
 

@@ -217,6 +217,24 @@ def test_people_arriving_from_several_places(registry: Registry) -> None:
     }
 
 
+def test_a_newspaper_personnel_list(registry: Registry) -> None:
+    text = "日立製作所（4月1日）▽社長（副社長）山田太郎▽取締役（日本オラクル社長）鈴木 三郎"
+    found = of(events(registry, text), "talent_move")
+    assert [(e["person"], e["from"], e["to"], e["role"]) for e in found] == [
+        ("山田太郎", "Hitachi", "Hitachi", "president"),
+        ("鈴木三郎", "Oracle", "Hitachi", "board member"),
+    ]
+
+
+def test_the_head_of_a_company_just_set_up(registry: Registry) -> None:
+    text = (
+        "トヨタ自動車は3日、AI開発の新会社「ウーブン・AI」を設立し、CEOに米グーグル出身の"
+        "ジェームズ・カフナー氏を起用すると発表した。"
+    )
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["from"], e["to"], e["role"]) == ("Google", "ウーブン・AI", "CEO")
+
+
 def test_a_committee_seat_is_no_move(registry: Registry) -> None:
     text = "ASMLのロジャー・ダッセン最高財務責任者がミストラルの戦略委員会に加わる。"
     assert not of(events(registry, text), "talent_move")
@@ -231,6 +249,24 @@ def test_a_partnership_that_is_also_a_purchase(registry: Registry) -> None:
     assert of(found, "partnership")[0]["companies"] == ["Microsoft", "G42"]
     (c,) = of(found, "customer")
     assert (c["vendor"], c["customer"]) == ("Microsoft", "G42")
+
+
+def test_a_joint_venture_named_in_quotes(registry: Registry) -> None:
+    text = "ソフトバンクは、米OpenAIと合弁会社「SB OpenAI Japan」を設立した。"
+    (e,) = of(events(registry, text), "partnership")
+    assert e["companies"] == ["SoftBank Corp.", "OpenAI"]
+
+
+def test_a_licence_received_with_a_team(registry: Registry) -> None:
+    text = (
+        "米グーグルは、米Character.AIの技術のライセンスを受け、共同創業者のノーム・シャジール氏"
+        "らを迎え入れた。"
+    )
+    found = events(registry, text)
+    (c,) = of(found, "customer")
+    assert (c["vendor"], c["customer"]) == ("Character.AI", "Google")
+    (m,) = of(found, "talent_move")
+    assert (m["person"], m["from"], m["to"]) == ("Noam Shazeer", "Character.AI", "Google")
 
 
 def test_a_fiscal_year_named_by_its_last_month(registry: Registry) -> None:
