@@ -27,7 +27,14 @@ from newsbot.core.extract.en_common import (
     rx,
     subject,
 )
-from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed, first_subject
+from newsbot.core.extract.en_names import (
+    M_CLOSE,
+    Context,
+    Ent,
+    Parsed,
+    first_subject,
+    focus_company,
+)
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.periods import find_periods
 
@@ -487,9 +494,44 @@ def _described_target(p: Parsed, m: re.Match[str], acquirer: Ent | None) -> Ent 
     return None
 
 
+_PURCHASE_LIST = cued(
+    r"(?:\b(?:its|their|the|two|three|four|five|several|other|earlier|smaller|previous|recent)\s+|"
+    r"{E:acq}['’]s?\s+)(?:[\w-]+\s+){0,3}?(?:purchases|acquisitions|buys|takeovers|deals)\b"
+    r"[^:;\ue000]{0,50}:\s+(?P<list>{E}.*)",
+    "purchases", "acquisitions", "buys", "takeovers",
+)
+
+
+def _purchase_list(p: Parsed, ctx: Context, out: Found) -> None:
+    """"The deal follows two smaller purchases: Mipsology, a French company, and Nod.ai": each
+    bought by the company the sentence is about."""
+    for m in _PURCHASE_LIST.finditer(p.masked):
+        acquirer = p.ent(m.group("acq")) or possessor(p, m.start("list")) or subject(
+            p, m.start(), ctx)
+        if acquirer is None or not acquirer.is_org():
+            name = focus_company(ctx, p.sentence.index)
+            acquirer = Ent(0, 0, name, name, "company", "description") if name else None
+        for target in _appositive_list(p, m.start("list")):
+            _acquisition(p, ctx, out, acquirer, target, m.start(), m.end())
+
+
+def _appositive_list(p: Parsed, start: int) -> list[Ent]:
+    """"A, a French company that makes X, and B, a US start-up": A and B."""
+    found: list[Ent] = []
+    for pos, e in p.ents_in(start, len(p.masked)):
+        head = p.masked[start:pos]
+        if found and not re.search(r"(?:^|,\s+(?:and\s+)?|\s+and\s+)$", head):
+            continue
+        if e.is_org() and not e.possessive:
+            found.append(e)
+        start = p.ent_pos[p.ents.index(e)][1]
+    return found
+
+
 def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
     "X and Y completed their merger"."""
+    _purchase_list(p, ctx, out)
     for m in _MERGER.finditer(p.masked):
         _acquisition(p, ctx, out, p.ent(m.group("a")), p.ent(m.group("b")), m.start(), m.end())
     for m in _ACQUIRE.finditer(p.masked):

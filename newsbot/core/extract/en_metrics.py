@@ -341,6 +341,12 @@ _PRODUCT_SUBJECT = cued(
     r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)",
     'launched', 'released', 'debuted', 'rolled', 'went live', 'available', 'unveiled', 'introduced',
 )
+# "the reception of its Llama 4 models, released in April": a launch told in passing
+_RELEASED_IN = cued(
+    r"{E:prod}(?:\s+[a-z]+)?,\s+(?:which\s+(?:was|were)\s+|first\s+)?(?:released|launched|unveiled|"
+    r"introduced|debuted)\s+(?:in|on|last|earlier|this)\b",
+    "released", "launched", "unveiled", "introduced", "debuted",
+)
 _FIRST_PRODUCT = cued(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
                     r"will\s+be)\s+(?P<det>)",
     'product',
@@ -387,6 +393,13 @@ def products(p: Parsed, ctx: Context, out: Found) -> None:
             continue
         _record(p, ctx, out, product.surface if product.kind == "unknown" else product.name,
                 [product], None, m.start(), m.end())
+    for m in _RELEASED_IN.finditer(p.masked):
+        product = p.ent(m.group("prod"))
+        if product is not None and product.kind == "product":
+            owner = ctx.product_owner(product)
+            maker = Ent(0, 0, owner, owner, "company", "alias") if owner else possessor(
+                p, m.start("prod"))
+            _record(p, ctx, out, product.name, [product], maker, m.start(), m.end())
 
 
 def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinite: bool,

@@ -244,6 +244,7 @@ class Context:
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # adjacent such words
     listed: set[str] = field(default_factory=set)  # names followed by a stock listing
     titled: set[str] = field(default_factory=set)  # names after "Mr.", "Dr.": people
+    subjects_before: dict[int, dict[str, str]] = field(default_factory=dict)  # per sentence
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -374,6 +375,7 @@ def finish_parse(ctx: Context, names: Names, *, light: bool = False) -> Parsed:
     parsed = _mask(sentence, text, ents, money)
     if not light:
         _person_attributes(ctx, parsed)
+    ctx.subjects_before[sentence.index] = dict(ctx.last_subject)
     _learn(ctx, parsed)
     return parsed
 
@@ -942,7 +944,8 @@ def focus_company(ctx: Context, index: int) -> str | None:
     """The company "it" or "the company" means when the sentence names none: the last
     subject, unless the article's main company dominates and was named a moment ago ("Hale
     spent five years at Nextdoor. The company also said ..." is about Perplexity)."""
-    last = ctx.last_subject.get("company") or ctx.doc.last("company", before=index)
+    last = ctx.subjects_before.get(index, ctx.last_subject).get("company") or ctx.doc.last(
+        "company", before=index)
     main = ctx.doc.main("company")
     if main is None or main == last or main in NEWS_OUTLETS:
         return last or main
