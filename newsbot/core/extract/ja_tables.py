@@ -45,7 +45,10 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _HEAD_PAREN = re.compile(r"(?P<out>[^()]+)\((?P<in>[^()]+)\)")
 _CELL_PAREN = re.compile(r"\s?[(（](?P<in>[^()（）]*)[)）]\s?")
 _KANJI_SPACE = re.compile(rf"(?<=[{KANJI}])\s+(?=[{KANJI}])")
-Column = tuple[int, str]  # cell index, and which part of it: "" whole, "out" or "in" a paren
+# cell index; which part of it: "" whole, "out" or "in" a paren; the unit the header gives
+Column = tuple[int, str, str]
+_UNIT = re.compile(r"(?:兆|億|百万|万|千)?(?:米)?(?:ドル|円|ユーロ|ポンド|元)")
+_BARE_NUMBER = re.compile(r"[\d,.]+")
 _SPLIT = re.compile(r"[、,，/／]|\s+と\s*|と(?=[米英仏独中])")
 _PREFIX = re.compile(
     rf"^[{COUNTRY_PREFIX}](?=[^\s])|^(?:株式会社|\(株\))|(?:株式会社|\(株\)|社|氏)$"
@@ -94,6 +97,8 @@ class TableReader:
 
 def _cell(cells: tuple[str, ...], col: Column) -> str:
     text = cells[col[0]].strip()
+    if col[2] and _BARE_NUMBER.fullmatch(fold_ja(text)):
+        return text + col[2]  # 金額（億ドル） | 320
     paren = _CELL_PAREN.search(fold_ja(text))
     if col[1] == "in":
         return paren.group("in").strip() if paren else ""
@@ -109,11 +114,19 @@ def _header(cells: tuple[str, ...]) -> dict[str, Column]:
     for i, cell in enumerate(cells):
         text = fold_ja(cell.strip())
         paren = _HEAD_PAREN.fullmatch(text)
-        parts = [(paren.group("out"), "out"), (paren.group("in"), "in")] if paren else [(text, "")]
+        unit = (
+            paren.group("in").strip()
+            if paren and _UNIT.fullmatch(paren.group("in").strip())
+            else ""
+        )
+        if unit or not paren:
+            parts = [((paren.group("out") if paren else text), "")]
+        else:
+            parts = [(paren.group("out"), "out"), (paren.group("in"), "in")]
         for part, where in parts:
             name = _column(part.strip(), found)
             if name:
-                found[name] = (i, where)
+                found[name] = (i, where, unit)
     return found if len(found) >= 2 else {}
 
 

@@ -293,3 +293,28 @@ def test_layoffs_where_the_cut_falls(registry: Registry) -> None:
 
 def test_vague_cuts_in_the_background_are_no_event(registry: Registry) -> None:
     assert not events(registry, "ワークレビューも近年は人員削減を余儀なくされていた。")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_tables_with_the_round_in_the_name_and_the_unit_in_the_header(registry: Registry) -> None:
+    text = (
+        "主な案件は以下の通り。\n\n"
+        "企業（ラウンド） | 調達額 | 評価額 | 主導した投資家\n"
+        "ハーヴェイ（シリーズD） | 3億ドル | 30億ドル | セコイア・キャピタル\n\n"
+        "主な買収。\n\n"
+        "日付 | 買収側 | 被買収側 | 金額（億ドル）\n"
+        "3月18日 | グーグル | ウィズ | 320"
+    )
+    found = events(registry, text)
+    (i,) = of(found, "investment")
+    assert (i["company"], i["round"], i["amount_usd"], i["valuation_usd"]) == (
+        "ハーヴェイ",
+        "Series D",
+        3e8,
+        3e9,
+    )
+    assert i["investors"] == ["Sequoia Capital"]
+    (a,) = of(found, "acquisition")
+    assert (a["acquirer"], a["target"], a["amount_usd"]) == ("Google", "Wiz", 3.2e10)
