@@ -22,6 +22,7 @@ _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|�
 _UNIT_TOPIC = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:事業|部門))(?:は|の|が)")
 _ANY_METRIC = re.compile("|".join(rx.pattern for _, rx in FIN_METRIC))
 _ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
+_PAID_AFTER = re.compile(r"(?:超|以上|程度|前後)?(?:を|も)?(?:支払|支出|払)")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
@@ -197,6 +198,20 @@ def _buyers(ctx: Ctx, t: Trig) -> list[Ment]:
 
 
 def _payment(ctx: Ctx, t: Trig) -> MoneyMatch | None:
+    return _paid_here(ctx, t) or _paid_next(ctx, t)
+
+
+def _paid_next(ctx: Ctx, t: Trig) -> MoneyMatch | None:
+    """…と契約を結び、年間300億ドルを支払う: the price in the clause after the contract."""
+    end = ctx.clause_end(t.end)
+    after = ctx.clause_end(end)
+    paid = [m for m in ctx.money if end <= m.start and m.end <= after]
+    if paid and _PAID_AFTER.match(ctx.text, paid[0].end):
+        return paid[0]
+    return None
+
+
+def _paid_here(ctx: Ctx, t: Trig) -> MoneyMatch | None:
     start = ctx.clause_start(t.start)
     worth = [
         m
@@ -372,8 +387,8 @@ def _same_period(ctx: Ctx, state: State, start: int) -> str | None:
 
 
 def _current_month(ctx: Ctx, metric: str) -> str | None:
-    """An ARR stated without a date is the run rate at the time of writing."""
-    if metric != "arr" or ctx.on is None:
+    """An ARR or a valuation stated without a date is the one at the time of writing."""
+    if metric not in ("arr", "valuation") or ctx.on is None:
         return None
     return f"{ctx.on.year}-{ctx.on.month:02d}"
 

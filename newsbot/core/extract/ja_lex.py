@@ -221,7 +221,7 @@ TALENT_FOUND = re.compile(
 )
 TALENT_LEAD = re.compile(r"を率い")
 TALENT_SERVE = re.compile(r"務め(?:ている|ています|ます|る)(?!ていた)")
-LAYOFF_TRIGGER = re.compile(r"人員削減|人員整理|解雇|レイオフ|リストラ|希望退職|削減")
+LAYOFF_TRIGGER = re.compile(r"人員削減|人員整理|解雇|レイオフ|リストラ|希望退職|早期退職|削減")
 LAUNCH_TRIGGER = re.compile(
     r"発表|公開|リリース|提供(?:を)?開始|提供を始め|提供し始め|発売|投入|ローンチ|披露|"
     r"一般提供|オープンソース化"
