@@ -245,6 +245,7 @@ class Context:
     listed: set[str] = field(default_factory=set)  # names followed by a stock listing
     titled: set[str] = field(default_factory=set)  # names after "Mr.", "Dr.": people
     subjects_before: dict[int, dict[str, str]] = field(default_factory=dict)  # per sentence
+    weak_subject: bool = False  # the last company was only named, not the subject
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -802,7 +803,7 @@ def _resolve_pronoun(
     if topic and topic[1] == kind:
         return topic
     if kind == "company":
-        name = focus_company(ctx, sentence.index)
+        name = focus_company(ctx, sentence.index, pronoun=True)
     else:
         name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
     main = ctx.doc.main(kind) if kind == "company" else None
@@ -940,7 +941,7 @@ _CLAUSE_WORDS = (", and ", "; ", " but ", " before ", " after ", " when ", " whi
                  " since ", " until ", " once ")
 
 
-def focus_company(ctx: Context, index: int) -> str | None:
+def focus_company(ctx: Context, index: int, *, pronoun: bool = False) -> str | None:
     """The company "it" or "the company" means when the sentence names none: the last
     subject, unless the article's main company dominates and was named a moment ago ("Hale
     spent five years at Nextdoor. The company also said ..." is about Perplexity)."""
@@ -952,6 +953,9 @@ def focus_company(ctx: Context, index: int) -> str | None:
     if last is None or last in NEWS_OUTLETS:
         return main
     salience = ctx.doc.salience
+    if pronoun and ctx.weak_subject and salience[main] >= salience[last] and _named_recently(
+            ctx, main, index):
+        return main
     if salience[main] >= 2 * salience[last] + 1 and _named_recently(ctx, main, index):
         return main
     return last
@@ -1126,10 +1130,12 @@ def _learn(ctx: Context, p: Parsed) -> None:
     subject = first_subject(p)
     if subject and subject.kind in ("company", "person", "unknown"):
         ctx.last_subject["person" if subject.looks_like_person() else "company"] = subject.name
+        ctx.weak_subject = False
     if subject is None or subject.looks_like_person():
         orgs = [e for e in p.ents if e.is_org() and not e.looks_like_person() and not e.modifier]
         if orgs:
             ctx.last_subject["company"] = orgs[0].name
+            ctx.weak_subject = True  # "Hale spent five years at Nextdoor": no subject
     if sentence.first and sentence.kind == "item" and p.ents and p.ents[0].start <= 2:
         head = p.ents[0]
         if head.kind in ("company", "person", "unknown"):
