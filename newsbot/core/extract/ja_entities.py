@@ -367,7 +367,7 @@ def _org_quotes(text: str, registry: Any) -> list[Ment]:
     return found
 
 
-_LIST_SEP = re.compile(r"、|と(?!して|の間)|や|および|及び")
+_LIST_SEP = re.compile(r"、|と(?!して|の間)|や|および|及び|のほか|ほか")
 _MEMBER = re.compile(
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*|[A-Za-z][A-Za-z0-9.&\-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9]*)*"
     rf"|[{KANJI}]{{2,6}})(?=(?P<s>、|と(?!して|の間)|や|および|及び)"

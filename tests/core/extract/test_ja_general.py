@@ -77,6 +77,16 @@ def test_a_consortium_named_company_by_company(registry: Registry) -> None:
     assert e["investors"] == ["Toyota", "Denso", "NEC", "Kioxia", "MUFG Bank"]
 
 
+def test_investors_named_with_besides(registry: Registry) -> None:
+    text = (
+        "英半導体スタートアップのグラフコアは29日、2億2200万ドルを調達したと発表した。"
+        "英資産運用会社フィデリティ・インターナショナルのほか、ベイリー・ギフォードなどが出資した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "Graphcore"
+    assert e["investors"] == ["フィデリティ・インターナショナル", "ベイリー・ギフォード"]
+
+
 def test_mutual_investment_is_two_deals(registry: Registry) -> None:
     found = of(
         events(registry, "トヨタ自動車とNTTは相互に出資し、AI分野で提携する。"), "investment"
