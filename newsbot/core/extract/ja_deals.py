@@ -23,6 +23,7 @@ from newsbot.core.extract.ja_state import (
     usd,
     valuation,
 )
+from newsbot.core.extract.money import MoneyMatch
 
 _ROUND = re.compile(
     r"シリーズ\s?(?P<s>[A-Z])\d?|(?P<w>プレシード|シード|エンジェル|ブリッジ|プレシリーズ\s?[A-Z])"
@@ -473,18 +474,30 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
         buyer_names, conf = ([guess] if guess else []), 0.5
     if not buyer_names:
         return []
-    money = deal_money(ctx, t) if len(target_names) == 1 else None
+    if len(target_names) == 1:
+        prices = {target_names[0]: deal_money(ctx, t)}
+    else:
+        prices = _price_each(ctx, t, targets)
     return [
         make(
             "acquisition",
-            {"acquirer": buyer_names[0], "target": target, "amount_usd": usd(money)},
+            {"acquirer": buyer_names[0], "target": target, "amount_usd": usd(prices.get(target))},
             ctx,
             conf,
-            money=money,
+            money=prices.get(target),
             pos=t.start,
         )
         for target in target_names
     ]
+
+
+def _price_each(ctx: Ctx, t: Trig, targets: list[Ment]) -> dict[str, MoneyMatch | None]:
+    """Aを157億ドルで、Bを277億ドルで買収: each target's own price."""
+    ends = [m.start for m in targets[1:]] + [t.start]
+    out: dict[str, MoneyMatch | None] = {}
+    for m, end in zip(targets, ends, strict=True):
+        out[m.name] = next((x for x in ctx.money if m.pend <= x.start and x.end <= end), None)
+    return out
 
 
 def _topic_object(ctx: Ctx, buyers: list[Ment]) -> list[Ment]:
@@ -503,7 +516,7 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
         return agents(ctx, t, COMPANY)
     objects = with_particle(ctx, t, ("を",), COMPANY)
     if objects:
-        return _object_chain(ctx, objects)
+        return _object_chain(ctx, with_particle(ctx, t, ("を",), COMPANY, cross=True))
     if "子会社" in t.word or "傘下" in t.word:
         owned = [m for m in ctx.before(t) if m.lp == "の" and ctx.text.startswith("株式", m.pend)]
         if owned:
@@ -546,10 +559,17 @@ def _object_chain(ctx: Ctx, objects: list[Ment]) -> list[Ment]:
     """2012年にAを、18年にBを買収した: every object of a chain 〜を、〜を (nearest first)."""
     chain = [m for m in objects if m.list_id == objects[0].list_id]
     for m in objects[len(chain) :]:
-        if ctx.text[m.pend - 1 : m.pend] != "、":
+        gap = ctx.text[m.pend : chain[-1].start]
+        comma = ctx.text[m.pend - 1] == "、"
+        if not ((comma and _CHAIN_GAP.fullmatch(gap)) or _PRICED_GAP.fullmatch(gap)):
             break
         chain.append(m)
     return list(reversed(chain))
+
+
+# between two objects of one verb: 〜を、18年に〜を / 〜を157億ドルで、21年に〜を
+_CHAIN_GAP = re.compile(r"[^、。はがを]{0,24}")
+_PRICED_GAP = re.compile(r"[^、。はがを]{0,24}で、[^、。はがを]{0,24}")
 
 
 _SOLD_TO = ("に", "へ", "へと", "、")

@@ -267,7 +267,10 @@ def _move(
         and (
             _PROMOTED.match(t.word) is not None
             or (_frame(ctx, t) == dest and bool(role_before(ctx.text, p)))
-            or (p.title not in ("", "氏", "さん") and _titled_at(ctx, t, dest))
+            or (
+                (p.title not in ("", "氏", "さん") or bool(role_before(ctx.text, p)))
+                and _titled_at(ctx, t, dest)
+            )
         )
     )
     if promoted:
