@@ -243,13 +243,17 @@ def _rules_for(sentence: Sentence, ents: list[Ent],
     kinds = {e.kind for e in ents}
     people = "person" in kinds or not _PERSON_WORDS.isdisjoint(words) or (
         "unknown" in kinds and any(e.looks_like_person() for e in ents))
-    companies = bool(kinds & _ORG_KINDS) or not _COMPANY_WORDS.isdisjoint(words)
+    named = sum(e.kind in _ORG_KINDS for e in ents)
+    referred = not _COMPANY_WORDS.isdisjoint(words)
+    companies = named > 0 or referred
+    pairs = named > 1 or (named == 1 and referred)  # a relation needs two companies
     figures = priced or bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
     rules = []
     for vocabulary, rule in RULES:
         if vocabulary.isdisjoint(words) or (rule is talent and not people) or (
                 rule in _NEED_FIGURES and not figures) or (
-                rule in _NEED_COMPANIES and not companies):
+                rule in _NEED_COMPANIES and not companies) or (
+                rule in _NEED_PAIRS and not pairs):
             continue
         rules.append(rule)
     if investments not in rules and companies and priced:
@@ -264,16 +268,17 @@ _DIGIT = re.compile(r"\d")
 _CURRENCY = re.compile(r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
                        r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b", re.IGNORECASE)
 _PERSON_WORDS = _words(
-    "he she his her him they their chief ceo cto cfo coo cso cpo cmo president head founder "
+    "he she his her him chief ceo cto cfo coo cso cpo cmo president head founder "
     "co-founder cofounder founders co-founders director directors executive executives officer "
     "vp svp evp chair chairman chairwoman lead leader scientist researcher researchers engineer "
-    "engineers partner manager adviser advisor veteran team staff employees")
+    "engineers manager adviser advisor veteran")
 _COMPANY_WORDS = _words(
     "it its company companies startup start-up firm lab maker chipmaker developer giant provider "
-    "group they their both pair")
+    "group they their both pair publishers partners")
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
 _NEED_FIGURES = (financials, layoffs)
 _NEED_COMPANIES = (acquisitions, partnerships, customers, investments)
+_NEED_PAIRS = (partnerships, customers)
 
 
 def _carry_amount(p: Parsed, ctx: Context) -> None:

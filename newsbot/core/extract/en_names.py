@@ -1055,6 +1055,12 @@ _POST_ROLE_ORG = re.compile(
 )
 
 
+_ROLE_ENDS = frozenset((
+    "founder", "co-founder", "cofounder", "officer", "executive", "ceo", "cto", "cfo", "coo", "cpo",
+    "cso", "cro", "cmo", "cio", "caio", "president", "vice-president", "head", "chairman",
+    "chairwoman", "chair", "director", "manager", "partner", "lead", "leader", "researcher",
+    "scientist", "engineer", "member", "principal", "analyst", "investor", "evp", "svp", "vp",
+    "chief", "boss", "architect", "founders", "co-founders"))
 _OWNER_BEFORE = re.compile(rf"{_E}['’]s?\s+$")
 
 
@@ -1064,7 +1070,9 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
             continue
         start, end = p.ent_pos[i]
         window = p.masked[max(0, start - 90) : start]
-        pre = _PRE_ROLE.search(window) if ROLE_CUE.search(window) else None
+        last = window.rstrip(" ,").rsplit(None, 1)[-1:]
+        pre = _PRE_ROLE.search(window) if last and (
+            last[0].lower() in _ROLE_ENDS or " of " in window[-45:]) else None
         tail = p.masked[end : end + 160]
         post = (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail)) if tail[:1] == "," and \
             ROLE_CUE.search(tail) else None
