@@ -356,7 +356,7 @@ def org_quote(text: str, start: int) -> bool:
 
 def _org_quotes(text: str, registry: Any) -> list[Ment]:
     """新組織「Google DeepMind」, 合弁会社「SB OpenAI Japan」: a company named in quotes."""
-    found = []
+    found: list[Ment] = []
     if "「" not in text:
         return found
     for m in _ORG_QUOTE.finditer(text):

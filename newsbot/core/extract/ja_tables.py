@@ -229,7 +229,7 @@ def _origin(doc: Document, cell: str, home: str | None) -> str | None:
 
 def role_en(cell: str) -> str | None:
     """The last (most specific) role word of a cell, in English: 代表取締役社長CEO → CEO."""
-    words = re.findall(ROLE_WORDS, fold_ja(cell))
+    words: list[str] = re.findall(ROLE_WORDS, fold_ja(cell))
     if not words:
         return cell.strip() or None
     return ROLE_EN.get(words[-1], words[-1])
