@@ -618,24 +618,21 @@ _LEADING_NOUNS = frozenset((*_COMPANY_NOUNS.split("|"), "rival", "rivals", "star
                             "companies", "existing", "backers", "investors", "analysts",
                             "researcher", "researchers", "executive", "executives", "former",
                             "fellow", "longtime", "veteran", "billionaire", "entrepreneur"))
-_TITLE_BEFORE = re.compile(r"\b(?:Chief|Vice|Senior|Executive|Managing|General|Deputy|Principal)\s+$")
+_TITLE_WORDS = ("Chief", "Vice", "Senior", "Executive", "Managing", "General", "Deputy", "Principal")
 _OPENERS = frozenset('“"—:(‘;')
 
 
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
-    if word in _STOP or word.rstrip(".") in _STOP or _NUMBER.fullmatch(word):
-        return False
-    if _TITLE_BEFORE.search(text, max(0, start - 12), start):
-        return False  # "Chief Scientific Officer": part of a title
-    after = text[start + len(word) : start + len(word) + 3]
-    if word in _MONTH_ABBR and _DATE_AFTER.match(after):
+    if word in _STOP or word in _NATIONALITIES or (word[-1] == "." and word.rstrip(".") in _STOP):
         return False
     j = start - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
-    at_start = j < 0 or text[j] in _OPENERS
-    if word in _NATIONALITIES:
+    if j > 3 and text[j].islower() and text.endswith(_TITLE_WORDS, 0, j + 1):
+        return False  # "Chief Scientific Officer": part of a title
+    if word in _MONTH_ABBR and _DATE_AFTER.match(text, start + len(word)):
         return False
+    at_start = j < 0 or text[j] in _OPENERS
     if sentence.kind in ("title", "heading") or at_start:
         rest = text[start + len(word) :]
         if word.lower() in _LEADING_NOUNS and _NEXT_CAP.match(rest):
@@ -671,7 +668,6 @@ _COMMON_PLURALS = _words(
 
 
 _CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")
-_NUMBER = re.compile(r"[\d.,]+")
 _DATE_AFTER = re.compile(r"\.|\s\d")
 _NEXT_CAP = re.compile(r"\s+([A-Z][\w’'-]*)")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|\d")
