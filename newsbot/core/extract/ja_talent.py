@@ -45,6 +45,7 @@ _SINCE = re.compile(r"から")
 _INTERIM = re.compile(r"暫定|代行|後任が決まるまで")
 _PAST_POST = re.compile(r"だった|を経て|出身|務めた|在籍した|率いた|(?<![一-鿿])元")
 _GOAL_END = re.compile(r"(?:に|へ|には|として)、?\s?$")  # NTTデータの社長に佐々木氏が: a goal
+_EMPLOYED = re.compile(r"研究者|研究員|教授|准教授|助教|講師|職員|勤め|勤務|在籍")
 _SCHOOL = re.compile(r"大学|大学院|研究室|高専|University|College|Institute")
 _CURRENT_POST = re.compile(rf"(?:{ROLE_WORDS}|出身|OB|OG)の\s?")
 _FORMER_ROLE = re.compile(r"(?:日本法人|本社|子会社)?(?:元|前)[^、。はがを]{0,12}の\s?")
@@ -260,6 +261,13 @@ def _move(
         source = state.disc.salient("company", ctx.idx, exclude=(dest,))
     if t.kind == "found" and speaks_for(ctx, p) is not None:
         return None  # XのY CEOは…を設立すると伝えた: the company founds it
+    if (
+        t.kind == "found"
+        and source
+        and _SCHOOL.search(source)
+        and not _EMPLOYED.search(ctx.text, 0, p.start)
+    ):
+        source = None  # 東京大学の研究室出身の…が創業: a school, not an employer
     role = "co-founder" if t.kind == "found" else _role(ctx, t, p)
     promoted = (
         source is None
@@ -291,8 +299,11 @@ def _destination(
     ctx: Ctx, state: State, t: Trig, transitive: bool, source: str | None
 ) -> tuple[str | None, float]:
     if t.kind == "found":
-        made = names(with_particle(ctx, t, ("を",), (*COMPANY, "product"))) or names(
-            [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
+        head = relative_head(ctx, t, COMPANY)
+        made = (
+            names(with_particle(ctx, t, ("を",), (*COMPANY, "product")))
+            or names([head] if head is not None else [])
+            or names([m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY])
         )
         if made:
             return made[0], 0.7

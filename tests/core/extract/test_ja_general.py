@@ -245,6 +245,15 @@ def test_the_head_of_a_company_just_set_up(registry: Registry) -> None:
     assert (e["from"], e["to"], e["role"]) == ("Google", "ウーブン・AI", "CEO")
 
 
+def test_founders_from_a_school_or_an_employer(registry: Registry) -> None:
+    alumni = "ELYZAは2018年、東京大学の松尾研究室出身の曽根岡侑也氏らが創業した。"
+    (a,) = of(events(registry, alumni), "talent_move")
+    assert (a["from"], a["to"], a["role"]) == (None, "ELYZA", "co-founder")
+    staff = "サカナAIは2023年、米グーグルの研究者だったライオン・ジョーンズ氏らが創業した。"
+    (b,) = of(events(registry, staff), "talent_move")
+    assert (b["from"], b["to"], b["role"]) == ("Google", "Sakana AI", "co-founder")
+
+
 def test_a_committee_seat_is_no_move(registry: Registry) -> None:
     text = "ASMLのロジャー・ダッセン最高財務責任者がミストラルの戦略委員会に加わる。"
     assert not of(events(registry, text), "talent_move")
