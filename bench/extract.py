@@ -33,15 +33,20 @@ def main() -> int:
     parser.add_argument("--lang", choices=("en", "ja"), help="only the sites of this language")
     args = parser.parse_args()
     sites = f"*-{args.lang}" if args.lang else "*"
-    pages = [(p, p.read_bytes()) for p in sorted(args.corpus.glob(f"sites/{sites}/articles/*.html"))]
+    pages = [
+        (p, p.read_bytes()) for p in sorted(args.corpus.glob(f"sites/{sites}/articles/*.html"))
+    ]
     if not pages:
         print(f"no pages under {args.corpus}/sites", file=sys.stderr)
         return 2
     registry = Registry.default()
     articles = [parse_article(body, p.resolve().as_uri()) for p, body in pages]
     events = sum(len(extract(a, registry).events) for a in articles)  # warm caches
-    both = _rate(lambda: [extract(parse_article(b, p.resolve().as_uri()), registry)
-                          for p, b in pages], len(pages), args.rounds)
+    both = _rate(
+        lambda: [extract(parse_article(b, p.resolve().as_uri()), registry) for p, b in pages],
+        len(pages),
+        args.rounds,
+    )
     alone = _rate(lambda: [extract(a, registry) for a in articles], len(pages), args.rounds)
     peak = _peak(articles, registry)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -121,13 +121,15 @@ class Document:
 
     def money(self, i: int) -> list[MoneyMatch]:
         """Amounts in sentence ``i`` (USD at the article's date)."""
-        return self._cached("money", i, lambda s: find_money(
-            s.text, lang=self.lang, on=self.date, rates=self.rates))
+        return self._cached(
+            "money", i, lambda s: find_money(s.text, lang=self.lang, on=self.date, rates=self.rates)
+        )
 
     def periods(self, i: int) -> list[PeriodMatch]:
         """Periods named in sentence ``i``, resolved against the article's date."""
-        return self._cached("periods", i, lambda s: find_periods(s.text, lang=self.lang,
-                                                                   on=self.date))
+        return self._cached(
+            "periods", i, lambda s: find_periods(s.text, lang=self.lang, on=self.date)
+        )
 
     def percents(self, i: int) -> list[PercentMatch]:
         """Percentages in sentence ``i``."""
@@ -148,8 +150,9 @@ class Document:
         found = []
         for m in self.registry.find_mentions(sentence.text):
             entry = m.entry
-            found.append(EntityMention(m.start, m.end, m.surface, entry.name, entry.kind,
-                                       True, entry))
+            found.append(
+                EntityMention(m.start, m.end, m.surface, entry.name, entry.kind, True, entry)
+            )
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[EntityMention] = []
         for m in found:
@@ -203,8 +206,7 @@ class Document:
         aliases = set(info.aliases) if info else set()
         if surface and surface != name:
             aliases.add(surface)
-        self.entities[name] = EntityInfo(name, info.kind if info else kind,
-                                         tuple(sorted(aliases)))
+        self.entities[name] = EntityInfo(name, info.kind if info else kind, tuple(sorted(aliases)))
 
     def canonical(self, name: str) -> tuple[str, str | None]:
         """``(canonical name, kind)`` through the registry, else the name as given."""

@@ -42,20 +42,37 @@ def _words(text: str) -> frozenset[str]:
 
 # Each rule family with the words without which it cannot match: a cheap first look.
 RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ...] = (
-    (_words("invest invested invests investing investment investments investor investors "
+    (
+        _words(
+            "invest invested invests investing investment investments investor investors "
             "backer backers backed led participation stake stakes commitment raised raise "
-            "raises raising secured closed landed funding round financing"), investments),
-    (_words("acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
+            "raises raising secured closed landed funding round financing"
+        ),
+        investments,
+    ),
+    (
+        _words(
+            "acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
             "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
             "takeover merge merger swallow swallowed scoop scooped combination sold picked "
-            "picks"), acquisitions),
-    (_words("partner partners partnered partnering partnership partnerships collaborate "
+            "picks"
+        ),
+        acquisitions,
+    ),
+    (
+        _words(
+            "partner partners partnered partnering partnership partnerships collaborate "
             "collaborated collaborates collaborating collaboration alliance agreement agreements "
             "deal deals pact joint tie companies integrate integrates integrated integrating "
             "integration teamed teams teaming jointly co-develop co-develops codevelop forces "
             "working together venture resell resells resold distribute distributes offer offers "
-            "offered offering sells"), partnerships),
-    (_words("license licence licensed licenses licences licensing customer customers client "
+            "offered offering sells"
+        ),
+        partnerships,
+    ),
+    (
+        _words(
+            "license licence licensed licenses licences licensing customer customers client "
             "supplier suppliers provider providers vendor vendors "
             "clients ending ended end ends halt halted halts halting pause paused pauses pausing "
             "suspend suspended suspends stop stopped stops ties dropped drops drop wound winding "
@@ -65,8 +82,13 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "paying earns earned available account accounts revoked revokes suspends api pilot "
             "trial test buy bought purchase access adopt adopts adopted deploy deploys "
             "deployed spend spends spent spending supply supplies supplied provide provides "
-            "deliver delivers sell sells sold"), customers),
-    (_words("hire hired hires hiring appoint appointed appoints appointing appointment name named "
+            "deliver delivers sell sells sold"
+        ),
+        customers,
+    ),
+    (
+        _words(
+            "hire hired hires hiring appoint appointed appoints appointing appointment name named "
             "names naming tap tapped taps tapping poach poached poaches poaching recruit "
             "recruited recruits recruiting brought brings promote promoted promotes promotion "
             "elevated elevates picked picks lured lures nabbed snagged join joined joins joining "
@@ -78,17 +100,35 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "setting formed forms created creates announced unveiled incorporated spun become "
             "became becomes took takes taking succeeds succeeded succeed serve serves previously "
             "recently formerly worked spent served stint spell tenure ran led headed oversaw "
-            "now"), talent),
-    (_words("revenue revenues sales turnover arr run annualized annualised margin margins valued "
-            "raised"), financials),
-    (_words("cut cuts cutting eliminate eliminates eliminated eliminating lay lays laid laying "
+            "now"
+        ),
+        talent,
+    ),
+    (
+        _words(
+            "revenue revenues sales turnover arr run annualized annualised margin margins valued "
+            "raised"
+        ),
+        financials,
+    ),
+    (
+        _words(
+            "cut cuts cutting eliminate eliminates eliminated eliminating lay lays laid laying "
             "slash slashes slashed slashing shed sheds shedding axe axes axed axing trim trims "
             "trimmed trimming reduce reduces reduced reducing let lets letting dismiss dismissed "
-            "dismisses furlough furloughed layoffs layoff redundancies"), layoffs),
-    (_words("launch launched launches launching release released releases releasing unveil "
+            "dismisses furlough furloughed layoffs layoff redundancies"
+        ),
+        layoffs,
+    ),
+    (
+        _words(
+            "launch launched launches launching release released releases releasing unveil "
             "unveiled unveils unveiling introduce introduced introduces introducing debut debuted "
             "debuts rolled rolls rolling shipped ships open announced announces previewed "
-            "showcased available availability product products"), products),
+            "showcased available availability product products"
+        ),
+        products,
+    ),
 )
 _ARROWS = ("→", "->", "➔", "➡", "⟶")
 _BOILERPLATE = re.compile(
@@ -96,20 +136,26 @@ _BOILERPLATE = re.compile(
     r"forward[- ]looking\s+statements?|safe\s+harbor.*|cautionary\s+.*|comments?(?:\s*\(\d+\))?|"
     r"related(?:\s+\w+)?|more\s+from\s+.*|read\s+more|source\s+.*|disclaimer|"
     r"additional\s+information.*|where\s+to\s+find.*|participants\s+in\s+the\s+solicitation)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CARRY = rx(
     r"\b(?:put|puts|putting|pegged|pegs|valued|values|priced|prices|estimated|estimates|"
     r"reported|worth|value|price|cost|costs|totals?|totaled|amounts?\s+to|came\s+to|at|paying|"
     r"pays|paid|pay)\b"
     r"[^.;\ue002]{0,60}?{M:m}"
 )
-_CARRY_REFERENCE = re.compile(r"\b(?:deal|price|transaction|acquisition|purchase|investment|fees|"
-                              r"licen[cs]e|paying|pays|paid|"
-                              r"commitment|arrangement|it|agreement|value|round|figure|"
-                              r"stake)\b", re.IGNORECASE)
+_CARRY_REFERENCE = re.compile(
+    r"\b(?:deal|price|transaction|acquisition|purchase|investment|fees|"
+    r"licen[cs]e|paying|pays|paid|"
+    r"commitment|arrangement|it|agreement|value|round|figure|"
+    r"stake)\b",
+    re.IGNORECASE,
+)
 _MONEY_TYPES = ("acquisition", "investment", "customer")
-_DIVISION = re.compile(r"^(?:AI|Research|Cloud|Labs?|DeepMind|Brain|Infrastructure|Studios?|"
-                       r"Devices|Health|Robotics)(?:\s+\w+)?$")
+_DIVISION = re.compile(
+    r"^(?:AI|Research|Cloud|Labs?|DeepMind|Brain|Infrastructure|Studios?|"
+    r"Devices|Health|Robotics)(?:\s+\w+)?$"
+)
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -130,8 +176,11 @@ def extract_events(doc: Document) -> list[Event]:
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
-        priced = bool(_DIGIT.search(sentence.text)) and bool(_CURRENCY.search(sentence.text)) and \
-            bool(doc.money(sentence.index))
+        priced = (
+            bool(_DIGIT.search(sentence.text))
+            and bool(_CURRENCY.search(sentence.text))
+            and bool(doc.money(sentence.index))
+        )
         rules = _rules_for(sentence, names.ents, priced)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
@@ -146,24 +195,43 @@ def extract_events(doc: Document) -> list[Event]:
 
 
 def _drop_lone_hints(events: list[Event]) -> list[Event]:
-    """"Mendes was previously finance chief at Shopify" says where a person came from; alone,
+    """ "Mendes was previously finance chief at Shopify" says where a person came from; alone,
     with no move of that person in the article, it is no event."""
-    moved = {name_key(str(e.fields.get("person"))) for e in events
-             if e.type == "talent_move" and not e.extra.get("hint")}
-    return [e for e in events if not (e.type == "talent_move" and e.extra.get("hint") and
-                                      name_key(str(e.fields.get("person"))) not in moved)]
+    moved = {
+        name_key(str(e.fields.get("person")))
+        for e in events
+        if e.type == "talent_move" and not e.extra.get("hint")
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "talent_move"
+            and e.extra.get("hint")
+            and name_key(str(e.fields.get("person"))) not in moved
+        )
+    ]
 
 
 def _drop_partners_of_a_deal(events: list[Event]) -> list[Event]:
-    """"X plans to integrate Y's database with its platform" after X agreed to buy Y is the
+    """ "X plans to integrate Y's database with its platform" after X agreed to buy Y is the
     acquisition at work, not a partnership (unless stated as one)."""
-    deals = {frozenset((name_key(str(e.fields.get("acquirer"))), name_key(str(e.fields.get("target")))))
-             for e in events if e.type == "acquisition"}
+    deals = {
+        frozenset((name_key(str(e.fields.get("acquirer"))), name_key(str(e.fields.get("target")))))
+        for e in events
+        if e.type == "acquisition"
+    }
     if not deals:
         return events
-    return [e for e in events if not (
-        e.type == "partnership" and e.confidence <= 0.6 and
-        frozenset(name_key(str(n)) for n in e.fields.get("companies") or []) in deals)]
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "partnership"
+            and e.confidence <= 0.6
+            and frozenset(name_key(str(n)) for n in e.fields.get("companies") or []) in deals
+        )
+    ]
 
 
 _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
@@ -171,7 +239,7 @@ _LIST_FIELDS = ("investors", "companies")
 
 
 def _unify_short_names(ctx: Context, events: list[Event]) -> None:
-    """"Lumenic" in the headline is the "Lumenic Systems" of the body: a name the registry
+    """ "Lumenic" in the headline is the "Lumenic Systems" of the body: a name the registry
     does not know becomes the one longer company name of the article that starts with it."""
     longer: dict[str, set[str]] = {}
     for name, info in ctx.doc.entities.items():
@@ -194,6 +262,7 @@ def _unify_short_names(ctx: Context, events: list[Event]) -> None:
         if len(found) > 1:
             found = {n for n in found if all(w in ORG_SUFFIXES for w in n.split()[1:])}
         return next(iter(found)) if len(found) == 1 else name
+
     for event in events:
         f = event.fields
         for key in _NAME_FIELDS:
@@ -204,9 +273,14 @@ def _unify_short_names(ctx: Context, events: list[Event]) -> None:
                 f[key] = [full(n) for n in f[key]]
 
 
-_KEYS = {"investment": ("company",), "acquisition": ("acquirer", "target"),
-         "customer": ("vendor", "customer"), "talent_move": ("person",),
-         "financial": ("company", "metric"), "layoff": ("company",)}
+_KEYS = {
+    "investment": ("company",),
+    "acquisition": ("acquirer", "target"),
+    "customer": ("vendor", "customer"),
+    "talent_move": ("person",),
+    "financial": ("company", "metric"),
+    "layoff": ("company",),
+}
 
 
 def _drop_conflicting_headlines(events: list[Event]) -> list[Event]:
@@ -216,8 +290,9 @@ def _drop_conflicting_headlines(events: list[Event]) -> list[Event]:
     kept = []
     for event in events:
         if event.extra.get("title") and any(
-                _same_key(event, other) and len(merge_events([_copy(event), _copy(other)])) > 1
-                for other in body):
+            _same_key(event, other) and len(merge_events([_copy(event), _copy(other)])) > 1
+            for other in body
+        ):
             continue
         kept.append(event)
     return kept
@@ -225,24 +300,40 @@ def _drop_conflicting_headlines(events: list[Event]) -> list[Event]:
 
 def _same_key(a: Event, b: Event) -> bool:
     keys = _KEYS.get(a.type)
-    return bool(keys) and a.type == b.type and all(
-        name_key(str(a.fields.get(k) or "")) == name_key(str(b.fields.get(k) or "")) != ""
-        for k in keys or ())
+    return (
+        bool(keys)
+        and a.type == b.type
+        and all(
+            name_key(str(a.fields.get(k) or "")) == name_key(str(b.fields.get(k) or "")) != ""
+            for k in keys or ()
+        )
+    )
 
 
 def _copy(event: Event) -> Event:
-    return Event(event.type, dict(event.fields), event.sentence, event.confidence, event.money,
-                 event.date, dict(event.extra))
+    return Event(
+        event.type,
+        dict(event.fields),
+        event.sentence,
+        event.confidence,
+        event.money,
+        event.date,
+        dict(event.extra),
+    )
 
 
-def _rules_for(sentence: Sentence, ents: list[Ent],
-               priced: bool) -> list[Callable[[Parsed, Context, Found], None]]:
+def _rules_for(
+    sentence: Sentence, ents: list[Ent], priced: bool
+) -> list[Callable[[Parsed, Context, Found], None]]:
     """The rule families whose words the sentence has (investments also for any amount), and
     whose participants it can name: a talent move needs a person, a deal a company."""
     words = sentence_words(sentence.text)
     kinds = {e.kind for e in ents}
-    people = "person" in kinds or not _PERSON_WORDS.isdisjoint(words) or (
-        "unknown" in kinds and any(e.looks_like_person() for e in ents))
+    people = (
+        "person" in kinds
+        or not _PERSON_WORDS.isdisjoint(words)
+        or ("unknown" in kinds and any(e.looks_like_person() for e in ents))
+    )
     named = sum(e.kind in _ORG_KINDS for e in ents)
     referred = not _COMPANY_WORDS.isdisjoint(words)
     companies = named > 0 or referred
@@ -250,10 +341,13 @@ def _rules_for(sentence: Sentence, ents: list[Ent],
     figures = priced or bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
     rules = []
     for vocabulary, rule in RULES:
-        if vocabulary.isdisjoint(words) or (rule is talent and not people) or (
-                rule in _NEED_FIGURES and not figures) or (
-                rule in _NEED_COMPANIES and not companies) or (
-                rule in _NEED_PAIRS and not pairs):
+        if (
+            vocabulary.isdisjoint(words)
+            or (rule is talent and not people)
+            or (rule in _NEED_FIGURES and not figures)
+            or (rule in _NEED_COMPANIES and not companies)
+            or (rule in _NEED_PAIRS and not pairs)
+        ):
             continue
         rules.append(rule)
     if investments not in rules and companies and priced:
@@ -265,16 +359,21 @@ def _rules_for(sentence: Sentence, ents: list[Ent],
 
 _ORG_KINDS = frozenset(("company", "unknown", "product"))
 _DIGIT = re.compile(r"\d")
-_CURRENCY = re.compile(r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
-                       r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
+    r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b",
+    re.IGNORECASE,
+)
 _PERSON_WORDS = _words(
     "he she his her him chief ceo cto cfo coo cso cpo cmo president head founder "
     "co-founder cofounder founders co-founders director directors executive executives officer "
     "vp svp evp chair chairman chairwoman lead leader scientist researcher researchers engineer "
-    "engineers manager adviser advisor veteran")
+    "engineers manager adviser advisor veteran"
+)
 _COMPANY_WORDS = _words(
     "it its company companies startup start-up firm lab maker chipmaker developer giant provider "
-    "group they their both pair publishers partners")
+    "group they their both pair publishers partners"
+)
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
 _NEED_FIGURES = (financials, layoffs)
 _NEED_COMPANIES = (acquisitions, partnerships, customers, investments)
@@ -282,7 +381,7 @@ _NEED_PAIRS = (partnerships, customers)
 
 
 def _carry_amount(p: Parsed, ctx: Context) -> None:
-    """"Nvidia did not disclose the price. Calcalist put the value of the deal at about $700
+    """ "Nvidia did not disclose the price. Calcalist put the value of the deal at about $700
     million": the amount belongs to the latest recent deal that has none."""
     if not p.money:
         return
@@ -321,8 +420,11 @@ def _finish(ctx: Context, event: Event) -> Event | None:
 
 def _company_of_division(ctx: Context, name: str) -> str:
     parent = ctx.parent_company(name)
-    if parent and _DIVISION.match(name[len(parent) :].strip()) and \
-            ctx.doc.registry.lookup(name) is None:
+    if (
+        parent
+        and _DIVISION.match(name[len(parent) :].strip())
+        and ctx.doc.registry.lookup(name) is None
+    ):
         return parent
     return name
 
@@ -330,9 +432,12 @@ def _company_of_division(ctx: Context, name: str) -> str:
 def _complete(event: Event) -> bool:
     f = event.fields
     required = {
-        "investment": ("company",), "acquisition": ("acquirer", "target"),
-        "customer": ("vendor", "customer"), "talent_move": ("person",),
-        "financial": ("company", "metric"), "product_launch": ("company", "product"),
+        "investment": ("company",),
+        "acquisition": ("acquirer", "target"),
+        "customer": ("vendor", "customer"),
+        "talent_move": ("person",),
+        "financial": ("company", "metric"),
+        "product_launch": ("company", "product"),
         "layoff": ("company",),
     }.get(event.type, ())
     if any(not f.get(k) for k in required):

@@ -39,18 +39,20 @@ _MACROS = {
     "{ROLE}": ROLE_LIST,
     "{DESC}": rf"(?:(?:the|a|an|its|their|fellow|rival)\s+)?(?:{_NOT_DESC}[\w.-]+(?:['’]s)?,?\s+){{0,4}}?",
     "{ADV}": r"(?:(?:has|have|had|will|would|is|are|was|were|also|now|just|recently|officially|"
-             r"formally|already|finally|quietly|reportedly|then|previously|earlier|later|first|"
-             r"today|yesterday|last\s+\w+|this\s+\w+|on\s+\w+|in\s+\w+|said\s+it|says\s+it|"
-             r"has\s+been|had\s+been|will\s+be)\s+){0,4}",
+    r"formally|already|finally|quietly|reportedly|then|previously|earlier|later|first|"
+    r"today|yesterday|last\s+\w+|this\s+\w+|on\s+\w+|in\s+\w+|said\s+it|says\s+it|"
+    r"has\s+been|had\s+been|will\s+be)\s+){0,4}",
 }
 _NAMED = re.compile(r"\{([EM]):(\w+)\}")
 
 
 def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Compile a rule pattern, expanding the macros."""
+
     def named(m: re.Match[str]) -> str:
         open_, close = (E_OPEN, E_CLOSE) if m.group(1) == "E" else (M_OPEN, M_CLOSE)
         return f"{open_}(?P<{m.group(2)}>\\d+){close}"
+
     pattern = _NAMED.sub(named, pattern)
     for macro, body in _MACROS.items():
         pattern = pattern.replace(macro, body)
@@ -68,8 +70,9 @@ class Cued:
         self.pattern = pattern
         self.cues = cues
 
-    def finditer(self, text: str, pos: int = 0,
-                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         """``pattern.finditer`` when ``text`` has a cue, else nothing."""
         low = _lower(text)
         for cue in self.cues:
@@ -120,38 +123,51 @@ _RUMOUR = re.compile(
     r"proposed\s+to|offering\s+to|would\s+like\s+to)\b",
     re.IGNORECASE,
 )
-_UNCONFIRMED = re.compile(r"\bneither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
-                          r"commented)|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
-                          re.IGNORECASE)
+_UNCONFIRMED = re.compile(
+    r"\bneither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
+    r"commented)|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless)\b")
 _WOULD = re.compile(r"\bwould\b")
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,250}"
-    r"\bwould\b", re.IGNORECASE)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
+    r"\bwould\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 _CONTINUE = re.compile(
     r"\b(?:continue[sd]?\s+to|remain(?:s|ed)?|stay(?:s|ed|ing)?|keeps?\s+(?:his|her)\s+)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
-_CLAUSE_START = re.compile(r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while|which|"
-                           r"who)\s+",
-                           re.DOTALL)
+_CLAUSE_START = re.compile(
+    r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while|which|"
+    r"who)\s+",
+    re.DOTALL,
+)
 
 
-_DOUBT = re.compile("|".join(f"(?:{r.pattern})" for r in (
-    _RUMOUR, _UNCONFIRMED, _HYPOTHETICAL, _WOULD, _NEGATION, _CONTINUE)), re.IGNORECASE)
+_DOUBT = re.compile(
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (_RUMOUR, _UNCONFIRMED, _HYPOTHETICAL, _WOULD, _NEGATION, _CONTINUE)
+    ),
+    re.IGNORECASE,
+)
 
 
-def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
-            stay: bool = False) -> bool:
+def blocked(
+    p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (), stay: bool = False
+) -> bool:
     """Whether the clause around masked[start:end] is a rumour, hypothesis or negation."""
     doubts = _doubts(p)
     if not doubts:
         return False
-    left_edge = sentence_edge = max(p.masked.rfind(";", 0, start),
-                                    p.masked.rfind(" — ", 0, start), -1) + 1
+    left_edge = sentence_edge = (
+        max(p.masked.rfind(";", 0, start), p.masked.rfind(" — ", 0, start), -1) + 1
+    )
     clause = _CLAUSE_START.match(p.masked, left_edge, start)
     if clause:
         left_edge = clause.end()  # "X explored a purchase of Y before Z bought it": Z did
@@ -175,8 +191,14 @@ def blocked(p: Parsed, start: int, end: int, *, allow: tuple[str, ...] = (),
     return stay and bool(within("continue", near, end))
 
 
-_DOUBT_KINDS = (("rumour", _RUMOUR), ("unconfirmed", _UNCONFIRMED), ("hypothetical", _HYPOTHETICAL),
-                ("would", _WOULD), ("negation", _NEGATION), ("continue", _CONTINUE))
+_DOUBT_KINDS = (
+    ("rumour", _RUMOUR),
+    ("unconfirmed", _UNCONFIRMED),
+    ("hypothetical", _HYPOTHETICAL),
+    ("would", _WOULD),
+    ("negation", _NEGATION),
+    ("continue", _CONTINUE),
+)
 
 
 def _doubts(p: Parsed) -> dict[str, list[tuple[int, int, str]]]:
@@ -186,8 +208,10 @@ def _doubts(p: Parsed) -> dict[str, list[tuple[int, int, str]]]:
         found = {}
         if _DOUBT.search(p.masked):
             for kind, pattern in _DOUBT_KINDS:
-                spans = [(m.start(), m.end(), m.group(0).lower().split()[0])
-                         for m in pattern.finditer(p.masked)]
+                spans = [
+                    (m.start(), m.end(), m.group(0).lower().split()[0])
+                    for m in pattern.finditer(p.masked)
+                ]
                 if spans:
                     found[kind] = spans
         p.memo["doubts"] = found
@@ -212,8 +236,9 @@ def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | No
     return None
 
 
-_PARTICIPLE = re.compile(r"\b(?:after|before|since|while|when|upon|following|by|without)\s+$",
-                         re.IGNORECASE)
+_PARTICIPLE = re.compile(
+    r"\b(?:after|before|since|while|when|upon|following|by|without)\s+$", re.IGNORECASE
+)
 _PERSON_DESCRIPTION = rx(
     r"(?:^|[,;:]\s+|\bthat\s+|\bwho\s+)(?:the\s+)?(?:{E:org}['’]?s?\s+)?(?:{E}\s+)?"
     r"(?:former\s+|ex-)?{ROLE}\s*$"
@@ -221,7 +246,7 @@ _PERSON_DESCRIPTION = rx(
 
 
 def described_person(p: Parsed, pos: int, ctx: Context) -> Ent | None:
-    """"OpenAI's co-founder and former chief scientist departed": the block's person."""
+    """ "OpenAI's co-founder and former chief scientist departed": the block's person."""
     m = _PERSON_DESCRIPTION.search(p.masked[max(0, pos - 160) : pos].rstrip() + " ")
     if not m:
         return None
@@ -233,12 +258,23 @@ def topic_person(p: Parsed, ctx: Context, *, org: Ent | None, text: str) -> Ent 
     topic = ctx.topic.get(p.sentence.block)
     if not topic or topic[1] != "person":
         return None
-    founder_only = bool(re.fullmatch(r"(?:the\s+)?(?:\S+\s+)?co-?founder\s*", text.strip(" ,"),
-                                     re.IGNORECASE))
+    founder_only = bool(
+        re.fullmatch(r"(?:the\s+)?(?:\S+\s+)?co-?founder\s*", text.strip(" ,"), re.IGNORECASE)
+    )
     former = bool(re.search(r"\bformer\b|\bex-", text, re.IGNORECASE))
     org_name = org.name if org is not None and org.is_org() else None
-    return Ent(0, 0, text, topic[0], "person", "description", org=org_name, role=text.strip(),
-               former=former, founder_only=founder_only or org_name is None)
+    return Ent(
+        0,
+        0,
+        text,
+        topic[0],
+        "person",
+        "description",
+        org=org_name,
+        role=text.strip(),
+        former=former,
+        founder_only=founder_only or org_name is None,
+    )
 
 
 def money_after(p: Parsed, start: int, end: int | None = None) -> list[tuple[int, MoneyMatch]]:
@@ -246,13 +282,16 @@ def money_after(p: Parsed, start: int, end: int | None = None) -> list[tuple[int
     return p.money_in(start, len(p.masked) if end is None else end)
 
 
-_PER = re.compile(r"^\s*(?:in\s+(?:cash|stock)\s+|cash\s+)?(?:per|a|for\s+each|each)\s+"
-                  r"(?:share|head|user|month|year|seat|person)\b"
-                  r"|^\s*(?:in\s+)?(?:cash\s+)?for\s+each\b", re.IGNORECASE)
+_PER = re.compile(
+    r"^\s*(?:in\s+(?:cash|stock)\s+|cash\s+)?(?:per|a|for\s+each|each)\s+"
+    r"(?:share|head|user|month|year|seat|person)\b"
+    r"|^\s*(?:in\s+)?(?:cash\s+)?for\s+each\b",
+    re.IGNORECASE,
+)
 
 
 def is_per_unit(p: Parsed, money_pos: int) -> bool:
-    """"$25 per share", "$39 per user per month": not a deal amount."""
+    """ "$25 per share", "$39 per user per month": not a deal amount."""
     close = p.masked.find(M_CLOSE, money_pos)
     return bool(_PER.match(p.masked[close + 1 : close + 30]))
 
@@ -284,8 +323,9 @@ def entity_list(p: Parsed, start: int, end: int) -> list[Ent]:
     segment = re.sub(r"\([^()]{0,60}\)", lambda m: " " * len(m.group(0)), segment)
     out: list[Ent] = []
     pos = 0
-    for chunk in re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+",
-                          segment):
+    for chunk in re.split(
+        r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+", segment
+    ):
         offset = segment.find(chunk, pos)
         pos = offset + len(chunk)
         head = re.split(r"\s+(?:through|via|by\s+way\s+of)\s+", chunk)[0]
@@ -302,17 +342,33 @@ class Found:
 
     events: list[Event] = field(default_factory=list)
 
-    def add(self, p: Parsed, type_: str, fields: dict[str, Any], confidence: float,
-            *, names: Sequence[Ent | None] = (), money: MoneyMatch | None = None,
-            extra: dict[str, Any] | None = None, date: str | None = None) -> Event:
+    def add(
+        self,
+        p: Parsed,
+        type_: str,
+        fields: dict[str, Any],
+        confidence: float,
+        *,
+        names: Sequence[Ent | None] = (),
+        money: MoneyMatch | None = None,
+        extra: dict[str, Any] | None = None,
+        date: str | None = None,
+    ) -> Event:
         """Record an event: confidence scaled by how surely its names were resolved."""
         for e in names:
             if e is not None:
                 confidence *= e.confidence
         if p.sentence.kind == "title":
             confidence *= 0.9
-        event = Event(type_, fields, p.text, round(min(confidence, 0.99), 3),
-                      money.money if money else None, date, dict(extra or {}))
+        event = Event(
+            type_,
+            fields,
+            p.text,
+            round(min(confidence, 0.99), 3),
+            money.money if money else None,
+            date,
+            dict(extra or {}),
+        )
         event.extra.setdefault("sentence_index", p.sentence.index)
         if p.sentence.kind == "title":
             event.extra["title"] = True
@@ -332,8 +388,12 @@ def partner_name(e: Ent | None) -> str | None:
     Nordisk"): a name shaped like a person's counts too, unless it starts with a first name
     or the registry knows a person by it."""
     name = org_name(e)
-    if name is None and e is not None and e.kind == "unknown" and \
-            e.name.split()[0] not in FIRST_NAMES:
+    if (
+        name is None
+        and e is not None
+        and e.kind == "unknown"
+        and e.name.split()[0] not in FIRST_NAMES
+    ):
         return e.name
     return name
 
@@ -396,18 +456,25 @@ _TOTAL_AFTER = re.compile(
     r"since\s+(?:(?:it|the\s+company|\ue000\d+\ue001)\s+was\s+)?(?:its\s+)?(?:founding|founded|inception|launch|"
     r"launched|started|creation|(?:19|20)\d\d)|"
     r"in\s+(?:total\s+)?(?:funding|capital|venture\s+\w+)\s+(?:to\s+date|so\s+far|since))",
-    re.IGNORECASE)
-_PERFECT = re.compile(r"(?:\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|previously\s+|already\s+|"
-                      r"collectively\s+|reportedly\s+)?|\b(?:previously|already|earlier)\s+)$",
-                      re.IGNORECASE)
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(
+    r"(?:\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|previously\s+|already\s+|"
+    r"collectively\s+|reportedly\s+)?|\b(?:previously|already|earlier)\s+)$",
+    re.IGNORECASE,
+)
 _GENERIC_SOURCE = re.compile(
     r"^\s*(?:$|[,.;:]|\s*[—–]|(?:in\s+)?(?:total\s+)?(?:funding|capital|venture\s+\w+|equity|"
     r"financing)\b|from\s+(?:(?:a\s+(?:group|range|number)\s+of|its|existing|new|private|venture|"
     r"institutional|outside|several|various|other|prominent|high-profile|backers\s+and)\s+)*"
     r"(?:investors|backers|venture\s+capitalists|venture\s+firms|vcs|funds|shareholders)\b)",
-    re.IGNORECASE)
-_ROUND_WORDS = re.compile(r"\b(?:round|series\s+[a-k]|seed|tranche|led\s+by|co-led|"
-                          r"valu(?:ed|ing|ation))\b", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_ROUND_WORDS = re.compile(
+    r"\b(?:round|series\s+[a-k]|seed|tranche|led\s+by|co-led|"
+    r"valu(?:ed|ing|ation))\b",
+    re.IGNORECASE,
+)
 
 
 def funding_total(p: Parsed, verb: int, amount: int) -> bool:
@@ -420,8 +487,9 @@ def funding_total(p: Parsed, verb: int, amount: int) -> bool:
         return True
     if not _PERFECT.search(p.masked[max(0, verb - 40) : verb]):
         return False
-    return not _ROUND_WORDS.search(p.masked[verb : clause_end(p, close)]) and \
-        bool(_GENERIC_SOURCE.match(after))
+    return not _ROUND_WORDS.search(p.masked[verb : clause_end(p, close)]) and bool(
+        _GENERIC_SOURCE.match(after)
+    )
 
 
 def entity_at(p: Parsed, pos: int) -> Ent | None:

@@ -46,87 +46,160 @@ _RAISE = cued(
     r"agreed|agrees|unveiled|won|wins)\s+"
     r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
     r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}",
-    'rais', 'secur', 'clos', 'land', 'pulled', 'bagged', 'nabbed', 'picked', 'complet', 'announc', 'took', 'takes', 'agree', 'unveil', 'won', 'wins',
+    "rais",
+    "secur",
+    "clos",
+    "land",
+    "pulled",
+    "bagged",
+    "nabbed",
+    "picked",
+    "complet",
+    "announc",
+    "took",
+    "takes",
+    "agree",
+    "unveil",
+    "won",
+    "wins",
 )
 _VALUED_IN_ROUND = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been)\s+valued\s+at\s+(?:(?:about|around|roughly|more\s+than|"
     r"nearly|some)\s+)*{M}\s+(?:[^.;\ue000\ue002]{0,30}?\s)?in\s+(?:a|an|its|the|last\s+\w+['’]s)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:funding\s+round|round|financing|fundraising|raise)\b",
-    'valued',
+    "valued",
 )
-_RAISE_FROM = cued(r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b", 'raised')
+_RAISE_FROM = cued(
+    r"\braised\s+(?:new\s+|fresh\s+)?(?:money|funding|capital|cash)\s+from\b", "raised"
+)
 _INVEST = cued(
     r"\b(?:invested|invests|invest|investing|poured|pours|injected|injects|pumped|pumps|put|puts)"
     r"\s+(?:(?:another|an\s+additional|a\s+further|up\s+to|as\s+much\s+as|about|roughly|"
     r"around|nearly|more\s+than|some)\s+)*(?:{M:amt}\s+)?(?:[a-z-]+\s+){0,3}?(?:in|into)\s+"
     r"{DESC}{E:co}",
-    'invest', 'poured', 'pours', 'inject', 'pump', 'put',
+    "invest",
+    "poured",
+    "pours",
+    "inject",
+    "pump",
+    "put",
 )
-_COMMIT = cued(r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+additional|up\s+to|"
-             r"about|roughly|more\s+than)\s+)*{M:amt}\s+(?:[a-z-]+\s+){0,3}?(?:to|in|into)\s+"
-             r"{DESC}{E:co}",
-    'committ', 'commits', 'pledge',
+_COMMIT = cued(
+    r"\b(?:committed|commits|pledged|pledges)\s+(?:(?:another|an\s+additional|up\s+to|"
+    r"about|roughly|more\s+than)\s+)*{M:amt}\s+(?:[a-z-]+\s+){0,3}?(?:to|in|into)\s+"
+    r"{DESC}{E:co}",
+    "committ",
+    "commits",
+    "pledge",
 )
 _INVEST_NOUN = cued(
     r"(?:\b(?:a|an|its|the|their|his|her)|{E:inv}['’]s?)\s+(?:[\w,-]+\s+){0,4}?(?:{M:amt}\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:investment|stake|commitment)\s+(?:in|to)\s+{DESC}{E:co}",
-    'investment', 'stake', 'commitment',
+    "investment",
+    "stake",
+    "commitment",
 )
-_SHARES = re.compile(r"['’]s?\s+(?:(?:common|ordinary|preferred|class\s+\w)\s+)?(?:stock|shares|equity)\b")
-_BACKGROUND_STAKE = re.compile(r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
-                               r"besides|on\s+top\s+of)\b", re.IGNORECASE)
+_SHARES = re.compile(
+    r"['’]s?\s+(?:(?:common|ordinary|preferred|class\s+\w)\s+)?(?:stock|shares|equity)\b"
+)
+_BACKGROUND_STAKE = re.compile(
+    r"\b(?:existing|previous|prior|earlier|net\s+of|excluding|"
+    r"besides|on\s+top\s+of)\b",
+    re.IGNORECASE,
+)
 _HOLDS = cued(
     r"\b(?:will\s+)?(?:hold|holds|held|own|owns|owned|take|takes|took|acquire|acquires|acquired|"
     r"get|gets|got|receive|receives|received)\s+(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|"
     r"almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
     r"(?:(?:equity\s+|ownership\s+|minority\s+)?stake\s+in|of|interest\s+in)\s+{DESC}{E:co}",
-    '%', 'percent', 'per cent',
+    "%",
+    "percent",
+    "per cent",
 )
 _GAPPED = cued(
     r"{E:inv1}\s+(?:will\s+|would\s+|plans\s+to\s+|is\s+to\s+)?(?:invest|invests|invested)\s+"
     r"(?:up\s+to\s+|about\s+)?{M:a1}\s+and\s+{E:inv2}\s+(?:up\s+to\s+|about\s+)?{M:a2}\s+"
     r"(?:in|into)\s+{E:co}",
-    'invest',
+    "invest",
 )
-_LED_GROUP = cued(r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
-                r"funding|deal)",
-    '-led',
+_LED_GROUP = cued(
+    r"{E:inv}-led\s+(?:group|round|consortium|syndicate|investment|financing|"
+    r"funding|deal)",
+    "-led",
 )
 _ROUND_NOUN = cued(
     r"{E:co}(?:['’]s?)?\s+(?:{M:amt}\s+)?(?:(?P<round>Series\s+[A-K]\+?\d?|seed|pre-seed)"
     r"(?:\s+(?:round|funding|financing))?|(?:new\s+)?(?:funding|financing)\s+round)\b",
-    'series', 'seed', 'round',
+    "series",
+    "seed",
+    "round",
 )
 _INVEST_FOR_STAKE = cued(
     r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}",
-    'invest', 'paid', 'pay',
+    "invest",
+    "paid",
+    "pay",
 )
 _LEAD = cued(
     r"(?P<list>(?:(?:the\s+)?{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
     r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)",
-    'led', 'headed', 'anchored',
+    "led",
+    "headed",
+    "anchored",
 )
 _INVESTOR_LISTS = [
-    cued(r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)", "led by", "headed by",
-         "anchored by"),
+    cued(
+        r"\b(?:led|co-led|headed|anchored)\s+by\s+(?P<rest>.*)",
+        "led by",
+        "headed by",
+        "anchored by",
+    ),
     cued(r"\bparticipation\s+(?:from|by)\s+(?P<rest>.*)", "participation"),
-    cued(r"\b(?:investors|backers|participants|investors\s+in\s+the\s+round)\s+(?:include|included|"
-         r"including|are|were)\s+(?P<rest>.*)", "investors", "backers", "participants"),
-    cued(r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
-         r"like|led\s+by)\s+(?P<rest>.*)", "investors"),
+    cued(
+        r"\b(?:investors|backers|participants|investors\s+in\s+the\s+round)\s+(?:include|included|"
+        r"including|are|were)\s+(?P<rest>.*)",
+        "investors",
+        "backers",
+        "participants",
+    ),
+    cued(
+        r"\bfrom\s+(?:new\s+and\s+existing\s+|new\s+|existing\s+)?investors\s+(?:including|such\s+as|"
+        r"like|led\s+by)\s+(?P<rest>.*)",
+        "investors",
+    ),
     cued(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b", "lead"),
-    cued(r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
-         r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)", " from "),
-    cued(r"\b(?:came|comes|coming|was\s+raised|were\s+raised)\s+from\s+(?:[^.;\ue000]{0,40}?\b"
-         r"(?:including|such\s+as|like|led\s+by)\s+)?(?P<rest>.*)", " from "),
-    cued(r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|"
-         r"such\s+as|like)\s+)?(?P<rest>.*)", "funded by", "backed by", "financed by",
-         "bankrolled by"),
-    cued(r"\b(?:investment|funding|financing|backing|capital|money)\s+from\s+(?P<rest>.*)",
-         "investment from", "funding from", "financing from", "backing from", "capital from",
-         "money from"),
-    cued(r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
-         r"such\s+as\s+)?(?P<rest>.*)", "as well as"),
+    cued(
+        r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
+        r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)",
+        " from ",
+    ),
+    cued(
+        r"\b(?:came|comes|coming|was\s+raised|were\s+raised)\s+from\s+(?:[^.;\ue000]{0,40}?\b"
+        r"(?:including|such\s+as|like|led\s+by)\s+)?(?P<rest>.*)",
+        " from ",
+    ),
+    cued(
+        r"\b(?:funded|backed|financed|bankrolled)\s+by\s+(?:[^.;\ue000]{0,40}?\b(?:including|"
+        r"such\s+as|like)\s+)?(?P<rest>.*)",
+        "funded by",
+        "backed by",
+        "financed by",
+        "bankrolled by",
+    ),
+    cued(
+        r"\b(?:investment|funding|financing|backing|capital|money)\s+from\s+(?P<rest>.*)",
+        "investment from",
+        "funding from",
+        "financing from",
+        "backing from",
+        "capital from",
+        "money from",
+    ),
+    cued(
+        r"\bas\s+well\s+as\s+(?:from\s+)?(?:new\s+|existing\s+|other\s+)?investors\s+(?:including\s+|"
+        r"such\s+as\s+)?(?P<rest>.*)",
+        "as well as",
+    ),
 ]
 _AMONG_INVESTORS = cued(
     r"(?P<list>(?:(?:the\s+)?{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)(?:,[^,]{0,60},)?\s+(?:(?:were|are|was|is)\s+"
@@ -135,38 +208,59 @@ _AMONG_INVESTORS = cued(
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
     r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding)|also\s+(?:invested|participated|"
     r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))",
-    'investor', 'backer', 'participa', 'taking part', 'join', 'took part', 'chipped',
-    'put in', 'also invested',
+    "investor",
+    "backer",
+    "participa",
+    "taking part",
+    "join",
+    "took part",
+    "chipped",
+    "put in",
+    "also invested",
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
     r"\b(?P<round>Series\s+[A-K](?:-?\d|\+)?|pre-seed|seed|angel|bridge|pre-Series\s+[A-K])"
-    r"(?=\s|,|\.|;|$)", re.IGNORECASE)
+    r"(?=\s|,|\.|;|$)",
+    re.IGNORECASE,
+)
 _VALUATION = [
     rx(r"{M:m}\s+(?P<kind>post-money\s+|pre-money\s+)?valuation"),
-    rx(r"(?P<kind>post-money\s+|pre-money\s+)?valuation\s+(?:of|at|was|reported\s+at|to|"
-       r"of\s+more\s+than)\s+(?:(?:about|around|roughly|approximately|nearly|more\s+than|over|"
-       r"some|at\s+least)\s+)*{M:m}"),
-    rx(r"\bvalu(?:ed|ing|es)\s+(?:[^\ue000\ue002.;]{0,40}?|{E}\s+)?at\s+(?:(?:about|around|"
-       r"roughly|approximately|nearly|more\s+than|over|some|at\s+least)\s+)*{M:m}"),
+    rx(
+        r"(?P<kind>post-money\s+|pre-money\s+)?valuation\s+(?:of|at|was|reported\s+at|to|"
+        r"of\s+more\s+than)\s+(?:(?:about|around|roughly|approximately|nearly|more\s+than|over|"
+        r"some|at\s+least)\s+)*{M:m}"
+    ),
+    rx(
+        r"\bvalu(?:ed|ing|es)\s+(?:[^\ue000\ue002.;]{0,40}?|{E}\s+)?at\s+(?:(?:about|around|"
+        r"roughly|approximately|nearly|more\s+than|over|some|at\s+least)\s+)*{M:m}"
+    ),
 ]
 _STAKE = re.compile(
     r"(\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)\s+(?:\w+\s+){0,2}?(?:stake|interest|holding|"
     r"ownership|of\s+the\s+(?:company|startup|shares))|stake\s+of\s+(\d+(?:\.\d+)?)\s?%",
-    re.IGNORECASE)
-_TOTAL = re.compile(r"(?:completing|complete|completes|bringing\s+(?:its|the|their)\s+total\s+"
-                    r"(?:\w+\s+)?to|a\s+total\s+of|total\s+of|in\s+total|its\s+total)\s+"
-                    r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"(?:completing|complete|completes|bringing\s+(?:its|the|their)\s+total\s+"
+    r"(?:\w+\s+)?to|a\s+total\s+of|total\s+of|in\s+total|its\s+total)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # "bringing its total funding to $260 million": what the company has raised so far, no round
-_COMPANY_TOTAL = re.compile(r"\btotal\s+(?:funding|raised|capital|investment|financing)\s+"
-                            r"(?:raised\s+)?(?:to\s+date\s+)?(?:to|of|at)\s+(?:(?:about|more\s+than|"
-                            r"nearly|over|some|roughly)\s+)*$", re.IGNORECASE)
-_TRANCHE = re.compile(r"\b(?:another|additional|follow-on|tranche|initial|second|further)\b",
-                      re.IGNORECASE)
+_COMPANY_TOTAL = re.compile(
+    r"\btotal\s+(?:funding|raised|capital|investment|financing)\s+"
+    r"(?:raised\s+)?(?:to\s+date\s+)?(?:to|of|at)\s+(?:(?:about|more\s+than|"
+    r"nearly|over|some|roughly)\s+)*$",
+    re.IGNORECASE,
+)
+_TRANCHE = re.compile(
+    r"\b(?:another|additional|follow-on|tranche|initial|second|further)\b", re.IGNORECASE
+)
 
 
 def investments(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
+    """ "X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
     totals = False
     for m in _RAISE.finditer(p.masked):
         close = p.masked.find(M_CLOSE, m.start("amt"))
@@ -186,21 +280,40 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
     for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):
         for m in pattern.finditer(p.masked):
             target = p.ent(m.group("co"))
-            if target is None or (target.possessive and not _SHARES.match(
-                    p.masked, m.end())) or _BACKGROUND_STAKE.search(
-                    p.masked[max(0, m.start() - 20) : m.end()]):
+            if (
+                target is None
+                or (target.possessive and not _SHARES.match(p.masked, m.end()))
+                or _BACKGROUND_STAKE.search(p.masked[max(0, m.start() - 20) : m.end()])
+            ):
                 continue
             investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
             amount = p.amount(m.groupdict().get("amt"))
-            _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), amount,
-                        also=conjuncts(p, investor))
+            _investment(
+                p,
+                ctx,
+                out,
+                p.ent(m.group("co")),
+                investor,
+                m.start(),
+                m.end(),
+                amount,
+                also=conjuncts(p, investor),
+            )
     for m in _HOLDS.finditer(p.masked):
         investor = subject(p, m.start(), ctx, kind="any")
         _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), None)
     for m in _GAPPED.finditer(p.masked):
         for inv, amt in (("inv1", "a1"), ("inv2", "a2")):
-            _investment(p, ctx, out, p.ent(m.group("co")), p.ent(m.group(inv)), m.start(),
-                        m.end(), p.amount(m.group(amt)))
+            _investment(
+                p,
+                ctx,
+                out,
+                p.ent(m.group("co")),
+                p.ent(m.group(inv)),
+                m.start(),
+                m.end(),
+                p.amount(m.group(amt)),
+            )
     for m in _ROUND_NOUN.finditer(p.masked):
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
@@ -211,13 +324,19 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
     _later_valuation(p, ctx, out)
 
 
-_ADDED = cued(r"\band\s+(?:then\s+|later\s+)?(?:added|put\s+in|invested|injected|committed)\s+"
-              r"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{M:amt}", "added", "put in",
-              "invested", "injected", "committed")
+_ADDED = cued(
+    r"\band\s+(?:then\s+|later\s+)?(?:added|put\s+in|invested|injected|committed)\s+"
+    r"(?:another\s+|a\s+further\s+|an\s+additional\s+)?{M:amt}",
+    "added",
+    "put in",
+    "invested",
+    "injected",
+    "committed",
+)
 
 
 def _added_instalments(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X invested $1.25 billion in Y in 2023 and added $2.75 billion in March": two."""
+    """ "X invested $1.25 billion in Y in 2023 and added $2.75 billion in March": two."""
     told = [e for e in out.events if e.type == "investment"]
     if not told:
         return
@@ -233,50 +352,70 @@ def _added_instalments(p: Parsed, ctx: Context, out: Found) -> None:
             extra["year"] = int(when[0].period[:4])
         if when:
             extra["when"] = when[0].period
-        out.add(p, "investment", fields, 0.7, money=amount, extra=extra,
-                date=when[0].period if when else None)
+        out.add(
+            p,
+            "investment",
+            fields,
+            0.7,
+            money=amount,
+            extra=extra,
+            date=when[0].period if when else None,
+        )
 
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
-    """"The round values the company at $1.1 billion": the valuation of the deal just told."""
+    """ "The round values the company at $1.1 billion": the valuation of the deal just told."""
     if out.events or not _ROUND_WORD.search(p.masked):
         return
     valuation = _valuation(p, len(p.masked))
     target = _current_investment(p, ctx, out) if valuation is not None else None
-    if target is not None and valuation is not None and not target.fields.get("valuation_usd") \
-            and not blocked(p, 0, len(p.masked)):
+    if (
+        target is not None
+        and valuation is not None
+        and not target.fields.get("valuation_usd")
+        and not blocked(p, 0, len(p.masked))
+    ):
         target.fields["valuation_usd"] = valuation.money.usd
 
 
-_ROUND_WORD = re.compile(r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,40}\bvalu",
-                         re.IGNORECASE)
+_ROUND_WORD = re.compile(
+    r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,40}\bvalu", re.IGNORECASE
+)
 
 
 _DEBT = re.compile(
     r"^\s*(?:(?:senior|secured|unsecured|revolving|syndicated|term|bridge|venture|new|"
     r"multi-year|five-year|three-year)\s+)*(?:credit\s+(?:facility|line)|loan|debt|revolver|"
-    r"line\s+of\s+credit|bonds?|notes\s+offering|term\s+loan|financing\s+facility)\b")
+    r"line\s+of\s+credit|bonds?|notes\s+offering|term\s+loan|financing\s+facility)\b"
+)
 
 
-_DEBT_WORDS = re.compile(r"\b(?:credit\s+(?:facility|line)|loans?|debt|revolver|line\s+of\s+credit|"
-                         r"bonds?|banks)\b", re.IGNORECASE)
+_DEBT_WORDS = re.compile(
+    r"\b(?:credit\s+(?:facility|line)|loans?|debt|revolver|line\s+of\s+credit|"
+    r"bonds?|banks)\b",
+    re.IGNORECASE,
+)
 
 
 def _not_funding(p: Parsed, start: int, close: int) -> bool:
-    """"Raised $N in revenue", "announced a $N charge": an amount that is not new capital."""
+    """ "Raised $N in revenue", "announced a $N charge": an amount that is not new capital."""
     after = p.masked[close + 1 : close + 50].lower()
-    if re.match(r"^\s*(?:in\s+)?(?:revenue|sales|arr|annual|charge|loss|profit|debt\s+offering)",
-                after) or _DEBT.match(after):
+    if re.match(
+        r"^\s*(?:in\s+)?(?:revenue|sales|arr|annual|charge|loss|profit|debt\s+offering)", after
+    ) or _DEBT.match(after):
         return True
     verb = p.masked[start : start + 12].lower()
     if verb.startswith(("announce", "complete", "close", "agree", "unveil", "won", "win")):
-        return not re.search(r"\b(?:round|funding|financing|series|seed|investment|raise)\b",
-                             p.masked[start : close + 60], re.IGNORECASE)
+        return not re.search(
+            r"\b(?:round|funding|financing|series|seed|investment|raise)\b",
+            p.masked[start : close + 60],
+            re.IGNORECASE,
+        )
     return False
 
 
 def conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
-    """"Microsoft and Nvidia to invest": the names joined to ``e`` by "and"."""
+    """ "Microsoft and Nvidia to invest": the names joined to ``e`` by "and"."""
     if e is None or e not in p.ents:
         return []
     end = p.ent_pos[p.ents.index(e)][1]
@@ -286,9 +425,18 @@ def conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
     return [x for x in (p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group(0))) if x]
 
 
-def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: Ent | None,
-                start: int, end: int, amount: MoneyMatch | None,
-                *, also: list[Ent] | None = None) -> None:
+def _investment(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    co: Ent | None,
+    investor: Ent | None,
+    start: int,
+    end: int,
+    amount: MoneyMatch | None,
+    *,
+    also: list[Ent] | None = None,
+) -> None:
     company = org_name(co) if investor is None else company_name(co)
     if company is None or blocked(p, start, end):
         return
@@ -311,11 +459,15 @@ def _investment(p: Parsed, ctx: Context, out: Found, co: Ent | None, investor: E
     out.add(p, "investment", fields, 0.85, names=[co, investor], money=amount, extra=extra)
 
 
-def _best_amount(p: Parsed, start: int, stop: int, given: MoneyMatch | None
-                 ) -> tuple[MoneyMatch | None, bool]:
+def _best_amount(
+    p: Parsed, start: int, stop: int, given: MoneyMatch | None
+) -> tuple[MoneyMatch | None, bool]:
     valuations = {id(v) for v in _valuations(p)}
-    candidates = [(pos, m) for pos, m in money_after(p, start, stop)
-                  if id(m) not in valuations and not is_per_unit(p, pos)]
+    candidates = [
+        (pos, m)
+        for pos, m in money_after(p, start, stop)
+        if id(m) not in valuations and not is_per_unit(p, pos)
+    ]
     so_far = [m for pos, m in candidates if _COMPANY_TOTAL.search(p.masked[max(0, pos - 60) : pos])]
     candidates = [(pos, m) for pos, m in candidates if all(m is not t for t in so_far)]
     for pos, m in candidates:
@@ -364,8 +516,11 @@ def _round(p: Parsed, start: int) -> str | None:
         return None
     best = min(found, key=lambda m: abs(m.start() - start))
     word = re.sub(r"\s+", " ", best.group("round"))
-    return word[0].upper() + word[1:] if not word.lower().startswith("series") else \
-        "Series " + word.split()[-1].upper()
+    return (
+        word[0].upper() + word[1:]
+        if not word.lower().startswith("series")
+        else "Series " + word.split()[-1].upper()
+    )
 
 
 def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
@@ -409,8 +564,11 @@ def _current_investment(p: Parsed, ctx: Context, out: Found) -> Any:
         return here[-1]
     named = {e.name for e in p.ents if e.possessive or e is first_subject(p)}
     for event in reversed(ctx.events):  # "Tessellate's round came from angels including X"
-        if event.type == "investment" and event.fields.get("company") in named and \
-                p.sentence.index - event.extra.get("sentence_index", -99) <= 12:
+        if (
+            event.type == "investment"
+            and event.fields.get("company") in named
+            and p.sentence.index - event.extra.get("sentence_index", -99) <= 12
+        ):
             return event
     for event in reversed(ctx.events):
         if event.type != "investment":
@@ -433,63 +591,108 @@ def _union(a: list[str], b: list[str]) -> list[str]:
 
 # acquisitions ------------------------------------------------------------------------------
 
-_AGREE = (r"(?:agreed|agrees|agree|signed\s+(?:a|an)\s+(?:definitive\s+|merger\s+|binding\s+|"
-          r"final\s+)?agreement|(?:has\s+)?entered\s+into\s+(?:a|an)\s+(?:definitive\s+)?"
-          r"agreement|struck\s+(?:a\s+)?deal|reached\s+(?:a|an)\s+(?:deal|agreement)|plans|"
-          r"planned|announced\s+plans|is\s+set|moved|move|deal|agreement|plan)")
-_ACQUIRE_VERB = (r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|"
-                 r"pick(?:ed|s)?\s+up|picking\s+up|"
-                 r"snap(?:ped|s)?\s+up|snapping\s+up|take[sn]?\s+over|took\s+over|taking\s+over|"
-                 r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)")
-_ACQUIRE = cued(rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}", 'acquir', 'buy',
-                'bought', 'purchas', 'snap', 'take', 'took', 'taking', 'merge', 'swallow', 'scoop',
-                'picked up', 'picks up', 'pick up', 'picking up')
+_AGREE = (
+    r"(?:agreed|agrees|agree|signed\s+(?:a|an)\s+(?:definitive\s+|merger\s+|binding\s+|"
+    r"final\s+)?agreement|(?:has\s+)?entered\s+into\s+(?:a|an)\s+(?:definitive\s+)?"
+    r"agreement|struck\s+(?:a\s+)?deal|reached\s+(?:a|an)\s+(?:deal|agreement)|plans|"
+    r"planned|announced\s+plans|is\s+set|moved|move|deal|agreement|plan)"
+)
+_ACQUIRE_VERB = (
+    r"(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|"
+    r"pick(?:ed|s)?\s+up|picking\s+up|"
+    r"snap(?:ped|s)?\s+up|snapping\s+up|take[sn]?\s+over|took\s+over|taking\s+over|"
+    r"merge\s+with|swallow(?:ed|s)?|scoop(?:ed|s)?\s+up)"
+)
+_ACQUIRE = cued(
+    rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+{{DESC}}{{E:obj}}",
+    "acquir",
+    "buy",
+    "bought",
+    "purchas",
+    "snap",
+    "take",
+    "took",
+    "taking",
+    "merge",
+    "swallow",
+    "scoop",
+    "picked up",
+    "picks up",
+    "pick up",
+    "picking up",
+)
 _ACQUIRED_BY = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been|will\s+be|being|got|get)\s+(?:\w+\s+)?(?:(?:acquired|"
     r"bought|purchased|snapped\s+up|taken\s+over)\s+by|sold\s+to)\s+{DESC}{E:acq}",
-    'acquired', 'bought', 'purchased', 'snapped', 'taken', 'sold',
+    "acquired",
+    "bought",
+    "purchased",
+    "snapped",
+    "taken",
+    "sold",
 )
 _THAT_ACQUIRED = cued(
     r"{E:obj},\s+(?:{E}\s+|(?:a|an|the)\s+[^,]{0,80}?\s+)?(?:that|which)\s+{E:acq}\s+"
     r"(?:had\s+|has\s+)?(?:acquired|bought|purchased|took\s+over)",
-    'acquired', 'bought', 'purchased', 'took over',
+    "acquired",
+    "bought",
+    "purchased",
+    "took over",
 )
 _ACQUISITION_NOUN = cued(
     r"\b(?:acquisition|purchase|takeover|buyout)\s+of\s+{DESC}{E:obj}(?:\s+by\s+{E:acq})?",
-    'acquisition', 'purchase', 'takeover', 'buyout',
+    "acquisition",
+    "purchase",
+    "takeover",
+    "buyout",
 )
 _UNIT = re.compile(r"['’]s?\s+([a-z][\w-]+)\s+(?:division|unit|business|arm|operations|segment)\b")
-_ALSO_BOUGHT = rx(r"(?:\s+(?:in|last|this)\s+\w+)?(?:,\s+|\s+and\s+|,\s+and\s+){DESC}{E:obj}(?=[\s,.;]|$)")
+_ALSO_BOUGHT = rx(
+    r"(?:\s+(?:in|last|this)\s+\w+)?(?:,\s+|\s+and\s+|,\s+and\s+){DESC}{E:obj}(?=[\s,.;]|$)"
+)
 _OBJECT_FOLLOW = re.compile(r"^\s*(?:['’]s?\s|[a-z]+\b)")
 _OBJECT_FOLLOW_OK = re.compile(
     r"^\s*(?:for|in|from|to|and|which|that|after|as|last|this|earlier|on|at|with|but|"
     r"outright|while|the|a|an|its|--|subject|days|weeks|months|back|two|three|four|five|six|"
-    r"some|who|when|because|since|itself|themselves|entirely|fully|together|alongside)\b")
-_FOR_AMOUNT = re.compile(r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|valuing\s+\S+\s+at)\s+"
-                         r"(?:(?:about|around|roughly|approximately|nearly|some|more\s+than|"
-                         r"an\s+estimated|a\s+reported|up\s+to)\s+)*$", re.IGNORECASE)
+    r"some|who|when|because|since|itself|themselves|entirely|fully|together|alongside)\b"
+)
+_FOR_AMOUNT = re.compile(
+    r"(?:for|at|worth|valued\s+at|value\s+of|price\s+of|valuing\s+\S+\s+at)\s+"
+    r"(?:(?:about|around|roughly|approximately|nearly|some|more\s+than|"
+    r"an\s+estimated|a\s+reported|up\s+to)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 _MERGER = cued(
     r"{E:a}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+and\s+{E:b}(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?\s+(?:said\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it)\s+)?(?:have\s+|had\s+|"
     r"has\s+)?(?:completed|closed|finalized|finalised|agreed\s+to|announced|sealed|signed)\s+"
     r"(?:their|a|an|the)\s+(?:[\w$-]+\s+){0,3}?(?:merger|combination|all-stock\s+deal)",
-    'merger', 'combination', 'all-stock',
+    "merger",
+    "combination",
+    "all-stock",
 )
 
 
 _ACQUIRE_DESCRIBED = cued(
     rf"\b(?:{_AGREE}\s+to\s+|to\s+)?{_ACQUIRE_VERB}\s+(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:platform|service|app|business|marketplace|network|tool|software\s+maker)\b",
-    "acquir", "buy", "bought", "purchas",
+    "acquir",
+    "buy",
+    "bought",
+    "purchas",
 )
 
 
 def _described_target(p: Parsed, m: re.Match[str], acquirer: Ent | None) -> Ent | None:
-    """"OpenAI named Statsig's founder its CTO after agreeing to buy the experimentation
+    """ "OpenAI named Statsig's founder its CTO after agreeing to buy the experimentation
     platform": the company named before that is not the buyer."""
     for _pos, e in reversed(p.ents_in(0, m.start())):
-        if e.is_org() and not e.looks_like_person() and (acquirer is None or e.name != acquirer.name):
+        if (
+            e.is_org()
+            and not e.looks_like_person()
+            and (acquirer is None or e.name != acquirer.name)
+        ):
             return e
     return None
 
@@ -498,16 +701,20 @@ _PURCHASE_LIST = cued(
     r"(?:\b(?:its|their|the|two|three|four|five|several|other|earlier|smaller|previous|recent)\s+|"
     r"{E:acq}['’]s?\s+)(?:[\w-]+\s+){0,3}?(?:purchases|acquisitions|buys|takeovers|deals)\b"
     r"[^:;\ue000]{0,50}:\s+(?P<list>{E}.*)",
-    "purchases", "acquisitions", "buys", "takeovers",
+    "purchases",
+    "acquisitions",
+    "buys",
+    "takeovers",
 )
 
 
 def _purchase_list(p: Parsed, ctx: Context, out: Found) -> None:
-    """"The deal follows two smaller purchases: Mipsology, a French company, and Nod.ai": each
+    """ "The deal follows two smaller purchases: Mipsology, a French company, and Nod.ai": each
     bought by the company the sentence is about."""
     for m in _PURCHASE_LIST.finditer(p.masked):
-        acquirer = p.ent(m.group("acq")) or possessor(p, m.start("list")) or subject(
-            p, m.start(), ctx)
+        acquirer = (
+            p.ent(m.group("acq")) or possessor(p, m.start("list")) or subject(p, m.start(), ctx)
+        )
         if acquirer is None or not acquirer.is_org():
             name = focus_company(ctx, p.sentence.index)
             acquirer = Ent(0, 0, name, name, "company", "description") if name else None
@@ -516,7 +723,7 @@ def _purchase_list(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 def _appositive_list(p: Parsed, start: int) -> list[Ent]:
-    """"A, a French company that makes X, and B, a US start-up": A and B."""
+    """ "A, a French company that makes X, and B, a US start-up": A and B."""
     found: list[Ent] = []
     for pos, e in p.ents_in(start, len(p.masked)):
         head = p.masked[start:pos]
@@ -529,15 +736,16 @@ def _appositive_list(p: Parsed, start: int) -> list[Ent]:
 
 
 def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
+    """ "X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
     "X and Y completed their merger"."""
     _purchase_list(p, ctx, out)
     for m in _MERGER.finditer(p.masked):
         _acquisition(p, ctx, out, p.ent(m.group("a")), p.ent(m.group("b")), m.start(), m.end())
     for m in _ACQUIRE.finditer(p.masked):
         target = object_at(p, m, "obj")
-        if target is not None and (target.modifier or (not target.possessive and
-                                                       _object_is_modifier(p, m.end()))):
+        if target is not None and (
+            target.modifier or (not target.possessive and _object_is_modifier(p, m.end()))
+        ):
             continue
         target = _unit(p, ctx, m, target)
         acquirer = subject(p, m.start(), ctx)
@@ -552,15 +760,16 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
         target = subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, p.ent(m.group("acq")), target, m.start(), m.end())
     for m in _THAT_ACQUIRED.finditer(p.masked):
-        _acquisition(p, ctx, out, p.ent(m.group("acq")), p.ent(m.group("obj")),
-                     m.start("acq"), m.end())
+        _acquisition(
+            p, ctx, out, p.ent(m.group("acq")), p.ent(m.group("obj")), m.start("acq"), m.end()
+        )
     for m in _ACQUISITION_NOUN.finditer(p.masked):
         acquirer = p.ent(m.group("acq")) or _possessor(p, m.start()) or subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
 
 
 def _unit(p: Parsed, ctx: Context, m: re.Match[str], target: Ent | None) -> Ent | None:
-    """"ABB's robotics division": the unit, named as the article names it ("ABB Robotics")."""
+    """ "ABB's robotics division": the unit, named as the article names it ("ABB Robotics")."""
     if target is None or not target.possessive:
         return target
     unit = _UNIT.match(p.masked, m.end("obj") + 1)
@@ -572,10 +781,13 @@ def _unit(p: Parsed, ctx: Context, m: re.Match[str], target: Ent | None) -> Ent 
 
 
 def _object_is_modifier(p: Parsed, end: int) -> bool:
-    """"buy Nvidia chips": the name describes the object, it is not the object."""
+    """ "buy Nvidia chips": the name describes the object, it is not the object."""
     tail = p.masked[end : end + 30]
-    return bool(_OBJECT_FOLLOW.match(tail)) and not _OBJECT_FOLLOW_OK.match(tail) and \
-        not tail.lstrip().startswith((",", ".", ";", "(", ")"))
+    return (
+        bool(_OBJECT_FOLLOW.match(tail))
+        and not _OBJECT_FOLLOW_OK.match(tail)
+        and not tail.lstrip().startswith((",", ".", ";", "(", ")"))
+    )
 
 
 def _possessor(p: Parsed, pos: int) -> Ent | None:
@@ -583,22 +795,42 @@ def _possessor(p: Parsed, pos: int) -> Ent | None:
     return possessor(p, pos)
 
 
-def _acquisition(p: Parsed, ctx: Context, out: Found, acquirer: Ent | None, target: Ent | None,
-                 start: int, end: int) -> None:
+def _acquisition(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    acquirer: Ent | None,
+    target: Ent | None,
+    start: int,
+    end: int,
+) -> None:
     buyer, bought = org_name(acquirer), company_name(target)
-    if buyer and bought and target is not None and bought.startswith(buyer + " ") and \
-            target.surface != bought and target.via == "name":
+    if (
+        buyer
+        and bought
+        and target is not None
+        and bought.startswith(buyer + " ")
+        and target.surface != bought
+        and target.via == "name"
+    ):
         bought = target.surface  # "DeepMind", not the unit it became inside its buyer
     if not buyer or not bought or buyer == bought or blocked(p, start, end):
         return
     amount = _deal_amount(p, start)
     if amount is None and p.sentence.cells:
-        amount = next((m for pos, m in p.money_in(0, len(p.masked)) if not is_per_unit(p, pos)),
-                      None)
+        amount = next(
+            (m for pos, m in p.money_in(0, len(p.masked)) if not is_per_unit(p, pos)), None
+        )
     extra = past_year(p, ctx)
-    out.add(p, "acquisition", {"acquirer": buyer, "target": bought,
-                               "amount_usd": amount.money.usd if amount else None},
-            0.85, names=[acquirer, target], money=amount, extra=extra)
+    out.add(
+        p,
+        "acquisition",
+        {"acquirer": buyer, "target": bought, "amount_usd": amount.money.usd if amount else None},
+        0.85,
+        names=[acquirer, target],
+        money=amount,
+        extra=extra,
+    )
 
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\ue000|the\s|its\s|it\s|they\s)")
@@ -617,15 +849,22 @@ def _deal_amount(p: Parsed, start: int) -> MoneyMatch | None:
     following = _NEXT_CLAUSE.search(p.masked, start)
     if following:
         limit = min(limit, following.start())  # "..., and Qualcomm bought Y for $2.4 billion"
-    candidates = [(pos, m) for pos, m in p.money_in(begin, len(p.masked))
-                  if not is_per_unit(p, pos) and pos < limit]
+    candidates = [
+        (pos, m)
+        for pos, m in p.money_in(begin, len(p.masked))
+        if not is_per_unit(p, pos) and pos < limit
+    ]
     for pos, m in candidates:
-        if _FOR_AMOUNT.search(p.masked[max(0, pos - 40) : pos]) or \
-                re.search(r"(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:\w+\s+)?$",
-                          p.masked[max(0, pos - 50) : pos], re.IGNORECASE):
+        if _FOR_AMOUNT.search(p.masked[max(0, pos - 40) : pos]) or re.search(
+            r"(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:\w+\s+)?$",
+            p.masked[max(0, pos - 50) : pos],
+            re.IGNORECASE,
+        ):
             return m
     for pos, m in candidates:
-        if re.match(r"\s+(?:deal|acquisition|purchase|takeover|buyout|transaction)\b",
-                    p.masked[p.masked.find(M_CLOSE, pos) + 1 :]):
+        if re.match(
+            r"\s+(?:deal|acquisition|purchase|takeover|buyout|transaction)\b",
+            p.masked[p.masked.find(M_CLOSE, pos) + 1 :],
+        ):
             return m
     return None

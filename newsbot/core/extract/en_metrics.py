@@ -33,32 +33,44 @@ from newsbot.core.extract.periods import find_periods
 # financial figures ---------------------------------------------------------------------------
 
 _METRICS = (
-    (r"annual(?:ized)?\s+recurring\s+revenue|\bARR\b|run-rate\s+revenue|revenue\s+run[\s-]rate|"
-     r"annuali[sz]ed\s+revenue|run\s+rate", "arr"),
+    (
+        r"annual(?:ized)?\s+recurring\s+revenue|\bARR\b|run-rate\s+revenue|revenue\s+run[\s-]rate|"
+        r"annuali[sz]ed\s+revenue|run\s+rate",
+        "arr",
+    ),
     (r"gross\s+margins?", "gross_margin"),
     (r"(?:total\s+)?(?:revenue|revenues|sales|turnover)", "revenue"),
 )
-_METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)),
-                     re.IGNORECASE)
+_METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)), re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project\w*|guidance|guided|guides|guide|outlook|target\w*|outlook|aims?|plans?|could|"
     r"would|might|may|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
-    r"is\s+set\s+to|will)\b", re.IGNORECASE)
-_NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)
-_VALUED = cued(r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
-             r"roughly|more\s+than|nearly|some)\s+)*{M:m}",
-    'valued',
+    r"is\s+set\s+to|will)\b",
+    re.IGNORECASE,
 )
-_AT_WHICH_VALUED = cued(r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
-                      r"has\s+been)\s+valued",
-    'valued',
+_NOT_COMPANY_METRIC = re.compile(r"\b(?:each|per|every|accounts?|customers?)\b", re.IGNORECASE)
+_VALUED = cued(
+    r"\b(?:is|was|has\s+been|are|now)\s+(?:now\s+)?valued\s+at\s+(?:(?:about|around|"
+    r"roughly|more\s+than|nearly|some)\s+)*{M:m}",
+    "valued",
+)
+_AT_WHICH_VALUED = cued(
+    r"{M:m}\s+(?:at\s+which|that)\s+{E:co}\s+(?:itself\s+)?(?:was|is|had\s+been|"
+    r"has\s+been)\s+valued",
+    "valued",
 )
 _RAISED = cued(
     r"\b(?:raised|raising|raises|secured|received|attracted|pulled\s+in|amassed)\s+(?:(?:a\s+total\s+of|"
     r"more\s+than|over|nearly|almost|about|roughly|some|around|approximately|just\s+over|"
     r"just\s+under|an\s+estimated)\s+)*{M:m}|\btotal\s+(?:funding|capital\s+raised|raised)\s+"
     r"(?:of|to|at)\s+(?:(?:about|more\s+than|nearly|over)\s+)*{M:m2}",
-    'rais', 'secur', 'receiv', 'attract', 'pulled', 'amass', 'total',
+    "rais",
+    "secur",
+    "receiv",
+    "attract",
+    "pulled",
+    "amass",
+    "total",
 )
 
 
@@ -76,29 +88,63 @@ def financials(p: Parsed, ctx: Context, out: Found) -> None:
         company = subject(p, m.start(), ctx)
         amount = p.amount(m.group("m"))
         if org_name(company) and amount and not blocked(p, m.start(), m.end()):
-            out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
-                                         _period_after(p, ctx, m.end())), 0.65,
-                    names=[company], money=amount)
+            out.add(
+                p,
+                "financial",
+                _fin(
+                    org_name(company),
+                    "valuation",
+                    amount.money.usd,
+                    None,
+                    _period_after(p, ctx, m.end()),
+                ),
+                0.65,
+                names=[company],
+                money=amount,
+            )
     for m in _AT_WHICH_VALUED.finditer(p.masked):
         company, amount = p.ent(m.group("co")), p.amount(m.group("m"))
         if org_name(company) and amount and not blocked(p, m.end() - 5, m.end()):
-            out.add(p, "financial", _fin(org_name(company), "valuation", amount.money.usd, None,
-                                         _period_after(p, ctx, m.end())), 0.6,
-                    names=[company], money=amount)
+            out.add(
+                p,
+                "financial",
+                _fin(
+                    org_name(company),
+                    "valuation",
+                    amount.money.usd,
+                    None,
+                    _period_after(p, ctx, m.end()),
+                ),
+                0.6,
+                names=[company],
+                money=amount,
+            )
     for m in _RAISED.finditer(p.masked):
         if m.group("m") and not funding_total(p, m.start(), m.start("m")):
             continue
         company = subject(p, m.start(), ctx)
         amount = p.amount(m.group("m") or m.group("m2"))
         if org_name(company) and amount and not blocked(p, m.start(), m.end()):
-            out.add(p, "financial", _fin(org_name(company), "funding_total", amount.money.usd,
-                                         None, None), 0.7, names=[company], money=amount)
+            out.add(
+                p,
+                "financial",
+                _fin(org_name(company), "funding_total", amount.money.usd, None, None),
+                0.7,
+                names=[company],
+                money=amount,
+            )
 
 
-def _fin(company: str | None, metric: str, usd: float | None, pct: float | None,
-         period: str | None) -> dict[str, object]:
-    return {"company": company, "metric": metric, "value_usd": usd, "value_pct": pct,
-            "period": period}
+def _fin(
+    company: str | None, metric: str, usd: float | None, pct: float | None, period: str | None
+) -> dict[str, object]:
+    return {
+        "company": company,
+        "metric": metric,
+        "value_usd": usd,
+        "value_pct": pct,
+        "period": period,
+    }
 
 
 def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) -> None:
@@ -116,15 +162,27 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
     for pos, amount in p.money_in(window_start, stop):
         if is_per_unit(p, pos) or not _linked(p, pos, m):
             continue
-        if _FORECAST.search(p.masked[min(pos, start) : max(pos, m.end())]) or _FORECAST.search(
-                p.masked[left:min(pos, start)]) or blocked(p, min(pos, start), max(pos, m.end())):
+        if (
+            _FORECAST.search(p.masked[min(pos, start) : max(pos, m.end())])
+            or _FORECAST.search(p.masked[left : min(pos, start)])
+            or blocked(p, min(pos, start), max(pos, m.end()))
+        ):
             continue
         period = _period_after(p, ctx, p.masked.find(M_CLOSE, pos) + 1, stop)
-        if _UP_FROM.search(p.masked[m.end() : pos]) and M_OPEN in p.masked[m.end() : pos] and \
-                not _period_named(p, ctx, pos, stop):
+        if (
+            _UP_FROM.search(p.masked[m.end() : pos])
+            and M_OPEN in p.masked[m.end() : pos]
+            and not _period_named(p, ctx, pos, stop)
+        ):
             continue  # "up from $1 billion at the start of the year": no period of its own
-        out.add(p, "financial", _fin(company.name, metric, amount.money.usd, None, period),
-                0.75, names=[company], money=amount)
+        out.add(
+            p,
+            "financial",
+            _fin(company.name, metric, amount.money.usd, None, period),
+            0.75,
+            names=[company],
+            money=amount,
+        )
 
 
 # "U.S. revenue", "cloud revenue": a segment; "total revenue", "its revenue" are the company's
@@ -133,7 +191,8 @@ _SEGMENT = re.compile(
     r"government|commercial|consumer|enterprise|advertising|ad|cloud|services|product|hardware|"
     r"software|subscription|segment|division|unit|gaming|automotive|mobile|data\s+center|"
     r"datacenter|licensing|platform|[A-Z][a-z]+\s+(?:Cloud|Services|Division))|[A-Z]{2,}|"
-    r"[A-Z][a-z]+ern)\s+$")
+    r"[A-Z][a-z]+ern)\s+$"
+)
 
 
 def _period_named(p: Parsed, ctx: Context, pos: int, stop: int) -> bool:
@@ -142,13 +201,21 @@ def _period_named(p: Parsed, ctx: Context, pos: int, stop: int) -> bool:
     return bool(find_periods(p.masked[pos:end], lang="en", on=ctx.doc.date))
 
 
-_OTHER_FIGURE = re.compile(r"\b(?:loss|losses|profit|profits|income|ebitda|expenses|costs|spending|"
-                           r"charge|debt|cash|capex|margin)\b", re.IGNORECASE)
-_UP_FROM = re.compile(r"[,;]?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:about\s+|"
-                      r"roughly\s+|around\s+)?$", re.IGNORECASE)
+_OTHER_FIGURE = re.compile(
+    r"\b(?:loss|losses|profit|profits|income|ebitda|expenses|costs|spending|"
+    r"charge|debt|cash|capex|margin)\b",
+    re.IGNORECASE,
+)
+_UP_FROM = re.compile(
+    r"[,;]?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:about\s+|"
+    r"roughly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}{M_OPEN}\d+{M_CLOSE}[^{M_OPEN};.]{{0,60}}\bto\s+"
-    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*$", re.IGNORECASE)
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
@@ -159,24 +226,37 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
         return bool(re.fullmatch(r"\s+(?:in|of)\s+(?:annual\s+|total\s+|annualized\s+)?", between))
     between = p.masked[m.end() : pos]
     if _OTHER_FIGURE.search(between):
-        return False  # "revenue reached $1.9 billion ..., while its net loss widened to $863 million"
+        return (
+            False  # "revenue reached $1.9 billion ..., while its net loss widened to $863 million"
+        )
     if M_OPEN in between and (_FROM_TO.search(between) or _UP_FROM.search(between)):
         return True  # "grew from about $1 billion to more than $5 billion", "up from $229 million"
     if len(between) > 140 or M_OPEN in between or _NOT_COMPANY_METRIC.search(between[:25]):
         return False
-    return bool(re.search(r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"
-                          r"exceeded|crossed|totaled|totalled|stood\s+at|came\s+in\s+at|from|"
-                          r"is|are)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
-                          r"more\s+than|over|some|just\s+over|just\s+under|an\s+estimated)\s+)*$",
-                          between, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"
+            r"exceeded|crossed|totaled|totalled|stood\s+at|came\s+in\s+at|from|"
+            r"is|are)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
+            r"more\s+than|over|some|just\s+over|just\s+under|an\s+estimated)\s+)*$",
+            between,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     """Whose figure: "X's revenue", "its revenue", else the clause subject."""
     owner = possessor(p, pos)
-    if owner is not None and p.masked[max(0, pos - 60):pos].count(" ") > 4:
-        owner = owner if re.search(r"(?:['’]s?|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w-]+\s+){0,2}$",
-                                   p.masked[max(0, pos - 60):pos]) else None
+    if owner is not None and p.masked[max(0, pos - 60) : pos].count(" ") > 4:
+        owner = (
+            owner
+            if re.search(
+                r"(?:['’]s?|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w-]+\s+){0,2}$",
+                p.masked[max(0, pos - 60) : pos],
+            )
+            else None
+        )
     if owner is None or not org_name(owner):
         owner = subject(p, pos, ctx)
     if owner is None:
@@ -190,16 +270,20 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
     return owner
 
 
-_CLAUSE_START = re.compile(r"(?:^|[;:]\s+|\.\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
-                           r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
-                           re.IGNORECASE)
-_SPEAKER_BEFORE = rx(r"{E:who}\s+(?:also\s+)?(?:said|says|reported|reports|announced|posted)\s+"
-                     r"(?:that\s+)?(?:its\s+|the\s+)?[^,;\ue000\ue002]{0,40}$")
+_CLAUSE_START = re.compile(
+    r"(?:^|[;:]\s+|\.\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
+    r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
+    re.IGNORECASE,
+)
+_SPEAKER_BEFORE = rx(
+    r"{E:who}\s+(?:also\s+)?(?:said|says|reported|reports|announced|posted)\s+"
+    r"(?:that\s+)?(?:its\s+|the\s+)?[^,;\ue000\ue002]{0,40}$"
+)
 _SPEAKER_AFTER = rx(r",\s+{E:who}\s+(?:said|says|reported|announced)\b")
 
 
 def _focus(ctx: Context, p: Parsed) -> Ent | None:
-    """"Revenue rose 25% to $84.7 million": the company the article is about."""
+    """ "Revenue rose 25% to $84.7 million": the company the article is about."""
     name = focus_company(ctx, p.sentence.index)
     return Ent(0, 0, name, name, "company", "description") if name else None
 
@@ -208,8 +292,13 @@ def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str])
     for pct in find_percent(p.masked[m.end() : m.end() + 60]):
         if not blocked(p, m.start(), m.end() + pct.end):
             period = _period_after(p, ctx, m.end() + pct.end)
-            out.add(p, "financial", _fin(company.name, "gross_margin", None, pct.value, period),
-                    0.7, names=[company])
+            out.add(
+                p,
+                "financial",
+                _fin(company.name, "gross_margin", None, pct.value, period),
+                0.7,
+                names=[company],
+            )
         return
 
 
@@ -221,8 +310,11 @@ def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) ->
     if stop is not None:
         end = min(end, stop)
     text = p.masked[pos:end]
-    found = [f for f in find_periods(text, lang="en", on=ctx.doc.date)
-             if not _COMPARED.search(text, 0, f.start) and not _COMPARISON.match(text, f.start)]
+    found = [
+        f
+        for f in find_periods(text, lang="en", on=ctx.doc.date)
+        if not _COMPARED.search(text, 0, f.start) and not _COMPARISON.match(text, f.start)
+    ]
     if found:
         return found[0].period
     before = find_periods(p.masked[:pos], lang="en", on=ctx.doc.date)
@@ -232,41 +324,62 @@ def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) ->
 
 
 # "up 38% from a year earlier", "compared with the same quarter last year": not the period
-_COMPARED = re.compile(r"\b(?:from|than|with|versus|vs\.?|over|against)\s+(?:the\s+)?(?:same\s+"
-                       r"\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
-_COMPARISON = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|"
-                         r"the\s+prior\s+year", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:from|than|with|versus|vs\.?|over|against)\s+(?:the\s+)?(?:same\s+"
+    r"\w+\s+)?(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|"
+    r"the\s+prior\s+year",
+    re.IGNORECASE,
+)
 
 
 def _recent_period(ctx: Context, p: Parsed) -> str | None:
-    """"Its gross margin improved to 64.5%" right after the quarter's revenue: the period the
+    """ "Its gross margin improved to 64.5%" right after the quarter's revenue: the period the
     article's figures so far are for (the most often named, else the first)."""
-    periods = [str(e.fields["period"]) for e in ctx.events if e.type == "financial" and
-               e.fields.get("period") and p.sentence.index - e.extra.get("sentence_index", -99) <= 6]
+    periods = [
+        str(e.fields["period"])
+        for e in ctx.events
+        if e.type == "financial"
+        and e.fields.get("period")
+        and p.sentence.index - e.extra.get("sentence_index", -99) <= 6
+    ]
     if not periods:
         return None
     return max(periods, key=lambda x: (periods.count(x), -periods.index(x)))
 
 
-_THE_YEAR = re.compile(r"\b(?:for|in|during|over)\s+the\s+(?:full\s+|fiscal\s+)?year\b|"
-                       r"\bfull[- ]year\b", re.IGNORECASE)
-_THE_QUARTER = re.compile(r"\b(?:for|in|during)\s+the\s+(?:latest\s+|last\s+|same\s+)?quarter\b",
-                          re.IGNORECASE)
+_THE_YEAR = re.compile(
+    r"\b(?:for|in|during|over)\s+the\s+(?:full\s+|fiscal\s+)?year\b|"
+    r"\bfull[- ]year\b",
+    re.IGNORECASE,
+)
+_THE_QUARTER = re.compile(
+    r"\b(?:for|in|during)\s+the\s+(?:latest\s+|last\s+|same\s+)?quarter\b", re.IGNORECASE
+)
 
 
 def _reported_period(ctx: Context, text: str) -> str | None:
-    """"For the year", "in the quarter": the year or quarter the article reports on, as named
+    """ "For the year", "in the quarter": the year or quarter the article reports on, as named
     by its earlier figures, else the year or quarter just ended."""
     on = ctx.doc.date
     if _THE_YEAR.search(text):
-        years = [e.fields["period"] for e in ctx.events if e.type == "financial" and
-                 len(str(e.fields.get("period") or "")) == 4]
+        years = [
+            e.fields["period"]
+            for e in ctx.events
+            if e.type == "financial" and len(str(e.fields.get("period") or "")) == 4
+        ]
         if years:
             return str(years[-1])
         return str(on.year - 1 if on.month <= 4 else on.year) if on else None
     if _THE_QUARTER.search(text):
-        quarters = [e.fields["period"] for e in ctx.events if e.type == "financial" and
-                    "-Q" in str(e.fields.get("period") or "")]
+        quarters = [
+            e.fields["period"]
+            for e in ctx.events
+            if e.type == "financial" and "-Q" in str(e.fields.get("period") or "")
+        ]
         if quarters:
             return str(quarters[-1])
         if on:
@@ -282,17 +395,39 @@ _CUT = cued(
     r"laid\s+off|laying\s+off|slash|slashes|slashed|slashing|shed|sheds|shedding|axe|axes|axed|"
     r"axing|trim|trims|trimmed|trimming|reduce|reduces|reduced|reducing|let\s+go|lets\s+go|"
     r"letting\s+go|dismiss|dismissed|dismisses|furlough|furloughed)\s+(?:of\s+)?",
-    'cut', 'eliminat', 'lay', 'laid', 'slash', 'shed', 'axe', 'axing', 'trim', 'reduc', 'let go',
-    'lets go', 'letting go', 'dismiss', 'furlough',
+    "cut",
+    "eliminat",
+    "lay",
+    "laid",
+    "slash",
+    "shed",
+    "axe",
+    "axing",
+    "trim",
+    "reduc",
+    "let go",
+    "lets go",
+    "letting go",
+    "dismiss",
+    "furlough",
 )
-_LAYOFF_NOUN = cued(r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)", 'layoff', 'job', 'cuts', 'redundanc')
-_STAFF_PCT = re.compile(r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
-                        r"(?:%|percent)\s+of\s+(?:its|their|the\s+company's)\s+(?:\w+\s+)?"
-                        r"(?:workforce|staff|employees|headcount|jobs)", re.IGNORECASE)
+_LAYOFF_NOUN = cued(
+    r"(?:{E:co}['’]s?|its)\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|redundancies)",
+    "layoff",
+    "job",
+    "cuts",
+    "redundanc",
+)
+_STAFF_PCT = re.compile(
+    r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
+    r"(?:%|percent)\s+of\s+(?:its|their|the\s+company's)\s+(?:\w+\s+)?"
+    r"(?:workforce|staff|employees|headcount|jobs)",
+    re.IGNORECASE,
+)
 
 
 def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff"."""
+    """ "X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff"."""
     for m in _CUT.finditer(p.masked):
         tail = p.masked[m.end() : m.end() + 80]
         counts = [c for c in find_count(tail) if c.start <= 20]
@@ -305,14 +440,18 @@ def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
         if org_name(company) is None or blocked(p, m.start(), m.end()):
             continue
         count = counts[0].value if counts else None
-        out.add(p, "layoff", {"company": org_name(company), "count": count}, 0.8,
-                names=[company])
+        out.add(p, "layoff", {"company": org_name(company), "count": count}, 0.8, names=[company])
     for m in _LAYOFF_NOUN.finditer(p.masked):
         company = p.ent(m.group("co")) or subject(p, m.start(), ctx)
         counts = find_count(p.masked[m.end() : m.end() + 80])
         if org_name(company) and counts and not blocked(p, m.start(), m.end()):
-            out.add(p, "layoff", {"company": org_name(company), "count": counts[0].value}, 0.7,
-                    names=[company])
+            out.add(
+                p,
+                "layoff",
+                {"company": org_name(company), "count": counts[0].value},
+                0.7,
+                names=[company],
+            )
 
 
 # product launches ---------------------------------------------------------------------------
@@ -324,101 +463,187 @@ _LAUNCH = cued(
     r"announced|announces|previewed|showcased|made\s+available)\s+"
     r"(?P<det>(?:(?:a|an|its|the|their|new|first|latest|next-generation|updated|own|"
     r"family\s+of|version\s+of|preview\s+of)\s+)*)",
-    'launch', 'releas', 'unveil', 'introduc', 'debut', 'roll', 'shipped', 'ships', 'open-sourc', 'open sourc', 'announc', 'preview', 'showcas', 'made', 'available',
+    "launch",
+    "releas",
+    "unveil",
+    "introduc",
+    "debut",
+    "roll",
+    "shipped",
+    "ships",
+    "open-sourc",
+    "open sourc",
+    "announc",
+    "preview",
+    "showcas",
+    "made",
+    "available",
 )
 _LAUNCH_NOUN = cued(
     r"\b(?:release|launch|debut|rollout|roll-out|general\s+availability|unveiling|introduction|"
     r"availability)\s+of\s+(?P<det>(?:(?:a|an|its|the|their|new|first)\s+)*)",
-    'release', 'launch', 'debut', 'rollout', 'roll-out', 'availability', 'unveiling', 'introduction',
+    "release",
+    "launch",
+    "debut",
+    "rollout",
+    "roll-out",
+    "availability",
+    "unveiling",
+    "introduction",
 )
-_WHICH_RELEASED = cued(r",\s+(?:(?:the|a|an|its)\s+[^,;.\ue000]{0,80}?\s+)?(?:which|that)\s+{E:co}\s+"
-                     r"(?:had\s+|has\s+)?(?:released|launched|unveiled|introduced|debuted|shipped)\b",
-    'released', 'launched', 'unveiled', 'introduced', 'debuted', 'shipped',
+_WHICH_RELEASED = cued(
+    r",\s+(?:(?:the|a|an|its)\s+[^,;.\ue000]{0,80}?\s+)?(?:which|that)\s+{E:co}\s+"
+    r"(?:had\s+|has\s+)?(?:released|launched|unveiled|introduced|debuted|shipped)\b",
+    "released",
+    "launched",
+    "unveiled",
+    "introduced",
+    "debuted",
+    "shipped",
 )
 _PRODUCT_SUBJECT = cued(
     r"{E:prod}(?:,\s+(?:which|a|an|the|its)\s+[^,;]{0,100},)?\s+(?:was\s+|has\s+been\s+|were\s+)?"
     r"(?:launched|released|debuted|rolled\s+out|went\s+live|became\s+(?:generally\s+)?available|"
     r"unveiled|introduced)\b(?!\s+(?:by|with|a|an|the|its)\b)",
-    'launched', 'released', 'debuted', 'rolled', 'went live', 'available', 'unveiled', 'introduced',
+    "launched",
+    "released",
+    "debuted",
+    "rolled",
+    "went live",
+    "available",
+    "unveiled",
+    "introduced",
 )
 # "the reception of its Llama 4 models, released in April": a launch told in passing
 _RELEASED_IN = cued(
     r"{E:prod}(?:\s+[a-z]+)?,\s+(?:which\s+(?:was|were)\s+|first\s+)?(?:released|launched|unveiled|"
     r"introduced|debuted)\s+(?:in|on|last|earlier|this)\b",
-    "released", "launched", "unveiled", "introduced", "debuted",
+    "released",
+    "launched",
+    "unveiled",
+    "introduced",
+    "debuted",
 )
-_FIRST_PRODUCT = cued(r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
-                    r"will\s+be)\s+(?P<det>)",
-    'product',
+_FIRST_PRODUCT = cued(
+    r"\b(?:the|its|their)\s+(?:first|debut|flagship|new)\s+product\s+(?:is|was|"
+    r"will\s+be)\s+(?P<det>)",
+    "product",
 )
 _GENERALLY = cued(
     r"\bmade\s+(?P<det>(?:its|the|their)\s+)?(?P<rest>.{1,80}?)\s+generally\s+available",
-    'generally',
+    "generally",
 )
 _FIRST_IN_CLAUSE = re.compile(r"(?:^|[.;:]\s+|\s[—–]\s)$")
-_PRODUCT_NOUNS = (r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
-                  r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"
-                  r"tier|update|system|processor|gpu|headset|phone|glasses|engine|plugin|extension")
+_PRODUCT_NOUNS = (
+    r"app|application|model|models|chatbot|assistant|service|tool|platform|version|"
+    r"chip|feature|agent|editor|api|sdk|browser|device|robot|course|family|suite|"
+    r"tier|update|system|processor|gpu|headset|phone|glasses|engine|plugin|extension"
+)
 _NOT_PRODUCT_AFTER = re.compile(
     r"^\s*(?:partnership|deal|agreement|funding|round|investment|acquisition|results|plans|"
     r"earnings|layoffs|collaboration|alliance|merger|stake|shares|valuation|revenue)\b",
-    re.IGNORECASE)
-_UPCOMING = re.compile(r"\b(?:run-up|lead-up|ahead|before|prior|preparation|awaiting|await)\s+"
-                       r"(?:to|of|for)?\s*(?:the\s+)?$", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|prepares?\s+to|"
-                     r"preparing\s+to|getting\s+ready\s+to|set\s+to|could|would|might|"
-                     r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_UPCOMING = re.compile(
+    r"\b(?:run-up|lead-up|ahead|before|prior|preparation|awaiting|await)\s+"
+    r"(?:to|of|for)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|plans?\s+to|planned|planning|expected\s+to|prepares?\s+to|"
+    r"preparing\s+to|getting\s+ready\s+to|set\s+to|could|would|might|"
+    r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(rf"{E_OPEN}\d+{E_CLOSE}|[\w][\w.+-]*")
 
 
 def products(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X launched Y", "the release of Y", "Y, which X released", "its first product is Y"."""
+    """ "X launched Y", "the release of Y", "Y, which X released", "its first product is Y"."""
     for pattern in (_LAUNCH, _LAUNCH_NOUN, _FIRST_PRODUCT):
         for m in pattern.finditer(p.masked):
             indefinite = bool(re.match(r"(?:a|an)\b", m.group("det").strip(), re.IGNORECASE))
             _launch(p, ctx, out, m.start(), m.end(), indefinite, pattern is _LAUNCH)
     for m in _GENERALLY.finditer(p.masked):
-        _launch(p, ctx, out, m.start(), m.start("rest"), False, False,
-                owner=subject(p, m.start(), ctx))
+        _launch(
+            p, ctx, out, m.start(), m.start("rest"), False, False, owner=subject(p, m.start(), ctx)
+        )
     for m in _WHICH_RELEASED.finditer(p.masked):
         name, ents = _product_before(p, m.start())
         if name:
             _record(p, ctx, out, name, ents, p.ent(m.group("co")), m.start(), m.end())
     for m in _PRODUCT_SUBJECT.finditer(p.masked):
         product = p.ent(m.group("prod"))
-        if product is None or product.kind not in ("product", "unknown") or \
-                product.looks_like_person():
+        if (
+            product is None
+            or product.kind not in ("product", "unknown")
+            or product.looks_like_person()
+        ):
             continue
-        if product.kind == "unknown" and not _FIRST_IN_CLAUSE.search(p.masked[:m.start()]):
+        if product.kind == "unknown" and not _FIRST_IN_CLAUSE.search(p.masked[: m.start()]):
             continue
-        _record(p, ctx, out, product.surface if product.kind == "unknown" else product.name,
-                [product], None, m.start(), m.end())
+        _record(
+            p,
+            ctx,
+            out,
+            product.surface if product.kind == "unknown" else product.name,
+            [product],
+            None,
+            m.start(),
+            m.end(),
+        )
     for m in _RELEASED_IN.finditer(p.masked):
         product = p.ent(m.group("prod"))
         if product is not None and product.kind == "product":
             owner = ctx.product_owner(product)
-            maker = Ent(0, 0, owner, owner, "company", "alias") if owner else possessor(
-                p, m.start("prod"))
+            maker = (
+                Ent(0, 0, owner, owner, "company", "alias")
+                if owner
+                else possessor(p, m.start("prod"))
+            )
             _record(p, ctx, out, product.name, [product], maker, m.start(), m.end())
 
 
-def _launch(p: Parsed, ctx: Context, out: Found, start: int, pos: int, indefinite: bool,
-            verb: bool, *, owner: Ent | None = None) -> None:
+def _launch(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    start: int,
+    pos: int,
+    indefinite: bool,
+    verb: bool,
+    *,
+    owner: Ent | None = None,
+) -> None:
     name, ents, end = _product_at(p, pos, indefinite)
     if not name or _NOT_PRODUCT_AFTER.match(p.masked[end:]):
         return
     if verb and not _product_like(name, ents, p.masked[end:]):
         return
     if owner is None:
-        owner = subject(p, start, ctx) if verb else (_possessor_company(p, start) or
-                                                      subject(p, start, ctx))
+        owner = (
+            subject(p, start, ctx)
+            if verb
+            else (_possessor_company(p, start) or subject(p, start, ctx))
+        )
     _record(p, ctx, out, name, ents, owner, start, end)
 
 
-def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], owner: Ent | None,
-            start: int, end: int) -> None:
-    if blocked(p, start, end) or _FUTURE.search(p.masked[max(0, start - 40) : start]) or \
-            _UPCOMING.search(p.masked[max(0, start - 30) : start]):
+def _record(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    name: str,
+    ents: list[Ent],
+    owner: Ent | None,
+    start: int,
+    end: int,
+) -> None:
+    if (
+        blocked(p, start, end)
+        or _FUTURE.search(p.masked[max(0, start - 40) : start])
+        or _UPCOMING.search(p.masked[max(0, start - 30) : start])
+    ):
         return
     company = org_name(owner) if owner is not None else None
     if company in (None, name) or any(e.name == company for e in ents if e.kind == "company"):
@@ -426,8 +651,13 @@ def _record(p: Parsed, ctx: Context, out: Found, name: str, ents: list[Ent], own
     company = company or ctx.doc.main("company") or ctx.last_subject.get("company")
     if not company:
         return
-    out.add(p, "product_launch", {"company": company, "product": name}, 0.7,
-            names=[owner] if owner is not None else [])
+    out.add(
+        p,
+        "product_launch",
+        {"company": company, "product": name},
+        0.7,
+        names=[owner] if owner is not None else [],
+    )
 
 
 def _owner_of(ctx: Context, ents: list[Ent], name: str = "") -> str | None:
@@ -468,8 +698,11 @@ def _product_at(p: Parsed, pos: int, indefinite: bool) -> tuple[str, list[Ent], 
             break
         end = m.end() if not token.endswith(".") else m.end() - 1
     if words and indefinite:
-        ext = re.match(rf"^((?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{_PRODUCT_NOUNS}))"
-                       rf"(\s+for\s+(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w.]*)?", p.masked[end:])
+        ext = re.match(
+            rf"^((?:\s+[a-z][\w-]*){{0,3}}?\s+(?:{_PRODUCT_NOUNS}))"
+            rf"(\s+for\s+(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w.]*)?",
+            p.masked[end:],
+        )
         if ext:
             words.append(ext.group(0).strip())
             end += ext.end()
@@ -487,18 +720,25 @@ def _product_like(name: str, ents: list[Ent], after: str) -> bool:
         return True
     if re.match(rf"^\s+(?:[a-z-]+\s+)?(?:{_PRODUCT_NOUNS})\b", after):
         return True
-    return bool(re.match(rf"^,\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_PRODUCT_NOUNS})\b",
-                         after, re.IGNORECASE))
+    return bool(
+        re.match(
+            rf"^,\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_PRODUCT_NOUNS})\b",
+            after,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _product_before(p: Parsed, pos: int) -> tuple[str, list[Ent]]:
-    m = re.search(rf"((?:(?:{E_OPEN}\d+{E_CLOSE}|[A-Z][\w.+-]*|\d[\w.]*)\s?)+)$",
-                  p.masked[:pos])
+    m = re.search(rf"((?:(?:{E_OPEN}\d+{E_CLOSE}|[A-Z][\w.+-]*|\d[\w.]*)\s?)+)$", p.masked[:pos])
     if not m:
         return "", []
     name, ents = _product_at(p, m.start(1), False)[:2]
-    if ents and all(e.kind in ("company", "person") for e in ents) and len(ents) == len(
-            name.split()):
+    if (
+        ents
+        and all(e.kind in ("company", "person") for e in ents)
+        and len(ents) == len(name.split())
+    ):
         return "", []
     return name, ents
 

@@ -79,7 +79,8 @@ _NATIONALITIES = _words(
     "American British Chinese French German Japanese Israeli Finnish Swiss Canadian Indian Korean "
     "European Swedish Dutch Italian Spanish Australian Singaporean Taiwanese Emirati Saudi "
     "Brazilian Irish Danish Norwegian Polish Russian Belgian Austrian Asian African Texan "
-    "Californian Parisian Nordic Western Eastern Global")
+    "Californian Parisian Nordic Western Eastern Global"
+)
 _MONTH_ABBR = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _ROLE = (
     r"(?:(?:interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
@@ -97,7 +98,9 @@ ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 ROLE_CUE = re.compile(
     r"founder|chief|ceo|cto|cfo|coo|cpo|cso|cro|cmo|cio|caio|president|head|chair|director|"
     r"executive|officer|vp|manager|partner|lead|scientist|researcher|engineer|principal|analyst|"
-    r"investor|member", re.IGNORECASE)
+    r"investor|member",
+    re.IGNORECASE,
+)
 ROLE_LIST = rf"{_ROLE}(?:(?:,\s*|\s+and\s+)(?:its\s+|their\s+|the\s+)?{_ROLE})*"
 _COMPANY_NOUNS = (
     r"company|startup|start-up|firm|lab|laboratory|maker|chipmaker|developer|giant|provider|"
@@ -114,7 +117,8 @@ _DESCRIPTION = re.compile(
 _PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
-    r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&")
+    r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&"
+)
 _DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DL_PLACE = r"[A-Z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*){0,3}"
 _DATELINE = re.compile(
@@ -131,8 +135,10 @@ _TICKER = re.compile(
     r"[A-Z]{2,5})\)"
 )
 _SUFFIX_ABBREV = {"Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "S.A.", "N.V."}
-_ADJECTIVAL = re.compile(r"-(?:based|backed|owned|led|funded|founded|listed|headquartered|"
-                         r"powered|native|first|driven|focused|centric|made|style|like|era)$")
+_ADJECTIVAL = re.compile(
+    r"-(?:based|backed|owned|led|funded|founded|listed|headquartered|"
+    r"powered|native|first|driven|focused|centric|made|style|like|era)$"
+)
 _PREPOSITIONS = _words(
     "in at of from with by for to like including include includes than about into on over "
     "after before between among behind via through toward towards against versus vs per "
@@ -162,8 +168,14 @@ class Ent:
     @property
     def confidence(self) -> float:
         """How sure the name is: registry names highest, resolved references lowest."""
-        return {"name": 1.0, "alias": 0.95, "surname": 0.9, "unknown": 0.8, "pronoun": 0.8,
-                "description": 0.7}.get(self.via, 0.7)
+        return {
+            "name": 1.0,
+            "alias": 0.95,
+            "surname": 0.9,
+            "unknown": 0.8,
+            "pronoun": 0.8,
+            "description": 0.7,
+        }.get(self.via, 0.7)
 
     def looks_like_person(self) -> bool:
         """A person, or an unknown name shaped like one ("Nat Friedman")."""
@@ -218,13 +230,15 @@ class Parsed:
 
     def ents_in(self, start: int, end: int) -> list[tuple[int, Ent]]:
         """``(masked position, ent)`` for entities whose placeholder lies in masked[start:end]."""
-        return [(s, self.ents[i]) for i, (s, e) in enumerate(self.ent_pos)
-                if start <= s and e <= end]
+        return [
+            (s, self.ents[i]) for i, (s, e) in enumerate(self.ent_pos) if start <= s and e <= end
+        ]
 
     def money_in(self, start: int, end: int) -> list[tuple[int, MoneyMatch]]:
         """``(masked position, amount)`` for amounts in masked[start:end]."""
-        return [(s, self.money[i]) for i, (s, e) in enumerate(self.money_pos)
-                if start <= s and e <= end]
+        return [
+            (s, self.money[i]) for i, (s, e) in enumerate(self.money_pos) if start <= s and e <= end
+        ]
 
 
 @dataclass
@@ -296,7 +310,7 @@ _HONORIFICS = frozenset(("Mr", "Ms", "Mrs", "Dr", "Prof", "Mr.", "Ms.", "Mrs.", 
 
 
 def person_evidence(ctx: Context, words: list[str]) -> str:
-    """"person", "company" or "unknown" for a person-shaped name the registry does not know,
+    """ "person", "company" or "unknown" for a person-shaped name the registry does not know,
     from the whole article: a known first name, "Ms. Reyes", the surname used alone later
     ("Mendes was ...") point to a person; the first word used alone ("Harbor raised ...")
     to a company."""
@@ -320,7 +334,8 @@ _COMPANY_LAST_WORDS = _words(
     "Therapeutics Sciences Foundry Forge Works Worldwide International Global Platforms "
     "Dynamics Analytics Intelligence Automation Electronics Instruments Industries Mining "
     "Bancorp Financial Reinsurance Re Group Hub Box Stack Base Line Point Path Scale Mind "
-    "Minds Wave Flow Shift Stream Grid Hive Nest Loop Sense Signal Vision")
+    "Minds Wave Flow Shift Stream Grid Hive Nest Loop Sense Signal Vision"
+)
 
 
 _MID_CAP = re.compile(r"(?<![.!?:;—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
@@ -353,8 +368,11 @@ def read_names(ctx: Context, sentence: Sentence) -> Names:
     """Registry mentions and unknown names of one sentence (no references yet)."""
     cuts = _cuts(ctx, sentence.text)
     text = _cut(sentence.text, cuts)
-    known = [_from_mention(ctx, m, cuts) for m in ctx.doc.mentions(sentence.index)
-             if _moved(m.start, cuts) is not None]
+    known = [
+        _from_mention(ctx, m, cuts)
+        for m in ctx.doc.mentions(sentence.index)
+        if _moved(m.start, cuts) is not None
+    ]
     ents = _add_unknown(ctx, text, known, sentence)
     _absorb_suffixes(text, ents)
     _define_aliases(ctx, text, ents)
@@ -370,9 +388,11 @@ def finish_parse(ctx: Context, names: Names, *, light: bool = False) -> Parsed:
     if not light:
         ents = _add_references(ctx, text, ents, sentence)
         _mark_possessives(text, ents)
-        money = [MoneyMatch(start, start + m.end - m.start, m.money, m.approximate)
-                 for m in ctx.doc.money(sentence.index)
-                 if (start := _moved(m.start, names.cuts)) is not None]
+        money = [
+            MoneyMatch(start, start + m.end - m.start, m.money, m.approximate)
+            for m in ctx.doc.money(sentence.index)
+            if (start := _moved(m.start, names.cuts)) is not None
+        ]
     parsed = _mask(sentence, text, ents, money)
     if not light:
         _person_attributes(ctx, parsed)
@@ -390,8 +410,15 @@ def _from_mention(ctx: Context, m: EntityMention, cuts: list[tuple[int, int]]) -
     defined = ctx.doc.alias_of(m.surface)
     if defined and defined[0] != m.name:
         return Ent(start, end, m.surface, defined[0], defined[1], "alias")
-    return Ent(start, end, m.surface, m.name, m.kind, "name",
-               owner=m.company if m.kind == "product" else None)
+    return Ent(
+        start,
+        end,
+        m.surface,
+        m.name,
+        m.kind,
+        "name",
+        owner=m.company if m.kind == "product" else None,
+    )
 
 
 def _cuts(ctx: Context, text: str) -> list[tuple[int, int]]:
@@ -452,23 +479,41 @@ def _dateline_end(ctx: Context, text: str) -> int:
     if not m:
         return 0
     place = m.group("place")
-    if m.group("date") or (_CAPS_PLACE.fullmatch(place) and len(place) > 2 and
-                           ctx.doc.registry.lookup(place) is None):
+    if m.group("date") or (
+        _CAPS_PLACE.fullmatch(place) and len(place) > 2 and ctx.doc.registry.lookup(place) is None
+    ):
         return m.end()
     return 0
 
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.L\.C|PLC|plc|GmbH|AG|SA|S\.A|SE|NV|N\.V|Limited|"
-    r"Holdings)\.?(?=[\s,;:)'’]|$))+")
+    r"Holdings)\.?(?=[\s,;:)'’]|$))+"
+)
 
 
-_LEGAL_WORDS = frozenset(("Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "PLC", "GmbH", "AG", "SA",
-                          "SE", "NV", "Limited", "Holdings"))
+_LEGAL_WORDS = frozenset(
+    (
+        "Inc",
+        "Corp",
+        "Corporation",
+        "Co",
+        "Ltd",
+        "LLC",
+        "PLC",
+        "GmbH",
+        "AG",
+        "SA",
+        "SE",
+        "NV",
+        "Limited",
+        "Holdings",
+    )
+)
 
 
 def _absorb_suffixes(text: str, ents: list[Ent]) -> None:
-    """"Hewlett Packard Enterprise Co. and Juniper": the legal suffix is part of the name."""
+    """ "Hewlett Packard Enterprise Co. and Juniper": the legal suffix is part of the name."""
     for i, e in enumerate(ents):
         if e.kind not in ("company", "unknown"):
             continue
@@ -499,13 +544,17 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
     if "overnment" in text or "Department" in text or "Army" in text or "Navy" in text:
         for m in _GOVERNMENT.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append(Ent(m.start(), m.end(), m.group(0), _government_name(m), "company",
-                                 "unknown"))
+                found.append(
+                    Ent(m.start(), m.end(), m.group(0), _government_name(m), "company", "unknown")
+                )
                 taken.append((m.start(), m.end()))
     for start, end, words in _cap_runs(ctx, text, taken, sentence):
         owner = next((e for e in found if e.end + 1 == start and e.kind == "company"), None)
-        if owner is not None and (all(w in ORG_SUFFIXES for w in words) or
-                                  words[-1] in _FUND_WORDS) and text[owner.end] == " ":
+        if (
+            owner is not None
+            and (all(w in ORG_SUFFIXES for w in words) or words[-1] in _FUND_WORDS)
+            and text[owner.end] == " "
+        ):
             found.remove(owner)  # "AMD Ventures", "Amazon Industrial Innovation Fund": a fund
             start, words = owner.start, [owner.surface, *words]
         surface = text[start:end]
@@ -543,7 +592,7 @@ _US = re.compile(r"^(?:U\.S\.|US|United\s+States|federal|Federal)$")
 
 
 def _government_name(m: re.Match[str]) -> str:
-    """"US government", "the federal government" → "U.S. government"."""
+    """ "US government", "the federal government" → "U.S. government"."""
     place = "U.S." if _US.match(m.group("place")) else re.sub(r"\s+", " ", m.group("place"))
     body = m.group("body")
     return f"{place} {body.lower() if body.lower() == 'government' else body}"
@@ -553,11 +602,23 @@ _VERB_AFTER = re.compile(
     r"\s+(?:said|says|is|was|has|had|have|will|would|announced|announces|ended|ends|agreed|agrees|"
     r"signed|signs|reported|reports|opened|closed|closes|launched|launches|filed|hired|hires|"
     r"bought|buys|acquired|acquires|raised|raises|cut|cuts|plans|declined|did|does|also|"
-    r"became|becomes|confirmed|confirms|added|told)\b")
+    r"became|becomes|confirmed|confirms|added|told)\b"
+)
 
 
-_FUND_WORDS = frozenset(("Ventures", "Venture", "Capital", "Fund", "Funds", "Partners", "Investments",
-                         "Foundation", "Growth"))
+_FUND_WORDS = frozenset(
+    (
+        "Ventures",
+        "Venture",
+        "Capital",
+        "Fund",
+        "Funds",
+        "Partners",
+        "Investments",
+        "Foundation",
+        "Growth",
+    )
+)
 
 
 def _cap_runs(
@@ -581,8 +642,11 @@ def _cap_runs(
         inside = covered[start]
         joins = bool(current) and text[current[-1][1] : start] in (" ", " & ")
         continues = bool(current) and joins and word in ORG_SUFFIXES
-        if not inside and _is_cap(word) and (
-                continues or _keep_word(ctx, text, word, start, sentence)):
+        if (
+            not inside
+            and _is_cap(word)
+            and (continues or _keep_word(ctx, text, word, start, sentence))
+        ):
             if current and not joins:
                 runs.append(_close(current))
                 current = []
@@ -592,9 +656,14 @@ def _cap_runs(
                 runs.append(_close(current))
                 current = []
             continue
-        if current and word in ("of", "de", "for", "&") and k + 1 < len(tokens) and \
-                _is_cap(tokens[k + 1].group(0)) and text[current[-1][1] : start] == " " and \
-                tokens[k + 1].start() == m.end() + 1:
+        if (
+            current
+            and word in ("of", "de", "for", "&")
+            and k + 1 < len(tokens)
+            and _is_cap(tokens[k + 1].group(0))
+            and text[current[-1][1] : start] == " "
+            and tokens[k + 1].start() == m.end() + 1
+        ):
             current.append((start, end, word))
             continue
         if current:
@@ -602,10 +671,20 @@ def _cap_runs(
             current = []
     if current:
         runs.append(_close(current))
-    return [r for r in runs if r[2] and r[2][-1] not in ("of", "de", "for", "&")
-            and not (len(r[2]) == 1 and (len(r[2][0]) < 2 or (
-                r[2][0] in ORG_SUFFIXES and not (r[0] > 1 and covered[r[0] - 2]))))
-            and not all(w.rstrip(".") in _LEGAL_WORDS for w in r[2])]
+    return [
+        r
+        for r in runs
+        if r[2]
+        and r[2][-1] not in ("of", "de", "for", "&")
+        and not (
+            len(r[2]) == 1
+            and (
+                len(r[2][0]) < 2
+                or (r[2][0] in ORG_SUFFIXES and not (r[0] > 1 and covered[r[0] - 2]))
+            )
+        )
+        and not all(w.rstrip(".") in _LEGAL_WORDS for w in r[2])
+    ]
 
 
 def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
@@ -614,11 +693,39 @@ def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
     return tokens[0][0], tokens[-1][1], [t[2] for t in tokens]
 
 
-_LEADING_NOUNS = frozenset((*_COMPANY_NOUNS.split("|"), "rival", "rivals", "startups",
-                            "companies", "existing", "backers", "investors", "analysts",
-                            "researcher", "researchers", "executive", "executives", "former",
-                            "fellow", "longtime", "veteran", "billionaire", "entrepreneur"))
-_TITLE_WORDS = ("Chief", "Vice", "Senior", "Executive", "Managing", "General", "Deputy", "Principal")
+_LEADING_NOUNS = frozenset(
+    (
+        *_COMPANY_NOUNS.split("|"),
+        "rival",
+        "rivals",
+        "startups",
+        "companies",
+        "existing",
+        "backers",
+        "investors",
+        "analysts",
+        "researcher",
+        "researchers",
+        "executive",
+        "executives",
+        "former",
+        "fellow",
+        "longtime",
+        "veteran",
+        "billionaire",
+        "entrepreneur",
+    )
+)
+_TITLE_WORDS = (
+    "Chief",
+    "Vice",
+    "Senior",
+    "Executive",
+    "Managing",
+    "General",
+    "Deputy",
+    "Principal",
+)
 _OPENERS = frozenset('“"—:(‘;')
 
 
@@ -638,20 +745,25 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
         if word.lower() in _LEADING_NOUNS and _NEXT_CAP.match(rest):
             return False  # "Chipmaker Tenvia said", "Startup Corvala raised"
         nxt = _NEXT_CAP.match(rest)
-        followed = nxt is not None and (nxt.group(1) not in _STOP or (
-            nxt.group(1) in ORG_SUFFIXES and sentence.kind != "title"))
-        return word in ctx.mid_caps or word in ctx.short_names or ctx.doc.alias_of(
-            word) is not None or (
-            followed and sentence.kind != "title") or (
-            word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest))) or bool(
-            _INNER_CAP.search(word))
+        followed = nxt is not None and (
+            nxt.group(1) not in _STOP or (nxt.group(1) in ORG_SUFFIXES and sentence.kind != "title")
+        )
+        return (
+            word in ctx.mid_caps
+            or word in ctx.short_names
+            or ctx.doc.alias_of(word) is not None
+            or (followed and sentence.kind != "title")
+            or (word not in _COMMON_PLURALS and bool(_NAME_FOLLOWS.match(rest)))
+            or bool(_INNER_CAP.search(word))
+        )
     return True
 
 
 _NAME_FOLLOWS = re.compile(
     r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
-    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s)\b)")
+    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s)\b)"
+)
 _COMMON_PLURALS = _words(
     "Demand Growth Competition Interest Pressure Funding Spending Inflation Hiring Work "
     "Investment Research Training Usage Adoption Traffic Demand Supply Capital Money Cash "
@@ -675,7 +787,8 @@ _ROLE_BEFORE = re.compile(rf"(?:{_ROLE}),?\s+$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS})\s+$")
 _NOUN_APPOSITIVE = re.compile(
     rf",\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b(?!\s+(?:said|says|told|added|"
-    rf"announced|confirmed|noted))")
+    rf"announced|confirmed|noted))"
+)
 
 
 def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -683,8 +796,7 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     if surface in PLACE_PHRASES or (len(words) == 1 and surface in PLACES):
         return None
     last = words[-1]
-    if last in ORG_SUFFIXES or ":" in surface or words[0][:1].islower() or \
-            surface in ctx.listed:
+    if last in ORG_SUFFIXES or ":" in surface or words[0][:1].islower() or surface in ctx.listed:
         return "company"
     if _DOMAIN_NAME.search(surface) or (len(words) > 1 and words[0] in _FOREIGN_ARTICLES):
         return "company"  # "C3.ai", "H2O.ai", "Der Spiegel", "Le Monde"
@@ -708,31 +820,36 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
         return "company"
     if personish and len(words) <= 3:
         evidence = person_evidence(ctx, words)
-        return evidence if evidence != "unknown" or not _PERSON_APPOSITIVE.match(after) else \
-            "person"
+        return (
+            evidence if evidence != "unknown" or not _PERSON_APPOSITIVE.match(after) else "person"
+        )
     return "unknown"
 
 
 _DOMAIN_BEFORE = re.compile(
     rf"\b(?:{_ROLE}|head|chief|lead|leader|director|adviser|advisor|president|vp|officer|"
-    rf"manager|ceo|cto|cfo|coo)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z]{{2,5}}\s+)?$", re.IGNORECASE)
+    rf"manager|ceo|cto|cfo|coo)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z]{{2,5}}\s+)?$",
+    re.IGNORECASE,
+)
 _ORG_PREPOSITION = re.compile(r"\b(?:at|of|for|from|with|by|to|joins|joined|leaves|left)\s+$")
 _FOREIGN_ARTICLES = frozenset(("Der", "Die", "Das", "Le", "La", "Les", "El", "Il", "Los", "Las"))
 _DOMAIN_NAME = re.compile(r"\w\.(?:ai|AI|io|com)$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 _PERSON_APPOSITIVE = re.compile(
-    rf",\s+(?:who\b|(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE})\b)", re.IGNORECASE)
+    rf",\s+(?:who\b|(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{_ROLE})\b)", re.IGNORECASE
+)
 
 
 _ALIAS_QUOTED = re.compile(r",?\s*\((?:the\s+)?[“\"']([^”\"']{2,40})[”\"']\)")
 _ALIAS_FORMERLY = re.compile(r",?\s*\((?:formerly|previously|also known as)\s+([^)]{2,40})\)")
 _ALIAS_CALLED = re.compile(
     r",\s+(?:the\s+)?[^,]{0,60}?\b(?:formerly|previously|once|which was|who was|until recently) "
-    r"(?:known as|called|named) ([A-Z][\w&:. -]{1,40}?)(?=[,.;]|\s(?:until|before)\b)")
+    r"(?:known as|called|named) ([A-Z][\w&:. -]{1,40}?)(?=[,.;]|\s(?:until|before)\b)"
+)
 
 
 def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
-    """"Figure AI Inc. (“Figure”)" and "formerly known as Holistic" name the same company."""
+    """ "Figure AI Inc. (“Figure”)" and "formerly known as Holistic" name the same company."""
     for e in ents:
         if e.kind not in ("company", "unknown"):
             continue
@@ -761,8 +878,11 @@ def sentence_words(text: str) -> frozenset[str]:
 
 def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence) -> list[Ent]:
     words = sentence_words(sentence.text)
-    out = _add_descriptions(ctx, text, list(ents), sentence) if not words.isdisjoint(
-        _DESCRIPTION_NOUNS) else sorted(ents, key=lambda e: e.start)
+    out = (
+        _add_descriptions(ctx, text, list(ents), sentence)
+        if not words.isdisjoint(_DESCRIPTION_NOUNS)
+        else sorted(ents, key=lambda e: e.start)
+    )
     if words.isdisjoint(_PRONOUN_WORDS):
         return out
     for m in _PRONOUN.finditer(text):
@@ -782,8 +902,9 @@ def _resolve_pronoun(
     topic = ctx.topic.get(sentence.block)
     if kind == "person" and topic and topic[1] == "person" and sentence.kind == "item":
         return topic
-    before = sorted((e for e in ents if e.end <= pos and _kind_fits(e, kind)),
-                    key=lambda e: e.start)
+    before = sorted(
+        (e for e in ents if e.end <= pos and _kind_fits(e, kind)), key=lambda e: e.start
+    )
     for e in reversed(before):
         if _SAID_AFTER.match(text, e.end) and not re.search(r"[.;]", text[e.end : pos]):
             return e.name, kind  # "Apple said ... that it would": the speaker
@@ -803,23 +924,31 @@ def _resolve_pronoun(
     else:
         name = ctx.last_subject.get(kind) or ctx.doc.last(kind, before=sentence.index)
     main = ctx.doc.main(kind) if kind == "company" else None
-    if main and main != name and _named_recently(ctx, main, sentence.index) and any(
-            e.name == main for e in ents):
+    if (
+        main
+        and main != name
+        and _named_recently(ctx, main, sentence.index)
+        and any(e.name == main for e in ents)
+    ):
         return main, kind  # "It is AMD's second deal": the article's company
     return (name, kind) if name else None
 
 
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before|when|once|since|because|as|until|while)\s+$")
-_ACTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:had|has|have|was|is|were|will|would|also|then|later|"
-                         r"first|[a-z]+ed)\b")
+_ACTS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:had|has|have|was|is|were|will|would|also|then|later|"
+    r"first|[a-z]+ed)\b"
+)
 
 
 def _named_recently(ctx: Context, name: str, index: int) -> bool:
     return any(n == name and index - i <= 3 for i, n, _k in ctx.doc.recent[-30:])
 
 
-_SAID_AFTER = re.compile(r"\s+(?:also\s+|on\s+\w+\s+)?(?:said|says|announced|added|noted|"
-                         r"confirmed|told|wrote|argued|stated|explained)\b")
+_SAID_AFTER = re.compile(
+    r"\s+(?:also\s+|on\s+\w+\s+)?(?:said|says|announced|added|noted|"
+    r"confirmed|told|wrote|argued|stated|explained)\b"
+)
 
 
 def _kind_fits(e: Ent, kind: str) -> bool:
@@ -840,8 +969,11 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
         named_next = re.match(rf"\s+{E_OPEN}(\d+){E_CLOSE}", masked[m.end() :])
         if named_next and out[int(named_next.group(1))].kind in ("company", "unknown"):
             continue  # "the British chip start-up Graphcore": the name says who
-        inner = [out[int(i)] for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
-                 if int(i) < len(out)]
+        inner = [
+            out[int(i)]
+            for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
+            if int(i) < len(out)
+        ]
         named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
         if named:
             name: str | None = named[-1].name
@@ -882,6 +1014,7 @@ def _unmask_span(start: int, end: int, spans: list[tuple[int, int, int, int]]) -
             elif ms < p:
                 return s
         return p + shift
+
     return convert(start), convert(end)
 
 
@@ -911,9 +1044,13 @@ def _resolve_description(
             return owners[-1].name  # "X joined OpenAI's team, the company said": OpenAI
         return focus_company(ctx, sentence.index)
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
-    if text[start:].lower().startswith(("the company's", "the firm's", "the group's")) and \
-            first is not None and first.is_org() and not first.looks_like_person() and \
-            _SAID_AFTER.match(text, first.end):
+    if (
+        text[start:].lower().startswith(("the company's", "the firm's", "the group's"))
+        and first is not None
+        and first.is_org()
+        and not first.looks_like_person()
+        and _SAID_AFTER.match(text, first.end)
+    ):
         return first.name  # "AMD said the deal builds on the company's acquisition of X"
     clause = max(before.rfind(w) for w in _CLAUSE_WORDS)
     own = [e for e in subjects if e.start > clause] if clause >= 0 else []
@@ -933,8 +1070,19 @@ def _resolve_description(
     return None
 
 
-_CLAUSE_WORDS = (", and ", "; ", " but ", " before ", " after ", " when ", " while ", " because ",
-                 " since ", " until ", " once ")
+_CLAUSE_WORDS = (
+    ", and ",
+    "; ",
+    " but ",
+    " before ",
+    " after ",
+    " when ",
+    " while ",
+    " because ",
+    " since ",
+    " until ",
+    " once ",
+)
 
 
 def focus_company(ctx: Context, index: int, *, pronoun: bool = False) -> str | None:
@@ -942,15 +1090,20 @@ def focus_company(ctx: Context, index: int, *, pronoun: bool = False) -> str | N
     subject, unless the article's main company dominates and was named a moment ago ("Hale
     spent five years at Nextdoor. The company also said ..." is about Perplexity)."""
     last = ctx.subjects_before.get(index, ctx.last_subject).get("company") or ctx.doc.last(
-        "company", before=index)
+        "company", before=index
+    )
     main = ctx.doc.main("company")
     if main is None or main == last or main in NEWS_OUTLETS:
         return last or main
     if last is None or last in NEWS_OUTLETS:
         return main
     salience = ctx.doc.salience
-    if pronoun and ctx.weak_subject and salience[main] >= salience[last] and _named_recently(
-            ctx, main, index):
+    if (
+        pronoun
+        and ctx.weak_subject
+        and salience[main] >= salience[last]
+        and _named_recently(ctx, main, index)
+    ):
         return main
     if salience[main] >= 2 * salience[last] + 1 and _named_recently(ctx, main, index):
         return main
@@ -968,9 +1121,25 @@ def _clause_initial(before: str) -> bool:
     words = re.findall(r"[\w’']+", tail.lower())
     if len(words) <= 2 and not any(w in _PREPOSITIONS for w in words[-1:]):
         return True
-    return bool(words) and words[-1] in ("that", "said", "says", "and", "but", "while", "when",
-                                         "because", "although", "though", "whether", "after",
-                                         "before", "since", "once", "until", "as")
+    return bool(words) and words[-1] in (
+        "that",
+        "said",
+        "says",
+        "and",
+        "but",
+        "while",
+        "when",
+        "because",
+        "although",
+        "though",
+        "whether",
+        "after",
+        "before",
+        "since",
+        "once",
+        "until",
+        "as",
+    )
 
 
 def _mark_possessives(text: str, ents: list[Ent]) -> None:
@@ -978,8 +1147,11 @@ def _mark_possessives(text: str, ents: list[Ent]) -> None:
     for e in ents:
         tail = text[e.end : e.end + 2]
         e.possessive = tail in ("'s", "’s") or (tail[:1] in ("'", "’") and e.surface.endswith("s"))
-        if tail[:1] == "-" and _ADJECTIVAL.match("-" + text[e.end + 1 : e.end + 20].split()[0]
-                                                  if text[e.end + 1 : e.end + 20].split() else ""):
+        if tail[:1] == "-" and _ADJECTIVAL.match(
+            "-" + text[e.end + 1 : e.end + 20].split()[0]
+            if text[e.end + 1 : e.end + 20].split()
+            else ""
+        ):
             e.modifier = True
 
 
@@ -992,8 +1164,9 @@ _POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their"))
 def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:
     """Replace entities and amounts by placeholders; possessive pronouns stay as words."""
     refs: dict[int, Ent] = {}
-    kept = [e for e in ents if not (e.via == "pronoun" and e.surface.lower() in
-                                    _POSSESSIVE_PRONOUNS)]
+    kept = [
+        e for e in ents if not (e.via == "pronoun" and e.surface.lower() in _POSSESSIVE_PRONOUNS)
+    ]
     pronouns = [e for e in ents if e not in kept]
     ents = kept
     items = [(e.start, e.end, "e", i) for i, e in enumerate(ents)]
@@ -1051,12 +1224,51 @@ _POST_ROLE_ORG = re.compile(
 )
 
 
-_ROLE_ENDS = frozenset((
-    "founder", "co-founder", "cofounder", "officer", "executive", "ceo", "cto", "cfo", "coo", "cpo",
-    "cso", "cro", "cmo", "cio", "caio", "president", "vice-president", "head", "chairman",
-    "chairwoman", "chair", "director", "manager", "partner", "lead", "leader", "researcher",
-    "scientist", "engineer", "member", "principal", "analyst", "investor", "evp", "svp", "vp",
-    "chief", "boss", "architect", "founders", "co-founders"))
+_ROLE_ENDS = frozenset(
+    (
+        "founder",
+        "co-founder",
+        "cofounder",
+        "officer",
+        "executive",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cpo",
+        "cso",
+        "cro",
+        "cmo",
+        "cio",
+        "caio",
+        "president",
+        "vice-president",
+        "head",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "manager",
+        "partner",
+        "lead",
+        "leader",
+        "researcher",
+        "scientist",
+        "engineer",
+        "member",
+        "principal",
+        "analyst",
+        "investor",
+        "evp",
+        "svp",
+        "vp",
+        "chief",
+        "boss",
+        "architect",
+        "founders",
+        "co-founders",
+    )
+)
 _OWNER_BEFORE = re.compile(rf"{_E}['’]s?\s+$")
 
 
@@ -1067,11 +1279,17 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         start, end = p.ent_pos[i]
         window = p.masked[max(0, start - 90) : start]
         last = window.rstrip(" ,").rsplit(None, 1)[-1:]
-        pre = _PRE_ROLE.search(window) if last and (
-            last[0].lower() in _ROLE_ENDS or " of " in window[-45:]) else None
+        pre = (
+            _PRE_ROLE.search(window)
+            if last and (last[0].lower() in _ROLE_ENDS or " of " in window[-45:])
+            else None
+        )
         tail = p.masked[end : end + 160]
-        post = (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail)) if tail[:1] == "," and \
-            ROLE_CUE.search(tail) else None
+        post = (
+            (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail))
+            if tail[:1] == "," and ROLE_CUE.search(tail)
+            else None
+        )
         if post and _is_person_at(p, end + post.end()):
             post = None  # "Varun Mohan, co-founder Douglas Chen": the next person's title
         for m, base in ((pre, max(0, start - 90)), (post, end)):
@@ -1110,8 +1328,9 @@ def _apply_role(p: Parsed, person: Ent, m: re.Match[str], base: int) -> None:
     if person.role is None:
         person.role = role
         person.former = bool(re.search(r"\b(?:former|ex-|then-|previously|had been|was)\b", text))
-        person.founder_only = bool(re.fullmatch(r"(?:the\s+)?(?:co-?founder|founder)",
-                                                role.strip(), re.IGNORECASE))
+        person.founder_only = bool(
+            re.fullmatch(r"(?:the\s+)?(?:co-?founder|founder)", role.strip(), re.IGNORECASE)
+        )
 
 
 def _learn(ctx: Context, p: Parsed) -> None:
@@ -1157,11 +1376,14 @@ def _learn(ctx: Context, p: Parsed) -> None:
             ctx.described.append((m.group(1).lower(), named.name))
 
 
-_DESCRIBED_AFTER = re.compile(rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
-                              rf"({_COMPANY_NOUNS})s?\b")
+_DESCRIBED_AFTER = re.compile(
+    rf"{_E},\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w.-]+,?\s+){{0,4}}?"
+    rf"({_COMPANY_NOUNS})s?\b"
+)
 _DESCRIBED_BEFORE = re.compile(rf"\b({_COMPANY_NOUNS})\s+{_E}")
 _DESCRIPTION_NOUNS_PLURAL = frozenset(
-    (*_COMPANY_NOUNS.split("|"), *(n + "s" for n in _COMPANY_NOUNS.split("|"))))
+    (*_COMPANY_NOUNS.split("|"), *(n + "s" for n in _COMPANY_NOUNS.split("|")))
+)
 
 
 _BOUNDARY = re.compile(
@@ -1205,12 +1427,15 @@ _TIME_PHRASE = re.compile(
     r"(?:[\w,]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
     r"february|march|april|may|june|july|august|september|october|november|december|\d{4}|"
     r"week|month|year|morning|evening|afternoon|night|quarter|day|days|weeks|months|years|"
-    r"time|spring|summer|autumn|fall|winter)[,.]?$")
+    r"time|spring|summer|autumn|fall|winter)[,.]?$"
+)
 _AFTER_RELATIVE = re.compile(
     rf"{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
-    r"(?:has\s+|had\s+|have\s+|also\s+|then\s+|will\s+|is\s+|was\s+)?$")
-_ADVERBIAL = re.compile(r"(?:after|before|when|while|since|once|because|unless|if)\s",
-                        re.IGNORECASE)
+    r"(?:has\s+|had\s+|have\s+|also\s+|then\s+|will\s+|is\s+|was\s+)?$"
+)
+_ADVERBIAL = re.compile(
+    r"(?:after|before|when|while|since|once|because|unless|if)\s", re.IGNORECASE
+)
 _COORDINATION = re.compile(r",\s(?:and|but)\s|\bbut\s", re.IGNORECASE)
 _PHRASE_START = re.compile(r"(?:^|[,;:(]\s*|\s[—–]\s)([^,;:()]*)$")
 
@@ -1224,11 +1449,18 @@ def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
             continue
         phrase = _PHRASE_START.search(p.masked[start:pos])
         words = phrase.group(1).lower().split() if phrase else []
-        if len(words) >= 3 and words[0] in _PREPOSITIONS and words[0] not in (
-                "and", "or", "as") and not _TIME_PHRASE.match(" ".join(words)):
+        if (
+            len(words) >= 3
+            and words[0] in _PREPOSITIONS
+            and words[0] not in ("and", "or", "as")
+            and not _TIME_PHRASE.match(" ".join(words))
+        ):
             continue  # "In a letter to Alphabet's chief executive X, Perplexity promised"
-        if before and before[-1] in ("the", "a", "an") and re.match(
-                r"\s+[a-z]", p.masked[p.ent_pos[p.ents.index(e)][1]:]):
+        if (
+            before
+            and before[-1] in ("the", "a", "an")
+            and re.match(r"\s+[a-z]", p.masked[p.ent_pos[p.ents.index(e)][1] :])
+        ):
             continue
         return e
     return None

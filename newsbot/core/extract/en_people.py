@@ -33,24 +33,60 @@ _HIRE = cued(
     r"tapped|taps|tap|tapping|poached|poaches|poaching|recruited|recruits|recruiting|brought\s+in|"
     r"brings\s+in|brought\s+on|brings\s+on|promoted|promotes|elevated|elevates|picked|picks|"
     r"lured|lures|nabbed|snagged)\s+",
-    'hire', 'hiring', 'appoint', 'named', 'names', 'naming', 'tap', 'poach', 'recruit', 'brought', 'brings', 'promot', 'elevat', 'pick', 'lured', 'lures', 'nabbed', 'snagged',
+    "hire",
+    "hiring",
+    "appoint",
+    "named",
+    "names",
+    "naming",
+    "tap",
+    "poach",
+    "recruit",
+    "brought",
+    "brings",
+    "promot",
+    "elevat",
+    "pick",
+    "lured",
+    "lures",
+    "nabbed",
+    "snagged",
 )
 _APPOINTMENT = cued(
     r"\b(?:announced|announces|announcing|confirmed|confirms|made|makes)\s+the\s+(?:appointment|hiring|"
     r"hire|addition|promotion)\s+of\s+",
-    "appointment", "hiring", "hire", "addition", "promotion",
+    "appointment",
+    "hiring",
+    "hire",
+    "addition",
+    "promotion",
 )
 _PROMOTE = re.compile(r"\s*(?:promot|elevat)", re.IGNORECASE)
 _STAYS = re.compile(
     r"\b(?:keep|keeps|keeping|retain|retains|retaining)\s+(?:his|her|their)\s+(?:job|role|post|"
     r"position|day\s+job)\b|\bwhile\s+(?:remaining|staying)\s+(?:as\s+)?(?:the\s+)?(?:chief|ceo|"
-    r"president|head|chair|in\s+(?:his|her)\s+(?:role|job))", re.IGNORECASE)
+    r"president|head|chair|in\s+(?:his|her)\s+(?:role|job))",
+    re.IGNORECASE,
+)
 _JOIN = cued(
     r"\b(?:joined|joins|join|joining|rejoined|rejoins|returned\s+to|returns\s+to|moved\s+to|"
     r"moves\s+to|defected\s+to|defects\s+to|went\s+to|goes\s+to|heads\s+to|headed\s+to|"
     r"left\s+for|leaves\s+for|leaving\s+for|departed\s+for|departs\s+for|jumped\s+to|"
     r"jumps\s+to|jumped\s+ship\s+to|signed\s+on\s+with|signs\s+on\s+with)\s+{DESC}{E:to}",
-    'join', 'return', 'moved', 'moves', 'defect', 'went', 'goes', 'head', 'left', 'leav', 'depart', 'jump', 'signed', 'signs',
+    "join",
+    "return",
+    "moved",
+    "moves",
+    "defect",
+    "went",
+    "goes",
+    "head",
+    "left",
+    "leav",
+    "depart",
+    "jump",
+    "signed",
+    "signs",
 )
 _LEAVE = cued(
     r"\b(?:left|leaves|leave|leaving|quit|quits|quitting|departed|departs|departing|exited|"
@@ -58,29 +94,64 @@ _LEAVE = cued(
     r"steps\s+down\s+from|stepping\s+down\s+from|retired\s+from|retires\s+from|"
     r"is\s+leaving|will\s+leave|to\s+leave|parted\s+ways\s+with|parts\s+ways\s+with)\s+{DESC}"
     r"{E:from}",
-    'left', 'leav', 'quit', 'depart', 'exit', 'resign', 'stepp', 'retir', 'part',
+    "left",
+    "leav",
+    "quit",
+    "depart",
+    "exit",
+    "resign",
+    "stepp",
+    "retir",
+    "part",
 )
 _LEAVE_BARE = cued(
     r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|departed|"
     r"departs|quit|quits|retired|retires|retire|is\s+leaving|left|will\s+leave|to\s+leave)\b"
     r"(?!\s+(?:for|to)\s+(?:join\s+)?(?:\ue000|the\s+))",
-    'resign', 'stepp', 'depart', 'quit', 'retir', 'leav', 'left',
+    "resign",
+    "stepp",
+    "depart",
+    "quit",
+    "retir",
+    "leav",
+    "left",
 )
 _EXIT_NOUN = cued(
     r"(?:\b(?:his|her|their)|{E:p}['’]s?)\s+(?:[\w-]+\s+)?(?:exit|departure|resignation|"
     r"retirement)\s+from\s+{DESC}{E:from}",
-    'exit', 'departure', 'resignation', 'retirement',
+    "exit",
+    "departure",
+    "resignation",
+    "retirement",
 )
-_LOSES = cued(r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}", 'lose', 'lost', 'losing')
+_LOSES = cued(
+    r"\b(?:loses|lost|losing)\s+(?:(?:its|their|the)\s+)?(?:{ROLE}\s+)?{E:p}",
+    "lose",
+    "lost",
+    "losing",
+)
 _FOUND = cued(
     r"(?<!newly\s)\b(?:co-?founded|founded|co-?founds|founds|started|starts|starting|launched|launches|"
     r"launching|set\s+up|sets\s+up|setting\s+up|formed|forms|created|creates|announced|"
     r"unveiled|incorporated|spun\s+up)\s+{DESC}{E:to}",
-    'found', 'start', 'launch', 'set up', 'sets up', 'setting up', 'form', 'creat', 'announc', 'unveil', 'incorporat', 'spun',
+    "found",
+    "start",
+    "launch",
+    "set up",
+    "sets up",
+    "setting up",
+    "form",
+    "creat",
+    "announc",
+    "unveil",
+    "incorporat",
+    "spun",
 )
-_FOUNDED_BY = cued(r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
-                 r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)",
-    'founded', 'started',
+_FOUNDED_BY = cued(
+    r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
+    r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)",
+    "founded",
+    "started",
 )
 _NEW_COMPANY = re.compile(r"\b(?:new|startup|start-up|company|venture|lab|school)\b", re.I)
 _ARROW = rx(r"^\s*{E:p}\s*(?:→|->|➔|➡|⟶)\s*{E:to}\s*\.?\s*$")
@@ -95,23 +166,44 @@ _BECOME = cued(
     r"(?:new\s+|interim\s+|acting\s+)?(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
     r"new\s+)?{E:to}|(?=\s*[,.;]|\s+and\s+(?:will|is|has|was|had|would|said)\s|"
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))",
-    'become', 'became', 'take over', 'takes over', 'taking over', 'stepp', 'promoted', 'named',
-    'appointed', 'elevated', 'succeed', 'is now', 'was made', 'been made', 'the new', 'was the new',
+    "become",
+    "became",
+    "take over",
+    "takes over",
+    "taking over",
+    "stepp",
+    "promoted",
+    "named",
+    "appointed",
+    "elevated",
+    "succeed",
+    "is now",
+    "was made",
+    "been made",
+    "the new",
+    "was the new",
 )
 _WITH_PERSON = rx(r"\bwith\s+{E:p}(?:,[^,;]{1,100},)?\s*$")
-_INTERNAL = re.compile(r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
-                       r"(?:was|is|has\s+been)\s+(?:promoted|elevated)", re.IGNORECASE)
-_FOUNDER = re.compile(r"\b(?:he|she|they)\s+(?:had\s+)?(?:co-?)?founded\b|\bits\s+(?:co-?)?founders?\b",
-                      re.IGNORECASE)
+_INTERNAL = re.compile(
+    r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
+    r"(?:was|is|has\s+been)\s+(?:promoted|elevated)",
+    re.IGNORECASE,
+)
+_FOUNDER = re.compile(
+    r"\b(?:he|she|they)\s+(?:had\s+)?(?:co-?)?founded\b|\bits\s+(?:co-?)?founders?\b", re.IGNORECASE
+)
 _AS_ROLE = re.compile(
     r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead|to(?=\s+(?:the\s+)?(?:chief|head|"
     r"president|vice|senior|executive|ceo|cto|cfo|coo|general|managing|director|lead|chair)))\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
     r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|"
     r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b|"
     r"\s+(?:of|at|for)\s+\ue000))",
-    re.IGNORECASE)
-_FROM = re.compile(r"^(?:,[^,;]{1,100},)?[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?"
-                   r"(?:[\w-]+\s+){0,3}?\ue000(\d+)\ue001")
+    re.IGNORECASE,
+)
+_FROM = re.compile(
+    r"^(?:,[^,;]{1,100},)?[^.;\ue000]{0,60}?\bfrom\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?\ue000(\d+)\ue001"
+)
 _OBJECT_STOP = re.compile(r"\s(?:as|to|who|which|from|in\s+a|after|for|on)\s|;|\.(?:\s|$)")
 
 
@@ -119,23 +211,39 @@ _PREVIOUSLY = cued(
     r"\b(?:most\s+recently|previously|until\s+recently|until\s+now|before\s+that|formerly)\s+"
     r"(?:worked|served|was|spent\s+[\w\s]{1,20}?)\s+(?:at|for|with|as)\s+(?:an?\s+|the\s+)?"
     r"(?:{E:org}(?:['’]s?)?(?=[\s,.;]|$)|[^,;.\ue000]{0,60}?\b(?:at|of|for)\s+{E:org2})",
-    'recently', 'previously', 'before that', 'formerly', 'until now',
+    "recently",
+    "previously",
+    "before that",
+    "formerly",
+    "until now",
 )
 _WHO_RAN = cued(
     r"{E:p},?\s+(?:an?\s+[^,\ue000]{0,40}?\s+)?who\s+(?:had\s+)?(?:ran|led|headed|oversaw|built|"
     r"co-led|managed|worked\s+on)\s+[^,;.\ue000]{0,60}?(?:{E:org}['’]?s?|\b(?:at|for)\s+{E:org2})",
-    'who',
+    "who",
 )
-_SPELL_AT = cued(r"\b(?:after|spent|spending|following)\s+(?:a|an|his|her|their|the\s+(?:past|last))?\s*"
-               r"(?:[\w-]+\s+){0,3}?(?:spell|stint|stints|tenure|years|decade|months|time|career)\s+"
-               r"(?:at|with)\s+{DESC}{E:org}",
-    'spell', 'stint', 'tenure', 'years', 'decade', 'months', 'time', 'career',
+_SPELL_AT = cued(
+    r"\b(?:after|spent|spending|following)\s+(?:a|an|his|her|their|the\s+(?:past|last))?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:spell|stint|stints|tenure|years|decade|months|time|career)\s+"
+    r"(?:at|with)\s+{DESC}{E:org}",
+    "spell",
+    "stint",
+    "tenure",
+    "years",
+    "decade",
+    "months",
+    "time",
+    "career",
 )
 _WAS_PREVIOUSLY = cued(
     r"\b(?:was|had\s+been|has\s+been|served\s+as)\s+(?:previously|formerly|most\s+recently|"
     r"until\s+recently|until\s+now|earlier)\s+(?:an?\s+|the\s+)?(?:{E:org}['’]s?\s+|"
     r"[^,;.\ue000]{0,60}?\b(?:at|of|with)\s+{E:org2})",
-    'previously', 'formerly', 'recently', 'until now', 'earlier',
+    "previously",
+    "formerly",
+    "recently",
+    "until now",
+    "earlier",
 )
 
 
@@ -145,8 +253,14 @@ _LATEST = re.compile(r"\b(?:most\s+recently|until\s+recently|until\s+now)\b", re
 def _hints(p: Parsed, ctx: Context, out: Found) -> None:
     """Where a person last worked, for a move found elsewhere in the article: of several jobs
     of one person in one sentence the one said to be the latest, else the first told."""
-    found = sorted((m for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN)
-                    for m in pattern.finditer(p.masked)), key=lambda m: m.start())
+    found = sorted(
+        (
+            m
+            for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN)
+            for m in pattern.finditer(p.masked)
+        ),
+        key=lambda m: m.start(),
+    )
     best: dict[str, tuple[bool, Ent, Ent]] = {}
     for m in found:
         org = p.ent(m.groupdict().get("org") or m.groupdict().get("org2"))
@@ -194,8 +308,13 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
             origin = _origin(p, person, after)
             if origin is None and person.founder_only and previous_org:
                 origin = previous_org
-            if origin is None and person.founder_only and person.org and not person.former and \
-                    person.org != org_name(hirer):
+            if (
+                origin is None
+                and person.founder_only
+                and person.org
+                and not person.former
+                and person.org != org_name(hirer)
+            ):
                 origin = person.org  # "hired X, a co-founder of Y": X comes from Y
             if origin is None and _PROMOTE.match(m.group(0)):
                 origin = hirer
@@ -204,9 +323,12 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 def _board_company(p: Parsed, pos: int, ctx: Context) -> Ent | None:
-    """"The Board of Directors has appointed X": the company the sentence is about."""
-    if not re.search(r"\b(?:board|directors|shareholders)\b[^.;]{0,30}$",
-                     p.masked[max(0, pos - 60) : pos], re.IGNORECASE):
+    """ "The Board of Directors has appointed X": the company the sentence is about."""
+    if not re.search(
+        r"\b(?:board|directors|shareholders)\b[^.;]{0,30}$",
+        p.masked[max(0, pos - 60) : pos],
+        re.IGNORECASE,
+    ):
         return None
     orgs = [e for e in p.ents if org_name(e)]
     if orgs:
@@ -216,7 +338,7 @@ def _board_company(p: Parsed, pos: int, ctx: Context) -> Ent | None:
 
 
 def _described_object(p: Parsed, ctx: Context, pos: int) -> Ent | None:
-    """"tapped Inflection AI's chief executive as ...": the person the list item is about."""
+    """ "tapped Inflection AI's chief executive as ...": the person the list item is about."""
     m = rx(r"^(?:the\s+|its\s+)?(?:{E:org}['’]?s?\s+)?(?:former\s+)?{ROLE}").match(p.masked[pos:])
     if not m:
         return None
@@ -233,8 +355,11 @@ def _after(p: Parsed, person: Ent, default: int) -> int:
 
 def _role_after(p: Parsed, pos: int) -> str | None:
     tail = p.masked[pos:]
-    tail = re.sub(r"^,\s+(?:an?\s+|the\s+|its\s+|[^,]{0,60}?)\s*,", "", tail, count=1) \
-        if re.match(r"^,\s+[^,]{0,80},\s+as\b", tail) else tail
+    tail = (
+        re.sub(r"^,\s+(?:an?\s+|the\s+|its\s+|[^,]{0,60}?)\s*,", "", tail, count=1)
+        if re.match(r"^,\s+[^,]{0,80},\s+as\b", tail)
+        else tail
+    )
     m = _AS_ROLE.match(tail)
     if not m or not ROLE_RE.search(m.group("role")):
         return None
@@ -242,7 +367,7 @@ def _role_after(p: Parsed, pos: int) -> str | None:
 
 
 def _bare_role(p: Parsed, person: Ent, pos: int) -> str | None:
-    """"Names Sridhar Ramaswamy Chief Executive Officer": a title right after the name."""
+    """ "Names Sridhar Ramaswamy Chief Executive Officer": a title right after the name."""
     m = re.match(r"^\s+(?P<role>(?:[A-Z][\w-]*\s?){1,5})", p.masked[pos:])
     if m and ROLE_RE.match(m.group("role")):
         return m.group("role").strip()
@@ -253,6 +378,7 @@ def _clean_role(p: Parsed, role: str) -> str:
     def name(m: re.Match[str]) -> str:
         e = p.ent(m.group("i"))
         return e.surface if e else ""
+
     return ENT.sub(name, role).strip()
 
 
@@ -269,9 +395,19 @@ def _origin(p: Parsed, person: Ent, after: int) -> Ent | str | None:
     return None
 
 
-def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
-          origin: Ent | str | None, destination: Ent | str | None, role: str | None,
-          confidence: float, *, leaving: bool = False, hint: bool = False) -> None:
+def _move(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    person: Ent | None,
+    origin: Ent | str | None,
+    destination: Ent | str | None,
+    role: str | None,
+    confidence: float,
+    *,
+    leaving: bool = False,
+    hint: bool = False,
+) -> None:
     if not person_ok(person) or person is None:
         return
     to = destination if isinstance(destination, str) else org_name(destination)
@@ -280,33 +416,54 @@ def _move(p: Parsed, ctx: Context, out: Found, person: Ent | None,
         return
     names = [e for e in (person, origin, destination) if isinstance(e, Ent)]
     fields = {"person": person.name, "from": frm, "to": to, "role": role}
-    anchor = destination if isinstance(destination, Ent) else (
-        origin if isinstance(origin, Ent) else None)
-    out.add(p, "talent_move", fields, confidence, names=names,
-            extra={"leaving": leaving, "hint": hint, **past_year(p, ctx, near=anchor)})
+    anchor = (
+        destination
+        if isinstance(destination, Ent)
+        else (origin if isinstance(origin, Ent) else None)
+    )
+    out.add(
+        p,
+        "talent_move",
+        fields,
+        confidence,
+        names=names,
+        extra={"leaving": leaving, "hint": hint, **past_year(p, ctx, near=anchor)},
+    )
 
 
-_TEAM_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:team|unit|lab|labs|division|group|"
-                         r"research|staff|board|office|arm|organization|organisation)\b",
-                         re.IGNORECASE)
+_TEAM_AFTER = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:team|unit|lab|labs|division|group|"
+    r"research|staff|board|office|arm|organization|organisation)\b",
+    re.IGNORECASE,
+)
 
 
 def _joins(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _JOIN.finditer(p.masked):
         target = p.ent(m.group("to"))
         if target is not None and target.possessive and _TEAM_AFTER.match(p.masked, m.end()):
-            target = Ent(target.start, target.end, target.surface, target.name, target.kind,
-                         target.via)  # "joined OpenAI's hardware team": joined OpenAI
+            target = Ent(
+                target.start, target.end, target.surface, target.name, target.kind, target.via
+            )  # "joined OpenAI's hardware team": joined OpenAI
         group, group_origin = subject_people(p, m.start())
-        if group and target is not None and not target.possessive and not blocked(
-                p, m.start(), m.end(), stay=True):
+        if (
+            group
+            and target is not None
+            and not target.possessive
+            and not blocked(p, m.start(), m.end(), stay=True)
+        ):
             for person in group:
                 origin = _origin(p, person, m.end()) or group_origin
                 _move(p, ctx, out, person, origin, target, _role_after(p, m.end()), 0.75)
             continue
         person = subject(p, m.start(), ctx, kind="person")
-        if person is None or target is None or target.possessive or _STAYS.search(
-                p.masked) or blocked(p, m.start(), m.end(), stay=True):
+        if (
+            person is None
+            or target is None
+            or target.possessive
+            or _STAYS.search(p.masked)
+            or blocked(p, m.start(), m.end(), stay=True)
+        ):
             continue
         for other in _fellow_subjects(p, person, m.start()):
             _move(p, ctx, out, other, _origin(p, other, m.start()), target, None, 0.7)
@@ -318,14 +475,15 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
 
 
-_COME_FROM = cued(r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
-                r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?",
-    'from',
+_COME_FROM = cued(
+    r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
+    r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?",
+    "from",
 )
 
 
 def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
-    """"Five come from OpenAI: A, who ...; B ...", "A and B join from Google DeepMind": moves to
+    """ "Five come from OpenAI: A, who ...; B ...", "A and B join from Google DeepMind": moves to
     the company the article is about."""
     for m in _COME_FROM.finditer(p.masked):
         origin = p.ent(m.group("from"))
@@ -337,36 +495,50 @@ def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
             start = max(p.masked.rfind(";", 0, m.start()), p.masked.rfind(". ", 0, m.start()), 0)
             people = [e for _, e in p.ents_in(start, m.start()) if person_ok(e)]
         destination = _usual_destination(ctx, out, origin.name) or _main_other_than(
-            ctx, origin.name)
+            ctx, origin.name
+        )
         for person in people:
             _move(p, ctx, out, person, origin, destination, None, 0.6)
 
 
 def _usual_destination(ctx: Context, out: Found, origin: str) -> str | None:
     """Where the article's other moves go ("Joel Pobar returns to Meta")."""
-    seen = Counter(e.fields.get("to") for e in [*ctx.events, *out.events]
-                   if e.type == "talent_move" and e.fields.get("to") not in (None, origin))
+    seen = Counter(
+        e.fields.get("to")
+        for e in [*ctx.events, *out.events]
+        if e.type == "talent_move" and e.fields.get("to") not in (None, origin)
+    )
     return seen.most_common(1)[0][0] if seen else None
 
 
 def _main_other_than(ctx: Context, name: str) -> str | None:
     kinds = {n: k for _, n, k in ctx.doc.recent}
     for candidate, _count in ctx.doc.salience.most_common():
-        if kinds.get(candidate) == "company" and candidate != name and \
-                ctx.parent_company(name) != candidate:
+        if (
+            kinds.get(candidate) == "company"
+            and candidate != name
+            and ctx.parent_company(name) != candidate
+        ):
             return candidate
     return None
 
 
 def _fellow_subjects(p: Parsed, person: Ent, pos: int) -> list[Ent]:
-    """"A, B's chief executive, president C and other members would join X": B and C too."""
+    """ "A, B's chief executive, president C and other members would join X": B and C too."""
     if person not in p.ents:
         return []
     start = p.ent_pos[p.ents.index(person)][1]
-    return [e for _, e in p.ents_in(start, pos) if person_ok(e) and e is not person and
-            not e.possessive and
-            not re.search(r"\b(?:to|with|by|from|for)\s+$", p.masked[max(0, start):p.ent_pos[
-                p.ents.index(e)][0]][-12:])]
+    return [
+        e
+        for _, e in p.ents_in(start, pos)
+        if person_ok(e)
+        and e is not person
+        and not e.possessive
+        and not re.search(
+            r"\b(?:to|with|by|from|for)\s+$",
+            p.masked[max(0, start) : p.ent_pos[p.ents.index(e)][0]][-12:],
+        )
+    ]
 
 
 def _skip_from(p: Parsed, pos: int) -> int:
@@ -401,8 +573,7 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         person = subject(p, m.start(), ctx, kind="person")
         if person is None or blocked(p, m.start(), m.end(), stay=True):
             continue
-        origin: Ent | str | None = (person.org if not person.founder_only else None) or \
-            _only_org(p)
+        origin: Ent | str | None = (person.org if not person.founder_only else None) or _only_org(p)
         if origin is None and person.role and not person.former:
             origin = focus_company(ctx, p.sentence.index)  # "X, the adviser for Y, left"
         _move(p, ctx, out, person, origin, None, person.role, 0.65, leaving=True)
@@ -417,12 +588,14 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|since|upon|when|while)\s+$", re.IGNORECASE)
-_NEW_HOME = rx(r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|"
-               r"co-found|lead|become)|for)\s+{DESC}{E:to}")
+_NEW_HOME = rx(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|"
+    r"co-found|lead|become)|for)\s+{DESC}{E:to}"
+)
 
 
 def _new_home(p: Parsed, pos: int) -> Ent | None:
-    """"left X to start Y", "left X for Y"."""
+    """ "left X to start Y", "left X for Y"."""
     m = _NEW_HOME.match(p.masked[pos:])
     return p.ent(m.group("to")) if m else None
 
@@ -445,7 +618,11 @@ _FOUNDED_BY_PERSON = cued(
     r"has\s+been)\s+)?(?:co-?founded|founded|started|set\s+up|launched|created)\s+"
     r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
     r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?",
-    'founded', 'started', 'set up', 'launched', 'created',
+    "founded",
+    "started",
+    "set up",
+    "launched",
+    "created",
 )
 
 
@@ -461,19 +638,24 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
             _move(p, ctx, out, person, origin, company, "co-founder", 0.65)
     for m in _FOUND.finditer(p.masked):
         company = p.ent(m.group("to"))
-        if company is None or company.kind not in ("company", "unknown") or blocked(
-                p, m.start(), m.end()):
+        if (
+            company is None
+            or company.kind not in ("company", "unknown")
+            or blocked(p, m.start(), m.end())
+        ):
             continue
         group = subject_people(p, m.start())[0]
         person = subject(p, m.start(), ctx, kind="person")
         verb = m.group(0).split()[0].lower()
         if (person is None and not group) or (
-                verb in ("announced", "unveiled", "launched", "launches") and
-                not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])):
+            verb in ("announced", "unveiled", "launched", "launches")
+            and not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])
+        ):
             continue
         for someone in group or [person]:
-            origin = someone.org if someone.org != company.name and not someone.founder_only \
-                else None  # a former title too: a founder comes from the last employer
+            origin = (
+                someone.org if someone.org != company.name and not someone.founder_only else None
+            )  # a former title too: a founder comes from the last employer
             _move(p, ctx, out, someone, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
@@ -493,8 +675,11 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         with_person = _WITH_PERSON.search(p.masked[max(0, m.start() - 160) : m.start()])
         if with_person:
             person = p.ent(with_person.group("p")) or person
-        if person is None or not ROLE_RE.search(m.group("role")) or blocked(
-                p, m.start(), m.end(), stay=True):
+        if (
+            person is None
+            or not ROLE_RE.search(m.group("role"))
+            or blocked(p, m.start(), m.end(), stay=True)
+        ):
             continue
         owner, named = p.ent(m.group("owner")), p.ent(m.group("to"))
         if owner is not None and named is not None and named.via != "name":
@@ -503,11 +688,24 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
-        if origin is None and destination is not None and not person.former and (
-                _INTERNAL.match(m.group(0)) or _FOUNDER.search(p.text)):
+        if (
+            origin is None
+            and destination is not None
+            and not person.former
+            and (_INTERNAL.match(m.group(0)) or _FOUNDER.search(p.text))
+        ):
             origin = destination  # "took over as chief executive": an internal move
-        _move(p, ctx, out, person, origin, destination, _clean_role(p, m.group("role")), 0.7,
-              hint=m.group(0).lower().startswith("succeeded"))
+        _move(
+            p,
+            ctx,
+            out,
+            person,
+            origin,
+            destination,
+            _clean_role(p, m.group("role")),
+            0.7,
+            hint=m.group(0).lower().startswith("succeeded"),
+        )
 
 
 def _sentence_company(p: Parsed, ctx: Context) -> str | None:
@@ -519,12 +717,18 @@ def _sentence_company(p: Parsed, ctx: Context) -> str | None:
 
 _GROUP_OPEN = re.compile(
     r";|:\s|\.\s|\b(?:said|says|announced|that|while|after|before|when|because|although|but|"
-    r"whereas|as)\s", re.IGNORECASE)
+    r"whereas|as)\s",
+    re.IGNORECASE,
+)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|with|by|from|for|of|at|under|than|as|on|in|about|into|between|among|"
     r"hired|hires|appointed|named|poached|recruited|replacing|succeeding|told|joined)\s+"
-    r"(?:the\s+|its\s+|their\s+|former\s+|ex-)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_LINK = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|,[^,;\ue000\ue002]{1,80},\s+(?:and\s+)?)")
+    r"(?:the\s+|its\s+|their\s+|former\s+|ex-)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_LINK = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|,[^,;\ue000\ue002]{1,80},\s+(?:and\s+)?)"
+)
 _GROUP_ORIGIN = rx(
     r"(?:\b(?:co-?founders?|founders?|researchers?|engineers?|employees|executives|staff(?:ers)?|"
     r"members|veterans|alumni|leaders|scientists|colleagues)\s+(?:of|from|at)\s+{E:org}|"
@@ -540,8 +744,11 @@ def subject_people(p: Parsed, pos: int) -> tuple[list[Ent], Ent | None]:
     start = max((m.end() for m in _GROUP_OPEN.finditer(p.masked, 0, pos)), default=0)
     found = []
     for at, e in p.ents_in(start, pos):
-        if person_ok(e) and not e.possessive and not _AFTER_PREPOSITION.search(
-                p.masked[max(start, at - 40) : at]):
+        if (
+            person_ok(e)
+            and not e.possessive
+            and not _AFTER_PREPOSITION.search(p.masked[max(start, at - 40) : at])
+        ):
             found.append((at, e))
     if len(found) < 2:
         return [], None

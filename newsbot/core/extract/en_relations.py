@@ -43,7 +43,28 @@ _PARTNER_BOTH = cued(
     rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
     rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
     rf"{_DEAL_NOUN}|{_JOINTLY})",
-    'partnership', 'collaboration', 'alliance', 'agreement', 'deal', 'pact', 'venture', 'tie-up', 'jointly', 'co-develop', 'codevelop', 'co-design', 'codesign', 'co-create', 'cocreate', 'co-build', 'cobuild', 'collaborate', 'together', 'team', 'join', 'partner',
+    "partnership",
+    "collaboration",
+    "alliance",
+    "agreement",
+    "deal",
+    "pact",
+    "venture",
+    "tie-up",
+    "jointly",
+    "co-develop",
+    "codevelop",
+    "co-design",
+    "codesign",
+    "co-create",
+    "cocreate",
+    "co-build",
+    "cobuild",
+    "collaborate",
+    "together",
+    "team",
+    "join",
+    "partner",
 )
 _PARTNER_WITH = cued(
     r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
@@ -51,45 +72,67 @@ _PARTNER_WITH = cued(
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
     r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
     r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}",
-    'partnership', 'collaboration', 'alliance', 'agreement', 'deal', 'pact', 'venture', 'tie-up', 'contract',
+    "partnership",
+    "collaboration",
+    "alliance",
+    "agreement",
+    "deal",
+    "pact",
+    "venture",
+    "tie-up",
+    "contract",
 )
 _PARTNER_VERB = cued(
     r"\b(?:partnered|partners|partnering|partner|teamed\s+up|teams\s+up|teaming\s+up|team\s+up|"
     r"collaborated|collaborates|collaborating|collaborate|joined\s+forces|joins\s+forces|"
     r"joining\s+forces|join\s+forces|co-?developed|co-?develops|co-?developing)\s+with\s+"
     r"{DESC}{E:b}",
-    'partner', 'team', 'collaborat', 'forces', 'develop',
+    "partner",
+    "team",
+    "collaborat",
+    "forces",
+    "develop",
 )
-_WORKING_WITH = cued(r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
-                   r"working\s+(?:closely\s+)?with\s+{DESC}{E:b}\s+(?:to|on)\s",
-    'working',
+_WORKING_WITH = cued(
+    r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
+    r"working\s+(?:closely\s+)?with\s+{DESC}{E:b}\s+(?:to|on)\s",
+    "working",
 )
 _PREFERRED_PARTNER = cued(
     r"\b(?:will\s+become|became|becomes|has\s+become|is|was|as|named|names|chose|chosen\s+as|"
     r"selected\s+as|picked\s+as)\s+(?:the\s+|a\s+|an\s+)?{E:b}['’]s?\s+(?:[\w-]+\s+){0,3}?"
     r"partner\b",
-    'partner',
+    "partner",
 )
 _BOTH_JOINTLY = cued(
     r"\b(?:the\s+(?:two|three|four)\s+companies|both\s+companies|the\s+companies|the\s+pair|"
     r"the\s+partners|the\s+two|they)\s+(?:will\s+|would\s+|also\s+|have\s+|had\s+)*"
     rf"{_JOINTLY}",
-    'jointly', 'develop', 'design', 'create', 'build', 'collaborate', 'together', 'team', 'forces', 'partner',
+    "jointly",
+    "develop",
+    "design",
+    "create",
+    "build",
+    "collaborate",
+    "together",
+    "team",
+    "forces",
+    "partner",
 )
 _INTEGRATED_INTO = cued(
     r"(?:{E:owner}['’]s?\s+)?{E:prod}\s+(?:is|was|will\s+be|has\s+been|have\s+been|were|are|"
     r"being|now)\s+(?:now\s+)?(?:being\s+)?integrated\s+(?:into|in|with)\s+(?:the\s+)?"
     r"(?:{E:owner2}['’]s?\s+)?{E:prod2}",
-    'integrated',
+    "integrated",
 )
 _VENTURE_SET_UP = cued(
     r"\b(?:joint\s+)?venture,?\s+(?:that\s+|which\s+)?{E:a}\s+(?:set\s+up|formed|created|launched|"
     r"established|started)\s+(?:in\s+\w+\s+)?with\s+(?P<list>{E}.*)",
-    'venture',
+    "venture",
 )
 _N_COMPANIES = cued(
     r"\b(?:the\s+)?(?:two|three|four|five)\s+companies\s+(?:said|announced|say|announce|confirmed)",
-    'companies',
+    "companies",
 )
 _UNDER_WHICH_BUYS = rx(
     r"[^.;]{0,40}?\b(?:under\s+which|that\s+(?:will\s+)?(?:see|has|lets))\s+{E:cust}\s+(?:will\s+|would\s+|is\s+to\s+)?"
@@ -102,21 +145,29 @@ _OFFERS_MODELS = cued(
     r"(?:{E:b}['’]s?|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|technology|tools)\s+(?:available\s+)?"
     r"(?:to|on|through|in)\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:customers|cloud|"
     r"platform|users|clients|marketplace)",
-    'model', 'technology', 'tools',
+    "model",
+    "technology",
+    "tools",
 )
-_INTEGRATE = cued(r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
-                r"(?:\w+\s+){0,2}?(?:into|in|with|inside)\b",
-    'integrat',
+_INTEGRATE = cued(
+    r"\bintegrat(?:e|es|ed|ing)\s+(?:{E:owner}['’]s?\s+)?(?:[\w-]+\s+){0,2}?{E:prod}\s+"
+    r"(?:\w+\s+){0,2}?(?:into|in|with|inside)\b",
+    "integrat",
 )
-_CUSTOMER_WORDS = re.compile(r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
-                             r"procurement|content)\b", re.IGNORECASE)
-_NOT_PARTNERSHIP = re.compile(r"\b(?:to\s+acquire|to\s+buy|merger|acquisition|to\s+be\s+acquired|"
-                              r"to\s+merge)\b",
-                              re.IGNORECASE)
+_CUSTOMER_WORDS = re.compile(
+    r"\b(?:commercial|customer|supply|licen[cs]\w*|services|purchase|"
+    r"procurement|content)\b",
+    re.IGNORECASE,
+)
+_NOT_PARTNERSHIP = re.compile(
+    r"\b(?:to\s+acquire|to\s+buy|merger|acquisition|to\s+be\s+acquired|"
+    r"to\s+merge)\b",
+    re.IGNORECASE,
+)
 
 
 def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
-    """"X and Y signed a partnership", "X entered into a collaboration agreement with Y",
+    """ "X and Y signed a partnership", "X entered into a collaboration agreement with Y",
     "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
     for m in _PARTNER_BOTH.finditer(p.masked):
         _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, m.group("mods") or "")
@@ -131,8 +182,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             for other in [b, *conjuncts(p, b)]:
                 _partnership(p, out, [subject(p, m.start(), ctx), other], m, "")
     for m in _PREFERRED_PARTNER.finditer(p.masked):
-        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
-                     confidence=0.7)
+        _partnership(
+            p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "", confidence=0.7
+        )
     for m in _BOTH_JOINTLY.finditer(p.masked):
         named = [e for _, e in p.ents_in(0, len(p.masked)) if org_name(e) and not e.modifier]
         pair = named if len(named) >= 2 else _last_two_companies(p, ctx, m.start())
@@ -146,10 +198,16 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
         _partnership(p, out, [p.ent(m.group("a")), *others], m, "joint venture", confidence=0.7)
     for m in _N_COMPANIES.finditer(p.masked):
-        if re.search(r"\b(?:arrangement|agreement|deal|partnership|collaboration|alliance)\b",
-                     p.masked, re.IGNORECASE):
-            owners = [_owner(ctx, e) for _, e in p.ents_in(0, m.start())
-                      if e.kind in ("company", "product") or e.possessive]
+        if re.search(
+            r"\b(?:arrangement|agreement|deal|partnership|collaboration|alliance)\b",
+            p.masked,
+            re.IGNORECASE,
+        ):
+            owners = [
+                _owner(ctx, e)
+                for _, e in p.ents_in(0, m.start())
+                if e.kind in ("company", "product") or e.possessive
+            ]
             _partnership(p, out, owners, m, "", confidence=0.7)
     for m in _TWO_COMPANIES.finditer(p.masked):
         pair = _last_two_companies(p, ctx, m.start())
@@ -160,8 +218,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         others = entity_list(p, m.start("list"), _list_end(p, m.start("list")))
         _partnership(p, out, [founder, *others], m, "joint venture", confidence=0.7)
     for m in _OFFERS_MODELS.finditer(p.masked):
-        _partnership(p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "",
-                     confidence=0.6)
+        _partnership(
+            p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "", confidence=0.6
+        )
     for m in _INTEGRATE.finditer(p.masked):
         product = p.ent(m.group("prod"))
         owner = p.ent(m.group("owner")) or _owner(ctx, product)
@@ -175,13 +234,16 @@ _TWO_COMPANIES = cued(
     rf"had\s+|on\s+\w+\s+)*(?:signed|announced|formed|struck|entered\s+into|agreed\s+(?:on|to\s+"
     rf"form)|inked|unveiled|reached|expanded|extended|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?"
     rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}",
-    'companies', 'pair',
+    "companies",
+    "pair",
 )
 _VENTURE_WITH = cued(
     r"(?:{E:a}\s+)?(?:set\s+up|sets\s+up|formed|forms|created|creates|established|launched|"
     r"agreed\s+to\s+form)\s+(?:in\s+\w+\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:joint\s+venture|"
     r"venture|consortium|alliance)[^.;\ue000]{0,40}?\bwith\s+(?P<list>{E}.*)",
-    'venture', 'consortium', 'alliance',
+    "venture",
+    "consortium",
+    "alliance",
 )
 
 
@@ -212,8 +274,15 @@ def _owner(ctx: Context, e: Ent | None) -> Ent | None:
     return Ent(e.start, e.end, e.surface, owner, "company", "alias") if owner else None
 
 
-def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str], mods: str,
-                 *, confidence: float = 0.8) -> None:
+def _partnership(
+    p: Parsed,
+    out: Found,
+    ents: list[Ent | None],
+    m: re.Match[str],
+    mods: str,
+    *,
+    confidence: float = 0.8,
+) -> None:
     names: list[str] = []
     for e in ents:
         name = partner_name(e)
@@ -228,13 +297,26 @@ def _partnership(p: Parsed, out: Found, ents: list[Ent | None], m: re.Match[str]
         customer = org_name(p.ent(buyer.group("cust")))
         if customer in names:
             vendor = names[1] if customer == names[0] else names[0]
-            out.add(p, "customer", {"vendor": vendor, "customer": customer, "amount_usd": None,
-                                    "status": "active"}, 0.7, names=ents)
+            out.add(
+                p,
+                "customer",
+                {"vendor": vendor, "customer": customer, "amount_usd": None, "status": "active"},
+                0.7,
+                names=ents,
+            )
             return
-    if _CUSTOMER_WORDS.search(mods or "") and len(names) == 2 and re.search(
-            r"\b(?:commercial|customer|supply)\b", mods, re.I):
-        out.add(p, "customer", {"vendor": names[0], "customer": names[1], "amount_usd": None,
-                                "status": "active"}, 0.7, names=ents)
+    if (
+        _CUSTOMER_WORDS.search(mods or "")
+        and len(names) == 2
+        and re.search(r"\b(?:commercial|customer|supply)\b", mods, re.I)
+    ):
+        out.add(
+            p,
+            "customer",
+            {"vendor": names[0], "customer": names[1], "amount_usd": None, "status": "active"},
+            0.7,
+            names=ents,
+        )
         return
     summary = re.sub(r"\s+", " ", p.text).strip()[:200]
     out.add(p, "partnership", {"companies": names, "summary": summary}, confidence, names=ents)
@@ -245,15 +327,17 @@ _LICENCE = cued(
     r"pays|paid|pay|bought|acquired|acquiring|acquires)\s+(?:[^.;]{0,80}?\s+)?(?:for\s+)?"
     r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
     r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?",
-    'licen',
+    "licen",
 )
-_LICENSED = cued(r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-               r"models?|software|ip|intellectual\s+property|patents)",
-    'licen',
+_LICENSED = cued(
+    r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+    r"models?|software|ip|intellectual\s+property|patents)",
+    "licen",
 )
-_LICENSES_TO = cued(r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-                  r"models?|software|ip|patents)\s+to\s+{E:customer}",
-    'licen',
+_LICENSES_TO = cued(
+    r"\blicen[cs](?:ed|es|ing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:technology|"
+    r"models?|software|ip|patents)\s+to\s+{E:customer}",
+    "licen",
 )
 _STOPPED = cued(
     r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
@@ -265,39 +349,74 @@ _STOPPED = cued(
     r"projects?|business|partnership|spending|engagement|use|test|tests|pilot|trial|deal|"
     r"agreement|program|programme|subscription|collaboration|arrangement)\s+)?"
     r"(?:with\s+|from\s+|of\s+)?{DESC}{E:vendor}(?!['’]s?\s+(?:[\w-]+\s+)?(?:access|accounts?)\b)",
-    'end', 'halt', 'paus', 'suspend', 'stop', 'ties', 'dropped', 'drops', 'wound', 'winding', 'longer', 'terminat', 'hold', 'froze', 'frozen', 'pulled', 'scrap', 'cancel',
+    "end",
+    "halt",
+    "paus",
+    "suspend",
+    "stop",
+    "ties",
+    "dropped",
+    "drops",
+    "wound",
+    "winding",
+    "longer",
+    "terminat",
+    "hold",
+    "froze",
+    "frozen",
+    "pulled",
+    "scrap",
+    "cancel",
 )
-_STOPPED_USING = cued(r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}", 'stop', 'longer')
+_STOPPED_USING = cued(
+    r"\b(?:stopped|stops|no\s+longer)\s+(?:using|uses|use)\s+{DESC}{E:vendor}", "stop", "longer"
+)
 _IS_CUSTOMER = cued(
     r"\b(?:is|has\s+been|was|became|becomes|remains|signed\s+on\s+as|signed\s+up\s+as|"
     r"joined\s+as|signs\s+on\s+as)\s+(?:already\s+|also\s+|now\s+|itself\s+)*"
     r"(?:a|an)\s+(?:{E:vendor}\s+)?(?:[\w-]+\s+){0,2}?customer(?:\s+of\s+{E:vendor2})?",
-    'customer',
+    "customer",
 )
 _APPOSITIVE_CUSTOMER = cued(
     r"{E:customer},\s+{E:vendor}['’]s\s+(?:largest\s+|biggest\s+|top\s+|main\s+|key\s+|"
     r"single\s+largest\s+|anchor\s+)?(?:customer|client)",
-    'customer', 'client',
+    "customer",
+    "client",
 )
-_COUNTS_AS_CUSTOMER = cued(r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
-                         r"\b(?:customers|clients|companies\s+that\s+use)",
-    'count',
+_COUNTS_AS_CUSTOMER = cued(
+    r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
+    r"\b(?:customers|clients|companies\s+that\s+use)",
+    "count",
 )
 _COMMERCIAL = cued(
     r"(?:{E:vendor}['’]s?|its)\s+(?:first\s+|new\s+|latest\s+)?(?:commercial|customer|supply|"
     r"services)\s+(?:agreement|deal|contract)[^.;]{0,60}?\bwith\s+{DESC}{E:customer}",
-    'commercial', 'customer', 'supply', 'services',
+    "commercial",
+    "customer",
+    "supply",
+    "services",
 )
 _USES = cued(
     r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|relies\s+on|"
     r"turned\s+to|turns\s+to|rent|rents|rented)\s+{E:vendor}(?:['’]s?)?\s+(?:{E}\s+|[\w-]+\s+)?(?:cloud|"
     r"chips|gpus|infrastructure|compute|capacity|models?|servers|data\s+centers|platform|"
     r"services|technology)",
-    'use', 'used', 'tap', 'rely', 'relies', 'turn', 'rent',
+    "use",
+    "used",
+    "tap",
+    "rely",
+    "relies",
+    "turn",
+    "rent",
 )
-_USES_PRODUCT = cued(r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
-                   r"relies\s+on)\s+{E:product}\b",
-    'use', 'used', 'tap', 'rely', 'relies',
+_USES_PRODUCT = cued(
+    r"\b(?:will\s+|would\s+|to\s+)?(?:use|uses|used|tap|taps|tapped|rely\s+on|"
+    r"relies\s+on)\s+{E:product}\b",
+    "use",
+    "used",
+    "tap",
+    "rely",
+    "relies",
 )
 _REVOKE = cued(
     r"\b(?P<verb>revoked|revokes|revoking|cut\s+off|cuts\s+off|cutting\s+off|suspended|suspends|"
@@ -307,19 +426,36 @@ _REVOKE = cued(
     r"(?:{E:customer}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:access|accounts?|api|subscriptions?|"
     r"licen[cs]es?)\b|(?:the\s+)?(?:[\w-]+\s+)?(?:access|accounts?)\s+(?:of|for|belonging\s+to)\s+"
     r"{DESC}{E:customer2})",
-    'revok', 'cut off', 'cuts off', 'cutting off', 'suspend', 'block', 'ban', 'restrict', 'shut', 'terminat', 'limit', 'disabl', 'close', 'deactivat',
+    "revok",
+    "cut off",
+    "cuts off",
+    "cutting off",
+    "suspend",
+    "block",
+    "ban",
+    "restrict",
+    "shut",
+    "terminat",
+    "limit",
+    "disabl",
+    "close",
+    "deactivat",
 )
 _SUPPLY = cued(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|struck|secured|secures)\s+(?:a|an)\s+"
     r"[^.;\ue000]{0,80}?\b(?:contract|deal|agreement|order)\b[^.;\ue000]{0,60}?\bto\s+"
     r"(?:supply|provide|deliver|sell)\s+[^.;\ue000]{0,60}?\bto\s+{E:customer}",
-    'suppl', 'provid', 'deliver', 'sell',
+    "suppl",
+    "provid",
+    "deliver",
+    "sell",
 )
 _SPEND_ON = cued(
     r"\b(?:spend|spends|spent|spending|commit|commits|committed|committing)\s+(?:to\s+spend(?:ing)?\s+)?"
     r"(?:(?:about|roughly|around|nearly|more\s+than|up\s+to|some|an\s+additional|another)\s+)*{M}"
     r"\s+(?:[\w-]+\s+){0,2}?(?:on|with|to)\s+{DESC}{E:vendor}",
-    'spen', 'commit',
+    "spen",
+    "commit",
 )
 _SUPPLY_TO = cued(
     r"\b(?:will\s+|to\s+|agreed\s+to\s+|would\s+)?(?:supply|supplies|supplied|supplying|provide|"
@@ -328,33 +464,47 @@ _SUPPLY_TO = cued(
     r"processors|accelerators|servers|memory|capacity|compute|computing|power|models?|software|"
     r"services|infrastructure|systems|cloud|data|semiconductors|hbm)\b[^.;\ue000]{0,40}?\bto\s+"
     r"{DESC}{E:customer}",
-    'suppl', 'provid', 'deliver', 'sell', 'sold',
+    "suppl",
+    "provid",
+    "deliver",
+    "sell",
+    "sold",
 )
 _BUY_FROM = cued(
     r"\b(?:committed|commits|agreed|agrees|signed\s+up|plans|pledged)\s+to\s+(?:buy|purchase|spend|"
     r"rent)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?{M}\s+(?:of|on|worth\s+of|in)\s+"
     r"[^.;\ue000]{0,60}?\bfrom\s+{E:vendor}",
-    'to buy', 'to purchase', 'to spend', 'to rent',
+    "to buy",
+    "to purchase",
+    "to spend",
+    "to rent",
 )
 _PROVIDER = cued(
     r"{E:vendor}\s+(?:is|remains|became|becomes|will\s+be|has\s+been)\s+(?:also\s+|now\s+)?"
     r"{E:customer}['’]s?\s+(?:primary|main|preferred|exclusive|largest|biggest|key|lead|sole|"
     r"principal)?\s*(?:cloud\s+|chip\s+|compute\s+|data\s+|infrastructure\s+)?(?:provider|"
     r"supplier|vendor)",
-    'provider', 'supplier', 'vendor',
+    "provider",
+    "supplier",
+    "vendor",
 )
 _SUPPLIER_TO = cued(
     r"\b(?:is|remains|became|becomes|has\s+become|will\s+become|will\s+be|has\s+been|was|named|"
     r"chosen\s+as|selected\s+as)\s+(?:also\s+|now\s+)?(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:supplier|"
     r"provider|vendor)\s+(?:to|of|for)\s+{DESC}{E:customer}",
-    'supplier', 'provider', 'vendor',
+    "supplier",
+    "provider",
+    "vendor",
 )
-_SHARE_OF_REVENUE = cued(r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
-                       r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of",
-    'accounted', 'accounts',
+_SHARE_OF_REVENUE = cued(
+    r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
+    r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of",
+    "accounted",
+    "accounts",
 )
-_COLLABORATION = re.compile(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b",
-                            re.IGNORECASE)
+_COLLABORATION = re.compile(
+    r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b", re.IGNORECASE
+)
 _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 
@@ -373,9 +523,29 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _STATUS_VERBS = ("terminated", "terminates", "blocked", "blocks", "scrapped", "abandoned")
-_ENDING_WORDS = ("end", "halt", "paus", "suspend", "stop", "ties", "drop", "wound", "winding",
-                 "longer", "terminat", "hold", "froze", "pulled", "revok", "cut off", "cuts off",
-                 "block", "restrict", "shut", "limit")
+_ENDING_WORDS = (
+    "end",
+    "halt",
+    "paus",
+    "suspend",
+    "stop",
+    "ties",
+    "drop",
+    "wound",
+    "winding",
+    "longer",
+    "terminat",
+    "hold",
+    "froze",
+    "pulled",
+    "revok",
+    "cut off",
+    "cuts off",
+    "block",
+    "restrict",
+    "shut",
+    "limit",
+)
 
 
 def _licences(p: Parsed, ctx: Context, out: Found) -> None:
@@ -392,8 +562,16 @@ def _endings(p: Parsed, ctx: Context, out: Found) -> None:
         for m in pattern.finditer(p.masked):
             verb = m.groupdict().get("verb") or ""
             status = "paused" if _PAUSE_WORDS.search(verb) else "ended"
-            _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, status,
-                      allow=("continue", *_STATUS_VERBS))
+            _customer(
+                p,
+                ctx,
+                out,
+                p.ent(m.group("vendor")),
+                subject(p, m.start(), ctx),
+                m,
+                status,
+                allow=("continue", *_STATUS_VERBS),
+            )
 
 
 def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
@@ -402,23 +580,41 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     if "access" in lowered or "account" in lowered or "api" in lowered or "licen" in lowered:
         for m in _REVOKE.finditer(p.masked):
             verb = m.group("verb").lower()
-            status = "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else \
-                "ended"
+            status = (
+                "paused" if verb.startswith(("suspend", "paus", "restrict", "limit")) else "ended"
+            )
             customer = p.ent(m.group("customer")) or p.ent(m.group("customer2"))
-            _customer(p, ctx, out, subject(p, m.start(), ctx), customer, m, status,
-                      allow=_STATUS_VERBS)
+            _customer(
+                p, ctx, out, subject(p, m.start(), ctx), customer, m, status, allow=_STATUS_VERBS
+            )
     if any(w in lowered for w in ("supply", "provide", "deliver", "sell")):
         for m in _SUPPLY.finditer(p.masked):
-            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                      "active")
+            _customer(
+                p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active"
+            )
     if "spen" in lowered or "commit" in lowered:
         for m in _SPEND_ON.finditer(p.masked):
-            _customer(p, ctx, out, _owner(ctx, object_at(p, m, "vendor")),
-                      subject(p, m.start(), ctx), m, "active")
+            _customer(
+                p,
+                ctx,
+                out,
+                _owner(ctx, object_at(p, m, "vendor")),
+                subject(p, m.start(), ctx),
+                m,
+                "active",
+            )
     if any(w in lowered for w in ("suppl", "provid", "deliver", "sell", "sold")):
         for m in _SUPPLY_TO.finditer(p.masked):
-            _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                      "active", confidence=0.65)
+            _customer(
+                p,
+                ctx,
+                out,
+                subject(p, m.start(), ctx),
+                p.ent(m.group("customer")),
+                m,
+                "active",
+                confidence=0.65,
+            )
     if " from " in lowered:
         for m in _BUY_FROM.finditer(p.masked):
             vendor = _owner(ctx, object_at(p, m, "vendor"))
@@ -427,11 +623,27 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
     if any(w in lowered for w in ("provider", "supplier", "vendor")):
         for m in _PROVIDER.finditer(p.masked):
-            _customer(p, ctx, out, p.ent(m.group("vendor")), p.ent(m.group("customer")), m,
-                      "active", allow=("continue",))
+            _customer(
+                p,
+                ctx,
+                out,
+                p.ent(m.group("vendor")),
+                p.ent(m.group("customer")),
+                m,
+                "active",
+                allow=("continue",),
+            )
         for m in _SUPPLIER_TO.finditer(p.masked):
-            _customer(p, ctx, out, subject(p, m.start(), ctx), object_at(p, m, "customer"), m,
-                      "active", allow=("continue",))
+            _customer(
+                p,
+                ctx,
+                out,
+                subject(p, m.start(), ctx),
+                object_at(p, m, "customer"),
+                m,
+                "active",
+                allow=("continue",),
+            )
     if "accounted" in lowered or "accounts for" in lowered:
         _revenue_shares(p, ctx, out)
     if _COLLABORATION.search(p.masked):
@@ -440,53 +652,101 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         for pattern in (_USES, _USES_PRODUCT):
             for m in pattern.finditer(p.masked):
                 vendor = p.ent(m.groupdict().get("vendor") or m.groupdict().get("product"))
-                _customer(p, ctx, out, _owner(ctx, vendor), subject(p, m.start(), ctx), m,
-                          "active", confidence=0.55)
+                _customer(
+                    p,
+                    ctx,
+                    out,
+                    _owner(ctx, vendor),
+                    subject(p, m.start(), ctx),
+                    m,
+                    "active",
+                    confidence=0.55,
+                )
 
 
 def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _IS_CUSTOMER.finditer(p.masked):
         vendor = p.ent(m.group("vendor")) or p.ent(m.group("vendor2"))
-        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active",
-                  allow=("continue",))
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active", allow=("continue",))
     for pattern in (_APPOSITIVE_CUSTOMER, _COMMERCIAL):
         for m in pattern.finditer(p.masked):
-            vendor = p.ent(m.group("vendor")) or possessor(p, m.start() + 2) or subject(
-                p, m.start(), ctx)
+            vendor = (
+                p.ent(m.group("vendor"))
+                or possessor(p, m.start() + 2)
+                or subject(p, m.start(), ctx)
+            )
             _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
     for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                  "active")
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
 
 
 def _revenue_shares(p: Parsed, ctx: Context, out: Found) -> None:
-    """"Microsoft, which accounted for 62% of its revenue": a customer of the company."""
+    """ "Microsoft, which accounted for 62% of its revenue": a customer of the company."""
     for m in _SHARE_OF_REVENUE.finditer(p.masked):
-        whose = re.match(r"\s+(?:\ue000(\d+)\ue001['’]s?|(?P<pro>its|their))\s", p.masked[m.end():])
-        vendor = (p.ent(whose.group(1)) if whose and whose.group(1) else
-                  p.ref_at(m.end() + whose.start("pro")) if whose else None)
+        whose = re.match(
+            r"\s+(?:\ue000(\d+)\ue001['’]s?|(?P<pro>its|their))\s", p.masked[m.end() :]
+        )
+        vendor = (
+            p.ent(whose.group(1))
+            if whose and whose.group(1)
+            else p.ref_at(m.end() + whose.start("pro"))
+            if whose
+            else None
+        )
         vendor = vendor or subject(p, m.start(), ctx)
         _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
 
 
-def _customer(p: Parsed, ctx: Context, out: Found, vendor: Ent | None, customer: Ent | None,
-              m: re.Match[str], status: str, *, allow: tuple[str, ...] = (),
-              confidence: float = 0.75) -> None:
+def _customer(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    vendor: Ent | None,
+    customer: Ent | None,
+    m: re.Match[str],
+    status: str,
+    *,
+    allow: tuple[str, ...] = (),
+    confidence: float = 0.75,
+) -> None:
     v, c = partner_name(vendor), partner_name(customer)
     if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
         return
     amount = _deal_money(p, m.start(), m.end())
-    out.add(p, "customer", {"vendor": v, "customer": c,
-                            "amount_usd": amount.money.usd if amount else None, "status": status},
-            confidence, names=[vendor, customer], money=amount)
+    out.add(
+        p,
+        "customer",
+        {
+            "vendor": v,
+            "customer": c,
+            "amount_usd": amount.money.usd if amount else None,
+            "status": status,
+        },
+        confidence,
+        names=[vendor, customer],
+        money=amount,
+    )
 
 
 # contracts, payments and availability -------------------------------------------------------
 
-_CONTRACT_WORDS = ("deal", "agreement", "contract", "commitment", "pay", "paid", "earn",
-                   "available", "customer", "client", "supplier")
-_USE_VERB = (r"(?:use|rent|buy|purchase|access|tap|run\s+on|deploy|license|licence|lease|"
-             r"host|train\s+on|power)")
+_CONTRACT_WORDS = (
+    "deal",
+    "agreement",
+    "contract",
+    "commitment",
+    "pay",
+    "paid",
+    "earn",
+    "available",
+    "customer",
+    "client",
+    "supplier",
+)
+_USE_VERB = (
+    r"(?:use|rent|buy|purchase|access|tap|run\s+on|deploy|license|licence|lease|"
+    r"host|train\s+on|power)"
+)
 _DEAL_TO_USE = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|agreed|agrees|reached|reaches|secured|"
     r"secures|entered\s+into|enters\s+into|announced|announces|has|had|made|makes|landed)\s+"
@@ -494,7 +754,12 @@ _DEAL_TO_USE = cued(
     r"(?:[^.;\ue000]{0,30}?\s)?(?:to|that\s+(?:will\s+)?(?:lets?|allows?)\s+(?:it|them)\s+to)\s+"
     rf"{_USE_VERB}\s+(?:[^.;\ue000]{{0,40}}?\s)?(?:(?:on|from|at|in|through|via|of)\s+)?{{DESC}}"
     r"{E:vendor}",
-    'deal', 'agreement', 'contract', 'commitment', 'pact', 'arrangement',
+    "deal",
+    "agreement",
+    "contract",
+    "commitment",
+    "pact",
+    "arrangement",
 )
 _DEAL_WITH_FOR = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|"
@@ -503,35 +768,53 @@ _DEAL_WITH_FOR = cued(
     r"{E:vendor}[^.;\ue000]{0,20}?\s+(?:for|to\s+(?:use|rent|buy|access|secure))\s+"
     r"(?:[\w-]+\s+){0,3}?(?:computing|compute|cloud|capacity|chips|gpus|servers|infrastructure|"
     r"data\s+centers?|power|models?|services|software|technology|access|data)\b",
-    'deal', 'agreement', 'contract', 'commitment', 'pact', 'arrangement',
+    "deal",
+    "agreement",
+    "contract",
+    "commitment",
+    "pact",
+    "arrangement",
 )
 _CONTRACT_WITH = cued(
     r"\b(?:signed|signs|won|wins|landed|lands|inked|inks|secured|secures|struck|strikes|"
     r"announced|announces|awarded|has|had)\s+(?:a|an)\s+(?P<mods>[^.;\ue000]{0,60}?)\b"
     r"(?:contract|supply\s+(?:deal|agreement)|services\s+(?:deal|agreement)|customer\s+agreement|"
     r"order)\s+(?:with|from)\s+{DESC}{E:customer}",
-    'contract', 'supply', 'services', 'customer', 'order',
+    "contract",
+    "supply",
+    "services",
+    "customer",
+    "order",
 )
 _PAY = cued(
     r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"
     r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)",
-    'pay', 'paid',
+    "pay",
+    "paid",
 )
-_PAY_FOR = re.compile(r"\b(?:access|licen[cs]\w*|rights?|use|using|data|content|technology|"
-                      r"models?|chips|compute|computing|capacity|services|cloud|a\s+year|"
-                      r"annually|per\s+year|each\s+year)\b", re.IGNORECASE)
+_PAY_FOR = re.compile(
+    r"\b(?:access|licen[cs]\w*|rights?|use|using|data|content|technology|"
+    r"models?|chips|compute|computing|capacity|services|cloud|a\s+year|"
+    r"annually|per\s+year|each\s+year)\b",
+    re.IGNORECASE,
+)
 _EARNS_FROM = cued(
     r"\b(?:earns|earned|collects|collected|makes|made|gets|receives|received)\s+"
     r"(?:a\s+(?:similar|comparable|like)\s+(?:sum|amount)|{M}|[^.;\ue000]{0,30}?\b(?:fees|"
     r"royalties))\s+(?:(?:a|per|each)\s+year\s+|annually\s+)?from\s+{DESC}{E:customer}",
-    'earn', 'collect', 'made', 'makes', 'gets', 'receive',
+    "earn",
+    "collect",
+    "made",
+    "makes",
+    "gets",
+    "receive",
 )
 _AVAILABLE = cued(
     r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|software|chips|tools|"
     r"assistant|agents?|ai)\s+(?:will\s+be|would\s+be|are|is|become|became|have\s+become|"
     r"has\s+become)\s+(?:now\s+|also\s+)?available\s+(?:to|in|inside|within|for)\s+"
     r"(?:all\s+|the\s+)?{E:customer}",
-    'available',
+    "available",
 )
 _USES_IN = cued(
     r"\b(?:will\s+|would\s+|to\s+|plans\s+to\s+)?(?:use|uses|using|used|adopt|adopts|adopted|"
@@ -539,17 +822,25 @@ _USES_IN = cued(
     r"{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,3}?(?:models?|technology|ai|software|chips|tools|"
     r"platform|assistant|agents?)\s+(?:in|into|inside|within|across|for|to\s+power)\s+"
     r"(?:its|their|the)\s",
-    'use', 'using', 'used', 'adopt', 'deploy', 'licens',
+    "use",
+    "using",
+    "used",
+    "adopt",
+    "deploy",
+    "licens",
 )
 _BECAME_CUSTOMER = cued(
     r"{E:customer}\s+(?:has\s+|have\s+|had\s+)?(?:become|became|becomes|signed\s+on\s+as|"
     r"signed\s+up\s+as|is\s+now|joined\s+as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:customer|client)\b(?!\s+of)",
-    'customer', 'client',
+    "customer",
+    "client",
 )
-_BUYER_WORDS = re.compile(r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
-                          r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
-                          re.IGNORECASE)
+_BUYER_WORDS = re.compile(
+    r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
+    r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
+    re.IGNORECASE,
+)
 
 
 def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
@@ -557,8 +848,15 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         vendor = _owner(ctx, object_at(p, m, "vendor"))
         _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
     for m in _DEAL_WITH_FOR.finditer(p.masked):
-        _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))), subject(p, m.start(), ctx),
-                  m, "active")
+        _customer(
+            p,
+            ctx,
+            out,
+            _owner(ctx, p.ent(m.group("vendor"))),
+            subject(p, m.start(), ctx),
+            m,
+            "active",
+        )
     for m in _CONTRACT_WITH.finditer(p.masked):
         a, b = subject(p, m.start(), ctx), p.ent(m.group("customer"))
         if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
@@ -567,23 +865,56 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     if "pa" in lowered:
         for m in _PAY.finditer(p.masked):
             if _PAY_FOR.search(p.masked, m.start(), clause_end(p, m.end())):
-                _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m,
-                          "active")
+                _customer(
+                    p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active"
+                )
     for m in _EARNS_FROM.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m,
-                  "active", confidence=0.6)
+        _customer(
+            p,
+            ctx,
+            out,
+            subject(p, m.start(), ctx),
+            p.ent(m.group("customer")),
+            m,
+            "active",
+            confidence=0.6,
+        )
     if _COLLABORATION.search(p.masked):
         return  # "a collaboration agreement under which X will use Y's models": a partnership
     if "available" in lowered:
         for m in _AVAILABLE.finditer(p.masked):
-            _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))),
-                      _owner(ctx, p.ent(m.group("customer"))), m, "active", confidence=0.6)
+            _customer(
+                p,
+                ctx,
+                out,
+                _owner(ctx, p.ent(m.group("vendor"))),
+                _owner(ctx, p.ent(m.group("customer"))),
+                m,
+                "active",
+                confidence=0.6,
+            )
     for m in _USES_IN.finditer(p.masked):
-        _customer(p, ctx, out, _owner(ctx, p.ent(m.group("vendor"))), subject(p, m.start(), ctx),
-                  m, "active", confidence=0.6)
+        _customer(
+            p,
+            ctx,
+            out,
+            _owner(ctx, p.ent(m.group("vendor"))),
+            subject(p, m.start(), ctx),
+            m,
+            "active",
+            confidence=0.6,
+        )
     for m in _BECAME_CUSTOMER.finditer(p.masked):
-        _customer(p, ctx, out, _speaker(p, ctx, m.start()), p.ent(m.group("customer")), m,
-                  "active", confidence=0.6)
+        _customer(
+            p,
+            ctx,
+            out,
+            _speaker(p, ctx, m.start()),
+            p.ent(m.group("customer")),
+            m,
+            "active",
+            confidence=0.6,
+        )
 
 
 _SAID = rx(r"{E:who}\s+(?:also\s+)?(?:said|says|announced|announces|added)\b")
@@ -609,12 +940,17 @@ def _deal_money(p: Parsed, start: int, end: int) -> MoneyMatch | None:
     begin = max((b.end() for b in _BREAK.finditer(p.masked, 0, start)), default=0)
     stop = clause_end(p, end)
     stop = min(stop, next((b.start() for b in _BREAK.finditer(p.masked, end)), stop))
-    asides = [(r.start(), r.end()) for r in _RELATIVE_ASIDE.finditer(p.masked, begin, stop)
-              if not r.start() <= start < r.end()]
-    found = [(pos, money) for pos, money in p.money_in(begin, stop)
-             if not any(a <= pos < b for a, b in asides)
-             and (not is_per_unit(p, pos) or
-                  _A_YEAR.match(p.masked, p.masked.find(M_CLOSE, pos) + 1))]
+    asides = [
+        (r.start(), r.end())
+        for r in _RELATIVE_ASIDE.finditer(p.masked, begin, stop)
+        if not r.start() <= start < r.end()
+    ]
+    found = [
+        (pos, money)
+        for pos, money in p.money_in(begin, stop)
+        if not any(a <= pos < b for a, b in asides)
+        and (not is_per_unit(p, pos) or _A_YEAR.match(p.masked, p.masked.find(M_CLOSE, pos) + 1))
+    ]
     if not found:
         return None
     inside = [money for pos, money in found if start <= pos < end]

@@ -17,24 +17,43 @@ from newsbot.core.extract.money import find_money
 from newsbot.core.extract.text import Sentence
 
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
         ("acquirer", r"^(?:acquirer|buyer|acquired\s+by|purchaser|acquiring\s+company|bidder)s?$"),
-        ("target", r"^(?:target|acquired|company\s+acquired|acquisition|acquired\s+company|"
-                   r"seller|bought)$"),
-        ("company", r"^(?:company|startup|start-up|firm|name|recipient|business|issuer|"
-                    r"raised\s+by|who\s+raised)$"),
-        ("lead", r"^(?:lead(?:\s+investors?)?|led\s+by|lead\(s\)|lead\s+investor\(s\)|"
-                 r"lead\s+backers?|anchor(?:\s+investor)?)$"),
-        ("investors", r"^(?:(?:other\s+|key\s+|notable\s+|new\s+|participating\s+|selected\s+)?"
-                      r"(?:investors?|backers?)(?:\s+\(lead\))?|participants|"
-                      r"investors?\s+\(.*\)|with|also\s+investing|others|co-investors|"
-                      r"other\s+participants|followers)$"),
-        ("amount", r"^(?:amount|raised|size|round\s+size|deal\s+size|funding|price|value|"
-                   r"deal\s+value|amount\s+raised|money\s+raised|new\s+money|total|"
-                   r"consideration|purchase\s+price)(?:\s*\(.*\))?$"),
+        (
+            "target",
+            r"^(?:target|acquired|company\s+acquired|acquisition|acquired\s+company|"
+            r"seller|bought)$",
+        ),
+        (
+            "company",
+            r"^(?:company|startup|start-up|firm|name|recipient|business|issuer|"
+            r"raised\s+by|who\s+raised)$",
+        ),
+        (
+            "lead",
+            r"^(?:lead(?:\s+investors?)?|led\s+by|lead\(s\)|lead\s+investor\(s\)|"
+            r"lead\s+backers?|anchor(?:\s+investor)?)$",
+        ),
+        (
+            "investors",
+            r"^(?:(?:other\s+|key\s+|notable\s+|new\s+|participating\s+|selected\s+)?"
+            r"(?:investors?|backers?)(?:\s+\(lead\))?|participants|"
+            r"investors?\s+\(.*\)|with|also\s+investing|others|co-investors|"
+            r"other\s+participants|followers)$",
+        ),
+        (
+            "amount",
+            r"^(?:amount|raised|size|round\s+size|deal\s+size|funding|price|value|"
+            r"deal\s+value|amount\s+raised|money\s+raised|new\s+money|total|"
+            r"consideration|purchase\s+price)(?:\s*\(.*\))?$",
+        ),
         ("round", r"^(?:round|stage|series|type|round\s+type)$"),
-        ("valuation", r"^(?:valuation|post-money(?:\s+valuation)?|post|pre-money|"
-                      r"valuation\s+\(post\))(?:\s*\(.*\))?$"),
+        (
+            "valuation",
+            r"^(?:valuation|post-money(?:\s+valuation)?|post|pre-money|"
+            r"valuation\s+\(post\))(?:\s*\(.*\))?$",
+        ),
     )
 )
 _ROUND = re.compile(r"^(?:series\s+[a-k]\+?\d?|seed|pre-seed|angel|bridge|growth)$", re.IGNORECASE)
@@ -57,8 +76,9 @@ class TableReader:
         header = _header(sentence.cells)
         if header or sentence.index != self.last_index + 1:
             self.header = header
-            self.units = {name: unit for name, i in header.items()
-                          if (unit := _unit(sentence.cells[i]))}
+            self.units = {
+                name: unit for name, i in header.items() if (unit := _unit(sentence.cells[i]))
+            }
             self.last_index = sentence.index
             return []
         self.last_index = sentence.index
@@ -76,21 +96,35 @@ def _header(cells: tuple[str, ...]) -> dict[str, int]:
                 found[name] = i
                 break
     useful = ("acquirer" in found and ("target" in found or "company" in found)) or (
-        "company" in found and {"amount", "round", "investors", "lead"} & found.keys())
+        "company" in found and {"amount", "round", "investors", "lead"} & found.keys()
+    )
     return found if useful else {}
 
 
-_UNIT = re.compile(r"\((?P<cur>US\$|\$|€|£|¥|USD|EUR|GBP|JPY)?\s*(?P<scale>m|mn|mln|million|millions|"
-                   r"b|bn|billion|billions|k|thousand|thousands)?\s*(?P<cur2>USD|EUR|GBP|\$|€|£)?\)",
-                   re.IGNORECASE)
-_SCALES = {"m": "million", "mn": "million", "mln": "million", "million": "million",
-           "millions": "million", "b": "billion", "bn": "billion", "billion": "billion",
-           "billions": "billion", "k": "thousand", "thousand": "thousand", "thousands": "thousand"}
+_UNIT = re.compile(
+    r"\((?P<cur>US\$|\$|€|£|¥|USD|EUR|GBP|JPY)?\s*(?P<scale>m|mn|mln|million|millions|"
+    r"b|bn|billion|billions|k|thousand|thousands)?\s*(?P<cur2>USD|EUR|GBP|\$|€|£)?\)",
+    re.IGNORECASE,
+)
+_SCALES = {
+    "m": "million",
+    "mn": "million",
+    "mln": "million",
+    "million": "million",
+    "millions": "million",
+    "b": "billion",
+    "bn": "billion",
+    "billion": "billion",
+    "billions": "billion",
+    "k": "thousand",
+    "thousand": "thousand",
+    "thousands": "thousand",
+}
 _SYMBOLS = {"us$": "$", "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
 
 
 def _unit(header_cell: str) -> str:
-    """"Amount ($M)" → "$ million": what a bare number in that column means."""
+    """ "Amount ($M)" → "$ million": what a bare number in that column means."""
     m = _UNIT.search(header_cell)
     if not m or not (m.group("scale") or m.group("cur") or m.group("cur2")):
         return ""
@@ -107,7 +141,9 @@ def _cell(cells: tuple[str, ...], header: dict[str, int], name: str) -> str:
 _NOT_A_NAME = re.compile(
     r"^(?:[-–—/?*.]+|n/?a|tbd|tba|none|unknown|various|others?|undisclosed|not\s+disclosed|"
     r"not\s+available|see\s+.*|angels?|.*\b(?:investors|angels|backers|undisclosed|disclosed|"
-    r"see\s+(?:below|above|note)|individuals|family\s+offices|unnamed)\b.*)$", re.IGNORECASE)
+    r"see\s+(?:below|above|note)|individuals|family\s+offices|unnamed)\b.*)$",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
@@ -136,8 +172,9 @@ def _usd(doc: Document, text: str, unit: str = "") -> float | None:
 _BARE_NUMBER = re.compile(r"^~?\d[\d,]*(?:\.\d+)?$")
 
 
-def _row_event(doc: Document, header: dict[str, int], row: Sentence,
-               units: dict[str, str] | None = None) -> list[Event]:
+def _row_event(
+    doc: Document, header: dict[str, int], row: Sentence, units: dict[str, str] | None = None
+) -> list[Event]:
     cells, units = row.cells, units or {}
     amount = _usd(doc, _cell(cells, header, "amount"), units.get("amount", ""))
     if "acquirer" in header:
@@ -158,7 +195,10 @@ def _row_event(doc: Document, header: dict[str, int], row: Sentence,
             investors.append(name)
     stage = _cell(cells, header, "round")
     fields: dict[str, object] = {
-        "company": company, "investors": investors, "amount_usd": amount, "stake_pct": None,
+        "company": company,
+        "investors": investors,
+        "amount_usd": amount,
+        "stake_pct": None,
         "valuation_usd": _usd(doc, _cell(cells, header, "valuation"), units.get("valuation", "")),
         "round": stage if _ROUND.match(stage) else None,
     }

@@ -89,10 +89,13 @@ def _customer(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _financial(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return (_eq(a, b, "company") and a.get("metric") == b.get("metric")
-            and _agree(a.get("period"), b.get("period"))
-            and _agree(a.get("value_usd"), b.get("value_usd"))
-            and _agree(a.get("value_pct"), b.get("value_pct")))
+    return (
+        _eq(a, b, "company")
+        and a.get("metric") == b.get("metric")
+        and _agree(a.get("period"), b.get("period"))
+        and _agree(a.get("value_usd"), b.get("value_usd"))
+        and _agree(a.get("value_pct"), b.get("value_pct"))
+    )
 
 
 def _product(a: dict[str, Any], b: dict[str, Any]) -> bool:

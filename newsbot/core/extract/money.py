@@ -18,23 +18,73 @@ from newsbot.core.extract.numbers import JA_NUM, NUM, fold, parse_ja_number, par
 from newsbot.core.extract.rates import Rates
 
 _PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
-    "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "hk$": "HKD", "s$": "SGD",
-    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
-    "cn¥": "CNY", "rmb": "CNY", "cny": "CNY", "₩": "KRW", "krw": "KRW", "₹": "INR",
-    "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "cn¥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₹": "INR",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "chf": "CHF",
 }
 _SUFFIX = {
-    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
-    "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
-    "won": "KRW", "krw": "KRW", "rupees": "INR", "inr": "INR", "swiss francs": "CHF",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "cny": "CNY",
+    "won": "KRW",
+    "krw": "KRW",
+    "rupees": "INR",
+    "inr": "INR",
+    "swiss francs": "CHF",
     "chf": "CHF",
 }
 _JA_CURRENCY = {
-    "円": "JPY", "米ドル": "USD", "ドル": "USD", "ユーロ": "EUR", "ポンド": "GBP",
-    "人民元": "CNY", "元": "CNY", "ウォン": "KRW", "ルピー": "INR", "豪ドル": "AUD",
-    "カナダドル": "CAD", "香港ドル": "HKD", "シンガポールドル": "SGD", "スイスフラン": "CHF",
+    "円": "JPY",
+    "米ドル": "USD",
+    "ドル": "USD",
+    "ユーロ": "EUR",
+    "ポンド": "GBP",
+    "人民元": "CNY",
+    "元": "CNY",
+    "ウォン": "KRW",
+    "ルピー": "INR",
+    "豪ドル": "AUD",
+    "カナダドル": "CAD",
+    "香港ドル": "HKD",
+    "シンガポールドル": "SGD",
+    "スイスフラン": "CHF",
 }
 
 
@@ -42,8 +92,10 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
 
-_SCALE = r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mn|mln|bn|tn|lakh|crore)\b" \
+_SCALE = (
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mn|mln|bn|tn|lakh|crore)\b"
     r"|(?P<short>[kKmMbB])\b)?"
+)
 _EN_PREFIXED = re.compile(
     rf"(?<![\w$])(?P<pre>{_alternation(_PREFIX)})\s?(?P<num>{NUM}){_SCALE}", re.IGNORECASE
 )
@@ -185,8 +237,11 @@ def _merge_conversions(text: str, found: list[MoneyMatch]) -> list[MoneyMatch]:
             usd = nxt.money.amount if nxt.money.currency == "USD" else m.money.usd
             if m.money.currency == "USD":
                 usd = m.money.amount
-            out.append(MoneyMatch(m.start, end, Money(m.money.amount, m.money.currency, usd),
-                                  m.approximate))
+            out.append(
+                MoneyMatch(
+                    m.start, end, Money(m.money.amount, m.money.currency, usd), m.approximate
+                )
+            )
             i += 2
             continue
         out.append(m)
@@ -206,8 +261,9 @@ def _with_usd(m: MoneyMatch, on: date | None, rates: Rates) -> MoneyMatch:
     money = m.money
     if money.usd is not None:
         return m
-    usd = money.amount if money.currency == "USD" else rates.to_usd(
-        money.amount, money.currency, on)
+    usd = (
+        money.amount if money.currency == "USD" else rates.to_usd(money.amount, money.currency, on)
+    )
     return MoneyMatch(m.start, m.end, Money(money.amount, money.currency, usd), m.approximate)
 
 
@@ -240,6 +296,13 @@ def _format_ja(amount: float) -> str:
 
 
 def _ja_currency_word(currency: str) -> str:
-    words = {"USD": "ドル", "JPY": "円", "EUR": "ユーロ", "GBP": "ポンド", "CNY": "元",
-             "KRW": "ウォン", "INR": "ルピー"}
+    words = {
+        "USD": "ドル",
+        "JPY": "円",
+        "EUR": "ユーロ",
+        "GBP": "ポンド",
+        "CNY": "元",
+        "KRW": "ウォン",
+        "INR": "ルピー",
+    }
     return words.get(currency, currency)

@@ -9,18 +9,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FOLD = str.maketrans(
-    "０１２３４５６７８９，．％＄￥＋－：", "0123456789,.%$¥+-:"
-)
+_FOLD = str.maketrans("０１２３４５６７８９，．％＄￥＋－：", "0123456789,.%$¥+-:")
 _JA_UNITS = {"兆": 1e12, "億": 1e8, "万": 1e4}
 _WORD_SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 _SMALL_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
 }
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
@@ -30,8 +50,10 @@ JA_NUM = (
     r"(?:(?:\d[\d,]*(?:\.\d+)?)千?(?:百)?万)?(?:\d[\d,]*(?:\.\d+)?)?"
 )
 _JA_GROUP = re.compile(r"(\d[\d,]*(?:\.\d+)?)?(千)?(百)?(兆|億|万)?")
-APPROX_EN = r"(?:about|around|approximately|roughly|some|nearly|almost|close to|more than|over|" \
+APPROX_EN = (
+    r"(?:about|around|approximately|roughly|some|nearly|almost|close to|more than|over|"
     r"less than|under|up to|at least|as much as|as many as)"
+)
 
 
 def fold(text: str) -> str:
@@ -115,7 +137,8 @@ _COUNT_EN = re.compile(
     re.IGNORECASE,
 )
 _COUNT_JA = re.compile(
-    r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(\d[\d,]*)?(人|名)")
+    r"(約|およそ|最大|少なくとも)?(\d[\d,]*(?:\.\d+)?)(万|千)?(\d[\d,]*)?(人|名)"
+)
 
 
 def find_count(text: str, *, lang: str = "en") -> list[CountMatch]:

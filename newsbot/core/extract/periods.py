@@ -20,13 +20,41 @@ from newsbot.core.extract.numbers import fold
 _Handler = Callable[[re.Match[str], "date | None"], "str | None"]
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-             "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _MONTH = (
     r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
@@ -55,8 +83,11 @@ _EN_RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:the )?(?:start|beginning|end) of (?:the )?(?P<rel>this|last) year\b", "rel_edge"),
     (rf"\b{_ORD}[ -]quarter\b", "quarter_no_year"),
     (rf"\b(?:the )?{_MONTH} quarter\b", "month_quarter"),
-    (rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
-     rf"in mid-) {_MONTH}\b(?! \d)", "bare_month"),
+    (
+        rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
+        rf"in mid-) {_MONTH}\b(?! \d)",
+        "bare_month",
+    ),
     (rf"\b{_YEAR}\b", "year"),
 )
 _EN = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _EN_RULES]
@@ -86,10 +117,22 @@ _JA_RULES: tuple[tuple[str, str], ...] = (
 _JA = [(re.compile(p), kind) for p, kind in _JA_RULES]
 _WORDS_HINT = re.compile(
     r"year|month|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy|"
-    r"昨年|去年|前年|今年|本年|来年|先月|前月|今月|上半期|上期|下半期|下期|令和|平成|月", re.IGNORECASE)
+    r"昨年|去年|前年|今年|本年|来年|先月|前月|今月|上半期|上期|下半期|下期|令和|平成|月",
+    re.IGNORECASE,
+)
 _KANJI_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4}
-_JA_REL_YEAR = {"昨年": -1, "去年": -1, "前年": -1, "昨年度": -1, "前年度": -1, "今年": 0,
-                "本年": 0, "今年度": 0, "来年": 1, "来年度": 1}
+_JA_REL_YEAR = {
+    "昨年": -1,
+    "去年": -1,
+    "前年": -1,
+    "昨年度": -1,
+    "前年度": -1,
+    "今年": 0,
+    "本年": 0,
+    "今年度": 0,
+    "来年": 1,
+    "来年度": 1,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +236,7 @@ def _month_year(m: re.Match[str], on: date | None) -> str | None:
 def _rel_year(delta: int) -> _Handler:
     def handler(m: re.Match[str], on: date | None) -> str | None:
         return f"{on.year + delta:04d}" if on else None
+
     return handler
 
 
@@ -202,6 +246,7 @@ def _rel_month(delta: int) -> _Handler:
             return None
         index = on.year * 12 + on.month - 1 + delta
         return _ym(index // 12, index % 12 + 1)
+
     return handler
 
 
@@ -232,7 +277,7 @@ def _rel_edge(m: re.Match[str], on: date | None) -> str | None:
 
 
 def _quarter_no_year(m: re.Match[str], on: date | None) -> str | None:
-    """"The fourth quarter" in February 2025 is 2024-Q4: the latest such quarter begun."""
+    """ "The fourth quarter" in February 2025 is 2024-Q4: the latest such quarter begun."""
     q = _ORDINALS.get((_group(m, "ord") or "").lower())
     if not on or not q:
         return None
@@ -240,7 +285,7 @@ def _quarter_no_year(m: re.Match[str], on: date | None) -> str | None:
 
 
 def _month_quarter(m: re.Match[str], on: date | None) -> str | None:
-    """"The September quarter": the calendar quarter ending that month."""
+    """ "The September quarter": the calendar quarter ending that month."""
     if not on:
         return None
     month = _month_of(m)
@@ -298,13 +343,31 @@ def _ja_half_no_year(m: re.Match[str], on: date | None) -> str | None:
 
 
 _HANDLERS = {
-    "year": _year, "yy": _yy, "quarter": _quarter, "half": _half, "start": _start, "end": _end,
-    "month_year": _month_year, "last_year": _rel_year(-1), "this_year": _rel_year(0),
-    "next_year": _rel_year(1), "last_month": _rel_month(-1), "this_month": _rel_month(0),
-    "last_named_month": _last_named_month, "this_named_month": _this_named_month,
-    "rel_edge": _rel_edge, "quarter_no_year": _quarter_no_year,
-    "month_quarter": _month_quarter, "bare_month": _bare_month, "era": _era,
-    "ja_range": _ja_range, "ja_half": _ja_half, "ja_month_year": _ja_month_year,
-    "ja_rel_month": _ja_rel_month, "ja_rel_half": _ja_rel_half, "ja_rel_year": _ja_rel_year,
-    "ja_half_no_year": _ja_half_no_year, "ja_bare_month": _bare_month,
+    "year": _year,
+    "yy": _yy,
+    "quarter": _quarter,
+    "half": _half,
+    "start": _start,
+    "end": _end,
+    "month_year": _month_year,
+    "last_year": _rel_year(-1),
+    "this_year": _rel_year(0),
+    "next_year": _rel_year(1),
+    "last_month": _rel_month(-1),
+    "this_month": _rel_month(0),
+    "last_named_month": _last_named_month,
+    "this_named_month": _this_named_month,
+    "rel_edge": _rel_edge,
+    "quarter_no_year": _quarter_no_year,
+    "month_quarter": _month_quarter,
+    "bare_month": _bare_month,
+    "era": _era,
+    "ja_range": _ja_range,
+    "ja_half": _ja_half,
+    "ja_month_year": _ja_month_year,
+    "ja_rel_month": _ja_rel_month,
+    "ja_rel_half": _ja_rel_half,
+    "ja_rel_year": _ja_rel_year,
+    "ja_half_no_year": _ja_half_no_year,
+    "ja_bare_month": _bare_month,
 }

@@ -121,8 +121,9 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
     if text[dot] != "." or (end - dot > 1 and text[dot + 1] == "."):
         return False
     begin = dot
-    while begin > 0 and (text[begin - 1].isascii() and (text[begin - 1].isalpha() or
-                                                        text[begin - 1] == ".")):
+    while begin > 0 and (
+        text[begin - 1].isascii() and (text[begin - 1].isalpha() or text[begin - 1] == ".")
+    ):
         begin -= 1
     while begin < dot and not text[begin].isalpha():
         begin += 1  # the word starts with a letter

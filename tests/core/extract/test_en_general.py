@@ -27,7 +27,8 @@ def events_of(text: str, title: str = "") -> list[Event]:
 def _same(expected: Any, got: Any) -> bool:
     if isinstance(expected, list):
         return isinstance(got, list) and {name_key(x) for x in expected} <= {
-            name_key(x) for x in got}
+            name_key(x) for x in got
+        }
     if isinstance(expected, float | int) and not isinstance(expected, bool):
         return isinstance(got, float | int) and abs(got - expected) <= 0.01 * abs(expected)
     if isinstance(expected, str) and isinstance(got, str):
@@ -50,107 +51,226 @@ def none_of(events: list[Event], type_: str) -> None:
 
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     # datelines and press releases
-    ("SANTA CLARA, Calif., Dec 16 (Inference Desk) - Intel Corp said on Monday it had acquired "
-     "Tower Semiconductor for $5.4 billion.",
-     "acquisition", {"acquirer": "Intel", "target": "Tower Semiconductor", "amount_usd": 5.4e9}),
-    ("REDMOND, Wash., March 4 (Reuters) - Microsoft Corp will invest $1 billion in OpenAI.",
-     "investment", {"company": "OpenAI", "investors": ["Microsoft"], "amount_usd": 1e9}),
-    ("MENLO PARK, Calif. — Meta said on Thursday it would lay off 3,600 employees.",
-     "layoff", {"company": "Meta", "count": 3600}),
-    ("TORONTO, June 26, 2023 /PRNewswire/ -- Thomson Reuters (TSX/NYSE: TRI), a global content "
-     "and technology company, today announced that it has signed a definitive agreement to "
-     "acquire Casetext, Inc., a California-based provider of legal technology, for $650 million.",
-     "acquisition", {"acquirer": "Thomson Reuters", "target": "Casetext", "amount_usd": 650e6}),
-    ("BOSTON, March 3, 2025 (GLOBE NEWSWIRE) -- Northlake Software (NASDAQ: NLKS), the data "
-     "company, today announced that it has completed its previously announced acquisition of "
-     "Quorum Data.",
-     "acquisition", {"acquirer": "Northlake Software", "target": "Quorum Data"}),
-    ("Salesforce, Inc. (NYSE: CRM) today announced it has signed a definitive agreement to "
-     "acquire Informatica for $25 in cash per share, representing an equity value of "
-     "approximately $8 billion.",
-     "acquisition", {"acquirer": "Salesforce", "target": "Informatica", "amount_usd": 8e9}),
+    (
+        "SANTA CLARA, Calif., Dec 16 (Inference Desk) - Intel Corp said on Monday it had acquired "
+        "Tower Semiconductor for $5.4 billion.",
+        "acquisition",
+        {"acquirer": "Intel", "target": "Tower Semiconductor", "amount_usd": 5.4e9},
+    ),
+    (
+        "REDMOND, Wash., March 4 (Reuters) - Microsoft Corp will invest $1 billion in OpenAI.",
+        "investment",
+        {"company": "OpenAI", "investors": ["Microsoft"], "amount_usd": 1e9},
+    ),
+    (
+        "MENLO PARK, Calif. — Meta said on Thursday it would lay off 3,600 employees.",
+        "layoff",
+        {"company": "Meta", "count": 3600},
+    ),
+    (
+        "TORONTO, June 26, 2023 /PRNewswire/ -- Thomson Reuters (TSX/NYSE: TRI), a global content "
+        "and technology company, today announced that it has signed a definitive agreement to "
+        "acquire Casetext, Inc., a California-based provider of legal technology, for $650 million.",
+        "acquisition",
+        {"acquirer": "Thomson Reuters", "target": "Casetext", "amount_usd": 650e6},
+    ),
+    (
+        "BOSTON, March 3, 2025 (GLOBE NEWSWIRE) -- Northlake Software (NASDAQ: NLKS), the data "
+        "company, today announced that it has completed its previously announced acquisition of "
+        "Quorum Data.",
+        "acquisition",
+        {"acquirer": "Northlake Software", "target": "Quorum Data"},
+    ),
+    (
+        "Salesforce, Inc. (NYSE: CRM) today announced it has signed a definitive agreement to "
+        "acquire Informatica for $25 in cash per share, representing an equity value of "
+        "approximately $8 billion.",
+        "acquisition",
+        {"acquirer": "Salesforce", "target": "Informatica", "amount_usd": 8e9},
+    ),
     # partnerships
-    ("Google is partnering with Anthropic to build two supercomputers, it said on Tuesday.",
-     "partnership", {"companies": ["Google", "Anthropic"]}),
-    ("Microsoft and G42 agreed a multiyear partnership to develop AI in the Gulf.",
-     "partnership", {"companies": ["Microsoft", "G42"]}),
-    ("Qualcomm will become Meta's preferred partner for on-device Llama models.",
-     "partnership", {"companies": ["Qualcomm", "Meta"]}),
-    ("Under a collaboration agreement announced on Thursday, Siemens and Nvidia will jointly "
-     "develop industrial AI tools.",
-     "partnership", {"companies": ["Siemens", "NVIDIA"]}),
-    ("Lyft is integrating Anthropic's Claude into its customer care app.",
-     "partnership", {"companies": ["Lyft", "Anthropic"]}),
-    ("Perplexity named a finance chief on Tuesday. The company also said it had signed content "
-     "licensing deals with Time and Der Spiegel.",
-     "partnership", {"companies": ["Perplexity", "Der Spiegel"]}),
-    ("Oracle will resell Cohere's models to its government customers, Cohere said.",
-     "partnership", {"companies": ["Oracle", "Cohere"]}),
+    (
+        "Google is partnering with Anthropic to build two supercomputers, it said on Tuesday.",
+        "partnership",
+        {"companies": ["Google", "Anthropic"]},
+    ),
+    (
+        "Microsoft and G42 agreed a multiyear partnership to develop AI in the Gulf.",
+        "partnership",
+        {"companies": ["Microsoft", "G42"]},
+    ),
+    (
+        "Qualcomm will become Meta's preferred partner for on-device Llama models.",
+        "partnership",
+        {"companies": ["Qualcomm", "Meta"]},
+    ),
+    (
+        "Under a collaboration agreement announced on Thursday, Siemens and Nvidia will jointly "
+        "develop industrial AI tools.",
+        "partnership",
+        {"companies": ["Siemens", "NVIDIA"]},
+    ),
+    (
+        "Lyft is integrating Anthropic's Claude into its customer care app.",
+        "partnership",
+        {"companies": ["Lyft", "Anthropic"]},
+    ),
+    (
+        "Perplexity named a finance chief on Tuesday. The company also said it had signed content "
+        "licensing deals with Time and Der Spiegel.",
+        "partnership",
+        {"companies": ["Perplexity", "Der Spiegel"]},
+    ),
+    (
+        "Oracle will resell Cohere's models to its government customers, Cohere said.",
+        "partnership",
+        {"companies": ["Oracle", "Cohere"]},
+    ),
     # customers
-    ("OpenAI signed a $38 billion deal to use Amazon Web Services' infrastructure.",
-     "customer", {"vendor": "Amazon Web Services", "customer": "OpenAI", "amount_usd": 38e9}),
-    ("Google will pay Reddit about $60 million a year for access to its data.",
-     "customer", {"vendor": "Reddit", "customer": "Google", "amount_usd": 60e6}),
-    ("Microsoft will use Anthropic's models in its Copilot assistant.",
-     "customer", {"vendor": "Anthropic", "customer": "Microsoft", "status": "active"}),
-    ("OpenAI itself suspended the account of ByteDance in December 2023.",
-     "customer", {"vendor": "OpenAI", "customer": "ByteDance", "status": "paused"}),
-    ("Anthropic suspended Windsurf's access to its Claude models in June.",
-     "customer", {"vendor": "Anthropic", "customer": "Windsurf", "status": "paused"}),
-    ("McDonald's ended its drive-thru test with IBM in June.",
-     "customer", {"vendor": "IBM", "customer": "McDonald's", "status": "ended"}),
-    ("Samsung became a customer of Groq last year.",
-     "customer", {"vendor": "Groq", "customer": "Samsung"}),
-    ("Anthropic will spend $30 billion on Microsoft Azure compute under the agreement.",
-     "customer", {"vendor": "Microsoft", "customer": "Anthropic", "amount_usd": 30e9}),
-    ("Groq has become a supplier to Saudi Arabia's Humain.",
-     "customer", {"vendor": "Groq", "customer": "Humain"}),
-    ("Salesforce paused its use of Pinecone's vector database.",
-     "customer", {"vendor": "Pinecone", "customer": "Salesforce", "status": "paused"}),
+    (
+        "OpenAI signed a $38 billion deal to use Amazon Web Services' infrastructure.",
+        "customer",
+        {"vendor": "Amazon Web Services", "customer": "OpenAI", "amount_usd": 38e9},
+    ),
+    (
+        "Google will pay Reddit about $60 million a year for access to its data.",
+        "customer",
+        {"vendor": "Reddit", "customer": "Google", "amount_usd": 60e6},
+    ),
+    (
+        "Microsoft will use Anthropic's models in its Copilot assistant.",
+        "customer",
+        {"vendor": "Anthropic", "customer": "Microsoft", "status": "active"},
+    ),
+    (
+        "OpenAI itself suspended the account of ByteDance in December 2023.",
+        "customer",
+        {"vendor": "OpenAI", "customer": "ByteDance", "status": "paused"},
+    ),
+    (
+        "Anthropic suspended Windsurf's access to its Claude models in June.",
+        "customer",
+        {"vendor": "Anthropic", "customer": "Windsurf", "status": "paused"},
+    ),
+    (
+        "McDonald's ended its drive-thru test with IBM in June.",
+        "customer",
+        {"vendor": "IBM", "customer": "McDonald's", "status": "ended"},
+    ),
+    (
+        "Samsung became a customer of Groq last year.",
+        "customer",
+        {"vendor": "Groq", "customer": "Samsung"},
+    ),
+    (
+        "Anthropic will spend $30 billion on Microsoft Azure compute under the agreement.",
+        "customer",
+        {"vendor": "Microsoft", "customer": "Anthropic", "amount_usd": 30e9},
+    ),
+    (
+        "Groq has become a supplier to Saudi Arabia's Humain.",
+        "customer",
+        {"vendor": "Groq", "customer": "Humain"},
+    ),
+    (
+        "Salesforce paused its use of Pinecone's vector database.",
+        "customer",
+        {"vendor": "Pinecone", "customer": "Salesforce", "status": "paused"},
+    ),
     # talent moves
-    ("Three co-founders of Lumio Robotics — Pavel Ostrowski, Grace Nakamura and Tomas "
-     "Lindqvist, who started the company in 2020 — are joining Amazon.",
-     "talent_move", {"person": "Grace Nakamura", "from": "Lumio Robotics", "to": "Amazon"}),
-    ("Fidji Simo becomes OpenAI's CEO of Applications.",
-     "talent_move", {"person": "Fidji Simo", "to": "OpenAI", "role": "CEO of Applications"}),
-    ("OpenAI appoints Sarah Friar as Chief Financial Officer. Friar was previously CEO of "
-     "Nextdoor.",
-     "talent_move", {"person": "Sarah Friar", "from": "Nextdoor", "to": "OpenAI"}),
-    ("Jony Ive and Marc Newson co-founded LoveFrom after leaving Apple.",
-     "talent_move", {"person": "Marc Newson", "from": "Apple", "to": "LoveFrom"}),
-    ("In addition, Arcline Inc. today named Dr. Miriam Osei, formerly head of computational "
-     "biology at Genentech, as its Chief Scientific Officer.",
-     "talent_move", {"person": "Miriam Osei", "from": "Genentech", "to": "Arcline"}),
-    ("Former Apple design chief Evelyn Marsh joined OpenAI's hardware team this month.",
-     "talent_move", {"person": "Evelyn Marsh", "from": "Apple", "to": "OpenAI"}),
+    (
+        "Three co-founders of Lumio Robotics — Pavel Ostrowski, Grace Nakamura and Tomas "
+        "Lindqvist, who started the company in 2020 — are joining Amazon.",
+        "talent_move",
+        {"person": "Grace Nakamura", "from": "Lumio Robotics", "to": "Amazon"},
+    ),
+    (
+        "Fidji Simo becomes OpenAI's CEO of Applications.",
+        "talent_move",
+        {"person": "Fidji Simo", "to": "OpenAI", "role": "CEO of Applications"},
+    ),
+    (
+        "OpenAI appoints Sarah Friar as Chief Financial Officer. Friar was previously CEO of "
+        "Nextdoor.",
+        "talent_move",
+        {"person": "Sarah Friar", "from": "Nextdoor", "to": "OpenAI"},
+    ),
+    (
+        "Jony Ive and Marc Newson co-founded LoveFrom after leaving Apple.",
+        "talent_move",
+        {"person": "Marc Newson", "from": "Apple", "to": "LoveFrom"},
+    ),
+    (
+        "In addition, Arcline Inc. today named Dr. Miriam Osei, formerly head of computational "
+        "biology at Genentech, as its Chief Scientific Officer.",
+        "talent_move",
+        {"person": "Miriam Osei", "from": "Genentech", "to": "Arcline"},
+    ),
+    (
+        "Former Apple design chief Evelyn Marsh joined OpenAI's hardware team this month.",
+        "talent_move",
+        {"person": "Evelyn Marsh", "from": "Apple", "to": "OpenAI"},
+    ),
     # investments and funding
-    ("The U.S. government will take a 9.9% stake in chipmaker Vireon Semiconductor for $5.7 "
-     "billion.",
-     "investment", {"company": "Vireon Semiconductor", "investors": ["U.S. government"],
-                    "stake_pct": 9.9, "amount_usd": 5.7e9}),
-    ("Edgecore had raised $42 million from investors including Radical Ventures.",
-     "financial", {"company": "Edgecore", "metric": "funding_total", "value_usd": 42e6}),
-    ("Seraph Robotics raised $140 million in a Series C. Toyota Ventures and the Amazon "
-     "Industrial Innovation Fund joined the round.",
-     "investment", {"company": "Seraph Robotics",
-                    "investors": ["Toyota Ventures", "Amazon Industrial Innovation Fund"]}),
+    (
+        "The U.S. government will take a 9.9% stake in chipmaker Vireon Semiconductor for $5.7 "
+        "billion.",
+        "investment",
+        {
+            "company": "Vireon Semiconductor",
+            "investors": ["U.S. government"],
+            "stake_pct": 9.9,
+            "amount_usd": 5.7e9,
+        },
+    ),
+    (
+        "Edgecore had raised $42 million from investors including Radical Ventures.",
+        "financial",
+        {"company": "Edgecore", "metric": "funding_total", "value_usd": 42e6},
+    ),
+    (
+        "Seraph Robotics raised $140 million in a Series C. Toyota Ventures and the Amazon "
+        "Industrial Innovation Fund joined the round.",
+        "investment",
+        {
+            "company": "Seraph Robotics",
+            "investors": ["Toyota Ventures", "Amazon Industrial Innovation Fund"],
+        },
+    ),
     # financial figures
-    ("Palantir reported 2024 revenue of $2.87 billion.",
-     "financial", {"company": "Palantir", "metric": "revenue", "value_usd": 2.87e9,
-                   "period": "2024"}),
-    ("Vexa Systems posted second-quarter sales of $642 million, up 38% from a year earlier.",
-     "financial", {"company": "Vexa Systems", "value_usd": 642e6, "period": "2025-Q2"}),
+    (
+        "Palantir reported 2024 revenue of $2.87 billion.",
+        "financial",
+        {"company": "Palantir", "metric": "revenue", "value_usd": 2.87e9, "period": "2024"},
+    ),
+    (
+        "Vexa Systems posted second-quarter sales of $642 million, up 38% from a year earlier.",
+        "financial",
+        {"company": "Vexa Systems", "value_usd": 642e6, "period": "2025-Q2"},
+    ),
     # background acquisitions
-    ("IBM took over the unit McDonald's had created after it bought Apprente in 2019.",
-     "acquisition", {"acquirer": "McDonald's", "target": "Apprente"}),
-    ("AMD said the deal builds on the company's acquisition of adaptive computing leader Xilinx "
-     "in 2022.",
-     "acquisition", {"acquirer": "AMD", "target": "Xilinx"}),
-    ("Canva, which bought Affinity and Kaleido, is now valued at $26 billion.",
-     "acquisition", {"acquirer": "Canva", "target": "Kaleido", "amount_usd": None}),
-    ("Arm explored a purchase of Ampere Computing before SoftBank, its parent, bought the chip "
-     "designer itself.",
-     "acquisition", {"acquirer": "SoftBank Group", "target": "Ampere Computing"}),
+    (
+        "IBM took over the unit McDonald's had created after it bought Apprente in 2019.",
+        "acquisition",
+        {"acquirer": "McDonald's", "target": "Apprente"},
+    ),
+    (
+        "AMD said the deal builds on the company's acquisition of adaptive computing leader Xilinx "
+        "in 2022.",
+        "acquisition",
+        {"acquirer": "AMD", "target": "Xilinx"},
+    ),
+    (
+        "Canva, which bought Affinity and Kaleido, is now valued at $26 billion.",
+        "acquisition",
+        {"acquirer": "Canva", "target": "Kaleido", "amount_usd": None},
+    ),
+    (
+        "Arm explored a purchase of Ampere Computing before SoftBank, its parent, bought the chip "
+        "designer itself.",
+        "acquisition",
+        {"acquirer": "SoftBank Group", "target": "Ampere Computing"},
+    ),
 ]
 
 
@@ -160,15 +280,20 @@ def test_finds(text: str, type_: str, fields: dict[str, Any]) -> None:
 
 
 TRAPS: list[tuple[str, str]] = [
-    ("Broadcom had also explored a bid for Lumenic last year, according to two people familiar "
-     "with the matter.", "acquisition"),
+    (
+        "Broadcom had also explored a bid for Lumenic last year, according to two people familiar "
+        "with the matter.",
+        "acquisition",
+    ),
     ("Corvala also secured a $25 million credit facility from Silicon Valley Bank.", "investment"),
-    ("Lumenic had raised about $180 million from investors including Lightspeed Venture "
-     "Partners.", "investment"),
+    (
+        "Lumenic had raised about $180 million from investors including Lightspeed Venture "
+        "Partners.",
+        "investment",
+    ),
     ("For 2025, Palantir guided to revenue of $3.7 billion.", "financial"),
     ("U.S. revenue rose 45% to $298 million in the quarter.", "financial"),
-    ("Black Forest Labs is raising about $300 million at a valuation of $4 billion.",
-     "investment"),
+    ("Black Forest Labs is raising about $300 million at a valuation of $4 billion.", "investment"),
     ("Apple is in talks with Perplexity about a possible search tie-up.", "partnership"),
     ("Amazon and Anthropic said they have no plans for a joint venture.", "partnership"),
     ("Hugo Barra was weighing an offer from Meta.", "talent_move"),
@@ -181,42 +306,65 @@ def test_traps(text: str, type_: str) -> None:
 
 
 def test_a_dateline_is_no_company() -> None:
-    events = events_of("LONDON (AP) — Deepfield Robotics said Tuesday it has raised $210 million "
-                       "in a Series C funding round led by Atomico.")
-    find(events, "investment", company="Deepfield Robotics", investors=["Atomico"],
-         round="Series C")
+    events = events_of(
+        "LONDON (AP) — Deepfield Robotics said Tuesday it has raised $210 million "
+        "in a Series C funding round led by Atomico."
+    )
+    find(
+        events, "investment", company="Deepfield Robotics", investors=["Atomico"], round="Series C"
+    )
     assert all("LONDON" not in str(e.fields) for e in events)
 
 
 def test_a_table_maps_its_columns_and_skips_no_names() -> None:
-    text = ("Startup | Lead | Raised | Post-money | Other investors\n"
-            "Anysphere (Cursor) | Andreessen Horowitz | $60M | $400M | Thrive Capital\n"
-            "Magic | — | $320M | not disclosed | several new investors (see below)")
+    text = (
+        "Startup | Lead | Raised | Post-money | Other investors\n"
+        "Anysphere (Cursor) | Andreessen Horowitz | $60M | $400M | Thrive Capital\n"
+        "Magic | — | $320M | not disclosed | several new investors (see below)"
+    )
     events = events_of(text)
-    find(events, "investment", company="Anysphere", amount_usd=60e6, valuation_usd=400e6,
-         investors=["Andreessen Horowitz", "Thrive Capital"])
+    find(
+        events,
+        "investment",
+        company="Anysphere",
+        amount_usd=60e6,
+        valuation_usd=400e6,
+        investors=["Andreessen Horowitz", "Thrive Capital"],
+    )
     magic = find(events, "investment", company="Magic", amount_usd=320e6)
     assert magic.fields["investors"] == []
 
 
 def test_units_from_a_table_header() -> None:
-    text = ("Company (product) | Stage | Amount ($M) | Led by\n"
-            "Glint (GlintOS) | Seed | 12 | Sequoia Capital")
-    find(events_of(text), "investment", company="Glint", amount_usd=12e6, round="Seed",
-         investors=["Sequoia Capital"])
+    text = (
+        "Company (product) | Stage | Amount ($M) | Led by\n"
+        "Glint (GlintOS) | Seed | 12 | Sequoia Capital"
+    )
+    find(
+        events_of(text),
+        "investment",
+        company="Glint",
+        amount_usd=12e6,
+        round="Seed",
+        investors=["Sequoia Capital"],
+    )
 
 
 def test_the_pronoun_of_a_partnership_is_the_articles_company() -> None:
-    events = events_of("Perplexity appointed Marcus Hale as chief financial officer on Tuesday. "
-                       "Hale spent the past five years at Nextdoor. It is also partnering with "
-                       "SoundHound to bring its answers to cars.")
+    events = events_of(
+        "Perplexity appointed Marcus Hale as chief financial officer on Tuesday. "
+        "Hale spent the past five years at Nextdoor. It is also partnering with "
+        "SoundHound to bring its answers to cars."
+    )
     find(events, "partnership", companies=["Perplexity", "SoundHound"])
     find(events, "talent_move", person="Marcus Hale", to="Perplexity", **{"from": "Nextdoor"})
 
 
 def test_earlier_investments_are_their_own_events() -> None:
-    events = events_of("Amazon will invest another $4 billion in Anthropic. Amazon first invested "
-                       "$1.25 billion in Anthropic in September 2023 and added $2.75 billion in "
-                       "March.")
+    events = events_of(
+        "Amazon will invest another $4 billion in Anthropic. Amazon first invested "
+        "$1.25 billion in Anthropic in September 2023 and added $2.75 billion in "
+        "March."
+    )
     amounts = sorted(e.fields["amount_usd"] for e in events if e.type == "investment")
     assert amounts == [1.25e9, 2.75e9, 4e9]

@@ -59,8 +59,9 @@ def test_japanese_amounts(text: str, amount: float, currency: str) -> None:
     assert money.currency == currency
 
 
-@pytest.mark.parametrize("text", ["数十億ドル", "billions of dollars", "a multibillion-dollar deal",
-                                  "数億円規模"])
+@pytest.mark.parametrize(
+    "text", ["数十億ドル", "billions of dollars", "a multibillion-dollar deal", "数億円規模"]
+)
 def test_vague_amounts_are_not_amounts(text: str) -> None:
     assert parse_money(text, lang="ja" if "億" in text else "en") is None
 
@@ -130,8 +131,11 @@ def test_japanese_round_trip(amount: int, currency: str) -> None:
     assert money.amount == pytest.approx(amount)
 
 
-@given(st.decimals(min_value=1, max_value=999, places=2), st.sampled_from([1e6, 1e9, 1e12]),
-       st.sampled_from(["USD", "EUR", "GBP", "JPY"]))
+@given(
+    st.decimals(min_value=1, max_value=999, places=2),
+    st.sampled_from([1e6, 1e9, 1e12]),
+    st.sampled_from(["USD", "EUR", "GBP", "JPY"]),
+)
 def test_english_round_trip(number: object, scale: float, currency: str) -> None:
     amount = float(str(number)) * scale
     text = format_money(Money(amount, currency, None), lang="en")

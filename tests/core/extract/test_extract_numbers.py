@@ -11,8 +11,13 @@ from newsbot.core.extract.numbers import find_count, find_percent, parse_ja_numb
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("49%の株式", 49.0), ("a 49% stake", 49.0), ("49 percent", 49.0), ("４９％", 49.0),
-     ("4.5 per cent", 4.5)],
+    [
+        ("49%の株式", 49.0),
+        ("a 49% stake", 49.0),
+        ("49 percent", 49.0),
+        ("４９％", 49.0),
+        ("4.5 per cent", 4.5),
+    ],
 )
 def test_percent(text: str, value: float) -> None:
     [m] = find_percent(text)
@@ -21,9 +26,15 @@ def test_percent(text: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang", "value"),
-    [("cut 10,000 jobs", "en", 10000), ("about 1,000 employees", "en", 1000),
-     ("more than 18,000 roles", "en", 18000), ("1万人を削減", "ja", 10000),
-     ("約500人", "ja", 500), ("200名", "ja", 200), ("laid off 12,000 of its employees", "en", 12000)],
+    [
+        ("cut 10,000 jobs", "en", 10000),
+        ("about 1,000 employees", "en", 1000),
+        ("more than 18,000 roles", "en", 18000),
+        ("1万人を削減", "ja", 10000),
+        ("約500人", "ja", 500),
+        ("200名", "ja", 200),
+        ("laid off 12,000 of its employees", "en", 12000),
+    ],
 )
 def test_count(text: str, lang: str, value: int) -> None:
     found = find_count(text, lang=lang)

@@ -58,7 +58,9 @@ def test_relative_periods_need_a_date() -> None:
 def test_several_periods_in_order() -> None:
     text = "grew from about $1 billion at the start of 2025 to more than $5 billion in August"
     assert [p.period for p in find_periods(text, lang="en", on=date(2025, 9, 3))] == [
-        "2025-01", "2025-08"]
+        "2025-01",
+        "2025-08",
+    ]
 
 
 @given(st.text(), st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1))))

@@ -9,8 +9,10 @@ from newsbot.core.extract.text import split_sentences, split_units
 
 
 def test_english_abbreviations_do_not_split() -> None:
-    text = ("Acme Inc. said Mr. Doe will join the U.S. unit in Calif. next week. "
-            "The deal closed at 5 p.m. on Friday. It was worth $1.5 billion.")
+    text = (
+        "Acme Inc. said Mr. Doe will join the U.S. unit in Calif. next week. "
+        "The deal closed at 5 p.m. on Friday. It was worth $1.5 billion."
+    )
     assert split_sentences(text, lang="en") == [
         "Acme Inc. said Mr. Doe will join the U.S. unit in Calif. next week.",
         "The deal closed at 5 p.m. on Friday.",
@@ -20,29 +22,42 @@ def test_english_abbreviations_do_not_split() -> None:
 
 def test_company_suffix_can_end_a_sentence() -> None:
     text = "She founded Widget Corp. The company makes gears."
-    assert split_sentences(text, lang="en") == ["She founded Widget Corp.",
-                                                 "The company makes gears."]
+    assert split_sentences(text, lang="en") == [
+        "She founded Widget Corp.",
+        "The company makes gears.",
+    ]
 
 
 def test_initials_and_quotes() -> None:
     text = "J. R. Smith joined. “We are thrilled,” he said. Growth was 4.5 percent."
     assert split_sentences(text, lang="en") == [
-        "J. R. Smith joined.", "“We are thrilled,” he said.", "Growth was 4.5 percent."]
+        "J. R. Smith joined.",
+        "“We are thrilled,” he said.",
+        "Growth was 4.5 percent.",
+    ]
 
 
 def test_japanese_brackets_nest() -> None:
     text = "同社は「新モデルを発表した。性能は高い。」と述べた。次の文。"
     assert split_sentences(text, lang="ja") == [
-        "同社は「新モデルを発表した。性能は高い。」と述べた。", "次の文。"]
+        "同社は「新モデルを発表した。性能は高い。」と述べた。",
+        "次の文。",
+    ]
 
 
 def test_japanese_end_marks() -> None:
-    assert split_sentences("本当か？そうだ！終わり。", lang="ja") == ["本当か？", "そうだ！", "終わり。"]
+    assert split_sentences("本当か？そうだ！終わり。", lang="ja") == [
+        "本当か？",
+        "そうだ！",
+        "終わり。",
+    ]
 
 
 def test_units_keep_items_rows_and_headings_apart() -> None:
-    text = ("Intro sentence one. Intro two.\n\nThe deals\n\n- Alpha raised $5 million.\n"
-            "- Beta raised $6 million.\n\nName | Amount\nGamma | $7 million")
+    text = (
+        "Intro sentence one. Intro two.\n\nThe deals\n\n- Alpha raised $5 million.\n"
+        "- Beta raised $6 million.\n\nName | Amount\nGamma | $7 million"
+    )
     units = split_units("A title", text, lang="en")
     assert [(u.kind, u.text) for u in units] == [
         ("title", "A title"),
