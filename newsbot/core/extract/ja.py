@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
 _PEOPLE = frozenset(("depart", "arrive", "found", "lead", "serve"))
+_BEFORE_WORDS = ("直近は", "直前は", "前職は", "以前は", "それまでは")
 
 
 def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
@@ -52,7 +53,7 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
         "acq" in kinds or "sale" in kinds or "額" in text or "価格" in text,
         "part" in kinds or "found" in kinds or "とともに" in text or "と共に" in text,
         "cust" in kinds or "status" in kinds or "顧客" in text or "額" in text,
-        not _PEOPLE.isdisjoint(kinds) or "▽" in text,
+        not _PEOPLE.isdisjoint(kinds) or "▽" in text or text.startswith(_BEFORE_WORDS),
         True,
         "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
         "launch" in kinds or bool(ctx.quotes),

@@ -23,6 +23,8 @@ _UNIT_TOPIC = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:�
 _ANY_METRIC = re.compile("|".join(rx.pattern for _, rx in FIN_METRIC))
 _ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
 _PAID_AFTER = re.compile(r"(?:超|以上|程度|前後)?(?:を|も)?(?:支払|支出|払)")
+# the company makes another's product available to its own users: an integration
+_OFFERED = re.compile(r"(?:を|が)?(?:できる|できます|可能に|可能と|える)(?:ように|よう)")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
@@ -111,6 +113,10 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         buyers, conf = ([topic] if topic else []), 0.5
     if not buyers:
         return None
+    if _OFFERED.match(ctx.text, t.end):
+        summary = ctx.raw[ctx.clause_start(t.start) : ctx.clause_end(t.end)].strip(" 、。")
+        fields = {"companies": [buyers[0], vendor[0]], "summary": summary[:160]}
+        return make("partnership", fields, ctx, 0.6, pos=t.start)  # 「P」を利用できるようにする
     status = _clause_status(ctx, t) or "active"
     money = _payment(ctx, t)
     events = []

@@ -84,6 +84,7 @@ def talent(ctx: Ctx, state: State) -> None:
     moves: dict[str, Move] = {}
     for move in _roster(ctx, state):
         _combine(moves, move)
+    _prior_post(ctx, state)
     for t in ctx.of("depart", "arrive", "found", "lead", "serve"):
         if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
             continue
@@ -122,6 +123,33 @@ def _roster(ctx: Ctx, state: State) -> list[Move]:
             name = ROLE_EN.get(role.group(), role.group()) if role else r.group("post")
             moves.append(Move(person, source, home, name, "arrive", r.start(), 0.6))
     return moves
+
+
+_RECENTLY = re.compile(r"^(?:直近は|直前は|前職は|以前は|それまでは)")
+_HELD = re.compile(r"(?:務めて|在籍して|勤務して|勤めて)(?:い|おり)")
+
+
+def _prior_post(ctx: Ctx, state: State) -> None:
+    """直近は米マイクロソフトで…を務めていた: where the person just appointed came from."""
+    if not _RECENTLY.match(ctx.text) or not _HELD.search(ctx.text):
+        return
+    if any(m.kind == "person" for m in ctx.ments):
+        return
+    place = next((m for m in ctx.ments if m.kind in COMPANY and m.lp in ("で", "に")), None)
+    person = state.disc.topic("person", ctx.idx)
+    recent = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.type == "talent_move" and e.fields.get("person") == person and e.fields.get("to")
+        ),
+        None,
+    )
+    if place is None or recent is None:
+        return
+    employer = _employer(place)
+    if employer and employer != recent.fields["to"]:
+        recent.fields["from"] = employer
 
 
 def _real_trigger(ctx: Ctx, t: Trig) -> bool:

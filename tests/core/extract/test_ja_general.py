@@ -288,6 +288,23 @@ def test_a_licence_received_with_a_team(registry: Registry) -> None:
     assert (m["person"], m["from"], m["to"]) == ("Noam Shazeer", "Character.AI", "Google")
 
 
+def test_anothers_product_offered_to_ones_users_is_a_partnership(registry: Registry) -> None:
+    text = "アップルは2024年12月から、SiriなどでOpenAIの「ChatGPT」を利用できるようにしている。"
+    found = events(registry, text)
+    assert not of(found, "customer")
+    assert of(found, "partnership")[0]["companies"] == ["Apple", "OpenAI"]
+
+
+def test_the_last_post_in_a_later_sentence(registry: Registry) -> None:
+    text = (
+        "米アップルのAI担当副社長には、アマール・スブラマニヤ氏が就いた。"
+        "スブラマニヤ氏は米グーグルに16年間在籍した。"
+        "直近は米マイクロソフトでAI担当のバイスプレジデントを務めていた。"
+    )
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["from"], e["to"]) == ("Microsoft", "Apple")
+
+
 def test_a_fiscal_year_named_by_its_last_month(registry: Registry) -> None:
     (e,) = events(registry, "スノーフレークの2025年1月期の通期の粗利益率は75.0%だった。")
     assert (e["metric"], e["value_pct"], e["period"]) == ("gross_margin", 75.0, "2025")
