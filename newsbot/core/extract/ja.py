@@ -1,13 +1,14 @@
 """Japanese rules: ``extract_events(doc) -> list[Event]``.
 
 The article is read in order, sentence by sentence (a headline's parts, split at the
-ideographic space, each count as one). For each: the mentions (``ja_entities``) are found
+ideographic space, each count as one; an opening dateline or byline such as 【ロンドン=山田太郎】
+or （ニューヨーク＝共同） is dropped first). For each: the mentions (``ja_entities``) are found
 and back-references resolved against what was read before (``ja_discourse``); then each
-rule (``ja_deals``, ``ja_business``, ``ja_talent``) reads the sentence's triggers and the
-particles around them (``ja_clauses``), with the trigger words and traps of ``ja_lex``.
-Table rows are read through their header instead (``ja_tables``). The findings become one
-event per real event (``ja_merge``); each carries a ``deal`` id so the framework's own merge
-keeps them apart.
+rule (``ja_deals``, ``ja_business``, ``ja_talent``) that can find something in the sentence
+reads its triggers and the particles around them (``ja_clauses``), with the trigger words and
+traps of ``ja_lex``. Table rows are read through their header instead (``ja_tables``); a row
+whose header has a 内容 column is read as prose. The findings become one event per real event
+(``ja_merge``); each carries a ``deal`` id so the framework's own merge keeps them apart.
 """
 
 from __future__ import annotations
