@@ -46,7 +46,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
         _words(
             "invest invested invests investing investment investments investor investors "
             "backer backers backed led participation stake stakes commitment raised raise "
-            "raises raising secured closed landed funding round financing"
+            "raises raising secured closed landed funding round financing shareholder "
+            "shareholders"
         ),
         investments,
     ),

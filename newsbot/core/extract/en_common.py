@@ -225,7 +225,7 @@ def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | No
     if found is None and _PARTICIPLE.search(p.masked[max(0, pos - 30) : pos]):
         found = first_subject(p)  # "X joined Y after leaving Z": X left
     if found is not None:
-        if kind == "org" and found.is_org() and not found.looks_like_person():
+        if kind == "org" and org_name(found):
             return found
         if kind == "person" and found.looks_like_person():
             return found
@@ -377,8 +377,12 @@ class Found:
 
 
 def org_name(e: Ent | None) -> str | None:
-    """The company an entity stands for (a product's owner is not it)."""
-    if e is None or not e.is_org() or e.looks_like_person():
+    """The company an entity stands for (a product's owner is not it). A name the registry
+    does not know that is shaped like a person's ("Deutsche Telekom") counts unless it starts
+    with a first name."""
+    if e is None or not e.is_org():
+        return None
+    if e.looks_like_person() and (e.kind != "unknown" or e.name.split()[0] in FIRST_NAMES):
         return None
     return e.name
 

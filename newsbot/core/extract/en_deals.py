@@ -318,6 +318,9 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _COUNTS_AS_BACKER.finditer(p.masked):
+        investor = p.ent(m.group("inv"))
+        _investment(p, ctx, out, subject(p, m.start(), ctx), investor, m.start(), m.end(), None)
     _added_instalments(p, ctx, out)
     if not totals or out.events:
         _investor_lists(p, ctx, out)
@@ -361,6 +364,13 @@ def _added_instalments(p: Parsed, ctx: Context, out: Found) -> None:
             extra=extra,
             date=when[0].period if when else None,
         )
+
+
+_COUNTS_AS_BACKER = cued(
+    r"\b(?:counts|counted|count|lists|listed)\s+{E:inv}\s+(?:as|among)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:shareholders?|investors?|backers?|owners?|stakeholders?)\b",
+    "shareholder", "investor", "backer", "owner", "stakeholder",
+)
 
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
@@ -804,6 +814,8 @@ def _acquisition(
     start: int,
     end: int,
 ) -> None:
+    if _CONSORTIUM.search(p.masked, max(0, start - 40), start):
+        return  # "X joined the consortium buying Y": the consortium buys
     buyer, bought = org_name(acquirer), company_name(target)
     if (
         buyer
@@ -835,6 +847,8 @@ def _acquisition(
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\ue000|the\s|its\s|it\s|they\s)")
 _IN_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;]*$")
+_CONSORTIUM = re.compile(r"\b(?:consortium|syndicate|group\s+of\s+investors|investor\s+group)\s+$",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s|\s[—–]\s")
 
 

@@ -26,7 +26,14 @@ from newsbot.core.extract.en_common import (
     subject,
     topic_person,
 )
-from newsbot.core.extract.en_names import ROLE_RE, Context, Ent, Parsed, focus_company
+from newsbot.core.extract.en_names import (
+    ROLE_RE,
+    Context,
+    Ent,
+    Parsed,
+    first_subject,
+    focus_company,
+)
 
 _HIRE = cued(
     r"\b(?:hired|hires|hire|hiring|appointed|appoints|appoint|appointing|named|names|naming|"
@@ -302,10 +309,11 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
         if not people:
             described = _described_object(p, ctx, m.end())
             people = [described] if described else []
+        group_origin = _origin_before(p, m.end(), people)
         for person in people:
             after = _after(p, person, m.end())
             role = _role_after(p, after) or _bare_role(p, person, after)
-            origin = _origin(p, person, after)
+            origin = _origin(p, person, after) or group_origin
             if origin is None and person.founder_only and previous_org:
                 origin = previous_org
             if (
@@ -320,6 +328,17 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
                 origin = hirer
             previous_org = org_name(origin) if isinstance(origin, Ent) else origin
             _move(p, ctx, out, person, origin, hirer, role, 0.8)
+
+
+def _origin_before(p: Parsed, start: int, people: list[Ent]) -> Ent | None:
+    """"hired the founders of Lepton AI, A and B": where the people named next come from."""
+    if not people or people[0] not in p.ents:
+        return None
+    head = _GROUP_ORIGIN.search(p.masked, start, p.ent_pos[p.ents.index(people[0])][0])
+    origin = p.ent(head.group("org") or head.group("org2")) if head else None
+    if origin is not None and origin.kind == "unknown":
+        return Ent(origin.start, origin.end, origin.surface, origin.name, "company", origin.via)
+    return origin
 
 
 def _board_company(p: Parsed, pos: int, ctx: Context) -> Ent | None:
@@ -471,7 +490,7 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
         origin = _origin(p, person, after)
         if m.group(0).lower().startswith(("left", "leav", "depart")):
-            origin = origin or _leave_origin(p, person)
+            origin = origin or _leave_origin(p, person) or _sentence_subject_company(p, target)
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
 
 
@@ -544,6 +563,14 @@ def _fellow_subjects(p: Parsed, person: Ent, pos: int) -> list[Ent]:
 def _skip_from(p: Parsed, pos: int) -> int:
     m = _FROM.match(p.masked[pos:])
     return pos + m.end() if m else pos
+
+
+def _sentence_subject_company(p: Parsed, target: Ent | None) -> Ent | None:
+    """"X named Y chief executive after Z departed for W": Z left X."""
+    first = first_subject(p)
+    if first is not None and org_name(first) and (target is None or first.name != target.name):
+        return first
+    return None
 
 
 def _leave_origin(p: Parsed, person: Ent) -> str | None:

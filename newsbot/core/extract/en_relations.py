@@ -71,7 +71,7 @@ _PARTNER_WITH = cued(
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
     r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
-    r"deals?|pacts?|joint\s+ventures?|tie-ups?|contracts?)\s+with\s+{DESC}{E:b}",
+    r"deals?|pacts?|joint\s+ventures?|tie-ups?)\s+with\s+{DESC}{E:b}",
     "partnership",
     "collaboration",
     "alliance",
@@ -460,7 +460,7 @@ _SPEND_ON = cued(
 _SUPPLY_TO = cued(
     r"\b(?:will\s+|to\s+|agreed\s+to\s+|would\s+)?(?:supply|supplies|supplied|supplying|provide|"
     r"provides|provided|providing|deliver|delivers|delivered|delivering|sell|sells|sold|selling)\s+"
-    r"(?:(?:its|their|the|up\s+to|about|more\s+than)\s+)?(?:[^.;\ue000]{0,50}?\s)?(?:chips|gpus|"
+    r"(?:(?:its|their|the|up\s+to|about|more\s+than)\s+)?(?:[^.;]{0,60}?\s)?(?:chips|gpus|"
     r"processors|accelerators|servers|memory|capacity|compute|computing|power|models?|software|"
     r"services|infrastructure|systems|cloud|data|semiconductors|hbm)\b[^.;\ue000]{0,40}?\bto\s+"
     r"{DESC}{E:customer}",
@@ -786,6 +786,13 @@ _CONTRACT_WITH = cued(
     "customer",
     "order",
 )
+_DEAL_TO_SUPPLY = cued(
+    r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|entered\s+into|"
+    r"announced|won|wins|landed|agreed)\s+(?:a|an)\s+[^.;\ue000]{0,60}?\b(?:deal|agreement|contract|"
+    r"pact|arrangement)\s+with\s+{DESC}{E:customer}[^.;\ue000]{0,30}?\bto\s+(?:supply|provide|deliver|"
+    r"sell)\b",
+    "supply", "provide", "deliver", "sell",
+)
 _PAY = cued(
     r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"
     r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)",
@@ -857,6 +864,8 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             m,
             "active",
         )
+    for m in _DEAL_TO_SUPPLY.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
     for m in _CONTRACT_WITH.finditer(p.masked):
         a, b = subject(p, m.start(), ctx), p.ent(m.group("customer"))
         if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
