@@ -67,7 +67,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "deal deals pact joint tie companies integrate integrates integrated integrating "
             "integration teamed teams teaming jointly co-develop co-develops codevelop forces "
             "working together venture resell resells resold distribute distributes offer offers "
-            "offered offering sells"
+            "offered offering sells memorandum mou"
         ),
         partnerships,
     ),
@@ -83,7 +83,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "paying earns earned available account accounts revoked revokes suspends api pilot "
             "trial test buy bought purchase access adopt adopts adopted deploy deploys "
             "deployed spend spends spent spending supply supplies supplied provide provides "
-            "deliver delivers sell sells sold"
+            "deliver delivers sell sells sold selected selects chose picked tapped adopted testing "
+            "tested piloting piloted trialling trialing deploying"
         ),
         customers,
     ),
@@ -95,7 +96,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "elevated elevates picked picks lured lures nabbed snagged join joined joins joining "
             "rejoined rejoins returned returns moved moves defected defects went goes heads "
             "headed left leave leaves leaving departed departs departing departure quit quits "
-            "quitting exit exited exits exiting resigned resigns resigning resignation stepped "
+            "quitting exit exited exits exiting resigned resigns resigning resignation stepped step "
             "steps stepping retire retired retires retirement parted parts lose loses lost "
             "losing founded founds started starts starting launched launches launching set sets "
             "setting formed forms created creates announced unveiled incorporated spun become "

@@ -369,7 +369,11 @@ def _added_instalments(p: Parsed, ctx: Context, out: Found) -> None:
 _COUNTS_AS_BACKER = cued(
     r"\b(?:counts|counted|count|lists|listed)\s+{E:inv}\s+(?:as|among)\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:shareholders?|investors?|backers?|owners?|stakeholders?)\b",
-    "shareholder", "investor", "backer", "owner", "stakeholder",
+    "shareholder",
+    "investor",
+    "backer",
+    "owner",
+    "stakeholder",
 )
 
 
@@ -847,8 +851,9 @@ def _acquisition(
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\ue000|the\s|its\s|it\s|they\s)")
 _IN_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;]*$")
-_CONSORTIUM = re.compile(r"\b(?:consortium|syndicate|group\s+of\s+investors|investor\s+group)\s+$",
-                         re.IGNORECASE)
+_CONSORTIUM = re.compile(
+    r"\b(?:consortium|syndicate|group\s+of\s+investors|investor\s+group)\s+$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s|\s[—–]\s")
 
 

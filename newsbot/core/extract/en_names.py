@@ -785,6 +785,11 @@ _NEXT_CAP = re.compile(r"\s+([A-Z][\w’'-]*)")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|\d")
 _ROLE_BEFORE = re.compile(rf"(?:{_ROLE}),?\s+$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS})\s+$")
+_PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:(?:will|would|has|had|is|was|also|then|recently|formerly)\s+)*(?:step(?:s|ped|ping)?\s+"
+    r"down|resign(?:s|ed|ing)?|retire[sd]?|retiring|quit|quits|joined|joins|rejoined|departed|"
+    r"departs|left\s+(?!for\b)|co-?founded|said\s+(?:he|she)\b|told\s+\w+\s+(?:he|she)\b)"
+)
 _NOUN_APPOSITIVE = re.compile(
     rf",\s+(?:an?|the)\s+[^,]{{0,60}}?\b(?:{_COMPANY_NOUNS})\b(?!\s+(?:said|says|told|added|"
     rf"announced|confirmed|noted))"
@@ -814,6 +819,8 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
         return None  # "head of Search", "CEO of Applications": what the role covers
     if role and _ROLE_BEFORE.search(before.lower()) and not _ORG_PREPOSITION.search(before):
         return "person" if personish and words[0] in FIRST_NAMES else "unknown"
+    if personish and (_PERSON_APPOSITIVE.match(after) or _PERSON_VERB_AFTER.match(after)):
+        return "person"  # "X, a co-founder of Y", "X will step down as", "X, who"
     if _NOUN_BEFORE.search(before.lower()) or _NOUN_APPOSITIVE.match(after):
         return "company"
     if len(words) == 1 and last.isupper() and 2 <= len(last) <= 5:

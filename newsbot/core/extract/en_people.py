@@ -112,7 +112,8 @@ _LEAVE = cued(
     "part",
 )
 _LEAVE_BARE = cued(
-    r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|departed|"
+    r"\b(?:resigned|resigns|resigning|stepped\s+down|steps\s+down|stepping\s+down|"
+    r"(?:will|to|would)\s+step\s+down|departed|"
     r"departs|quit|quits|retired|retires|retire|is\s+leaving|left|will\s+leave|to\s+leave)\b"
     r"(?!\s+(?:for|to)\s+(?:join\s+)?(?:\ue000|the\s+))",
     "resign",
@@ -331,7 +332,7 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 def _origin_before(p: Parsed, start: int, people: list[Ent]) -> Ent | None:
-    """"hired the founders of Lepton AI, A and B": where the people named next come from."""
+    """ "hired the founders of Lepton AI, A and B": where the people named next come from."""
     if not people or people[0] not in p.ents:
         return None
     head = _GROUP_ORIGIN.search(p.masked, start, p.ent_pos[p.ents.index(people[0])][0])
@@ -489,6 +490,8 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         after = m.end()
         role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
         origin = _origin(p, person, after)
+        if origin is None and person.founder_only and person.org and not person.former:
+            origin = person.org  # "HashiCorp co-founder Armon Dadgar will join IBM"
         if m.group(0).lower().startswith(("left", "leav", "depart")):
             origin = origin or _leave_origin(p, person) or _sentence_subject_company(p, target)
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
@@ -566,7 +569,7 @@ def _skip_from(p: Parsed, pos: int) -> int:
 
 
 def _sentence_subject_company(p: Parsed, target: Ent | None) -> Ent | None:
-    """"X named Y chief executive after Z departed for W": Z left X."""
+    """ "X named Y chief executive after Z departed for W": Z left X."""
     first = first_subject(p)
     if first is not None and org_name(first) and (target is None or first.name != target.name):
         return first
@@ -604,6 +607,11 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         if origin is None and person.role and not person.former:
             origin = focus_company(ctx, p.sentence.index)  # "X, the adviser for Y, left"
         _move(p, ctx, out, person, origin, None, person.role, 0.65, leaving=True)
+    for m in _STEP_DOWN_AS.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is not None and not blocked(p, m.start(), m.end(), stay=True):
+            taken.append(m.start())
+            _move(p, ctx, out, person, object_at(p, m, "from"), None, None, 0.7, leaving=True)
     for m in _EXIT_NOUN.finditer(p.masked):
         person = p.ent(m.group("p")) or _pronoun_person(p, ctx, m.start())
         _move(p, ctx, out, person, p.ent(m.group("from")), None, None, 0.65, leaving=True)
@@ -615,6 +623,11 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:after|before|since|upon|when|while)\s+$", re.IGNORECASE)
+_STEP_DOWN_AS = cued(
+    r"\b(?:stepped|steps|stepping|step)\s+down\s+as\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:of|at)\s+"
+    r"{DESC}{E:from}",
+    "down as",
+)
 _NEW_HOME = rx(
     r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|"
     r"co-found|lead|become)|for)\s+{DESC}{E:to}"

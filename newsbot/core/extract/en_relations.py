@@ -30,7 +30,10 @@ from newsbot.core.extract.money import MoneyMatch
 
 # partnerships and customers ----------------------------------------------------------------
 
-_DEAL_NOUN = r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up)"
+_DEAL_NOUN = (
+    r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up|"
+    r"memorandum\s+of\s+understanding|mou)"
+)
 _JOINTLY = (
     r"(?:(?:plan|plans|agreed|agree|are\s+going|aim|aims|intend|intends)\s+to\s+)?"
     r"(?:jointly\s+(?:develop|build|create|design|market|sell|offer|bid|research|invest|launch|"
@@ -51,6 +54,8 @@ _PARTNER_BOTH = cued(
     "pact",
     "venture",
     "tie-up",
+    "memorandum",
+    "mou",
     "jointly",
     "co-develop",
     "codevelop",
@@ -71,7 +76,8 @@ _PARTNER_WITH = cued(
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
     r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
-    r"deals?|pacts?|joint\s+ventures?|tie-ups?)\s+with\s+{DESC}{E:b}",
+    r"deals?|pacts?|joint\s+ventures?|tie-ups?|memorandum\s+of\s+understanding|mou)\s+with\s+"
+    r"{DESC}{E:b}",
     "partnership",
     "collaboration",
     "alliance",
@@ -80,6 +86,8 @@ _PARTNER_WITH = cued(
     "pact",
     "venture",
     "tie-up",
+    "memorandum",
+    "mou",
     "contract",
 )
 _PARTNER_VERB = cued(
@@ -340,7 +348,7 @@ _LICENSES_TO = cued(
     "licen",
 )
 _STOPPED = cued(
-    r"\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
+    r"(?<!the\s)\b(?P<verb>is\s+ending|are\s+ending|ended|ends|end|has\s+ended|will\s+end|halted|halts|"
     r"halting|paused|pauses|pausing|suspended|suspends|suspending|stopped|stops|cut\s+ties|"
     r"cuts\s+ties|cutting\s+ties|severed\s+ties|dropped|drops|wound\s+down|winding\s+down|"
     r"no\s+longer\s+works|terminated|terminates|put\s+on\s+hold|froze|frozen|pulled\s+back|"
@@ -456,6 +464,38 @@ _SPEND_ON = cued(
     r"\s+(?:[\w-]+\s+){0,2}?(?:on|with|to)\s+{DESC}{E:vendor}",
     "spen",
     "commit",
+)
+_SPEND_FROM = cued(
+    r"\b(?:spend|spends|spent|spending|commit|commits|committed|committing)\s+(?:to\s+spend(?:ing)?\s+)?"
+    r"(?:(?:about|roughly|around|nearly|more\s+than|up\s+to|some|an\s+additional|another)\s+)*{M}"
+    r"\s+on\s+[^.;\ue000]{0,60}?\bfrom\s+{DESC}{E:vendor}",
+    "spen",
+    "commit",
+)
+_SELECTED = cued(
+    r"\b(?:selected|selects|chose|chooses|picked|picks|tapped|taps|adopted|adopts|standardi[sz]ed\s+on)\s+"
+    r"{E:vendor}['’]s?\s+(?:{E}\s+)?(?:[\w-]+\s+){0,2}?(?:models?|chips|cloud|platform|software|"
+    r"technology|services|ai|agents?|gpus|infrastructure)\b",
+    "select",
+    "chose",
+    "choos",
+    "picked",
+    "picks",
+    "tapped",
+    "taps",
+    "adopt",
+    "standardi",
+)
+_TESTING_WITH = cued(
+    r"\b(?:testing|tested|tests|piloting|piloted|pilots|trialling|trialing|trialled|trialed|"
+    r"deploying|deployed)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:software|technology|models?|"
+    r"systems?|platform|robots?|vehicles|cars|agents?|product|tools)\s+with\s+{DESC}{E:customer}",
+    "testing",
+    "tested",
+    "tests",
+    "pilot",
+    "trial",
+    "deploy",
 )
 _SUPPLY_TO = cued(
     r"\b(?:will\s+|to\s+|agreed\s+to\s+|would\s+)?(?:supply|supplies|supplied|supplying|provide|"
@@ -592,7 +632,39 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             _customer(
                 p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active"
             )
+    for m in _SELECTED.finditer(p.masked):
+        _customer(
+            p,
+            ctx,
+            out,
+            _owner(ctx, object_at(p, m, "vendor")),
+            subject(p, m.start(), ctx),
+            m,
+            "active",
+            confidence=0.6,
+        )
+    for m in _TESTING_WITH.finditer(p.masked):
+        _customer(
+            p,
+            ctx,
+            out,
+            subject(p, m.start(), ctx),
+            object_at(p, m, "customer"),
+            m,
+            "active",
+            confidence=0.6,
+        )
     if "spen" in lowered or "commit" in lowered:
+        for m in _SPEND_FROM.finditer(p.masked):
+            _customer(
+                p,
+                ctx,
+                out,
+                _owner(ctx, object_at(p, m, "vendor")),
+                subject(p, m.start(), ctx),
+                m,
+                "active",
+            )
         for m in _SPEND_ON.finditer(p.masked):
             _customer(
                 p,
@@ -791,7 +863,10 @@ _DEAL_TO_SUPPLY = cued(
     r"announced|won|wins|landed|agreed)\s+(?:a|an)\s+[^.;\ue000]{0,60}?\b(?:deal|agreement|contract|"
     r"pact|arrangement)\s+with\s+{DESC}{E:customer}[^.;\ue000]{0,30}?\bto\s+(?:supply|provide|deliver|"
     r"sell)\b",
-    "supply", "provide", "deliver", "sell",
+    "supply",
+    "provide",
+    "deliver",
+    "sell",
 )
 _PAY = cued(
     r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"

@@ -48,7 +48,8 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"deal\s+value|amount\s+raised|money\s+raised|new\s+money|total|"
             r"consideration|purchase\s+price)(?:\s*\(.*\))?$",
         ),
-        ("round", r"^(?:round|stage|series|type|round\s+type)$"),
+        ("round", r"^(?:round|stage|series|round\s+type|funding\s+stage)$"),
+        ("kind", r"^(?:type|deal\s+type|transaction(?:\s+type)?|kind|deal)$"),
         (
             "valuation",
             r"^(?:valuation|post-money(?:\s+valuation)?|post|pre-money|"
@@ -91,14 +92,31 @@ def _header(cells: tuple[str, ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         label = _ASIDE.sub("", cell).strip() or cell.strip()
-        for name, pattern in _COLUMNS:
-            if name not in found and (pattern.match(label) or pattern.match(cell.strip())):
-                found[name] = i
-                break
-    useful = ("acquirer" in found and ("target" in found or "company" in found)) or (
-        "company" in found and {"amount", "round", "investors", "lead"} & found.keys()
-    )
+        names = _column_names(label) or _column_names(cell.strip())
+        if {"acquirer", "investors"} <= set(names) or {"acquirer", "lead"} <= set(names):
+            names = ["party"]  # "Buyer / investor": who buys or invests, as the row says
+        for name in names:
+            found.setdefault(name, i)
+    useful = (
+        {"acquirer", "party"} & found.keys() and ("target" in found or "company" in found)
+    ) or ("company" in found and {"amount", "round", "investors", "lead"} & found.keys())
     return found if useful else {}
+
+
+def _column_names(label: str) -> list[str]:
+    """What a header cell names; "Buyer / investor" names two things."""
+    parts = (
+        [label, *re.split(r"\s*/\s*|\s+or\s+", label)]
+        if "/" in label or " or " in label
+        else [label]
+    )
+    names: list[str] = []
+    for part in parts:
+        for name, pattern in _COLUMNS:
+            if pattern.match(part.strip()) and name not in names:
+                names.append(name)
+                break
+    return names
 
 
 _UNIT = re.compile(
@@ -172,11 +190,24 @@ def _usd(doc: Document, text: str, unit: str = "") -> float | None:
 _BARE_NUMBER = re.compile(r"^~?\d[\d,]*(?:\.\d+)?$")
 
 
+_INVESTING = re.compile(r"invest|funding|round|stake|series|seed|financing|raise", re.IGNORECASE)
+_ACQUIRING = re.compile(r"acqui|merger|buy|purchase|takeover|m&a", re.IGNORECASE)
+
+
 def _row_event(
     doc: Document, header: dict[str, int], row: Sentence, units: dict[str, str] | None = None
 ) -> list[Event]:
     cells, units = row.cells, units or {}
     amount = _usd(doc, _cell(cells, header, "amount"), units.get("amount", ""))
+    kind = _cell(cells, header, "kind").lower()
+    if "party" in header:
+        investing = bool(_INVESTING.search(kind))
+        header = dict(header)
+        header["lead" if investing else "acquirer"] = header.pop("party")
+        if investing and "company" not in header and "target" in header:
+            header["company"] = header.pop("target")
+    elif kind and not _ACQUIRING.search(kind) and "acquirer" in header:
+        return []  # a row of another kind in a table of acquisitions
     if "acquirer" in header:
         buyer = _name(doc, _cell(cells, header, "acquirer"))
         target = _name(doc, _cell(cells, header, "target") or _cell(cells, header, "company"))
