@@ -115,8 +115,8 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         return None
     if _OFFERED.match(ctx.text, t.end):
         summary = ctx.raw[ctx.clause_start(t.start) : ctx.clause_end(t.end)].strip(" 、。")
-        fields = {"companies": [buyers[0], vendor[0]], "summary": summary[:160]}
-        return make("partnership", fields, ctx, 0.6, pos=t.start)  # 「P」を利用できるようにする
+        pair = {"companies": [buyers[0], vendor[0]], "summary": summary[:160]}
+        return make("partnership", pair, ctx, 0.6, pos=t.start)  # 「P」を利用できるようにする
     status = _clause_status(ctx, t) or "active"
     money = _payment(ctx, t)
     events = []
