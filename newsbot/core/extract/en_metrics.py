@@ -168,7 +168,11 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
             or blocked(p, min(pos, start), max(pos, m.end()))
         ):
             continue
-        period = _period_after(p, ctx, p.masked.find(M_CLOSE, pos) + 1, stop)
+        after = p.masked.find(M_CLOSE, pos) + 1
+        conjunction = _NEXT_VERB_CLAUSE.search(p.masked, after, stop)
+        period = _period_of_metric(p, ctx, m.start(), pos) or _period_after(
+            p, ctx, after, conjunction.start() if conjunction else stop
+        )
         if (
             _UP_FROM.search(p.masked[m.end() : pos])
             and M_OPEN in p.masked[m.end() : pos]
@@ -300,6 +304,22 @@ def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str])
                 names=[company],
             )
         return
+
+
+_NEXT_VERB_CLAUSE = re.compile(r",?\s+and\s+(?:\w+ed|\w+s|said|expects?|forecast|guided|will)\b|;")
+_METRIC_PREFIX = re.compile(r"^[\w\s,-]{0,30}$")
+
+
+def _period_of_metric(p: Parsed, ctx: Context, metric: int, amount: int) -> str | None:
+    """"reported 2024 revenue of $2.87 billion", "fourth-quarter revenue of": the period
+    that modifies the metric itself."""
+    if amount < metric:
+        return None
+    head = p.masked[max(0, metric - 30) : metric]
+    found = find_periods(head, lang="en", on=ctx.doc.date)
+    if found and _METRIC_PREFIX.match(head[found[-1].end :]) and found[-1].end >= len(head) - 12:
+        return found[-1].period
+    return None
 
 
 def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) -> str | None:

@@ -248,6 +248,29 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "financial",
         {"company": "Vexa Systems", "value_usd": 642e6, "period": "2025-Q2"},
     ),
+    (
+        "Palantir reported 2024 revenue of $2.87 billion and guided to 2025 revenue of $3.7 billion.",
+        "financial",
+        {"company": "Palantir", "value_usd": 2.87e9, "period": "2024"},
+    ),
+    # people typed by what is said of them
+    (
+        "General Motors hired Sterling Anderson, a co-founder of self-driving truck company Aurora, "
+        "as its chief product officer.",
+        "talent_move",
+        {"person": "Sterling Anderson", "from": "Aurora", "to": "General Motors"},
+    ),
+    (
+        "At Toyota, Gill Pratt will step down as head of Toyota Research Institute at the end of "
+        "March.",
+        "talent_move",
+        {"person": "Gill Pratt", "from": "Toyota Research Institute", "to": None},
+    ),
+    (
+        "Deutsche Telekom is now a customer of Perplexity, offering its assistant to subscribers.",
+        "customer",
+        {"vendor": "Perplexity", "customer": "Deutsche Telekom"},
+    ),
     # background acquisitions
     (
         "IBM took over the unit McDonald's had created after it bought Apprente in 2019.",
@@ -348,6 +371,17 @@ def test_units_from_a_table_header() -> None:
         round="Seed",
         investors=["Sequoia Capital"],
     )
+
+
+def test_a_table_with_a_deal_type_column() -> None:
+    text = (
+        "Type | Buyer / investor | Target | Value\n"
+        "Acquisition | Workday | Sana | $1.1bn\n"
+        "Investment | ASML | Mistral AI | $1.5bn"
+    )
+    events = events_of(text)
+    find(events, "acquisition", acquirer="Workday", target="Sana", amount_usd=1.1e9)
+    find(events, "investment", company="Mistral AI", investors=["ASML"], amount_usd=1.5e9)
 
 
 def test_the_pronoun_of_a_partnership_is_the_articles_company() -> None:
