@@ -606,6 +606,8 @@ _VERB_AFTER = re.compile(
 )
 
 
+_CAP_TOKEN = re.compile(r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*")
+_CONNECTORS = {" of ": "of", " de ": "de", " for ": "for", " & ": "&"}
 _FUND_WORDS = frozenset(
     (
         "Ventures",
@@ -624,47 +626,39 @@ _FUND_WORDS = frozenset(
 def _cap_runs(
     ctx: Context, text: str, taken: list[tuple[int, int]], sentence: Sentence
 ) -> list[tuple[int, int, list[str]]]:
-    """Runs of capitalised words outside known mentions: ``(start, end, words)``."""
+    """Runs of capitalised words outside known mentions: ``(start, end, words)``; "of", "de",
+    "for" and "&" join two such words ("Bank of America")."""
     runs: list[tuple[int, int, list[str]]] = []
     current: list[tuple[int, int, str]] = []
-    tokens = list(_RUN_TOKEN.finditer(text))
     covered = bytearray(len(text) + 1)
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
-    for k, m in enumerate(tokens):
+    for m in _CAP_TOKEN.finditer(text):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
         if possessive and _VERB_AFTER.match(text, m.end()):
             word, possessive, end = m.group(0), False, m.end()  # "McDonald's ended its test"
+        gap = text[current[-1][1] : start] if current else ""
         if "-" in word and _ADJECTIVAL.search(word):
+            if current and gap != " ":
+                runs.append(_close(current))
             current = []  # "San Francisco-based", "AI-powered": describing, not a name
             continue
-        inside = covered[start]
-        joins = bool(current) and text[current[-1][1] : start] in (" ", " & ")
-        continues = bool(current) and joins and word in ORG_SUFFIXES
-        if (
-            not inside
-            and _is_cap(word)
-            and (continues or _keep_word(ctx, text, word, start, sentence))
-        ):
+        connector = _CONNECTORS.get(gap)
+        joins = gap == " " or connector is not None
+        continues = joins and word in ORG_SUFFIXES
+        if not covered[start] and (continues or _keep_word(ctx, text, word, start, sentence)):
             if current and not joins:
                 runs.append(_close(current))
                 current = []
+            if connector:
+                at = current[-1][1] + 1
+                current.append((at, at + len(connector), connector))
             current.append((start, end, word))
             nxt = text[end : end + 1]
             if possessive or (nxt.strip() != "" and nxt not in "'’"):
                 runs.append(_close(current))
                 current = []
-            continue
-        if (
-            current
-            and word in ("of", "de", "for", "&")
-            and k + 1 < len(tokens)
-            and _is_cap(tokens[k + 1].group(0))
-            and text[current[-1][1] : start] == " "
-            and tokens[k + 1].start() == m.end() + 1
-        ):
-            current.append((start, end, word))
             continue
         if current:
             runs.append(_close(current))
