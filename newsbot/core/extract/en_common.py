@@ -203,19 +203,20 @@ _DOUBT_KINDS = (
 
 def _doubts(p: Parsed) -> dict[str, list[tuple[int, int, str]]]:
     """Every rumour, hypothesis, negation ... word of the sentence, found once."""
-    found = p.memo.get("doubts")
-    if found is None:
-        found = {}
-        if _DOUBT.search(p.masked):
-            for kind, pattern in _DOUBT_KINDS:
-                spans = [
-                    (m.start(), m.end(), m.group(0).lower().split()[0])
-                    for m in pattern.finditer(p.masked)
-                ]
-                if spans:
-                    found[kind] = spans
-        p.memo["doubts"] = found
-    return found  # type: ignore[no-any-return]
+    known: dict[str, list[tuple[int, int, str]]] | None = p.memo.get("doubts")
+    if known is not None:
+        return known
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    if _DOUBT.search(p.masked):
+        for kind, pattern in _DOUBT_KINDS:
+            spans = [
+                (m.start(), m.end(), m.group(0).lower().split()[0])
+                for m in pattern.finditer(p.masked)
+            ]
+            if spans:
+                found[kind] = spans
+    p.memo["doubts"] = found
+    return found
 
 
 def subject(p: Parsed, pos: int, ctx: Context, *, kind: str = "org") -> Ent | None:

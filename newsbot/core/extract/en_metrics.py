@@ -311,7 +311,7 @@ _METRIC_PREFIX = re.compile(r"^[\w\s,-]{0,30}$")
 
 
 def _period_of_metric(p: Parsed, ctx: Context, metric: int, amount: int) -> str | None:
-    """"reported 2024 revenue of $2.87 billion", "fourth-quarter revenue of": the period
+    """ "reported 2024 revenue of $2.87 billion", "fourth-quarter revenue of": the period
     that modifies the metric itself."""
     if amount < metric:
         return None

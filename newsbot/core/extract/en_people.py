@@ -472,9 +472,9 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
             and not target.possessive
             and not blocked(p, m.start(), m.end(), stay=True)
         ):
-            for person in group:
-                origin = _origin(p, person, m.end()) or group_origin
-                _move(p, ctx, out, person, origin, target, _role_after(p, m.end()), 0.75)
+            for member in group:
+                origin = _origin(p, member, m.end()) or group_origin
+                _move(p, ctx, out, member, origin, target, _role_after(p, m.end()), 0.75)
             continue
         person = subject(p, m.start(), ctx, kind="person")
         if (
@@ -591,10 +591,12 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
         if (person is None and not group) or blocked(p, m.start(), m.end(), stay=True):
             continue
         taken.append(m.start())
-        for someone in group or [person]:
-            left: Ent | str | None = object_at(p, m, "from")
-            left = p.ent(m.group("from")) if left is None or not left.is_org() else left
-            if isinstance(left, Ent) and left.via == "description" and someone.org:
+        for someone in group or ([person] if person is not None else []):
+            place = object_at(p, m, "from")
+            if place is None or not place.is_org():
+                place = p.ent(m.group("from"))
+            left: Ent | str | None = place
+            if place is not None and place.via == "description" and someone.org:
                 left = someone.org
             _move(p, ctx, out, someone, left, _new_home(p, m.end()), None, 0.75, leaving=True)
     for m in _LEAVE_BARE.finditer(p.masked):
@@ -692,7 +694,7 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
             and not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])
         ):
             continue
-        for someone in group or [person]:
+        for someone in group or ([person] if person is not None else []):
             origin = (
                 someone.org if someone.org != company.name and not someone.founder_only else None
             )  # a former title too: a founder comes from the last employer

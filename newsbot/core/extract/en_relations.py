@@ -195,7 +195,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         )
     for m in _BOTH_JOINTLY.finditer(p.masked):
         named = [e for _, e in p.ents_in(0, len(p.masked)) if org_name(e) and not e.modifier]
-        pair = named if len(named) >= 2 else _last_two_companies(p, ctx, m.start())
+        pair: list[Ent | None] = (
+            [*named] if len(named) >= 2 else _last_two_companies(p, ctx, m.start())
+        )
         if len(pair) == 2 and not any(e.type == "partnership" for e in out.events):
             _partnership(p, out, pair, m, "", confidence=0.6)
     for m in _INTEGRATED_INTO.finditer(p.masked):
