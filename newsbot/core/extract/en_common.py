@@ -32,7 +32,10 @@ from newsbot.core.extract.en_names import (
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.periods import find_periods
 
-_NOT_DESC = r"(?!(?:from|of|in|for|with|to|at|on|into|by|and|or|as|that|which|who|than)\b)"
+_NOT_DESC = (
+    r"(?!(?:from|of|in|for|with|to|at|on|into|by|and|or|as|that|which|who|than|inside|"
+    r"within|through|via|across|over|under|about|onto|directly|also)\b)"
+)
 _MACROS = {
     "{E}": f"{E_OPEN}\\d+{E_CLOSE}",
     "{M}": f"{M_OPEN}\\d+{M_CLOSE}",

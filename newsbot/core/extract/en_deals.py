@@ -142,7 +142,7 @@ _INVEST_FOR_STAKE = cued(
 )
 _LEAD = cued(
     r"(?P<list>(?:(?:the\s+)?{E}(?:,\s+|\s+and\s+|,\s+and\s+)?)+)\s+(?:led|co-led|headed|co-headed|anchored)\s+"
-    r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment)",
+    r"(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|funding|raise|investment|deal)",
     "led",
     "headed",
     "anchored",
@@ -207,7 +207,7 @@ _AMONG_INVESTORS = cued(
     r"backers|participants)|(?:new\s+|existing\s+)?(?:investors|backers)\s+in\s+the\s+round|"
     r"taking\s+part|participating)|(?:also\s+)?(?:joined|join|participated\s+in|took\s+part\s+in)"
     r"\s+(?:the|that|this)\s+(?:round|financing|raise|funding)|also\s+(?:invested|participated|"
-    r"chipped\s+in|put\s+in\s+money)(?=\s*[.,;]|$))",
+    r"chipped\s+in|put\s+in\s+money|took\s+part|joined\s+in)(?=\s*[.,;]|$))",
     "investor",
     "backer",
     "participa",
@@ -274,7 +274,8 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = subject(p, m.start(), ctx)
         _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     for m in _VALUED_IN_ROUND.finditer(p.masked):
-        _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
+        if not _IN_RELATIVE.search(p.masked, 0, m.start()):  # "X, which was valued at ..."
+            _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
     for m in _RAISE_FROM.finditer(p.masked):
         _investment(p, ctx, out, subject(p, m.start(), ctx), None, m.start(), m.end(), None)
     for pattern in (_INVEST, _COMMIT, _INVEST_NOUN, _INVEST_FOR_STAKE):

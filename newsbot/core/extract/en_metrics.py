@@ -337,7 +337,12 @@ def _period_after(p: Parsed, ctx: Context, pos: int, stop: int | None = None) ->
     ]
     if found:
         return found[0].period
-    before = find_periods(p.masked[:pos], lang="en", on=ctx.doc.date)
+    head = p.masked[:pos]
+    before = [
+        f
+        for f in find_periods(head, lang="en", on=ctx.doc.date)
+        if not _COMPARED.search(head, 0, f.start) and not _COMPARISON.match(head, f.start)
+    ]
     if before:
         return before[-1].period
     return _reported_period(ctx, p.masked[max(0, pos - 80) : end]) or _recent_period(ctx, p)

@@ -72,6 +72,7 @@ _STOP = _words(
     "Have Had Will Would Can Could May Might Should Must Unlike Despite Following According "
     "Including Besides Amid Among Across Beyond Without Whether Instead Rather Overall Together "
     "Meanwhile Elsewhere Separately Similarly Additionally Further Furthermore Moreover "
+    "Founder Founders Cofounder Cofounders Co-Founders Co-founders "
     "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands "
     "Existing Current Early Longtime Roughly About Nearly Almost"
 )
@@ -720,12 +721,16 @@ _TITLE_WORDS = (
     "Deputy",
     "Principal",
 )
+_NAME_WORDS = frozenset(("Will", "Grace", "Hope", "Bill"))  # first names that are also words
+_SURNAME_NEXT = re.compile(r" [A-Z][a-z][\w'’-]+(?![\w'’-]*\s+(?:Inc|Corp|Ltd|Group)\b)")
 _OPENERS = frozenset('“"—:(‘;')
 
 
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
     if word in _STOP or word in _NATIONALITIES or (word[-1] == "." and word.rstrip(".") in _STOP):
-        return False
+        return (
+            word in _NAME_WORDS and start > 0 and bool(_SURNAME_NEXT.match(text, start + len(word)))
+        )
     j = start - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -756,7 +761,10 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
 _NAME_FOLLOWS = re.compile(
     r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
-    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s)\b)"
+    r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s|struck|won|sold|bought|made|took|led|"
+    r"hit|cut|set|put|got|gave|grew|rose|fell|paid|began|became|brought|built|chose|drew|ran|saw|"
+    r"sent|spent|split|swept|wrote|lost|left|kept|held|found|came|went|can|could|may|might|"
+    r"should|would|must)\b)"
 )
 _COMMON_PLURALS = _words(
     "Demand Growth Competition Interest Pressure Funding Spending Inflation Hiring Work "

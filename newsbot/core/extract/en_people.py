@@ -295,6 +295,7 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
     _foundings(p, ctx, out)
     _arrows(p, ctx, out)
     _becomes(p, ctx, out)
+    _handovers(p, ctx, out)
     _hints(p, ctx, out)
 
 
@@ -306,7 +307,12 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
         previous_org: str | None = None
         stop = _OBJECT_STOP.search(p.masked, m.end())
         end = stop.start() if stop else len(p.masked)
-        people = [e for _, e in p.ents_in(m.end(), end) if person_ok(e)]
+        people = [
+            e
+            for at, e in p.ents_in(m.end(), end)
+            if person_ok(e)
+            and (at <= m.end() + 1 or not _ORG_SLOT_BEFORE.search(p.masked, max(0, at - 6), at))
+        ]
         if not people:
             described = _described_object(p, ctx, m.end())
             people = [described] if described else []
@@ -329,6 +335,9 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
                 origin = hirer
             previous_org = org_name(origin) if isinstance(origin, Ent) else origin
             _move(p, ctx, out, person, origin, hirer, role, 0.8)
+
+
+_ORG_SLOT_BEFORE = re.compile(r"\b(?:of|at|from|for|with)\s+$")
 
 
 def _origin_before(p: Parsed, start: int, people: list[Ent]) -> Ent | None:
@@ -703,6 +712,39 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
         if not blocked(p, m.start(), m.end(), stay=True):
             _move(p, ctx, out, who, None, p.ent(m.group("to")), "co-founder", 0.6)
+
+
+_HANDS_ROLE = cued(
+    r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|turn(?:s|ed|ing)?)\s+(?:over\s+)?(?:the|his|her|its)\s+"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?)(?:role|job|post|reins|title|position)\s+(?:over\s+)?to\s+{E:p}",
+    "hand",
+    "pass",
+    "turn",
+)
+
+
+def _handovers(p: Parsed, ctx: Context, out: Found) -> None:
+    """ "X is handing the chief executive role to Y": Y moves up inside X's company (the one
+    X works at or founded)."""
+    for m in _HANDS_ROLE.finditer(p.masked):
+        giver = subject(p, m.start(), ctx, kind="person")
+        founded = [
+            str(e.fields["to"])
+            for e in out.events
+            if e.type == "talent_move"
+            and giver is not None
+            and e.fields.get("to")
+            and e.fields.get("person") == giver.name
+        ]
+        company = (
+            (giver.org if giver is not None and giver.org else None)
+            or (founded[0] if founded else None)
+            or _only_org(p)
+            or focus_company(ctx, p.sentence.index)
+        )
+        role = m.group("role").strip() or None
+        if company and not blocked(p, m.start(), m.end()):
+            _move(p, ctx, out, p.ent(m.group("p")), company, company, role, 0.65)
 
 
 def _arrows(p: Parsed, ctx: Context, out: Found) -> None:

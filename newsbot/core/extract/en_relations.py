@@ -38,11 +38,11 @@ _JOINTLY = (
     r"(?:(?:plan|plans|agreed|agree|are\s+going|aim|aims|intend|intends)\s+to\s+)?"
     r"(?:jointly\s+(?:develop|build|create|design|market|sell|offer|bid|research|invest|launch|"
     r"operate|run|produce|deploy)|co-?develop|co-?design|co-?create|co-?build|collaborate|"
-    r"work\s+together|(?:are|be)\s+working\s+together|team(?:ed)?\s+up|join(?:ed)?\s+forces|"
-    r"partner(?:ed)?\s+(?:on|to))"
+    r"work\s+together|(?:are|be)\s+working\s+together|team(?:ed|ing)?\s+up|"
+    r"join(?:ed|ing)?\s+forces|partner(?:ed|ing)?\s+(?:on|to))"
 )
 _PARTNER_BOTH = cued(
-    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+)*(?:(?:signed|"
+    rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+|are\s+|is\s+)*(?:(?:signed|"
     rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
     rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
     rf"{_DEAL_NOUN}|{_JOINTLY})",
@@ -100,6 +100,15 @@ _PARTNER_VERB = cued(
     "collaborat",
     "forces",
     "develop",
+)
+_TIE_UP_OF = cued(
+    r"{E:a}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:tie-up|partnership|alliance|collaboration|pact)\s+with\s+"
+    r"{DESC}{E:b}",
+    "tie-up",
+    "partnership",
+    "alliance",
+    "collaboration",
+    "pact",
 )
 _WORKING_WITH = cued(
     r"\b(?:is|are|was|were|has\s+been|will\s+be|it\s+is|it\s+was)\s+(?:now\s+|also\s+)?"
@@ -189,6 +198,8 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             b = p.ent(m.group("b"))
             for other in [b, *conjuncts(p, b)]:
                 _partnership(p, out, [subject(p, m.start(), ctx), other], m, "")
+    for m in _TIE_UP_OF.finditer(p.masked):
+        _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, "", confidence=0.7)
     for m in _PREFERRED_PARTNER.finditer(p.masked):
         _partnership(
             p, out, [subject(p, m.start(), ctx), p.ent(m.group("b"))], m, "", confidence=0.7
@@ -870,6 +881,28 @@ _DEAL_TO_SUPPLY = cued(
     "deliver",
     "sell",
 )
+_AGREED_TO_RENT = cued(
+    r"\b(?:agreed|agrees|signed\s+up|committed|commits|will|plans)\s+to\s+(?:rent|lease|buy|purchase|"
+    r"use|access)\s+[^.;\ue000]{0,60}?\bfrom\s+(?:(?P<its>its|their)\s|{DESC}{E:vendor})",
+    "to rent",
+    "to lease",
+    "to buy",
+    "to purchase",
+    "to use",
+    "to access",
+)
+_UNDER_WHICH = cued(
+    r"\b(?:deal|agreement|contract|arrangement|pact)\s+under\s+which\s+{E:customer}\s+(?:will\s+|would\s+|"
+    r"is\s+to\s+|can\s+)?(?:use|buy|rent|lease|deploy|license|licence|access|run\s+on|tap)\b",
+    "under which",
+)
+_LOST_CONTRACT = cued(
+    r"\b(?:lost|loses|losing)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|account|"
+    r"business)\s+(?:with|from)\s+{DESC}{E:customer}",
+    "lost",
+    "loses",
+    "losing",
+)
 _PAY = cued(
     r"\b(?:pay|pays|paid|paying)\s+{E:vendor}\s+(?:(?:about|roughly|around|nearly|more\s+than|"
     r"up\s+to|some|an\s+estimated|as\s+much\s+as)\s+)*(?:{M:amt}|[^.;\ue000]{0,40}?\bfor\b)",
@@ -941,6 +974,17 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             m,
             "active",
         )
+    for m in _AGREED_TO_RENT.finditer(p.masked):
+        vendor = (
+            _owner(ctx, object_at(p, m, "vendor"))
+            if m.group("vendor")
+            else _speaker(p, ctx, m.start())
+        )
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
+    for m in _UNDER_WHICH.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+    for m in _LOST_CONTRACT.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), object_at(p, m, "customer"), m, "ended")
     for m in _DEAL_TO_SUPPLY.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
     for m in _CONTRACT_WITH.finditer(p.masked):

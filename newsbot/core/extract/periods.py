@@ -73,7 +73,7 @@ _EN_RULES: tuple[tuple[str, str], ...] = (
     (rf"\b(?:the )?end of {_YEAR}\b", "end"),
     (rf"\b(?:early|mid-?|late)\s?{_YEAR}\b", "year"),
     (rf"\b{_MONTH}(?: \d{{1,2}},?)? {_YEAR}\b", "month_year"),
-    (r"\blast year\b|\bprevious year\b|\ba year earlier\b", "last_year"),
+    (r"\blast year\b|\bprevious year\b|\ba year (?:earlier|ago|before)\b", "last_year"),
     (r"\bthis year\b|\bthe current year\b|\bearlier this year\b|\blater this year\b", "this_year"),
     (r"\bnext year\b", "next_year"),
     (r"\blast month\b|\bprevious month\b", "last_month"),
