@@ -485,7 +485,7 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         if not counts and not _stated_cut(ctx):
             continue
-        company = _cut_at(ctx, t) or names(agents(ctx, t, COMPANY))
+        company = _cut_at(ctx, state, t) or names(agents(ctx, t, COMPANY))
         if not company and any(e.type == "layoff" for e in state.events):
             continue
         company = company or [state.disc.salient("company", ctx.idx) or ""]
@@ -517,8 +517,9 @@ def _stated_cut(ctx: Ctx) -> bool:
     return bool(_CUT_ANNOUNCED.search(ctx.text)) and not _CUT_VAGUE.search(ctx.text)
 
 
-def _cut_at(ctx: Ctx, t: Trig) -> list[str]:
-    """アスカはジョブスターで約1300人を削減: the company where the jobs go."""
+def _cut_at(ctx: Ctx, state: State, t: Trig) -> list[str]:
+    """アスカはジョブスターで約1300人を削減: the company where the jobs go; a lab or division
+    (MSL傘下のFAIRなどで, AI研究部門のディープマインドで) cuts for its parent."""
     start = ctx.clause_start(t.start)
     for m in reversed(ctx.window(t)):
         unit = m.extra.get("org_quote") and not m.extra.get("new_org")
@@ -529,8 +530,52 @@ def _cut_at(ctx: Ctx, t: Trig) -> list[str]:
             and m.name
             and not unit
         ):
-            return [m.name]
+            return _parent_of_unit(ctx, state, m, t) or [m.name]
     return []
+
+
+_UNIT_BEFORE = re.compile(
+    r"(?:部門|研究所|研究組織|研究部門|ラボ|組織|事業部|チーム)(?:の|である)?[「『]?$"
+)
+_UNDER = re.compile(r"(?:の)?傘下の[「『]?$")
+_UNIT_NAME = re.compile(r"(?:Lab|Labs|Research|研究所|ラボ|部門)$|^[A-Z]{2,6}$")
+
+
+def _parent_of_unit(ctx: Ctx, state: State, m: Ment, t: Trig) -> list[str]:
+    """The company a unit belongs to, when the cut is written at the unit."""
+    owner = [k for k in agents(ctx, t, COMPANY) if k.name and k.name != m.name]
+    if not _is_unit(ctx, m, owner[0] if owner else None):
+        return []
+    if owner:
+        return [_above_unit(owner[0])]
+    parent = getattr(m.entry, "parent", None)
+    if parent:
+        return [str(parent)]
+    main = state.disc.main("company", exclude=(m.name,))
+    return [main] if main else []
+
+
+def _is_unit(ctx: Ctx, m: Ment, owner: Ment | None = None) -> bool:
+    """A lab or division, not a company: described as one, named like one, or under one
+    (MSL傘下のFAIR; MSLは…傘下のFAIRで)."""
+    at = m.start - len(m.prefix)
+    if _UNIT_BEFORE.search(ctx.text, max(0, at - 8), at):
+        return True
+    if getattr(m.entry, "parent", None) and _UNIT_NAME.search(m.name):
+        return True
+    under = _UNDER.search(ctx.text, max(0, at - 6), at)
+    if under is None:
+        return False
+    head = next((k for k in reversed(ctx.ments) if k.end <= at), None)
+    if head is None or head.pend < under.start() - 1:
+        head = owner
+    return head is not None and head is not m and _is_unit(ctx, head)
+
+
+def _above_unit(m: Ment) -> str:
+    """A unit acting for its company (MSLは…削減): the company."""
+    parent = getattr(m.entry, "parent", None)
+    return str(parent) if parent and _UNIT_NAME.search(m.name) else m.name
 
 
 # ---------------------------------------------------------------- product launch

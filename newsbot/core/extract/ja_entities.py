@@ -131,7 +131,7 @@ _CUED_KATA = re.compile(
 )
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
 _DEAL_WORDS = (
-    r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任"
+    r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任|主導"
 )
 _SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
@@ -223,6 +223,8 @@ class Learned:
                 self.add(
                     short.group("a").strip(), m.name, "company" if m.kind == "unknown" else m.kind
                 )
+            for alias in m.extra.get("aliases", ()):
+                self.add(alias, m.name, "company")
             if m.source == "pattern" and m.kind in ("company", "person"):
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
@@ -344,9 +346,12 @@ def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
 
 
 ORG_CUE = r"(?:新組織|新会社|新法人|合弁会社|子会社|新部門|日本法人|研究所|研究組織|組織|部門)"
-_ORG_QUOTE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?「(?P<n>[^「」]{{2,30}})」")
+_ORG_QUOTE = re.compile(
+    rf"{ORG_CUE}(?:の名称は|名は|として|の)?[「『](?P<n>[^「」『』]{{2,44}})[」』]"
+)
 _ORG_CUE_BEFORE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?$")
-_NEW_ORG_BEFORE = re.compile(r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:「|、|として|は|の)?$")
+_NEW_ORG_BEFORE = re.compile(r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:[「『]|、|として|は|の)?$")
+_ALIAS_PAREN = re.compile(r"^(?P<a>[^()]+?)\s?\((?P<b>[^()]+)\)$")
 
 
 def org_quote(text: str, start: int) -> bool:
@@ -357,12 +362,18 @@ def org_quote(text: str, start: int) -> bool:
 def _org_quotes(text: str, registry: Any) -> list[Ment]:
     """新組織「Google DeepMind」, 合弁会社「SB OpenAI Japan」: a company named in quotes."""
     found: list[Ment] = []
-    if "「" not in text:
+    if "「" not in text and "『" not in text:
         return found
     for m in _ORG_QUOTE.finditer(text):
         name = m.group("n").strip()
+        names = _ALIAS_PAREN.match(name)
+        if names is not None:  # 『Google DeepMind（グーグル・ディープマインド）』: one entity
+            a, b = names.group("a").strip(), names.group("b").strip()
+            name = b if lookup(registry, a) is None and lookup(registry, b) is not None else a
         ment = _span(m.start("n"), m.end("n"), text, name, "company", registry)
         ment.extra["org_quote"] = True
+        if names is not None:
+            ment.extra["aliases"] = (names.group("a").strip(), names.group("b").strip())
         found.append(ment)
     return found
 
@@ -665,7 +676,32 @@ def _example_names(text: str, registry: Any) -> list[Ment]:
     return found
 
 
-_FINDERS = (_anaphors, _persons, _companies, _surnames, _latin, _slot_names, _example_names)
+_SHORT_KANJI_ORG = re.compile(
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,2}})(?=(?:元|前|現)?(?:{ROLE_WORDS})|出身|OB)"
+)
+
+
+def _short_kanji_orgs(text: str, registry: Any) -> list[Ment]:
+    """東芝元社長, 日産出身: a short kanji company name written onto a post, which the
+    registry leaves alone inside a longer kanji run."""
+    found: list[Ment] = []
+    for m in _SHORT_KANJI_ORG.finditer(text):
+        entry = lookup(registry, m.group("n"))
+        if entry is not None and _kind_of(entry) == "company":
+            found.append(_pattern(m, m.group("n"), "company", registry))
+    return found
+
+
+_FINDERS = (
+    _anaphors,
+    _short_kanji_orgs,
+    _persons,
+    _companies,
+    _surnames,
+    _latin,
+    _slot_names,
+    _example_names,
+)
 
 
 def _pattern(

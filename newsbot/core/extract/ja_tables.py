@@ -157,10 +157,27 @@ def _row_event(
 
 
 def name_of(doc: Document, cell: str) -> str | None:
-    """A cell holding one name: the registry's name, else the cell without 米/株式会社."""
+    """A cell holding one name: the registry's name, else the cell without 米/株式会社. A
+    parenthesis (Poolside（シリーズB）, ノースポール（旧ポーラーAI）) only adds to the name: the
+    name inside is used when only it is known (米データブリックス（Databricks）)."""
     text = fold_ja(cell).strip()
     if not text or text in ("-", "—", "非公表", "不明", "なし"):
         return None
+    outer, inner = _paren_parts(text)
+    if inner and outer:
+        return _one_name(doc, outer) if doc.registry.lookup(inner) is None else _one_name(doc, inner)
+    return _one_name(doc, text)
+
+
+def _paren_parts(text: str) -> tuple[str, str]:
+    """The cell without its parenthesis, and what the parenthesis holds."""
+    paren = _CELL_PAREN.search(text)
+    if paren is None:
+        return text, ""
+    return (text[: paren.start()] + text[paren.end() :]).strip(), paren.group("in").strip()
+
+
+def _one_name(doc: Document, text: str) -> str | None:
     found = find_mentions(text, doc.registry)
     if len(found) == 1 and found[0].name and found[0].end - found[0].start >= len(text) - 2:
         return found[0].name
@@ -200,7 +217,7 @@ def _investment(doc: Document, row: dict[str, str], home: str | None) -> dict[st
         "amount_usd": _usd(doc, row.get("amount", "")),
         "stake_pct": stake[0].value if stake else None,
         "valuation_usd": _usd(doc, row.get("valuation", "")),
-        "round": round_of(fold_ja(row.get("round", ""))),
+        "round": round_of(fold_ja(row.get("round", "") or row.get("company", ""))),
     }
 
 

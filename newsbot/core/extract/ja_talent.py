@@ -30,7 +30,7 @@ from newsbot.core.extract.ja_state import COMPANY, PERSON, State, make, names
 _TRANSITIVE = re.compile(r"迎え|招へい|招聘|採用|引き抜|起用|任命|指名|抜擢|引き入れ")
 _AFFIL_GAP = re.compile(
     rf"{ROLE_WORDS}|務め|携わ|在籍|所属|出身|勤め|勤務|率い|研究|創業|幹部|社員|従業員|経験|開発|"
-    r"担当|トップ|リーダー|責任者|メンバー|出向"
+    r"担当|トップ|リーダー|責任者|メンバー|出向|統括|主導|指揮|手がけ|手掛け|歴任"
 )
 _ROLE_SLOT = re.compile(
     rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に|として)"
@@ -49,6 +49,10 @@ _EMPLOYED = re.compile(r"研究者|研究員|教授|准教授|助教|講師|職�
 _SCHOOL = re.compile(r"大学|大学院|研究室|高専|University|College|Institute")
 _CURRENT_POST = re.compile(rf"(?:{ROLE_WORDS}|出身|OB|OG)の\s?")
 _FORMER_ROLE = re.compile(r"(?:日本法人|本社|子会社)?(?:元|前)[^、。はがを]{0,12}の\s?")
+_BRANCH_POST = re.compile(
+    r"(?:日本法人|米国法人|本社|子会社|法人)の?[^、。はがを]{0,16}?"
+    r"(?:を(?:務め|歴任し|経験し|率い|統括し)た|出身)の?\s?"
+)
 _NOMINAL_GAP = re.compile(r"(?:今回の|突然の|電撃)?(?:[米英仏独中韓]?\x00(?:から|への|へ)の?)*")
 
 
@@ -271,7 +275,14 @@ def _move(
     conf = 0.7
     if t.kind == "depart":
         left = names(with_particle(ctx, t, ("を", "から"), COMPANY))
-        source = left[0] if left else source or _frame(ctx, t) or _topic_company(ctx, t)
+        source = (
+            left[0]
+            if left
+            else source
+            or _predecessor(ctx, state, p)
+            or _frame(ctx, t)
+            or _topic_company(ctx, t)
+        )
         if source is None:
             source, conf = state.disc.salient("company", ctx.idx), 0.5
         return Move(person, source, None, None, "depart", t.start, conf) if source else None
@@ -363,6 +374,9 @@ def _destination(
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
+    staffed = _staffed(ctx, state, t) if t.kind == "arrive" else None
+    if staffed:
+        return staffed, 0.6
     if t.kind == "arrive" and source is None and re.search(r"就任|就い|就く|昇格|昇任", t.word):
         topic = _topic_company(ctx, t)
         if topic:
@@ -370,6 +384,58 @@ def _destination(
     moved = source is not None and _MOVED.match(t.word) is not None
     guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source and moved else ())
     return guess, 0.45
+
+
+_POST_SLOT = re.compile(rf"(?:{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に)、?")
+_STAFF_WORDS = re.compile(r"就任|就い|就く|着任|昇格|昇任")
+
+
+def _staffed(ctx: Ctx, state: State, t: Trig) -> str | None:
+    """会長にはA氏、社長にはB氏が就いた, the post's company unnamed: the company being staffed
+    (a company just set up, where the last appointments went, else the topic), never one the
+    sentence names only as someone's past."""
+    if not _STAFF_WORDS.match(t.word) or not _POST_SLOT.search(
+        ctx.text, ctx.clause_start(t.start), t.start
+    ):
+        return None
+    origins = _origins(ctx)
+    new = state.disc.new_org
+    if new is not None and ctx.idx - new[0] <= 8 and new[1] not in origins:
+        return new[1]
+    for e in reversed(state.events):
+        if ctx.idx - e.extra.get("sent", -99) > 3:
+            break
+        to = e.fields.get("to") if e.type == "talent_move" else None
+        if isinstance(to, str) and to not in origins and e.fields.get("role") != "co-founder":
+            return to
+    here = state.disc.topic("company", ctx.idx, exclude=origins)
+    return here or state.disc.main("company", exclude=origins)
+
+
+def _origins(ctx: Ctx) -> tuple[str, ...]:
+    """Companies the sentence names as where its people come from."""
+    found = [_affiliation_of(ctx, m) for m in ctx.ments if m.kind == "person"]
+    found += [
+        _employer(m) for m in ctx.ments if m.kind in COMPANY and m.lp in ("から", "からは", "出身")
+    ]
+    return tuple(n for n in found if n)
+
+
+_PREDECESSOR = re.compile(rf"(?:前任|前|現)(?P<r>{ROLE_WORDS})?の\s?$")
+
+
+def _predecessor(ctx: Ctx, state: State, p: Ment) -> str | None:
+    """前CEOの中川氏は退任し: the company whose post was just filled."""
+    m = _PREDECESSOR.search(ctx.text, max(0, p.start - 24), p.start)
+    if m is None or any(k.kind in COMPANY and k.end <= p.start for k in ctx.ments):
+        return None
+    for e in reversed(state.events):
+        if ctx.idx - e.extra.get("sent", -99) > 2:
+            break
+        to = e.fields.get("to") if e.type == "talent_move" else None
+        if isinstance(to, str) and e.fields.get("person") != names([p])[0]:
+            return to
+    return None
 
 
 _COMMITTEE = re.compile(r"(?:委員会|審議会|諮問会議|有識者会議|理事会)(?:に|へ)$")
@@ -497,6 +563,8 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
             return _employer(m)
         if not m.particle and _CURRENT_POST.fullmatch(ctx.text, m.end, p.start):
             return _employer(m)  # 日立製作所出身の小池淳義氏, ソニーCSL社長の北野宏明氏
+        if not m.particle and _BRANCH_POST.fullmatch(ctx.text, m.end, p.start):
+            return _employer(m)  # マイクロン日本法人の社長などを務めた…氏
         if (
             m.lp in ("の", "で")
             and (not gap.strip() or _AFFIL_GAP.search(gap))
