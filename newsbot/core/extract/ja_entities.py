@@ -130,9 +130,7 @@ _CUED_KATA = re.compile(
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
 )
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
-_DEAL_WORDS = (
-    r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任|主導"
-)
+_DEAL_WORDS = r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任|主導"
 _SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
@@ -350,7 +348,9 @@ _ORG_QUOTE = re.compile(
     rf"{ORG_CUE}(?:の名称は|名は|として|の)?[「『](?P<n>[^「」『』]{{2,44}})[」』]"
 )
 _ORG_CUE_BEFORE = re.compile(rf"{ORG_CUE}(?:の名称は|名は|として|の)?$")
-_NEW_ORG_BEFORE = re.compile(r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:[「『]|、|として|は|の)?$")
+_NEW_ORG_BEFORE = re.compile(
+    r"(?:新組織|新会社|新法人|合弁会社|新部門)(?:[「『]|、|として|は|の)?$"
+)
 _ALIAS_PAREN = re.compile(r"^(?P<a>[^()]+?)\s?\((?P<b>[^()]+)\)$")
 
 

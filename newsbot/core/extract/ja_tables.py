@@ -165,7 +165,9 @@ def name_of(doc: Document, cell: str) -> str | None:
         return None
     outer, inner = _paren_parts(text)
     if inner and outer:
-        return _one_name(doc, outer) if doc.registry.lookup(inner) is None else _one_name(doc, inner)
+        return (
+            _one_name(doc, outer) if doc.registry.lookup(inner) is None else _one_name(doc, inner)
+        )
     return _one_name(doc, text)
 
 

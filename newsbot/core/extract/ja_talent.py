@@ -278,10 +278,7 @@ def _move(
         source = (
             left[0]
             if left
-            else source
-            or _predecessor(ctx, state, p)
-            or _frame(ctx, t)
-            or _topic_company(ctx, t)
+            else source or _predecessor(ctx, state, p) or _frame(ctx, t) or _topic_company(ctx, t)
         )
         if source is None:
             source, conf = state.disc.salient("company", ctx.idx), 0.5
