@@ -87,7 +87,7 @@ def extract_events(doc: Document) -> list[Event]:
             state.disc.new_section()
         _read(doc, state, sentence.index, without_byline(sentence.text), sentence.kind)
     fix_vendors(state)
-    found = [e for e in state.events if _complete(e)]
+    found = [e for e in state.events if _complete(e) and not _old_founding(e, doc)]
     unify_names(found, lambda name: doc.registry.lookup(name) is not None)
     events = consolidate(found)
     for n, event in enumerate(events):
@@ -194,6 +194,22 @@ def _note_entity(doc: Document, m: Ment, noted: set[tuple[str, str]]) -> None:
     noted.add((m.name, m.surface))
     kind = m.kind if m.kind in ("company", "person", "product") else "company"
     doc.note_entity(m.name, kind, m.surface if m.surface != m.name else None)
+
+
+_OLD_FOUNDING_YEARS = 8
+
+
+def _old_founding(event: Event, doc: Document) -> bool:
+    """A founding told as the company's history (…は2013年にA氏とB氏が創業した), years before
+    the news: background, not a move to report."""
+    if event.type != "talent_move" or event.fields.get("role") != "co-founder":
+        return False
+    year = re.match(r"\d{4}", event.date or "")
+    return (
+        year is not None
+        and doc.date is not None
+        and doc.date.year - int(year.group()) >= _OLD_FOUNDING_YEARS
+    )
 
 
 def _complete(event: Event) -> bool:

@@ -315,6 +315,7 @@ _RAISE_VERB = re.compile(r"調達")
 
 def financials(ctx: Ctx, state: State) -> None:
     """Revenue, ARR, gross margin, funding to date and standalone valuations."""
+    _note_fiscal(ctx, state)
     if not _ANY_METRIC.search(ctx.text):
         if ctx.trigs:
             _funding_to_date(ctx, state)
@@ -361,8 +362,42 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
         "period": _fin_period(ctx, start, value.start if value else end),
     }
     if fields["period"] is None:
-        fields["period"] = _same_period(ctx, state, start) or _current_month(ctx, metric)
+        fields["period"] = (
+            _same_period(ctx, state, start)
+            or _carried_period(ctx, state, metric, start)
+            or _current_month(ctx, metric)
+        )
+    elif metric in _FISCAL_METRICS:
+        state.fiscal = str(fields["period"])
     return make("financial", fields, ctx, 0.65, money=value, pos=start)
+
+
+_FISCAL_METRICS = ("revenue", "gross_margin")
+_FISCAL_WORDS = re.compile(r"決算|業績|通期|期の")
+_PRIOR_PERIOD = re.compile(
+    r"前期|前年|前の期|昨年|前年度|前四半期|同期比|上期|下期|四半期|\d+〜\d+月"
+)
+
+
+def _note_fiscal(ctx: Ctx, state: State) -> None:
+    """2025年1月期決算は…: the fiscal year the article's later figures belong to."""
+    if "期" not in ctx.text and "年度" not in ctx.text:
+        return
+    for p in ctx.periods:
+        named = ctx.raw[p.start : p.end]
+        fiscal = named.endswith(("期", "年度"))
+        if fiscal and _FISCAL_WORDS.search(ctx.text, p.start, p.end + 6):
+            state.fiscal = None if _FORECAST.search(ctx.text, p.end) else p.period
+
+
+def _carried_period(ctx: Ctx, state: State, metric: str, start: int) -> str | None:
+    """通期の粗利益率は75.0%: a figure without its own period belongs to the fiscal year the
+    article reports on, unless it is a prior or partial period's."""
+    if metric not in _FISCAL_METRICS or state.fiscal is None:
+        return None
+    if _PRIOR_PERIOD.search(ctx.text, max(0, start - 12), start):
+        return None
+    return state.fiscal
 
 
 _CHANGE_AFTER = re.compile(
@@ -413,10 +448,18 @@ def _next_metric(ctx: Ctx, pos: int) -> int:
 
 
 def _margin_pct(ctx: Ctx, start: int, end: int, stop: int) -> float | None:
-    for p in ctx.percents:
-        if end <= p.start < stop or (p.end <= start and start - p.end <= 8):
-            return p.value
-    return None
+    """The rate the metric states; of 前年の40%から45%に, the new one."""
+    found = [
+        p for p in ctx.percents if end <= p.start < stop or (p.end <= start and start - p.end <= 8)
+    ]
+    current = [
+        p
+        for p in found
+        if not ctx.text.startswith("から", p.end)
+        and not _PRIOR_PERIOD.search(ctx.text, max(0, p.start - 6), p.start)
+    ]
+    chosen = current or found
+    return chosen[0].value if chosen else None
 
 
 def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
@@ -589,6 +632,14 @@ _CLEFT = re.compile(r"^(?:し|され)?たのは")
 _RELATIVE_LAUNCH = re.compile(
     r"^(?:し|され)?た(?:ばかりの)?(?P<noun>[^、。「」はがを]{0,14})(?=「)"
 )
+# what a product did, not that it came out: 「ChatGPT」の普及を受け, 「GPT-4」に対抗する
+_CONTEXT_AFTER = re.compile(
+    r"(?:の(?:急速な|世界的な|爆発的な)?(?:普及|登場|成功|人気|ヒット|台頭|ブーム|流行|影響|利用拡大)"
+    r"|に(?:対抗|続|追随|匹敵)|を(?:受け|きっかけ|機に)|以降|以来|のよう)"
+)
+_SINCE_LAUNCH = re.compile(
+    r"(?:し|され)?(?:て以来|て以降|てから|たのを(?:機|きっかけ)に|たことをきっかけに|たことで)"
+)
 _START_ONLY = re.compile(r"提供を?開始|提供を始め|提供し始め|商用提供|発売|リリース")
 _NAMED = re.compile(r"(?:名称は|名前は|名付けた|と名付け|と呼ばれる)\s*$")
 _DEVELOP_AFTER = re.compile(r"^(?:を|も)(?:共同)?(?:で)?開発")
@@ -627,10 +678,12 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
         return [q.name for q in ctx.quotes if q.start >= t.end and productish(q.name)]
     relative = _RELATIVE_LAUNCH.match(after)
     if relative:
-        if not _dated(ctx, t):
-            return []  # Xが公開した「ChatGPT」の普及を受け: background, not news
         nxt = next((q for q in ctx.quotes if q.start >= t.end), None)
+        if not _dated(ctx, t) or (nxt is not None and _CONTEXT_AFTER.match(ctx.text, nxt.end)):
+            return []  # Xが公開した「ChatGPT」の普及を受け: background, not news
         return [nxt.name] if nxt and productish(nxt.name) else []
+    if _SINCE_LAUNCH.match(after):
+        return []  # 「ChatGPT」を公開して以来: the start of a story told as background
     found = _objects(ctx, t)
     if not found and after.startswith("され"):
         start = ctx.clause_start(t.start)

@@ -7,6 +7,7 @@ the valuation, the price) enriches that deal instead of stating a new one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -19,6 +20,7 @@ from newsbot.core.extract.ja_state import (
     State,
     deal_money,
     make,
+    money_role,
     names,
     usd,
     valuation,
@@ -78,7 +80,7 @@ def investments(ctx: Ctx, state: State) -> None:
         if not procurement(ctx, t)
         and not _funding_total(ctx, t)
         and not _NOMINAL_AFTER.match(ctx.text, t.end)
-        and not ("株式" in t.word and ctx.of("acq"))
+        and not ("株" in t.word and ctx.of("acq"))
     ]
     live = [t for t in trigs if not blocked(ctx, t)]
     if _mutual(ctx, state, live) or _stake_pairs(ctx, state) or _split_by_amount(ctx, state, live):
@@ -89,7 +91,7 @@ def investments(ctx: Ctx, state: State) -> None:
     company: list[str] = []
     investors: list[str] = []
     for t in live:
-        got_company, got_investors = _investment_roles(ctx, t)
+        got_company, got_investors = _investment_roles(ctx, state, t)
         company = company or got_company
         investors += [n for n in got_investors if n not in investors]
     investors += [n for n in _listed_investors(ctx) if n not in investors]
@@ -98,7 +100,7 @@ def investments(ctx: Ctx, state: State) -> None:
     _emit_investment(ctx, state, main, company[:1], investors)
 
 
-def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
+def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[str]]:
     """(company, investors) one trigger states."""
     if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
         raiser = names(_genitive_owner(ctx, t) or agents(ctx, t, COMPANY))
@@ -107,14 +109,34 @@ def _investment_roles(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]]:
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
         return [], names(_leaders(ctx, t))
-    target = _stake_owner(ctx, t) if "株式" in t.word else []
+    target = _stake_owner(ctx, t) if "株" in t.word else []
     recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
     givers = names(agents(ctx, t, PARTY))
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t))
     if not recipients and givers:
-        recipients = _announcer(ctx, t, givers)
+        recipients = _announcer(ctx, t, givers) or _founded_with(ctx, state, t, givers)
     return recipients, [n for n in givers if n not in recipients]
+
+
+_FOUNDED_AFTER = re.compile(
+    r"(?:し|して|し合って|を受けて)?、?(?:共同で?)?(?:設立|発足|立ち上げ|創設|設け)(?!る予定|する計画)"
+)
+
+
+def _founded_with(ctx: Ctx, state: State, t: Trig, givers: list[str]) -> list[str]:
+    """A、B…の8社が出資して設立した: the company set up with the money (named after the verb,
+    else the new company the article has just introduced, else its topic)."""
+    if not _FOUNDED_AFTER.match(ctx.text, t.end):
+        return []
+    head = relative_head(ctx, Trig("", t.start, ctx.text.find("設", t.end) + 2, ""), COMPANY)
+    if head is not None and head.name not in givers:
+        return [head.name]
+    new = state.disc.new_org
+    if new is not None and ctx.idx - new[0] <= 3 and new[1] not in givers:
+        return [new[1]]
+    topic = state.disc.topic("company", ctx.idx, exclude=tuple(givers))
+    return [topic] if topic else []
 
 
 _OWNED_ROUND = re.compile(
@@ -159,29 +181,57 @@ def _announcer(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
     return []
 
 
-_MUTUAL = re.compile(r"(?:相互に|互いに|相互)(?:出資|株式を持ち合|資本)")
+_MUTUAL = re.compile(
+    r"(?:相互に?|互いに)(?:出資|株式|資本)|相互出資|出資し合|持ち合|互いの株式|株式を相互"
+)
 
 
 def _mutual(ctx: Ctx, state: State, live: list[Trig]) -> bool:
-    """AとBは相互に出資する: an investment each way."""
-    cue = _MUTUAL.search(ctx.text)
-    if cue is None or not live:
+    """AとBは相互に出資する, 両社はそれぞれ…を出資し合う: an investment each way; AはBに、
+    BはAに…出資: each pair as written."""
+    if not live:
         return False
-    t = next((t for t in live if t.start >= cue.start()), live[0])
-    pair = names(agents(ctx, t, COMPANY))
-    if len(pair) != 2:
-        return False
-    for company, investor in (pair, pair[::-1]):
+    pairs = _crossed_pairs(ctx, live[-1])
+    if not pairs:
+        cue = _MUTUAL.search(ctx.text)
+        if cue is None:
+            return False
+        t = next((t for t in live if t.start >= cue.start()), live[-1])
+        pair = names(agents(ctx, t, COMPANY))
+        if len(pair) != 2:
+            return False
+        pairs = [(pair[0], pair[1]), (pair[1], pair[0])]
+    amounts = [m for m in ctx.money if money_role(ctx, m) == "deal"]
+    money = amounts[0] if len(amounts) == 1 else None
+    for company, investor in pairs:
         fields = {
             "company": company,
             "investors": [investor],
-            "amount_usd": None,
-            "stake_pct": None,
+            "amount_usd": usd(money),
+            "stake_pct": _stake(ctx),
             "valuation_usd": None,
             "round": None,
         }
-        state.add(make("investment", fields, ctx, 0.65, pos=t.start, mutual=True))
+        state.add(
+            make("investment", fields, ctx, 0.65, money=money, pos=live[0].start, mutual=True)
+        )
     return True
+
+
+def _crossed_pairs(ctx: Ctx, t: Trig) -> list[tuple[str, str]]:
+    """AはBに、BはAに(それぞれ)…出資: (company, investor) for each giver-recipient pair."""
+    pairs: list[tuple[str, str]] = []
+    before = [m for m in ctx.before(t) if m.kind in COMPANY and m.name]
+    for giver, recipient in itertools.pairwise(before):
+        if (
+            giver.particle == "は"
+            and recipient.particle in ("に", "へ")
+            and giver.name != recipient.name
+        ):
+            gap = ctx.text[giver.pend : recipient.start]
+            if len(gap) <= 4:
+                pairs.append((recipient.name, giver.name))
+    return pairs if len(pairs) >= 2 else []
 
 
 def _split_by_amount(ctx: Ctx, state: State, live: list[Trig]) -> bool:
@@ -425,7 +475,7 @@ def round_of(text: str) -> str | None:
 
 
 _STAKE = re.compile(
-    r"株式?の(?:約|およそ)?(?P<a>\d+(?:\.\d+)?)%|(?P<b>\d+(?:\.\d+)?)%(?:の|を)?(?:株式|株|持ち分|出資|保有)"
+    r"株式?の?(?:約|およそ)?(?P<a>\d+(?:\.\d+)?)%|(?P<b>\d+(?:\.\d+)?)%(?:の|を)?(?:株式|株|持ち分|出資|保有)"
     r"|(?:出資比率|持ち分|持株比率|持ち株比率)(?:は|を|が)?(?:約)?(?P<c>\d+(?:\.\d+)?)%"
 )
 

@@ -246,6 +246,9 @@ def _one_move(group: list[Event]) -> Event:
     last = arrivals[-1] if arrivals else None
     founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
     target = founded or last
+    if founded is not None and last is not None and _moved_on(founded, last):
+        target = last  # founded X, later goes to Y (X is bought): the move is to Y
+        sources.insert(0, founded.fields["to"])
     roles = [e.fields.get("role") for e in arrivals if e.fields.get("role")]
     role = target.fields.get("role") if target else None
     head.fields["to"] = target.fields["to"] if target else None
@@ -256,6 +259,16 @@ def _one_move(group: list[Event]) -> Event:
     head.sentence = best.sentence
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head
+
+
+def _moved_on(founded: Event, last: Event) -> bool:
+    """A later arrival elsewhere, read after the founding."""
+    order = (last.extra.get("sent", 0), last.extra.get("pos", 0))
+    return (
+        last.fields.get("role") != "co-founder"
+        and last.fields.get("to") != founded.fields.get("to")
+        and order > (founded.extra.get("sent", 0), founded.extra.get("pos", 0))
+    )
 
 
 def _financials(events: list[Event]) -> list[Event]:

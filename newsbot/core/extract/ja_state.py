@@ -37,6 +37,7 @@ class State:
     products: set[str] = field(default_factory=set)
     learned: Learned = field(default_factory=Learned)
     noted: set[tuple[str, str]] = field(default_factory=set)
+    fiscal: str | None = None  # the fiscal year the article reports on (2025年1月期決算)
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

@@ -374,7 +374,11 @@ def _destination(
     staffed = _staffed(ctx, state, t) if t.kind == "arrive" else None
     if staffed:
         return staffed, 0.6
-    if t.kind == "arrive" and source is None and re.search(r"就任|就い|就く|昇格|昇任", t.word):
+    if (
+        t.kind == "arrive"
+        and source is None
+        and re.search(r"就任|就い|就く|就き|昇格|昇任", t.word)
+    ):
         topic = _topic_company(ctx, t)
         if topic:
             return topic, 0.6
@@ -384,7 +388,7 @@ def _destination(
 
 
 _POST_SLOT = re.compile(rf"(?:{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に)、?")
-_STAFF_WORDS = re.compile(r"就任|就い|就く|着任|昇格|昇任")
+_STAFF_WORDS = re.compile(r"就任|就い|就く|就き|着任|昇格|昇任")
 
 
 def _staffed(ctx: Ctx, state: State, t: Trig) -> str | None:
