@@ -87,7 +87,7 @@ def extract_events(doc: Document) -> list[Event]:
             state.disc.new_section()
         _read(doc, state, sentence.index, without_byline(sentence.text), sentence.kind)
     fix_vendors(state)
-    found = [e for e in state.events if _complete(e) and not _old_founding(e, doc)]
+    found = _without_old_foundings([e for e in state.events if _complete(e)], doc)
     unify_names(found, lambda name: doc.registry.lookup(name) is not None)
     events = consolidate(found)
     for n, event in enumerate(events):
@@ -210,6 +210,18 @@ def _old_founding(event: Event, doc: Document) -> bool:
         and doc.date is not None
         and doc.date.year - int(year.group()) >= _OLD_FOUNDING_YEARS
     )
+
+
+def _without_old_foundings(events: list[Event], doc: Document) -> list[Event]:
+    """Old foundings dropped; a founder's later move starts from the company founded."""
+    old = [e for e in events if _old_founding(e, doc)]
+    kept = [e for e in events if not _old_founding(e, doc)]
+    for founding in old:
+        person = founding.fields["person"]
+        for e in kept:
+            if e.type == "talent_move" and e.fields["person"] == person and not e.fields["from"]:
+                e.fields["from"] = founding.fields["to"]
+    return kept
 
 
 def _complete(event: Event) -> bool:

@@ -387,7 +387,7 @@ def _note_fiscal(ctx: Ctx, state: State) -> None:
         named = ctx.raw[p.start : p.end]
         fiscal = named.endswith(("期", "年度"))
         if fiscal and _FISCAL_WORDS.search(ctx.text, p.start, p.end + 6):
-            state.fiscal = None if _FORECAST.search(ctx.text, p.end) else p.period
+            state.fiscal = state.fiscal if _FORECAST.search(ctx.text, p.end) else p.period
 
 
 def _carried_period(ctx: Ctx, state: State, metric: str, start: int) -> str | None:

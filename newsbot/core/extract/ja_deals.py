@@ -12,7 +12,15 @@ import re
 from collections.abc import Mapping
 
 from newsbot.core.events import Event
-from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, relative_head, with_particle
+from newsbot.core.extract.ja_clauses import (
+    Ctx,
+    Trig,
+    agents,
+    blocked,
+    list_of,
+    relative_head,
+    with_particle,
+)
 from newsbot.core.extract.ja_entities import Ment
 from newsbot.core.extract.ja_state import (
     COMPANY,
@@ -111,7 +119,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
         return [], names(_leaders(ctx, t))
     target = _stake_owner(ctx, t) if "株" in t.word else []
     recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
-    givers = names(agents(ctx, t, PARTY))
+    givers = _funders_of_new(ctx, t) or names(agents(ctx, t, PARTY))
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t))
     if not recipients and givers:
@@ -120,8 +128,19 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
 
 
 _FOUNDED_AFTER = re.compile(
-    r"(?:し|して|し合って|を受けて)?、?(?:共同で?)?(?:設立|発足|立ち上げ|創設|設け)(?!る予定|する計画)"
+    r"(?:し|して|し合って|を受けて|で)?、?(?:[^、。「」はがを]{0,12}?に)?(?:共同で?)?"
+    r"(?:設立|発足|立ち上げ|創設|設け)(?!る予定|する計画)"
 )
+
+
+def _funders_of_new(ctx: Ctx, t: Trig) -> list[str]:
+    """トヨタやNTTなど8社の出資で設立された: the investors of a company set up with them."""
+    if not _FOUNDED_AFTER.match(ctx.text, t.end):
+        return []
+    owners = [m for m in ctx.window(t) if m.kind in PARTY and m.lp == "の" and not m.quoted]
+    if not owners or len(ctx.text[owners[-1].pend : t.start]) > 2:
+        return []
+    return names(list_of(ctx, owners[-1], PARTY))
 
 
 def _founded_with(ctx: Ctx, state: State, t: Trig, givers: list[str]) -> list[str]:
@@ -135,8 +154,9 @@ def _founded_with(ctx: Ctx, state: State, t: Trig, givers: list[str]) -> list[st
     new = state.disc.new_org
     if new is not None and ctx.idx - new[0] <= 3 and new[1] not in givers:
         return [new[1]]
+    here = [m.name for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY and m.name]
     topic = state.disc.topic("company", ctx.idx, exclude=tuple(givers))
-    return [topic] if topic else []
+    return [n for n in here if n not in givers][-1:] or ([topic] if topic else [])
 
 
 _OWNED_ROUND = re.compile(
@@ -497,7 +517,7 @@ def acquisitions(ctx: Ctx, state: State) -> None:
         if blocked(ctx, t):
             continue
         sibling = found[-1] if found else None
-        events = _sale(ctx, t) if t.kind == "sale" else _acquisition(ctx, state, t, sibling)
+        events = _sale(ctx, state, t) if t.kind == "sale" else _acquisition(ctx, state, t, sibling)
         for event in events:
             state.add(event)
             found.append(event)
@@ -506,6 +526,8 @@ def acquisitions(ctx: Ctx, state: State) -> None:
 
 
 def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list[Event]:
+    if _JOINED_GROUP.search(t.word):
+        return _joined_group(ctx, state, t)
     passive = bool(_PASSIVE.match(ctx.text[t.end :]))
     targets = _acq_targets(ctx, t, passive)
     buyers = _acq_buyers(ctx, t, passive)
@@ -539,6 +561,44 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
         )
         for target in target_names
     ]
+
+
+_JOINED_GROUP = re.compile(r"傘下(?:に(?:入|移)|入り)")
+_OWNER_GAP = re.compile(r"[^、。はがを「」]{0,12}")
+
+
+def _joined_group(ctx: Ctx, state: State, t: Trig) -> list[Event]:
+    """同社はA、Bを経て、21年にCの傘下に入った; 17年にA、21年にBの傘下に移った: each owner
+    named bought the company (the subject)."""
+    owners = [m for m in ctx.before(t) if m.kind in COMPANY and m.lp == "の" and m.pend == t.start]
+    if not owners:
+        return []
+    subject = [m for m in agents(ctx, t, COMPANY) if m not in owners]
+    target = names(subject[:1]) or [state.disc.salient("company", ctx.idx) or ""]
+    chain = _owner_chain(ctx, owners[0]) + _previous_owners(ctx, t)
+    buyers = [n for n in names(chain) if n != target[0]]
+    if not target[0] or not buyers:
+        return []
+    fields = [{"acquirer": b, "target": target[0], "amount_usd": None} for b in buyers]
+    return [make("acquisition", f, ctx, 0.6, pos=t.start) for f in fields]
+
+
+def _owner_chain(ctx: Ctx, last: Ment) -> list[Ment]:
+    """17年にA、21年にBの: the owners listed up to the last one, in order."""
+    before = [m for m in ctx.ments if m.end <= last.start and m.kind in COMPANY]
+    chain = [last]
+    for m in reversed(before):
+        gap = ctx.text[m.pend : chain[0].start]
+        if m.particle != "、" or not _OWNER_GAP.fullmatch(gap):
+            break
+        chain.insert(0, m)
+    return chain
+
+
+def _previous_owners(ctx: Ctx, t: Trig) -> list[Ment]:
+    """A、Bを経て: the owners before the last."""
+    via = [m for m in ctx.before(t) if m.kind in COMPANY and ctx.text.startswith("経て", m.pend)]
+    return [k for k in ctx.ments if via and k.list_id == via[-1].list_id and k.kind in COMPANY]
 
 
 def _price_each(ctx: Ctx, t: Trig, targets: list[Ment]) -> dict[str, MoneyMatch | None]:
@@ -625,8 +685,9 @@ _PRICED_GAP = re.compile(r"[^、。はがを]{0,24}で、[^、。はがを]{0,24
 _SOLD_TO = ("に", "へ", "へと", "、")
 
 
-def _sale(ctx: Ctx, t: Trig) -> list[Event]:
-    """AはBをCに売却した; Bは17年にC、21年にDへと売却された: C (and D) bought B."""
+def _sale(ctx: Ctx, state: State, t: Trig) -> list[Event]:
+    """AはBをCに売却した; Bは17年にC、21年にDへと売却された: C (and D) bought B; Aは…を買収
+    したが、17年にCに売却した: what A had bought."""
     passive = bool(re.match(r"^され", ctx.text[t.end :]))
     topic = [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
     targets = (
@@ -635,8 +696,10 @@ def _sale(ctx: Ctx, t: Trig) -> list[Event]:
         else with_particle(ctx, t, ("を",), COMPANY)
     )
     if not targets:
+        targets = _resold(ctx, state, t)
+    if not targets:
         return []
-    target = targets[0]
+    target = _sold_on(state, ctx, targets[0]) if passive else targets[0]
     buyers = [
         m
         for m in ctx.window(t)
@@ -661,6 +724,38 @@ def _sale(ctx: Ctx, t: Trig) -> list[Event]:
         )
         for b in buyers
     ]
+
+
+def _resold(ctx: Ctx, state: State, t: Trig) -> list[Ment]:
+    """A sale with its object unsaid: the company the seller (or anyone, just before) bought."""
+    if "を" in ctx.text[ctx.clause_start(t.start) : t.start]:
+        return []  # the object is there, only not a company (事業を売却)
+    sellers = names(agents(ctx, t, COMPANY))
+    recent = [
+        e
+        for e in state.events
+        if e.type == "acquisition" and ctx.idx - e.extra.get("sent", -99) <= 2
+    ]
+    own = [e for e in recent if e.fields["acquirer"] in sellers]
+    if not (own or recent):
+        return []
+    target = str((own or recent)[-1].fields["target"])
+    ment = Ment(-1, -1, target, target, "company", source="pattern")
+    ment.particle = ment.lp = "を"
+    return [ment]
+
+
+def _sold_on(state: State, ctx: Ctx, target: Ment) -> Ment:
+    """同社は17年にCに売却された, 同社 read as the last buyer: the company it had bought."""
+    if target.source != "anaphor":
+        return target
+    for e in reversed(state.events):
+        if ctx.idx - e.extra.get("sent", -99) > 2:
+            break
+        if e.type == "acquisition" and e.fields["acquirer"] == target.name:
+            name = str(e.fields["target"])
+            return Ment(target.start, target.end, target.surface, name, "company", source="anaphor")
+    return target
 
 
 def _acq_buyers(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:

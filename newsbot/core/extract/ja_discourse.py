@@ -199,6 +199,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and not k.quoted
         and k.source != "anaphor"
         and not k.extra.get("left")
+        and k.particle != ""  # a word inside a longer name or description
     ]
     if m.surface in ("当社", "弊社"):
         earlier = []

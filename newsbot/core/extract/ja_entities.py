@@ -126,7 +126,7 @@ _TAILED_KATA = re.compile(
 )
 _CUED_KATA = re.compile(
     rf"(?:(?:スタートアップ|新興企業|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|"
-    rf"会社|大手|メーカー|ベンチャー)(?:の|、)?|(?:{PLACES})の)"
+    rf"会社|大手|メーカー|ベンチャー)(?:の|、)?|(?:{PLACES})の|(?:設立|発足|創業)(?:し|され)た)"
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
 )
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
@@ -144,7 +144,8 @@ _SHA_KATA = re.compile(
 )
 _CORP_WORDS = (
     r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
-    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社)"
+    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
+    r"投資基金|基金|投資公社|公社|投資庁)"
 )
 _CORP_SUFFIXED = re.compile(
     rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,16}}?{_CORP_WORDS})"
@@ -295,7 +296,7 @@ def read_particle(text: str, pos: int) -> tuple[str, int]:
     return m.group("p"), m.end()
 
 
-_EXAMPLE_NOUN = re.compile(r"(?:の)?[^\sぁ-ゖ、。「」]{1,10}?(?=[はがをにもと])")
+_EXAMPLE_NOUN = re.compile(r"(?:の)?[^\sぁ-ゖ、。「」]{1,10}?(?=[はがをにもとの])")
 
 
 def find_mentions(
@@ -492,7 +493,7 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス"
+    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁"
 )
 _HIRAGANA_HINT = re.compile(
     r"[ぁ-ゖ](?:銀行|証券|生命|信託|フィナンシャル|ホールディングス|グループ)"
@@ -504,7 +505,7 @@ _KATA_COMPANIES = (
         _CUED_KATA,
         re.compile(
             rf"(?:スタートアップ|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|"
-            rf"会社|大手|メーカー|ベンチャー|{PLACES})の?、?[{_K}]"
+            rf"会社|大手|メーカー|ベンチャー|{PLACES}|[立足業](?:し|され)た)の?、?[{_K}]"
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
@@ -800,8 +801,8 @@ def _drop_glosses(found: list[Ment]) -> list[Ment]:
             kept.append(m)
         elif _same_thing(owner, m):
             owner.name, owner.kind, owner.known, owner.entry = m.name, m.kind, True, m.entry
-        elif owner.kind == "person" and OLD_NAME.match(owner.paren) and m.kind != "person":
-            owner.extra["former"] = m.name
+        elif owner.kind == "person" and m.kind != "person" and m.name:
+            owner.extra.setdefault("former", m.name)  # 山田氏（東京エレクトロン元社長）
     return kept
 
 

@@ -246,8 +246,9 @@ def _listed_objects(ctx: Ctx, t: Trig) -> list[Ment]:
 
 
 def _slot_fillers(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
-    """社長にはA氏、会長にはB氏が就いた; XからはA氏とB氏、YからはC氏が加わる; A氏が、B氏が、
-    いずれも移った: every person named in a slot of their own."""
+    """社長にはA氏、会長にはB氏が就いた; A氏が会長に、B氏が社長に就いた; XからはA氏とB氏、
+    YからはC氏が加わる; A氏が、B氏が、いずれも移った: every person named in a slot of their
+    own."""
     fillers, prev, slot = [], ctx.clause_start(t.start), False
     every = _EVERY.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
     for m in ctx.window(t):
@@ -256,7 +257,10 @@ def _slot_fillers(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
         if m.kind != "person":
             continue
         slot = slot or bool(_ROLE_SLOT.search(ctx.text, prev, m.start))
-        if m.particle in ("、", "が", "は", "と") and (slot or (every and m.particle == "が")):
+        own = m.particle in ("が", "は") and _ROLE_SLOT.match(ctx.text, m.pend) is not None
+        if m.particle in ("、", "が", "は", "と") and (
+            slot or own or (every and m.particle == "が")
+        ):
             fillers.append(m)
         prev = m.pend
     if len(fillers) < 2 or not any(m in found for m in fillers):
@@ -513,8 +517,10 @@ def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
         return ROLE_EN.get(served.group("r"), served.group("r")) if served else None
     start = ctx.clause_start(t.start)
     slots = list(_ROLE_SLOT.finditer(ctx.text, start, min(p.start, t.start)))
+    own = _ROLE_SLOT.match(ctx.text, p.pend) if p.particle in ("が", "は") else None
     m = (
-        (slots[-1] if slots else None)
+        own
+        or (slots[-1] if slots else None)
         or _ROLE_SLOT.search(ctx.text, start, t.start)
         or _ROLE_SLOT.search(ctx.text, t.end)
     )
