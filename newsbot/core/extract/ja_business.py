@@ -374,6 +374,7 @@ def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Eve
 
 _FISCAL_METRICS = ("revenue", "gross_margin")
 _FISCAL_WORDS = re.compile(r"決算|業績|通期|期の")
+_FISCAL_HINT = re.compile(r"月期|年度")
 _PRIOR_PERIOD = re.compile(
     r"前期|前年|前の期|昨年|前年度|前四半期|同期比|上期|下期|四半期|\d+〜\d+月"
 )
@@ -381,7 +382,7 @@ _PRIOR_PERIOD = re.compile(
 
 def _note_fiscal(ctx: Ctx, state: State) -> None:
     """2025年1月期決算は…: the fiscal year the article's later figures belong to."""
-    if "期" not in ctx.text and "年度" not in ctx.text:
+    if not _FISCAL_HINT.search(ctx.text):
         return
     for p in ctx.periods:
         named = ctx.raw[p.start : p.end]

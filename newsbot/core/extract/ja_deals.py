@@ -241,6 +241,8 @@ def _mutual(ctx: Ctx, state: State, live: list[Trig]) -> bool:
 def _crossed_pairs(ctx: Ctx, t: Trig) -> list[tuple[str, str]]:
     """AはBに、BはAに(それぞれ)…出資: (company, investor) for each giver-recipient pair."""
     pairs: list[tuple[str, str]] = []
+    if "に、" not in ctx.text:
+        return pairs
     before = [m for m in ctx.before(t) if m.kind in COMPANY and m.name]
     for giver, recipient in itertools.pairwise(before):
         if (

@@ -678,7 +678,11 @@ def _example_names(text: str, registry: Any) -> list[Ment]:
 
 
 _SHORT_KANJI_ORG = re.compile(
-    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,2}})(?=(?:元|前|現)?(?:{ROLE_WORDS})|出身|OB)"
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,2}})(?=(?:元|前|現)?(?:副?社長|副?会長|取締役|執行役員|専務|常務|"
+    r"CEO|CTO|COO|CFO|幹部|役員|研究員|社員)|出身|OB)"
+)
+_POST_HINT = re.compile(
+    r"社長|会長|取締役|執行役員|専務|常務|CEO|CTO|COO|CFO|幹部|役員|研究員|社員|出身|OB"
 )
 
 
@@ -686,6 +690,8 @@ def _short_kanji_orgs(text: str, registry: Any) -> list[Ment]:
     """東芝元社長, 日産出身: a short kanji company name written onto a post, which the
     registry leaves alone inside a longer kanji run."""
     found: list[Ment] = []
+    if not _POST_HINT.search(text):
+        return found
     for m in _SHORT_KANJI_ORG.finditer(text):
         entry = lookup(registry, m.group("n"))
         if entry is not None and _kind_of(entry) == "company":
