@@ -29,13 +29,14 @@ from newsbot.core.ask import (
     anchor_query,
     anchor_window,
     compose_answer,
+    context_queries,
     not_understood,
     parse_question,
     plan_queries,
     select_events,
 )
 from newsbot.core.ask_llm import accept_rephrasing, rephrase_messages
-from newsbot.core.ask_names import AliasMatcher
+from newsbot.core.ask_names import AliasMatcher, government_spellings
 from newsbot.core.registry import Registry
 from newsbot.errors import NewsbotError, QuestionError
 from newsbot.queries import (
@@ -114,7 +115,7 @@ class Answerer:
         slots = [*intent.slots, *([intent.anchor] if intent.anchor else [])]
         if intent.unknown and not slots:
             return compose_answer(intent, [], max_sources=self.max_sources)  # only the note
-        ids = entity_ids(session, [s.name for s in slots])
+        ids = self._ids(session, slots)
         family: dict[str, list[int]] = {}
         if any(not ids.get(s.name) for s in slots):
             family = family_ids(session, self._kin(slots))
@@ -122,13 +123,22 @@ class Answerer:
             if missing:
                 return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
             ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
+        ids.update(self._ids(session, list(intent.context)))  # a context nobody knows: none
         events = self._retrieve(session, intent, ids)
         if slots and not select_events(intent, events):
             family = family or family_ids(session, self._kin(slots))
-            wider = {n: sorted({*ids[n], *family.get(n, ())}) for n in ids}
+            wider = {n: sorted({*ids[n], *family.get(n, ())}) if n in family else ids[n]
+                     for n in ids}
             if wider != ids:  # "SoftBank": the companies of the group
                 events = self._retrieve(session, intent, wider)
         return compose_answer(intent, events, max_sources=self.max_sources)
+
+    def _ids(self, session: Session, slots: list[Slot]) -> Ids:
+        """Stored ids of each entity asked about, under any spelling of a government's name."""
+        spellings = {s.name: government_spellings(s.name) for s in slots}
+        found = entity_ids(session, [n for names in spellings.values() for n in names])
+        return {name: sorted({i for n in names for i in found.get(n, ())})
+                for name, names in spellings.items() if any(n in found for n in names)}
 
     def _kin(self, slots: list[Slot]) -> dict[str, tuple[str, ...]]:
         """Names to widen each entity to: itself, the words used, its parent company
@@ -144,9 +154,12 @@ class Answerer:
         """The planned queries, tier by tier, until one finds events that answer."""
         pooled: Records = []
         window = None
+        for query in context_queries(intent):
+            if all(name in ids for name, _ in query.where):
+                pooled += self._run(session, query, ids)
         first = anchor_query(intent)
         if first is not None:
-            pooled = self._run(session, first, ids)
+            pooled += self._run(session, first, ids)
             window = anchor_window(intent, pooled)
             if window is None:
                 return []

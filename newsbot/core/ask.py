@@ -9,7 +9,8 @@ caller provides, and "today" is passed in.
     answer = compose_answer(intent, events)
 
 The modules: ``ask_lexicon`` (trigger words, particles), ``ask_names`` (finding names),
-``ask_time`` (time expressions), ``ask_parse`` (the intent), ``ask_compose`` (the answer).
+``ask_time`` (time expressions), ``ask_parse`` (the intent), ``ask_select`` (the events that
+answer), ``ask_compose`` (the answer).
 """
 
 from __future__ import annotations
@@ -26,15 +27,14 @@ from newsbot.core.ask_compose import (
     event_line,
     head_count,
     money,
-    names_for,
     not_found,
     not_understood,
-    select_events,
     window_bounds,
 )
 from newsbot.core.ask_lexicon import Roles
 from newsbot.core.ask_names import AliasMatcher, EntityMatcher, Mention, merge_mentions
 from newsbot.core.ask_parse import Intent, Slot, clean_question, detect_language, parse_question
+from newsbot.core.ask_select import NEAR_DAYS, Selection, names_for, select_events, selection
 from newsbot.core.ask_time import period_range
 from newsbot.errors import QuestionError
 
@@ -46,12 +46,14 @@ __all__ = [
     "Mention",
     "Query",
     "QuestionError",
+    "Selection",
     "Slot",
     "Source",
     "anchor_query",
     "anchor_window",
     "clean_question",
     "compose_answer",
+    "context_queries",
     "detect_language",
     "event_line",
     "head_count",
@@ -62,6 +64,7 @@ __all__ = [
     "parse_question",
     "plan_queries",
     "select_events",
+    "selection",
 ]
 
 DEFAULT_LIMIT = 50
@@ -103,10 +106,14 @@ def plan_queries(
     def query(where: tuple[tuple[str, Roles], ...]) -> Query:
         return Query(intent.types, where, since, until, limit)
 
-    tiers = [[query(tuple((s.name, s.roles) for s in intent.slots)), *_joint_products(intent)]]
+    where = tuple((s.name, s.roles) for s in intent.slots)
+    tiers = [[query(where), *_joint_products(intent)]]
     people = [s for s in intent.slots if s.kind == "person" and s.roles == ("person",)]
     if people and len(people) < len(intent.slots):
         tiers.append([query(tuple((s.name, s.roles) for s in people))])
+    if since and until and window is None:  # the events nearest a period with none in it
+        pad = timedelta(days=NEAR_DAYS)
+        tiers.append([Query(intent.types, where, since - pad, until + pad, limit)])
     return tiers
 
 
@@ -116,6 +123,15 @@ def _joint_products(intent: Intent) -> list[Query]:
         return []
     return [Query((lx.LAUNCH,), ((s.name, ("company",)),)) for s in intent.slots
             if s.kind == "company"]  # fmt: skip
+
+
+def context_queries(intent: Intent) -> list[Query]:
+    """The deals that date a figure ("xAI's valuation when it bought X"): the figure's company
+    with each entity of the context, any event."""
+    if not intent.context or not intent.slots:
+        return []
+    company = intent.slots[0].name
+    return [Query((), ((company, ()), (s.name, ()))) for s in intent.context]
 
 
 def anchor_query(intent: Intent) -> Query | None:

@@ -9,19 +9,26 @@ one line per event, then the sources. Never more than the events say.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from newsbot.core import ask_lexicon as lx
-from newsbot.core.ask_lexicon import ROLE_FIELD
 from newsbot.core.ask_parse import Intent, Slot
-from newsbot.core.ask_time import overlaps, period_range, same_period
+from newsbot.core.ask_select import (
+    SINGLE_TITLES,
+    Selection,
+    figure,
+    holders,
+    participants,
+    selection,
+    wanted_names,
+)
 
 MAX_LINES = 8
-MAX_NAMES = 12
+MAX_NAMES = 30
 
 Event = dict[str, Any]
 
@@ -97,172 +104,6 @@ def head_count(n: int, lang: str) -> str:
 
 def percent(value: float) -> str:
     return f"{_num(value)}%"
-
-
-# ---------------------------------------------------------------- selection
-
-
-def figure(event: Event, intent: Intent) -> tuple[float, str] | None:
-    """The number the question asks for in this event: (value, "usd" | "pct" | "count")."""
-    kind = event.get("type")
-    if intent.field == "stake_pct":
-        stake = event.get("stake_pct")
-        return (float(stake), "pct") if stake is not None else None
-    if intent.metric == "valuation":
-        value = event.get("value_usd") if kind == lx.FIN else event.get("valuation_usd")
-        return (float(value), "usd") if value is not None else None
-    if kind == lx.FIN:
-        if event.get("value_usd") is not None:
-            return float(event["value_usd"]), "usd"
-        if event.get("value_pct") is not None:
-            return float(event["value_pct"]), "pct"
-        return None
-    if kind == lx.LAYOFF:
-        return (float(event["count"]), "count") if event.get("count") is not None else None
-    if event.get("amount_usd") is not None:
-        return float(event["amount_usd"]), "usd"
-    return None
-
-
-def names_for(event: Event, roles: Iterable[str]) -> list[str]:
-    """The names an event gives for ``roles`` (investors, target, person, to, …)."""
-    found: list[str] = []
-    for role in roles:
-        value = event.get(ROLE_FIELD.get(role, role))
-        for name in value if isinstance(value, list) else [value]:
-            if isinstance(name, str) and name and name not in found:
-                found.append(name)
-    return found
-
-
-def _participants(event: Event) -> list[str]:
-    roles = lx.TYPE_ROLES.get(event.get("type", ""), ())
-    return names_for(event, roles)
-
-
-def select_events(intent: Intent, events: Sequence[Event]) -> list[Event]:
-    """The events that answer ``intent``, best first, each once."""
-    unique = list({e.get("id", id(e)): e for e in events}.values())
-    anchors = _anchor_dates(intent, unique)
-    kept = [e for e in unique if _fits(intent, e, anchors)]
-    best = max((_soft(intent, e) for e in kept), default=0)
-    kept = [e for e in kept if _soft(intent, e) == best]  # "the $13 billion round" if any
-    kept.sort(key=lambda e: -(figure(e, intent) or (0.0, ""))[0])
-    kept.sort(key=lambda e: _when(e), reverse=True)
-    if intent.want == lx.FIGURE and not intent.latest:
-        kept.sort(key=lambda e: -len(e.get("evidence") or ()) if e.get("type") != lx.FIN else 0)
-    kept.sort(key=lambda e: not _has_wanted(intent, e))
-    if intent.metric == "funding_total" and any(e.get("type") == lx.FIN for e in kept):
-        kept = [e for e in kept if e.get("type") == lx.FIN]  # a stated total beats a sum
-    return kept
-
-
-def _when(e: Event) -> str:
-    """What "newest" means: a figure's period, else the event's date."""
-    if e.get("type") == lx.FIN and e.get("period"):
-        return str(e["period"])
-    return str(e.get("date") or "")
-
-
-def _fits(intent: Intent, e: Event, anchors: list[str] | None) -> bool:
-    if intent.types and e.get("type") not in intent.types:
-        return False
-    if intent.metric and not _metric_fits(intent.metric, e):
-        return False
-    if intent.status and e.get("type") == lx.CUST and e.get("status") not in intent.status:
-        return False
-    if anchors is not None:
-        return _anchor_fits(intent, e, anchors)
-    return _time_fits(intent, e)
-
-
-def _metric_fits(metric: str, e: Event) -> bool:
-    if e.get("type") == lx.FIN:
-        return bool(e.get("metric") == metric)
-    if e.get("type") != lx.INV:
-        return False
-    if metric == "funding_total":  # the rounds, when no total is stated
-        return e.get("amount_usd") is not None
-    return metric == "valuation" and e.get("valuation_usd") is not None
-
-
-def _time_fits(intent: Intent, e: Event) -> bool:
-    window = intent.time
-    if window is None:
-        return True
-    if window.period and e.get("type") == lx.FIN and intent.metric:
-        return same_period(window.period, e.get("period") or e.get("date"))
-    return overlaps(e.get("date"), window.since, window.until)
-
-
-def _anchor_dates(intent: Intent, events: list[Event]) -> list[str] | None:
-    """The dates of the anchor's own events ("the same day as Mira Murati")."""
-    if intent.anchor is None:
-        return None
-    name = intent.anchor.name
-    return [e["date"] for e in events if e.get("date") and name in _participants(e)]
-
-
-def _anchor_fits(intent: Intent, e: Event, anchors: list[str]) -> bool:
-    anchor = intent.anchor
-    assert anchor is not None
-    if anchor.name in _participants(e):
-        return False
-    when = e.get("date")
-    return isinstance(when, str) and any(_same_unit(when, a, intent.anchor_unit) for a in anchors)
-
-
-def _same_unit(a: str, b: str, unit: str) -> bool:
-    if unit == "month":
-        return a[:7] == b[:7]
-    if unit == "week":
-        da, db = period_range(a)[0], period_range(b)[0]
-        return da is not None and db is not None and abs((da - db).days) <= 6
-    return a[:10] == b[:10]
-
-
-def _soft(intent: Intent, e: Event) -> int:
-    """How many of the question's details (round, amount, role title) the event matches."""
-    score = 0
-    if intent.round and (e.get("round") or "").casefold() == intent.round.casefold():
-        score += 1
-    hint, amount = intent.amount_hint, e.get("amount_usd")
-    if hint and amount and abs(amount - hint) <= 0.15 * hint:
-        score += 1
-    if intent.role_title and _role_matches(intent.role_title, e.get("role")):
-        score += 1
-    return score
-
-
-def _role_matches(asked: str, stated: str | None) -> bool:
-    if not stated:
-        return False
-    said = stated.casefold()
-    said = lx.ROLE_ALIASES.get(said, said)
-    asked_words = asked.replace("-", "").replace(" ", "")
-    said_words = said.replace("-", "").replace(" ", "")
-    if asked_words in said_words or said_words in asked_words:
-        return True
-    return any(full.replace(" ", "") in said_words for full, short in lx.ROLE_ALIASES.items()
-               if short == asked)  # fmt: skip
-
-
-def _has_wanted(intent: Intent, e: Event) -> bool:
-    counted = intent.want == lx.COUNT and e.get("type") in (lx.LAYOFF, lx.FIN)
-    if intent.want == lx.FIGURE or counted:
-        return figure(e, intent) is not None
-    if intent.want_roles:
-        return bool(_wanted_names(intent, e))
-    return True
-
-
-def _wanted_names(intent: Intent, e: Event) -> list[str]:
-    asked = {s.name for s in intent.slots}
-    if intent.anchor is not None:
-        asked.add(intent.anchor.name)
-    names = names_for(e, intent.want_roles)
-    kept = [n for n in names if n not in asked]
-    return kept if kept or intent.other else names
 
 
 # ---------------------------------------------------------------- lines
@@ -471,7 +312,8 @@ def compose_answer(
     missing: Sequence[str] = (),
 ) -> Answer:  # fmt: skip
     """The answer to ``intent`` from ``events`` (retrieved for it); ``missing`` names entities
-    known by name but absent from the knowledge base."""
+    known by name but absent from the knowledge base. When the question also names someone
+    nothing knows, the answer says so and gives only what is known of the others."""
     lang = lang or intent.lang
     if not intent.understood:
         return Answer(not_understood(lang), lang=lang, understood=False)
@@ -479,14 +321,19 @@ def compose_answer(
     notes += [_missing_note(n, lang) for n in missing]
     if not notes and not intent.slots and not intent.anchor and not _open_ended(intent):
         return Answer(_who_note(lang), lang=lang)
-    chosen = select_events(intent, events) if not missing else []
+    picked = selection(intent, events) if not missing else Selection()
+    chosen = picked.events
     if not chosen:
         if not notes:
             notes.append(not_found(intent, lang))
         return Answer("\n".join(notes), lang=lang)
     shown = chosen[:MAX_LINES]
-    head, listed = _headline(intent, shown, lang)
-    lines = [*notes, head] + [f"- {event_line(e, lang)}" for e in listed]
+    if intent.unknown:
+        head, listed = _news_headline(intent, lang), shown
+    else:
+        head, listed = _headline(intent, chosen, picked, lang)
+    lines = [*notes, head, *_caveats(intent, picked, lang)]
+    lines += [f"- {event_line(e, lang)}" for e in listed if e in shown]
     sources = sources_of(shown, max_sources)
     if sources:
         lines.append("出典:" if lang == "ja" else "Sources:")
@@ -499,28 +346,58 @@ def _source_line(s: Source, lang: str) -> str:
     return f"{s.title} — {where} — {s.url}" if where else f"{s.title} — {s.url}"
 
 
-def _headline(intent: Intent, shown: list[Event], lang: str) -> tuple[str, list[Event]]:
+def _headline(
+    intent: Intent, chosen: list[Event], picked: Selection, lang: str
+) -> tuple[str, list[Event]]:
     """The first line (figure or names first) and the events listed under it."""
-    top = shown[0]
+    top = chosen[0]
     end = "。" if lang == "ja" else "."
     if intent.want in (lx.FIGURE, lx.COUNT) and figure(top, intent) is not None and (
         intent.want == lx.FIGURE or top.get("type") == lx.LAYOFF
     ):
-        head = _figure_headline(intent, shown, lang)
-        return head, shown if _summed(intent, shown) else shown[1:]
+        head = _figure_headline(intent, chosen, lang)
+        return head, chosen if _summed(intent, chosen) else chosen[1:]
     if intent.want == lx.COUNT:
-        names = _names(intent, shown) if intent.want_roles else []
-        listed = names or [event_line(e, lang) for e in shown]
-        return f"{len(listed)} — {_join(listed, lang, 20)}{end}", shown
+        names = _names(intent, chosen) if intent.want_roles else []
+        listed = names or [event_line(e, lang) for e in chosen]
+        return f"{len(listed)} — {_join(listed, lang, MAX_NAMES)}{end}", chosen
     if intent.want == lx.DATE and top.get("date"):
-        return f"{_spoken_date(top['date'], lang)} — {event_line(top, lang)}{end}", shown[1:]
-    if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):
-        names = _names(intent, shown)
-        if names:
-            return _join(names, lang, MAX_NAMES) + end, shown
+        return f"{_spoken_date(top['date'], lang)} — {event_line(top, lang)}{end}", chosen[1:]
     if intent.want == lx.YESNO:
-        return ("はい。" if lang == "ja" else "Yes."), shown
-    return _news_headline(intent, lang), shown
+        if picked.nearest:
+            return ("いいえ。" if lang == "ja" else "No."), chosen
+        return ("はい。" if lang == "ja" else "Yes."), chosen
+    if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):
+        single = intent.holder and intent.role_titles and all(t in SINGLE_TITLES or
+                                                               t == "leader"
+                                                               for t in intent.role_titles)
+        names = _names(intent, holders(intent, chosen) if single else chosen)
+        if names:
+            return _names_line(intent, names, lang), chosen
+    return _news_headline(intent, lang), chosen
+
+
+def _names_line(intent: Intent, names: list[str], lang: str) -> str:
+    """"A, B and C (3 in all)."."""
+    text = _join(names, lang, MAX_NAMES)
+    if len(names) >= 3 or (len(names) > 1 and (intent.count_asked or intent.list_all)):
+        text += f"（計{len(names)}）" if lang == "ja" else f" ({len(names)} in all)"
+    return text + ("。" if lang == "ja" else ".")
+
+
+def _caveats(intent: Intent, picked: Selection, lang: str) -> list[str]:
+    """What the answer stands in for: the nearest period, moves that state no role."""
+    notes = []
+    if picked.nearest and intent.time is not None and picked.events:
+        asked = intent.time.text
+        when = picked.events[0].get("period") if picked.events[0].get(
+            "type") == lx.FIN and picked.events[0].get("period") else picked.events[0].get("date")
+        notes.append(f"（{asked}の記録はありません。最も近い{when}のものです）" if lang == "ja" else
+                     f"(Nothing is recorded for {asked}; the nearest is from {when}.)")
+    if picked.unstated:
+        notes.append("（その役職の記録はなく、役職の記載がない人物です）" if lang == "ja" else
+                     "(No one is recorded with that title; these joined with no role stated.)")
+    return notes
 
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -539,28 +416,57 @@ def _spoken_date(value: str, lang: str) -> str:
     return value
 
 
-def _summed(intent: Intent, shown: list[Event]) -> bool:
+def _summable(intent: Intent, chosen: list[Event]) -> list[tuple[float, str]]:
+    """The figures a total adds up, each round once (one round reported twice is one)."""
+    seen: dict[tuple[str, int], tuple[float, str]] = {}
+    for e in chosen:
+        found = figure(e, intent)
+        if found is None:
+            continue
+        key = ((e.get("round") or "").casefold(), round(found[0] / 1e6)) if e.get(
+            "type") == lx.INV else (str(e.get("id", id(e))), 0)
+        seen.setdefault(key, found)
+    return list(seen.values())
+
+
+def _sums_rounds(intent: Intent, chosen: list[Event]) -> bool:
+    return intent.metric == "funding_total" and not any(e.get("type") == lx.FIN for e in chosen)
+
+
+def _summed(intent: Intent, chosen: list[Event]) -> bool:
     """Whether the headline is a total of several figures of one unit."""
-    figures = [f for f in (figure(e, intent) for e in shown) if f is not None]
-    return intent.total and len(figures) > 1 and len({u for _, u in figures}) == 1
+    figures = _summable(intent, chosen)
+    asked = intent.total or _sums_rounds(intent, chosen)
+    return asked and len(figures) > 1 and len({u for _, u in figures}) == 1
 
 
-def _figure_headline(intent: Intent, shown: list[Event], lang: str) -> str:
+def _figure_headline(intent: Intent, chosen: list[Event], lang: str) -> str:
     end = "。" if lang == "ja" else "."
-    figures = [f for f in (figure(e, intent) for e in shown) if f is not None]
-    if _summed(intent, shown):
+    figures = _summable(intent, chosen)
+    rounds = _sums_rounds(intent, chosen)
+    if _summed(intent, chosen):
         total = _value(sum(v for v, _ in figures), figures[0][1], lang)
+        if rounds and lang == "ja":
+            return f"合計{total}（記録にある{len(figures)}件の調達の合計。累計調達額の記載はありません）{end}"
+        if rounds:
+            return (f"{total} in total, the sum of the {len(figures)} rounds on record "
+                    f"(no total funding figure is stated){end}")
         if lang == "ja":
             return f"合計{total}（{len(figures)}件）{end}"
         return f"{total} in total ({len(figures)} deals){end}"
     value, unit = figures[0]
-    return f"{_value(value, unit, lang)} — {event_line(shown[0], lang)}{end}"
+    line = event_line(chosen[0], lang)
+    if rounds:
+        return (f"{_value(value, unit, lang)} — 記録にある唯一の調達です（累計調達額の記載はありません）: {line}{end}"
+                if lang == "ja" else f"{_value(value, unit, lang)} — the only round on record "
+                f"(no total funding figure is stated): {line}{end}")
+    return f"{_value(value, unit, lang)} — {line}{end}"
 
 
-def _names(intent: Intent, shown: list[Event]) -> list[str]:
+def _names(intent: Intent, chosen: list[Event]) -> list[str]:
     names: list[str] = []
-    for e in shown:
-        for n in _wanted_names(intent, e) if intent.want_roles else _participants(e):
+    for e in chosen:
+        for n in wanted_names(intent, e) if intent.want_roles else participants(e):
             if n not in names:
                 names.append(n)
     return names
@@ -584,7 +490,9 @@ def _open_ended(intent: Intent) -> bool:
     announced layoffs this year?", "What are the latest acquisitions?")."""
     plural = any(w in intent.question.lower() for w in ("companies", "startups", "firms",
                                                          "deals", "企業", "会社", "案件"))
-    return bool(intent.time or intent.latest or intent.want in (lx.NEWS, lx.COUNT) or plural)
+    hinted = intent.amount_hint or intent.count_hint  # "Which company cut 18,000 jobs?"
+    return bool(intent.time or intent.latest or intent.want in (lx.NEWS, lx.COUNT) or plural
+                or hinted)
 
 
 def _who_note(lang: str) -> str:

@@ -118,10 +118,13 @@ CUT = _f("layoff", (LAYOFF,), _C, owner=_C, weight=3,
 DEALS = _f("deals", (INV, ACQ, PART, CUST), ("investor", "acquirer", "partner", "customer"),
            ("company", "target", "partner", "vendor"), weight=1,
            preps={"with": ("company", "target", "partner", "vendor")})
-RUN = _f("run", (MOVE,), _PERSON, _TO, owner=_TO, weight=3, talent="join",
+RUN = _f("run", (MOVE,), _PERSON, _TO, owner=_TO, weight=3, talent="join", role_title="leader",
         preps={"of": _TO, "at": _TO, "for": _TO})
-ROLE = _f("role", (MOVE,), _PERSON, _TO, owner=_TO, weight=1, talent="join",
-         preps={"of": _TO, "at": _TO, "for": _TO, "from": _FROM, "to": _TO, "in": _TO})
+_ROLE_PREPS = {"of": _TO, "at": _TO, "for": _TO, "from": _FROM, "to": _TO, "in": _TO}
+ROLE = _f("role", (MOVE,), _PERSON, _TO, owner=_TO, weight=1, talent="join", preps=_ROLE_PREPS)
+TITLE = _f("title", (MOVE,), _PERSON, _TO, owner=_TO, talent="join", preps=_ROLE_PREPS)
+OWN = _f("own", (ACQ,), ("acquirer",), _T, owner=_T,
+         preps={"by": ("acquirer",), "of": _T, "from": (), "for": _T})
 PEOPLE = _f("people", (MOVE,), _PERSON, ("to", "from"), owner=("to", "from"), weight=1,
             talent="people", preps=_MOVE_PREPS)
 
@@ -131,26 +134,34 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 
 # (regex, frame), English; a word may be matched by one frame only (first wins).
+EN_TITLES = (r"chief [a-z]+ officers?|chief executives?|chief scientists?|co-?ceos?|ceos?|ctos?|cfos?|"
+             r"coos?|cpos?|csos?|cmos?|vice[- ]presidents?|presidents?|chair(?:man|woman|person)?|"
+             r"head of [a-z]+|general manager|managing director")
 EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
+    (_en(EN_TITLES), TITLE),
+    (_en(r"parent(?: company)?|owners?|(?:has|have|had) owned|who owns|owns|took control of|"
+         r"controlling (?:stake|shareholder)"), OWN),
     (_en(r"total funding|funding total|raised in total|total raised|total capital raised|"
-         r"raised (?:so far|to date|overall)"), FUNDING_TOTAL),
+         r"raised (?:so far|to date|overall|altogether)|cumulative funding|funding to date|"
+         r"lifetime funding|total (?:amount of )?(?:funding|capital|money) raised"), FUNDING_TOTAL),
     (_en(r"(?<=who )(?:now )?(?:runs|leads|heads|helms|manages|is in charge of|is running|"
          r"is leading|took the helm (?:at|of))"), RUN),
     (_en(r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|"
          r"workforce)\s+(?:[\w.:&'-]+\s+){0,6}(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*)"
-         r"|(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*|trim\w*)\s+(?:\w+\s+){0,3}"
+         r"|(?:cut|cuts|cutting|slash\w*|eliminat\w*|shed\w*|axe\w*|trim\w*)\s+(?:[\w.,]+\s+){0,3}"
          r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|workforce)"
          r"|lay(?:s|ing)?[ -]?off|laid[ -]off|layoffs?|job[ -]cuts?|redundanc\w*|downsiz\w*"
          r"|let go"), CUT),
     (_en(r"annual(?:ised|ized)? recurring revenue|annual(?:ised|ized)? revenue run[- ]rate|"
-         r"run[- ]rate|arr"), ARR),
+         r"(?:revenue )?run[- ]rate(?: revenue)?|annuali[sz]ed (?:revenue|sales)|arr"), ARR),
     (_en(r"gross margins?"), MARGIN),
     (_en(r"revenues?|sales|turnover|earn(?:ed|s)?|made in revenue"), REVENUE),
     (_en(r"valuations?|valued|worth|market cap(?:italisation|italization)?"), VALUATION),
     (_en(r"co-?found\w*|cofound\w*|found(?:ed|s|ing)|founders?|start(?:ed|s)? (?:a|an|the|"
          r"their|his|her) (?:\w+ )?(?:startup|company|lab|firm)|set up|spun up"), FOUND),
+    (_en(r"t(?:ake|akes|ook|aking) over as|step(?:s|ped)? (?:in|up) as"), JOIN),
     (_en(r"acquir\w*|acquisitions?|bought|buys?|buying|purchas\w*|takeovers?|took over|"
-         r"take over|takes over|merg\w*"), ACQUIRE),
+         r"take over|takes over|merg\w*|absorb\w*"), ACQUIRE),
     (_en(r"licens\w*"), LICENSE),
     (_en(r"investors?|backers?|shareholders?"), INVESTORS),
     (_en(r"invest\w*|backed|backs|backing|funded|funds|stakes?|put (?:money )?into|poured|"
@@ -168,9 +179,10 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
          r"churn\w*|walked away"), END),
     (_en(r"uses?|using|works? with|worked with|working with|signed with|contracts?|"
          r"rel(?:y|ies|ied) on|deals? with|agreements? with"), USE),
-    (_en(r"join\w*|came aboard|came on board|brought on"), JOIN),
+    (_en(r"join\w*|came aboard|came on board|brought on|promot\w*|elevat\w*|succeed(?:s|ed)?"),
+     JOIN),
     (_en(r"hir\w*|poach\w*|recruit\w*|appoint\w*|named|tapped|brought in|lured|nabbed|"
-         r"snapped up"), HIRE),
+         r"snapped up|bring(?:s|ing)? (?:in|on|aboard)"), HIRE),
     (_en(r"left|leav\w*|quit\w*|depart\w*|exit\w*|resign\w*|step(?:ped|s)? down|stepping down|"
          r"ousted|fired|defect\w*|exodus|outflows?|parted ways|went out"), LEAVE),
     (_en(r"mov(?:e|ed|es|ing)|went|go|goes|gone|going|switch\w*|jump\w*|head(?:ed|s)|land(?:ed)?"
@@ -182,18 +194,22 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"deals?|transactions?|agreements?|sign(?:ed|s|ing)?"), DEALS),
     (_en(r"people moves?|talent|executives?|researchers?|employees|staff|hires|departures?"),
      PEOPLE),
-    (_en(r"chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|cpo|cso|cmo|president|"
-         r"chair(?:man|woman|person)?|head of [a-z]+|vice president|general manager|"
-         r"managing director|role|position|title|job"), ROLE),
+    (_en(r"role|position|title|job"), ROLE),
 )
 
+JA_TITLES = (r"最高[^\s、。をにはがの]{1,6}責任者|CEO|CTO|CFO|COO|CPO|副社長|社長|会長|"
+             r"チーフ[ァ-ヴー]+(?:オフィサー)?|(?:AI|[\u4e00-\u9fff]{1,4})?責任者|取締役|"
+             r"執行役員|代表取締役")
 JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
     (re.compile(p), f)
     for p, f in (
-        (r"累計調達額|調達総額|総調達額|累計で?調達", FUNDING_TOTAL),
+        (JA_TITLES, TITLE),
+        (r"親会社|傘下に(?:収め|置|入れ)|保有していた|所有|オーナー|子会社化", OWN),
+        (r"累計調達額|調達総額|総調達額|累計で?調達|これまでに調達|調達した資金の(?:総額|合計)|"
+         r"資金調達の(?:総額|合計)|調達額の(?:総額|合計)|累計(?:の)?資金調達額?|出資総額", FUNDING_TOTAL),
         (r"人員削減|人員整理|雇用削減|レイオフ|リストラ|解雇|削減|一時解雇", CUT),
         (r"率いる|率いて|率いている|トップを務め|経営を担", RUN),
-        (r"年間経常収益|年間定期収益|ARR|年換算(?:の)?(?:売上|収益)|ランレート", ARR),
+        (r"年間経常収益|年間定期収益|ARR|年率?換算(?:の)?(?:売上高?|収益)|ランレート", ARR),
         (r"粗利益率|粗利率|売上総利益率", MARGIN),
         (r"売上高|売上|売り上げ|収益|営業収入", REVENUE),
         (r"評価額|企業価値|時価総額|バリュエーション", VALUATION),
@@ -210,15 +226,14 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"一時停止|停止|中断|凍結|保留", PAUSE),
         (r"打ち切|終了|解消|解約|撤退|取りやめ|見直", END),
         (r"取引|導入|利用|契約|採用している|使って", USE),
-        (r"入社|加入|加わ|参画|合流|就任|迎え入れ", JOIN),
+        (r"入社|加入|加わ|参画|合流|就任|就い|就く|就け|迎え入れ|昇格|昇進", JOIN),
         (r"引き抜|招聘|招へい|迎え|雇用|採用|雇っ|雇い", HIRE),
         (r"退社|退任|退職|離脱|離れ|去っ|去る|辞任|辞め|流出|脱退|抜け", LEAVE),
         (r"移籍|移っ|移る|移り|転職|転じ|移動|移った|行った|向かっ", GO),
         (r"発表|公開|リリース|発売|投入|提供開始|ローンチ|披露|開発", LAUNCH_F),
         (r"案件|ディール|取引額", DEALS),
         (r"人材|幹部|研究者|社員|従業員|人事", PEOPLE),
-        (r"最高[^\s、。]{1,4}責任者|CEO|CTO|CFO|COO|CPO|社長|会長|チーフサイエンティスト|責任者|"
-         r"取締役|執行役員|役職|肩書|ポジション|役割", ROLE),
+        (r"役職|肩書|ポジション|役割", ROLE),
     )
 )
 
@@ -260,14 +275,18 @@ EN_WANT: tuple[tuple[re.Pattern[str], str], ...] = (
     (_en(r"how much|how big|how large|what amount|for how much|what (?:was|is) the (?:price|"
          r"amount|value|size)|what price|at what price|what did .{1,40} pay|what figure"), FIGURE),
     (_en(r"how many|number of|count of"), COUNT),
-    (_en(r"when|what date|what year|which year|what month|which month"), DATE),
+    (_en(r"^\s*when|when (?:did|was|were|is|are|does|do|has|have|had|will|would)|(?:tell me|know|"
+         r"say|ask|find out) when|what date|what year|which year|what month|which month|"
+         r"in what (?:month|year)|on what (?:date|day)"), DATE),
     (_en(r"where"), PLACE),
     (_en(r"who(?:m|se)?|which (?:people|persons?|executives?|researchers?|employees?|engineers?|"
          r"founders?|co-?founders?|leaders?|staff)|what (?:people|executives?|researchers?)"),
      PERSON),
     (_en(r"what (?:did|does|has|have|will) .{1,40} (?:launch|release|unveil|introduce|ship|"
          r"announce|develop|build)|which (?:products?|models?)|what (?:products?|models?)|"
-         r"name of the (?:product|model|llm)"), PRODUCT),
+         r"name of (?:the|its|their) (?:[\w-]+ ){0,3}(?:products?|models?|llms?|chips?|apps?|"
+         r"services?|tools?|agents?)|(?:what|which) (?:[\w-]+ ){0,3}(?:llms?|models?|chips?)\b"),
+     PRODUCT),
     (_en(r"which|what|list|name|tell me|show me|give me"), NAMES),
 )
 EN_YESNO = re.compile(r"^\s*(?:did|does|do|has|have|is|was|were|are|will|can)\b", re.I)
@@ -308,7 +327,7 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (re.compile(r"買収先|買収した(?:企業|会社|スタートアップ)"), ("target",)),
     (re.compile(r"買収したのは"), ("acquirer",)),
     (re.compile(r"提携先|パートナー"), ("partner",)),
-    (re.compile(r"移籍先|転職先|行き先|どこに|どこへ"), ("to",)),
+    (re.compile(r"移籍先|転職先|行き先|どこに|どこへ|(?:移|行|転じ|移籍し|転職し)った先|移った企業"), ("to",)),
     (re.compile(r"どこから|出身"), ("from",)),
 )
 EN_FROM_PLACE = _en(r"come from|came from|before|previously|prior|used to work|formerly")
@@ -330,26 +349,84 @@ ANCHOR_JA = re.compile(
 
 ROUND_EN = re.compile(r"\b(series [a-k](?:[- ]?\d)?(?: extension)?|pre-seed|seed)\b", re.I)
 ROUND_JA = re.compile(r"シリーズ\s?([A-KＡ-Ｋ](?:\d)?)|(プレシード|シード)")
-ROLE_TITLE_EN = re.compile(
-    r"\b(chief [a-z]+ officer|chief scientist|ceo|cto|cfo|coo|cpo|cso|cmo|president|"
-    r"chair(?:man|woman|person)?|head of [a-z]+(?: [a-z]+)?|vice president|vp|general manager|"
-    r"managing director|co-?founders?|founders?)\b",
-    re.I,
-)
-ROLE_TITLE_JA = re.compile(
-    r"(最高経営責任者|最高技術責任者|最高製品責任者|最高財務責任者|最高執行責任者|最高科学責任者|"
-    r"CEO|CTO|CFO|COO|CPO|社長|会長|共同創業者|創業者|チーフサイエンティスト|責任者|取締役|執行役員)"
-)
+ROLE_TITLE_EN = re.compile(rf"\b({EN_TITLES}|vp|co-?founders?|founders?)\b", re.I)
+ROLE_TITLE_JA = re.compile(rf"({JA_TITLES}|共同創業者|創業者|共同創設者|創設者)")
 ROLE_ALIASES = {
-    "chief executive officer": "ceo", "最高経営責任者": "ceo", "chief technology officer": "cto",
-    "最高技術責任者": "cto", "chief product officer": "cpo", "最高製品責任者": "cpo",
-    "chief financial officer": "cfo", "最高財務責任者": "cfo", "chief operating officer": "coo",
-    "最高執行責任者": "coo", "chief scientific officer": "cso", "最高科学責任者": "cso",
-    "共同創業者": "co-founder", "cofounder": "co-founder", "co-founders": "co-founder",
-    "創業者": "founder", "founders": "founder", "社長": "president", "会長": "chairman",
-    "チーフサイエンティスト": "chief scientist", "chairwoman": "chairman",
-    "chairperson": "chairman", "chair": "chairman",
+    "chief executive officer": "ceo", "chief executive": "ceo", "最高経営責任者": "ceo",
+    "chief technology officer": "cto", "最高技術責任者": "cto", "chief product officer": "cpo",
+    "最高製品責任者": "cpo", "chief financial officer": "cfo", "最高財務責任者": "cfo",
+    "chief operating officer": "coo", "最高執行責任者": "coo", "chief scientific officer": "cso",
+    "最高科学責任者": "cso", "共同創業者": "co-founder", "共同創設者": "co-founder",
+    "cofounder": "co-founder", "創業者": "founder", "創設者": "founder",
+    "会長": "chairman", "チーフサイエンティスト": "chief scientist", "chairwoman": "chairman",
+    "chairperson": "chairman", "chair": "chairman", "vice-president": "vice president",
+    "vp": "vice president", "副社長": "vice president", "代表取締役": "ceo",
+    "chief ai officer": "caio", "最高ai責任者": "caio",
 }  # fmt: skip
+# What else a title may be written as in an event's role ("社長" is a president or a CEO).
+ROLE_EQUIVALENTS = {
+    "ceo": ("ceo", "chief executive", "最高経営責任者", "社長", "代表取締役"),
+    "president": ("president", "社長"),
+    "社長": ("president", "ceo", "chief executive", "社長", "最高経営責任者", "代表取締役"),
+    "cto": ("cto", "chief technology officer", "最高技術責任者"),
+    "cpo": ("cpo", "chief product officer", "最高製品責任者"),
+    "cfo": ("cfo", "chief financial officer", "最高財務責任者"),
+    "coo": ("coo", "chief operating officer", "最高執行責任者"),
+    "caio": ("caio", "chief ai officer", "最高ai責任者"),
+    "chief scientist": ("chief scientist", "チーフサイエンティスト", "chief scientific officer"),
+    "co-founder": ("co-founder", "cofounder", "founder", "共同創業者", "創業者", "共同創設者"),
+    "founder": ("founder", "co-founder", "cofounder", "創業者", "共同創業者", "創設者"),
+    "chairman": ("chairman", "chairwoman", "chair", "会長"),
+    "vice president": ("vice president", "vice-president", "vp", "副社長"),
+    "leader": ("ceo", "chief executive", "最高経営責任者", "社長", "代表取締役", "president",
+               "head", "lead", "managing director", "general manager", "トップ", "責任者"),
+}  # fmt: skip
+
+
+def role_key(title: str) -> str:
+    """A title as the key ``ROLE_EQUIVALENTS`` knows: lower case, singular, aliases folded."""
+    low = re.sub(r"\s+", " ", title.strip().lower())
+    if re.fullmatch(r"c[a-z]os|ceos|chief .+ officers|(?:vice )?presidents|chief executives|"
+                    r"chief scientists|(?:co-?)?founders|co-ceos", low):
+        low = low[:-1]
+    low = low.replace("co-founder", "co-founder").replace("cofounder", "co-founder")
+    return ROLE_ALIASES.get(low, low)
+
+
+# Asking for the company behind a product ("Which company launched Comet?", 「公開した企業は」).
+MAKER_EN = _en(r"which (?:company|companies|firm|firms|startup|startups|lab|labs)|who (?:launched|"
+               r"released|unveiled|introduced|built|developed|makes|made)|what company")
+MAKER_JA = re.compile(r"(?:企業|会社|メーカー|スタートアップ)は|どこ(?:が|の会社|の企業)?[?？]?$|誰が")
+# Who led a round ("Who led…", "the SoftBank-led round", 「主導したのは」).
+LEAD_EN = _en(r"led|lead(?:s|ing)?|co-?led|lead investors?|spearhead\w*|anchor(?:ed|s)?")
+LEAD_JA = re.compile(r"主導|リード|筆頭|幹事")
+# A departure that names no destination.
+NO_DEST_EN = _en(
+    r"without (?:naming|saying|disclosing|announcing|revealing|giving|specifying|a new|any new|"
+    r"joining|going to|a next|an? (?:new )?(?:employer|job|destination))|no (?:new |next )?"
+    r"(?:employer|destination|job)|(?:did not|didn't|has not|hasn't|have not|haven't) "
+    r"(?:said|say|disclosed?|named?|announced?|revealed?|joined)|undisclosed (?:destination|"
+    r"employer)|next move (?:unknown|undisclosed)"
+)
+NO_DEST_JA = re.compile(
+    r"(?:移籍先|転職先|行き先|行先|次の(?:職|行き先|勤務先|所属)|新天地|去就|新しい所属)を?"
+    r"(?:明か|公表|発表|示|言|明らかにせ)(?:さず|さない|せず|ない)|(?:移籍先|転職先|行き先|去就)(?:は)?"
+    r"(?:未定|不明|未公表|非公表)|明かさずに"
+)
+# "Which eight companies…", 「8社」: how many names the question expects.
+EN_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+COUNT_ASKED_EN = _en(r"(?:which|what|the|all|name|list)\s+(?:the\s+)?(?P<n>\d{1,2}|two|three|four|"
+                     r"five|six|seven|eight|nine|ten|eleven|twelve)\b")
+COUNT_ASKED_JA = re.compile(r"(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:社|人|名|者|つ)")
+LIST_ALL_EN = _en(r"all|every|full list|complete list|each of")
+LIST_ALL_JA = re.compile(r"すべて|全て|全部|全社|一覧|漏れなく")
+# A stake rather than control: "owns 10% of", "how much of X does Y own".
+STAKE_OWN = _en(r"stake|per ?cent|percentage|share of|how much of|what part of|ownership")
+# Present-tense questions about who holds a title ("Who is the CEO of…", 「…を務めるのは誰」).
+HOLDER_EN = _en(r"who(?:'s| is| are)|who currently|who now|current|currently|serves? as|"
+                r"who holds")
+HOLDER_JA = re.compile(r"務め(?:る|ている)|現在の|今の|は誰|はだれ|はどなた")
 
 STATUS_ACTIVE = re.compile(r"\b(?:still|currently|active|continu\w+)\b|継続|現在も", re.I)
 
@@ -383,7 +460,14 @@ EN_COMMON = frozenset(
     furthermore notably therefore thus sure based yes no
     japan japanese china chinese us usa america american uk britain british europe european
     eu france french germany german korea korean india indian canada canadian israel
-    silicon valley tokyo beijing london paris california
+    silicon valley tokyo beijing london paris california u.s u.s. u.k e.u u.s.a us-based
+    israeli finland finnish sweden swedish norway norwegian denmark danish dutch netherlands
+    switzerland swiss spain spanish italy italian ireland irish austria austrian poland polish
+    taiwan taiwanese singapore singaporean australia australian brazil brazilian mexico mexican
+    saudi arabia arabian emirati emirates uae qatar qatari abu dhabi dubai riyadh seoul osaka
+    toronto montreal vancouver berlin munich stockholm helsinki amsterdam zurich tel aviv
+    seattle sunnyvale redmond cupertino shenzhen shanghai hangzhou bangalore mumbai delhi
+    nordic federal government governments administration ministry regulator regulators
     """.split()
 )
 # Katakana words that are common nouns, not names.
@@ -401,9 +485,50 @@ JA_COMMON_KATAKANA = frozenset(
     エンタープライズ ソリューション システム ネットワーク インフラ コンピューティング
     コーディング アシスタント サイエンティスト チーフ オープンソース ベンチャー企業 キャピタル
     タッグ アライアンス ローンチ トータル パーセント ポイント ランキング リスト
+    アメリカ イギリス フランス ドイツ イタリア スペイン オランダ スイス スウェーデン ノルウェー
+    フィンランド デンマーク イスラエル カナダ インド シンガポール オーストラリア ブラジル メキシコ
+    サウジアラビア アラブ首長国連邦 カタール ロンドン パリ ベルリン トロント シアトル ニューヨーク
+    シリコンバレー サンフランシスコ アジア ヨーロッパ アフリカ グローバル
     """.split()
 )
 JA_LATIN_COMMON = frozenset(
     "ai llm llms ceo cto cfo coo cpo arr gpu gpus ipo it dx saas api vc cvc m&a ma "
     "fy q1 q2 q3 q4 h1 h2 usd jpy ok pr".split()
+)
+
+# Governments as investors or customers: the name the extractor stores first, then the other
+# spellings a knowledge base may hold.
+GOVERNMENTS: dict[str, tuple[str, ...]] = {
+    "U.S.": ("U.S. government", "US government", "United States government",
+             "federal government", "米政府", "米国政府", "アメリカ政府", "米連邦政府"),
+    "UK": ("UK government", "British government", "U.K. government", "英政府", "英国政府",
+           "イギリス政府"),
+    "Japanese": ("Japanese government", "Japan government", "日本政府"),
+    "Chinese": ("Chinese government", "China government", "中国政府"),
+    "French": ("French government", "France government", "仏政府", "フランス政府"),
+    "German": ("German government", "Germany government", "独政府", "ドイツ政府"),
+    "South Korean": ("South Korean government", "Korean government", "韓国政府"),
+    "Canadian": ("Canadian government", "Canada government", "カナダ政府"),
+    "Saudi": ("Saudi government", "サウジアラビア政府", "サウジ政府"),
+    "Emirati": ("Emirati government", "UAE government", "アラブ首長国連邦政府", "UAE政府"),
+    "Indian": ("Indian government", "India government", "インド政府"),
+    "Taiwanese": ("Taiwanese government", "Taiwan government", "台湾政府"),
+    "Singaporean": ("Singaporean government", "Singapore government", "シンガポール政府"),
+    "Italian": ("Italian government", "Italy government", "イタリア政府"),
+    "Spanish": ("Spanish government", "Spain government", "スペイン政府"),
+    "Dutch": ("Dutch government", "Netherlands government", "オランダ政府"),
+    "Israeli": ("Israeli government", "Israel government", "イスラエル政府"),
+    "Australian": ("Australian government", "Australia government", "オーストラリア政府"),
+}  # fmt: skip
+GOVERNMENT_EN = re.compile(
+    r"\b(?P<place>U\.S\.?|US|USA|United\s+States|American|federal|UK|U\.K\.?|British|"
+    r"Britain|Japan(?:ese)?|China|Chinese|France|French|Germany|German|South\s+Korea(?:n)?|"
+    r"Korea(?:n)?|Canada|Canadian|Saudi(?:\s+Arabia(?:n)?)?|Emirati|UAE|India|Indian|Taiwan(?:ese)?|"
+    r"Singapore(?:an)?|Ital(?:y|ian)|Spain|Spanish|Dutch|Netherlands|Israel(?:i)?|"
+    r"Australia(?:n)?)(?:['’]s)?\s+(?:federal\s+)?government\b",
+    re.I,
+)
+GOVERNMENT_JA = re.compile(
+    r"(?P<place>米国?|アメリカ|米連邦|英国?|イギリス|日本|中国|仏|フランス|独|ドイツ|韓国|カナダ|サウジ(?:アラビア)?|"
+    r"UAE|アラブ首長国連邦|インド|台湾|シンガポール|イタリア|スペイン|オランダ|イスラエル|オーストラリア)政府"
 )

@@ -23,6 +23,9 @@ from newsbot.core.ask_lexicon import (
     EN_COMMON,
     EN_TRIGGERS,
     EN_WANT,
+    GOVERNMENT_EN,
+    GOVERNMENT_JA,
+    GOVERNMENTS,
     JA_COMMON_KATAKANA,
     JA_LATIN_COMMON,
 )
@@ -38,6 +41,13 @@ _KANA = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
 KATAKANA_RUN = re.compile(rf"[{_KANA}](?:[{_KANA}・･]*[{_KANA}])?")
 KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# "the SoftBank-led round", "Paris-based Mistral": a name and a modifier, one token.
+MODIFIER = re.compile(
+    r"-(?:led|co-led|backed|funded|financed|owned|based|born|headquartered|made|built|focused|"
+    r"linked|affiliated|controlled|run|operated|listed|founded|style|like|era|powered|centric|"
+    r"native|first|only|specific|sized|scale|level|wide|heavy|friendly|dominated|bound)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +77,7 @@ class Span:
     end: int
     text: str
     proper: bool = True
+    compound: bool = False  # part of a compound noun: a description, never an unknown name
 
 
 def latin_tokens(text: str) -> list[Span]:
@@ -74,18 +85,37 @@ def latin_tokens(text: str) -> list[Span]:
     found = []
     for m in LATIN_TOKEN.finditer(text):
         word = m.group()
-        cut = _POSSESSIVE.search(word)
-        if cut and len(word) - len(cut.group()) >= 1:
-            word = word[: cut.start()]
+        for pattern in (_POSSESSIVE, MODIFIER):
+            cut = pattern.search(word)
+            if cut and len(word) - len(cut.group()) >= 1:
+                word = word[: cut.start()]
         found.append(Span(m.start(), m.start() + len(word), word))
     return found
+
+
+def modifier_after(text: str, end: int) -> str | None:
+    """The modifier a name carries ("led" in "SoftBank-led"), lower case, or None."""
+    m = re.match(r"-[A-Za-z]+(?:-[A-Za-z]+)?", text[end:])
+    return m.group()[1:].lower() if m and MODIFIER.fullmatch(m.group()) else None
 
 
 def candidate_spans(text: str) -> list[Span]:
     """Every stretch that could be a name, longest first."""
     spans = _latin_ngrams(text) + _katakana_parts(text) + _kanji_substrings(text)
-    spans += _mixed_substrings(text)
+    spans += _mixed_substrings(text) + _units(text)
     return sorted(set(spans), key=lambda s: (-(s.end - s.start), s.start))
+
+
+_UNIT = re.compile(
+    rf"\b([{_L}][{_L}.&-]*)['’]s\s+((?:[a-z]+\s+){{0,2}}?[a-z]+)\s+(?:unit|business|division|arm|"
+    r"subsidiary|segment|operations)\b"
+)
+
+
+def _units(text: str) -> list[Span]:
+    """"ABB's robotics unit" may be stored as "ABB Robotics", "Google's cloud business" as
+    "Google Cloud": the owner and the unit's words as one name."""
+    return [Span(m.start(), m.end(), f"{m.group(1)} {m.group(2)}") for m in _UNIT.finditer(text)]
 
 
 def _latin_ngrams(text: str) -> list[Span]:
@@ -93,11 +123,17 @@ def _latin_ngrams(text: str) -> list[Span]:
     spans = []
     for i in range(len(tokens)):
         for j in range(i, min(i + MAX_NGRAM, len(tokens))):
-            if j > i and not text[tokens[j - 1].end : tokens[j].start].isspace():
+            if j > i and not _joins(text[tokens[j - 1].end : tokens[j].start]):
                 break
             start, end = tokens[i].start, tokens[j].end
             spans.append(Span(start, end, text[start:end]))
     return spans
+
+
+def _joins(gap: str) -> bool:
+    """Words of one name: a space, an abbreviation's stop and a space ("U.S. government"),
+    an ampersand ("Weights & Biases")."""
+    return gap.isspace() or gap == " & " or (gap[:1] == "." and gap[1:].isspace() and len(gap) > 1)
 
 
 def _katakana_parts(text: str) -> list[Span]:
@@ -166,13 +202,18 @@ def _en_name_spans(text: str) -> list[Span]:
                 text[tokens[j].end : tokens[j + 1].start] in (" ", " & ")
             ):
                 j += 1
-            spans.append(Span(tok.start, tokens[j].end, text[tok.start : tokens[j].end]))
+            place = modifier_after(text, tokens[j].end) in _PLACE_MODIFIERS
+            spans.append(Span(tok.start, tokens[j].end, text[tok.start : tokens[j].end],
+                              compound=place))
             i = j + 1
             continue
         if _plain_word_worth_fuzzing(tok.text):
             spans.append(Span(tok.start, tok.end, tok.text, proper=False))
         i += 1
     return spans
+
+
+_PLACE_MODIFIERS = frozenset("based born headquartered made built style like era".split())
 
 
 def _can_start(word: str) -> bool:
@@ -199,7 +240,8 @@ def _ja_name_spans(text: str) -> list[Span]:
     for m in KATAKANA_RUN.finditer(text):
         word = m.group()
         if len(word) >= 2 and word not in JA_COMMON_KATAKANA and not _common_compound(word):
-            spans.append(Span(m.start(), m.end(), word))
+            compound = _in_compound(text, m.start(), m.end())
+            spans.append(Span(m.start(), m.end(), word, compound=compound))
     tokens = latin_tokens(text)
     i = 0
     while i < len(tokens):
@@ -212,6 +254,20 @@ def _ja_name_spans(text: str) -> list[Span]:
             spans.append(Span(start, end, text[start:end]))
         i = j + 1
     return sorted(spans, key=lambda s: s.start)
+
+
+_NOUN_CHAR = re.compile(rf"[{_L}{_KANA}\u3400-\u4dbf\u4e00-\u9fff々]")
+_NAME_SUFFIX = re.compile(r"^(?:社|氏|さん|様|グループ|ホールディングス|株式会社|Inc|Corp|Labs?|CEO|CTO|CFO|"
+                          r"COO|CPO|元|前|現|社長|会長|共同|最高|創業者)")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A katakana word joined to other words of a compound noun ("モビリティAI基盤", "AIブラウザー",
+    "ロボティクス新興"): a loanword describing something, not a name of its own."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if after and _NOUN_CHAR.match(after) and not _NAME_SUFFIX.match(text[end:]):
+        return True
+    return bool(before and _NOUN_CHAR.match(before) and not re.match(r"[元米英仏独中日韓]", before))
 
 
 def _common_compound(word: str) -> bool:
@@ -273,7 +329,7 @@ class AliasMatcher:
         return merge_mentions(found)
 
     def exact_mentions(self, text: str) -> list[Mention]:
-        found = []
+        found = government_mentions(text)
         for span in candidate_spans(text):
             known = self._best(span.text)
             if known is not None:
@@ -316,6 +372,49 @@ class AliasMatcher:
             return None
         name, kind = owners.pop()
         return Mention(span.start, span.end, span.text, name, kind, "fuzzy")
+
+
+def government_mentions(text: str) -> list[Mention]:
+    """"the U.S. government", 「米政府」: a government, by the name the extractor stores."""
+    found = []
+    for pattern in (GOVERNMENT_EN, GOVERNMENT_JA):
+        for m in pattern.finditer(text):
+            key = _government_key(m.group("place"))
+            if key is not None:
+                name = GOVERNMENTS[key][0]
+                found.append(Mention(m.start(), m.end(), m.group(), name, "company"))
+    return found
+
+
+_GOVERNMENT_KEYS = {
+    "us": "U.S.", "usa": "U.S.", "unitedstates": "U.S.", "american": "U.S.", "federal": "U.S.",
+    "米": "U.S.", "米国": "U.S.", "アメリカ": "U.S.", "米連邦": "U.S.", "uk": "UK", "british": "UK",
+    "britain": "UK", "英": "UK", "英国": "UK", "イギリス": "UK", "japan": "Japanese",
+    "japanese": "Japanese", "日本": "Japanese", "china": "Chinese", "chinese": "Chinese",
+    "中国": "Chinese", "france": "French", "french": "French", "仏": "French",
+    "フランス": "French", "germany": "German", "german": "German", "独": "German",
+    "ドイツ": "German", "southkorea": "South Korean", "southkorean": "South Korean",
+    "korea": "South Korean", "korean": "South Korean", "韓国": "South Korean",
+    "canada": "Canadian", "canadian": "Canadian", "カナダ": "Canadian", "saudi": "Saudi",
+    "saudiarabia": "Saudi", "saudiarabian": "Saudi", "サウジ": "Saudi", "サウジアラビア": "Saudi",
+    "emirati": "Emirati", "uae": "Emirati", "アラブ首長国連邦": "Emirati", "india": "Indian",
+    "indian": "Indian", "インド": "Indian", "taiwan": "Taiwanese", "taiwanese": "Taiwanese",
+    "台湾": "Taiwanese", "singapore": "Singaporean", "singaporean": "Singaporean",
+    "シンガポール": "Singaporean", "italy": "Italian", "italian": "Italian", "イタリア": "Italian",
+    "spain": "Spanish", "spanish": "Spanish", "スペイン": "Spanish", "dutch": "Dutch",
+    "netherlands": "Dutch", "オランダ": "Dutch", "israel": "Israeli", "israeli": "Israeli",
+    "イスラエル": "Israeli", "australia": "Australian", "australian": "Australian",
+    "オーストラリア": "Australian",
+}  # fmt: skip
+
+
+def _government_key(place: str) -> str | None:
+    return _GOVERNMENT_KEYS.get(re.sub(r"[\s.]", "", place).casefold())
+
+
+def government_spellings(name: str) -> tuple[str, ...]:
+    """Every spelling a knowledge base may hold for a government ``government_mentions`` named."""
+    return next((names for names in GOVERNMENTS.values() if names[0] == name), (name,))
 
 
 def close_spellings(norm: str, keys: Sequence[str]) -> list[str]:

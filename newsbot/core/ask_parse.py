@@ -16,7 +16,14 @@ from datetime import date
 
 from newsbot.core import ask_lexicon as lx
 from newsbot.core.ask_lexicon import TYPE_ROLES, Frame, Roles
-from newsbot.core.ask_names import EntityMatcher, Mention, merge_mentions, name_spans
+from newsbot.core.ask_names import (
+    EntityMatcher,
+    Mention,
+    Span,
+    merge_mentions,
+    modifier_after,
+    name_spans,
+)
 from newsbot.core.ask_time import TimeWindow, parse_time
 from newsbot.core.extract.money import find_money
 from newsbot.errors import QuestionError
@@ -49,7 +56,10 @@ class Intent:
     status: tuple[str, ...] = ()
     round: str | None = None
     role_title: str | None = None
+    role_titles: tuple[str, ...] = ()
+    holder: bool = False
     amount_hint: float | None = None
+    count_hint: int | None = None
     field: str | None = None
     time: TimeWindow | None = None
     latest: bool = False
@@ -59,6 +69,13 @@ class Intent:
     anchor_unit: str = "day"
     unknown: tuple[str, ...] = ()
     talent: tuple[str, ...] = ()
+    lead: bool = False
+    no_destination: bool = False
+    count_asked: int | None = None
+    list_all: bool = False
+    history: bool = False
+    context: tuple[Slot, ...] = ()
+    words: tuple[str, ...] = ()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -112,25 +129,42 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     time = parse_time(q, lang, today)
     mentions = [m for m in merge_mentions(entities.find(q)) if not _in_time(m, time)]
     hits = _triggers(q, lang, mentions)
-    types, frames = _choose(hits)
+    types, frames = _choose(hits, _want_hint(q, lang))
+    types, owning = _owning(q, lang, types, hits)
+    no_dest = bool((lx.NO_DEST_JA if lang == "ja" else lx.NO_DEST_EN).search(q))
+    if no_dest and not types:
+        types, frames = (lx.MOVE,), [h for h in hits if lx.MOVE in h.frame.types]
     mentions = [_maker(m, types) for m in mentions]
     anchor, unit, mentions = _anchor(q, lang, mentions)
     want = _want(q, lang, types, frames)
     if not types and want == lx.PLACE and any(m.kind == "person" for m in mentions):
         types = (lx.MOVE,)  # "Where is Mira Murati now?"
+    if no_dest and lx.MOVE in types:
+        want = lx.PERSON  # "Who left Apple without naming a new employer?"
     slots = _slots(q, lang, mentions, frames, types, hits)
+    want_roles = _want_roles(q, lang, want, types, frames, slots) if not no_dest else ("person",)
+    slots = _other_side(slots, want_roles)
+    metric = next((h.frame.metric for h in frames if h.frame.metric), None)
+    slots, context = _metric_context(q, lang, slots, metric, frames)
+    titles = _role_titles(q, lang, frames)
+    unknown, words = _unknown(q, lang, mentions, anchor, hits, time, slots, frames, types)
     return Intent(
         question=q, lang=lang, types=types, slots=slots, want=want,
-        want_roles=_want_roles(q, lang, want, types, frames, slots),
-        metric=next((h.frame.metric for h in frames if h.frame.metric), None),
-        status=_status(q, frames, types), round=_round(q, lang),
-        role_title=_role_title(q, lang, frames), amount_hint=_amount(q, lang),
+        want_roles=want_roles,
+        metric=metric, status=_status(q, frames, types), round=_round(q, lang),
+        role_title=titles[0] if titles else None, role_titles=titles, count_hint=_count_hint(q, lang),
+        holder=bool(titles) and _holder(q, lang, hits), amount_hint=_amount(q, lang),
         field=_field(q, lang, types),
         time=time, latest=bool((lx.LATEST_JA if lang == "ja" else lx.LATEST_EN).search(q)),
         total=bool((lx.TOTAL_JA if lang == "ja" else lx.TOTAL_EN).search(q)),
         other=bool((lx.OTHER_JA if lang == "ja" else lx.OTHER_EN).search(q)),
-        anchor=anchor, anchor_unit=unit, unknown=_unknown(q, lang, mentions, anchor, hits, time),
+        anchor=anchor, anchor_unit=unit,
+        unknown=unknown, words=words,
         talent=tuple(dict.fromkeys(h.frame.talent for h in frames if h.frame.talent)),
+        lead=_lead(q, lang, mentions, types), no_destination=no_dest,
+        count_asked=_count_asked(q, lang), list_all=bool(
+            (lx.LIST_ALL_JA if lang == "ja" else lx.LIST_ALL_EN).search(q)),
+        history=owning or _bought_what(types, want, slots), context=context,
     )  # fmt: skip
 
 
@@ -156,6 +190,8 @@ def _triggers(q: str, lang: str, mentions: list[Mention]) -> list[_Hit]:
         for m in pattern.finditer(q):
             if any(x.start <= m.start() and m.end() <= x.end for x in mentions):
                 continue
+            if any(m.start() == x.end + 1 and q[x.end] == "-" for x in mentions):
+                continue  # "the Meta-backed Scale AI": a description of Scale AI
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue
             hits.append(_Hit(m.start(), m.end(), frame, _passive(q, lang, m.start(), m.end())))
@@ -172,14 +208,26 @@ def _passive(q: str, lang: str, start: int, end: int) -> bool:
     return participle and bool(lx.EN_PASSIVE_BEFORE.search(q[:start]))
 
 
-def _choose(hits: list[_Hit]) -> tuple[tuple[str, ...], list[_Hit]]:
+_HINT_TYPES = {
+    lx.PERSON: (lx.MOVE,), lx.PRODUCT: (lx.LAUNCH,),
+    lx.FIGURE: (lx.FIN, lx.INV, lx.ACQ, lx.CUST, lx.LAYOFF),
+}  # fmt: skip
+
+
+def _want_hint(q: str, lang: str) -> str | None:
+    """The shape of answer the question words alone ask for ("how much", 「誰」)."""
+    return next((w for p, w in (lx.JA_WANT if lang == "ja" else lx.EN_WANT) if p.search(q)), None)
+
+
+def _choose(hits: list[_Hit], hint: str | None = None) -> tuple[tuple[str, ...], list[_Hit]]:
     """The event types asked about: what the strongest triggers agree on (their intersection,
-    else their union), narrowed by weaker ones when they agree; and the triggers that apply."""
+    else the types most of them name, then those the question word suits), narrowed by weaker
+    ones when they agree; and the triggers that apply."""
     if not hits:
         return (), []
     top = max(h.frame.weight for h in hits)
     strong = [h for h in hits if h.frame.weight == top]
-    types = _agree([h.frame.types for h in strong])
+    types = _agree([h.frame.types for h in strong], hint)
     for h in sorted(hits, key=lambda h: -h.frame.weight):
         narrowed = tuple(t for t in types if t in h.frame.types)
         if narrowed:
@@ -188,11 +236,32 @@ def _choose(hits: list[_Hit]) -> tuple[tuple[str, ...], list[_Hit]]:
     return types, applying
 
 
-def _agree(sets: list[tuple[str, ...]]) -> tuple[str, ...]:
+def _agree(sets: list[tuple[str, ...]], hint: str | None) -> tuple[str, ...]:
     common = [t for t in sets[0] if all(t in s for s in sets[1:])]
     if common:
         return tuple(common)
-    return tuple(dict.fromkeys(t for s in sets for t in s))
+    named = list(dict.fromkeys(t for s in sets for t in s))
+    votes = {t: sum(t in s for s in sets) for t in named}
+    most = [t for t in named if votes[t] == max(votes.values())]
+    suited = [t for t in most if t in _HINT_TYPES.get(hint or "", ())]
+    return tuple(suited or most)
+
+
+def _owning(q: str, lang: str, types: tuple[str, ...], hits: list[_Hit]
+            ) -> tuple[tuple[str, ...], bool]:  # fmt: skip
+    """"Who owns X?", "Which companies have owned X?", 「…を傘下に収めた企業」: the acquisitions
+    of X, oldest first — unless a stake is asked ("owns 10% of"), which is an investment."""
+    if lx.ACQ not in types or not any(h.frame is lx.OWN for h in hits):
+        return types, False
+    stake = lx.STAKE_JA.search(q) if lang == "ja" else lx.STAKE_OWN.search(q)
+    return ((lx.INV,), False) if stake else (types, True)
+
+
+def _bought_what(types: tuple[str, ...], want: str, slots: tuple[Slot, ...]) -> bool:
+    """"Who bought X?": every buyer of X, oldest first."""
+    return (types == (lx.ACQ,) and want in (lx.PERSON, lx.NAMES)
+            and any(s.roles == ("target",) for s in slots)
+            and not any("acquirer" in s.roles for s in slots))  # fmt: skip
 
 
 # ---------------------------------------------------------------- entities and roles
@@ -219,17 +288,52 @@ def _slots(
     """Each entity and its roles; an entity attached to another kind of event ("After
     Meta's investment, how many people did Scale AI lay off?") is context, not a filter."""
     slots: list[Slot] = []
+    subjects: list[bool] = []
     previous: Roles | None = None
+    allowed = {r for t in types for r in TYPE_ROLES[t]}
+    every = all(_context(q, lang, m, hits, types) for m in mentions)
     for m in mentions:
-        if _context(q, lang, m, hits, types):
+        if not every and _context(q, lang, m, hits, types):
             continue
         roles = _roles_of(q, lang, m, frames, types, previous)
         previous = roles
         if types:
-            allowed = {r for t in types for r in TYPE_ROLES[t]}
             roles = tuple(r for r in roles if r in allowed)
         if not any(s.name == m.name for s in slots):
             slots.append(Slot(m.name, m.kind, m.surface, roles))
+            subjects.append((_cue_ja(q, m) if lang == "ja" else _cue_en(q, m)) == "subj")
+    return _complement(slots, subjects, frames, allowed)
+
+
+def _other_side(slots: tuple[Slot, ...], want_roles: Roles) -> tuple[Slot, ...]:
+    """"Where did Character.AI's founders go?": a company given the side that is asked for
+    (the destination) is the other side (where they left)."""
+    swap = {("to",): ("from",), ("from",): ("to",)}.get(want_roles)
+    companies = [s for s in slots if s.kind == "company"]
+    if swap is None or len(companies) != 1 or companies[0].roles != want_roles:
+        return slots
+    return tuple(Slot(s.name, s.kind, s.surface, swap) if s is companies[0] else s for s in slots)
+
+
+def _complement(
+    slots: list[Slot], subjects: list[bool], frames: list[_Hit], allowed: set[str]
+) -> tuple[Slot, ...]:
+    """Two companies given the same side of a deal ("ソフトバンクグループがOpenAIのAI導入に支払う"):
+    the one that is not the subject takes the other side."""
+    if len(slots) != 2 or slots[0].roles != slots[1].roles or not slots[0].roles or (
+        subjects.count(True) != 1 or not frames
+    ):
+        return tuple(slots)
+    top = max(h.frame.weight for h in frames)
+    frame = next(h.frame for h in frames if h.frame.weight == top)
+    agent, patient = set(frame.agent) & allowed, set(frame.patient) & allowed
+    roles = set(slots[0].roles)
+    if not agent or not patient or agent & patient or not (roles <= agent or roles <= patient):
+        return tuple(slots)
+    flip = subjects.index(not (roles <= agent))  # the object when both are agents, and back
+    side = patient if roles <= agent else agent
+    other = tuple(r for r in (frame.patient if roles <= agent else frame.agent) if r in side)
+    slots[flip] = Slot(slots[flip].name, slots[flip].kind, slots[flip].surface, other)
     return tuple(slots)
 
 
@@ -241,6 +345,11 @@ def _roles_of(
         return ("product",)
     if m.kind == "person" and (not types or lx.MOVE in types):
         return ("person",) if types else ()
+    modifier = modifier_after(q, m.end) if lang != "ja" else None
+    if modifier in _LED and lx.INV in types:
+        return ("investor",)  # "the SoftBank-led round"
+    if modifier in ("owned", "controlled"):
+        return ("acquirer", "investor")
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     if cue == "and" and previous is not None:
         return previous
@@ -253,6 +362,9 @@ def _roles_of(
     if cue is None and lang != "ja" and 0 <= hit.start - m.end <= 3:
         return ()  # "the Informatica deal": any part in it
     return _role(hit, cue, before, lang)
+
+
+_LED = frozenset({"led", "co-led", "backed", "funded", "financed"})
 
 
 def _cue_en(q: str, m: Mention) -> str | None:
@@ -287,6 +399,11 @@ def _context(q: str, lang: str, m: Mention, hits: list[_Hit], types: tuple[str, 
     """Whether the trigger an entity attaches to is about other events than those asked."""
     if not types or m.kind != "company":
         return False
+    modifier = modifier_after(q, m.end) if lang != "ja" else None
+    if modifier in _LED | {"owned", "controlled"}:  # "the Meta-backed Scale AI's revenue"
+        return not set(types) & {lx.INV, lx.ACQ}
+    if modifier is not None:
+        return True  # "the Paris-based Mistral"
     strong = [h for h in hits if h.frame.weight >= 2]
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     hit = _nearest(strong, m, lang, cue)
@@ -362,7 +479,9 @@ def _want(q: str, lang: str, types: tuple[str, ...], frames: list[_Hit]) -> str:
         if (lx.JA_NEWS if lang == "ja" else lx.EN_NEWS).search(q):
             return lx.NEWS
         want = lx.NAMES
-    if want == lx.NAMES and types == (lx.LAUNCH,):
+    if want == lx.NAMES and types == (lx.LAUNCH,) and not (
+        lx.MAKER_JA if lang == "ja" else lx.MAKER_EN
+    ).search(q):
         return lx.PRODUCT
     if want == lx.PRODUCT and types and lx.LAUNCH not in types:
         return lx.NAMES  # "What did OpenAI announce about its acquisition of Windsurf?"
@@ -433,12 +552,21 @@ def _round(q: str, lang: str) -> str | None:
     return None
 
 
-def _role_title(q: str, lang: str, frames: list[_Hit]) -> str | None:
-    m = (lx.ROLE_TITLE_JA if lang == "ja" else lx.ROLE_TITLE_EN).search(q)
-    if m:
-        title = m.group(1).lower()
-        return lx.ROLE_ALIASES.get(title, title)
-    return next((h.frame.role_title for h in frames if h.frame.role_title), None)
+_COUNT_EN = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:jobs?|employees|people|staff|workers|"
+                       r"positions|roles|posts)\b", re.I)
+_COUNT_JA = re.compile(r"(\d+(?:,\d{3})*|\d+万\d*)\s*(?:人|名)")
+
+
+def _count_hint(q: str, lang: str) -> int | None:
+    """A head count the question gives ("Which company cut 18,000 jobs?", 「1万4000人」)."""
+    m = (_COUNT_JA if lang == "ja" else _COUNT_EN).search(q)
+    if not m:
+        return None
+    raw = m.group(1).replace(",", "")
+    if "万" in raw:
+        high, _, low = raw.partition("万")
+        return int(high) * 10_000 + (int(low) if low else 0)
+    return int(raw)
 
 
 def _amount(q: str, lang: str) -> float | None:
@@ -446,21 +574,119 @@ def _amount(q: str, lang: str) -> float | None:
     return found[0].money.usd if found else None
 
 
+def _role_titles(q: str, lang: str, frames: list[_Hit]) -> tuple[str, ...]:
+    """The titles asked about ("as CFO and chief product officer"), as ``lx.role_key``s."""
+    found = [lx.role_key(m.group(1)) for m in
+             (lx.ROLE_TITLE_JA if lang == "ja" else lx.ROLE_TITLE_EN).finditer(q)]
+    if not found:
+        found = [h.frame.role_title for h in frames if h.frame.role_title]
+    return tuple(dict.fromkeys(found))
+
+
+def _holder(q: str, lang: str, hits: list[_Hit]) -> bool:
+    """"Who is the CEO of X?" (who holds it now), not "Who joined X as CEO?" (an event)."""
+    events = {"join", "hire", "leave", "move"}
+    if any(h.frame.name in events for h in hits):
+        return False
+    return bool((lx.HOLDER_JA if lang == "ja" else lx.HOLDER_EN).search(q))
+
+
+def _lead(q: str, lang: str, mentions: list[Mention], types: tuple[str, ...]) -> bool:
+    """"Who led X's round?", 「主導したのは」, "the SoftBank-led round": the lead investor."""
+    if lx.INV not in types:
+        return False
+    if lang != "ja" and any(modifier_after(q, m.end) in ("led", "co-led") for m in mentions):
+        return True
+    return bool((lx.LEAD_JA if lang == "ja" else lx.LEAD_EN).search(q))
+
+
+_KANJI_DIGITS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count_asked(q: str, lang: str) -> int | None:
+    """How many names "Which eight companies…" / 「8社」 expects."""
+    m = (lx.COUNT_ASKED_JA if lang == "ja" else lx.COUNT_ASKED_EN).search(q)
+    if not m:
+        return None
+    raw = m.group("n").lower()
+    if raw.isdigit():
+        return int(raw)
+    if raw in lx.EN_NUMBER_WORDS:
+        return lx.EN_NUMBER_WORDS[raw]
+    if len(raw) == 2 and raw[0] == "十":
+        return 10 + _KANJI_DIGITS.get(raw[1], 0)
+    return _KANJI_DIGITS.get(raw)
+
+
+def _metric_context(
+    q: str, lang: str, slots: tuple[Slot, ...], metric: str | None, frames: list[_Hit],
+) -> tuple[tuple[Slot, ...], tuple[Slot, ...]]:  # fmt: skip
+    """A figure's company and the entities that only date it ("xAI's valuation when it bought
+    X", "Inflection AI's valuation when Microsoft put in $1.3 billion")."""
+    companies = [s for s in slots if s.kind == "company"]
+    if metric is None or len(slots) < 2 or not companies:
+        return slots, ()
+    main = companies[0]
+    kept = [s for s in slots if s is main or ("investor" in s.roles and s.kind == "company")]
+    context = tuple(Slot(s.name, s.kind, s.surface) for s in slots if s not in kept)
+    return tuple(kept), context
+
+
 def _unknown(
     q: str, lang: str, mentions: list[Mention], anchor: Slot | None, hits: list[_Hit],
-    time: TimeWindow | None,
-) -> tuple[str, ...]:  # fmt: skip
-    """Names the question uses that nothing knows (so the answer can say so)."""
+    time: TimeWindow | None, slots: tuple[Slot, ...] = (), frames: list[_Hit] | None = None,
+    types: tuple[str, ...] = (),
+) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+    """Names the question uses that nothing knows (so the answer can say so): words that look
+    like names — not loanwords in a compound, places, modifiers — and, when the question names
+    entities that are known, only those in a part of the event no known entity fills. Also
+    the name-like words that only describe (a hint: "ABB's robotics unit")."""
     taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits]
     if time is not None:
         taken.append((time.start, time.end))
     for pattern in (lx.ROUND_EN, lx.ROLE_TITLE_EN, lx.ROLE_TITLE_JA, lx.ROUND_JA):
         taken += [(m.start(), m.end()) for m in pattern.finditer(q)]
-    names = []
+    names, words = [], []
     for span in name_spans(q, lang):
-        if not span.proper or any(s < span.end and span.start < e for s, e in taken):
+        if not span.proper or span.compound or any(s < span.end and span.start < e
+                                                   for s, e in taken):  # fmt: skip
             continue
         if anchor is not None and anchor.surface == span.text:
             continue
+        if slots and not _open_role(q, lang, span, slots, frames or [], types, hits):
+            words.append(span.text)
+            continue
         names.append(span.text)
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names)), tuple(dict.fromkeys(words))
+
+
+_JA_PARTICLE = re.compile(r"[はがをにでとへもや]|から|まで|より")
+
+
+def _describes(q: str, lang: str, span: Span, slots: tuple[Slot, ...]) -> bool:
+    """「イスラエルのGPU企業Run:ai」, 「サーバーレスPostgresのNeon」: a word that only says
+    what a known entity right after it is."""
+    if lang != "ja" or not q[span.end :].startswith("の"):
+        return False
+    rest = q[span.end + 1 :]
+    for slot in slots:
+        at = rest.find(slot.surface)
+        if at >= 0 and not _JA_PARTICLE.search(rest[:at]) and " " not in rest[:at]:
+            return True
+    return False
+
+
+def _open_role(
+    q: str, lang: str, span: Span, slots: tuple[Slot, ...], frames: list[_Hit],
+    types: tuple[str, ...], hits: list[_Hit],
+) -> bool:  # fmt: skip
+    """Whether an unknown word would play a part of the event that no known entity plays
+    ("Did Quuxly acquire Anthropic?"), rather than describe one ("CEO of Applications")."""
+    pseudo = Mention(span.start, span.end, span.text, span.text, "company")
+    if _context(q, lang, pseudo, hits, types) or _describes(q, lang, span, slots):
+        return False
+    roles = set(_roles_of(q, lang, pseudo, frames, types, None))
+    if types:
+        roles &= {r for t in types for r in TYPE_ROLES[t]}
+    filled = {r for s in slots for r in s.roles}
+    return bool(roles) and not roles <= filled
