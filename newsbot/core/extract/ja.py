@@ -35,7 +35,7 @@ from newsbot.core.extract.ja_lex import TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
-from newsbot.core.extract.ja_talent import talent
+from newsbot.core.extract.ja_talent import CAREER_HINT, talent
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +50,17 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
     kinds = {t.kind for t in ctx.trigs}
     text = ctx.text
     return (
-        "inv" in kinds or "%" in text or state.recent("investment", ctx.idx, 5) is not None,
+        "inv" in kinds
+        or "%" in text
+        or (ctx.kind == "item" and ":" in text)
+        or state.recent("investment", ctx.idx, 5) is not None,
         "acq" in kinds or "sale" in kinds or "額" in text or "価格" in text,
         "part" in kinds or "found" in kinds or "とともに" in text or "と共に" in text,
         "cust" in kinds or "status" in kinds or "顧客" in text or "額" in text,
-        not _PEOPLE.isdisjoint(kinds) or "▽" in text or text.startswith(_BEFORE_WORDS),
+        not _PEOPLE.isdisjoint(kinds)
+        or "▽" in text
+        or text.startswith(_BEFORE_WORDS)
+        or bool(CAREER_HINT.search(text)),
         True,
         "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
         "launch" in kinds or bool(ctx.quotes),

@@ -82,6 +82,8 @@ _INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
 
 def investments(ctx: Ctx, state: State) -> None:
     """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
+    if ctx.kind == "item" and _terse_round(ctx, state):
+        return
     trigs = [
         t
         for t in ctx.of("inv")
@@ -106,6 +108,34 @@ def investments(ctx: Ctx, state: State) -> None:
     investors = [n for n in investors if n not in company]
     main = next((t for t in live if not _LEAD.match(t.word)), live[0])
     _emit_investment(ctx, state, main, company[:1], investors)
+
+
+_TERSE = re.compile(r"\s?[:：]\s?")
+
+
+def _terse_round(ctx: Ctx, state: State) -> bool:
+    """・米ルミナ・ラボ（シリーズC）：2億2000万ドル（A、B）: a roundup item without a verb."""
+    first = ctx.ments[0] if ctx.ments else None
+    if first is None or first.kind not in COMPANY or first.start > 2 or not first.name:
+        return False
+    colon = _TERSE.match(ctx.text, first.pend)
+    money = ctx.money[0] if ctx.money else None
+    rnd = round_of(ctx.text)
+    if colon is None or money is None or money.start > colon.end() + 2:
+        return False
+    if rnd is None and not _FUNDING_WORDS.search(ctx.text):
+        return False
+    backers = [m for m in ctx.ments if m.start >= money.end and m.kind in PARTY and not m.quoted]
+    fields = {
+        "company": first.name,
+        "investors": names(backers),
+        "amount_usd": usd(money),
+        "stake_pct": None,
+        "valuation_usd": usd(valuation(ctx)),
+        "round": rnd,
+    }
+    state.add(make("investment", fields, ctx, 0.6, money=money, pos=first.start))
+    return True
 
 
 def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[str]]:

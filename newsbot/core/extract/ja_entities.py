@@ -142,6 +142,10 @@ _SLOT_KATA = re.compile(
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
 )
+# A katakana name followed by a unit only companies have: ウエスタンデジタルの日本法人.
+_BRANCH_KATA = re.compile(
+    rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=の?(?:日本法人|米国法人|日本支社|本社|出身))"
+)
 _CORP_WORDS = (
     r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
@@ -224,6 +228,8 @@ class Learned:
                 )
             for alias in m.extra.get("aliases", ()):
                 self.add(alias, m.name, "company")
+            if m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{1,2}}", m.name):
+                continue  # 小池氏: a surname, resolved against the full name when it comes
             if m.source == "pattern" and m.kind in ("company", "person"):
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
@@ -268,6 +274,8 @@ class Learned:
             if _inside_word(text, m.start(), m.end()) or _inside_kanji(text, m.start(), m.end()):
                 continue
             name, kind = self.names.get(m.group()) or (self.surnames[m.group()], "person")
+            if kind == "person" and _name_goes_on(text, m.start(), m.end()):
+                continue  # 小池 (a surname seen alone) in 小池淳義: a longer name
             found.append(Ment(m.start(), m.end(), m.group(), name, kind, False, "learned"))
         return found
 
@@ -342,6 +350,8 @@ def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
     if "org_quote" in m.extra and text.startswith("」", m.end):
         m.particle, m.pend = read_particle(text, m.end + 1)
         m.lp = m.particle
+    if not m.particle and m.start - len(m.prefix) <= 1 and text.startswith(":", m.pend):
+        m.particle = m.lp = "は"  # Poolside：5億ドルを調達 (a colon marks the topic)
 
 
 ORG_CUE = r"(?:新組織|新会社|新法人|合弁会社|子会社|新部門|日本法人|研究所|研究組織|組織|部門)"
@@ -486,6 +496,14 @@ def _inside_kanji(text: str, start: int, end: int) -> bool:
     return "一" <= text[start] <= "鿿" and "一" <= before <= "鿿"
 
 
+_NAME_GOES_ON = re.compile(rf"(?!{PERSON_TITLES}|{ROLE_WORDS}|[元前現])[{KANJI}]")
+
+
+def _name_goes_on(text: str, start: int, end: int) -> bool:
+    """A kanji name followed by more kanji that is no title: the start of a longer name."""
+    return text[end - 1] in KANJI_CHARS and _NAME_GOES_ON.match(text, end) is not None
+
+
 def _is_kata(ch: str) -> bool:
     return bool(ch) and ("ァ" <= ch <= "ヺ" or ch == "ー")
 
@@ -509,6 +527,7 @@ _KATA_COMPANIES = (
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
+    (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
 )
 
 

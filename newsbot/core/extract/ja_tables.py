@@ -165,9 +165,8 @@ def name_of(doc: Document, cell: str) -> str | None:
         return None
     outer, inner = _paren_parts(text)
     if inner and outer:
-        return (
-            _one_name(doc, outer) if doc.registry.lookup(inner) is None else _one_name(doc, inner)
-        )
+        known = [p for p in re.split(r"[、,]\s*", inner) if doc.registry.lookup(p) is not None]
+        return _one_name(doc, outer if doc.registry.lookup(outer) or not known else known[0])
     return _one_name(doc, text)
 
 
@@ -189,11 +188,23 @@ def _one_name(doc: Document, text: str) -> str | None:
 
 def _names(doc: Document, cell: str) -> list[str]:
     out = []
-    for part in _SPLIT.split(fold_ja(cell)):
+    for part in _split_outside_parens(fold_ja(cell)):
         name = name_of(doc, re.sub(r"(?:など|ら|ほか)$", "", part.strip()))
         if name and name not in out:
             out.append(name)
     return out
+
+
+def _split_outside_parens(text: str) -> list[str]:
+    """A, B（別名、補足）, C: the names, never cut inside a parenthesis."""
+    parts, start, depth = [], 0, 0
+    for m in re.finditer(rf"[()]|{_SPLIT.pattern}", text):
+        if m.group() in "()":
+            depth = max(0, depth + (1 if m.group() == "(" else -1))
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    return [*parts, text[start:]]
 
 
 def _usd(doc: Document, cell: str) -> float | None:
@@ -219,8 +230,15 @@ def _investment(doc: Document, row: dict[str, str], home: str | None) -> dict[st
         "amount_usd": _usd(doc, row.get("amount", "")),
         "stake_pct": stake[0].value if stake else None,
         "valuation_usd": _usd(doc, row.get("valuation", "")),
-        "round": round_of(fold_ja(row.get("round", "") or row.get("company", ""))),
+        "round": _round(row),
     }
+
+
+def _round(row: dict[str, str]) -> str | None:
+    """The round column, else a round written in the company or amount cell (…（シリーズB）)."""
+    if row.get("round"):
+        return round_of(fold_ja(row["round"]))
+    return round_of(fold_ja(row.get("company", ""))) or round_of(fold_ja(row.get("amount", "")))
 
 
 def _move(doc: Document, row: dict[str, str], home: str | None) -> dict[str, Any] | None:

@@ -89,6 +89,7 @@ def talent(ctx: Ctx, state: State) -> None:
     for move in _roster(ctx, state):
         _combine(moves, move)
     _prior_post(ctx, state)
+    _career_note(ctx, state)
     for t in ctx.of("depart", "arrive", "found", "lead", "serve"):
         if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
             continue
@@ -152,6 +153,39 @@ def _prior_post(ctx: Ctx, state: State) -> None:
     if place is None or recent is None:
         return
     employer = _employer(place)
+    if employer and employer != recent.fields["to"]:
+        recent.fields["from"] = employer
+
+
+CAREER_HINT = re.compile(r"出身|務めた|を経て|在籍した|勤めた|率いた")
+_CAREER = re.compile(r"出身|を経て|(?:を|で)?[^、。はが]{0,16}?(?:務めた|在籍した|勤めた|率いた)")
+
+
+def _career_note(ctx: Ctx, state: State) -> None:
+    """小池氏は日立製作所出身で、米WD日本法人の社長を務めた: where the person just appointed
+    came from (the last post named)."""
+    people = [m for m in ctx.ments if m.kind == "person" and m.lp == "は" and m.name]
+    if not people or any(t.kind in ("arrive", "depart", "found") for t in ctx.trigs):
+        return
+    person = names(people[:1])[0]
+    recent = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.type == "talent_move"
+            and e.fields.get("person") == person
+            and ctx.idx - e.extra.get("sent", -99) <= 2
+        ),
+        None,
+    )
+    if recent is None or recent.fields.get("from") or not recent.fields.get("to"):
+        return
+    posts = [
+        m
+        for m in ctx.ments
+        if m.kind in COMPANY and m.start > people[0].end and _CAREER.match(ctx.text, m.pend)
+    ]
+    employer = _employer(posts[-1]) if posts else None
     if employer and employer != recent.fields["to"]:
         recent.fields["from"] = employer
 

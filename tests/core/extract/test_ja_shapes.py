@@ -354,3 +354,37 @@ def test_a_table_cell_carries_the_round_or_an_old_name(registry: Registry) -> No
     )
     found = pairs(events(registry, text), "investment", "company", "round")
     assert found == {("Poolside", "Series B"), ("ノースポール", None)}
+
+
+def test_a_round_in_the_amount_cell_and_a_reading_with_a_round(registry: Registry) -> None:
+    text = (
+        "上期の大型調達を表にまとめた。\n\n| 社名 | 国 | 調達額 | 主な出資者 |\n"
+        "| 米Anthropic（アンソロピック） | 米国 | 35億ドル（シリーズE） | ライトスピード |\n"
+        "| Mistral AI（ミストラルAI、シリーズC） | フランス | 17億ユーロ（約20億ドル） | ASML |\n"
+    )
+    found = events(registry, text)
+    assert pairs(found, "investment", "company", "round") == {
+        ("Anthropic", "Series E"),
+        ("Mistral AI", "Series C"),
+    }
+    assert not of(found, "partnership")
+
+
+def test_a_terse_roundup_item(registry: Registry) -> None:
+    text = "今週の調達\n\n・ 米ルミナ・ラボ（シリーズC）：2億2000万ドル。ライトスピードが主導"
+    (inv,) = of(events(registry, text), "investment")
+    assert (inv["company"], inv["amount_usd"], inv["round"]) == ("ルミナ・ラボ", 2.2e8, "Series C")
+    assert inv["investors"] == ["Lightspeed Venture Partners"]
+
+
+def test_the_appointee_named_by_surname_in_the_headline(registry: Registry) -> None:
+    text = (
+        "ラピダスは、社長に小池淳義氏が就任すると発表した。小池氏は日立製作所を経て、"
+        "ウエスタンデジタルの日本法人で社長を務めた。"
+    )
+    (move,) = of(events(registry, text, "ラピダス、社長に小池氏"), "talent_move")
+    assert (move["person"], move["from"], move["to"]) == (
+        "小池淳義",
+        "ウエスタンデジタル",
+        "Rapidus",
+    )
