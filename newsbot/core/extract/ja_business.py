@@ -636,7 +636,8 @@ _RELATIVE_LAUNCH = re.compile(
 # what a product did, not that it came out: 「ChatGPT」の普及を受け, 「GPT-4」に対抗する
 _CONTEXT_AFTER = re.compile(
     r"(?:の(?:急速な|世界的な|爆発的な)?(?:普及|登場|成功|人気|ヒット|台頭|ブーム|流行|影響|利用拡大)"
-    r"|に(?:対抗|続|追随|匹敵)|を(?:受け|きっかけ|機に)|以降|以来|のよう)"
+    r"|に(?:対抗|続|追随|匹敵|並|比べ)|を(?:受け|きっかけ|機に|上回|超え|しの)|以降|以来|のよう"
+    r"|と(?:同等|比べ|比較)|より)"
 )
 _SINCE_LAUNCH = re.compile(
     r"(?:し|され)?(?:て以来|て以降|てから|たのを(?:機|きっかけ)に|たことをきっかけに|たことで)"
@@ -660,11 +661,24 @@ def launches(ctx: Ctx, state: State) -> None:
         if not products:
             continue
         company = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
-        if not company[0]:
+        if not company[0] or _others_background(ctx, state, t, company[0]):
             continue
         for product in products:
             fields = {"company": company[0], "product": product}
             state.add(make("product_launch", fields, ctx, 0.7, pos=t.start))
+
+
+_BACKGROUND_ASPECT = re.compile(r"(?:し|され)(?:ており|ていた|ているが|てい(?:る|た)ことから)")
+
+
+def _others_background(ctx: Ctx, state: State, t: Trig, company: str) -> bool:
+    """OpenAIは3月に「GPT-4」を発表しており: another company's earlier launch, told as the
+    backdrop of the article's news."""
+    main = state.disc.main("company")
+    if main is None or company == main or ctx.kind == "title":
+        return False
+    relative = _RELATIVE_LAUNCH.match(ctx.text, t.end) is not None
+    return relative or _BACKGROUND_ASPECT.match(ctx.text, t.end) is not None
 
 
 def _quotative(ctx: Ctx, t: Trig) -> bool:

@@ -54,6 +54,7 @@ def consolidate(events: list[Event]) -> list[Event]:
         for e in out
         if not _subsumed(e, acquisitions)
         and not _headline_only(e, out)
+        and not _headline_variant(e, out)
         and not _round_total(e, rounds)
     ]
     for e in out:
@@ -326,6 +327,26 @@ def _headline_only(e: Event, events: list[Event]) -> bool:
     return figure is not None and any(
         o.type == e.type and not o.extra.get("title") and _same_figure(o, figure) for o in events
     )
+
+
+def _headline_variant(e: Event, events: list[Event]) -> bool:
+    """A headline's partnership naming a company more loosely (ソフトバンク for the body's
+    ソフトバンクグループ): the body's partnership."""
+    if e.type != "partnership" or not e.extra.get("title"):
+        return False
+    mine = e.fields["companies"]
+    return any(
+        o.type == "partnership"
+        and not o.extra.get("title")
+        and all(any(_loosely(a, b) for b in o.fields["companies"]) for a in mine)
+        for o in events
+    )
+
+
+def _loosely(a: str, b: str) -> bool:
+    """The same name, or two names of one family (SoftBank Corp., SoftBank Group)."""
+    first_a, first_b = (a.split() or [""])[0].casefold(), (b.split() or [""])[0].casefold()
+    return a == b or (len(first_a) >= 3 and first_a == first_b)
 
 
 def _same_figure(e: Event, figure: float) -> bool:

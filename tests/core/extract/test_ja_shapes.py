@@ -388,3 +388,36 @@ def test_the_appointee_named_by_surname_in_the_headline(registry: Registry) -> N
         "ウエスタンデジタル",
         "Rapidus",
     )
+
+
+def test_a_headline_names_a_company_more_loosely(registry: Registry) -> None:
+    text = "ソフトバンクグループと米OpenAIは、企業向けAIを販売する合弁会社を設立した。"
+    (deal,) = of(events(registry, text, "ソフトバンク、OpenAIと合弁"), "partnership")
+    assert set(deal["companies"]) == {"SoftBank Group", "OpenAI"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "米OpenAIが3月に発表した「GPT-4」を上回る性能を持つという。",
+        "OpenAIは3月に「GPT-4」を発表しており、両社の競争が激しくなっている。",
+    ],
+)
+def test_a_rivals_earlier_launch_is_backdrop(registry: Registry, second: str) -> None:
+    text = "グーグルは6日、最新のAIモデル「Gemini」を発表した。" + second
+    found = events(registry, text, "グーグル、Geminiを公開")
+    assert pairs(found, "product_launch", "company", "product") == {("Google", "Gemini")}
+
+
+def test_launches_of_a_roundup_are_each_news(registry: Registry) -> None:
+    text = "グーグルは6日、AIモデル「Gemini」を発表した。OpenAIは7日、「GPT-5」を発表した。"
+    found = events(registry, text, "週間AIニュース")
+    assert len(of(found, "product_launch")) == 2
+
+
+def test_shares_bought_for_an_amount(registry: Registry) -> None:
+    text = (
+        "ソフトバンクグループは傘下のファンドを通じて、米エヌビディアの株式を約40億ドル分取得した。"
+    )
+    (inv,) = of(events(registry, text), "investment")
+    assert (inv["company"], inv["amount_usd"]) == ("NVIDIA", 4e9)
