@@ -448,7 +448,7 @@ def _is_dateline(text: str) -> bool:
 def _labels(container: _Element) -> list[tuple[_Element, str, str]]:
     """(element, label text, kind) for every box label inside the container."""
     found = []
-    for node in container.xpath(".//text()"):
+    for node in _TEXT_NODES(container):
         text = node.strip()
         if not text or len(text) > 40:
             continue
@@ -459,6 +459,9 @@ def _labels(container: _Element) -> list[tuple[_Element, str, str]]:
         if kind and owner is not None and owner.tag != "a":
             found.append((owner, text, kind))
     return found
+
+
+_TEXT_NODES = etree.XPath(".//text()")  # compiled once, not at every call
 
 
 def _label_kind(text: str) -> str | None:

@@ -15,16 +15,16 @@ SAMPLE = 2000
 MIN_LETTERS = 20
 
 _SCRIPTS = {
-    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "greek": re.compile(r"[\u0370-\u03ff]"),
-    "arabic": re.compile(r"[\u0600-\u06ff]"),
-    "hebrew": re.compile(r"[\u0590-\u05ff]"),
-    "thai": re.compile(r"[\u0e00-\u0e7f]"),
-    "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "kana": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]+"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]+"),
+    "greek": re.compile(r"[\u0370-\u03ff]+"),
+    "arabic": re.compile(r"[\u0600-\u06ff]+"),
+    "hebrew": re.compile(r"[\u0590-\u05ff]+"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]+"),
+    "devanagari": re.compile(r"[\u0900-\u097f]+"),
 }
 _COMMON = ("kana", "han", "latin")
 _SCRIPT_LANG = {
@@ -42,14 +42,15 @@ def script_counts(text: str) -> dict[str, int]:
     """Letters of each script in (a sample of) the text; scripts absent are left out.
 
     Kana, Han and Latin are counted first; the rarer scripts only when those three do
-    not already make up most of the sample (most pages are English or Japanese).
+    not already make up most of the sample (most pages are English or Japanese). Letters
+    are counted by runs (one match per run, not per letter).
     """
     sample = text[:SAMPLE]
     counts: dict[str, int] = {}
     for name, pattern in _SCRIPTS.items():
         if name not in _COMMON and sum(counts.values()) * 2 > len(sample.replace(" ", "")):
             break
-        count = len(pattern.findall(sample))
+        count = sum(map(len, pattern.findall(sample)))
         if count:
             counts[name] = count
     return counts

@@ -11,12 +11,13 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.etree import _Element
 
 from newsbot.core.boilerplate import is_marked, text_of
@@ -283,7 +284,7 @@ def _date_from_metas(metas: dict[str, str]) -> datetime | None:
 def _date_from_markup(root: _Element) -> datetime | None:
     """Microdata ``datePublished``, ``<time pubdate>``, then the first ``<time datetime>``
     that lies outside related boxes, sidebars and comments."""
-    for element in root.xpath("//*[@itemprop='datePublished']"):
+    for element in _with_attribute(root, "itemprop", "datePublished"):
         value = parse_date(element.get("content") or element.get("datetime") or element.text)
         if value is not None:
             return value
@@ -350,7 +351,7 @@ def _author(root: _Element, metas: dict[str, str], articles: list[dict[str, Any]
     if not names and og_author and "://" not in og_author:
         names = [og_author]
     if not names:
-        names = [clean(text_of(el)) for el in root.xpath("//*[@rel='author']")][:3]
+        names = [clean(text_of(el)) for el in _with_attribute(root, "rel", "author")][:3]
     if not names:
         names = _visible_authors(root)
     names = [_BY_RE.sub("", clean(name)) for name in names]
@@ -373,16 +374,30 @@ def _jsonld_authors(articles: list[dict[str, Any]]) -> list[str]:
 
 def _visible_authors(root: _Element) -> list[str]:
     """The name in the element marked as the author, else in the byline."""
-    found = root.xpath(
-        "//*[@itemprop='author' or contains(@class,'author-name') or contains(@class,'byline')]"
-    )
+    found = [
+        element
+        for element in root.iter(etree.Element)
+        if element.get("itemprop") == "author"
+        or "author-name" in (classes := element.get("class") or "")
+        or "byline" in classes
+    ]
     ranked = sorted(found, key=_author_rank)  # stable: document order within a rank
     for element in ranked:
-        name = element.xpath("string(.//*[@itemprop='name'])") or text_of(element)
+        named = next(_with_attribute(element, "itemprop", "name", below=True), None)
+        name = (text_of(named) if named is not None else "") or text_of(element)
         name = _BYLINE_TAIL_RE.split(clean(name), maxsplit=1)[0]
         if name and len(name) <= 80:
             return [name]
     return []
+
+
+def _with_attribute(
+    root: _Element, name: str, value: str, *, below: bool = False
+) -> Iterator[_Element]:
+    """Elements (under ``root``, or ``below`` it) whose attribute ``name`` is ``value``, in
+    document order: what the XPath ``//*[@name='value']`` finds, without its cost."""
+    elements = root.iterdescendants(etree.Element) if below else root.iter(etree.Element)
+    return (element for element in elements if element.get(name) == value)
 
 
 def _author_rank(element: _Element) -> int:
