@@ -35,7 +35,7 @@ from newsbot.core.extract.ja_lex import TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
-from newsbot.core.extract.ja_talent import CAREER_HINT, talent
+from newsbot.core.extract.ja_talent import CAREER_HINT, NOMINAL_POST, talent
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,8 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
         not _PEOPLE.isdisjoint(kinds)
         or "▽" in text
         or text.startswith(_BEFORE_WORDS)
-        or bool(CAREER_HINT.search(text)),
+        or bool(CAREER_HINT.search(text))
+        or bool(NOMINAL_POST.match(text)),
         True,
         "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
         "launch" in kinds or bool(ctx.quotes),

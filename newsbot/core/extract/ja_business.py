@@ -27,6 +27,7 @@ _PAID_AFTER = re.compile(r"(?:超|以上|程度|前後)?(?:を|も)?(?:支払|�
 _OFFERED = re.compile(r"(?:を|が)?(?:できる|できます|可能に|可能と|える)(?:ように|よう)")
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
+_AS_CUSTOMER = re.compile(r"(?:最初の|初の|主要)?顧客(?:として|に)")
 _BUSINESS_OBJECT = re.compile(r"プロジェクト|取引|契約|利用|発注|作業|サービス|関係|提供|協業|委託")
 _STATUS = (
     (re.compile(r"一時停止|停止|中断|中止|見合わせ|凍結"), "paused"),
@@ -101,6 +102,9 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     else:
         vendor = _vendor(ctx, t)
         buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
+    if not vendor and buyers and _AS_CUSTOMER.search(ctx.text):
+        seller = state.disc.topic("company", ctx.idx, exclude=tuple(buyers))
+        vendor = [seller] if seller else []  # Xが最初の顧客として採用する: the topic's product
     if not vendor:
         return None
     buyers = [n for n in buyers if n not in vendor] or _party_of(ctx, t, vendor)

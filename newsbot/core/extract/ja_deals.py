@@ -74,7 +74,7 @@ _PARTNER = (
 _JOINT_ONLY = re.compile(r"^共同|^協力")
 _WITH_ANNOUNCE = re.compile(r"発表|設立|立ち上げ|開始|始動|推進|創設|締結|合意|結ん|結ぶ")
 _ACQ_AMOUNT_WORDS = re.compile(r"買収額|買収金額|取得額|買収価格|買収総額|取得価格")
-_INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額")
+_INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額|資本金|出資総額")
 
 
 # ---------------------------------------------------------------- investment
@@ -153,7 +153,11 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t))
     if not recipients and givers:
-        recipients = _announcer(ctx, t, givers) or _founded_with(ctx, state, t, givers)
+        recipients = (
+            _announcer(ctx, t, givers)
+            or _founded_with(ctx, state, t, givers)
+            or _funded_head(ctx, t, givers)
+        )
     return recipients, [n for n in givers if n not in recipients]
 
 
@@ -161,6 +165,22 @@ _FOUNDED_AFTER = re.compile(
     r"(?:し|して|し合って|を受けて|で)?、?(?:[^、。「」はがを]{0,12}?に)?(?:共同で?)?"
     r"(?:設立|発足|立ち上げ|創設|設け)(?!る予定|する計画)"
 )
+
+
+_FUNDED_HEAD = re.compile(
+    r"(?:する|した|している|して(?:い|お)り)(?:新会社|合弁会社|新法人|事業会社|会社|スタートアップ)?[「『]?"
+)
+
+
+def _funded_head(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
+    """5社が共同出資する新会社「X」: the company the investors' relative clause names."""
+    m = _FUNDED_HEAD.match(ctx.text, t.end)
+    if m is not None and "合弁" in m.group() and len(givers) <= 2:
+        return []  # a joint venture of two: their partnership
+    head = next((k for k in ctx.ments if m is not None and k.start >= m.end() - 1), None)
+    if m is None or head is None or head.start > m.end() + 1 or head.kind not in COMPANY:
+        return []
+    return [head.name] if head.name and head.name not in givers else []
 
 
 def _funders_of_new(ctx: Ctx, t: Trig) -> list[str]:
@@ -232,7 +252,7 @@ def _announcer(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
 
 
 _MUTUAL = re.compile(
-    r"(?:相互に?|互いに)(?:出資|株式|資本)|相互出資|出資し合|持ち合|互いの株式|株式を相互"
+    r"(?:相互に?|互いに)[^、。]{0,8}?(?:出資|株式|資本)|相互出資|出資し合|持ち合|互いの株式|株式を相互"
 )
 
 
@@ -565,7 +585,11 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
     buyers = _acq_buyers(ctx, t, passive)
     if not targets and buyers and not passive:
         head = relative_head(ctx, t, COMPANY)
-        targets = [head] if head is not None and head not in buyers else _topic_object(ctx, buyers)
+        targets = (
+            [head]
+            if head is not None and head not in buyers
+            else _topic_object(ctx, state, t, buyers)
+        )
     target_names = names(targets) or ([sibling.fields["target"]] if sibling else [])
     buyer_names = [n for n in names(buyers) if n not in target_names]
     if not target_names:
@@ -642,15 +666,23 @@ def _price_each(ctx: Ctx, t: Trig, targets: list[Ment]) -> dict[str, MoneyMatch 
     return out
 
 
-def _topic_object(ctx: Ctx, buyers: list[Ment]) -> list[Ment]:
-    """レインボーは2013年にグーグルが買収し: the topic is what the subject bought."""
+def _topic_object(ctx: Ctx, state: State, t: Trig, buyers: list[Ment]) -> list[Ment]:
+    """レインボーは2013年にグーグルが買収し: the topic is what the subject bought; with no
+    topic in the sentence (2016年にSBGが買収し), the article's current topic."""
     first = min(buyers, key=lambda m: m.start)
     if first.lp != "が":
         return []
     for m in reversed(ctx.before(Trig("", first.start, first.start, ""))):
         if m.kind in COMPANY and m.lp == "は" and m not in buyers and not m.quoted:
             return [m]
-    return []
+    if "を" in ctx.text[ctx.clause_start(t.start) : t.start]:
+        return []
+    topic = state.disc.topic("company", ctx.idx, exclude=tuple(names(buyers)))
+    if topic is None:
+        return []
+    ment = Ment(-1, -1, topic, topic, "company", source="anaphor")
+    ment.particle = ment.lp = "を"
+    return [ment]
 
 
 def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
@@ -824,6 +856,8 @@ def partnerships(ctx: Ctx, state: State) -> None:
         if t.kind == "found" and not _VENTURE.search(ctx.text, t.end, t.end + 24):
             continue
         companies = _partners(ctx, state, t)
+        if t.word.endswith("出資") and len(companies) >= 3:
+            continue  # a consortium funding a company: an investment, not an alliance
         if len(companies) >= 2:
             summary = _clause_text(ctx, t)
             state.add(

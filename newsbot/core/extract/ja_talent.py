@@ -86,7 +86,7 @@ class Move:
 def talent(ctx: Ctx, state: State) -> None:
     """Every person's move stated in the sentence (one per person)."""
     moves: dict[str, Move] = {}
-    for move in _roster(ctx, state):
+    for move in _roster(ctx, state) + _nominal_post(ctx, state):
         _combine(moves, move)
     _prior_post(ctx, state)
     _career_note(ctx, state)
@@ -227,7 +227,9 @@ def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
     if not people or _joins_committee(ctx, t):
         return []
     if is_relative(ctx, t) and not transitive:
-        people = [m for m in people if m.lp in ("が", "も")]  # 新たに加わる研究者
+        # 新たに加わる研究者; but CEOに就いたタン氏 names the one who moved
+        head = relative_head(ctx, t, PERSON)
+        people = [m for m in people if m.lp in ("が", "も") or m is head]
     out = []
     for person in people:
         move = _move(ctx, state, t, person, people, transitive)
@@ -390,8 +392,13 @@ def _destination(
         created = [m for m in ctx.before(t) if m.extra.get("new_org") and m.name]
         if created and _ROLE_SLOT.search(ctx.text, created[-1].end, t.start):
             return created[-1].name, 0.65  # 新会社「X」を設立し、CEOにY氏を起用
+        unit = _slot_owner(ctx, t)
+        if unit:
+            return unit, 0.7  # Xは、研究組織「Y」の責任者にZ氏を起用: Y
         hirer = names(agents(ctx, t, COMPANY))
-        return (hirer[0], 0.7) if hirer else (state.disc.salient("company", ctx.idx), 0.5)
+        if hirer:
+            return hirer[0], 0.7
+        return _staffed_company(ctx, state), 0.5  # CTOにはX出身のY氏を迎えた: not X
     goal = _goal(ctx, t)
     if goal:
         return goal, 0.75
@@ -437,6 +444,11 @@ def _staffed(ctx: Ctx, state: State, t: Trig) -> str | None:
         ctx.text, ctx.clause_start(t.start), t.start
     ):
         return None
+    return _staffed_company(ctx, state)
+
+
+def _staffed_company(ctx: Ctx, state: State) -> str | None:
+    """The company whose posts the article is filling."""
     origins = _origins(ctx)
     new = state.disc.new_org
     if new is not None and ctx.idx - new[0] <= 8 and new[1] not in origins:
@@ -449,6 +461,28 @@ def _staffed(ctx: Ctx, state: State, t: Trig) -> str | None:
             return to
     here = state.disc.topic("company", ctx.idx, exclude=origins)
     return here or state.disc.main("company", exclude=origins)
+
+
+NOMINAL_POST = re.compile(rf"(?:新|次期)?(?:{ROLE_WORDS})+(?:\([^()]*\))?(?:は|には)、?")
+_ENDS_WITH_PERSON = re.compile(r"(?:氏|さん)(?:\([^()]*\))?(?:だ|である|となる|とした)?[。\s]*$")
+
+
+def _nominal_post(ctx: Ctx, state: State) -> list[Move]:
+    """取締役会長はソニーグループ元副社長の石川浩二氏。: a post and who fills it, no verb."""
+    post = NOMINAL_POST.match(ctx.text)
+    people = [m for m in ctx.ments if m.kind == "person" and m.name and not m.quoted]
+    if post is None or len(people) != 1 or not _ENDS_WITH_PERSON.search(ctx.text, people[0].end):
+        return []
+    dest = _staffed_company(ctx, state)
+    if dest is None:
+        return []
+    p = people[0]
+    found = _ROLE_WORD.findall(ctx.text, post.start(), post.end())
+    word = found[-1] if found else None
+    source = _affiliation_of(ctx, p)
+    return [
+        Move(names([p])[0], source, dest, ROLE_EN.get(word or "", word), "arrive", p.start, 0.55)
+    ]
 
 
 def _origins(ctx: Ctx) -> tuple[str, ...]:

@@ -421,3 +421,68 @@ def test_shares_bought_for_an_amount(registry: Registry) -> None:
     )
     (inv,) = of(events(registry, text), "investment")
     assert (inv["company"], inv["amount_usd"]) == ("NVIDIA", 4e9)
+
+
+def test_the_head_of_a_relative_clause_took_the_post(registry: Registry) -> None:
+    text = "米インテルは15日、約1万5000人を削減すると発表した。3月にCEOに就いたリップブー・タン氏のもとで、見直しを進める。"
+    found = pairs(events(registry, text), "talent_move", "person", "to", "role")
+    assert found == {("Lip-Bu Tan", "Intel", "CEO")}
+
+
+def test_a_joint_investment_by_many_is_no_alliance(registry: Registry) -> None:
+    text = (
+        "ソニーグループ、NTT、ソフトバンク、KDDI、楽天グループの5社が共同出資する新会社「ニッポンAI"
+        "ファウンドリー」が1日、事業を始めた。資本金は計150億円（約1億ドル）。"
+    )
+    found = events(registry, text)
+    assert not of(found, "partnership")
+    (inv,) = of(found, "investment")
+    assert (inv["company"], len(inv["investors"]), inv["amount_usd"]) == (
+        "ニッポンAIファウンドリー",
+        5,
+        1e8,
+    )
+
+
+def test_a_joint_venture_of_two_is_their_alliance(registry: Registry) -> None:
+    text = "ソフトバンクグループとOpenAIが共同出資する合弁会社「SB OpenAI Japan」が営業を始めた。"
+    found = events(registry, text)
+    assert [e["type"] for e in found] == ["partnership"]
+
+
+def test_posts_without_a_verb_and_hires_without_a_hirer(registry: Registry) -> None:
+    text = (
+        "新会社「ニッポンAIファウンドリー」が1日、事業を始めた。取締役会長はソニーグループ元副社長の"
+        "石川浩二氏。最高技術責任者（CTO）には米インテル出身のラジ・パテル氏を迎えた。"
+    )
+    found = pairs(events(registry, text), "talent_move", "person", "from", "to", "role")
+    assert found == {
+        ("石川浩二", "Sony", "ニッポンAIファウンドリー", "chairman"),
+        ("ラジ・パテル", "Intel", "ニッポンAIファウンドリー", "CTO"),
+    }
+
+
+def test_a_hire_into_a_named_unit(registry: Registry) -> None:
+    text = (
+        "アルファベットは20日、研究組織「Google Quantum AI（グーグル・クオンタムAI）」の責任者に、"
+        "米IBMで量子部門を率いたサラ・ウー氏を起用したと発表した。"
+    )
+    (move,) = of(events(registry, text), "talent_move")
+    assert (move["from"], move["to"]) == ("IBM", "Google Quantum AI")
+
+
+def test_an_unsaid_object_and_an_unsaid_vendor_are_the_topic(registry: Registry) -> None:
+    text = (
+        "英アームは17日、自社で設計したCPU「Arm Atlas」を発表した。米メタが最初の顧客として採用する。"
+        "アームは1990年に英国で設立された。2016年にソフトバンクグループが約240億ポンドで買収し、"
+        "23年に再上場した。"
+    )
+    found = events(registry, text)
+    assert pairs(found, "acquisition", "acquirer", "target") == {("SoftBank Group", "Arm")}
+    assert pairs(found, "customer", "vendor", "customer") == {("Arm", "Meta")}
+
+
+def test_stakes_taken_each_way_with_words_between(registry: Registry) -> None:
+    text = "NECとNTTデータは24日、互いに発行済み株式の3%を取得する資本提携で合意したと発表した。"
+    found = events(registry, text)
+    assert pairs(found, "investment", "company", "stake_pct") == {("NEC", 3), ("NTT Data", 3)}
