@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -242,6 +243,165 @@ def test_the_application_wires_the_llm_only_when_asked(tmp_path: Path) -> None:
     assert answerer.rephrase is not None and answerer.max_sources == 3
     plain.close()
     llm.close()
+
+
+# ---------------------------------------------------------------- harder questions
+
+
+def _e(kind: str, day: str | None = None, **fields: Any) -> Event:
+    return Event(kind, fields, "(fixture)", 0.9, date=day)
+
+
+# (article, its events): titles, ownership, lists, totals, periods, governments
+HARDER: list[tuple[Article, list[Event]]] = [
+    (_article("orbital-2013", "en", "2013-12-14", "Keiretsu Motors buys Orbital Dynamics"),
+     [_e("acquisition", acquirer="Keiretsu Motors", target="Orbital Dynamics")]),
+    (_article("orbital-2021", "en", "2021-06-21", "Hanwa Heavy takes over Orbital Dynamics"),
+     [_e("acquisition", acquirer="Hanwa Heavy", target="Orbital Dynamics", amount_usd=1.1e9)]),
+    (_article("intel-gov", "en", "2025-08-23", "US government takes a stake in Intel"),
+     [_e("investment", company="Intel", investors=["U.S. government"], amount_usd=8.9e9,
+         stake_pct=9.9)]),
+    (_article("lumen-founding", "en", "2019-04-02", "Lumen Labs founded"),
+     [_e("talent_move", "2019", person="Fay Wu", to="Lumen Labs", role="co-founder"),
+      _e("talent_move", "2019", person="Gus Lee", to="Lumen Labs", role="co-founder")]),
+    (_article("lumen-ceo-2022", "en", "2022-01-10", "Lumen Labs names Ben Ortiz CEO"),
+     [_e("talent_move", person="Ben Ortiz", to="Lumen Labs", role="CEO")]),
+    (_article("lumen-ceo-2025", "en", "2025-06-01", "Lumen Labs promotes Ada Park to CEO"),
+     [_e("talent_move", person="Ada Park", **{"from": "Lumen Labs"}, to="Lumen Labs",
+         role="Chief Executive Officer")]),
+    (_article("lumen-hires", "en", "2025-07-01", "Lumen Labs hires a CFO and a CPO"),
+     [_e("talent_move", person="Cara Diaz", to="Lumen Labs", role="chief product officer"),
+      _e("talent_move", person="Dev Rao", to="Lumen Labs", role="CFO"),
+      _e("talent_move", person="Eli Stone", to="Lumen Labs")]),
+    (_article("lumen-exits", "en", "2025-09-01", "Two leave Lumen Labs"),
+     [_e("talent_move", person="Hal Kim", **{"from": "Lumen Labs"}),
+      _e("talent_move", person="Ivy Chen", **{"from": "Lumen Labs"}, to="Anthropic")]),
+    (_article("lumen-a", "en", "2021-03-01", "Lumen Labs raises $20 million"),
+     [_e("investment", company="Lumen Labs", investors=["Alder Capital"], amount_usd=20e6,
+         round="Series A")]),
+    (_article("lumen-b", "en", "2023-05-01", "Lumen Labs raises $60 million"),
+     [_e("investment", company="Lumen Labs", investors=["Birch Ventures"], amount_usd=60e6,
+         round="Series B")]),
+    (_article("lumen-2", "en", "2024-06-10", "Lumen Labs ships Lumen-2"),
+     [_e("product_launch", "2024", company="Lumen Labs", product="Lumen-2")]),
+    (_article("lumen-3", "en", "2025-10-01", "Lumen Labs launches Lumen-3"),
+     [_e("product_launch", "2025-09-30", company="Lumen Labs", product="Lumen-3")]),
+    (_article("kaito", "en", "2022-11-11", "Eight companies back Kaito Semiconductor"),
+     [_e("investment", company="Kaito Semiconductor", amount_usd=73e6,
+         investors=["Alder Capital", "Birch Ventures", "Cedar Partners", "Dogwood Fund",
+                    "Elm Street Capital", "Fir Holdings", "Ginkgo Growth", "Hazel Equity"])]),
+    (_article("kaito-figures", "en", "2025-06-20", "Kaito Semiconductor's numbers"),
+     [_e("financial", company="Kaito Semiconductor", metric="funding_total", value_usd=500e6),
+      _e("financial", company="Kaito Semiconductor", metric="arr", value_usd=40e6,
+         period="2025-06")]),
+    (_article("vega-2024", "en", "2024-12-20", "Vega AI valued at $50 billion"),
+     [_e("financial", company="Vega AI", metric="valuation", value_usd=50e9, period="2024-12")]),
+    (_article("vega-pulse", "en", "2025-03-28", "Vega AI absorbs Pulse Social"),
+     [_e("acquisition", acquirer="Vega AI", target="Pulse Social", amount_usd=33e9),
+      _e("financial", company="Vega AI", metric="valuation", value_usd=80e9, period="2025-03")]),
+    (_article("vega-2025", "en", "2025-09-15", "Vega AI valued at $200 billion"),
+     [_e("financial", company="Vega AI", metric="valuation", value_usd=200e9, period="2025-09")]),
+]
+
+
+class HarderExtractor:
+    name = "fixture"
+
+    def extract(self, article: Article) -> Extraction:
+        return next((Extraction(list(events)) for fixture, events in HARDER
+                     if fixture.url == article.url), Extraction([]))  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def harder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[Answerer]:  # fmt: skip
+    """An answerer over the harder fixtures, on each database."""
+    if request.param == "postgresql":
+        require_postgres()
+        schema = f"h_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        sep = "&" if "?" in PG_URL else "?"
+        engine = make_engine(f"{PG_URL}{sep}options=-csearch_path%3D{schema}")
+    else:
+        engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('harder') / 'kb.db'}")
+    upgrade(engine)
+    ingestor = Ingestor(engine, Registry.default(), HarderExtractor(), clock=lambda: NOW)
+    for article, _events in HARDER:
+        ingestor.ingest(article)
+    yield Answerer(engine, Registry.default(), clock=lambda: NOW)
+    engine.dispose()
+    if request.param == "postgresql":
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+HARDER_ANSWERS = [
+    # (question, the answer starts with, its first lines say, its first line never says)
+    ("Which companies have owned Orbital Dynamics?", "Keiretsu Motors and Hanwa Heavy", [], []),
+    ("Orbital Dynamicsを傘下に収めたことのある企業をすべて挙げて", "Keiretsu Motors、Hanwa Heavy",
+     [], []),
+    ("Who bought Orbital Dynamics?", "Keiretsu Motors and Hanwa Heavy", [], []),
+    ("How big is the U.S. government's stake in Intel?", "9.9%", [], []),
+    ("米政府のインテルへの出資比率は？", "9.9%", [], []),
+    ("Who is the CEO of Lumen Labs?", "Ada Park.", [], ["Ortiz", "Stone"]),
+    ("Lumen LabsのCEOを務めるのは誰？", "Ada Park。", [], ["Ortiz"]),
+    ("Which two executives did Lumen Labs bring in as CFO and chief product officer?",
+     "", ["Cara Diaz", "Dev Rao"], ["Stone", "Park"]),
+    ("Who are the founders of Lumen Labs?", "", ["Fay Wu", "Gus Lee"], ["Park"]),
+    ("Lumen Labsの創業者は？", "", ["Fay Wu", "Gus Lee"], []),
+    ("Who left Lumen Labs without naming a new employer?", "Hal Kim.", [], ["Ivy Chen"]),
+    ("移籍先を明かさずにLumen Labsを退社したのは誰？", "Hal Kim。", [], ["Ivy Chen"]),
+    ("Which eight companies invested in Kaito Semiconductor?", "Alder Capital, Birch Ventures",
+     ["Hazel Equity", "(8 in all)"], []),
+    ("Who led Kaito Semiconductor's round?", "Alder Capital.", [], ["Birch"]),
+    ("What is Kaito Semiconductor's total funding?", "$500M", [], []),
+    ("Kaito Semiconductorがこれまでに調達した資金の総額は？", "5億ドル", [], []),
+    ("How much has Lumen Labs raised in total?", "$80M in total", ["2 rounds"], []),
+    ("What is Kaito Semiconductor's annualized revenue?", "$40M", [], []),
+    ("Kaito Semiconductorの年換算売上高は？", "4000万ドル", [], []),
+    ("At what valuation was Vega AI put when it absorbed Pulse Social?", "$80B", [], []),
+    ("What did Lumen Labs launch in October 2025?", "Lumen-3.", [], ["Nothing is recorded"]),
+    ("What did Lumen Labs launch in the last quarter of 2025?", "Lumen-3.", [], []),
+    ("What did Lumen Labs launch in June 2024?", "Lumen-2.", [], []),
+    ("What did Lumen Labs launch in August 2025?", "Lumen-3.",
+     ["Nothing is recorded for August 2025"], []),
+    ("Lumen Labsが2025年10〜12月に発表した製品は？", "Lumen-3", [], []),
+    ("Who left Lumen Labs in the third quarter of 2025?", "", ["Hal Kim", "Ivy Chen"], []),
+    ("What is the most recent model Lumen Labs launched?", "Lumen-3.", [], ["Lumen-2"]),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "says", "never"), HARDER_ANSWERS,
+                         ids=[q for q, *_ in HARDER_ANSWERS])  # fmt: skip
+def test_harder_questions(harder: Answerer, question: str, start: str, says: list[str],
+                          never: list[str]) -> None:  # fmt: skip
+    answer = harder.ask(question)
+    head = answer.text.split("\nSources:")[0].split("\n出典:")[0]
+    assert answer.text.startswith(start), answer.text
+    for part in says:
+        assert part in head, answer.text
+    for part in never:
+        assert part not in head.splitlines()[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How much did Nimbus Robotics raise in the SoftBank-led round?",
+     "What did the U.S. startup Nimbus Robotics raise?",
+     "モビリティAI基盤に投じるNimbus Roboticsの調達額は？",
+     "Who did Nova Labs bring in as CEO of Applications?"],
+)
+def test_words_that_are_no_names_raise_no_alarm(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
+    assert "not a name I know" not in answer.text and "知識ベースにない名前" not in answer.text
+
+
+def test_an_unknown_name_with_a_known_one_answers_what_is_known(answerer: Answerer) -> None:
+    answer = answerer.ask("Did Quuxly invest in Nimbus Robotics?")
+    first, second, *_ = answer.text.splitlines()
+    assert "Quuxly" in first and "not a name I know" in first
+    assert second == "What I found about Nimbus Robotics:" and "Sequoia" in answer.text
 
 
 # ---------------------------------------------------------------- the read API

@@ -106,6 +106,7 @@ _FIN_PREPS = {"of": _C, "for": _C, "at": _C, "by": _C, "in": _C}
 REVENUE = _f("revenue", (FIN,), _C, owner=_C, metric="revenue", preps=_FIN_PREPS)
 ARR = _f("arr", (FIN,), _C, owner=_C, metric="arr", preps=_FIN_PREPS)
 VALUATION = _f("valuation", (FIN, INV), _C, owner=_C, metric="valuation", preps=_FIN_PREPS)
+WORTH = _f("worth", (FIN, INV), _C, owner=_C, metric="valuation", preps=_FIN_PREPS, weight=1)
 MARGIN = _f("gross_margin", (FIN,), _C, owner=_C, metric="gross_margin", preps=_FIN_PREPS)
 FUNDING_TOTAL = _f("funding_total", (FIN, INV), _C, owner=_C, metric="funding_total",
                    preps=_FIN_PREPS, weight=3)
@@ -156,7 +157,8 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
          r"(?:revenue )?run[- ]rate(?: revenue)?|annuali[sz]ed (?:revenue|sales)|arr"), ARR),
     (_en(r"gross margins?"), MARGIN),
     (_en(r"revenues?|sales|turnover|earn(?:ed|s)?|made in revenue"), REVENUE),
-    (_en(r"valuations?|valued|worth|market cap(?:italisation|italization)?"), VALUATION),
+    (_en(r"valuations?|valued|market cap(?:italisation|italization)?"), VALUATION),
+    (_en(r"worth"), WORTH),  # "How much is OpenAI worth?", but "a contract worth $11.9B"
     (_en(r"co-?found\w*|cofound\w*|found(?:ed|s|ing)|founders?|start(?:ed|s)? (?:a|an|the|"
          r"their|his|her) (?:\w+ )?(?:startup|company|lab|firm)|set up|spun up"), FOUND),
     (_en(r"t(?:ake|akes|ook|aking) over as|step(?:s|ped)? (?:in|up) as"), JOIN),
@@ -245,7 +247,9 @@ EN_PREPS = {
 }  # fmt: skip
 EN_SKIP_BEFORE = frozenset(
     "the a an its their his her former ex rival startup company firm lab labs giant maker "
-    "chipmaker ai both".split()
+    "chipmaker ai both chip chips designer developer provider platform unicorn group bank "
+    "fund investor investors carmaker automaker retailer insurer operator telecom "
+    "cloud-security data-management".split()
 )
 # Particles after a Japanese name (after an optional honorific) and what they mark.
 JA_PARTICLES = (
@@ -393,6 +397,10 @@ def role_key(title: str) -> str:
     return ROLE_ALIASES.get(low, low)
 
 
+# The person a new holder replaced ("Who replaced Jonathan Ross as CEO?", 「ロス氏の後任」).
+REPLACED_EN = re.compile(r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s|ing)?|t(?:ake|akes|ook|aking) "
+                         r"over from|successor (?:to|of))\s+$", re.I)
+REPLACED_JA = re.compile(r"^\s*(?:氏|さん)?(?:の後任|に代わ|の後を継|の後継)")
 # Asking for the company behind a product ("Which company launched Comet?", 「公開した企業は」).
 MAKER_EN = _en(r"which (?:company|companies|firm|firms|startup|startups|lab|labs)|who (?:launched|"
                r"released|unveiled|introduced|built|developed|makes|made)|what company")
@@ -430,6 +438,20 @@ HOLDER_JA = re.compile(r"務め(?:る|ている)|現在の|今の|は誰|はだ�
 
 STATUS_ACTIVE = re.compile(r"\b(?:still|currently|active|continu\w+)\b|継続|現在も", re.I)
 
+# Places and their adjectives: they describe a company ("the Israeli startup Run:ai").
+PLACE_WORDS = frozenset(
+    """
+    japan japanese china chinese us usa america american uk britain british europe european
+    eu france french germany german korea korean india indian canada canadian israel u.s u.k
+    e.u u.s.a israeli finland finnish sweden swedish norway norwegian denmark danish dutch
+    netherlands switzerland swiss spain spanish italy italian ireland irish austria austrian
+    poland polish taiwan taiwanese singapore singaporean australia australian brazil brazilian
+    mexico mexican saudi arabia arabian emirati emirates uae qatar qatari abu dhabi dubai
+    riyadh seoul osaka tokyo beijing london paris california toronto montreal vancouver
+    berlin munich stockholm helsinki amsterdam zurich tel aviv seattle sunnyvale redmond
+    cupertino shenzhen shanghai hangzhou bangalore mumbai delhi nordic silicon valley
+    """.split()
+)
 # Words that are never names, even capitalised (sentence starts, acronyms, months).
 EN_COMMON = frozenset(
     """
@@ -458,18 +480,9 @@ EN_COMMON = frozenset(
     hey hi hello thanks thank according including excluding besides except why whether
     also then just only still ever already however additionally moreover meanwhile overall
     furthermore notably therefore thus sure based yes no
-    japan japanese china chinese us usa america american uk britain british europe european
-    eu france french germany german korea korean india indian canada canadian israel
-    silicon valley tokyo beijing london paris california u.s u.s. u.k e.u u.s.a us-based
-    israeli finland finnish sweden swedish norway norwegian denmark danish dutch netherlands
-    switzerland swiss spain spanish italy italian ireland irish austria austrian poland polish
-    taiwan taiwanese singapore singaporean australia australian brazil brazilian mexico mexican
-    saudi arabia arabian emirati emirates uae qatar qatari abu dhabi dubai riyadh seoul osaka
-    toronto montreal vancouver berlin munich stockholm helsinki amsterdam zurich tel aviv
-    seattle sunnyvale redmond cupertino shenzhen shanghai hangzhou bangalore mumbai delhi
-    nordic federal government governments administration ministry regulator regulators
+    u.s. us-based federal government governments administration ministry regulator regulators
     """.split()
-)
+) | PLACE_WORDS
 # Katakana words that are common nouns, not names.
 JA_COMMON_KATAKANA = frozenset(
     """

@@ -76,6 +76,7 @@ class Intent:
     history: bool = False
     context: tuple[Slot, ...] = ()
     words: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -136,6 +137,8 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
         types, frames = (lx.MOVE,), [h for h in hits if lx.MOVE in h.frame.types]
     mentions = [_maker(m, types) for m in mentions]
     anchor, unit, mentions = _anchor(q, lang, mentions)
+    excluded = [m for m in mentions if _replaced(q, lang, m)]
+    mentions = [m for m in mentions if m not in excluded]
     want = _want(q, lang, types, frames)
     if not types and want == lx.PLACE and any(m.kind == "person" for m in mentions):
         types = (lx.MOVE,)  # "Where is Mira Murati now?"
@@ -144,10 +147,11 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     slots = _slots(q, lang, mentions, frames, types, hits)
     want_roles = _want_roles(q, lang, want, types, frames, slots) if not no_dest else ("person",)
     slots = _other_side(slots, want_roles)
-    metric = next((h.frame.metric for h in frames if h.frame.metric), None)
-    slots, context = _metric_context(q, lang, slots, metric, frames)
     titles = _role_titles(q, lang, frames)
-    unknown, words = _unknown(q, lang, mentions, anchor, hits, time, slots, frames, types)
+    slots, titles = _former_company(q, lang, slots, mentions, titles)
+    metric = next((h.frame.metric for h in frames if h.frame.metric), None)
+    slots, context = _metric_context(q, lang, slots, metric, mentions)
+    unknown, words = _unknown(q, lang, mentions + excluded, anchor, hits, time, slots, frames, types)
     return Intent(
         question=q, lang=lang, types=types, slots=slots, want=want,
         want_roles=want_roles,
@@ -159,7 +163,7 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
         total=bool((lx.TOTAL_JA if lang == "ja" else lx.TOTAL_EN).search(q)),
         other=bool((lx.OTHER_JA if lang == "ja" else lx.OTHER_EN).search(q)),
         anchor=anchor, anchor_unit=unit,
-        unknown=unknown, words=words,
+        unknown=unknown, words=words, excluded=tuple(m.name for m in excluded),
         talent=tuple(dict.fromkeys(h.frame.talent for h in frames if h.frame.talent)),
         lead=_lead(q, lang, mentions, types), no_destination=no_dest,
         count_asked=_count_asked(q, lang), list_all=bool(
@@ -228,10 +232,11 @@ def _choose(hits: list[_Hit], hint: str | None = None) -> tuple[tuple[str, ...],
     top = max(h.frame.weight for h in hits)
     strong = [h for h in hits if h.frame.weight == top]
     types = _agree([h.frame.types for h in strong], hint)
+    keep = {lx.FIN} if any(h.frame.metric for h in strong) else set()
     for h in sorted(hits, key=lambda h: -h.frame.weight):
-        narrowed = tuple(t for t in types if t in h.frame.types)
+        narrowed = tuple(t for t in types if t in h.frame.types or t in keep)
         if narrowed:
-            types = narrowed
+            types = narrowed  # but a figure asked stays one ("total funding … raised")
     applying = [h for h in hits if set(h.frame.types) & set(types)]
     return types, applying
 
@@ -305,6 +310,39 @@ def _slots(
     return _complement(slots, subjects, frames, allowed)
 
 
+def _replaced(q: str, lang: str, m: Mention) -> bool:
+    """"Who replaced Jonathan Ross as CEO?", 「ロス氏の後任」: the person replaced is not asked."""
+    if m.kind != "person":
+        return False
+    if lang == "ja":
+        return bool(lx.REPLACED_JA.match(q[m.end :]))
+    return bool(lx.REPLACED_EN.search(q[: m.start]))
+
+
+def _former_company(
+    q: str, lang: str, slots: tuple[Slot, ...], mentions: list[Mention], titles: tuple[str, ...]
+) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
+    """「グーグルに移籍したCharacter.AIの創業者」, "Which Windsurf co-founders joined Google?":
+    the title is the people's at the company they left, not at their destination."""
+    going = [s for s in slots if s.kind == "company" and "to" in s.roles]
+    if not titles or len(going) < 2:
+        return slots, titles
+    for slot in going:
+        m = next((x for x in mentions if x.name == slot.name), None)
+        if m is not None and _owns_title(q, lang, m):
+            moved = Slot(slot.name, slot.kind, slot.surface, ("from",))
+            return tuple(moved if s is slot else s for s in slots), ()
+    return slots, titles
+
+
+def _owns_title(q: str, lang: str, m: Mention) -> bool:
+    after = q[m.end :]
+    if lang == "ja":
+        return bool(re.match(rf"(?:社)?の?(?:{lx.JA_TITLES}|共同創業者|創業者)", after))
+    return bool(re.match(rf"(?:['’]s?)?\s+(?:{lx.EN_TITLES}|co-?founders?|founders?)\b", after,
+                         re.I))  # fmt: skip
+
+
 def _other_side(slots: tuple[Slot, ...], want_roles: Roles) -> tuple[Slot, ...]:
     """"Where did Character.AI's founders go?": a company given the side that is asked for
     (the destination) is the other side (where they left)."""
@@ -353,7 +391,7 @@ def _roles_of(
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     if cue == "and" and previous is not None:
         return previous
-    hit = _governing(frames, m, lang, cue)
+    hit = _governing(q, frames, m, lang, cue)
     if hit is None:
         return ()
     before = m.end <= hit.start
@@ -367,6 +405,10 @@ def _roles_of(
 _LED = frozenset({"led", "co-led", "backed", "funded", "financed"})
 
 
+_DETERMINERS = frozenset("the a an its their his her both".split())
+_AUX = frozenset("did does do has have had will would can could is was are were".split())
+
+
 def _cue_en(q: str, m: Mention) -> str | None:
     after = q[m.end :]
     if re.match(r"['’]s?\b|['’]\s", after):
@@ -375,9 +417,13 @@ def _cue_en(q: str, m: Mention) -> str | None:
         return "subj"  # "did Meta take", "has xAI raised", "Is Google an investor"
     if lx.EN_PEOPLE_AFTER.match(after):
         return "people"
-    words = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", q[: m.start])[-5:]
-    while words and words[-1].lower() in lx.EN_SKIP_BEFORE:
-        words.pop()
+    words = re.findall(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z.]", q[: m.start])[-8:]
+    described = False
+    while words and (words[-1].lower() in lx.EN_SKIP_BEFORE or
+                     words[-1].lower().rstrip(".") in lx.PLACE_WORDS):  # fmt: skip
+        described |= words.pop().lower() not in _DETERMINERS
+    if described and words and words[-1].lower() in _AUX:
+        return "subj"  # "did the U.S. chipmaker NVIDIA invest": a description of NVIDIA
     if len(words) >= 2 and f"{words[-2]} {words[-1]}".lower() in lx.EN_PREPS:
         return lx.EN_PREPS[f"{words[-2]} {words[-1]}".lower()]
     if words and words[-1].lower() in lx.EN_PREPS:
@@ -406,19 +452,23 @@ def _context(q: str, lang: str, m: Mention, hits: list[_Hit], types: tuple[str, 
         return True  # "the Paris-based Mistral"
     strong = [h for h in hits if h.frame.weight >= 2]
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
-    hit = _nearest(strong, m, lang, cue)
+    hit = _nearest(q, strong, m, lang, cue)
     return hit is not None and not set(hit.frame.types) & set(types)
 
 
-def _governing(frames: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit | None:
+def _governing(
+    q: str, frames: list[_Hit], m: Mention, lang: str, cue: str | None
+) -> _Hit | None:
     """The strongest applying trigger the entity attaches to."""
     if not frames:
         return None
     top = max(h.frame.weight for h in frames)
-    return _nearest([h for h in frames if h.frame.weight == top], m, lang, cue)
+    return _nearest(q, [h for h in frames if h.frame.weight == top], m, lang, cue)
 
 
-def _nearest(hits: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit | None:
+def _nearest(
+    q: str, hits: list[_Hit], m: Mention, lang: str, cue: str | None
+) -> _Hit | None:
     """The trigger nearest the entity on the side it attaches to: the verb after it in
     Japanese; in English the word before it, unless it is a subject or an owner ("did Meta
     invest", "Anthropic's round"), which attach to what follows."""
@@ -432,6 +482,10 @@ def _nearest(hits: list[_Hit], m: Mention, lang: str, cue: str | None) -> _Hit |
     left = [h for h in hits if h.end <= m.start][::-1]
     right = [h for h in hits if h.start >= m.end]
     ahead = lang == "ja" or cue in ("subj", "owner", "people")
+    if cue == "subj" and lang != "ja" and left and right and len(
+        re.findall(r"\w+", q[m.end : right[0].start])
+    ) > 1:
+        ahead = False  # "What valuation did Mistral AI reach with ASML's investment?"
     first, second = (right, left) if ahead else (left, right)
     chosen = first or second
     return chosen[0] if chosen else None
@@ -588,6 +642,8 @@ def _holder(q: str, lang: str, hits: list[_Hit]) -> bool:
     events = {"join", "hire", "leave", "move"}
     if any(h.frame.name in events for h in hits):
         return False
+    if any(h.frame is lx.RUN for h in hits):
+        return True  # "Who runs X?", 「Xを率いるのは」
     return bool((lx.HOLDER_JA if lang == "ja" else lx.HOLDER_EN).search(q))
 
 
@@ -619,17 +675,19 @@ def _count_asked(q: str, lang: str) -> int | None:
 
 
 def _metric_context(
-    q: str, lang: str, slots: tuple[Slot, ...], metric: str | None, frames: list[_Hit],
+    q: str, lang: str, slots: tuple[Slot, ...], metric: str | None, mentions: list[Mention],
 ) -> tuple[tuple[Slot, ...], tuple[Slot, ...]]:  # fmt: skip
     """A figure's company and the entities that only date it ("xAI's valuation when it bought
     X", "Inflection AI's valuation when Microsoft put in $1.3 billion")."""
     companies = [s for s in slots if s.kind == "company"]
-    if metric is None or len(slots) < 2 or not companies:
+    if metric is None or not companies:
         return slots, ()
     main = companies[0]
     kept = [s for s in slots if s is main or ("investor" in s.roles and s.kind == "company")]
-    context = tuple(Slot(s.name, s.kind, s.surface) for s in slots if s not in kept)
-    return tuple(kept), context
+    names = {s.name for s in kept}
+    context = [Slot(s.name, s.kind, s.surface) for s in slots if s not in kept]
+    context += [Slot(m.name, m.kind, m.surface) for m in mentions if m.name not in names]
+    return tuple(kept), tuple({s.name: s for s in context}.values())
 
 
 def _unknown(

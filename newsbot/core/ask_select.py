@@ -89,7 +89,7 @@ def wanted_names(intent: Intent, e: Event) -> list[str]:
     asked = {s.name for s in intent.slots}
     if intent.anchor is not None:
         asked.add(intent.anchor.name)
-    names = names_for(e, intent.want_roles)
+    names = [n for n in names_for(e, intent.want_roles) if n not in intent.excluded]
     kept = [n for n in names if n not in asked]
     return kept if kept or intent.other else names
 

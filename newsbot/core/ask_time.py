@@ -58,8 +58,65 @@ class TimeWindow:
 
 def parse_time(text: str, lang: str, today: date) -> TimeWindow | None:
     """The first time expression of a question, or None."""
-    found = _window(text, lang, today) or _named(text, lang, today) or _period(text, lang, today)
-    return found
+    return (_window(text, lang, today) or _named(text, lang, today)
+            or _quarter(text, lang, today) or _period(text, lang, today))  # fmt: skip
+
+
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "last": 4, "final": 4}  # fmt: skip
+_EN_QUARTER = re.compile(
+    r"\b(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter"
+    r"(?:\s+of)?(?:\s+(?:fiscal\s+|FY\s?)?(?P<year>\d{4}))?\b"
+    r"|\b(?:the\s+)?(?P<rel>last|previous|past|this|current)\s+quarter\b",
+    re.IGNORECASE,
+)
+_JA_QUARTER = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?P<first>\d{1,2})\s*[〜~～\-－–ー]\s*(?P<last>\d{1,2})月"
+    r"|(?P<rel>前四半期|今四半期|直近の四半期|先期)"
+)
+
+
+def _quarter(text: str, lang: str, today: date) -> TimeWindow | None:
+    """"the last quarter of 2024", "the third quarter", "last quarter", 「10〜12月」 (a range of
+    months without a year is the latest that has begun)."""
+    m = (_JA_QUARTER if lang == "ja" else _EN_QUARTER).search(text)
+    if not m:
+        return None
+    which = (m.groupdict().get("which") or "").lower()
+    if m.group("rel") or (which in ("last", "final") and not m.group("year")):
+        since, until = _relative_quarter(m.group("rel") or "last", today)
+    elif lang == "ja":
+        first, last = int(m.group("first")), int(m.group("last"))
+        if not 1 <= first <= last <= 12:
+            return None
+        year = int(m.group("year")) if m.group("year") else (
+            today.year if first <= today.month else today.year - 1)
+        since, until = _month(year, first, last)
+    else:
+        q = _QUARTER_WORDS[m.group("which").lower()]
+        year = int(m.group("year")) if m.group("year") else (
+            today.year if 3 * q - 2 <= today.month else today.year - 1)
+        since, until = _month(year, 3 * q - 2, 3 * q)
+    period = _period_name(since, until)
+    return TimeWindow(since, until, period, m.group().strip(), m.start(), m.end())
+
+
+def _relative_quarter(word: str, today: date) -> tuple[date, date]:
+    current = (today.month - 1) // 3
+    start = _month(today.year, 3 * current + 1, 3 * current + 3)
+    if word.lower() in ("this", "current", "今四半期"):
+        return start
+    before = _add_months(start[0], -3)
+    return _month(before.year, before.month, before.month + 2)
+
+
+def _period_name(since: date, until: date) -> str:
+    """"2024-Q4" for a calendar quarter, "2024-08" for a month, else the first month."""
+    if since.month == until.month:
+        return f"{since.year}-{since.month:02d}"
+    if (since.month - 1) % 3 == 0 and until.month == since.month + 2:
+        return f"{since.year}-Q{(since.month - 1) // 3 + 1}"
+    return f"{since.year}-{since.month:02d}"
 
 
 def _window(text: str, lang: str, today: date) -> TimeWindow | None:
