@@ -153,9 +153,12 @@ _LINE = "\x03"  # a list item or table row boundary
 _BR = "\n"
 _SOURCE_NEWLINE = "\x01"
 _WS_NEWLINE_RE = re.compile(r"\s*\n\s*")
-_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b]+")
+_WS = r"[ \t\r\f\v\u00a0\u2000-\u200b]"
+# whitespace runs other than a lone space (replacing one space by itself is wasted work)
+_WS_RE = re.compile(f" {_WS}+|[\\t\\r\\f\\v\\u00a0\\u2000-\\u200b]{_WS}*")
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_JOIN_RE = re.compile(f"(?<=[{_CJK}]){_SOURCE_NEWLINE}(?=[{_CJK}])")
+# opens with the literal, so the engine jumps from one source newline to the next
+_CJK_JOIN_RE = re.compile(f"{_SOURCE_NEWLINE}(?<=[{_CJK}]{_SOURCE_NEWLINE})(?=[{_CJK}])")
 _PARAGRAPH_BREAK_RE = re.compile(f"{_PARA}|{_BR}[\\s{_SOURCE_NEWLINE}{_LINE}]*{_BR}")
 _LINE_BREAK_RE = re.compile(f"[{_LINE}{_BR}]+")
 # CSS framework utilities ("pr-4", "md:pr-2", "pr-md-3") are spacing, not boxes.
@@ -193,7 +196,8 @@ def drop_marked_inside(container: _Element, marked: list[_Element]) -> None:
     that holds most of the body's text: then its class named a theme's state or a
     feature of the paragraphs (every paragraph classed "share-target"), not a box."""
     total = len(text_of(container)) or 1
-    inside = [el for el in marked if el is not container and _is_inside(el, container)]
+    below = set(container.iterdescendants())
+    inside = [el for el in marked if el in below]
     kinds: dict[tuple[str, str], list[_Element]] = defaultdict(list)
     for element in _outermost(inside):
         kinds[(str(element.tag), element.get("class") or "")].append(element)
@@ -221,7 +225,12 @@ def _outermost(elements: Iterable[_Element]) -> Iterator[_Element]:
 
 def _is_inside(element: _Element, ancestor: _Element) -> bool:
     """Whether ``ancestor`` is a proper ancestor of ``element``."""
-    return any(parent is ancestor for parent in element.iterancestors())
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def is_marked(element: _Element) -> bool:
@@ -231,12 +240,18 @@ def is_marked(element: _Element) -> bool:
         return False
     if tag in BOILERPLATE_TAGS:
         return True
-    attrib = element.attrib
-    if not attrib:
+    keys = element.keys()
+    if not keys:
         return False
-    return _words_marked(attrib.get("class", "") + " " + attrib.get("id", "")) or _attrs_marked(
-        attrib
-    )
+    names = (element.get("class", "") if "class" in keys else "") + " "
+    if _words_marked(names + element.get("id", "") if "id" in keys else names):
+        return True
+    if _SIGNAL_KEYS.isdisjoint(keys) and "data-ad" not in " ".join(keys):
+        return False  # none of the attributes _attrs_marked reads: skip fetching them
+    return _attrs_marked(element.attrib)
+
+
+_SIGNAL_KEYS = frozenset({"hidden", "aria-hidden", "style", "role", "itemtype", "aria-label"})
 
 
 def _attrs_marked(attrib: etree._Attrib) -> bool:
@@ -634,12 +649,15 @@ def _render_table(table: _Element) -> str:
 
 def _text(raw: str) -> str:
     """Collapse whitespace, remembering where the source had line breaks."""
-    return _WS_RE.sub(" ", _WS_NEWLINE_RE.sub(_SOURCE_NEWLINE, raw))
+    if "\n" in raw:
+        raw = _WS_NEWLINE_RE.sub(_SOURCE_NEWLINE, raw)
+    return _WS_RE.sub(" ", raw)
 
 
 def _tidy(raw: str) -> str:
     """Markers → newlines; strip lines; at most one blank line between paragraphs."""
-    raw = _CJK_JOIN_RE.sub("", raw).replace(_SOURCE_NEWLINE, " ")
+    if _SOURCE_NEWLINE in raw:
+        raw = _CJK_JOIN_RE.sub("", raw).replace(_SOURCE_NEWLINE, " ")
     paragraphs = []
     for chunk in _PARAGRAPH_BREAK_RE.split(raw):
         lines = [line.strip() for line in _LINE_BREAK_RE.split(chunk)]

@@ -63,6 +63,9 @@ _PATTERNS = [
     # US order first; read day-first when the first number cannot be a month.
     re.compile(r"(?<![\d/])(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
 ]
+# a character each pattern cannot match without (a cheap test before it runs), and a digit
+_NEEDED = ("年", "年", "", "", "", "/")
+_DIGIT_RE = re.compile(r"\d")
 
 _UPDATED_RE = re.compile(
     r"(updated|modified|revised|last\s+edited|更新|改訂|修正)\s*(on|at|日|日時)?\s*[:：]?\s*$",
@@ -130,7 +133,11 @@ def find_dates(text: str | None) -> list[datetime]:
 def _find_spans(text: str) -> list[tuple[int, int, datetime]]:
     """(start, end, value) of every date in the text, in reading order, no overlaps."""
     found: list[tuple[int, int, datetime]] = []
-    for pattern in _PATTERNS:
+    if not _DIGIT_RE.search(text):
+        return found  # every pattern needs a digit
+    for pattern, needed in zip(_PATTERNS, _NEEDED, strict=True):
+        if needed and needed not in text:
+            continue
         for match in pattern.finditer(text):
             value = _from_match(match)
             if value is not None and not _overlaps(found, match.start(), match.end()):
