@@ -95,7 +95,7 @@ def extract_events(doc: Document) -> list[Event]:
         _read(doc, state, sentence.index, without_byline(sentence.text), sentence.kind)
     fix_vendors(state)
     found = _without_old_foundings([e for e in state.events if _complete(e)], doc)
-    unify_names(found, lambda name: doc.registry.lookup(name) is not None)
+    unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc))
     events = consolidate(found)
     for n, event in enumerate(events):
         for key in _EXTRA_KEYS:
@@ -130,6 +130,16 @@ def _read_row(doc: Document, state: State, index: int, row: Row) -> None:
     field = _AMOUNT_FIELDS[deals[0].type]
     if deals[0].fields.get(field) is None:
         deals[0].fields[field] = row.amount_usd
+
+
+def _canonical(doc: Document) -> Any:
+    """The registry's name for a name, or None."""
+
+    def name_of(name: str) -> str | None:
+        entry = doc.registry.lookup(name)
+        return entry.name if entry is not None else None
+
+    return name_of
 
 
 def without_byline(text: str) -> str:

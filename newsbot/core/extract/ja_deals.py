@@ -74,7 +74,7 @@ _PARTNER = (
 _JOINT_ONLY = re.compile(r"^共同|^協力")
 _WITH_ANNOUNCE = re.compile(r"発表|設立|立ち上げ|開始|始動|推進|創設|締結|合意|結ん|結ぶ")
 _ACQ_AMOUNT_WORDS = re.compile(r"買収額|買収金額|取得額|買収価格|買収総額|取得価格")
-_INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額|資本金|出資総額")
+_INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額|資本金|出資総額|取得額|取得価格")
 
 
 # ---------------------------------------------------------------- investment
@@ -157,6 +157,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             _announcer(ctx, t, givers)
             or _founded_with(ctx, state, t, givers)
             or _funded_head(ctx, t, givers)
+            or _partner_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
 
@@ -181,6 +182,26 @@ def _funded_head(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
     if m is None or head is None or head.start > m.end() + 1 or head.kind not in COMPANY:
         return []
     return [head.name] if head.name and head.name not in givers else []
+
+
+def _partner_funded(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
+    """XはYとの提携を拡大し、…の追加投資を行う: the partner named before gets the money."""
+    partners = {
+        m.name
+        for m in ctx.before(t)
+        if m.kind in COMPANY and m.lp in ("との", "と") and m.name and m.name not in givers
+    }
+    if len(partners) != 1 or not _TIE_UP.search(ctx.text, 0, t.start):
+        return []
+    if _SPENDING.search(ctx.text, ctx.clause_start(t.start), t.start):
+        return []  # AI開発に5兆円を投資: spending on a field, not in the partner
+    return list(partners)
+
+
+_TIE_UP = re.compile(r"提携|協業|パートナーシップ|関係")
+_SPENDING = re.compile(
+    r"(?:事業|開発|分野|研究|設備|インフラ|データセンター|工場|拠点|領域|計算資源|人材)(?:など)?に"
+)
 
 
 def _funders_of_new(ctx: Ctx, t: Trig) -> list[str]:

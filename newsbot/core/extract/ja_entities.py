@@ -95,7 +95,8 @@ _SURNAME = re.compile(
     rf"(?<![{_K}・=＝])(?P<n>[{_K}]{{2,}})(?=\s?(?:\([^()]{{1,30}}\))?(?:氏|さん))"
 )
 _KANJI_PERSON = re.compile(
-    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,5}})(?=\s?(?:\([^()]{{1,30}}\))?(?:{PERSON_TITLES}))"
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{1,4}} [{KANJI}]{{1,3}}(?=氏|さん)|[{KANJI}]{{1,5}}?)"
+    rf"(?=\s?(?:\([^()]{{1,30}}\))?(?:{PERSON_TITLES}))"
 )
 # A name without honorific, as press releases write their own staff: 山本花子が取締役CTOに就任.
 _APPOINTED = re.compile(
@@ -106,6 +107,11 @@ _APPOINTED = re.compile(
 _POSTED_NAME = re.compile(
     rf"(?:{ROLE_WORDS})の(?P<n>[{KANJI}]{{3,5}})(?=(?:が|は|も)[^。]*"
     r"(?:退任|就任|辞任|退社|退職|昇格|昇任|着任|異動|選任))"
+)
+# A cleft naming the appointee: 社長に就任するのは、…を務める山本浩です.
+_CLEFT_NAME = re.compile(
+    rf"(?:就任|昇格|昇任|就く|着任|選任)(?:する|した)?のは、?[^。]{{0,40}}?(?<=[のるた、])"
+    rf"(?P<n>[{KANJI}]{{3,5}})(?=(?:氏)?(?:です|だ|である|となる))"
 )
 _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共].?$|[社部省庁局府院団課室員会議所業界者隊軍党"
@@ -178,7 +184,7 @@ _ANAPHOR = re.compile(
 _QUOTE = re.compile(r"[「『](?P<q>[^「」『』]{1,60})[」』]")
 _QUOTE_READING = re.compile(r"\s?[(（][^()（）]*[)）]\s?$")
 _ROLE_BEFORE = re.compile(
-    rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた)$"
+    rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた|を務める)$"
 )
 _AFTER_COMPANY = re.compile(
     r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)"
@@ -540,11 +546,11 @@ def _persons(text: str, registry: Any) -> list[Ment]:
         kind = "company" if _TAIL_END.search(name) else "person"
         found.append(_pattern(m, name, kind, registry))
     for m in _KANJI_PERSON.finditer(text):
-        name = m.group("n")
+        name = m.group("n").replace(" ", "")  # 佐々木 恵氏, as press releases space names
         if _KANJI_NOT_NAME.search(name) or len(name) < 2:
             continue
         found.append(_pattern(m, name, "person", registry))
-    for rx in (_APPOINTED, _POSTED_NAME):
+    for rx in (_APPOINTED, _POSTED_NAME, _CLEFT_NAME):
         for m in rx.finditer(text):
             if not _KANJI_NOT_NAME.search(m.group("n")) and not m.group("n").endswith("氏"):
                 found.append(_pattern(m, m.group("n"), "person", registry))

@@ -20,9 +20,12 @@ _GUESS = 0.5  # the confidence of a finding whose party was guessed from the dis
 _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
 
 
-def unify_names(events: list[Event], known: Callable[[str], bool]) -> None:
+def unify_names(
+    events: list[Event], known: Callable[[str], bool], canonical: Callable[[str], str | None]
+) -> None:
     """A name the registry does not know, used short and long (クオンタム, クオンタム・アナリ
-    ティクス): the long form everywhere."""
+    ティクス): the long form everywhere; an unknown long form of a known name the article
+    also uses (クルーソー・エナジー beside Crusoe): the known name."""
     used = {v for e in events for f in _NAME_FIELDS if isinstance(v := e.fields.get(f), str)}
     used |= {v for e in events for v in e.fields.get("investors") or []}
     longer = {}
@@ -32,6 +35,10 @@ def unify_names(events: list[Event], known: Callable[[str], bool]) -> None:
         ext = [n for n in used if n != short and n.startswith(short) and n[len(short)] in "・ "]
         if len(ext) == 1:
             longer[short] = ext[0]
+    for name in used:
+        head = name.split("・")[0]
+        if head != name and not known(name) and canonical(head) in used:
+            longer[name] = str(canonical(head))
     for e in events:
         for f in _NAME_FIELDS:
             value = e.fields.get(f)
@@ -244,6 +251,8 @@ def _one_move(group: list[Event]) -> Event:
     head = kept[0]
     sources = [e.fields.get("from") for e in kept if e.fields.get("from")]
     arrivals = [e for e in kept if e.fields.get("to")]
+    # a dated arrival (2006年に入社) is history; an undated one is the news
+    arrivals.sort(key=lambda e: e.date or "9999")
     last = arrivals[-1] if arrivals else None
     founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
     target = founded or last
@@ -255,11 +264,27 @@ def _one_move(group: list[Event]) -> Event:
     head.fields["to"] = target.fields["to"] if target else None
     head.fields["role"] = role or (roles[0] if roles else None)
     source = next((s for s in sources if s != head.fields["to"]), sources[0] if sources else None)
+    if source is None and target is not None and _joined_before(target, arrivals):
+        source = head.fields["to"]  # 2006年にAWSに入社し…: the new post is a promotion
+    elif source is None and target is not None:
+        before = [e.fields["to"] for e in arrivals if e is not target and e.date]
+        source = before[-1] if before else None  # 2015年にグーグルに入社していた: where from
     head.fields["from"] = source
     best = max(kept, key=lambda e: (e.confidence, not e.extra.get("title")))
     head.sentence = best.sentence
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head
+
+
+def _joined_before(target: Event, arrivals: list[Event]) -> bool:
+    """The person joined the same company at a dated earlier time."""
+    return any(
+        e is not target
+        and e.fields.get("to") == target.fields.get("to")
+        and e.date
+        and (not target.date or e.date < target.date)
+        for e in arrivals
+    )
 
 
 def _moved_on(founded: Event, last: Event) -> bool:

@@ -244,7 +244,7 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
         found = found or _listed_objects(ctx, t)
         found = (found[:1] and [m for m in ctx.ments if m.list_id == found[0].list_id]) or found
     else:
-        found = agents(ctx, t, PERSON)
+        found = agents(ctx, t, PERSON) or _cleft_person(ctx, t)
         if not found:
             head = relative_head(ctx, t, PERSON)
             found = [head] if head else []
@@ -258,6 +258,17 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
             ]
         found = _slot_fillers(ctx, t, found)
     return [m for m in found if m.kind == "person" and names([m]) and not _in_relative(ctx, m, t)]
+
+
+_CLEFT = re.compile(r"(?:する|した)?のは、?")
+
+
+def _cleft_person(ctx: Ctx, t: Trig) -> list[Ment]:
+    """社長に就任するのは、…山本浩です: the person the cleft names."""
+    cleft = _CLEFT.match(ctx.text, t.end)
+    if cleft is None:
+        return []
+    return [m for m in ctx.ments if m.kind == "person" and m.start >= cleft.end()][:1]
 
 
 _RELATIVE_VERB = re.compile(

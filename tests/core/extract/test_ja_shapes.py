@@ -486,3 +486,59 @@ def test_stakes_taken_each_way_with_words_between(registry: Registry) -> None:
     text = "NECとNTTデータは24日、互いに発行済み株式の3%を取得する資本提携で合意したと発表した。"
     found = events(registry, text)
     assert pairs(found, "investment", "company", "stake_pct") == {("NEC", 3), ("NTT Data", 3)}
+
+
+def test_names_spaced_or_followed_by_a_deputy_title(registry: Registry) -> None:
+    text = (
+        "パナソニックHDは9日、人事を発表した。佐藤健司社長は6月に退任して会長に就き、後任の社長には"
+        "田中宏副社長が昇格する。また、元LINEヤフー執行役員の佐々木 恵氏がCOOに就任した。"
+    )
+    people = {e["person"] for e in of(events(registry, text), "talent_move")}
+    assert people == {"佐藤健司", "田中宏", "佐々木恵"}
+
+
+def test_an_unknown_long_form_of_a_known_name(registry: Registry) -> None:
+    text = (
+        "三菱商事は4日、米AIデータセンター運営のクルーソー・エナジーの株式の約5%を取得したと発表した。"
+        "取得額は約3億ドル（約450億円）。"
+    )
+    (inv,) = of(events(registry, text, "三菱商事、クルーソーに出資"), "investment")
+    assert (inv["company"], inv["stake_pct"], inv["amount_usd"]) == ("Crusoe", 5, 3e8)
+
+
+def test_more_money_for_a_partner(registry: Registry) -> None:
+    text = "米Microsoftは23日、米OpenAIとの提携を拡大し、数十億ドル規模の追加投資を行うと発表した。"
+    (inv,) = of(events(registry, text), "investment")
+    assert (inv["company"], inv["investors"]) == ("OpenAI", ["Microsoft"])
+    spending = "トヨタはNTTと提携し、AI開発に5兆円を投資する。"
+    assert not of(events(registry, spending), "investment")
+
+
+def test_an_appointee_named_in_a_cleft(registry: Registry) -> None:
+    text = (
+        "株式会社サクラAI（以下「当社」）は、本日開催の取締役会において代表取締役の異動を決議いたしました。"
+        "新たに代表取締役社長に就任するのは、現在取締役常務執行役員を務める山本浩です。"
+    )
+    (move,) = of(events(registry, text), "talent_move")
+    assert (move["person"], move["from"], move["to"], move["role"]) == (
+        "山本浩",
+        "サクラAI",
+        "サクラAI",
+        "president",
+    )
+
+
+def test_a_dated_earlier_arrival_is_history(registry: Registry) -> None:
+    promoted = (
+        "米アマゾン傘下のAWSは25日、CEOにマット・ガーマン氏を起用すると発表した。"
+        "ガーマン氏は2006年にAWSに入社し、営業部門を率いてきた。"
+    )
+    (move,) = of(events(registry, promoted), "talent_move")
+    assert (move["from"], move["to"], move["role"]) == (
+        "Amazon Web Services",
+        "Amazon Web Services",
+        "CEO",
+    )
+    moved = "ジョン・スミス氏はOpenAIに移籍する。同氏は2015年にグーグルに入社していた。"
+    (move,) = of(events(registry, moved), "talent_move")
+    assert (move["from"], move["to"]) == ("Google", "OpenAI")
