@@ -12,7 +12,8 @@ vacuumed first, as autovacuum would do to a live one (a bulk-loaded table has no
 map, so its index-only scans would read the heap).
 
 The question mix (``questions``): English and Japanese, figures, names, people moves,
-news, time windows, questions with no answer and unknown names; the entities asked about
+news, time windows, questions with no answer and unknown names, holders of titles, owners
+and lead investors, quarters, totals and valuations dated by a deal; the entities asked about
 are drawn with the same skew as the news, so popular names are asked about most. Each
 question is a full ``ask``: understanding (names looked up in the knowledge base), the
 planned queries, the event records and the composed text. Printed: p50, p95, p99 and max
@@ -69,6 +70,16 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("time", "Who left {a} in the past 6 months?"),
     ("unknown", "How much did Zorblax {n} raise?"),
     ("unknown", "Who founded Quuxotic Labs {n}?"),
+    ("titles", "Who is the CEO of {a}?"),
+    ("titles", "{a}の創業者は？"),
+    ("titles", "Which two executives did {a} bring in as CFO and chief product officer?"),
+    ("owners", "Which companies have owned {a}?"),
+    ("owners", "Who led {a}'s latest round?"),
+    ("owners", "Who left {a} without naming a new employer?"),
+    ("periods", "What did {a} launch in the last quarter of 2024?"),
+    ("periods", "{a}が2024年10〜12月に買収した企業は？"),
+    ("figures", "What was {a}'s total funding?"),
+    ("figures", "At what valuation was {a} put when it acquired {b}?"),
 )
 
 

@@ -408,9 +408,9 @@ def _window_filter(types: Collection[str] | None, since: date | None,
     conds: list[Any] = []
     if types:
         conds.append(Event.type.in_(sorted(types)))  # type: ignore[attr-defined]
-    if since is not None:  # "2024" (a year-only date) may fall in any month of 2024
-        day = since.isoformat()
-        conds.append(or_(Event.date >= day[:7], Event.date == day[:4]))
+    if since is not None:  # "2024" (a year-only date) may fall in any month of 2024; the
+        day = since.isoformat()  # bare year bound keeps an index range with bound parameters
+        conds += [Event.date >= day[:4], or_(Event.date >= day[:7], Event.date == day[:4])]
     if until is not None:
         conds.append(Event.date <= until.isoformat())
     return conds
