@@ -173,7 +173,7 @@ class Answerer:
     def _run(self, session: Session, query: Query, ids: Ids) -> Records:
         groups = [(ids[name], roles or None) for name, roles in query.where]
         found = event_ids(session, groups, types=query.types, since=query.since,
-                          until=query.until, limit=query.limit)  # fmt: skip
+                          until=query.until, limit=query.limit, bounded=query.bounded)  # fmt: skip
         return event_records(session, found)
 
     def _rephrased(self, intent: Intent, answer: Answer) -> Answer:

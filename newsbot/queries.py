@@ -360,12 +360,14 @@ def find_events(
 def event_ids(
     session: Session, groups: Where, *, types: Collection[str] | None = None,
     since: date | None = None, until: date | None = None, limit: int = 50,
+    bounded: bool = False,
 ) -> list[int]:  # fmt: skip
     """The ids ``find_events`` returns, newest first.
 
     The rarest group drives the query. When even the rarest is a big name (thousands of
     events), its newest links are tried first (an index-only backward scan), and the whole
-    history only when they do not fill ``limit``.
+    history only when they do not fill ``limit`` — never when ``bounded`` (a hint worth
+    only a bounded search, such as the deal that dates a figure).
     """
     norm = [(sorted(set(ids)), sorted(set(r)) if r else None) for ids, r in groups]
     if any(not ids for ids, _ in norm):
@@ -380,6 +382,7 @@ def event_ids(
     norm = [g for _, g in sorted(zip(sizes, norm, strict=True), key=lambda p: p[0])]
     if min(sizes) >= POPULAR:
         roles = sorted({r for t in types or TYPE_ROLES for r in TYPE_ROLES.get(t, ())})
+        found = []
         for window in RECENT_WINDOWS:
             if window * 2 > min(sizes) and window != RECENT_WINDOWS[0]:
                 break  # the whole history is about as cheap
@@ -387,6 +390,8 @@ def event_ids(
                                 recent=(window, roles))  # fmt: skip
             if len(found) >= limit:
                 return found
+        if bounded:
+            return found
     return _select_ids(session, norm, types, since, until, limit)
 
 

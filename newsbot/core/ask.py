@@ -74,13 +74,15 @@ COUNT_LIMIT = 500
 @dataclass(frozen=True, slots=True)
 class Query:
     """One retrieval: events of ``types`` in which every named entity plays one of its roles
-    (``()``: any role), within ``since``..``until``, newest first."""
+    (``()``: any role), within ``since``..``until``, newest first; ``bounded``: a hint not
+    worth searching a big name's whole history for."""
 
     types: tuple[str, ...]
     where: tuple[tuple[str, Roles], ...]
     since: date | None = None
     until: date | None = None
     limit: int = DEFAULT_LIMIT
+    bounded: bool = False
 
 
 def plan_queries(
@@ -131,7 +133,8 @@ def context_queries(intent: Intent) -> list[Query]:
     if not intent.context or not intent.slots:
         return []
     company = intent.slots[0].name
-    return [Query((), ((company, ()), (s.name, ()))) for s in intent.context]
+    return [Query((), ((company, ()), (s.name, ())), limit=10, bounded=True)
+            for s in intent.context]  # fmt: skip
 
 
 def anchor_query(intent: Intent) -> Query | None:
