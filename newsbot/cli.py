@@ -337,11 +337,11 @@ def ask(
     """Answer a question from the knowledge base, in the question's language, with sources."""
     import json
 
-    from newsbot.answers import answerer_for
+    from newsbot.answers import answerer_from
 
-    newsbot = build_app()
-    answer = answerer_for(newsbot).ask(question)
-    newsbot.close()
+    answerer = answerer_from(load())  # not build_app(): no crawler or extractors to import
+    answer = answerer.ask(question)
+    answerer.engine.dispose()
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2, default=str))
     else:

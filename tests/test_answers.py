@@ -404,6 +404,28 @@ def test_an_unknown_name_with_a_known_one_answers_what_is_known(answerer: Answer
     assert second == "What I found about Nimbus Robotics:" and "Sequoia" in answer.text
 
 
+def test_the_command_line_answerer_is_wired_like_the_application(tmp_path: Path) -> None:
+    """``newsbot ask`` builds its answerer without ``newsbot.app`` (it starts faster): the same
+    registry, configured entities included, and the same settings."""
+    from newsbot.answers import answerer_for, answerer_from
+    from newsbot.app import App
+    from newsbot.config import load_settings
+
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    entities = [{"name": "Zorblax Dynamics", "kind": "company", "aliases": ["ゾルブラックス"]}]
+    settings = load_settings(None, database_url=url, ask={"max_sources": 3},
+                             extraction={"entities": entities})  # fmt: skip
+    app = App(settings)
+    wired, light = answerer_for(app), answerer_from(settings)
+    for name in ("ゾルブラックス", "OpenAI", "ソフトバンクG"):
+        assert wired.registry.lookup(name) == light.registry.lookup(name)
+    assert len(wired.registry) == len(light.registry)
+    assert light.max_sources == 3 and light.rephrase is None
+    assert answerer_from(load_settings(None, database_url=url)).registry is Registry.default()
+    light.engine.dispose()
+    app.close()
+
+
 # ---------------------------------------------------------------- the read API
 
 

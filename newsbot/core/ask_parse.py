@@ -25,7 +25,6 @@ from newsbot.core.ask_names import (
     name_spans,
 )
 from newsbot.core.ask_time import TimeWindow, parse_time
-from newsbot.core.extract.money import find_money
 from newsbot.errors import QuestionError
 
 MAX_CHARS = 1000
@@ -623,7 +622,16 @@ def _count_hint(q: str, lang: str) -> int | None:
     return int(raw)
 
 
+_MAY_NAME_MONEY = re.compile(r"\d|[０-９]|billion|million|trillion|thousand|億|兆|万", re.I)
+
+
 def _amount(q: str, lang: str) -> float | None:
+    """An amount the question gives ("the $13 billion round"); the extractor's money grammar
+    is imported only for a question that may name one."""
+    if not _MAY_NAME_MONEY.search(q):
+        return None
+    from newsbot.core.extract.money import find_money
+
     found = find_money(q, lang=lang)
     return found[0].money.usd if found else None
 

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsbot.core.extract.periods import find_periods
-
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 _EN_WINDOW = re.compile(
@@ -153,7 +151,20 @@ def _named(text: str, lang: str, today: date) -> TimeWindow | None:
     return None
 
 
+# What the extractor's period grammar can name at all: a digit or one of these words (it is
+# imported only then, so that a question without a date starts faster).
+_MAY_NAME_PERIOD = re.compile(
+    r"\d|year|month|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy|"
+    r"昨年|去年|前年|今年|本年|来年|先月|前月|今月|上半期|上期|下半期|下期|令和|平成|月|[０-９]",
+    re.IGNORECASE,
+)
+
+
 def _period(text: str, lang: str, today: date) -> TimeWindow | None:
+    if not _MAY_NAME_PERIOD.search(text):
+        return None
+    from newsbot.core.extract.periods import find_periods
+
     matches = find_periods(text, lang=lang, on=today)
     if not matches:
         return None
