@@ -173,9 +173,11 @@ def _resolve(
     doc: Document, state: State, index: int, text: str, ments: list[Ment], *, title: bool
 ) -> None:
     """Name back-references and surnames, then record every mention in the discourse."""
-    for m in ments:
+    for i, m in enumerate(ments):
         if m.kind in ("company", "unknown") and TALENT_DEPART.match(text, m.pend):
             m.extra["left"] = True
+        if m.kind in ("company", "unknown") and _past_of_person(text, ments, i):
+            m.extra["past_of"] = True
     for i, m in enumerate(ments):
         resolve_mention(state.disc, index, ments, i)
         if _PREDICATE_AFTER.match(text[m.pend :]) or _PREDICATE_AFTER.match(text[m.end :]):
@@ -183,6 +185,21 @@ def _resolve(
         state.disc.note(index, m, title=title)
         _note_entity(doc, m, state.noted)
     _note_groups(state, index, ments)
+
+
+_PAST_POST = re.compile(r"出身|務めた|務めてきた|在籍した|率いた|率いてきた|統括した|を経て|元|前")
+
+
+def _past_of_person(text: str, ments: list[Ment], i: int) -> bool:
+    """A company named as where the person after it worked (米グーグルで…を務めた森田氏)."""
+    m = ments[i]
+    if text.startswith("出身", m.end):
+        return True  # グーグル出身者
+    nxt = ments[i + 1] if i + 1 < len(ments) else None
+    if nxt is None or nxt.kind != "person" or m.lp in ("は", "が", "も"):
+        return False
+    gap = text[m.end : nxt.start]
+    return len(gap) <= 30 and _PAST_POST.search(gap) is not None and not re.search("[はが]", gap)
 
 
 def _note_groups(state: State, index: int, ments: list[Ment]) -> None:

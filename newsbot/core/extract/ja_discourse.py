@@ -152,6 +152,10 @@ def _sets_topic(m: Ment, title: bool) -> bool:
 
 
 def _weight(m: Ment) -> float:
+    if m.extra.get("past_of"):
+        return 0.2  # 米グーグルで…を務めた森田氏: someone's past, not what the text is about
+    if m.extra.get("org_quote"):
+        return 2.0  # 子会社「SB Intuitions」: an organisation the text introduces
     if m.lp in TOPIC_PARTICLES or m.particle in TOPIC_PARTICLES:
         return 3.0
     if m.lp in SUBJECT_PARTICLES:
@@ -208,9 +212,14 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
 
 
 def _clause_agents(ments: list[Ment], i: int) -> tuple[str, ...]:
-    """Names that cannot be 同社 here: the subject of the clause it appears in."""
+    """Names that cannot be 同社 here: the subject of the clause it appears in, and for a
+    topic 同社は the subject right after it (同社はソフトバンクが設立した)."""
     out: list[str] = []
     for k in ments[:i]:
         if k.lp in ("は", "が", "も", "が、") and k.kind == ments[i].kind:
             out.extend(k.all_names)
+    if ments[i].lp == "は":
+        after = next((k for k in ments[i + 1 :] if k.kind == ments[i].kind), None)
+        if after is not None and after.lp == "が" and after.source != "anaphor":
+            out.extend(after.all_names)
     return tuple(out)

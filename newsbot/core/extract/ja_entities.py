@@ -141,7 +141,7 @@ _SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提�
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
-    rf"(?=(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
+    rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
     rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
@@ -582,7 +582,8 @@ def _companies(text: str, registry: Any) -> list[Ment]:
                 found.append(_span(m.start(), m.end(), text, m.group(), "company", registry))
                 continue
             name = m.group("n").strip("・")
-            if not _generic_kata(name):
+            generic = _generic_head(name) if rx is _PREFIXED_KATA else _generic_kata(name)
+            if not generic:
                 found.append(_pattern(m, name, "company", registry))
     if _SUFFIX_HINT.search(text):
         found += _suffixed(text, registry)
@@ -638,6 +639,15 @@ def _generic_kata(name: str) -> bool:
         or len(name) < 2
         or (head != name and (not head or head in GENERIC_KATA))
     )
+
+
+def _generic_head(name: str) -> bool:
+    """For a name behind a country prefix (米ヴェリタス・データ) a generic last word is part of
+    the name; only a generic word alone, or a generic first word, is no name."""
+    if "・" not in name:
+        return _generic_kata(name)
+    head = name.split("・")[0]
+    return name in GENERIC_KATA or head in GENERIC_KATA or len(head) < 2
 
 
 def _latin(text: str, registry: Any) -> list[Ment]:

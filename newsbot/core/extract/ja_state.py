@@ -22,6 +22,10 @@ _VALUATION_BEFORE = re.compile(
     r"(?:企業価値|評価額|時価総額|バリュエーション)(?:は|が|を|で|も|:|として)?(?:約|およそ|最大|推定)?\s*$"
 )
 _VALUATION_AFTER = re.compile(r"^(?:規模)?(?:の企業価値|と評価|の評価額|の時価総額)")
+_POST_MONEY_BEFORE = re.compile(
+    r"(?:調達後|出資後|増資後|ポストマネー)(?:は|で|には|が)?(?:約)?\s*$"
+)
+_VALUATION_WORD = re.compile(r"企業価値|評価額|時価総額|バリュエーション")
 _PRE_MONEY = re.compile(r"(?:調達前|プレマネー|増資前|出資前|投資前)の?(?:企業価値|評価額)")
 _METRIC_NEAR = re.compile(
     "|".join(rx.pattern for metric, rx in FIN_METRIC if metric != "valuation")
@@ -146,6 +150,8 @@ def money_role(ctx: Ctx, m: MoneyMatch) -> str:
         return "pre"
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
+    if _POST_MONEY_BEFORE.search(before) and _VALUATION_WORD.search(ctx.text):
+        return "valuation"  # 調達前の企業価値は1億ドル、調達後は1億3000万ドル
     if _METRIC_NEAR.search(before[-10:]):
         return "metric"
     return "deal"

@@ -542,3 +542,38 @@ def test_a_dated_earlier_arrival_is_history(registry: Registry) -> None:
     moved = "ジョン・スミス氏はOpenAIに移籍する。同氏は2015年にグーグルに入社していた。"
     (move,) = of(events(registry, moved), "talent_move")
     assert (move["from"], move["to"]) == ("Google", "OpenAI")
+
+
+def test_a_prefixed_name_ending_in_a_common_word(registry: Registry) -> None:
+    text = (
+        "データ分析ソフトの米ヴェリタス・データは8日、米ナスダック市場への上場を申請した。"
+        "同社は2018年に米IBMに買収された後、21年に米投資ファンドのKKRへ売却された。"
+    )
+    found = pairs(events(registry, text), "acquisition", "acquirer", "target")
+    assert found == {("IBM", "ヴェリタス・データ"), ("KKR", "ヴェリタス・データ")}
+
+
+def test_a_buyer_glossed_in_parentheses(registry: Registry) -> None:
+    text = "バンジーは2022年にソニー・インタラクティブエンタテインメント（SIE）が約36億ドルで買収した。"
+    (deal,) = of(events(registry, text), "acquisition")
+    assert (deal["acquirer"], deal["target"], deal["amount_usd"]) == ("SIE", "バンジー", 3.6e9)
+
+
+def test_a_valuation_after_the_round(registry: Registry) -> None:
+    text = (
+        "英リフレックス・ラボは14日、シードラウンドで3000万ドルを調達したと発表した。"
+        "調達前の企業価値は1億ドル、調達後は1億3000万ドルとなる。"
+    )
+    (inv,) = of(events(registry, text), "investment")
+    assert inv["valuation_usd"] == 1.3e8
+
+
+def test_that_company_is_never_someones_past_employer(registry: Registry) -> None:
+    text = (
+        "ソフトバンクは1日、子会社「SB Intuitions（SBインテュイションズ）」の社長に、米グーグルで"
+        "AI研究部門の幹部を務めた森田健一氏が就任したと発表した。同社はソフトバンクが2023年に"
+        "設立した。ソフトバンクは同社に計1500億円を投じる。"
+    )
+    found = events(registry, text, "ソフトバンク、LLM子会社の新社長にグーグル出身者")
+    (inv,) = of(found, "investment")
+    assert inv["company"] == "SB Intuitions"
