@@ -681,8 +681,10 @@ def _others_background(ctx: Ctx, state: State, t: Trig, company: str) -> bool:
     main = state.disc.main("company")
     if main is None or company == main or ctx.kind == "title":
         return False
-    relative = _RELATIVE_LAUNCH.match(ctx.text, t.end) is not None
-    return relative or _BACKGROUND_ASPECT.match(ctx.text, t.end) is not None
+    if _RELATIVE_LAUNCH.match(ctx.text, t.end) is not None:
+        product = next((q for q in ctx.quotes if q.start >= t.end), None)
+        return product is None or product.particle not in ("は", "が", "も")  # 「GPT-5」は…: news
+    return _BACKGROUND_ASPECT.match(ctx.text, t.end) is not None
 
 
 def _quotative(ctx: Ctx, t: Trig) -> bool:
@@ -732,9 +734,14 @@ def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:
     return found
 
 
+_DAY = re.compile(r"\d{1,2}日(?:に|、)?")
+
+
 def _dated(ctx: Ctx, t: Trig) -> bool:
-    """A date in the clause before the trigger (7月に公開した)."""
+    """A date in the clause before the trigger (7月に公開した, 7日に公開した)."""
     start = ctx.clause_start(t.start)
+    if _DAY.search(ctx.text, start, t.start):
+        return True
     return any(start <= p.start and p.end <= t.start for p in ctx.periods)
 
 

@@ -660,6 +660,9 @@ def _joined_group(ctx: Ctx, state: State, t: Trig) -> list[Event]:
     return [make("acquisition", f, ctx, 0.6, pos=t.start) for f in fields]
 
 
+_VERBAL = re.compile(r"(?:し|した|する|され)")
+
+
 def _owner_chain(ctx: Ctx, last: Ment) -> list[Ment]:
     """17年にA、21年にBの: the owners listed up to the last one, in order."""
     before = [m for m in ctx.ments if m.end <= last.start and m.kind in COMPANY]
@@ -696,10 +699,13 @@ def _topic_object(ctx: Ctx, state: State, t: Trig, buyers: list[Ment]) -> list[M
     for m in reversed(ctx.before(Trig("", first.start, first.start, ""))):
         if m.kind in COMPANY and m.lp == "は" and m not in buyers and not m.quoted:
             return [m]
-    if "を" in ctx.text[ctx.clause_start(t.start) : t.start]:
-        return []
+    if "を" in ctx.text[ctx.clause_start(t.start) : t.end + 1] or not _VERBAL.match(
+        ctx.text, t.end
+    ):
+        return []  # 買収を決めた: a purchase of something unsaid, not of the topic
+    recent = state.disc.topics.get("company")
     topic = state.disc.topic("company", ctx.idx, exclude=tuple(names(buyers)))
-    if topic is None:
+    if topic is None or recent is None or ctx.idx - recent[0] > 2:
         return []
     ment = Ment(-1, -1, topic, topic, "company", source="anaphor")
     ment.particle = ment.lp = "を"

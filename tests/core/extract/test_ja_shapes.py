@@ -577,3 +577,19 @@ def test_that_company_is_never_someones_past_employer(registry: Registry) -> Non
     found = events(registry, text, "ソフトバンク、LLM子会社の新社長にグーグル出身者")
     (inv,) = of(found, "investment")
     assert inv["company"] == "SB Intuitions"
+
+
+def test_a_launch_told_in_a_relative_clause_with_its_day_is_news(registry: Registry) -> None:
+    text = "米アンソロピックは6日、「Claude 5」を公開した。米OpenAIが7日に公開した「GPT-5」は、推論性能を高めた。"
+    found = events(registry, text, "今週のAIニュース：アンソロピックが新モデル")
+    assert pairs(found, "product_launch", "company", "product") == {
+        ("Anthropic", "Claude 5"),
+        ("OpenAI", "GPT-5"),
+    }
+
+
+def test_a_purchase_of_something_unsaid_is_not_the_topics(registry: Registry) -> None:
+    text = (
+        "米OpenAIは新モデルを公開した。買収が相次ぐ。3月にはグーグルが約320億ドルで買収を決めた。"
+    )
+    assert not of(events(registry, text, "AI買収相次ぐ"), "acquisition")
