@@ -123,7 +123,7 @@ RUN = _f("run", (MOVE,), _PERSON, _TO, owner=_TO, weight=3, talent="join", role_
         preps={"of": _TO, "at": _TO, "for": _TO})
 _ROLE_PREPS = {"of": _TO, "at": _TO, "for": _TO, "from": _FROM, "to": _TO, "in": _TO}
 ROLE = _f("role", (MOVE,), _PERSON, _TO, owner=_TO, weight=1, talent="join", preps=_ROLE_PREPS)
-TITLE = _f("title", (MOVE,), _PERSON, _TO, owner=_TO, talent="join", preps=_ROLE_PREPS)
+TITLE = _f("title", (MOVE,), _TO, _PERSON, owner=_TO, talent="join", preps=_ROLE_PREPS)
 OWN = _f("own", (ACQ,), ("acquirer",), _T, owner=_T,
          preps={"by": ("acquirer",), "of": _T, "from": (), "for": _T})
 PEOPLE = _f("people", (MOVE,), _PERSON, ("to", "from"), owner=("to", "from"), weight=1,
@@ -178,7 +178,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"vendors?|suppliers?|suppl(?:y|ies|ied|ying)|providers?"), VENDORS),
     (_en(r"paus\w*|halt\w*|suspend\w*|froze|frozen|freez\w*"), PAUSE),
     (_en(r"stopp\w*|stop|stops|ended(?! up)|cut ties|dropp\w*|drop|cancel\w*|terminat\w*|"
-         r"churn\w*|walked away"), END),
+         r"churn\w*|walked away|cut(?:s|ting)? off|revok\w*|shut off|blocked"), END),
     (_en(r"uses?|using|works? with|worked with|working with|signed with|contracts?|"
          r"rel(?:y|ies|ied) on|deals? with|agreements? with"), USE),
     (_en(r"join\w*|came aboard|came on board|brought on|promot\w*|elevat\w*|succeed(?:s|ed)?"),
@@ -405,6 +405,8 @@ REPLACED_JA = re.compile(r"^\s*(?:氏|さん)?(?:の後任|に代わ|の後を�
 MAKER_EN = _en(r"which (?:company|companies|firm|firms|startup|startups|lab|labs)|who (?:launched|"
                r"released|unveiled|introduced|built|developed|makes|made)|what company")
 MAKER_JA = re.compile(r"(?:企業|会社|メーカー|スタートアップ)は|どこ(?:が|の会社|の企業)?[?？]?$|誰が")
+# A founder named as a person ("the co-founder who left"), not founding ("left to co-found").
+FOUNDER_NOUN = re.compile(r"\bco-?founders?\b|\bfounders?\b|創業者|創設者|創業メンバー", re.I)
 # Who led a round ("Who led…", "the SoftBank-led round", 「主導したのは」).
 LEAD_EN = _en(r"led|lead(?:s|ing)?|co-?led|lead investors?|spearhead\w*|anchor(?:ed|s)?")
 LEAD_JA = re.compile(r"主導|リード|筆頭|幹事")

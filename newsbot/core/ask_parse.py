@@ -145,9 +145,14 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
         want = lx.PERSON  # "Who left Apple without naming a new employer?"
     slots = _slots(q, lang, mentions, frames, types, hits)
     want_roles = _want_roles(q, lang, want, types, frames, slots) if not no_dest else ("person",)
-    slots = _other_side(slots, want_roles)
+    if want in (lx.NAMES, lx.PERSON, lx.PLACE):
+        slots = _other_side(slots, want_roles, types)
     titles = _role_titles(q, lang, frames)
     slots, titles = _former_company(q, lang, slots, mentions, titles)
+    if titles and set(titles) <= {"founder", "co-founder"} and any(
+        "from" in s.roles for s in slots
+    ) and lx.FOUNDER_NOUN.search(q):
+        titles = ()  # "the co-founder who left X for Meta": who they are, not their new role
     metric = next((h.frame.metric for h in frames if h.frame.metric), None)
     slots, context = _metric_context(q, lang, slots, metric, mentions)
     unknown, words = _unknown(q, lang, mentions + excluded, anchor, hits, time, slots, frames, types)
@@ -342,10 +347,20 @@ def _owns_title(q: str, lang: str, m: Mention) -> bool:
                          re.I))  # fmt: skip
 
 
-def _other_side(slots: tuple[Slot, ...], want_roles: Roles) -> tuple[Slot, ...]:
-    """"Where did Character.AI's founders go?": a company given the side that is asked for
-    (the destination) is the other side (where they left)."""
-    swap = {("to",): ("from",), ("from",): ("to",)}.get(want_roles)
+_SIDES: dict[Roles, Roles] = {
+    ("to",): ("from",), ("from",): ("to",), ("customer",): ("vendor",), ("vendor",): ("customer",),
+    ("investor",): ("company",), ("company",): ("investor",), ("acquirer",): ("target",),
+    ("target",): ("acquirer",),
+}  # fmt: skip
+
+
+def _other_side(slots: tuple[Slot, ...], want_roles: Roles, types: tuple[str, ...]
+                ) -> tuple[Slot, ...]:  # fmt: skip
+    """"Where did Character.AI's founders go?", "Which customer did Anthropic cut off?": the
+    one company given the side that is asked for is the other side."""
+    swap = _SIDES.get(want_roles)
+    if swap is not None and not set(swap) <= {r for t in types for r in TYPE_ROLES[t]}:
+        return slots
     companies = [s for s in slots if s.kind == "company"]
     if swap is None or len(companies) != 1 or companies[0].roles != want_roles:
         return slots
@@ -390,10 +405,15 @@ def _roles_of(
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     if cue == "and" and previous is not None:
         return previous
+    titled = _titled_role(q, lang, m, frames, cue) if lx.MOVE in types else None
+    if titled is not None:
+        return titled
     hit = _governing(q, frames, m, lang, cue)
     if hit is None:
         return ()
     before = m.end <= hit.start
+    if lang == "ja" and cue == "owner" and before and _JA_OWNED_OBJECT.match(q[m.end : hit.start]):
+        cue = "obj"  # 「Groqの技術をライセンスした」: the owner of what is licensed
     if cue == "owner" and not before and hit.frame.patient:
         cue = None  # "license Windsurf's technology": the object, not the owner
     if cue is None and lang != "ja" and 0 <= hit.start - m.end <= 3:
@@ -402,6 +422,7 @@ def _roles_of(
 
 
 _LED = frozenset({"led", "co-led", "backed", "funded", "financed"})
+_JA_OWNED_OBJECT = re.compile(r"^の[^、。はがにへとでもの]{1,12}を$")
 
 
 _DETERMINERS = frozenset("the a an its their his her both".split())
@@ -458,11 +479,41 @@ def _context(q: str, lang: str, m: Mention, hits: list[_Hit], types: tuple[str, 
 def _governing(
     q: str, frames: list[_Hit], m: Mention, lang: str, cue: str | None
 ) -> _Hit | None:
-    """The strongest applying trigger the entity attaches to."""
+    """The strongest applying trigger the entity attaches to (a title only when no verb of
+    the move is there: "Stability AIのCEOを辞任した" is a departure from Stability AI)."""
+    if _move_verb(frames) is not None and any(h.frame is lx.TITLE for h in frames):
+        frames = [h for h in frames if h.frame is not lx.TITLE]
     if not frames:
         return None
     top = max(h.frame.weight for h in frames)
     return _nearest(q, [h for h in frames if h.frame.weight == top], m, lang, cue)
+
+
+def _move_verb(frames: list[_Hit]) -> _Hit | None:
+    """The verb of a people move ("took over as", "辞任"), not a title or a noun."""
+    verbs = [h for h in frames if h.frame.talent in ("join", "hire", "leave", "move", "found")
+             and h.frame is not lx.TITLE and h.frame.weight >= 2]  # fmt: skip
+    return verbs[0] if verbs else None
+
+
+def _titled_role(q: str, lang: str, m: Mention, frames: list[_Hit], cue: str | None
+                 ) -> Roles | None:  # fmt: skip
+    """A company named with a title ("CEO of Snowflake", "Snowflake's CEO", 「XのCEO」) in a
+    question with a verb: the company left for a departure, else the one joined."""
+    verb = _move_verb(frames)
+    titles = [h for h in frames if h.frame is lx.TITLE]
+    if verb is None or not titles:
+        return None
+    if cue == "owner":
+        attached = any(0 <= h.start - m.end <= 4 for h in titles)
+    elif lang != "ja":
+        attached = any(re.fullmatch(r"\s+(?:of|at|for)\s+(?:the\s+)?", q[h.end : m.start])
+                       for h in titles if h.end <= m.start)  # fmt: skip
+    else:
+        attached = False
+    if not attached:
+        return None
+    return ("from",) if verb.frame.talent == "leave" else ("to",)
 
 
 def _nearest(

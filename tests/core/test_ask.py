@@ -316,6 +316,12 @@ EN_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Who took over as chief executive of Snowflake?",
      {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_titles": ("ceo",)}),
     ("Who runs Windsurf?", {"role_titles": ("leader",), "holder": True}),
+    ("Who stepped down as CEO of Snowflake?", {"slots": {"Snowflake": ["from"]}}),
+    ("Which customer did Anthropic cut off?",
+     {"types": [CUST], "slots": {"Anthropic": ["vendor"]}, "want_roles": ["customer"]}),
+    ("Which OpenAI co-founder left for Anthropic?",
+     {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "role_titles": ()}),
+    ("Who left Meta to co-found Mistral AI?", {"role_titles": ("co-founder",)}),
     ("Who replaced Mustafa Suleyman as CEO of Inflection AI?",
      {"slots": {"Inflection AI": ["to"]}, "excluded": ("Mustafa Suleyman",), "unknown": ()}),
     # words that are no names
@@ -496,6 +502,10 @@ JA_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Character.AIの創業者が移った先は？", {"want_roles": ["to"], "slots": {"Character.AI": ["from"]}}),
     ("グーグルに移籍したCharacter.AIの創業者は誰？",
      {"slots": {"Google": ["to"], "Character.AI": ["from"]}, "role_titles": ()}),
+    ("スノーフレークのCEOを辞任したのは誰？",
+     {"types": [MOVE], "role_titles": ("ceo",), "holder": False, "slots": {"Snowflake": ["from"]}}),
+    ("Windsurfの技術をライセンスした企業は？",
+     {"types": [CUST], "slots": {"Windsurf": ["vendor"]}, "want_roles": ["customer"]}),
     ("ソフトバンクグループがOpenAIのAI導入に支払う年額は？",
      {"slots": {"SoftBank Group": ["customer"], "OpenAI": ["vendor"]}}),
 ]
