@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.config import CrawlSettings, SourceConfig
 from newsbot.core.article import Article, parse_article
@@ -204,9 +205,9 @@ class StoreState:
             if entry is not None:
                 return Known(*entry)
             row = session.execute(
-                select(ArticleRow.etag, ArticleRow.last_modified, ArticleRow.fetched_at).where(
-                    or_(ArticleRow.url == url, ArticleRow.canonical_url == url)
-                )
+                select(
+                    col(ArticleRow.etag), col(ArticleRow.last_modified), col(ArticleRow.fetched_at)
+                ).where(or_(col(ArticleRow.url) == url, col(ArticleRow.canonical_url) == url))
             ).first()
         return None if row is None else Known(row[0], row[1], row[2])
 

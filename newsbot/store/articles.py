@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.core.article import Article as ParsedArticle
 from newsbot.store.models import Article
-from newsbot.store.sql import insert_ignore
+from newsbot.store.sql import insert_ignore, pk
 
 SaveStatus = Literal["new", "updated", "unchanged", "duplicate"]
 _SITE_ZONES = {"ja": ZoneInfo("Asia/Tokyo")}
@@ -63,7 +64,9 @@ def save_article(
 ) -> SaveResult:
     """Store ``parsed`` unless the knowledge base already holds it."""
     digest = content_hash(parsed.text)
-    existing = session.execute(select(Article).where(Article.url == parsed.url)).scalars().first()
+    existing = (
+        session.execute(select(Article).where(col(Article.url) == parsed.url)).scalars().first()
+    )
     if existing is not None:
         return _refresh(session, existing, parsed, digest, etag, last_modified, fetched_at)
     duplicate = find_duplicate(session, parsed, digest)
@@ -72,7 +75,7 @@ def save_article(
     values = _row(parsed, digest, source_id, etag, last_modified, fetched_at)
     if insert_ignore(session, Article, values):
         article_id = session.execute(
-            select(Article.id).where(Article.url == parsed.url)
+            select(pk(Article.id)).where(col(Article.url) == parsed.url)
         ).scalar_one()
         return SaveResult(article_id, "new")
     winner = find_duplicate(session, parsed, digest, by_url=True)
@@ -86,10 +89,10 @@ def find_duplicate(
 ) -> int | None:
     """The id of a stored article with the same canonical URL or the same text."""
     urls = [u for u in dict.fromkeys((parsed.canonical_url, parsed.url if by_url else None)) if u]
-    queries = [select(Article.id).where(Article.content_hash == digest)]
+    queries = [select(pk(Article.id)).where(col(Article.content_hash) == digest)]
     for url in urls:  # one indexed lookup each: OR across columns would scan the table
-        queries.append(select(Article.id).where(Article.url == url))
-        queries.append(select(Article.id).where(Article.canonical_url == url))
+        queries.append(select(pk(Article.id)).where(col(Article.url) == url))
+        queries.append(select(pk(Article.id)).where(col(Article.canonical_url) == url))
     for query in queries:
         found = session.execute(query.limit(1)).scalar_one_or_none()
         if found is not None:
@@ -110,16 +113,16 @@ def _refresh(
     if row.content_hash == digest:
         session.execute(
             update(Article)
-            .where(Article.id == row.id)
+            .where(pk(Article.id) == row.id)
             .values(etag=etag or row.etag, last_modified=last_modified or row.last_modified)
         )
         return SaveResult(row.id, "unchanged")
     values = _row(parsed, digest, row.source_id, etag, last_modified, fetched_at)
     if session.execute(
-        select(Article.id).where(Article.content_hash == digest, Article.id != row.id)
+        select(pk(Article.id)).where(col(Article.content_hash) == digest, pk(Article.id) != row.id)
     ).first():
         return SaveResult(row.id, "unchanged")  # its new text is another stored article's
-    session.execute(update(Article).where(Article.id == row.id).values(**values))
+    session.execute(update(Article).where(pk(Article.id) == row.id).values(**values))
     return SaveResult(row.id, "updated")
 
 
@@ -151,9 +154,9 @@ def _row(
 
 def article_validators(session: Session, url: str) -> tuple[str | None, str | None] | None:
     """The stored ETag and Last-Modified of an article URL, or None when it is not stored."""
-    for column in (Article.url, Article.canonical_url):
+    for column in (col(Article.url), col(Article.canonical_url)):
         row = session.execute(
-            select(Article.etag, Article.last_modified).where(column == url).limit(1)
+            select(col(Article.etag), col(Article.last_modified)).where(column == url).limit(1)
         ).first()
         if row is not None:
             return row[0], row[1]
@@ -163,6 +166,6 @@ def article_validators(session: Session, url: str) -> tuple[str | None, str | No
 def mark_extracted(session: Session, article_id: int, extractor: str, at: datetime) -> None:
     session.execute(
         update(Article)
-        .where(Article.id == article_id)
+        .where(pk(Article.id) == article_id)
         .values(extracted_at=as_utc(at), extractor=extractor)
     )

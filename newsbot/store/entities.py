@@ -11,11 +11,12 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.core.registry import Registry, normalise_name
 from newsbot.core.resolve import best_fuzzy
 from newsbot.store.models import Alias, Entity, EventEntity
-from newsbot.store.sql import insert_ignore
+from newsbot.store.sql import insert_ignore, pk
 
 FUZZY_PREFIX = 3
 
@@ -99,7 +100,9 @@ class EntityResolver:
         row = self.session.get(Entity, entity_id)
         if row is not None and script_of(row.name) == "ja" and script_of(canonical) == "en":
             taken = self.session.execute(
-                select(Entity.id).where(Entity.kind == row.kind, Entity.name == canonical)
+                select(pk(Entity.id)).where(
+                    col(Entity.kind) == row.kind, col(Entity.name) == canonical
+                )
             ).first()
             if taken is None:
                 row.name = canonical
@@ -115,9 +118,9 @@ class EntityResolver:
     def _by_alias(self, name: str, kind: str) -> int | None:
         norm = normalise_name(name)
         stmt = (
-            select(Alias.entity_id)
-            .join(Entity, Entity.id == Alias.entity_id)
-            .where(Alias.norm == norm, Entity.kind == kind)
+            select(col(Alias.entity_id))
+            .join(Entity, pk(Entity.id) == col(Alias.entity_id))
+            .where(col(Alias.norm) == norm, col(Entity.kind) == kind)
         )
         found = self.session.execute(stmt).scalar_one_or_none()
         if found is not None:
@@ -130,9 +133,12 @@ class EntityResolver:
             return None
         prefix = norm[:FUZZY_PREFIX]
         stmt = (
-            select(Alias.entity_id, Alias.alias)
-            .join(Entity, Entity.id == Alias.entity_id)
-            .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"), Entity.kind == kind)
+            select(col(Alias.entity_id), col(Alias.alias))
+            .join(Entity, pk(Entity.id) == col(Alias.entity_id))
+            .where(
+                and_(col(Alias.norm) >= prefix, col(Alias.norm) < prefix + "\uffff"),
+                col(Entity.kind) == kind,
+            )
             .limit(500)
         )
         return best_fuzzy(name, kind, self.session.execute(stmt))
@@ -144,7 +150,7 @@ class EntityResolver:
             self.session, Entity, {"kind": kind, "name": canonical, "created_at": self.now}
         )
         entity_id = self.session.execute(
-            select(Entity.id).where(Entity.kind == kind, Entity.name == canonical)
+            select(pk(Entity.id)).where(col(Entity.kind) == kind, col(Entity.name) == canonical)
         ).scalar_one()
         if inserted:
             self._created.add(entity_id)
@@ -158,14 +164,16 @@ class EntityResolver:
         if duplicate not in self._created:
             return
         used = self.session.execute(
-            select(EventEntity.event_id).where(EventEntity.entity_id == duplicate).limit(1)
+            select(col(EventEntity.event_id))
+            .where(col(EventEntity.entity_id) == duplicate)
+            .limit(1)
         ).first()
         if used is not None:
             return
         self.session.execute(
-            update(Alias).where(Alias.entity_id == duplicate).values(entity_id=entity_id)
+            update(Alias).where(col(Alias.entity_id) == duplicate).values(entity_id=entity_id)
         )
-        self.session.execute(delete(Entity).where(Entity.id == duplicate))
+        self.session.execute(delete(Entity).where(pk(Entity.id) == duplicate))
         self._created.discard(duplicate)
         self._cache = {k: (entity_id if v == duplicate else v) for k, v in self._cache.items()}
 
@@ -193,7 +201,7 @@ def entity_id_by_name(session: Session, name: str, registry: Registry) -> int | 
         names.insert(0, entry.name)
     for candidate in names:
         found = session.execute(
-            select(Alias.entity_id).where(Alias.norm == normalise_name(candidate))
+            select(col(Alias.entity_id)).where(col(Alias.norm) == normalise_name(candidate))
         ).scalar_one_or_none()
         if found is not None:
             return found

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, or_, select, update
 from sqlalchemy.orm import Session, aliased
+from sqlmodel import col
 
 from newsbot.core.events import FIELDS, PARTICIPANTS
 from newsbot.core.events import Event as FoundEvent
@@ -24,7 +25,7 @@ from newsbot.core.resolve import KEY_ROLES, EventView, fingerprint, merged_field
 from newsbot.core.translit import same_name, same_person
 from newsbot.store.entities import EntityResolver
 from newsbot.store.models import Article, Entity, Event, EventChange, EventEntity, Evidence
-from newsbot.store.sql import insert_ignore, insert_ignore_many
+from newsbot.store.sql import insert_ignore, insert_ignore_many, pk
 
 # Event columns filled from FORMAT.md fields (beside the participants).
 COLUMNS = (
@@ -51,7 +52,7 @@ class EventWriter:
 
     def store(
         self, event: FoundEvent, *, article_id: int, lang: str, article_date: str | None,
-        aliases: dict[str, Sequence[str]] | None = None,
+        aliases: Mapping[str, Sequence[str]] | None = None,
     ) -> Stored:  # fmt: skip
         """Store ``event`` as reported by article ``article_id``."""
         roles = self._roles(event, aliases or {})
@@ -71,7 +72,9 @@ class EventWriter:
             self._refresh(match, article_id)
         return Stored(match, created)
 
-    def _roles(self, event: FoundEvent, aliases: dict[str, Sequence[str]]) -> dict[str, list[int]]:
+    def _roles(
+        self, event: FoundEvent, aliases: Mapping[str, Sequence[str]]
+    ) -> dict[str, list[int]]:
         roles: dict[str, list[int]] = defaultdict(list)
         participants = event.participants()
         people = [p for p in participants if p[2] == "person"]
@@ -92,9 +95,9 @@ class EventWriter:
         (アルティメーター・キャピタル for Altimeter Capital) is the member already there."""
         reported = {self.entities.stored(n, k) or 0: n for n, _r, k in event.participants()}
         members = self.session.execute(
-            select(EventEntity.role, Entity.id, Entity.name)
-            .join(Entity, Entity.id == EventEntity.entity_id)
-            .where(EventEntity.event_id == event_id)
+            select(col(EventEntity.role), pk(Entity.id), col(Entity.name))
+            .join(Entity, pk(Entity.id) == col(EventEntity.entity_id))
+            .where(col(EventEntity.event_id) == event_id)
         ).all()
         for role, ids in roles.items():
             if role not in LIST_ROLES:
@@ -102,11 +105,13 @@ class EventWriter:
             stored = {(i, n) for r, i, n in members if r == role and i not in ids}
             for position, new_id in enumerate(ids):
                 name = reported.get(new_id)
-                hits = [i for i, other in stored if name and same_name(name, other)]
+                if not name:
+                    continue
+                hits = [i for i, other in stored if same_name(name, other)]
                 if len(hits) == 1:
                     ids[position] = hits[0]
                     self.entities.absorb(new_id, hits[0])
-                    self.entities.add_aliases(hits[0], [name], origin="article")  # type: ignore[list-item]
+                    self.entities.add_aliases(hits[0], [name], origin="article")
 
     def _transliterated(self, name: str, roles: dict[str, list[int]]) -> int | None:
         """The one stored person, moving between the same companies, that ``name`` spells in
@@ -116,15 +121,15 @@ class EventWriter:
             return None
         company, person = aliased(EventEntity), aliased(EventEntity)
         people = self.session.execute(
-            select(Entity.id, Entity.name)
-            .join(person, person.entity_id == Entity.id)
-            .join(Event, Event.id == person.event_id)
-            .join(company, company.event_id == Event.id)
+            select(pk(Entity.id), col(Entity.name))
+            .join(person, col(person.entity_id) == pk(Entity.id))
+            .join(Event, pk(Event.id) == col(person.event_id))
+            .join(company, col(company.event_id) == pk(Event.id))
             .where(
-                Event.type == "talent_move",
-                person.role == "person",
-                company.role.in_(("from", "to")),
-                company.entity_id.in_(companies),
+                col(Event.type) == "talent_move",
+                col(person.role) == "person",
+                col(company.role).in_(("from", "to")),
+                col(company.entity_id).in_(companies),
             )
             .distinct()
         ).all()
@@ -142,7 +147,9 @@ class EventWriter:
                 return candidate.id
         return None
 
-    def _insert(self, view: EventView, event: FoundEvent, date: str | None, stated: dict) -> int:
+    def _insert(
+        self, view: EventView, event: FoundEvent, date: str | None, stated: dict[str, Any]
+    ) -> int:
         values = _columns(stated) | {
             "type": event.type,
             "date": date,
@@ -165,12 +172,12 @@ class EventWriter:
 
     def _by_fingerprint(self, fingerprint: str) -> int:
         return self.session.execute(
-            select(Event.id).where(Event.fingerprint == fingerprint)
+            select(pk(Event.id)).where(col(Event.fingerprint) == fingerprint)
         ).scalar_one()
 
     def _attach(
         self, event_id: int, roles: dict[str, list[int]], article_id: int,
-        event: FoundEvent, lang: str, stated: dict,
+        event: FoundEvent, lang: str, stated: dict[str, Any],
     ) -> None:  # fmt: skip
         members = [
             {"event_id": event_id, "entity_id": entity_id, "role": role, "position": position}
@@ -211,16 +218,16 @@ class EventWriter:
         confidence = max(s.get("confidence", 0) for s in statements)
         self.session.execute(
             update(Event)
-            .where(Event.id == event_id)
+            .where(pk(Event.id) == event_id)
             .values(**changes, confidence=min(1.0, confidence + 0.05 * (len(statements) - 1)),
                     updated_at=self.now)
         )  # fmt: skip
 
 
-def candidates(view: EventView, limit: int = CANDIDATES) -> Select[tuple[int]]:
+def candidates(view: EventView, limit: int = CANDIDATES) -> Select[int]:
     """Stored events that may be ``view``'s real event: same type, sharing every key
     participant (two partners of a partnership), in a compatible year or metric."""
-    stmt = select(Event.id).where(Event.type == view.type)
+    stmt = select(pk(Event.id)).where(col(Event.type) == view.type)
     for role in KEY_ROLES[view.type]:
         ids = sorted(view.roles.get(role, ()))
         for entity_id in ids[: 2 if view.type == "partnership" else 1]:
@@ -228,17 +235,21 @@ def candidates(view: EventView, limit: int = CANDIDATES) -> Select[tuple[int]]:
             stmt = stmt.join(
                 member,
                 and_(
-                    member.event_id == Event.id, member.role == role, member.entity_id == entity_id
+                    col(member.event_id) == pk(Event.id),
+                    col(member.role) == role,
+                    col(member.entity_id) == entity_id,
                 ),
             )
     year = str(view.fields.get("year") or "")
     if year.isdigit() and view.type in ("investment", "layoff"):
         window = 0 if view.type == "layoff" else 1
         low, high = str(int(year) - window), str(int(year) + window + 1)
-        stmt = stmt.where(or_(Event.date.is_(None), and_(Event.date >= low, Event.date < high)))  # type: ignore[union-attr, operator]
+        date = col(Event.date)
+        stmt = stmt.where(or_(date.is_(None), and_(date >= low, date < high)))
     if view.type == "financial" and view.fields.get("metric"):
-        stmt = stmt.where(or_(Event.metric.is_(None), Event.metric == view.fields["metric"]))  # type: ignore[union-attr]
-    return stmt.order_by(Event.id.desc()).limit(limit)
+        metric = col(Event.metric)
+        stmt = stmt.where(or_(metric.is_(None), metric == view.fields["metric"]))
+    return stmt.order_by(pk(Event.id).desc()).limit(limit)
 
 
 def _frozen(roles: dict[str, list[int]]) -> dict[str, frozenset[int]]:
@@ -264,13 +275,13 @@ def _columns(stated: dict[str, Any]) -> dict[str, Any]:
     return {name: stated.get(name) for name in COLUMNS}
 
 
-def _statements(session: Session, event_id: int) -> list[dict[str, Any]]:
+def _statements(session: Session, event_id: int) -> list[Mapping[str, Any]]:
     """Every article's statement of an event, oldest article first."""
     rows = session.execute(
-        select(Evidence.stated)
-        .join(Article, Article.id == Evidence.article_id)
-        .where(Evidence.event_id == event_id)
-        .order_by(Article.published_at, Evidence.id)
+        select(col(Evidence.stated))
+        .join(Article, pk(Article.id) == col(Evidence.article_id))
+        .where(col(Evidence.event_id) == event_id)
+        .order_by(col(Article.published_at), pk(Evidence.id))
     ).scalars()
     return [json.loads(s) for s in rows]
 
@@ -283,11 +294,11 @@ def load_views(session: Session, event_ids: Iterable[int]) -> list[EventView]:
     views = {
         row.id: EventView(row.type, {}, _columns(row.__dict__) | {"year": (row.date or "")[:4]},
                           id=row.id)
-        for row in session.execute(select(Event).where(Event.id.in_(ids))).scalars()  # type: ignore[union-attr]
+        for row in session.execute(select(Event).where(pk(Event.id).in_(ids))).scalars()
     }  # fmt: skip
     members = session.execute(
-        select(EventEntity.event_id, EventEntity.role, EventEntity.entity_id).where(
-            EventEntity.event_id.in_(ids)  # type: ignore[attr-defined]
+        select(col(EventEntity.event_id), col(EventEntity.role), col(EventEntity.entity_id)).where(
+            col(EventEntity.event_id).in_(ids)
         )
     )
     grouped: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -301,27 +312,29 @@ def load_views(session: Session, event_ids: Iterable[int]) -> list[EventView]:
 def forget_article_evidence(session: Session, article_id: int) -> None:
     """Drop what an article said (before re-extracting its changed text); orphans go too."""
     event_ids = (
-        session.execute(select(Evidence.event_id).where(Evidence.article_id == article_id))
+        session.execute(
+            select(col(Evidence.event_id)).where(col(Evidence.article_id) == article_id)
+        )
         .scalars()
         .all()
     )
-    session.execute(delete(Evidence).where(Evidence.article_id == article_id))
+    session.execute(delete(Evidence).where(col(Evidence.article_id) == article_id))
     for event_id in event_ids:
-        if session.execute(select(Evidence.id).where(Evidence.event_id == event_id)).first():
+        if session.execute(
+            select(pk(Evidence.id)).where(col(Evidence.event_id) == event_id)
+        ).first():
             continue
-        session.execute(delete(EventEntity).where(EventEntity.event_id == event_id))
-        session.execute(delete(EventChange).where(EventChange.event_id == event_id))
-        session.execute(delete(Event).where(Event.id == event_id))
+        session.execute(delete(EventEntity).where(col(EventEntity.event_id) == event_id))
+        session.execute(delete(EventChange).where(col(EventChange.event_id) == event_id))
+        session.execute(delete(Event).where(pk(Event.id) == event_id))
 
 
 def event_records(session: Session, event_ids: Sequence[int]) -> list[dict[str, Any]]:
     """Stored events in the FORMAT.md shape, plus ``id``, ``date`` and ``evidence``."""
     if not event_ids:
         return []
-    rows = {
-        e.id: e
-        for e in session.execute(select(Event).where(Event.id.in_(event_ids))).scalars()  # type: ignore[union-attr]
-    }
+    stmt = select(pk(Event.id), Event).where(pk(Event.id).in_(event_ids))
+    rows = {event_id: row for event_id, row in session.execute(stmt)}
     names = _participant_names(session, list(rows))
     evidence = _evidence(session, list(rows))
     return [_record(rows[i], names.get(i, {}), evidence.get(i, [])) for i in event_ids if i in rows]
@@ -329,10 +342,10 @@ def event_records(session: Session, event_ids: Sequence[int]) -> list[dict[str, 
 
 def _participant_names(session: Session, ids: list[int]) -> dict[int, dict[str, list[str]]]:
     stmt = (
-        select(EventEntity.event_id, EventEntity.role, Entity.name)
-        .join(Entity, Entity.id == EventEntity.entity_id)
-        .where(EventEntity.event_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(EventEntity.event_id, EventEntity.position, Entity.name)
+        select(col(EventEntity.event_id), col(EventEntity.role), col(Entity.name))
+        .join(Entity, pk(Entity.id) == col(EventEntity.entity_id))
+        .where(col(EventEntity.event_id).in_(ids))
+        .order_by(col(EventEntity.event_id), col(EventEntity.position), col(Entity.name))
     )
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for event_id, role, name in session.execute(stmt):
@@ -342,11 +355,12 @@ def _participant_names(session: Session, ids: list[int]) -> dict[int, dict[str, 
 
 def _evidence(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     stmt = (
-        select(Evidence.event_id, Article.url, Article.title, Article.site_name,
-               Article.published_date, Evidence.sentence, Evidence.lang)
-        .join(Article, Article.id == Evidence.article_id)
-        .where(Evidence.event_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(Evidence.event_id, Article.published_at, Evidence.id)
+        select(col(Evidence.event_id), col(Article.url), col(Article.title),
+               col(Article.site_name), col(Article.published_date), col(Evidence.sentence),
+               col(Evidence.lang))
+        .join(Article, pk(Article.id) == col(Evidence.article_id))
+        .where(col(Evidence.event_id).in_(ids))
+        .order_by(col(Evidence.event_id), col(Article.published_at), pk(Evidence.id))
     )  # fmt: skip
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for event_id, url, title, site, published, sentence, lang in session.execute(stmt):
@@ -358,7 +372,9 @@ def _evidence(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]
     return out
 
 
-def _record(row: Event, names: dict[str, list[str]], evidence: list[dict[str, Any]]) -> dict:
+def _record(
+    row: Event, names: dict[str, list[str]], evidence: list[dict[str, Any]]
+) -> dict[str, Any]:
     record: dict[str, Any] = {"id": row.id, "type": row.type}
     for field_name, (role, _kind) in PARTICIPANTS[row.type].items():
         found = names.get(role, [])

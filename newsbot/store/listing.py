@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.core.registry import Registry
 from newsbot.store.entities import entity_id_by_name
 from newsbot.store.models import Alias, Entity, Event, EventEntity
+from newsbot.store.sql import pk
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,21 +28,24 @@ def list_entities(
 ) -> list[EntityRow]:
     """Entities, most events first; ``contains`` matches any alias, case-insensitively."""
     counts = (
-        select(EventEntity.entity_id, func.count(func.distinct(EventEntity.event_id)).label("n"))
-        .group_by(EventEntity.entity_id)
+        select(
+            col(EventEntity.entity_id),
+            func.count(func.distinct(EventEntity.event_id)).label("n"),
+        )
+        .group_by(col(EventEntity.entity_id))
         .subquery()
     )
-    stmt = select(Entity.id, Entity.kind, Entity.name, func.coalesce(counts.c.n, 0)).outerjoin(
-        counts, counts.c.entity_id == Entity.id
-    )
+    stmt = select(
+        pk(Entity.id), col(Entity.kind), col(Entity.name), func.coalesce(counts.c.n, 0)
+    ).outerjoin(counts, counts.c.entity_id == pk(Entity.id))
     if kind:
-        stmt = stmt.where(Entity.kind == kind)
+        stmt = stmt.where(col(Entity.kind) == kind)
     if contains:
         pattern = f"%{contains.casefold()}%"
-        matching = select(Alias.entity_id).where(func.lower(Alias.alias).like(pattern))
-        stmt = stmt.where(Entity.id.in_(matching))  # type: ignore[union-attr]
+        matching = select(col(Alias.entity_id)).where(func.lower(Alias.alias).like(pattern))
+        stmt = stmt.where(pk(Entity.id).in_(matching))
     rows = session.execute(
-        stmt.order_by(func.coalesce(counts.c.n, 0).desc(), Entity.name).limit(limit)
+        stmt.order_by(func.coalesce(counts.c.n, 0).desc(), col(Entity.name)).limit(limit)
     ).all()
     aliases = _aliases(session, [r[0] for r in rows])
     return [EntityRow(i, k, n, aliases.get(i, []), c) for i, k, n, c in rows]
@@ -48,7 +53,11 @@ def list_entities(
 
 def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    stmt = select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(ids)).order_by(Alias.id)  # type: ignore[attr-defined]
+    stmt = (
+        select(col(Alias.entity_id), col(Alias.alias))
+        .where(col(Alias.entity_id).in_(ids))
+        .order_by(pk(Alias.id))
+    )
     for entity_id, alias in session.execute(stmt):
         out.setdefault(entity_id, []).append(alias)
     return out
@@ -59,16 +68,16 @@ def event_ids(
     since: str | None = None, limit: int = 100,
 ) -> list[int]:  # fmt: skip
     """Ids of events matching the filters, newest first; an unknown entity matches nothing."""
-    stmt = select(Event.id)
+    stmt = select(pk(Event.id))
     if entity:
         entity_id = entity_id_by_name(session, entity, registry)
         if entity_id is None:
             return []
-        members = select(EventEntity.event_id).where(EventEntity.entity_id == entity_id)
-        stmt = stmt.where(Event.id.in_(members))  # type: ignore[union-attr]
+        members = select(col(EventEntity.event_id)).where(col(EventEntity.entity_id) == entity_id)
+        stmt = stmt.where(pk(Event.id).in_(members))
     if type_:
-        stmt = stmt.where(Event.type == type_)
+        stmt = stmt.where(col(Event.type) == type_)
     if since:
-        stmt = stmt.where(Event.date >= since)  # type: ignore[operator]
-    stmt = stmt.order_by(Event.date.desc(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
+        stmt = stmt.where(col(Event.date) >= since)
+    stmt = stmt.order_by(col(Event.date).desc(), pk(Event.id).desc()).limit(limit)
     return list(session.execute(stmt).scalars())

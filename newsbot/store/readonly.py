@@ -101,7 +101,7 @@ def _postgres(parsed: Any, query: str, row_limit: int, timeout: float) -> QueryR
         conn.execute(f"SET LOCAL statement_timeout = {int(timeout * 1000)}")
         conn.execute("SELECT 1")  # after a query, the server refuses SET TRANSACTION READ WRITE
         cursor = conn.cursor()
-        cursor.execute(query, prepare=True)  # type: ignore[call-overload]
+        cursor.execute(query, prepare=True)
         columns = [d.name for d in cursor.description or ()]
         rows = cursor.fetchmany(row_limit + 1) if cursor.description else []
     except psycopg.errors.QueryCanceled:

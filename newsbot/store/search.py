@@ -8,8 +8,10 @@ to a substring scan, which is slower but never misses.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -70,7 +72,7 @@ def _tsvector(session: Session, terms: list[str], limit: int) -> list[ArticleHit
         text(
             "SELECT a.id, a.title, a.url, a.site_name, a.published_at, a.published_date, "
             "ts_headline('simple', a.text, q, 'MaxWords=30, MinWords=10, StartSel=\"\", "
-            "StopSel=\"\"') "
+            'StopSel=""\') '
             f"FROM articles a, plainto_tsquery('simple', :q) q WHERE {document} @@ q "
             f"ORDER BY ts_rank({document}, q) DESC, a.published_at DESC LIMIT :n"
         ),
@@ -80,9 +82,7 @@ def _tsvector(session: Session, terms: list[str], limit: int) -> list[ArticleHit
 
 
 def _substring(session: Session, terms: list[str], limit: int) -> list[ArticleHit]:
-    where = " AND ".join(
-        f"(a.title LIKE :t{i} OR a.text LIKE :t{i})" for i in range(len(terms))
-    )
+    where = " AND ".join(f"(a.title LIKE :t{i} OR a.text LIKE :t{i})" for i in range(len(terms)))
     params: dict[str, object] = {f"t{i}": f"%{_escape(t)}%" for i, t in enumerate(terms)}
     rows = session.execute(
         text(
@@ -98,8 +98,8 @@ def _escape(term: str) -> str:
     return term.replace("%", "").replace("_", "")
 
 
-def _hit(row: object, around: str | None = None) -> ArticleHit:
-    article_id, title, url, site, published, day, snippet = row  # type: ignore[misc]
+def _hit(row: Sequence[Any], around: str | None = None) -> ArticleHit:
+    article_id, title, url, site, published, day, snippet = row
     if around is not None:
         snippet = _window(snippet, around)
     if isinstance(published, str):

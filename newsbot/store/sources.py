@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from newsbot.config import SourceConfig
 from newsbot.store.models import Source
-from newsbot.store.sql import insert_ignore
+from newsbot.store.sql import insert_ignore, pk
 
 MAX_BACKOFF = timedelta(days=1)
 
@@ -31,11 +32,11 @@ def sync_sources(
         }
         if not insert_ignore(session, Source, values):
             session.execute(
-                update(Source).where(Source.name == config.name)
+                update(Source).where(col(Source.name) == config.name)
                 .values(kind=config.kind, url=config.url, language=config.language)
             )  # fmt: skip
         ids[config.name] = session.execute(
-            select(Source.id).where(Source.name == config.name)
+            select(pk(Source.id)).where(col(Source.name) == config.name)
         ).scalar_one()
     return ids
 
@@ -43,14 +44,14 @@ def sync_sources(
 def due(session: Session, names: Iterable[str], now: datetime) -> set[str]:
     """Those of ``names`` not resting after failures."""
     wanted = set(names)
-    stmt = select(Source.name, Source.next_crawl_at).where(Source.name.in_(wanted))  # type: ignore[attr-defined]
+    stmt = select(col(Source.name), col(Source.next_crawl_at)).where(col(Source.name).in_(wanted))
     resting = {name for name, next_at in session.execute(stmt) if next_at and next_at > now}
     return wanted - resting
 
 
 def entry_validators(session: Session, url: str) -> tuple[str | None, str | None] | None:
     row = session.execute(
-        select(Source.etag, Source.last_modified).where(Source.url == url)
+        select(col(Source.etag), col(Source.last_modified)).where(col(Source.url) == url)
     ).first()
     return None if row is None else (row[0], row[1])
 
@@ -60,7 +61,7 @@ def record_crawl(
     etag: str | None, last_modified: str | None, backoff: timedelta,
 ) -> None:  # fmt: skip
     """Note a finished crawl of a source; failures rest it for a doubling back-off."""
-    source = session.execute(select(Source).where(Source.name == name)).scalar_one_or_none()
+    source = session.execute(select(Source).where(col(Source.name) == name)).scalar_one_or_none()
     if source is None:
         return
     source.last_crawled_at = now
@@ -78,4 +79,4 @@ def record_crawl(
 
 
 def all_sources(session: Session) -> list[Source]:
-    return list(session.execute(select(Source).order_by(Source.name)).scalars())
+    return list(session.execute(select(Source).order_by(col(Source.name))).scalars())

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapped, Session
+from sqlmodel import col
+
+
+def pk(column: int | None) -> Mapped[int]:
+    """A model's ``id`` as the NOT NULL column it is in queries (the attribute is typed
+    ``int | None`` only because an instance has no id until it is inserted)."""
+    return cast("Mapped[int]", col(column))
 
 
 @cache
