@@ -17,8 +17,15 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError
-from pydantic import field_validator as validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -60,28 +67,34 @@ class SourceConfig(_Section):
     selector: str | None = None
     enabled: bool = True
 
-    _interval = validator("interval", mode="before")(lambda v: parse_duration(v))
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _interval(cls, value: Any) -> timedelta:
+        return parse_duration(value)
 
 
 class CrawlSettings(_Section):
     """Politeness and limits of the fetcher."""
 
     user_agent: str = "newsbot/0.1 (+https://github.com/newsbot-dev/newsbot)"
-    per_host_delay: float = Field(1.0, ge=0)
-    connect_timeout: float = Field(10.0, gt=0)
-    read_timeout: float = Field(20.0, gt=0)
-    total_timeout: float = Field(60.0, gt=0)
-    max_bytes: int = Field(5_000_000, gt=0)
-    concurrency: int = Field(8, ge=1)
-    max_redirects: int = Field(5, ge=0)
-    retries: int = Field(3, ge=0)
-    backoff: float = Field(1.0, ge=0)
-    max_retry_after: float = Field(120.0, ge=0)
-    max_articles_per_source: int = Field(500, ge=1)
+    per_host_delay: float = Field(default=1.0, ge=0)
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=20.0, gt=0)
+    total_timeout: float = Field(default=60.0, gt=0)
+    max_bytes: int = Field(default=5_000_000, gt=0)
+    concurrency: int = Field(default=8, ge=1)
+    max_redirects: int = Field(default=5, ge=0)
+    retries: int = Field(default=3, ge=0)
+    backoff: float = Field(default=1.0, ge=0)
+    max_retry_after: float = Field(default=120.0, ge=0)
+    max_articles_per_source: int = Field(default=500, ge=1)
     failure_backoff: timedelta = timedelta(minutes=15)
     allowed_private_hosts: list[str] = []
 
-    _failure_backoff = validator("failure_backoff", mode="before")(lambda v: parse_duration(v))
+    @field_validator("failure_backoff", mode="before")
+    @classmethod
+    def _failure_backoff(cls, value: Any) -> timedelta:
+        return parse_duration(value)
 
 
 class RateConfig(_Section):
@@ -106,9 +119,9 @@ class ExtractionSettings(_Section):
     method: Literal["rules", "llm"] = "rules"
     llm_endpoint: str = "http://127.0.0.1:11434/v1"
     llm_model: str = "llama3.1"
-    llm_timeout: float = Field(60.0, gt=0)
-    llm_retries: int = Field(2, ge=0)
-    min_confidence: float = Field(0.0, ge=0, le=1)
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_retries: int = Field(default=2, ge=0)
+    min_confidence: float = Field(default=0.0, ge=0, le=1)
     rates: list[RateConfig] = []
     entities: list[EntityConfig] = []
 
@@ -117,21 +130,21 @@ class AskSettings(_Section):
     """Answering questions; the optional LLM may only rephrase retrieved events."""
 
     llm: bool = False
-    max_sources: int = Field(5, ge=1, le=20)
+    max_sources: int = Field(default=5, ge=1, le=20)
 
 
 class DigestSettings(_Section):
     """The daily digest."""
 
-    time: str = Field("08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    time: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     timezone: str = "UTC"
     channels: list[int] = []
     language: Literal["en", "ja"] = "en"
     quiet_day: Literal["message", "skip"] = "message"
-    max_events: int = Field(15, ge=1)
+    max_events: int = Field(default=15, ge=1)
     chart: bool = True
 
-    @validator("timezone")
+    @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
         try:
@@ -146,15 +159,15 @@ class DiscordSettings(_Section):
 
     guilds: list[int] = []
     admin_role: str = "newsbot-admin"
-    cooldown_seconds: float = Field(3.0, ge=0)
-    sql_row_limit: int = Field(50, ge=1, le=1000)
+    cooldown_seconds: float = Field(default=3.0, ge=0)
+    sql_row_limit: int = Field(default=50, ge=1, le=1000)
 
 
 class SqlSettings(_Section):
     """Limits of ``newsbot sql`` and /sql."""
 
-    row_limit: int = Field(1000, ge=1)
-    timeout_seconds: float = Field(5.0, gt=0)
+    row_limit: int = Field(default=1000, ge=1)
+    timeout_seconds: float = Field(default=5.0, gt=0)
 
 
 _file_data: ContextVar[dict[str, Any] | None] = ContextVar("newsbot_config_file", default=None)
@@ -187,10 +200,12 @@ class Settings(BaseSettings):
     sql: SqlSettings = SqlSettings()
 
     discord_token: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("DISCORD_TOKEN", "NEWSBOT_DISCORD_TOKEN"), repr=False
+        default=None,
+        validation_alias=AliasChoices("DISCORD_TOKEN", "NEWSBOT_DISCORD_TOKEN"),
+        repr=False,
     )
     llm_api_key: SecretStr | None = Field(
-        None,
+        default=None,
         validation_alias=AliasChoices("NEWSBOT_LLM_API_KEY", "OPENAI_API_KEY"),
         repr=False,
     )
