@@ -149,7 +149,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
         return [], names(_leaders(ctx, t))
     target = _stake_owner(ctx, t) if "株" in t.word else []
     recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
-    givers = _funders_of_new(ctx, t) or names(agents(ctx, t, PARTY))
+    givers = _funders_of_new(ctx, t) or _through_fund(ctx, t) or names(agents(ctx, t, PARTY))
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t))
     if not recipients and givers:
@@ -182,6 +182,14 @@ def _funded_head(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
     if m is None or head is None or head.start > m.end() + 1 or head.kind not in COMPANY:
         return []
     return [head.name] if head.name and head.name not in givers else []
+
+
+def _through_fund(ctx: Ctx, t: Trig) -> list[str]:
+    """Xは傘下のYを通じて…に出資: the fund named invests."""
+    via = [
+        m for m in ctx.before(t) if m.kind in COMPANY and m.lp in ("を通じて", "を通じ") and m.name
+    ]
+    return names(via[-1:])
 
 
 def _partner_funded(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
@@ -627,17 +635,23 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
         prices = {target_names[0]: deal_money(ctx, t)}
     else:
         prices = _price_each(ctx, t, targets)
+    joint = _JOINT.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
+    acquirers = buyer_names if joint and len(target_names) == 1 else buyer_names[:1]
     return [
         make(
             "acquisition",
-            {"acquirer": buyer_names[0], "target": target, "amount_usd": usd(prices.get(target))},
+            {"acquirer": buyer, "target": target, "amount_usd": usd(prices.get(target))},
             ctx,
             conf,
             money=prices.get(target),
             pos=t.start,
         )
         for target in target_names
+        for buyer in acquirers
     ]
+
+
+_JOINT = re.compile(r"共同で|共同して|共同")
 
 
 _JOINED_GROUP = re.compile(r"傘下(?:に(?:入|移)|入り)")

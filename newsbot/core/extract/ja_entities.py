@@ -115,7 +115,7 @@ _CLEFT_NAME = re.compile(
 )
 _KANJI_NOT_NAME = re.compile(
     r"^[同両各当本自前元新現故副旧総代全他初次後歴共].?$|[社部省庁局府院団課室員会議所業界者隊軍党"
-    r"役職任務営術究発策統括担当政席定副級]"
+    r"役職任務営術究発策統括担当政席定副級]|大学|学院|学部"
 )
 PLACES = (
     "東京|大阪|京都|福岡|名古屋|札幌|横浜|神戸|仙台|国内|日本|米国|英国|中国|韓国|台湾|インド|"
@@ -155,7 +155,7 @@ _BRANCH_KATA = re.compile(
 _CORP_WORDS = (
     r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
-    r"投資基金|基金|投資公社|公社|投資庁)"
+    r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
 )
 _CORP_SUFFIXED = re.compile(
     rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,16}}?{_CORP_WORDS})"
@@ -517,7 +517,7 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁"
+    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会"
 )
 _HIRAGANA_HINT = re.compile(
     r"[ぁ-ゖ](?:銀行|証券|生命|信託|フィナンシャル|ホールディングス|グループ)"
@@ -627,8 +627,9 @@ def _generic_kata(name: str) -> bool:
     latin = _LATIN_HEAD.match(name)
     if latin:
         rest = name[latin.end() :]
-        if _TAIL_WORD.fullmatch(rest):
-            return latin.group().casefold() in LATIN_STOP
+        stop = latin.group().casefold() in LATIN_STOP
+        if _TAIL_WORD.fullmatch(rest) or (rest in GENERIC_KATA and _TAIL_END.search(rest)):
+            return stop  # SMBCベンチャーキャピタル is a name, AIベンチャーキャピタル is not
         return rest in GENERIC_KATA
     head = _TAIL_END.sub("", name).strip("・")
     parts = name.split("・")
@@ -734,8 +735,37 @@ def _short_kanji_orgs(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+_ABBREVIATED = re.compile(
+    rf"(?<![{KANJI}{_K}・A-Za-z])(?P<n>[{KANJI}{_K}・]{{2,10}}?)(?P<s>FG|HD|G)(?![A-Za-z])"
+)
+_ABBREVIATIONS = {
+    "FG": ("フィナンシャルグループ", "フィナンシャル・グループ"),
+    "HD": ("ホールディングス", "HD"),
+    "G": ("グループ", ""),
+}
+
+
+def _abbreviated(text: str, registry: Any) -> list[Ment]:
+    """三井住友FG, ソニーG, パナソニックHD: a headline's short form of a group's name."""
+    found: list[Ment] = []
+    if not re.search("FG|HD|G", text):
+        return found
+    for m in _ABBREVIATED.finditer(text):
+        base = m.group("n")
+        entry = next(
+            (e for tail in _ABBREVIATIONS[m.group("s")] if (e := lookup(registry, base + tail))),
+            None,
+        )
+        if entry is not None:
+            found.append(
+                Ment(m.start(), m.end(), m.group(), entry.name, _kind_of(entry), True, "registry")
+            )
+    return found
+
+
 _FINDERS = (
     _anaphors,
+    _abbreviated,
     _short_kanji_orgs,
     _persons,
     _companies,

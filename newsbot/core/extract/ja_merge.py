@@ -100,8 +100,10 @@ def _fold(group: list[Event], money_field: str | None = None) -> Event:
     for name in {name for e in group for name in e.fields}:
         values = [e.fields.get(name) for e in group]
         if any(isinstance(v, list) for v in values):
+            # a headline's looser list (三井住友FG for the body's fund) only when the body has none
+            said = [e.fields.get(name) for e in body if e.fields.get(name)] or values
             head.fields[name] = list(
-                dict.fromkeys(x for v in values if isinstance(v, list) for x in v)
+                dict.fromkeys(x for v in said if isinstance(v, list) for x in v)
             )
             continue
         # a figure or name the body gives beats the headline's rounder one

@@ -593,3 +593,36 @@ def test_a_purchase_of_something_unsaid_is_not_the_topics(registry: Registry) ->
         "米OpenAIは新モデルを公開した。買収が相次ぐ。3月にはグーグルが約320億ドルで買収を決めた。"
     )
     assert not of(events(registry, text, "AI買収相次ぐ"), "acquisition")
+
+
+def test_a_fund_named_as_the_way_in_invests(registry: Registry) -> None:
+    text = (
+        "三井住友フィナンシャルグループ（SMFG）は17日、傘下のSMBCベンチャーキャピタルを通じて、"
+        "AIスタートアップのサカナAIに出資したと発表した。両社は金融業務へのAI活用で協業する。"
+    )
+    found = events(registry, text, "三井住友FG、サカナAIに出資")
+    (inv,) = of(found, "investment")
+    assert (inv["company"], inv["investors"]) == ("Sakana AI", ["SMBCベンチャーキャピタル"])
+    (deal,) = of(found, "partnership")
+    assert set(deal["companies"]) == {"Sumitomo Mitsui Financial Group", "Sakana AI"}
+
+
+def test_buyers_that_bought_jointly(registry: Registry) -> None:
+    text = (
+        "グローバルロジックは2000年に設立された。2017年にカナダ年金制度投資委員会（CPPIB）とスイスの"
+        "投資会社パートナーズ・グループが共同で買収していた。"
+    )
+    found = pairs(events(registry, text), "acquisition", "acquirer")
+    assert found == {("CPPIB",), ("パートナーズ・グループ",)}
+
+
+def test_a_rival_launch_followed_by_the_news(registry: Registry) -> None:
+    text = "米Googleは18日、「Gemini 3」を発表した。米OpenAIが8月に「GPT-5」を公開したのに続き、新モデル投入が相次ぐ。"
+    found = pairs(events(registry, text, "Google、「Gemini 3」を発表"), "product_launch", "product")
+    assert found == {("Gemini 3",)}
+
+
+def test_a_professor_named_head_of_a_lab(registry: Registry) -> None:
+    text = "米メタは8日、AI研究所「FAIR」の新たなトップに、米プリンストン大学教授のロブ・ファーガス氏を起用した。"
+    (move,) = of(events(registry, text), "talent_move")
+    assert (move["from"], move["to"]) == ("米プリンストン大学", "FAIR")
