@@ -277,7 +277,9 @@ FIGURE, COUNT, NAMES, PERSON, PLACE, PRODUCT, DATE, NEWS, YESNO = (
 )  # fmt: skip
 EN_WANT: tuple[tuple[re.Pattern[str], str], ...] = (
     (_en(r"how much|how big|how large|what amount|for how much|what (?:was|is) the (?:price|"
-         r"amount|value|size)|what price|at what price|what did .{1,40} pay|what figure"), FIGURE),
+         r"amount|value|size)|what price|at what price|what did .{1,40} pay|what figure|"
+         r"what (?:did|does|has|have|will) .{1,40} (?:raise|spend|earn|fetch|make in revenue)"),
+     FIGURE),
     (_en(r"how many|number of|count of"), COUNT),
     (_en(r"^\s*when|when (?:did|was|were|is|are|does|do|has|have|had|will|would)|(?:tell me|know|"
          r"say|ask|find out) when|what date|what year|which year|what month|which month|"
@@ -383,7 +385,8 @@ ROLE_EQUIVALENTS = {
     "chairman": ("chairman", "chairwoman", "chair", "会長"),
     "vice president": ("vice president", "vice-president", "vp", "副社長"),
     "leader": ("ceo", "chief executive", "最高経営責任者", "社長", "代表取締役", "president",
-               "head", "lead", "managing director", "general manager", "トップ", "責任者"),
+               "head", "lead", "managing director", "general manager", "トップ", "責任者",
+               "co-founder", "founder", "共同創業者", "創業者"),  # founders last
 }  # fmt: skip
 
 
@@ -400,7 +403,16 @@ def role_key(title: str) -> str:
 # The person a new holder replaced ("Who replaced Jonathan Ross as CEO?", 「ロス氏の後任」).
 REPLACED_EN = re.compile(r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s|ing)?|t(?:ake|akes|ook|aking) "
                          r"over from|successor (?:to|of))\s+$", re.I)
-REPLACED_JA = re.compile(r"^\s*(?:氏|さん)?(?:の後任|に代わ|の後を継|の後継)")
+REPLACED_JA = re.compile(
+    r"^\s*(?:氏|さん)?(?:の後任|に代わ|の後を継|の後継|(?:の|が)(?:退任|辞任|退社|離脱|退職)(?:した)?"
+    r"(?:後|あと|を受け))"
+)
+# "Who became CEO after Daniel Gross left?": the person who left only dates the question.
+LEFT_BEFORE_EN = re.compile(r"\b(?:after|following|since|when|once)\s+$", re.I)
+LEFT_AFTER_EN = re.compile(
+    r"^\s+(?:left|departed|quit|resigned|stepped down|exited|was (?:fired|ousted|pushed out))"
+    r"|^['’]s?\s+(?:departure|exit|resignation|ouster|leaving)", re.I
+)
 # Asking for the company behind a product ("Which company launched Comet?", 「公開した企業は」).
 MAKER_EN = _en(r"which (?:company|companies|firm|firms|startup|startups|lab|labs)|who (?:launched|"
                r"released|unveiled|introduced|built|developed|makes|made)|what company")
@@ -420,8 +432,8 @@ NO_DEST_EN = _en(
 )
 NO_DEST_JA = re.compile(
     r"(?:移籍先|転職先|行き先|行先|次の(?:職|行き先|勤務先|所属)|新天地|去就|新しい所属)を?"
-    r"(?:明か|公表|発表|示|言|明らかにせ)(?:さず|さない|せず|ない)|(?:移籍先|転職先|行き先|去就)(?:は)?"
-    r"(?:未定|不明|未公表|非公表)|明かさずに"
+    r"(?:明かさ|公表せ|公表さ|発表せ|発表さ|示さ|言わ|明らかにせ|明らかにさ)(?:ず|ない)|"
+    r"(?:移籍先|転職先|行き先|去就)(?:は|が)?(?:未定|不明|未公表|非公表|明らかになっていない)|明かさずに"
 )
 # "Which eight companies…", 「8社」: how many names the question expects.
 EN_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -28,6 +28,7 @@ from newsbot.core.ask_lexicon import (
     GOVERNMENTS,
     JA_COMMON_KATAKANA,
     JA_LATIN_COMMON,
+    PLACE_WORDS,
 )
 from newsbot.core.registry import normalise_name
 
@@ -220,6 +221,8 @@ def _can_start(word: str) -> bool:
     low = word.casefold()
     if low in EN_COMMON or len(word) < 2 or word.isdigit():
         return False
+    if "-" in low and low.split("-")[0] in PLACE_WORDS:
+        return False  # "Japanese-language", "US-made": a description
     return not re.fullmatch(r"(?:19|20)\d\d|[$€£¥]?\d[\d.,]*[kmbt]?n?", low)
 
 

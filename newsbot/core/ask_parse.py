@@ -320,6 +320,8 @@ def _replaced(q: str, lang: str, m: Mention) -> bool:
         return False
     if lang == "ja":
         return bool(lx.REPLACED_JA.match(q[m.end :]))
+    if lx.LEFT_BEFORE_EN.search(q[: m.start]) and lx.LEFT_AFTER_EN.match(q[m.end :]):
+        return True
     return bool(lx.REPLACED_EN.search(q[: m.start]))
 
 
@@ -467,7 +469,8 @@ def _context(q: str, lang: str, m: Mention, hits: list[_Hit], types: tuple[str, 
         return False
     modifier = modifier_after(q, m.end) if lang != "ja" else None
     if modifier in _LED | {"owned", "controlled"}:  # "the Meta-backed Scale AI's revenue"
-        return not set(types) & {lx.INV, lx.ACQ}
+        described = re.match(r"-[\w-]+\s+(?:the\s+)?[A-Z\u30a0-\u30ff\u4e00-\u9fff]", q[m.end :])
+        return bool(described) or not set(types) & {lx.INV, lx.ACQ}
     if modifier is not None:
         return True  # "the Paris-based Mistral"
     strong = [h for h in hits if h.frame.weight >= 2]
