@@ -17,6 +17,7 @@ from datetime import date
 from newsbot.core import ask_lexicon as lx
 from newsbot.core.ask_lexicon import TYPE_ROLES, Frame, Roles
 from newsbot.core.ask_names import (
+    MODIFIER,
     EntityMatcher,
     Mention,
     Span,
@@ -442,7 +443,8 @@ def _cue_en(q: str, m: Mention) -> str | None:
     words = re.findall(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]|[^\sA-Za-z.]", q[: m.start])[-8:]
     described = False
     while words and (words[-1].lower() in lx.EN_SKIP_BEFORE or
-                     words[-1].lower().rstrip(".") in lx.PLACE_WORDS):  # fmt: skip
+                     words[-1].lower().rstrip(".") in lx.PLACE_WORDS or
+                     MODIFIER.search(words[-1])):  # fmt: skip
         described |= words.pop().lower() not in _DETERMINERS
     if described and words and words[-1].lower() in _AUX:
         return "subj"  # "did the U.S. chipmaker NVIDIA invest": a description of NVIDIA
@@ -492,18 +494,21 @@ def _governing(
     return _nearest(q, [h for h in frames if h.frame.weight == top], m, lang, cue)
 
 
-def _move_verb(frames: list[_Hit]) -> _Hit | None:
-    """The verb of a people move ("took over as", "辞任"), not a title or a noun."""
+def _move_verb(frames: list[_Hit], lang: str = "en") -> _Hit | None:
+    """The verb of a people move ("took over as", "辞任"), not a title or a noun: the first in
+    English, the last (the main verb) in Japanese."""
     verbs = [h for h in frames if h.frame.talent in ("join", "hire", "leave", "move", "found")
              and h.frame is not lx.TITLE and h.frame.weight >= 2]  # fmt: skip
-    return verbs[0] if verbs else None
+    if not verbs:
+        return None
+    return verbs[-1] if lang == "ja" else verbs[0]
 
 
 def _titled_role(q: str, lang: str, m: Mention, frames: list[_Hit], cue: str | None
                  ) -> Roles | None:  # fmt: skip
     """A company named with a title ("CEO of Snowflake", "Snowflake's CEO", 「XのCEO」) in a
     question with a verb: the company left for a departure, else the one joined."""
-    verb = _move_verb(frames)
+    verb = _move_verb(frames, lang)
     titles = [h for h in frames if h.frame is lx.TITLE]
     if verb is None or not titles:
         return None
