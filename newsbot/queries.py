@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
+from sqlmodel import col
 
 from newsbot.core.ask_lexicon import TYPE_ROLES
 from newsbot.core.ask_names import (
@@ -415,7 +416,8 @@ def _window_filter(types: Collection[str] | None, since: date | None,
         conds.append(Event.type.in_(sorted(types)))  # type: ignore[attr-defined]
     if since is not None:  # "2024" (a year-only date) may fall in any month of 2024; the
         day = since.isoformat()  # bare year bound keeps an index range with bound parameters
-        conds += [Event.date >= day[:4], or_(Event.date >= day[:7], Event.date == day[:4])]
+        year_only = or_(col(Event.date) >= day[:7], col(Event.date) == day[:4])
+        conds += [col(Event.date) >= day[:4], year_only]
     if until is not None:
         conds.append(Event.date <= until.isoformat())
     return conds
