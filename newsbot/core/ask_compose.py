@@ -1,10 +1,10 @@
 """Retrieved events → a short answer in the question's language, key figure or names first,
 one line per event, then the sources. Never more than the events say.
 
-``select_events`` keeps the events that answer the intent (type, metric, period, status,
-"same day as") and ranks them (round, amount, role title, the wanted field, newest first);
-``compose_answer`` writes the text. Money is written ``$14.3B`` / ``143億ドル``, head counts
-``10,000`` / ``1万人``.
+``ask_select.selection`` chooses and ranks the events; ``compose_answer`` writes the text:
+the figure or the names first (every name of a list, counted), what the answer stands in
+for (the nearest period, moves that state no role), the events, the sources. Money is
+written ``$14.3B`` / ``143億ドル``, head counts ``10,000`` / ``1万人``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,12 @@ of answer — in English or Japanese, by rules.
 Trigger words (``ask_lexicon``) choose the event types; each entity's role comes from the
 word or particle next to it ("in OpenAI" → the company invested in, "OpenAIから" → the
 company left, "Anthropic's" → the owner) or, failing that, from its side of the nearest
-trigger (the subject invests, the object is invested in).
+trigger (the subject invests, the object is invested in). Titles ("CEO", 「社長」) make a
+people question; a company named with one takes its side from the verb of the move.
+
+Words that only describe ("the U.S. chipmaker", "the SoftBank-led round", 「モビリティAI基盤」)
+are neither names nor unknown names; an unknown name is reported only when it plays a part
+of the event that no known entity plays.
 """
 
 from __future__ import annotations
