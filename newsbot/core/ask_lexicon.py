@@ -137,7 +137,7 @@ def _en(pattern: str) -> re.Pattern[str]:
 # (regex, frame), English; a word may be matched by one frame only (first wins).
 EN_TITLES = (r"chief [a-z]+ officers?|chief executives?|chief scientists?|co-?ceos?|ceos?|ctos?|cfos?|"
              r"coos?|cpos?|csos?|cmos?|vice[- ]presidents?|presidents?|chair(?:man|woman|person)?|"
-             r"head of [a-z]+|general manager|managing director")
+             r"head of (?-i:[a-z]+)|head(?= of (?-i:[A-Z]))|boss|general manager|managing director")
 EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(EN_TITLES), TITLE),
     (_en(r"parent(?: company)?|owners?|(?:has|have|had) owned|who owns|owns|took control of|"
@@ -199,7 +199,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"role|position|title|job"), ROLE),
 )
 
-JA_TITLES = (r"最高[^\s、。をにはがの]{1,6}責任者|CEO|CTO|CFO|COO|CPO|副社長|社長|会長|"
+JA_TITLES = (r"最高[^\s、。をにはがの]{1,6}責任者|CEO|CTO|CFO|COO|CPO|副社長|社長|会長|トップ|"
              r"チーフ[ァ-ヴー]+(?:オフィサー)?|(?:AI|[\u4e00-\u9fff]{1,4})?責任者|取締役|"
              r"執行役員|代表取締役")
 JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
@@ -216,6 +216,7 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"売上高|売上|売り上げ|収益|営業収入", REVENUE),
         (r"評価額|企業価値|時価総額|バリュエーション", VALUATION),
         (r"共同創業|共同創設|共同設立|創業|創設|設立|立ち上げ|起業", FOUND),
+        (r"株式[^、。]{0,10}取得|株[^、。式]{0,4}取得", INVEST),  # 「株式の49%を取得」: a stake
         (r"買収|買い取|傘下に|取得", ACQUIRE),
         (r"ライセンス", LICENSE),
         (r"出資者|投資家|株主|出資元", INVESTORS),
@@ -338,6 +339,8 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
 )
 EN_FROM_PLACE = _en(r"come from|came from|before|previously|prior|used to work|formerly")
 STAKE_EN = _en(r"stake|ownership|owns?|owned|per ?cent(?:age)?|share of")
+PAID_EN = _en(r"pa(?:y|ys|id|ying)|spen[dt]|spending|cost|price")
+PAID_JA = re.compile(r"支払|払っ|払う|費や|投じ|金額|額は|いくら")
 STAKE_JA = re.compile(r"出資比率|持ち株比率|保有比率|持ち分|何%|何パーセント|株式の何")
 
 LATEST_EN = _en(r"latest|most recent|current(?:ly)?|now|newest|last known")
@@ -367,7 +370,8 @@ ROLE_ALIASES = {
     "会長": "chairman", "チーフサイエンティスト": "chief scientist", "chairwoman": "chairman",
     "chairperson": "chairman", "chair": "chairman", "vice-president": "vice president",
     "vp": "vice president", "副社長": "vice president", "代表取締役": "ceo",
-    "chief ai officer": "caio", "最高ai責任者": "caio",
+    "chief ai officer": "caio", "最高ai責任者": "caio", "head": "leader", "boss": "leader",
+    "トップ": "leader",
 }  # fmt: skip
 # What else a title may be written as in an event's role ("社長" is a president or a CEO).
 ROLE_EQUIVALENTS = {

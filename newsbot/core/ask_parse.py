@@ -621,15 +621,28 @@ def _want_roles(
         return ("product",)
     if lx.MOVE in types and (want == lx.PERSON or not any(s.kind == "person" for s in slots)):
         return ("person",)
-    return _unfilled(want, frames, slots)
+    return _unfilled(want, frames, slots, _asks_subject(q, lang, frames))
 
 
-def _unfilled(want: str, frames: list[_Hit], slots: tuple[Slot, ...]) -> Roles:
+def _asks_subject(q: str, lang: str, frames: list[_Hit]) -> bool:
+    """"Which companies bought AI startups?": the question word is the verb's subject (no
+    "did" between them)."""
+    if lang == "ja" or not frames:
+        return False
+    m = re.match(r"\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?$", q[: frames[0].start], re.I)
+    return m is not None and not re.search(r"\b(?:did|does|do|has|have|had|is|was|are|were|"
+                                         r"will)\b", m.group(), re.I)  # fmt: skip
+
+
+def _unfilled(want: str, frames: list[_Hit], slots: tuple[Slot, ...], subject: bool = False
+              ) -> Roles:  # fmt: skip
     """The side of the main trigger no named entity fills: what "who"/"which" asks for."""
     if not frames:
         return ()
     top = max(h.frame.weight for h in frames)
     f = next(h for h in frames if h.frame.weight == top)
+    if subject and not slots:
+        return f.frame.patient if f.passive and f.frame.patient else f.frame.agent
     agent, patient = (f.frame.patient, f.frame.agent) if f.passive else (f.frame.agent,
                                                                             f.frame.patient)
     filled = {r for s in slots for r in s.roles}
@@ -644,8 +657,10 @@ def _unfilled(want: str, frames: list[_Hit], slots: tuple[Slot, ...]) -> Roles:
 
 def _field(q: str, lang: str, types: tuple[str, ...]) -> str | None:
     """A figure other than the main amount: the stake ("What stake did Meta take…")."""
-    if lx.INV in types and (lx.STAKE_JA if lang == "ja" else lx.STAKE_EN).search(q):
-        return "stake_pct"
+    if lx.INV in types and (lx.STAKE_JA if lang == "ja" else lx.STAKE_EN).search(q) and not (
+        lx.PAID_JA if lang == "ja" else lx.PAID_EN
+    ).search(q):
+        return "stake_pct"  # but "How much did Meta pay for its 49% stake?" asks the price
     return None
 
 

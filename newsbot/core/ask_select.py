@@ -91,6 +91,8 @@ def wanted_names(intent: Intent, e: Event) -> list[str]:
         asked.add(intent.anchor.name)
     names = [n for n in names_for(e, intent.want_roles) if n not in intent.excluded]
     kept = [n for n in names if n not in asked]
+    if intent.want_roles in (("to",), ("from",)):
+        return kept  # "Where did X's founders go?": not to X itself
     return kept if kept or intent.other else names
 
 
