@@ -120,7 +120,8 @@ class Answerer:
         family: dict[str, list[int]] = {}
         if any(not ids.get(s.name) for s in slots):
             family = family_ids(session, self._kin(slots))
-            missing = [s.name for s in slots if not ids.get(s.name) and not family.get(s.name)]
+            missing = [s.surface if intent.lang == "ja" and not s.surface.isascii() else s.name
+                       for s in slots if not ids.get(s.name) and not family.get(s.name)]
             if missing:
                 return compose_answer(intent, [], max_sources=self.max_sources, missing=missing)
             ids = {s.name: ids.get(s.name) or family[s.name] for s in slots}
