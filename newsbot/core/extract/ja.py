@@ -83,6 +83,7 @@ def extract_events(doc: Document) -> list[Event]:
     """The events a Japanese article states, one per real event."""
     state = State()
     tables = TableReader(doc)
+    lead = _lead_block(doc)
     for sentence in doc.sentences:
         row = tables.read(sentence, state.disc.main("company"))
         if row is not None:
@@ -90,11 +91,12 @@ def extract_events(doc: Document) -> list[Event]:
             if row.texts:
                 _read_row(doc, state, sentence.index, row)
             continue
-        if sentence.kind == "heading" or (sentence.kind == "item" and sentence.first):
-            state.disc.new_section()
-        _read(doc, state, sentence.index, without_byline(sentence.text), sentence.kind)
+        kind = "item" if sentence.listed else sentence.kind
+        _follow(state, kind, sentence.text, first=sentence.first)
+        state.disc.begin(sentence.index, kind, sentence.first, lead=sentence.block == lead)
+        _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
-    found = _without_old_foundings([e for e in state.events if _complete(e)], doc)
+    found = [e for e in state.events if _complete(e)]
     unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc))
     events = consolidate(found)
     for n, event in enumerate(events):
@@ -120,7 +122,7 @@ _AMOUNT_FIELDS = {"investment": "amount_usd", "acquisition": "amount_usd", "cust
 def _read_row(doc: Document, state: State, index: int, row: Row) -> None:
     """A roundup row in prose (内容 column): its sentences, then the row's amount for the one
     deal that states none."""
-    state.disc.new_section()
+    state.disc.begin(index, "item", True)
     before = len(state.events)
     for text in row.texts:
         _read(doc, state, index, text, "item")
@@ -130,6 +132,26 @@ def _read_row(doc: Document, state: State, index: int, row: Row) -> None:
     field = _AMOUNT_FIELDS[deals[0].type]
     if deals[0].fields.get(field) is None:
         deals[0].fields[field] = row.amount_usd
+
+
+_FUNDING_CUE = re.compile(r"調達|出資|資金|ラウンド|投資(?:家|を受け)|増資")
+
+
+def _follow(state: State, kind: str, text: str, *, first: bool) -> None:
+    """Keep what leads into a list: a list that follows words of funding (主な調達案件は
+    次の通り, 調達の歴史) is a list of rounds."""
+    if kind == "item":
+        if state.disc.unit != "item":
+            state.funding_list = bool(_FUNDING_CUE.search(state.lead_text))
+        return
+    state.funding_list = False
+    goes_on = kind == "text" and (not first or state.disc.unit == "heading")
+    state.lead_text = state.lead_text + text if goes_on else text
+
+
+def _lead_block(doc: Document) -> int:
+    """The block of the article's first paragraph of prose."""
+    return next((s.block for s in doc.sentences if s.kind == "text" and not s.listed), -1)
 
 
 def _canonical(doc: Document) -> Any:
@@ -163,6 +185,7 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
         if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
             m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
+    state.disc.end(index, ments)
     state.learned.learn(ments)
     ctx = Ctx(index, text, raw, kind, ments, quotes, doc.date, doc.rates)
     ctx.prepare()
@@ -187,7 +210,10 @@ def _resolve(
     _note_groups(state, index, ments)
 
 
-_PAST_POST = re.compile(r"出身|務めた|務めてきた|在籍した|率いた|率いてきた|統括した|を経て|元|前")
+_PAST_POST = re.compile(
+    r"出身|務めた|務めてきた|在籍した|率いた|率いてきた|統括した|携わった|携わってきた|勤めた|"
+    r"を経て|元|前"
+)
 
 
 def _past_of_person(text: str, ments: list[Ment], i: int) -> bool:
@@ -228,34 +254,6 @@ def _note_entity(doc: Document, m: Ment, noted: set[tuple[str, str]]) -> None:
     noted.add((m.name, m.surface))
     kind = m.kind if m.kind in ("company", "person", "product") else "company"
     doc.note_entity(m.name, kind, m.surface if m.surface != m.name else None)
-
-
-_OLD_FOUNDING_YEARS = 8
-
-
-def _old_founding(event: Event, doc: Document) -> bool:
-    """A founding told as the company's history (…は2013年にA氏とB氏が創業した), years before
-    the news: background, not a move to report."""
-    if event.type != "talent_move" or event.fields.get("role") != "co-founder":
-        return False
-    year = re.match(r"\d{4}", event.date or "")
-    return (
-        year is not None
-        and doc.date is not None
-        and doc.date.year - int(year.group()) >= _OLD_FOUNDING_YEARS
-    )
-
-
-def _without_old_foundings(events: list[Event], doc: Document) -> list[Event]:
-    """Old foundings dropped; a founder's later move starts from the company founded."""
-    old = [e for e in events if _old_founding(e, doc)]
-    kept = [e for e in events if not _old_founding(e, doc)]
-    for founding in old:
-        person = founding.fields["person"]
-        for e in kept:
-            if e.type == "talent_move" and e.fields["person"] == person and not e.fields["from"]:
-                e.fields["from"] = founding.fields["to"]
-    return kept
 
 
 def _complete(event: Event) -> bool:

@@ -433,8 +433,9 @@ def _same_period(ctx: Ctx, state: State, start: int) -> str | None:
 
 
 def _current_month(ctx: Ctx, metric: str) -> str | None:
-    """An ARR or a valuation stated without a date is the one at the time of writing."""
-    if metric not in ("arr", "valuation") or ctx.on is None:
+    """An ARR, a valuation or the funding to date stated without a date is the one at the
+    time of writing."""
+    if metric not in ("arr", "valuation", "funding_total") or ctx.on is None:
         return None
     return f"{ctx.on.year}-{ctx.on.month:02d}"
 

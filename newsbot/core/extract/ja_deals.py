@@ -45,19 +45,20 @@ _ROUND_WORDS = {
     "エンジェル": "angel",
     "ブリッジ": "bridge",
 }
-_RAISE = re.compile(r"資金調達|調達|増資")
+_RAISE = re.compile(r"資金調達|調達|増資|資金を集め")
 _RECEIVE_AFTER = re.compile(r"^(?:を|も)?(?:受け|受ける|受けた|受け入れ)")
-_LEAD = re.compile(r"主導|引き受け|引受")
+_LEAD = re.compile(r"主導|リード|引き受け|引受")
 _STAKE_TRIGGER = re.compile(r"株式")
 _FUNDING_TOTAL = re.compile(r"これまでに|これまでの|累計|累積|合計で|創業以来|設立以来")
 _MONEY_WORDS = re.compile(r"資金|ラウンド|シリーズ|シード|出資|増資|億|万ドル|ドル|円|ユーロ")
 _INVESTOR_LIST = re.compile(
     r"(?:出資者|投資家|出資企業|引受先|投資企業|参加企業)(?:には|は|として|に)"
+    r"|(?:^|[、。\s])(?:リード|主導)(?:役|投資家)?(?:は|を務めたのは|を務めるのは)"
 )
 _PART_UNDONE = re.compile(r"^(?:関係)?(?:を|の)?(?:見直|解消|終了|打ち切|破棄|凍結)")
 _ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
 _JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
-_FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金|主導")
+_FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金|主導|リード")
 _RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
 _PASSIVE = re.compile(r"^(?:され|を受け)")
 _PARTNER = (
@@ -82,7 +83,7 @@ _INV_AMOUNT_WORDS = re.compile(r"出資額|投資額|調達額|資本金|出資�
 
 def investments(ctx: Ctx, state: State) -> None:
     """Funding rounds and stakes: who receives, who invests, how much, at what valuation."""
-    if ctx.kind == "item" and _terse_round(ctx, state):
+    if ctx.kind == "item" and (_terse_round(ctx, state) or _verbless_round(ctx, state)):
         return
     trigs = [
         t
@@ -123,7 +124,7 @@ def _terse_round(ctx: Ctx, state: State) -> bool:
     rnd = round_of(ctx.text)
     if colon is None or money is None or money.start > colon.end() + 2:
         return False
-    if rnd is None and not _FUNDING_WORDS.search(ctx.text):
+    if rnd is None and not _FUNDING_WORDS.search(ctx.text) and not state.funding_list:
         return False
     backers = [m for m in ctx.ments if m.start >= money.end and m.kind in PARTY and not m.quoted]
     fields = {
@@ -135,6 +136,37 @@ def _terse_round(ctx: Ctx, state: State) -> bool:
         "round": rnd,
     }
     state.add(make("investment", fields, ctx, 0.6, money=money, pos=first.start))
+    return True
+
+
+_OTHER_DEAL = frozenset(("acq", "sale", "part", "cust", "depart", "arrive", "found", "layoff"))
+_LEAD_AFTER = re.compile(r"(?:が|も)(?:リード|主導)")
+
+
+def _verbless_round(ctx: Ctx, state: State) -> bool:
+    """2019年12月：シリーズAで1500万ドル（評価額…、Xがリード）: a timeline line that names a
+    round and its amount without a verb or a company: the round of the list's company."""
+    deals = [m for m in ctx.money if money_role(ctx, m) == "deal"]
+    rnd = round_of(ctx.text)
+    if not deals or (rnd is None and not state.funding_list):
+        return False
+    if ctx.of("inv") or any(t.kind in _OTHER_DEAL for t in ctx.trigs):
+        return False
+    if any(m.kind in COMPANY and m.end <= deals[0].start for m in ctx.ments):
+        return False  # a company before the amount: not this line's shape
+    backers = [m for m in ctx.ments if m.start >= deals[0].end and m.kind in PARTY]
+    company = state.disc.salient("company", ctx.idx, exclude=tuple(names(backers)))
+    if company is None:
+        return False
+    fields = {
+        "company": company,
+        "investors": names(backers),
+        "amount_usd": usd(deals[0]),
+        "stake_pct": None,
+        "valuation_usd": usd(valuation(ctx)),
+        "round": rnd,
+    }
+    state.add(make("investment", fields, ctx, 0.55, money=deals[0], pos=deals[0].start))
     return True
 
 
@@ -931,7 +963,7 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
         group = state.disc.group("company", ctx.idx) if not subjects else ()
         return list(group) if ctx.kind == "item" else []
     if not subjects and partners:
-        guess = state.disc.topic("company", ctx.idx, exclude=tuple(partners))
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(partners))
         subjects = [guess] if guess else []
     return list(dict.fromkeys(subjects + partners))
 

@@ -1,9 +1,19 @@
 """Who 同社, 同氏, 両社, a bare surname and an omitted subject refer to.
 
 Japanese drops subjects and refers back with 同社 (that company) and 同氏 (that person).
-``Discourse`` keeps, sentence by sentence, how salient each entity is: a mention counts more
-as topic (は) than as subject (が) than elsewhere, and counts less with every sentence read
-since. The title's subject keeps a small lasting weight: it is what the article is about.
+What they mean is the TOPIC in force, at three levels:
+
+- the sentence's: the last は-marked name (ルネサスは…), kept until another replaces it; in a
+  list each item starts without one (an item's own head, DeepL：…, is its topic);
+- the frame's: the company a heading names, and for a list the one its lead-in sentence is
+  about (Hugging Faceの調達の歴史はこんな感じです。), kept for every item of the list;
+- the article's: the company the title and the first paragraph are about.
+
+An omitted subject takes the first of these that is set, never merely the last name read:
+in a timeline (2013年：米スプリントを買収 / 2016年：英アームを買収) the buyer of each line is
+the article's company, not the previous line's target. Only when no topic is known does
+salience decide: a mention counts more as topic (は) than as subject (が) than elsewhere, and
+counts less with every sentence read since.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ _WINDOW = 6
 _TOPIC_WINDOW = 10
 _GROUP_WINDOW = 15
 _SEPARATORS = re.compile(r"[・=＝\s]")
+_ABOUT_MIN = 2.0
 
 
 @dataclass(slots=True)
@@ -46,6 +57,40 @@ class Discourse:
     products: list[tuple[int, str]] = field(default_factory=list)
     topics: dict[str, tuple[int, str]] = field(default_factory=dict)
     new_org: tuple[int, str] | None = None
+    about: dict[str, float] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    frames: dict[str, str] = field(default_factory=dict)
+    lead_in: dict[str, tuple[int, str]] = field(default_factory=dict)
+    unit: str = ""
+    zone: str = ""
+
+    def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
+        """A unit starts: a heading opens a section, a list's first item takes the topic of
+        the sentence that led into it as the list's frame, an item starts without a topic
+        of its own; ``lead`` marks the article's first paragraph."""
+        self.zone = "title" if kind == "title" else "lead" if lead else ""
+        if kind == "heading":
+            self.topics.clear()
+            self.sections.clear()
+            self.frames.clear()
+            self.lead_in.clear()
+        elif kind == "item":
+            if self.unit != "item":
+                self.frames = {k: name for k, (at, name) in self.lead_in.items() if sent - at <= 2}
+            if first:
+                self.topics.clear()
+        elif self.unit == "item":
+            self.frames.clear()
+        self.unit = kind
+
+    def end(self, sent: int, ments: list[Ment]) -> None:
+        """A prose sentence read: what it is about leads into a list that may follow."""
+        if self.unit in ("item", "heading"):
+            return
+        for kind in ("company", "person"):
+            about = _about(ments, kind)
+            if about:
+                self.lead_in[kind] = (sent, about)
 
     def note(self, sent: int, m: Ment, *, title: bool = False) -> None:
         """Record a resolved mention of sentence ``sent``."""
@@ -53,18 +98,18 @@ class Discourse:
         kind = "company" if m.kind == "unknown" else m.kind
         if m.name and not m.quoted and _sets_topic(m, title):
             self.topics[kind] = (sent, m.name)
+        if self.unit == "heading" and _heads(m):
+            self.sections.setdefault(m.kind, m.name)
         for name in m.all_names:
             self.seen.append(Seen(sent, name, kind, weight))
             if title and m.kind == "company" and m.lp in AGENT_PARTICLES | TOPIC_PARTICLES:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
+            if self.zone and kind == "company" and not m.quoted and not m.extra.get("past_of"):
+                self.about[name] = self.about.get(name, 0.0) + _about_weight(m, self.zone)
         if m.kind == "person" and m.source != "surname" and m.name:
             self._learn_surname(m)
         if m.extra.get("new_org") and m.name and m.source != "anaphor":
             self.new_org = (sent, m.name)
-
-    def new_section(self) -> None:
-        """A heading or list item starts: the old topic no longer carries over."""
-        self.topics.clear()
 
     def note_group(self, sent: int, kind: str, names: tuple[str, ...]) -> None:
         """Coordinated names (AとBは): what a later 両社/両氏 refers to."""
@@ -95,9 +140,25 @@ class Discourse:
         return out
 
     def main(self, kind: str, exclude: tuple[str, ...] = ()) -> str | None:
-        """What the article is about: its headline's subject."""
-        ranked = sorted(self.prior.items(), key=lambda item: -item[1])
+        """What the article is about: the company its title and first paragraph are about
+        (one named in the title, or the topic of the lead; not one the lead only names in
+        passing), else the headline's subject."""
+        about = [(n, w) for n, w in self.about.items() if w >= _ABOUT_MIN]
+        ranked = sorted(about or self.prior.items(), key=lambda item: -item[1])
         return next((name for name, _ in ranked if name not in exclude), None) if kind else None
+
+    def framed(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
+        """The topic of the list being read, or in prose of the sentence before (the one
+        name it named); else the section's; else (companies) the article's."""
+        last = self.lead_in.get(kind)
+        here = self.frames.get(kind) if self.unit == "item" else None
+        if here is None and last is not None and at - last[0] <= 1 and self.unit != "item":
+            here = last[1]
+        for name in (here, self.sections.get(kind)):
+            if name and name not in exclude:
+                return name
+        main = self.main(kind) if kind == "company" else None
+        return main if main not in exclude else None
 
     def topic(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
         """The current topic of ``kind`` (the last は-marked one), if still in reach."""
@@ -108,11 +169,14 @@ class Discourse:
 
     def salient(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
         """What an omitted subject or 同社 most likely means at sentence ``at``: the current
-        topic (the last は-marked one, kept until another replaces it), else the most
-        salient entity of ``kind``."""
+        topic (the last は-marked one, kept until another replaces it), else the list's or
+        section's, else the article's, else the most salient entity of ``kind``."""
         topic = self.topics.get(kind)
         if topic is not None and at - topic[0] <= _TOPIC_WINDOW and topic[1] not in exclude:
             return topic[1]
+        framed = self.framed(kind, at, exclude)
+        if framed:
+            return framed
         scores = self.scores(kind, at, exclude)
         return max(scores, key=lambda n: scores[n]) if scores else None
 
@@ -149,6 +213,37 @@ def _sets_topic(m: Ment, title: bool) -> bool:
     if m.lp in TOPIC_PARTICLES or m.particle in TOPIC_PARTICLES or m.extra.get("predicate"):
         return True
     return title and m.lp in SUBJECT_PARTICLES
+
+
+def _heads(m: Ment) -> bool:
+    """A heading's name is its section's topic when the heading is about it (Hugging Faceの
+    歩み, デビッド・ハさん（CEO）), not when it names a partner (エヌビディアとの関係)."""
+    return (
+        bool(m.name)
+        and not m.quoted
+        and m.kind in ("company", "person")
+        and m.lp in ("", "は", "が", "の", "も", "、")
+    )
+
+
+def _about(ments: list[Ment], kind: str) -> str | None:
+    """What a sentence is about: its topic (は), else the one name of ``kind`` it names."""
+    kinds = ("company", "unknown") if kind == "company" else (kind,)
+    found = [m for m in ments if m.kind in kinds and m.name and not m.quoted]
+    topic = next((m for m in found if m.lp in TOPIC_PARTICLES), None)
+    if topic is not None:
+        return topic.name
+    named = {m.name for m in found if not m.extra.get("past_of")}
+    return named.pop() if len(named) == 1 else None
+
+
+def _about_weight(m: Ment, zone: str) -> float:
+    """How much a mention in the title or lead says what the article is about."""
+    if zone == "title":
+        return 3.0 if m.lp in AGENT_PARTICLES | TOPIC_PARTICLES else 1.5
+    if m.extra.get("new_org") or m.extra.get("org_quote"):
+        return 2.0  # 新会社「Reflex Labs」: the news is the new company
+    return {"は": 2.0, "が": 1.0}.get(m.lp, 0.5)
 
 
 def _weight(m: Ment) -> float:

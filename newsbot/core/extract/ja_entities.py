@@ -173,9 +173,9 @@ _KABU = re.compile(
     rf"株式会社(?P<a>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})|(?P<b>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})株式会社"
     rf"|\(株\)(?P<c>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})"
 )
-_LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*"
+_LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+|:[A-Za-z][A-Za-z0-9]*)*"
 _LATIN = re.compile(
-    rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.:&'+\-][A-Za-z0-9]+)*|&))*)"
+    rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+)*|&))*)"
 )
 _ANAPHOR = re.compile(
     r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局"
@@ -302,7 +302,7 @@ def read_particle(text: str, pos: int) -> tuple[str, int]:
     plural = _PLURAL.match(text, pos)
     at = plural.end() if plural else pos
     m = _PARTICLE.match(text, at)
-    if not m and plural and plural.group().startswith("など"):
+    if not m and plural and plural.group().startswith(("など", "ら")):
         noun = _EXAMPLE_NOUN.match(text, at)
         m = _PARTICLE.match(text, noun.end()) if noun else None
     if not m:

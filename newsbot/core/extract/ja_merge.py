@@ -56,6 +56,7 @@ def consolidate(events: list[Event]) -> list[Event]:
         out.extend(merge([e for e in events if e.type == kind]))
     acquisitions = [e for e in out if e.type == "acquisition"]
     rounds = [e.fields.get("amount_usd") for e in out if e.type == "investment"]
+    priced = [e for e in out if e.type == "investment" and e.fields.get("valuation_usd")]
     out = [
         e
         for e in out
@@ -63,6 +64,7 @@ def consolidate(events: list[Event]) -> list[Event]:
         and not _headline_only(e, out)
         and not _headline_variant(e, out)
         and not _round_total(e, rounds)
+        and not _round_valuation(e, priced)
     ]
     for e in out:
         e.fields = {k: v for k, v in e.fields.items()}
@@ -391,6 +393,22 @@ def _round_total(e: Event, rounds: list[Any]) -> bool:
         and e.fields.get("metric") == "funding_total"
         and isinstance(value, (int, float))
         and any(isinstance(r, (int, float)) and _close(r, value, 0.05) for r in rounds)
+    )
+
+
+def _round_valuation(e: Event, priced: list[Event]) -> bool:
+    """A valuation the article gives as a round's (シリーズDで…（評価額45億ドル）, or a title's
+    「評価額45億ドルまでの道のり」): that round's valuation, not a figure of its own."""
+    value = e.fields.get("value_usd")
+    return (
+        e.type == "financial"
+        and e.fields.get("metric") == "valuation"
+        and isinstance(value, (int, float))
+        and any(
+            r.fields.get("company") == e.fields.get("company")
+            and _close(r.fields.get("valuation_usd"), value, 0.05)
+            for r in priced
+        )
     )
 
 

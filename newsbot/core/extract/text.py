@@ -45,7 +45,9 @@ class Sentence:
 
     ``kind`` is ``title``, ``heading``, ``item`` (list item or table row) or ``text``.
     ``block`` numbers the block (paragraph, item, row) it belongs to; ``first`` says it opens
-    that block. A table row keeps its ``cells`` (the text joins them with "; ").
+    that block. A table row keeps its ``cells`` (the text joins them with "; "). ``listed``
+    says the block is one line of a paragraph of several (a list's line, even one without a
+    mark or end punctuation that ``kind`` calls a heading).
     """
 
     index: int
@@ -54,6 +56,7 @@ class Sentence:
     kind: str
     first: bool = True
     cells: tuple[str, ...] = ()
+    listed: bool = False
 
 
 def split_sentences(text: str, *, lang: str) -> list[str]:
@@ -67,22 +70,22 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
     units: list[Sentence] = []
     if title.strip():
         units.append(Sentence(0, title.strip(), 0, "title"))
-    for block_no, (kind, block, cells) in enumerate(_blocks(text), start=1):
+    for block_no, (kind, block, cells, listed) in enumerate(_blocks(text), start=1):
         if cells:
-            units.append(Sentence(len(units), block, block_no, kind, True, cells))
+            units.append(Sentence(len(units), block, block_no, kind, True, cells, listed))
             continue
         for i, sentence in enumerate(split_sentences(block, lang=lang)):
-            units.append(Sentence(len(units), sentence, block_no, kind, i == 0))
+            units.append(Sentence(len(units), sentence, block_no, kind, i == 0, (), listed))
     return units
 
 
-def _blocks(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    blocks: list[tuple[str, str, tuple[str, ...]]] = []
+def _blocks(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:
+    blocks: list[tuple[str, str, tuple[str, ...], bool]] = []
     for paragraph in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in paragraph.split("\n") if ln.strip()]
         several = len(lines) > 1
         for line in lines:
-            blocks.append(_classify(line, several))
+            blocks.append((*_classify(line, several), several))
     return blocks
 
 
