@@ -156,9 +156,6 @@ class Answerer:
         """The planned queries, tier by tier, until one finds events that answer."""
         pooled: Records = []
         window = None
-        for query in context_queries(intent):
-            if all(name in ids for name, _ in query.where):
-                pooled += self._run(session, query, ids)
         first = anchor_query(intent)
         if first is not None:
             pooled += self._run(session, first, ids)
@@ -170,7 +167,16 @@ class Answerer:
             events = pooled + [e for query in tier for e in self._run(session, query, ids)]
             if select_events(intent, events):
                 break
-        return events
+        return events + self._context(session, intent, ids, events)
+
+    def _context(self, session: Session, intent: Intent, ids: Ids, events: Records) -> Records:
+        """The deals that date a figure ("xAI's valuation when it bought X"), fetched only when
+        there are several figures to choose between."""
+        if len(select_events(intent, events)) < 2:
+            return []
+        return [e for query in context_queries(intent)
+                if all(name in ids for name, _ in query.where)
+                for e in self._run(session, query, ids)]  # fmt: skip
 
     def _run(self, session: Session, query: Query, ids: Ids) -> Records:
         groups = [(ids[name], roles or None) for name, roles in query.where]
