@@ -31,7 +31,7 @@ from newsbot.core.extract.ja_clauses import Ctx
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
 from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
-from newsbot.core.extract.ja_lex import TALENT_DEPART, fold_ja
+from newsbot.core.extract.ja_lex import CALLED_OFF, TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
@@ -97,7 +97,8 @@ def extract_events(doc: Document) -> list[Event]:
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
     found = [e for e in state.events if _complete(e)]
-    unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc))
+    glossed = {surface: name for surface, (name, _kind) in state.learned.names.items()}
+    unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc), glossed)
     events = consolidate(found)
     for n, event in enumerate(events):
         for key in _EXTRA_KEYS:
@@ -111,9 +112,32 @@ def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None
     """Run every rule on the sentence (each part of a headline on its own)."""
     for segment in _SEGMENT.finditer(text):
         ctx = _context(doc, state, index, segment.group(), kind)
+        before = len(state.events)
         for rule, wanted in zip(RULES, _gates(ctx, state), strict=True):
             if wanted:
                 rule(ctx, state)
+        if CALLED_OFF.search(ctx.text) and kind != "title":
+            _call_off(ctx, state, before)
+
+
+_CALLED_OFF_KINDS = ("acquisition", "investment", "partnership")
+
+
+def _call_off(ctx: Ctx, state: State, before: int) -> None:
+    """…と合意した。しかし合意は撤回された: the deal just read did not happen after all
+    (unless this sentence states a deal of its own, or names other parties)."""
+    if any(e.type in _CALLED_OFF_KINDS for e in state.events[before:]):
+        return
+    named = {n for m in ctx.ments for n in m.all_names if m.kind in ("company", "unknown")}
+    for e in reversed(state.events[:before]):
+        if ctx.idx - e.extra.get("sent", -99) > 2:
+            return
+        if e.type in _CALLED_OFF_KINDS:
+            parties = {v for v in e.fields.values() if isinstance(v, str)}
+            parties |= {v for v in e.fields.get("companies") or []}
+            if not named or named & parties:
+                state.events.remove(e)
+            return
 
 
 _AMOUNT_FIELDS = {"investment": "amount_usd", "acquisition": "amount_usd", "customer": "amount_usd"}

@@ -22,6 +22,7 @@ from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import (
     ACQ_TRIGGER,
     ANON_SOURCE,
+    CALLED_OFF,
     CLAUSE_BREAK,
     CONTRAST,
     CUST_TRIGGER,
@@ -62,6 +63,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("layoff", LAYOFF_TRIGGER),
     ("launch", LAUNCH_TRIGGER),
 )
+_DEALS = frozenset(("acq", "sale", "inv", "part", "cust"))
 # Saying verbs never own the subject before them (グーグルが発表した、…との契約).
 _NON_BLOCKING = frozenset(("launch",))
 _RELATIVE = re.compile(
@@ -210,6 +212,8 @@ def blocked(ctx: Ctx, t: Trig) -> str:
         return "hedged"
     if ctx.anonymous or RUMOUR.search(ctx.sentence_tail(t)):
         return "rumour"
+    if t.kind in _DEALS and (CALLED_OFF.search(ctx.text, t.end) or "破談" in ctx.text[t.end :]):
+        return "called off"  # 買収することで合意していたが、…合意を撤回した
     return ""
 
 

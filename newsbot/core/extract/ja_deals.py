@@ -140,7 +140,11 @@ def _terse_round(ctx: Ctx, state: State) -> bool:
 
 
 _OTHER_DEAL = frozenset(("acq", "sale", "part", "cust", "depart", "arrive", "found", "layoff"))
-_LEAD_AFTER = re.compile(r"(?:が|も)(?:リード|主導)")
+_LINE_HEAD = re.compile(
+    r"\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:ごろ|頃)?\s*[:、]?\s*)?"
+    r"(?:[^、。:]{0,8}?(?:ラウンド|シリーズ\s?[A-Z]\d?|シード|エンジェル)(?:ラウンド)?)?"
+    r"(?:で|に|として|では)?(?:総額|計|合計)?(?:約|およそ)?\s*"
+)
 
 
 def _verbless_round(ctx: Ctx, state: State) -> bool:
@@ -152,8 +156,8 @@ def _verbless_round(ctx: Ctx, state: State) -> bool:
         return False
     if ctx.of("inv") or any(t.kind in _OTHER_DEAL for t in ctx.trigs):
         return False
-    if any(m.kind in COMPANY and m.end <= deals[0].start for m in ctx.ments):
-        return False  # a company before the amount: not this line's shape
+    if not _LINE_HEAD.fullmatch(ctx.text, 0, deals[0].start):
+        return False  # anything but a date and a round before the amount: not this shape
     backers = [m for m in ctx.ments if m.start >= deals[0].end and m.kind in PARTY]
     company = state.disc.salient("company", ctx.idx, exclude=tuple(names(backers)))
     if company is None:

@@ -63,6 +63,7 @@ class Discourse:
     lead_in: dict[str, tuple[int, str]] = field(default_factory=dict)
     unit: str = ""
     zone: str = ""
+    last_topic: str = ""
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -71,6 +72,7 @@ class Discourse:
         self.zone = "title" if kind == "title" else "lead" if lead else ""
         if kind == "heading":
             self.topics.clear()
+            self.last_topic = ""
             self.sections.clear()
             self.frames.clear()
             self.lead_in.clear()
@@ -98,6 +100,7 @@ class Discourse:
         kind = "company" if m.kind == "unknown" else m.kind
         if m.name and not m.quoted and _sets_topic(m, title):
             self.topics[kind] = (sent, m.name)
+            self.last_topic = kind
         if self.unit == "heading" and _heads(m):
             self.sections.setdefault(m.kind, m.name)
         for name in m.all_names:
@@ -106,6 +109,9 @@ class Discourse:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
             if self.zone and kind == "company" and not m.quoted and not m.extra.get("past_of"):
                 self.about[name] = self.about.get(name, 0.0) + _about_weight(m, self.zone)
+        if m.surface != m.name and m.surface in self.about and m.name:
+            # キャップジェミニ in the title, キャップジェミニ（Capgemini） in the lead: one company
+            self.about[m.name] = self.about.get(m.name, 0.0) + self.about.pop(m.surface)
         if m.kind == "person" and m.source != "surname" and m.name:
             self._learn_surname(m)
         if m.extra.get("new_org") and m.name and m.source != "anaphor":
@@ -159,6 +165,16 @@ class Discourse:
                 return name
         main = self.main(kind) if kind == "company" else None
         return main if main not in exclude else None
+
+    def person_topic(self, at: int) -> str | None:
+        """The person an omitted subject of a people verb means: the person the text is
+        about (the last topic, 伊藤錬さんは…, or the section's, デビッド・ハさん（CEO）), when
+        no company has become the topic since."""
+        if self.last_topic == "person":
+            return self.topic("person", at)
+        if self.last_topic == "" or "company" not in self.topics:
+            return self.sections.get("person")
+        return None
 
     def topic(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
         """The current topic of ``kind`` (the last は-marked one), if still in reach."""
@@ -298,6 +314,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and not k.quoted
         and k.source != "anaphor"
         and not k.extra.get("left")
+        and not k.extra.get("past_of")  # 米グーグルで…を務めたA氏が、同社の: not Google
         and k.particle != ""  # a word inside a longer name or description
     ]
     if m.surface in ("当社", "弊社"):

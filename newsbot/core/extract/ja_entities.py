@@ -145,6 +145,11 @@ _SLOT_KATA = re.compile(
     rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
+# A katakana word glossed with a Latin name: アディション（Addition）, a name whatever it says.
+_GLOSSED_KATA = re.compile(
+    rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=\s?\((?:[A-Z][A-Za-z0-9.&'\-]*)"
+    rf"(?:\s[A-Za-z0-9.&'\-]+){{0,4}}\))"
+)
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
 )
@@ -187,7 +192,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた|を務める)$"
 )
 _AFTER_COMPANY = re.compile(
-    r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)"
+    r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)|日本法人(?=\s?\()"
     r"|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
@@ -236,7 +241,7 @@ class Learned:
                 self.add(alias, m.name, "company")
             if m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{1,2}}", m.name):
                 continue  # 小池氏: a surname, resolved against the full name when it comes
-            if m.source == "pattern" and m.kind in ("company", "person"):
+            if m.source in ("pattern", "learned") and m.kind in ("company", "person"):
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
                     self.add(m.name, m.name, m.kind)
@@ -253,8 +258,10 @@ class Learned:
                 self._rx = None
 
     def add(self, surface: str, name: str, kind: str) -> None:
-        """Learn one name."""
-        if len(surface) >= 2 and surface not in self.names:
+        """Learn one name; a gloss (キャップジェミニ（Capgemini）) names a surface learned bare
+        before (キャップジェミニ in the title)."""
+        known = self.names.get(surface)
+        if len(surface) >= 2 and (known is None or (known[0] == surface != name)):
             self.names[surface] = (name, kind)
             self._rx = None
 
@@ -336,7 +343,7 @@ def find_mentions(
     found.sort(key=lambda m: m.start)
     for m in found:
         _finish(text, m, quotes, registry)
-    found = _drop_descriptors(_drop_glosses(found))
+    found = _drop_places(text, _drop_descriptors(_drop_glosses(found)))
     members = _list_members(text, found, registry)
     if members:
         for m in members:
@@ -533,6 +540,7 @@ _KATA_COMPANIES = (
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
+    (_GLOSSED_KATA, re.compile(rf"[{_K}]\s?\([A-Z]")),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
 )
 
@@ -889,6 +897,27 @@ def _drop_descriptors(found: list[Ment]) -> list[Ment]:
             and m.surface[-1] in KANJI_CHARS
             and i + 1 < len(found)
             and found[i + 1].start == m.end
+        )
+    ]
+
+
+_PLACE_OF = re.compile(
+    r"(?:州|市|県|郊外)?(?:の|にある|に本社を置く|に拠点を置く|発の)[^、。はがをにと「」()]{0,12}?"
+    r"(?:企業|会社|新興|スタートアップ|メーカー|ベンチャー|大手|ユニコーン|研究所|開発会社)[、\s]?$"
+)
+
+
+def _drop_places(text: str, found: list[Ment]) -> list[Ment]:
+    """独ベルリンのAI企業ノイラル・フォージ, 仏ボルドーのロボット企業 Pollen Robotics: the name
+    before the description is where the company is, not a company."""
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            m.source == "pattern"
+            and m.kind == "company"
+            and i + 1 < len(found)
+            and _PLACE_OF.match(text, m.end, found[i + 1].start - len(found[i + 1].prefix))
         )
     ]
 

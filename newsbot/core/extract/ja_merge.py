@@ -8,7 +8,7 @@ states, and one move per person (a join the person later leaves is history).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from newsbot.core.events import Event
@@ -21,16 +21,20 @@ _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "
 
 
 def unify_names(
-    events: list[Event], known: Callable[[str], bool], canonical: Callable[[str], str | None]
+    events: list[Event],
+    known: Callable[[str], bool],
+    canonical: Callable[[str], str | None],
+    glossed: Mapping[str, str] | None = None,
 ) -> None:
     """A name the registry does not know, used short and long (クオンタム, クオンタム・アナリ
     ティクス): the long form everywhere; an unknown long form of a known name the article
-    also uses (クルーソー・エナジー beside Crusoe): the known name."""
+    also uses (クルーソー・エナジー beside Crusoe): the known name; a name the article glosses
+    (キャップジェミニ（Capgemini）), even where read before the gloss: the glossed name."""
     used = {v for e in events for f in _NAME_FIELDS if isinstance(v := e.fields.get(f), str)}
     used |= {v for e in events for v in e.fields.get("investors") or []}
-    longer = {}
+    longer = {n: glossed[n] for n in used if glossed and glossed.get(n, n) != n and not known(n)}
     for short in used:
-        if known(short) or len(short) < 2:
+        if known(short) or len(short) < 2 or short in longer:
             continue
         ext = [n for n in used if n != short and n.startswith(short) and n[len(short)] in "・ "]
         if len(ext) == 1:
@@ -210,11 +214,19 @@ def _acquisitions(events: list[Event]) -> list[Event]:
             a.fields["target"] == b.fields["target"]
             and (
                 a.fields["acquirer"] == b.fields["acquirer"]
-                or min(a.confidence, b.confidence) <= _GUESS < max(a.confidence, b.confidence)
+                or (
+                    min(a.confidence, b.confidence) <= _GUESS < max(a.confidence, b.confidence)
+                    and not _apart(a, b)
+                )
             )
         ),
     )
     return [_fold(g, "amount_usd") for g in groups]
+
+
+def _apart(a: Event, b: Event) -> bool:
+    """Two findings dated in different years: two deals (bought in 2017, sold on in 2021)."""
+    return bool(a.date and b.date and a.date[:4] != b.date[:4])
 
 
 def _partnerships(events: list[Event]) -> list[Event]:

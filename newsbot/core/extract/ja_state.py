@@ -44,6 +44,7 @@ class State:
     fiscal: str | None = None  # the fiscal year the article reports on (2025年1月期決算)
     lead_text: str = ""  # the heading and prose sentence read last: what a list follows
     funding_list: bool = False  # the list being read follows words of funding (調達の歴史)
+    careers: dict[str, str] = field(default_factory=dict)  # a person's last employer stated
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

@@ -90,6 +90,7 @@ def talent(ctx: Ctx, state: State) -> None:
         _combine(moves, move)
     _prior_post(ctx, state)
     _career_note(ctx, state)
+    _note_careers(ctx, state)
     for t in ctx.of("depart", "arrive", "found", "lead", "serve"):
         if blocked(ctx, t) or stayed(ctx, t) or not _real_trigger(ctx, t):
             continue
@@ -157,7 +158,37 @@ def _prior_post(ctx: Ctx, state: State) -> None:
         recent.fields["from"] = employer
 
 
-CAREER_HINT = re.compile(r"出身|務めた|を経て|在籍した|勤めた|率いた")
+CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い")
+_CAREER_AFTER = re.compile(
+    r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|に在籍|に勤め|で勤務|"
+    r"在籍し|勤務し)"
+)
+
+
+def _note_careers(ctx: Ctx, state: State) -> None:
+    """英スタビリティーAIで研究責任者を務めました, メルカリの執行役員を経て: the last employer
+    the text gives for the person it is about, where a later move without an origin
+    comes from."""
+    if not CAREER_HINT.search(ctx.text):
+        return
+    people = [m for m in ctx.ments if m.kind == "person" and m.lp in ("は", "が") and m.name]
+    person = names(people[:1])[0] if people else state.disc.person_topic(ctx.idx)
+    if not person:
+        return
+    start = people[0].end if people else 0
+    posts = [
+        m
+        for m in ctx.ments
+        if m.kind in COMPANY
+        and m.start >= start
+        and not _SCHOOL.search(m.name)
+        and _CAREER_AFTER.match(ctx.text, m.pend if m.particle else m.end)
+    ]
+    employer = _employer(posts[-1]) if posts else None
+    if employer:
+        state.careers[person] = employer
+
+
 _CAREER = re.compile(r"出身|を経て|(?:を|で)?[^、。はが]{0,16}?(?:務めた|在籍した|勤めた|率いた)")
 
 
@@ -223,9 +254,11 @@ def _combine(moves: dict[str, Move], move: Move) -> None:
 
 def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
     transitive = t.kind == "arrive" and _TRANSITIVE.match(t.word) is not None
-    people = _people(ctx, t, transitive)
+    people = _people(ctx, t, transitive) or _unsaid_person(ctx, state, t, transitive)
     if not people or _joins_committee(ctx, t):
         return []
+    if t.kind == "found":
+        people += [m for m in _cofounders(ctx, t) if m not in people]
     if is_relative(ctx, t) and not transitive:
         # 新たに加わる研究者; but CEOに就いたタン氏 names the one who moved
         head = relative_head(ctx, t, PERSON)
@@ -258,6 +291,39 @@ def _people(ctx: Ctx, t: Trig, transitive: bool) -> list[Ment]:
             ]
         found = _slot_fillers(ctx, t, found)
     return [m for m in found if m.kind == "person" and names([m]) and not _in_relative(ctx, m, t)]
+
+
+_UNSAID_KINDS = frozenset(("found", "arrive", "depart"))
+
+
+def _unsaid_person(ctx: Ctx, state: State, t: Trig, transitive: bool) -> list[Ment]:
+    """2023年7月に…Sakana AIを設立し: the subject left unsaid is the person the text is
+    about (the last topic, or the section a person's name heads), when the sentence names
+    no one else and no company has become the topic since."""
+    if transitive or t.kind not in _UNSAID_KINDS or is_relative(ctx, t):
+        return []
+    if not _VERB_AFTER.match(ctx.text, t.end):
+        return []  # 退職者の…, 離脱は: a noun, not what someone did
+    if any(m.kind == "person" and m.lp in ("は", "が", "も") for m in ctx.ments):
+        return []
+    if any(m.kind in COMPANY and m.lp in ("は", "が") for m in ctx.before(t)):
+        return []
+    name = state.disc.person_topic(ctx.idx)
+    if not name:
+        return []
+    at = ctx.clause_start(t.start)
+    ment = Ment(at, at, name, name, "person", source="anaphor")
+    ment.particle, ment.lp, ment.pend = "は", "は", at
+    return [ment]
+
+
+_VERB_AFTER = re.compile(r"[しすさせっりるたてまいれえくけらわ]|$")
+_WITH = ("と", "と一緒に", "とともに", "と共に")
+
+
+def _cofounders(ctx: Ctx, t: Trig) -> list[Ment]:
+    """Bさんと一緒に…を設立: the people the founder set up the company with."""
+    return [m for m in ctx.window(t) if m.kind == "person" and m.lp in _WITH and names([m])]
 
 
 _CLEFT = re.compile(r"(?:する|した)?のは、?")
@@ -370,6 +436,9 @@ def _move(
     )
     if promoted:
         source = dest  # promoted inside the company the clause is about
+    elif source is None and t.kind in ("found", "arrive"):
+        career = state.careers.get(person)
+        source = career if career != dest else None
     internal = promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
@@ -391,6 +460,7 @@ def _destination(
             names(with_particle(ctx, t, ("を",), (*COMPANY, "product")))
             or names([head] if head is not None else [])
             or names([m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY])
+            or names([m for m in ctx.before(t) if m.lp == "の" and m.pend == t.start])
         )
         if made:
             return made[0], 0.7
@@ -427,6 +497,8 @@ def _destination(
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
+    if source and _PROMOTED.match(t.word):
+        return source, 0.65  # 同社の研究リードだったA氏は…に昇格: promoted where they work
     staffed = _staffed(ctx, state, t) if t.kind == "arrive" else None
     if staffed:
         return staffed, 0.6
