@@ -330,7 +330,7 @@ _LATIN_RUN_RE = re.compile(f"[{_LATIN}]+")
 _LATIN_ANY_RUN_RE = re.compile(f"[{_LATIN_ANY}]+")
 _KATAKANA_RE = re.compile(f"[{_KATAKANA}]")
 _KANJI_ONLY_RE = re.compile(f"^[{_KANJI}]{{1,2}}$")
-_SENTENCE_END = frozenset(".!?。！？\n\"“「『(（:;•·")
+_SENTENCE_END = frozenset('.!?。！？\n"“「『(（:;•·')
 _CUE_AFTER_RE = re.compile(
     r"(?:'s\b|’s\b|,?\s+(?:Inc|Corp|Ltd|LLC|Labs?|AI|Technologies|Capital|Ventures|said|says"
     r"|announced|announces|raised|raises|launched|launches|acquired|acquires|agreed|hired"
@@ -350,6 +350,8 @@ _JA_CONTEXT_AFTER = frozenset("社(（")
 
 def _fold_width(text: str) -> str:
     """Full-width ASCII to ASCII, odd spaces, quotes and hyphens to plain ones; same length."""
+    if text.isascii():
+        return text  # nothing to fold (a cheap test: Python knows when a str is ASCII)
     return _FOLDABLE_RE.sub(lambda m: chr(_TEXT_FOLD[ord(m.group())]), text)
 
 
@@ -411,8 +413,9 @@ def _start_class(key: str) -> str:
 
 
 def _trie_pattern(node: _TrieNode) -> str:
-    alternatives = [re.escape(ch) + _trie_pattern(child) for ch, child in
-                    sorted(node.children.items())]
+    alternatives = [
+        re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.children.items())
+    ]
     if node.end is not None:
         alternatives.append(node.end)
     if len(alternatives) == 1:
@@ -440,8 +443,11 @@ class _Matcher:
         self.lengths = sorted({len(k) for k in self.table}, reverse=True)
         roots = self._tries()
         self.patterns = {cls: re.compile(_trie_pattern(root)) for cls, root in roots.items()}
-        self.latin_first = {_LATIN_RUN_RE.match(k).group() for k in self.table  # type: ignore[union-attr]
-                            if _LATIN_RE.match(k[0])}
+        self.latin_first = {
+            _LATIN_RUN_RE.match(k).group()  # type: ignore[union-attr]
+            for k in self.table
+            if _LATIN_RE.match(k[0])
+        }
         self.kana_first = set(roots["kana"].children)
         self.other_first = set(roots["other"].children)
         self.tokens = self._token_pattern()
@@ -452,7 +458,8 @@ class _Matcher:
         the start of a katakana run, or a character that begins a name in another script."""
         exact = {
             _LATIN_ANY_RUN_RE.match(_fold_width(c.alias)).group()  # type: ignore[union-attr]
-            for cands in self.table.values() for c in cands
+            for cands in self.table.values()
+            for c in cands
             if _LATIN_RE.match(c.alias[0]) and not c.alias[0].isupper()
         }
         runs = "|".join(re.escape(r) for r in sorted(exact, key=len, reverse=True))
@@ -555,7 +562,7 @@ def _ja_context(text: str, start: int, end: int) -> bool:
 
 
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:
-    """"Harvey Weinstein", "Sierra Leone", "Alan Turing", "Figure 3": not the company."""
+    """ "Harvey Weinstein", "Sierra Leone", "Alan Turing", "Figure 3": not the company."""
     after = _CAPITALISED_WORD_AFTER_RE.match(text, end)
     if after and after.group().strip().rstrip(".,") not in _COMPANY_CUE_WORDS:
         return True

@@ -32,6 +32,7 @@ from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_relations import customers, partnerships
 from newsbot.core.extract.en_tables import TableReader
 from newsbot.core.extract.merge import merge_events
+from newsbot.core.extract.patterns import by_first_letter
 from newsbot.core.extract.periods import month_period
 from newsbot.core.extract.text import Sentence
 
@@ -179,12 +180,9 @@ def extract_events(doc: Document) -> list[Event]:
                 continue
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
-        priced = (
-            bool(_DIGIT.search(sentence.text))
-            and bool(_CURRENCY.search(sentence.text))
-            and bool(doc.money(sentence.index))
-        )
-        rules = _rules_for(sentence, names.ents, priced)
+        digits = bool(_DIGIT.search(sentence.text))
+        priced = digits and _has_currency(sentence.text) and bool(doc.money(sentence.index))
+        rules = _rules_for(sentence, names.ents, priced, digits)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
         for rule in rules:
@@ -326,7 +324,7 @@ def _copy(event: Event) -> Event:
 
 
 def _rules_for(
-    sentence: Sentence, ents: list[Ent], priced: bool
+    sentence: Sentence, ents: list[Ent], priced: bool, digits: bool
 ) -> list[Callable[[Parsed, Context, Found], None]]:
     """The rule families whose words the sentence has (investments also for any amount), and
     whose participants it can name: a talent move needs a person, a deal a company."""
@@ -341,7 +339,7 @@ def _rules_for(
     referred = not _COMPANY_WORDS.isdisjoint(words)
     companies = named > 0 or referred
     pairs = named > 1 or (named == 1 and referred)  # a relation needs two companies
-    figures = priced or bool(_DIGIT.search(sentence.text)) or not _NUMBER_WORDS.isdisjoint(words)
+    figures = priced or digits or not _NUMBER_WORDS.isdisjoint(words)
     rules = []
     for vocabulary, rule in RULES:
         if (
@@ -362,11 +360,26 @@ def _rules_for(
 
 _ORG_KINDS = frozenset(("company", "unknown", "product"))
 _DIGIT = re.compile(r"\d")
-_CURRENCY = re.compile(
-    r"[$€£¥₩₹]|\d\s*(?:bn|m|k)\b|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
-    r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion)\b",
+# a currency: a sign, "5bn" / "5 m", or a word; three searches, each one quick to run
+_CURRENCY_SIGN = re.compile(r"[$€£¥₩₹]")
+_CURRENCY_SUFFIX = re.compile(r"\d\s*(?:bn|m|k)\b", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(
+    r"\b"
+    + by_first_letter(
+        r"dollars?|euros?|pounds?|yen|yuan|won|rupees?|"
+        r"francs?|usd|eur|gbp|jpy|cny|billion|million|trillion"
+    )
+    + r"\b",
     re.IGNORECASE,
 )
+
+
+def _has_currency(text: str) -> bool:
+    return bool(
+        _CURRENCY_SIGN.search(text) or _CURRENCY_SUFFIX.search(text) or _CURRENCY_WORD.search(text)
+    )
+
+
 _PERSON_WORDS = _words(
     "he she his her him chief ceo cto cfo coo cso cpo cmo president head founder "
     "co-founder cofounder founders co-founders director directors executive executives officer "

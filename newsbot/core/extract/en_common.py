@@ -30,6 +30,7 @@ from newsbot.core.extract.en_names import (
     subject_before,
 )
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.patterns import by_first_letter, regroup_alternations
 from newsbot.core.extract.periods import find_periods
 
 _NOT_DESC = (
@@ -50,7 +51,13 @@ _NAMED = re.compile(r"\{([EM]):(\w+)\}")
 
 
 def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Compile a rule pattern, expanding the macros."""
+    """Compile a rule pattern, expanding the macros; its long word alternations are grouped
+    by first letter (``regroup_alternations``: same matches, cheaper to try)."""
+    return re.compile(regroup_alternations(expand(pattern)), flags)
+
+
+def expand(pattern: str) -> str:
+    """A rule pattern with its macros expanded."""
 
     def named(m: re.Match[str]) -> str:
         open_, close = (E_OPEN, E_CLOSE) if m.group(1) == "E" else (M_OPEN, M_CLOSE)
@@ -59,7 +66,7 @@ def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     pattern = _NAMED.sub(named, pattern)
     for macro, body in _MACROS.items():
         pattern = pattern.replace(macro, body)
-    return re.compile(pattern, flags)
+    return pattern
 
 
 class Cued:
@@ -106,41 +113,58 @@ def cued(pattern: str, *cues: str) -> Cued:
 ENT = rx("{E:i}")
 MONEY = rx("{M:i}")
 
-# Words that make a statement not (yet) an event.
+# Words that make a statement not (yet) an event. Word alternations are grouped by their
+# first letter (``by_first_letter``): same matches, a fraction of the cost.
 _RUMOUR = re.compile(
-    r"\b(?:in\s+(?:early\s+|advanced\s+|exclusive\s+|preliminary\s+|final\s+)?(?:talks|discussions|"
-    r"negotiations)|held\s+talks|holding\s+talks|talks\s+(?:to|with|about|over|on)\b|negotiat\w+|"
-    r"considering|considers|considered|exploring|explores|explored|weighing|weighs|mulling|mulls|"
-    r"is\s+raising|are\s+raising|is\s+seeking|are\s+seeking|in\s+the\s+process\s+of|"
-    r"close\s+to\s+(?:a|an)\s+(?:deal|agreement)|nearing\s+(?:a|an)\s+(?:deal|agreement)|"
-    r"(?:is|are|was|were)\s+said\s+to|rumou?r\w*|speculat\w*|hypothetical\w*|potential(?:ly)?|"
-    r"possible|possibly|bid\s+to|offer(?:ed)?\s+to|attempt(?:ed|s)?\s+to|effort\s+to|tried\s+to|"
-    r"trying\s+to|seeks?\s+to|seeking\s+to|sought\s+to|hopes?\s+to|hoping\s+to|looking\s+to|"
-    r"wants?\s+to|aims?\s+to|abandoned|called\s+off|scrapped|blocked|terminated|collapsed|"
-    r"fell\s+through|walked\s+away|rejected|refused|declined|turned\s+(?:\w+\s+)?down|denied|"
-    r"denies|deny|no\s+deal|approached|courted|courting|pitched|would\s+consider|"
-    r"expected\s+to\s+(?:announce|sign|raise|buy|acquire)|set\s+to\s+(?:announce|raise)|"
-    r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to|"
-    r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?confirmed|neither\s+\w+\s+(?:has\s+)?"
-    r"confirmed|unconfirmed|(?:reported|reports)\s+that|promised\s+to|pledged\s+to|"
-    r"proposed\s+to|offering\s+to|would\s+like\s+to)\b",
+    r"\b"
+    + by_first_letter(
+        r"in\s+(?:early\s+|advanced\s+|exclusive\s+|preliminary\s+|final\s+)?(?:talks|discussions|"
+        r"negotiations)|held\s+talks|holding\s+talks|talks\s+(?:to|with|about|over|on)\b|negotiat\w+|"
+        r"considering|considers|considered|exploring|explores|explored|weighing|weighs|mulling|"
+        r"mulls|is\s+raising|are\s+raising|is\s+seeking|are\s+seeking|in\s+the\s+process\s+of|"
+        r"close\s+to\s+(?:a|an)\s+(?:deal|agreement)|nearing\s+(?:a|an)\s+(?:deal|agreement)|"
+        r"(?:is|are|was|were)\s+said\s+to|rumou?r\w*|speculat\w*|hypothetical\w*|potential(?:ly)?|"
+        r"possible|possibly|bid\s+to|offer(?:ed)?\s+to|attempt(?:ed|s)?\s+to|effort\s+to|tried\s+to|"
+        r"trying\s+to|seeks?\s+to|seeking\s+to|sought\s+to|hopes?\s+to|hoping\s+to|looking\s+to|"
+        r"wants?\s+to|aims?\s+to|abandoned|called\s+off|scrapped|blocked|terminated|collapsed|"
+        r"fell\s+through|walked\s+away|rejected|refused|declined|turned\s+(?:\w+\s+)?down|denied|"
+        r"denies|deny|no\s+deal|approached|courted|courting|pitched|would\s+consider|"
+        r"expected\s+to\s+(?:announce|sign|raise|buy|acquire)|set\s+to\s+(?:announce|raise)|"
+        r"planning\s+to|plans\s+to\s+(?:raise|cut|hire|leave)|is\s+due\s+to|"
+        r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?confirmed|neither\s+\w+\s+(?:has\s+)?"
+        r"confirmed|unconfirmed|(?:reported|reports)\s+that|promised\s+to|pledged\s+to|"
+        r"proposed\s+to|offering\s+to|would\s+like\s+to",
+    )
+    + r"\b",
     re.IGNORECASE,
 )
 _UNCONFIRMED = re.compile(
-    r"\bneither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
-    r"commented)|\b(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
+    r"\b"
+    + by_first_letter(
+        r"neither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
+        r"commented)|(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
+    ),
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless)\b")
-_WOULD = re.compile(r"\bwould\b")
+_HYPOTHETICAL = re.compile(
+    r"\b" + by_first_letter(r"[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless") + r"\b"
+)
+_WOULD = re.compile(r"would(?<!\wwould)\b")  # "\bwould\b", opening with its literal
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|announced|confirmed|agreed|added|told|wrote|stated|disclosed)\b[^.;]{0,250}"
     r"\bwould\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b" + by_first_letter(r"not|never|no\s+longer|neither|nor|without") + r"\b|n['’]t\b",
+    re.IGNORECASE,
+)
 _CONTINUE = re.compile(
-    r"\b(?:continue[sd]?\s+to|remain(?:s|ed)?|stay(?:s|ed|ing)?|keeps?\s+(?:his|her)\s+)\b",
+    r"\b"
+    + by_first_letter(
+        r"continue[sd]?\s+to|remain(?:s|ed)?|stay(?:s|ed|ing)?|keeps?\s+(?:his|her)\s+",
+    )
+    + r"\b",
     re.IGNORECASE,
 )
 
@@ -149,15 +173,6 @@ _CLAUSE_START = re.compile(
     r".*\b(?:before|after|until|once|but|whereas)\s+|.*,\s+(?:and|while|which|"
     r"who)\s+",
     re.DOTALL,
-)
-
-
-_DOUBT = re.compile(
-    "|".join(
-        f"(?:{r.pattern})"
-        for r in (_RUMOUR, _UNCONFIRMED, _HYPOTHETICAL, _WOULD, _NEGATION, _CONTINUE)
-    ),
-    re.IGNORECASE,
 )
 
 
@@ -210,14 +225,12 @@ def _doubts(p: Parsed) -> dict[str, list[tuple[int, int, str]]]:
     if known is not None:
         return known
     found: dict[str, list[tuple[int, int, str]]] = {}
-    if _DOUBT.search(p.masked):
-        for kind, pattern in _DOUBT_KINDS:
-            spans = [
-                (m.start(), m.end(), m.group(0).lower().split()[0])
-                for m in pattern.finditer(p.masked)
-            ]
-            if spans:
-                found[kind] = spans
+    for kind, pattern in _DOUBT_KINDS:
+        spans = [
+            (m.start(), m.end(), m.group(0).lower().split()[0]) for m in pattern.finditer(p.masked)
+        ]
+        if spans:
+            found[kind] = spans
     p.memo["doubts"] = found
     return found
 

@@ -26,6 +26,7 @@ from newsbot.core.extract.en_lexicon import (
     PLACES,
 )
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.patterns import boundary_words, by_first_letter
 from newsbot.core.extract.text import Sentence
 
 E_OPEN, E_CLOSE, M_OPEN, M_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
@@ -83,23 +84,34 @@ _NATIONALITIES = _words(
     "Californian Parisian Nordic Western Eastern Global"
 )
 _MONTH_ABBR = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+# Word alternations below are grouped by first letter (``by_first_letter``): same matches,
+# a fraction of the work at each word of a sentence.
 _ROLE = (
-    r"(?:(?:interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
-    r"executive|senior|deputy|associate|global)\s+)*"
-    r"(?:co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|"
-    r"chief scientist|chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|"
-    r"vice[\s-]president|"
-    r"head|chairman|chairwoman|chair|director|general manager|managing director|general partner|"
-    r"partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|VP|"
-    r"board member|member of the board|principal|analyst|investor|manager|officer|chief|boss)"
-    r"(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?"
+    r"(?:(?:"
+    + by_first_letter(
+        r"interim|acting|new|former|then|founding|outgoing|incoming|current|longtime|"
+        r"executive|senior|deputy|associate|global"
+    )
+    + r")\s+)*(?:"
+    + by_first_letter(
+        r"co-?founder|founder|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|chief executive|"
+        r"chief scientist|chief architect|CEO|CTO|CFO|COO|CPO|CSO|CRO|CMO|CIO|CAIO|president|"
+        r"vice[\s-]president|"
+        r"head|chairman|chairwoman|chair|director|general manager|managing director|"
+        r"general partner|partner|lead|leader|researcher|scientist|engineer|executive|EVP|SVP|"
+        r"VP|board member|member of the board|principal|analyst|investor|manager|officer|chief|"
+        r"boss"
+    )
+    + r")(?:\s+(?:of|for|at|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)?"
 )
 ROLE_RE = re.compile(_ROLE, re.IGNORECASE)
 # the words a role ends with: a cheap test before the role patterns run
 ROLE_CUE = re.compile(
-    r"founder|chief|ceo|cto|cfo|coo|cpo|cso|cro|cmo|cio|caio|president|head|chair|director|"
-    r"executive|officer|vp|manager|partner|lead|scientist|researcher|engineer|principal|analyst|"
-    r"investor|member",
+    by_first_letter(
+        r"founder|chief|ceo|cto|cfo|coo|cpo|cso|cro|cmo|cio|caio|president|head|chair|director|"
+        r"executive|officer|vp|manager|partner|lead|scientist|researcher|engineer|principal|"
+        r"analyst|investor|member"
+    ),
     re.IGNORECASE,
 )
 ROLE_LIST = rf"{_ROLE}(?:(?:,\s*|\s+and\s+)(?:its\s+|their\s+|the\s+)?{_ROLE})*"
@@ -110,12 +122,14 @@ _COMPANY_NOUNS = (
     r"conglomerate|investor|fund|studio|upstart|incumbent|specialist|venture"
 )
 _DESCRIPTION = re.compile(
-    rf"(?P<det>\b[Tt]he|\b[Tt]his|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
+    rf"(?P<det>{boundary_words('The|This|the|this')}|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
     rf"(?P<mods>(?:(?!(?:the|a|an|this|that|its)\s)(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)"
     rf"(?P<noun>{_COMPANY_NOUNS})\b"
     rf"(?!-)"
 )
-_PRONOUN = re.compile(r"\b(?P<p>it|its|It|Its|he|his|him|He|His|she|her|She|Her)\b")
+_PRONOUN = re.compile(
+    "(?P<p>" + boundary_words("it|its|It|Its|he|his|him|He|His|she|her|She|Her") + r")\b"
+)
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
     r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*|\b(?:of|de|for)\b|&"
@@ -339,7 +353,9 @@ _COMPANY_LAST_WORDS = _words(
 )
 
 
-_MID_CAP = re.compile(r"(?<![.!?:;—“\"\s]) ([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
+# a capitalised word after a space that follows no sentence punctuation or space (the pattern
+# opens with the space, so the engine goes from space to space)
+_MID_CAP = re.compile(r" (?<![.!?:;—“\"\s] )([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
 _CORP_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?$")
 _ALIAS_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w&:.'-]*|[a-z]{1,3}[A-Z][\w-]*)(?:\s+(?:[A-Z][\w&:.'-]*|&)){0,5}"
@@ -444,7 +460,7 @@ def _cuts(ctx: Context, text: str) -> list[tuple[int, int]]:
     return sorted(cuts)
 
 
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.\s+(?=[A-Z])")
+_HONORIFIC = re.compile("(?:" + boundary_words("Mr|Mrs|Ms|Dr|Prof") + r")\.\s+(?=[A-Z])")
 _NAME_AFTER = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*?)\.?,?$")
 
@@ -524,6 +540,7 @@ def _absorb_suffixes(text: str, ents: list[Ent]) -> None:
             e.surface = text[e.start : e.end]
 
 
+@functools.lru_cache(maxsize=4096)
 def _strip_token(token: str) -> tuple[str, bool]:
     """A word without trailing punctuation or possessive; whether it was possessive."""
     possessive = False
@@ -608,6 +625,9 @@ _VERB_AFTER = re.compile(
 
 
 _CAP_TOKEN = re.compile(r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*")
+# _CAP_TOKEN for a text without a lower-case letter before a capital ("eBay"), cheaper to run
+_CAPITAL_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*")
+_CAMEL_PAIR = re.compile(r"[A-Z](?<=[a-z][A-Z])")  # "[a-z][A-Z]", tried at capitals only
 _CONNECTORS = {" of ": "of", " de ": "de", " for ": "for", " & ": "&"}
 _FUND_WORDS = frozenset(
     (
@@ -634,7 +654,8 @@ def _cap_runs(
     covered = bytearray(len(text) + 1)
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
-    for m in _CAP_TOKEN.finditer(text):
+    tokens = _CAP_TOKEN if _CAMEL_PAIR.search(text) else _CAPITAL_TOKEN
+    for m in tokens.finditer(text):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
         if possessive and _VERB_AFTER.match(text, m.end()):
@@ -1173,10 +1194,11 @@ _POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their"))
 def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:
     """Replace entities and amounts by placeholders; possessive pronouns stay as words."""
     refs: dict[int, Ent] = {}
-    kept = [
-        e for e in ents if not (e.via == "pronoun" and e.surface.lower() in _POSSESSIVE_PRONOUNS)
-    ]
-    pronouns = [e for e in ents if e not in kept]
+    kept: list[Ent] = []
+    pronouns: list[Ent] = []
+    for e in ents:
+        possessive = e.via == "pronoun" and e.surface.lower() in _POSSESSIVE_PRONOUNS
+        (pronouns if possessive else kept).append(e)
     ents = kept
     items = [(e.start, e.end, "e", i) for i, e in enumerate(ents)]
     items += [(e.start, e.end, "r", i) for i, e in enumerate(pronouns)]
@@ -1396,9 +1418,13 @@ _DESCRIPTION_NOUNS_PLURAL = frozenset(
 
 
 _BOUNDARY = re.compile(
-    r"(?:[;:]\s|\s[—–]\s|\s--\s|\bthat\s|\bwhich\s|\bwho\s|\bwhen\s|\bafter\s|\bbefore\s|"
-    rf"\bas\s(?={E_OPEN})|\bbecause\s|\bwhile\s|,\s(?:and|but)\s|\bbut\s|\bsaid\s|\bsays\s|"
-    r"\bwhere\s|\bsince\s|\bonce\s|\bunless\s|\bif\s)",
+    r"(?:[;:]\s|\s[—–]\s|\s--\s|,\s(?:and|but)\s|\b"  # (the word ones start with a letter)
+    + by_first_letter(
+        r"that\s|which\s|who\s|when\s|after\s|before\s|"
+        rf"as\s(?={E_OPEN})|because\s|while\s|but\s|said\s|says\s|"
+        r"where\s|since\s|once\s|unless\s|if\s"
+    )
+    + ")",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,207 @@
+"""Regex building helpers that keep a pattern's meaning and make it cheaper to run.
+
+Python's regex engine tries the alternatives of a group one by one at every position it
+reaches, so a long alternation of words (``said|says|announced|...``) costs its length at
+each word of a sentence. ``by_first_letter`` regroups such an alternation under a lookahead
+on the first letter (``(?=[sSaA])(?:(?=[sS])(?:said|says)|(?=[aA])(?:announced))``): a
+position then tries only the words that can start there, most positions none.
+``boundary_words`` does better for a case-sensitive pattern that opens with
+``\b(?:words)``: the engine jumps straight to the characters that start a word of the list. Either way the set of matches,
+their order of preference and their groups are those of the original alternation.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "boundary_words",
+    "by_first_letter",
+    "first_letters",
+    "regroup_alternations",
+    "split_alternatives",
+]
+
+
+_CAPTURING = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
+
+
+def split_alternatives(body: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|(?:b|c)d`` → ``["a", "(?:b|c)d"]``)."""
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    return parts
+
+
+def _class_end(body: str, i: int) -> int:
+    """The index just after the character class opening at ``body[i] == "["``."""
+    j = i + 1
+    if j < len(body) and body[j] == "^":
+        j += 1
+    if j < len(body) and body[j] == "]":
+        j += 1  # "[]...]": a leading "]" is a member
+    while j < len(body) and body[j] != "]":
+        j += 2 if body[j] == "\\" else 1
+    return j + 1
+
+
+def first_letters(alternative: str) -> set[str]:
+    """The letters an alternative can start with; ValueError unless it always starts with
+    a literal ASCII letter, directly, as a class of letters (``[Cc]``) or through a leading
+    group of such alternatives (``(?:is|are)``)."""
+    if alternative[:1].isascii() and alternative[:1].isalpha():
+        return {alternative[0]}
+    if alternative.startswith("[") and not alternative.startswith("[^"):
+        members = alternative[1 : _class_end(alternative, 0) - 1]
+        if members and members.isascii() and members.isalpha():
+            return set(members)
+    if alternative.startswith("(?:"):
+        inner = alternative[3 : _group_end(alternative, 0) - 1]
+        letters: set[str] = set()
+        for part in split_alternatives(inner):
+            letters |= first_letters(part)
+        return letters
+    raise ValueError(f"alternative does not start with a letter: {alternative!r}")
+
+
+def _group_end(body: str, i: int) -> int:
+    """The index just after the group opening at ``body[i] == "("``."""
+    depth = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced group in {body!r}")
+
+
+def by_first_letter(body: str) -> str:
+    """``body`` (an alternation whose alternatives all start with a letter) regrouped by
+    first letter; see the module doc. Letters are grouped in either case, so the result
+    means the same with or without ``re.IGNORECASE``.
+
+    An alternative that can start with several letters ("(?:is|are)\\s+said") goes into
+    each of their groups; every group keeps the original order of its alternatives. A body
+    with capturing groups is refused (regrouping would renumber them).
+    """
+    if _CAPTURING.search(body):
+        raise ValueError(f"capturing groups would be renumbered: {body!r}")
+    groups: dict[str, list[str]] = {}
+    for alternative in split_alternatives(body):
+        for letter in sorted({c.lower() for c in first_letters(alternative)}):
+            groups.setdefault(letter, []).append(alternative)
+    every = "".join(groups)
+    dispatch = "|".join(
+        f"(?=[{letter}{letter.upper()}])(?:{'|'.join(alts)})" for letter, alts in groups.items()
+    )
+    return f"(?=[{every}{every.upper()}])(?:{dispatch})"
+
+
+def boundary_words(body: str) -> str:
+    """``\\b(?:body)`` for a case-sensitive pattern, where ``body`` is an alternation of plain
+    words ("it|its|he"), written so that each alternative opens with its literal first
+    character: ``i(?<!\\wi)(?:t|ts)|h(?<!\\wh)e``. A pattern that begins with it lets the
+    engine skip to the positions holding one of those characters (a ``\\b`` or a lookahead
+    in front would make it try every position). Same matches, in the same order of
+    preference; the caller wraps the result in a group.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in split_alternatives(body):
+        if not word or re.escape(word) != word.replace("-", r"\-") or not word[0].isalpha():
+            raise ValueError(f"not a plain word: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
+    )
+
+
+def regroup_alternations(pattern: str, *, minimum: int = 6) -> str:
+    """``pattern`` with every non-capturing group of at least ``minimum`` alternatives that
+    all start with a letter (and hold no capturing group) regrouped by ``by_first_letter``.
+    Each such group is replaced by an equivalent one, so the pattern means the same."""
+    out, _ = _regroup(pattern, 0, minimum, inside=False)
+    return out
+
+
+def _regroup(pattern: str, i: int, minimum: int, *, inside: bool) -> tuple[str, int]:
+    """The pattern from ``i`` up to the ``)`` closing the current group (or the end), with
+    its eligible groups regrouped; and the index where it stopped."""
+    parts: list[str] = []
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            parts.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            end = _class_end(pattern, i)
+            parts.append(pattern[i:end])
+            i = end
+        elif ch == ")" and inside:
+            return "".join(parts), i
+        elif ch == "(":
+            head = _group_head(pattern, i)
+            if head.endswith(")"):  # "(?i)", "(?P=name)", "(?#...)": no body
+                parts.append(head)
+                i += len(head)
+                continue
+            body, close = _regroup(pattern, i + len(head), minimum, inside=True)
+            if head == "(?:" and _eligible(body, minimum):
+                body = by_first_letter(body)
+            parts.append(f"{head}{body})")
+            i = close + 1
+        else:
+            parts.append(ch)
+            i += 1
+    return "".join(parts), i
+
+
+_GROUP_HEAD = re.compile(
+    r"\((?:\?(?:[:=!]|<[=!]|P<\w+>|P=\w+\)|#[^)]*\)|[aiLmsux-]+(?::|\))|\(\w+\))?)?"
+)
+
+
+def _group_head(pattern: str, i: int) -> str:
+    """What opens the group at ``pattern[i] == "("``: "(", "(?:", "(?P<name>", "(?i:"..."""
+    m = _GROUP_HEAD.match(pattern, i)
+    if m is None or pattern.startswith("(?(", i):
+        raise ValueError(f"unsupported group at {pattern[i : i + 12]!r}")
+    return m.group(0)
+
+
+def _eligible(body: str, minimum: int) -> bool:
+    alternatives = split_alternatives(body)
+    if len(alternatives) < minimum or _CAPTURING.search(body):
+        return False
+    try:
+        for alternative in alternatives:
+            first_letters(alternative)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,114 @@
+"""``patterns.by_first_letter`` keeps an alternation's meaning: same matches, same groups."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newsbot.core.extract.patterns import (
+    boundary_words,
+    by_first_letter,
+    first_letters,
+    regroup_alternations,
+    split_alternatives,
+)
+
+_PIECES = [
+    "in", "is", "it", "its", "It", "Its", r"is\s+said", r"in\s+talks", r"(?:is|are)\s+due",
+    "are", "a", r"an?", r"as\s", "at", r"[Cc]ould", "can", r"neither\s+\w+", "no", "not",
+    "nor", r"n(?:o|e)t", r"t(?:alks?)", r"talks\s+(?:to|with)\b", "the", "that", "than",
+    r"(?:the|a)\s+deal", "deal", r"de(?:al|als)", r"s(?:aid|ays)", "said", "seeks?", r"s\w+",
+]  # fmt: skip
+_ALPHABET = [*"aeinostdlhcrwIATCSN ,.\t\n", "is ", "in ", "it ", "the ", "talks ", "said "]
+
+
+def _spans(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_regrouped_alternations_match_like_the_original(flags: int) -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        alternatives = rng.sample(_PIECES, rng.randint(1, 8))
+        body = "|".join(alternatives)
+        for prefix, suffix in (("", ""), (r"\b", r"\b"), ("", r"\s")):
+            original = re.compile(f"{prefix}(?:{body}){suffix}", flags)
+            regrouped = re.compile(f"{prefix}{by_first_letter(body)}{suffix}", flags)
+            for _ in range(20):
+                text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+                assert _spans(regrouped, text) == _spans(original, text), (body, text)
+
+
+def test_capturing_groups_are_refused() -> None:
+    for body in ("(a)|b", "(?P<x>a)|b"):
+        with pytest.raises(ValueError):
+            by_first_letter(body)
+    assert by_first_letter(r"a\(|b")
+
+
+def test_alternatives_are_split_at_the_top_level_only() -> None:
+    assert split_alternatives(r"a|(?:b|c)d|[|]x|\|y") == ["a", "(?:b|c)d", "[|]x", r"\|y"]
+
+
+def test_first_letters_of_an_alternative() -> None:
+    assert first_letters(r"(?:is|are)\s+said") == {"i", "a"}
+    assert first_letters("[Cc]ould") == {"C", "c"}
+    with pytest.raises(ValueError):
+        first_letters(r"\bx")
+
+
+_WORDS = ["it", "its", "It", "Its", "he", "his", "him", "He", "her", "she", "start-up", "s", "i"]
+
+
+def test_boundary_words_match_like_a_word_alternation() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        body = "|".join(rng.sample(_WORDS, rng.randint(1, 6)))
+        for suffix in ("", r"\b", r"\s"):
+            original = re.compile(rf"\b(?:{body}){suffix}")
+            rewritten = re.compile(f"(?:{boundary_words(body)}){suffix}")
+            for _ in range(20):
+                text = "".join(rng.choice([*_ALPHABET, *_WORDS, "x", "-"]) for _ in range(12))
+                assert _spans(rewritten, text) == _spans(original, text), (body, text)
+
+
+def test_boundary_words_refuse_patterns() -> None:
+    for body in (r"a\s", "a.b", "(?:a)", "", "1a"):
+        with pytest.raises(ValueError):
+            boundary_words(body)
+
+
+def _random_pattern(rng: random.Random, depth: int = 0) -> str:
+    """A random pattern of word groups, classes, lookarounds and named groups."""
+    items = []
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.random()
+        if kind < 0.4 and depth < 3:
+            alternatives = [_random_pattern(rng, depth + 1) for _ in range(rng.randint(1, 7))]
+            items.append("(?:" + "|".join(alternatives) + ")" + rng.choice(["", "?"]))
+        elif kind < 0.5 and depth < 3:
+            items.append(rng.choice(["(?=", "(?!", f"(?P<g{rng.randint(0, 99999)}>"]))
+            items[-1] += _random_pattern(rng, depth + 1) + ")"
+        else:
+            items.append(rng.choice([*_PIECES, r"\s+", r"\b", "[a-c]", "x", r"\(", "."]))
+    return "".join(items)
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_regrouped_patterns_match_like_the_original(flags: int) -> None:
+    rng = random.Random(5)
+    for _ in range(120):
+        source = _random_pattern(rng)
+        try:
+            original = re.compile(source, flags)
+        except re.error:
+            continue  # a duplicate group name
+        regrouped = re.compile(regroup_alternations(source, minimum=2), flags)
+        for _ in range(20):
+            text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+            assert _spans(regrouped, text) == _spans(original, text), (source, text)
