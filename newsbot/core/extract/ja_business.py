@@ -96,7 +96,10 @@ def _contract_amount(ctx: Ctx, state: State) -> None:
 
 
 def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
-    if _SUPPLY.search(t.word):
+    passive = _passive_adoption(ctx, t)
+    if passive is not None:
+        vendor, buyers = passive
+    elif _SUPPLY.search(t.word):
         vendor = names(agents(ctx, t, COMPANY))
         buyers = names(with_particle(ctx, t, ("に", "へ", "に対して", "に対し"), COMPANY))
     else:
@@ -139,6 +142,28 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     for e in events[1:]:
         state.add(e)
     return events[0]
+
+
+_PASSIVE_AFTER = re.compile(r"され|を受け")
+_ADOPTER_GAP = re.compile(r"[^、。はがを]{0,16}?(?:に|によって|により)$")
+
+
+def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
+    """同社のAIチップを搭載したサーバーは、KTのクラウドに採用されている: the one adopting is
+    named with に (or owns the に-noun), the maker is the subject or owns it."""
+    if not _ADOPT.match(t.word) or not _PASSIVE_AFTER.match(ctx.text, t.end):
+        return None
+    before = [m for m in ctx.before(t) if m.kind in COMPANY and m.name and not m.quoted]
+    adopters = [
+        m
+        for m in before
+        if m.lp in ("によって", "により")
+        or (m.lp in ("に", "の") and _ADOPTER_GAP.fullmatch(ctx.text, m.pend, t.start))
+    ]
+    if not adopters:
+        return None
+    makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
+    return names(makers[:1]), names(adopters[-1:])
 
 
 def _party_of(ctx: Ctx, t: Trig, vendor: list[str]) -> list[str]:
@@ -689,10 +714,18 @@ def _others_background(ctx: Ctx, state: State, t: Trig, company: str) -> bool:
     return _BACKGROUND_ASPECT.match(ctx.text, t.end) is not None
 
 
+_MADE_BEFORE = re.compile(
+    r"(?:を|も)(?:共同で?)?(?:開発|完成|製品化|商品化)(?:し|させ)た(?:こと)?と$"
+)
+
+
 def _quotative(ctx: Ctx, t: Trig) -> bool:
-    """…すると発表した: 発表 of a statement, not of a product."""
+    """…すると発表した: 発表 of a statement, not of a product; but 「X」を開発したと発表: X is
+    announced."""
     before = ctx.text[max(0, t.start - 1) : t.start]
-    return t.word == "発表" and before == "と"
+    if t.word != "発表" or before != "と":
+        return False
+    return not _MADE_BEFORE.search(ctx.text, max(0, t.start - 16), t.start)
 
 
 def _launched(ctx: Ctx, state: State, t: Trig) -> list[str]:

@@ -509,7 +509,7 @@ def _emit_investment(
     ctx: Ctx, state: State, t: Trig, company: list[str], investors: list[str]
 ) -> None:
     money = deal_money(ctx, t)
-    if not company and _RAISE.match(t.word):
+    if not company and (_RAISE.match(t.word) or _led_round(ctx, t, money)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(investors))
         company = [guess] if guess else []
     fields = {
@@ -541,6 +541,26 @@ def _emit_investment(
         return
     conf = 0.75 if investors else 0.65
     state.add(make("investment", fields, ctx, conf, money=money, pos=t.start))
+
+
+_ROUND_NOUN = re.compile(r"[^、。]{0,12}?(?:ラウンド|シリーズ\s?[A-Z]|シード)")
+
+
+def _led_round(ctx: Ctx, t: Trig, money: MoneyMatch | None) -> bool:
+    """Xがリードしたシードラウンドで3100万ドル: a round the investor led, with its amount and
+    no word for raising: the round of the company the text is about."""
+    return (
+        money is not None
+        and _LEAD.match(t.word) is not None
+        and money.start > t.end
+        and _ROUND_NOUN.match(ctx.text, t.end) is not None
+        and _no_topic_company(ctx)
+    )
+
+
+def _no_topic_company(ctx: Ctx) -> bool:
+    """No company in the sentence is the topic or subject of anything else."""
+    return not any(m.lp == "は" and m.kind in COMPANY for m in ctx.ments)
 
 
 def _fill(event: Event, fields: Mapping[str, object], money: object, ctx: Ctx) -> None:
@@ -928,7 +948,11 @@ def _enrich_acquisition(ctx: Ctx, state: State) -> None:
 def partnerships(ctx: Ctx, state: State) -> None:
     """Alliances: the subject(s) and the partners marked by と; ventures set up together."""
     for t in ctx.of("part", "found"):
-        if blocked(ctx, t) or _PART_UNDONE.match(ctx.tail(t)):
+        if (
+            blocked(ctx, t)
+            or _PART_UNDONE.match(ctx.tail(t))
+            or _JV_AS_VEHICLE.match(ctx.text, t.end)
+        ):
             continue
         if t.kind == "found" and not _VENTURE.search(ctx.text, t.end, t.end + 24):
             continue
@@ -950,6 +974,11 @@ def partnerships(ctx: Ctx, state: State) -> None:
     _together(ctx, state)
 
 
+# …事業をXとの合弁会社に移管しており: a venture named as where a business went, not a new deal.
+_JV_AS_VEHICLE = re.compile(
+    r"(?:会社|企業)?(?:に|へ)[^、。]{0,8}?(?:移管|移し|移行|統合し|譲渡|移っ|移る|集約)"
+    r"|(?:会社|企業)?を通じ(?:て)?[^。]{0,24}?(?:して|し)(?:いる|おり|きた)"
+)
 _VENTURE = re.compile(r"事業|会社|合弁|ベンチャー|ファンド|プロジェクト|連合|コンソーシアム|「")
 
 

@@ -145,6 +145,12 @@ _SLOT_KATA = re.compile(
     rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
+# A katakana name said to be a company: ミライAIは東京のスタートアップだ.
+_COPULA_KATA = re.compile(
+    rf"(?:^|(?<=[、\s]))(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=(?:\([^()]{{1,30}}\))?(?:は|とは)、?[^。]{{0,24}}?(?:スタートアップ|新興企業|新興|企業|会社|"
+    rf"ベンチャー|ユニコーン)(?:だ|です|である|で、|。|$))"
+)
 # A katakana word glossed with a Latin name: アディション（Addition）, a name whatever it says.
 _GLOSSED_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=\s?\((?:[A-Z][A-Za-z0-9.&'\-]*)"
@@ -541,6 +547,12 @@ _KATA_COMPANIES = (
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
     (_GLOSSED_KATA, re.compile(rf"[{_K}]\s?\([A-Z]")),
+    (
+        _COPULA_KATA,
+        re.compile(
+            r"(?:スタートアップ|新興|企業|会社|ベンチャー|ユニコーン)(?:だ|です|である|で、|。|$)"
+        ),
+    ),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
 )
 
@@ -612,10 +624,19 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
     found = []
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
+        described = _DESCRIBED.match(name)
+        start = m.start("n") + (described.end() if described else 0)
+        name = text[start : m.end("n")]
         head = _CORP_WORD_END.sub("", name)
         if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
-            found.append(_pattern(m, name, "company", registry))
+            found.append(_span(start, m.end("n"), text, name, "company", registry))
     return found
+
+
+# 鉄道会社グレート・ウェスタン鉄道: a description written onto the name, not part of it.
+_DESCRIBED = re.compile(
+    r"^[^・]{0,8}?(?:会社|企業|大手|メーカー|スタートアップ|新興|事業者)(?=[^・]{0,2}[・\w]{2,})"
+)
 
 
 _CORP_WORD_END = re.compile(rf"{_CORP_WORDS}$")

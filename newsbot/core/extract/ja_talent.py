@@ -400,7 +400,7 @@ def _move(
         if source is None:
             source, conf = state.disc.salient("company", ctx.idx), 0.5
         return Move(person, source, None, None, "depart", t.start, conf) if source else None
-    if source is None and t.kind == "arrive":
+    if source is None and t.kind in ("arrive", "found"):
         origin = [
             m for m in ctx.window(t) if m.kind in COMPANY and m.lp in ("から", "からの", "からは")
         ]
