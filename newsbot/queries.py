@@ -414,10 +414,9 @@ def _window_filter(types: Collection[str] | None, since: date | None,
     conds: list[Any] = []
     if types:
         conds.append(Event.type.in_(sorted(types)))  # type: ignore[attr-defined]
-    if since is not None:  # "2024" (a year-only date) may fall in any month of 2024; the
-        day = since.isoformat()  # bare year bound keeps an index range with bound parameters
-        year_only = or_(col(Event.date) >= day[:7], col(Event.date) == day[:4])
-        conds += [col(Event.date) >= day[:4], year_only]
+    if since is not None:  # from a year's start, its year-only dates ("2024") too
+        day = since.isoformat()
+        conds.append(col(Event.date) >= (day[:4] if day[5:] == "01-01" else day[:7]))
     if until is not None:
         conds.append(Event.date <= until.isoformat())
     return conds

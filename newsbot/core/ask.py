@@ -113,9 +113,10 @@ def plan_queries(
     people = [s for s in intent.slots if s.kind == "person" and s.roles == ("person",)]
     if people and len(people) < len(intent.slots):
         tiers.append([query(tuple((s.name, s.roles) for s in people))])
-    if since and until and window is None:  # the events nearest a period with none in it
-        pad = timedelta(days=NEAR_DAYS)
-        tiers.append([Query(intent.types, where, since - pad, until + pad, limit)])
+    if since and until and window is None:  # the events nearest a period with none in it,
+        pad = timedelta(days=NEAR_DAYS)  # and those dated by their year alone ("2024")
+        start = min(since - pad, date(since.year, 1, 1))
+        tiers.append([Query(intent.types, where, start, until + pad, limit)])
     return tiers
 
 
