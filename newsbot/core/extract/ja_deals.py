@@ -996,7 +996,8 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
         group = state.disc.group("company", ctx.idx) if not subjects else ()
         return list(group) if ctx.kind == "item" else []
     if not subjects and partners:
-        guess = state.disc.salient("company", ctx.idx, exclude=tuple(partners))
+        find = state.disc.topic if ctx.kind == "title" else state.disc.salient
+        guess = find("company", ctx.idx, exclude=tuple(partners))
         subjects = [guess] if guess else []
     return list(dict.fromkeys(subjects + partners))
 

@@ -194,7 +194,13 @@ class Discourse:
         if framed:
             return framed
         scores = self.scores(kind, at, exclude)
-        return max(scores, key=lambda n: scores[n]) if scores else None
+        return (
+            max(scores, key=lambda n: (round(scores[n], 6), self._last_seen(n))) if scores else None
+        )
+
+    def _last_seen(self, name: str) -> int:
+        """Where ``name`` was last mentioned (ties of salience go to the latest)."""
+        return max((i for i, s in enumerate(self.seen) if s.name == name), default=-1)
 
     def group(self, kind: str, at: int, size: int = 0) -> tuple[str, ...]:
         """The last coordinated group of ``kind`` (of ``size`` members, when given: 両社 is

@@ -983,8 +983,9 @@ def _list_partner(text: str, ments: list[Ment], i: int) -> Ment | None:
 def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     gap = text[m.pend : n.start]
     people = m.kind == n.kind == "person"
-    if m.kind != n.kind and len(gap) > 3 and "unknown" not in (m.kind, n.kind):
-        return False
+    mixed = m.kind != n.kind and "unknown" not in (m.kind, n.kind)
+    if mixed and (len(gap) > 3 or "person" in (m.kind, n.kind)):
+        return False  # ランプル氏、ラクロワ氏と同社を: the people are not with the company
     if m.particle == "と" and text[m.pend - 1] == "、" and n.kind == m.kind:
         return len(gap) <= 40 and not _LONG_LIST_STOP.search(gap)
     if len(gap) > (40 if people else 24) or "。" in gap:

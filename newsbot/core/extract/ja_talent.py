@@ -165,6 +165,14 @@ _CAREER_AFTER = re.compile(
 )
 
 
+def _whose_past(ctx: Ctx, m: Ment) -> str | None:
+    """メタ出身のギヨーム・ランプル氏: the person a former employer is written onto."""
+    if not m.extra.get("past_of"):
+        return None
+    after = next((k for k in ctx.ments if k.start >= m.end and k.kind == "person"), None)
+    return names([after])[0] if after is not None and names([after]) else None
+
+
 def _note_careers(ctx: Ctx, state: State) -> None:
     """英スタビリティーAIで研究責任者を務めました, メルカリの執行役員を経て: the last employer
     the text gives for the person it is about, where a later move without an origin
@@ -183,13 +191,14 @@ def _note_careers(ctx: Ctx, state: State) -> None:
         and m.start >= start
         and not _SCHOOL.search(m.name)
         and _CAREER_AFTER.match(ctx.text, m.pend if m.particle else m.end)
+        and _whose_past(ctx, m) in (None, person)
     ]
     employer = _employer(posts[-1]) if posts else None
     if employer:
         state.careers[person] = employer
 
 
-_CAREER = re.compile(r"出身|を経て|(?:を|で)?[^、。はが]{0,16}?(?:務めた|在籍した|勤めた|率いた)")
+_CAREER = _CAREER_AFTER
 
 
 def _career_note(ctx: Ctx, state: State) -> None:
@@ -314,6 +323,7 @@ def _unsaid_person(ctx: Ctx, state: State, t: Trig, transitive: bool) -> list[Me
     at = ctx.clause_start(t.start)
     ment = Ment(at, at, name, name, "person", source="anaphor")
     ment.particle, ment.lp, ment.pend = "は", "は", at
+    ment.extra["unsaid"] = True
     return [ment]
 
 
@@ -685,7 +695,9 @@ def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
 
 def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
     """Where the person worked before, as written around the name (or, for people listed
-    together, around the list)."""
+    together, around the list); for a person left unsaid, only their stated career."""
+    if p.extra.get("unsaid"):
+        return None
     own = _affiliation_of(ctx, p)
     if own:
         p.extra["affiliated"] = True
