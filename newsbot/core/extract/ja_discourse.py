@@ -325,7 +325,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
     ]
     if m.surface in ("当社", "弊社"):
         earlier = []
-    exclude += tuple(k.name for k in ments[:i] if k.extra.get("left"))
+    exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 

@@ -147,7 +147,7 @@ _SLOT_KATA = re.compile(
 )
 # A katakana name said to be a company: ミライAIは東京のスタートアップだ.
 _COPULA_KATA = re.compile(
-    rf"(?:^|(?<=[、\s]))(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?:^|(?<=[、\s]))(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{2,}}(?:・[{_K}]+)*(?:・?[A-Z][A-Za-z0-9]{{0,3}})?)"
     rf"(?=(?:\([^()]{{1,30}}\))?(?:は|とは)、?[^。]{{0,24}}?(?:スタートアップ|新興企業|新興|企業|会社|"
     rf"ベンチャー|ユニコーン)(?:だ|です|である|で、|。|$))"
 )
@@ -557,6 +557,10 @@ _KATA_COMPANIES = (
 )
 
 
+# Finders whose context says the word is a name: a generic last word is part of it.
+_NAMED_BY_CONTEXT = (_PREFIXED_KATA, _COPULA_KATA, _GLOSSED_KATA)
+
+
 def _persons(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
     if not _TITLE_HINT.search(text):
@@ -602,7 +606,7 @@ def _companies(text: str, registry: Any) -> list[Ment]:
                 found.append(_span(m.start(), m.end(), text, m.group(), "company", registry))
                 continue
             name = m.group("n").strip("・")
-            generic = _generic_head(name) if rx is _PREFIXED_KATA else _generic_kata(name)
+            generic = _generic_head(name) if rx in _NAMED_BY_CONTEXT else _generic_kata(name)
             if not generic:
                 found.append(_pattern(m, name, "company", registry))
     if _SUFFIX_HINT.search(text):
@@ -676,8 +680,11 @@ def _generic_head(name: str) -> bool:
     the name; only a generic word alone, or a generic first word, is no name."""
     if "・" not in name:
         return _generic_kata(name)
-    head = name.split("・")[0]
-    return name in GENERIC_KATA or head in GENERIC_KATA or len(head) < 2
+    parts = name.split("・")
+    generic = [p in GENERIC_KATA for p in parts]
+    return (
+        name in GENERIC_KATA or all(generic) or (generic[0] and len(parts) > 2) or len(parts[0]) < 2
+    )
 
 
 def _latin(text: str, registry: Any) -> list[Ment]:

@@ -416,6 +416,8 @@ def _move(
         ]
         before = [m for m in origin if m.end <= p.start]
         source = _employer((before or origin)[-1]) if origin else None
+    if _PROMOTED.match(t.word):
+        return _promotion(ctx, state, t, p)
     dest, conf = _destination(ctx, state, t, transitive, source)
     if dest is None:
         moved = source is not None and _MOVED.match(t.word) is not None
@@ -452,6 +454,32 @@ def _move(
     internal = promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
+
+
+_PAST_MARK = re.compile(r"出身|元|前|務めた|在籍した|を経て|OB|OG")
+
+
+def _promotion(ctx: Ctx, state: State, t: Trig, p: Ment) -> Move | None:
+    """CTOだったA氏が、CEOに昇格した: from and to the company the person works at (the one
+    the new post or the current title is named with, else the one the text is about), never
+    a past employer (米グーグル出身の…)."""
+    person = names([p])[0]
+    here = _goal(ctx, t) or _slot_owner(ctx, t) or _frame(ctx, t) or _current_employer(ctx, p)
+    here = here or _topic_company(ctx, t) or state.disc.salient("company", ctx.idx)
+    if not here:
+        return None
+    return Move(person, here, here, _role(ctx, t, p), "arrive", t.start, 0.65)
+
+
+def _current_employer(ctx: Ctx, p: Ment) -> str | None:
+    """同社の研究リードだったA氏: the company named with the person's post, unless the post
+    is a past one (出身, 元, 務めた)."""
+    for m in reversed([m for m in ctx.ments if m.end <= p.start and m.kind in COMPANY]):
+        gap = ctx.text[m.end : p.start]
+        if len(gap) > 24 or re.search(r"[はがを、]", gap) or m.extra.get("left"):
+            return None
+        return None if _PAST_MARK.search(gap) or m.prefix == "元" else _employer(m)
+    return None
 
 
 def _titled_at(ctx: Ctx, t: Trig, dest: str) -> bool:
@@ -507,8 +535,6 @@ def _destination(
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
-    if source and _PROMOTED.match(t.word):
-        return source, 0.65  # 同社の研究リードだったA氏は…に昇格: promoted where they work
     staffed = _staffed(ctx, state, t) if t.kind == "arrive" else None
     if staffed:
         return staffed, 0.6
