@@ -275,7 +275,10 @@ def _one_move(group: list[Event]) -> Event:
     if founded is not None and last is not None and _moved_on(founded, last):
         target = last  # founded X, later goes to Y (X is bought): the move is to Y
         sources.insert(0, founded.fields["to"])
-    roles = [e.fields.get("role") for e in arrivals if e.fields.get("role")]
+    goal = target.fields.get("to") if target else None
+    roles = [
+        e.fields.get("role") for e in arrivals if e.fields.get("role") and e.fields["to"] == goal
+    ]
     role = target.fields.get("role") if target else None
     head.fields["to"] = target.fields["to"] if target else None
     head.fields["role"] = role or (roles[0] if roles else None)

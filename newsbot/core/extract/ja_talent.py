@@ -253,12 +253,21 @@ def _combine(moves: dict[str, Move], move: Move) -> None:
     if have is None:
         moves[move.person] = move
         return
+    if "found" in (have.kind, move.kind) and have.kind != move.kind and _elsewhere(have, move):
+        # Xを創業したA氏は、グーグルに復帰した: two moves, the founding and the later one
+        moves.setdefault(move.person + "\x00" + move.kind, move)
+        return
     have.source = have.source or move.source
     if move.dest and (not have.dest or have.kind == "depart"):
         have.dest = move.dest
     have.role = have.role or move.role
     have.kind = move.kind if move.kind == "found" else have.kind
     have.confidence = max(have.confidence, move.confidence)
+
+
+def _elsewhere(a: Move, b: Move) -> bool:
+    """A founding and an arrival at two different companies."""
+    return bool(a.dest and b.dest and a.dest != b.dest and "depart" not in (a.kind, b.kind))
 
 
 def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
@@ -424,7 +433,8 @@ def _move(
         return Move(person, source, None, None, "depart", t.start, 0.5) if moved else None
     if source is None and _MOVED.match(t.word):
         source = state.disc.salient("company", ctx.idx, exclude=(dest,))
-    if t.kind == "found" and speaks_for(ctx, p) is not None:
+    speaker = speaks_for(ctx, p) if t.kind == "found" else None
+    if speaker is not None and speaker.name != dest:
         return None  # XのY CEOは…を設立すると伝えた: the company founds it
     if (
         t.kind == "found"
@@ -451,7 +461,9 @@ def _move(
     elif source is None and t.kind in ("found", "arrive"):
         career = state.careers.get(person)
         source = career if career != dest else None
-    internal = promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
+    internal = t.kind != "found" and (
+        promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
+    )
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
 
