@@ -208,6 +208,7 @@ def _other_backers(a: Event, b: Event) -> bool:
 
 
 def _acquisitions(events: list[Event]) -> list[Event]:
+    _headline_buyers(events)
     groups = _group(
         events,
         lambda a, b: (
@@ -222,6 +223,18 @@ def _acquisitions(events: list[Event]) -> list[Event]:
         ),
     )
     return [_fold(g, "amount_usd") for g in groups]
+
+
+def _headline_buyers(events: list[Event]) -> None:
+    """グーグル、ウィズ買収 over a body that names the buyer more precisely (グーグルの親会社
+    アルファベットは…): the body's buyer, when the body has that one purchase of the target."""
+    body = [e for e in events if not e.extra.get("title")]
+    for e in events:
+        if not e.extra.get("title"):
+            continue
+        same = [b for b in body if b.fields["target"] == e.fields["target"]]
+        if len(same) == 1:
+            e.fields["acquirer"] = same[0].fields["acquirer"]
 
 
 def _apart(a: Event, b: Event) -> bool:
