@@ -329,25 +329,19 @@ def _rules_for(
     """The rule families whose words the sentence has (investments also for any amount), and
     whose participants it can name: a talent move needs a person, a deal a company."""
     words = sentence_words(sentence.text)
-    kinds = {e.kind for e in ents}
-    people = (
-        "person" in kinds
-        or not _PERSON_WORDS.isdisjoint(words)
-        or ("unknown" in kinds and any(e.looks_like_person() for e in ents))
-    )
     named = sum(e.kind in _ORG_KINDS for e in ents)
     referred = not _COMPANY_WORDS.isdisjoint(words)
     companies = named > 0 or referred
     pairs = named > 1 or (named == 1 and referred)  # a relation needs two companies
     figures = priced or digits or not _NUMBER_WORDS.isdisjoint(words)
     rules = []
-    for vocabulary, rule in RULES:
+    for vocabulary, rule, needs in _RULE_NEEDS:
         if (
             vocabulary.isdisjoint(words)
-            or (rule is talent and not people)
-            or (rule in _NEED_FIGURES and not figures)
-            or (rule in _NEED_COMPANIES and not companies)
-            or (rule in _NEED_PAIRS and not pairs)
+            or ("people" in needs and not _names_people(ents, words))
+            or ("figures" in needs and not figures)
+            or ("companies" in needs and not companies)
+            or ("pairs" in needs and not pairs)
         ):
             continue
         rules.append(rule)
@@ -356,6 +350,16 @@ def _rules_for(
     if talent not in rules and any(a in sentence.text for a in _ARROWS):
         rules.append(talent)
     return rules
+
+
+def _names_people(ents: list[Ent], words: frozenset[str]) -> bool:
+    """Whether a sentence can name a person: one it names, or a word for one."""
+    kinds = {e.kind for e in ents}
+    return (
+        "person" in kinds
+        or not _PERSON_WORDS.isdisjoint(words)
+        or ("unknown" in kinds and any(e.looks_like_person() for e in ents))
+    )
 
 
 _ORG_KINDS = frozenset(("company", "unknown", "product"))
@@ -394,6 +398,24 @@ _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billi
 _NEED_FIGURES = (financials, layoffs)
 _NEED_COMPANIES = (acquisitions, partnerships, customers, investments)
 _NEED_PAIRS = (partnerships, customers)
+# each rule family with its vocabulary and what the sentence must have besides
+_RULE_NEEDS = tuple(
+    (
+        vocabulary,
+        rule,
+        frozenset(
+            need
+            for need, rules in (
+                ("people", (talent,)),
+                ("figures", _NEED_FIGURES),
+                ("companies", _NEED_COMPANIES),
+                ("pairs", _NEED_PAIRS),
+            )
+            if rule in rules
+        ),
+    )
+    for vocabulary, rule in RULES
+)
 
 
 def _carry_amount(p: Parsed, ctx: Context) -> None:

@@ -50,9 +50,11 @@ _MACROS = {
 _NAMED = re.compile(r"\{([EM]):(\w+)\}")
 
 
+@functools.lru_cache(maxsize=1024)
 def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Compile a rule pattern, expanding the macros; its long word alternations are grouped
-    by first letter (``regroup_alternations``: same matches, cheaper to try)."""
+    by first letter (``regroup_alternations``: same matches, cheaper to try). Cached: a rule
+    may build its pattern where it runs."""
     return re.compile(regroup_alternations(expand(pattern)), flags)
 
 
@@ -84,16 +86,15 @@ class Cued:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """``pattern.finditer`` when ``text`` has a cue, else nothing."""
-        low = _lower(text)
-        for cue in self.cues:
-            if cue in low:
-                return self.pattern.finditer(text, pos, endpos)
+        if any(map(_lower(text).__contains__, self.cues)):
+            return self.pattern.finditer(text, pos, endpos)
         return iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``pattern.search`` when ``text`` has a cue."""
-        low = _lower(text)
-        return self.pattern.search(text, pos, endpos) if any(c in low for c in self.cues) else None
+        if any(map(_lower(text).__contains__, self.cues)):
+            return self.pattern.search(text, pos, endpos)
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``pattern.match`` (a match is anchored: no cue test)."""

@@ -1472,7 +1472,22 @@ _ADVERBIAL = re.compile(
     r"(?:after|before|when|while|since|once|because|unless|if)\s", re.IGNORECASE
 )
 _COORDINATION = re.compile(r",\s(?:and|but)\s|\bbut\s", re.IGNORECASE)
-_PHRASE_START = re.compile(r"(?:^|[,;:(]\s*|\s[—–]\s)([^,;:()]*)$")
+_DASH_GAP = re.compile(r"\s[—–]\s")
+
+
+def _last_phrase(text: str) -> str | None:
+    """The text's last phrase: what follows its last ',', ';', ':' or '(' (and the spaces
+    after it), or the first ' — ' after a closing ')' that comes last of them; the whole
+    text without any (None after a last ')' without a dash). What
+    ``re.search(r"(?:^|[,;:(]\\s*|\\s[—–]\\s)([^,;:()]*)$", text).group(1)`` finds, without its
+    search from every position."""
+    last = max(map(text.rfind, ",;:()"))
+    if last < 0:
+        return text
+    if text[last] != ")":
+        return text[last + 1 :].lstrip()
+    dash = _DASH_GAP.search(text, last + 1)
+    return text[dash.end() :] if dash else None
 
 
 def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
@@ -1482,8 +1497,8 @@ def _clause_subject(p: Parsed, start: int, end: int) -> Ent | None:
         before = p.masked[start:pos].lower().split()
         if before and before[-1].strip(",") in _PREPOSITIONS:
             continue
-        phrase = _PHRASE_START.search(p.masked[start:pos])
-        words = phrase.group(1).lower().split() if phrase else []
+        phrase = _last_phrase(p.masked[start:pos])
+        words = phrase.lower().split() if phrase is not None else []
         if (
             len(words) >= 3
             and words[0] in _PREPOSITIONS
