@@ -223,20 +223,10 @@ def answerer_from(settings: Settings) -> Answerer:
     """What ``answerer_for(App(settings))`` builds — the migrated knowledge base and the
     registry with the configured entities — without importing the crawler and extractors
     ``newsbot.app`` wires, so that ``newsbot ask`` starts faster. Dispose ``.engine`` after."""
+    from newsbot.registries import configured_registry
     from newsbot.store.db import open_database
 
-    return _answerer(settings, open_database(settings.database_url), _registry(settings))
-
-
-def _registry(settings: Settings) -> Registry:
-    """The packaged registry with the configured entities, as ``App.registry`` builds it."""
-    extra = settings.extraction.entities
-    if not extra:
-        return Registry.default()
-    return Registry.default().merge(Registry.from_data({
-        kind: [{"name": e.name, "aliases": e.aliases} for e in extra if e.kind == kind]
-        for kind in ("company", "person", "product")
-    }))  # fmt: skip
+    return _answerer(settings, open_database(settings.database_url), configured_registry(settings))
 
 
 def _answerer(settings: Settings, engine: Engine, registry: Registry) -> Answerer:

@@ -15,6 +15,7 @@ from newsbot.core.extract import Rates
 from newsbot.core.registry import Registry
 from newsbot.extractors import Extractor, RulesExtractor
 from newsbot.pipeline import Ingestor
+from newsbot.registries import configured_registry
 from newsbot.store.db import open_database
 
 
@@ -31,17 +32,7 @@ class App:
 
     @cached_property
     def registry(self) -> Registry:
-        extra = Registry.from_data(
-            {
-                kind: [
-                    {"name": e.name, "aliases": e.aliases}
-                    for e in self.settings.extraction.entities
-                    if e.kind == kind
-                ]
-                for kind in ("company", "person", "product")
-            }
-        )
-        return Registry.default().merge(extra)
+        return configured_registry(self.settings)
 
     @cached_property
     def rates(self) -> Rates:
