@@ -116,23 +116,33 @@ def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None
         for rule, wanted in zip(RULES, _gates(ctx, state), strict=True):
             if wanted:
                 rule(ctx, state)
-        if CALLED_OFF.search(ctx.text) and kind != "title":
-            _call_off(ctx, state, before)
+        off = CALLED_OFF.search(ctx.text)
+        if off is not None and kind != "title":
+            _call_off(ctx, state, before, _CALLED_OFF_NOUNS.get(off.group("deal"), _DEAL_KINDS))
 
 
-_CALLED_OFF_KINDS = ("acquisition", "investment", "partnership")
+_DEAL_KINDS = ("acquisition", "investment", "partnership")
+_CALLED_OFF_NOUNS = {
+    "買収": ("acquisition",),
+    "売却": ("acquisition",),
+    "合併": ("acquisition",),
+    "統合": ("acquisition",),
+    "出資": ("investment",),
+    "提携": ("partnership",),
+}
 
 
-def _call_off(ctx: Ctx, state: State, before: int) -> None:
+def _call_off(ctx: Ctx, state: State, before: int, kinds: tuple[str, ...]) -> None:
     """…と合意した。しかし合意は撤回された: the deal just read did not happen after all
-    (unless this sentence states a deal of its own, or names other parties)."""
-    if any(e.type in _CALLED_OFF_KINDS for e in state.events[before:]):
+    (unless this sentence states a deal of its own, names other parties, or calls off a
+    deal of another kind: 買収は見送った leaves a tie-up standing)."""
+    if any(e.type in _DEAL_KINDS for e in state.events[before:]):
         return
     named = {n for m in ctx.ments for n in m.all_names if m.kind in ("company", "unknown")}
     for e in reversed(state.events[:before]):
         if ctx.idx - e.extra.get("sent", -99) > 2:
             return
-        if e.type in _CALLED_OFF_KINDS:
+        if e.type in kinds:
             parties = {v for v in e.fields.values() if isinstance(v, str)}
             parties |= {v for v in e.fields.get("companies") or []}
             if not named or named & parties:
@@ -223,7 +233,10 @@ def _resolve(
     for i, m in enumerate(ments):
         if m.kind in ("company", "unknown") and TALENT_DEPART.match(text, m.pend):
             m.extra["left"] = True
-        if m.kind in ("company", "unknown") and _past_of_person(text, ments, i):
+        if m.kind in ("company", "unknown") and (
+            _past_of_person(text, ments, i)
+            or _FORMER_BEFORE.search(text, 0, m.start - len(m.prefix))
+        ):
             m.extra["past_of"] = True
     for i, m in enumerate(ments):
         resolve_mention(state.disc, index, ments, i)
@@ -234,6 +247,7 @@ def _resolve(
     _note_groups(state, index, ments)
 
 
+_FORMER_BEFORE = re.compile(r"(?:前職|古巣|前の職場|以前の勤務先|前の勤め先)(?:の|である|は)$")
 _PAST_POST = re.compile(
     r"出身|務めた|務めてきた|在籍した|率いた|率いてきた|統括した|携わった|携わってきた|勤めた|"
     r"を経て|元|前"

@@ -108,6 +108,9 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if not vendor and buyers and _AS_CUSTOMER.search(ctx.text):
         seller = state.disc.topic("company", ctx.idx, exclude=tuple(buyers))
         vendor = [seller] if seller else []  # Xが最初の顧客として採用する: the topic's product
+    if not vendor and buyers and _unsaid_object(ctx, t):
+        seller = state.disc.salient("company", ctx.idx, exclude=tuple(buyers))
+        vendor = [seller] if seller else []  # みずほ銀行さんが全社で導入してくれました
     if not vendor:
         return None
     buyers = [n for n in buyers if n not in vendor] or _party_of(ctx, t, vendor)
@@ -164,6 +167,20 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
         return None
     makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
     return names(makers[:1]), names(adopters[-1:])
+
+
+def _unsaid_object(ctx: Ctx, t: Trig) -> bool:
+    """Xが…に採用する with nothing named as what is adopted: the product the text is about
+    (a verb, not a noun: 導入企業は is no adoption)."""
+    if not _ADOPT.match(t.word) or not _VERB_NEXT.match(ctx.text, t.end):
+        return False
+    clause = ctx.text[ctx.clause_start(t.start) : t.start]
+    return "を" not in clause and not any(
+        q.end <= t.start for q in ctx.quotes if q.particle == "を"
+    )
+
+
+_VERB_NEXT = re.compile(r"し|する|され|して|した")
 
 
 def _party_of(ctx: Ctx, t: Trig, vendor: list[str]) -> list[str]:
@@ -821,6 +838,8 @@ def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
     first = next((k for k in ctx.ments if k.start == start + m.start("np")), None)
     if first is None or (first.kind == "company" and np == first.surface):
         return []
+    if first.kind in ("company", "unknown") and first.particle in ("との", "と", "の", "による"):
+        return []  # KTとの提携を発表: a deal with a company, not a product
     return [np] if len(np) >= 3 else []
 
 

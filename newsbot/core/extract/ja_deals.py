@@ -141,9 +141,9 @@ def _terse_round(ctx: Ctx, state: State) -> bool:
 
 _OTHER_DEAL = frozenset(("acq", "sale", "part", "cust", "depart", "arrive", "found", "layoff"))
 _LINE_HEAD = re.compile(
-    r"\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:ごろ|頃)?\s*[:、]?\s*)?"
-    r"(?:[^、。:]{0,8}?(?:ラウンド|シリーズ\s?[A-Z]\d?|シード|エンジェル)(?:ラウンド)?)?"
-    r"(?:で|に|として|では)?(?:総額|計|合計)?(?:約|およそ)?\s*"
+    r"\s*(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:ごろ|頃)?\s*[:、|—–\-]?\s*)?"
+    r"(?:[^、。:|]{0,8}?(?:ラウンド|シリーズ\s?[A-Z]\d?|シード|エンジェル)(?:ラウンド)?)?"
+    r"\s*(?:で|に|として|では|[:|])?\s*(?:総額|計|合計)?(?:約|およそ)?\s*"
 )
 
 
@@ -176,6 +176,11 @@ def _verbless_round(ctx: Ctx, state: State) -> bool:
 
 def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[str]]:
     """(company, investors) one trigger states."""
+    if _BENEFACTIVE.match(ctx.text, t.end):
+        # ANRIさんにも追加で出資してもらいました: the one named with に gave, to the speaker's
+        backers = with_particle(ctx, t, ("に", "にも", "から"), PARTY, cross=True)
+        raiser = names(agents(ctx, t, COMPANY)) or _speaker_company(ctx, state, backers)
+        return raiser, names(sorted(backers, key=lambda m: m.start))
     if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
         raiser = names(_genitive_owner(ctx, t) or agents(ctx, t, COMPANY))
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
@@ -196,6 +201,15 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             or _partner_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
+
+
+_BENEFACTIVE = re.compile(r"(?:し|を)?(?:てもら|ていただ|てくれ)|をいただ|を受けることが")
+
+
+def _speaker_company(ctx: Ctx, state: State, backers: list[Ment]) -> list[str]:
+    """The company that received, left unsaid: the one the text is about."""
+    topic = state.disc.salient("company", ctx.idx, exclude=tuple(names(backers)))
+    return [topic] if topic else []
 
 
 _FOUNDED_AFTER = re.compile(
@@ -540,7 +554,29 @@ def _emit_investment(
         state.add(make("investment", fields, ctx, 0.4, money=money, pos=t.start, fragment=True))
         return
     conf = 0.75 if investors else 0.65
-    state.add(make("investment", fields, ctx, conf, money=money, pos=t.start))
+    event = make("investment", fields, ctx, conf, money=money, pos=t.start)
+    same = _same_round(state, ctx, event)
+    if same is None:
+        state.add(event)
+    elif set(investors) - {i for e in same for i in e.fields.get("investors") or []}:
+        _fill(same[-1], fields, money, ctx)  # ANRIさんにも追加で出資してもらいました: that round
+
+
+def _same_round(state: State, ctx: Ctx, event: Event) -> list[Event] | None:
+    """The rounds just read of the same company, for a finding with no figure or date of its
+    own (既存株主のXも参加した, Xにも出資してもらった): it adds its investors to the last one,
+    or only restates them."""
+    if any(event.fields.get(f) for f in ("amount_usd", "round", "stake_pct", "valuation_usd")):
+        return None
+    recent = [
+        e
+        for e in state.events
+        if e.type == "investment"
+        and 0 <= ctx.idx - e.extra.get("sent", -99) <= 2
+        and e.fields.get("company") == event.fields.get("company")
+        and (not event.date or event.date == e.date)
+    ]
+    return recent or None
 
 
 _ROUND_NOUN = re.compile(r"[^、。]{0,12}?(?:ラウンド|シリーズ\s?[A-Z]|シード)")

@@ -98,7 +98,7 @@ class Discourse:
         """Record a resolved mention of sentence ``sent``."""
         weight = _weight(m) * (1.5 if title else 1.0)
         kind = "company" if m.kind == "unknown" else m.kind
-        if m.name and not m.quoted and _sets_topic(m, title):
+        if m.name and not m.quoted and _sets_topic(m, title) and not _past(m):
             self.topics[kind] = (sent, m.name)
             self.last_topic = kind
         if self.unit == "heading" and _heads(m):
@@ -268,8 +268,13 @@ def _about_weight(m: Ment, zone: str) -> float:
     return {"は": 2.0, "が": 1.0}.get(m.lp, 0.5)
 
 
+def _past(m: Ment) -> bool:
+    """A company named as someone's past (前職の楽天では, 米グーグル出身の) or as the one left."""
+    return bool(m.extra.get("past_of") or m.extra.get("left"))
+
+
 def _weight(m: Ment) -> float:
-    if m.extra.get("past_of"):
+    if _past(m):
         return 0.2  # 米グーグルで…を務めた森田氏: someone's past, not what the text is about
     if m.extra.get("org_quote"):
         return 2.0  # 子会社「SB Intuitions」: an organisation the text introduces

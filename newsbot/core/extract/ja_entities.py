@@ -142,7 +142,7 @@ _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
-    rf"|(?:を|に|と|から|の)[^。、]{{0,16}}?(?:{_DEAL_WORDS})"
+    rf"|(?:を|に|と|から)[^。、]{{0,16}}?(?:{_DEAL_WORDS})|の(?:株式|全株|買収|子会社化|CEO|社長|創業)"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
 # A katakana name said to be a company: ミライAIは東京のスタートアップだ.
@@ -199,6 +199,7 @@ _ROLE_BEFORE = re.compile(
 )
 _AFTER_COMPANY = re.compile(
     r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)|日本法人(?=\s?\()"
+    r"|(?:さん|様)(?=[はがもにをのとで、])"
     r"|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
 _AFTER_TITLE = re.compile(rf"\s?(?P<t>(?:{PERSON_TITLES})(?:兼(?:{ROLE_WORDS}))*)")
@@ -251,16 +252,19 @@ class Learned:
                 self.add(m.surface, m.name, m.kind)
                 if m.name in m.surface:
                     self.add(m.name, m.name, m.kind)
-                head = m.name.split("・")[0]
-                if (
-                    m.kind == "company"
-                    and head != m.name
-                    and len(head) >= 3
-                    and not _generic_kata(head)
-                ):
-                    self.add(head, m.name, m.kind)
+                for head in {m.name.split("・")[0], m.surface.split("・")[0]}:
+                    if (
+                        m.kind == "company"
+                        and head not in (m.name, m.surface)
+                        and len(head) >= 3
+                        and not _generic_kata(head)
+                    ):
+                        self.add(head, m.name, m.kind)  # アルテア for アルテア・エンジニアリング
             if m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{4,5}}", m.surface):
                 self.surnames.update({m.surface[:2]: m.name, m.surface[:3]: m.name})
+                self._rx = None
+            elif m.kind == "person" and re.fullmatch(rf"[{KANJI}]{{3}}", m.surface):
+                self.surnames.setdefault(m.surface[:2], m.name)  # 佐野亮さん, then 佐野：…
                 self._rx = None
 
     def add(self, surface: str, name: str, kind: str) -> None:
@@ -282,7 +286,7 @@ class Learned:
                 "|".join(
                     [re.escape(w) for w in words]
                     + [
-                        rf"{re.escape(w)}(?=氏|さん|は|が|も|の|と)"
+                        rf"{re.escape(w)}(?=氏|さん|は|が|も|の|と|:)"
                         for w in bare
                         if w not in self.names
                     ]
@@ -1007,7 +1011,8 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
     for m in ments:
         if m.particle != "、":
             continue
-        if _TOPIC_STOP.search(text[: m.start].replace("の", "")):
+        head = text[: m.start]
+        if _TOPIC_STOP.search(head.replace("の", "")) or head.count("(") > head.count(")"):
             return
         if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"

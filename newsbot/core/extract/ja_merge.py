@@ -136,7 +136,42 @@ def _best_amount(head: Event, group: list[Event], name: str) -> None:
         head.money = source.money
 
 
+_ROUND_FIGURES = ("amount_usd", "valuation_usd", "round")
+
+
+def _headline_rounds(events: list[Event]) -> list[Event]:
+    """A headline's round (創業3年で評価額33億ドル) folded into the body's round it agrees with
+    on every figure it gives, not merged with whichever round comes first."""
+    body = [e for e in events if not e.extra.get("title") and e.fields.get("company")]
+    kept = []
+    for e in events:
+        given = [f for f in _ROUND_FIGURES if e.fields.get(f) not in (None, "")]
+        home = (
+            next(
+                (
+                    b
+                    for b in body
+                    if b.fields["company"] == e.fields.get("company")
+                    and all(
+                        b.fields.get(f) is not None and _close(b.fields[f], e.fields[f])
+                        for f in given
+                    )
+                ),
+                None,
+            )
+            if e.extra.get("title") and given
+            else None
+        )
+        if home is None:
+            kept.append(e)
+            continue
+        extra = [i for i in e.fields.get("investors") or [] if i not in home.fields["investors"]]
+        home.fields["investors"] = list(home.fields.get("investors") or []) + extra
+    return kept
+
+
 def _investments(events: list[Event]) -> list[Event]:
+    events = _headline_rounds(events)
     whole = [e for e in events if e.fields.get("company")]
     groups = _group(
         whole,
@@ -320,12 +355,14 @@ def _joined_before(target: Event, arrivals: list[Event]) -> bool:
 
 
 def _moved_on(founded: Event, last: Event) -> bool:
-    """A later arrival elsewhere, read after the founding."""
+    """A later arrival elsewhere: read after the founding, or undated (the news) where the
+    founding is dated (アルテアは1985年にスキャパ氏らが創業した, after the move is told)."""
     order = (last.extra.get("sent", 0), last.extra.get("pos", 0))
+    later = order > (founded.extra.get("sent", 0), founded.extra.get("pos", 0))
     return (
         last.fields.get("role") != "co-founder"
         and last.fields.get("to") != founded.fields.get("to")
-        and order > (founded.extra.get("sent", 0), founded.extra.get("pos", 0))
+        and (later or bool(founded.date and (last.date or "9999") > founded.date))
     )
 
 

@@ -458,16 +458,22 @@ def _move(
     )
     if promoted:
         source = dest  # promoted inside the company the clause is about
+    elif source is None and t.kind == "arrive" and _IN_HOUSE.search(ctx.text, 0, p.start):
+        source = dest  # 社内で事業支援を統括していたA氏がCEOに就任: from within
     elif source is None and t.kind in ("found", "arrive"):
         career = state.careers.get(person)
         source = career if career != dest else None
     internal = t.kind != "found" and (
-        promoted or t.kind == "serve" or bool(p.extra.get("affiliated"))
+        promoted
+        or t.kind == "serve"
+        or bool(p.extra.get("affiliated"))
+        or _IN_HOUSE.search(ctx.text, 0, p.start) is not None
     )
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
 
 
+_IN_HOUSE = re.compile(r"社内で|同社内で|社内の|生え抜き|内部昇格")
 _PAST_MARK = re.compile(r"出身|元|前|務めた|在籍した|を経て|OB|OG")
 
 
