@@ -573,6 +573,7 @@ def _same_round(state: State, ctx: Ctx, event: Event) -> list[Event] | None:
         for e in state.events
         if e.type == "investment"
         and 0 <= ctx.idx - e.extra.get("sent", -99) <= 2
+        and not e.extra.get("title")
         and e.fields.get("company") == event.fields.get("company")
         and (not event.date or event.date == e.date)
     ]
