@@ -510,13 +510,15 @@ class _Matcher:
         return roots
 
     def _pattern_at(self, token: str) -> re.Pattern[str] | None:
+        """The trie to try at a token. The three sets never share a token (Latin words,
+        katakana, other characters), so the single-character tests go first."""
         first = token[0]
-        if token.lower() in self.latin_first:
-            return self.patterns["latin"]
         if first in self.kana_first:
             return self.patterns["kana"]
         if first in self.other_first:
             return self.patterns["other"]
+        if token.lower() in self.latin_first:
+            return self.patterns["latin"]
         return None
 
     def find(self, text: str, require_context: bool) -> list[Mention]:

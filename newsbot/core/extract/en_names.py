@@ -902,7 +902,10 @@ _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 @functools.lru_cache(maxsize=256)
 def sentence_words(text: str) -> frozenset[str]:
     """The lower-case words of a sentence (asked for several times per sentence)."""
-    words = _WORD_RE.findall(text.lower())
+    low = text.lower()
+    words = _WORD_RE.findall(low)
+    if "-" not in low:
+        return frozenset(words)
     return frozenset((*words, *(part for w in words if "-" in w for part in w.split("-"))))
 
 

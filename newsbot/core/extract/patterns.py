@@ -63,22 +63,52 @@ def _class_end(body: str, i: int) -> int:
 
 
 def first_letters(alternative: str) -> set[str]:
-    """The letters an alternative can start with; ValueError unless it always starts with
-    a literal ASCII letter, directly, as a class of letters (``[Cc]``) or through a leading
-    group of such alternatives (``(?:is|are)``)."""
-    if alternative[:1].isascii() and alternative[:1].isalpha():
-        return {alternative[0]}
-    if alternative.startswith("[") and not alternative.startswith("[^"):
-        members = alternative[1 : _class_end(alternative, 0) - 1]
-        if members and members.isascii() and members.isalpha():
-            return set(members)
+    """The characters an alternative can start with; ValueError unless it always starts
+    with one of a known set: a literal ASCII letter, a caseless literal symbol (``\\$``,
+    ``€``), a class of ASCII letters (``[Cc]``) or a leading group of such alternatives
+    (``(?:is|are)``) -- and that first item is not optional (``a?``, ``[Cc]*``, ``(?:x)?``)."""
     if alternative.startswith("(?:"):
-        inner = alternative[3 : _group_end(alternative, 0) - 1]
+        end = _group_end(alternative, 0)
+        _required(alternative, end)
         letters: set[str] = set()
-        for part in split_alternatives(inner):
+        for part in split_alternatives(alternative[3 : end - 1]):
             letters |= first_letters(part)
         return letters
+    if alternative.startswith("[") and not alternative.startswith("[^"):
+        end = _class_end(alternative, 0)
+        members = alternative[1 : end - 1]
+        if members and members.isascii() and members.isalpha():
+            _required(alternative, end)
+            return set(members)
+    first, end = _first_literal(alternative)
+    _required(alternative, end)
+    return {first}
+
+
+def _first_literal(alternative: str) -> tuple[str, int]:
+    """The literal character an alternative opens with and where it ends; ValueError for
+    anything else (a class, an escape sequence, a letter outside ASCII)."""
+    ch = alternative[:1]
+    if ch == "\\" and len(alternative) > 1 and _caseless_symbol(alternative[1]):
+        return alternative[1], 2
+    if ch and ch not in _SPECIAL and ((ch.isascii() and ch.isalpha()) or _caseless_symbol(ch)):
+        return ch, 1
     raise ValueError(f"alternative does not start with a letter: {alternative!r}")
+
+
+_SPECIAL = frozenset(".^$*+?{}[]|()\\")
+
+
+def _caseless_symbol(ch: str) -> bool:
+    """A character that is neither a letter nor a digit nor a space, and has no case."""
+    return not (ch.isalnum() or ch.isspace()) and ch.lower() == ch == ch.upper()
+
+
+def _required(alternative: str, end: int) -> None:
+    """ValueError when the item ending at ``end`` may be absent (followed by ``?``, ``*`` or
+    a ``{...}`` repeat)."""
+    if alternative[end : end + 1] in ("?", "*", "{"):
+        raise ValueError(f"optional first item: {alternative!r}")
 
 
 def _group_end(body: str, i: int) -> int:
@@ -103,9 +133,10 @@ def _group_end(body: str, i: int) -> int:
 
 
 def by_first_letter(body: str) -> str:
-    """``body`` (an alternation whose alternatives all start with a letter) regrouped by
-    first letter; see the module doc. Letters are grouped in either case, so the result
-    means the same with or without ``re.IGNORECASE``.
+    """``body`` (an alternation whose alternatives all start with a letter or a caseless
+    symbol, see ``first_letters``) regrouped by first letter; see the module doc. ASCII
+    letters are grouped in either case, so the result means the same with or without
+    ``re.IGNORECASE``.
 
     An alternative that can start with several letters ("(?:is|are)\\s+said") goes into
     each of their groups; every group keeps the original order of its alternatives. A body
@@ -117,11 +148,12 @@ def by_first_letter(body: str) -> str:
     for alternative in split_alternatives(body):
         for letter in sorted({c.lower() for c in first_letters(alternative)}):
             groups.setdefault(letter, []).append(alternative)
-    every = "".join(groups)
+    every = re.escape("".join(groups) + "".join(groups).upper())
     dispatch = "|".join(
-        f"(?=[{letter}{letter.upper()}])(?:{'|'.join(alts)})" for letter, alts in groups.items()
+        f"(?=[{re.escape(letter + letter.upper())}])(?:{'|'.join(alts)})"
+        for letter, alts in groups.items()
     )
-    return f"(?=[{every}{every.upper()}])(?:{dispatch})"
+    return f"(?=[{every}])(?:{dispatch})"
 
 
 def boundary_words(body: str) -> str:
