@@ -374,7 +374,11 @@ def _headline(
         names = _names(intent, holders(intent, chosen) if single else chosen)
         if names:
             return _names_line(intent, names, lang), chosen
-    return _news_headline(intent, lang), chosen
+    if intent.want == lx.NEWS:
+        return _news_headline(intent, lang), chosen
+    # The question asked for something these events do not state: say so first, so that
+    # related news is never mistaken for the answer.
+    return f"{not_found(intent, lang)}\n{_news_headline(intent, lang)}", chosen
 
 
 def _names_line(intent: Intent, names: list[str], lang: str) -> str:

@@ -98,168 +98,345 @@ MOVE, FIN, LAUNCH, LAYOFF = "talent_move", "financial", "product_launch", "layof
 
 EN_CASES: list[tuple[str, dict[str, Any]]] = [
     # investments
-    ("How much did Microsoft invest in OpenAI?",
-     {"types": [INV], "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]},
-      "want": "figure"}),
-    ("How much has Amazon put into Anthropic?",
-     {"types": [INV], "slots": {"Amazon": ["investor"], "Anthropic": ["company"]},
-      "want": "figure"}),
-    ("Who invested in Anthropic?",
-     {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
-    ("Which companies has NVIDIA invested in?",
-     {"types": [INV], "slots": {"NVIDIA": ["investor"]}, "want_roles": ["company"]}),
-    ("Who are Anthropic's investors?",
-     {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
-    ("Is Google an investor in Anthropic?",
-     {"types": [INV], "slots": {"Google": ["investor"], "Anthropic": ["company"]},
-      "want": "yesno"}),
-    ("How much did OpenAI raise in 2024?",
-     {"types": [INV], "slots": {"OpenAI": ["company"]}, "want": "figure", "period": "2024"}),
-    ("Who backed Mistral AI's Series B?",
-     {"types": [INV], "slots": {"Mistral AI": ["company"]}, "round": "Series B",
-      "want_roles": ["investor"]}),
-    ("Who led Anthropic's $13 billion funding round?",
-     {"types": [INV], "slots": {"Anthropic": ["company"]}, "amount_hint": 13e9,
-      "want_roles": ["investor"]}),
-    ("What did SoftBank invest in last year?",
-     {"types": [INV], "slots": {"SoftBank Group": ["investor"]}, "period": "2024",
-      "want_roles": ["company"]}),
-    ("Was Scale AI backed by Meta?",
-     {"types": [INV], "slots": {"Scale AI": ["company"], "Meta": ["investor"]}}),
-    ("What stake did Meta take in Scale AI?",
-     {"types": [INV], "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
-      "want": "figure", "field": "stake_pct"}),
-    ("How much funding has xAI raised?",
-     {"types": [INV], "slots": {"xAI": ["company"]}, "want": "figure"}),
-    ("how much did microsoft invest in openai",
-     {"types": [INV], "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}}),
+    (
+        "How much did Microsoft invest in OpenAI?",
+        {
+            "types": [INV],
+            "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]},
+            "want": "figure",
+        },
+    ),
+    (
+        "How much has Amazon put into Anthropic?",
+        {
+            "types": [INV],
+            "slots": {"Amazon": ["investor"], "Anthropic": ["company"]},
+            "want": "figure",
+        },
+    ),
+    (
+        "Who invested in Anthropic?",
+        {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]},
+    ),
+    (
+        "Which companies has NVIDIA invested in?",
+        {"types": [INV], "slots": {"NVIDIA": ["investor"]}, "want_roles": ["company"]},
+    ),
+    (
+        "Who are Anthropic's investors?",
+        {"types": [INV], "slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]},
+    ),
+    (
+        "Is Google an investor in Anthropic?",
+        {
+            "types": [INV],
+            "slots": {"Google": ["investor"], "Anthropic": ["company"]},
+            "want": "yesno",
+        },
+    ),
+    (
+        "How much did OpenAI raise in 2024?",
+        {"types": [INV], "slots": {"OpenAI": ["company"]}, "want": "figure", "period": "2024"},
+    ),
+    (
+        "Who backed Mistral AI's Series B?",
+        {
+            "types": [INV],
+            "slots": {"Mistral AI": ["company"]},
+            "round": "Series B",
+            "want_roles": ["investor"],
+        },
+    ),
+    (
+        "Who led Anthropic's $13 billion funding round?",
+        {
+            "types": [INV],
+            "slots": {"Anthropic": ["company"]},
+            "amount_hint": 13e9,
+            "want_roles": ["investor"],
+        },
+    ),
+    (
+        "What did SoftBank invest in last year?",
+        {
+            "types": [INV],
+            "slots": {"SoftBank Group": ["investor"]},
+            "period": "2024",
+            "want_roles": ["company"],
+        },
+    ),
+    (
+        "Was Scale AI backed by Meta?",
+        {"types": [INV], "slots": {"Scale AI": ["company"], "Meta": ["investor"]}},
+    ),
+    (
+        "What stake did Meta take in Scale AI?",
+        {
+            "types": [INV],
+            "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
+            "want": "figure",
+            "field": "stake_pct",
+        },
+    ),
+    (
+        "How much funding has xAI raised?",
+        {"types": [INV], "slots": {"xAI": ["company"]}, "want": "figure"},
+    ),
+    (
+        "how much did microsoft invest in openai",
+        {"types": [INV], "slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}},
+    ),
     # valuations and figures
-    ("What was xAI valued at after its Series B?",
-     {"slots": {"xAI": ["company"]}, "metric": "valuation", "round": "Series B",
-      "want": "figure"}),
-    ("What is the valuation of Anthropic?",
-     {"types": [FIN, INV], "slots": {"Anthropic": ["company"]}, "metric": "valuation"}),
+    (
+        "What was xAI valued at after its Series B?",
+        {
+            "slots": {"xAI": ["company"]},
+            "metric": "valuation",
+            "round": "Series B",
+            "want": "figure",
+        },
+    ),
+    (
+        "What is the valuation of Anthropic?",
+        {"types": [FIN, INV], "slots": {"Anthropic": ["company"]}, "metric": "valuation"},
+    ),
     ("How much is OpenAI worth?", {"metric": "valuation", "slots": {"OpenAI": ["company"]}}),
     ("What is Anthropic's latest valuation?", {"metric": "valuation", "latest": True}),
-    ("What was Anthropic's ARR in August 2025?",
-     {"types": [FIN], "metric": "arr", "period": "2025-08", "want": "figure"}),
+    (
+        "What was Anthropic's ARR in August 2025?",
+        {"types": [FIN], "metric": "arr", "period": "2025-08", "want": "figure"},
+    ),
     ("What is Anthropic's annualized revenue run-rate?", {"metric": "arr"}),
-    ("What was Scale AI's revenue in 2023?",
-     {"types": [FIN], "metric": "revenue", "period": "2023", "slots": {"Scale AI": ["company"]}}),
-    ("How much revenue did Scale AI make last year?",
-     {"metric": "revenue", "period": "2024", "want": "figure"}),
+    (
+        "What was Scale AI's revenue in 2023?",
+        {"types": [FIN], "metric": "revenue", "period": "2023", "slots": {"Scale AI": ["company"]}},
+    ),
+    (
+        "How much revenue did Scale AI make last year?",
+        {"metric": "revenue", "period": "2024", "want": "figure"},
+    ),
     ("What is Scale AI's gross margin?", {"metric": "gross_margin", "want": "figure"}),
-    ("How much has Run:ai raised in total?",
-     {"metric": "funding_total", "slots": {"Run:ai": ["company"]}}),
+    (
+        "How much has Run:ai raised in total?",
+        {"metric": "funding_total", "slots": {"Run:ai": ["company"]}},
+    ),
     ("What were NVIDIA's sales in fiscal 2024?", {"metric": "revenue", "period": "2024"}),
     # acquisitions
-    ("Which companies did NVIDIA acquire?",
-     {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]}),
-    ("Who acquired Run:ai?",
-     {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]}),
-    ("What did Databricks buy?",
-     {"types": [ACQ], "slots": {"Databricks": ["acquirer"]}, "want_roles": ["target"]}),
-    ("Was MosaicML acquired by Databricks?",
-     {"types": [ACQ], "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]},
-      "want": "yesno"}),
-    ("How much did Databricks pay for MosaicML?",
-     {"types": [ACQ, CUST, INV], "want": "figure",
-      "slots": {"Databricks": ["acquirer", "customer", "investor"],
-                "MosaicML": ["target", "vendor", "company"]}}),
-    ("How much did AMD pay to acquire Silo AI?",
-     {"types": [ACQ], "unknown": ("AMD", "Silo AI"), "want": "figure"}),
-    ("When did Salesforce agree to buy Informatica?",
-     {"types": [ACQ], "want": "date",
-      "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]}}),
-    ("Salesforce's acquisition of Informatica: how much?",
-     {"types": [ACQ], "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]},
-      "want": "figure"}),
-    ("Which startups has Salesforce acquired this year?",
-     {"types": [ACQ], "since": date(2025, 1, 1), "until": date(2025, 12, 31)}),
+    (
+        "Which companies did NVIDIA acquire?",
+        {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]},
+    ),
+    (
+        "Who acquired Run:ai?",
+        {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]},
+    ),
+    (
+        "What did Databricks buy?",
+        {"types": [ACQ], "slots": {"Databricks": ["acquirer"]}, "want_roles": ["target"]},
+    ),
+    (
+        "Was MosaicML acquired by Databricks?",
+        {
+            "types": [ACQ],
+            "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]},
+            "want": "yesno",
+        },
+    ),
+    (
+        "How much did Databricks pay for MosaicML?",
+        {
+            "types": [ACQ, CUST, INV],
+            "want": "figure",
+            "slots": {
+                "Databricks": ["acquirer", "customer", "investor"],
+                "MosaicML": ["target", "vendor", "company"],
+            },
+        },
+    ),
+    (
+        "How much did AMD pay to acquire Silo AI?",
+        {"types": [ACQ], "unknown": ("AMD", "Silo AI"), "want": "figure"},
+    ),
+    (
+        "When did Salesforce agree to buy Informatica?",
+        {
+            "types": [ACQ],
+            "want": "date",
+            "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]},
+        },
+    ),
+    (
+        "Salesforce's acquisition of Informatica: how much?",
+        {
+            "types": [ACQ],
+            "slots": {"Salesforce": ["acquirer"], "Informatica": ["target"]},
+            "want": "figure",
+        },
+    ),
+    (
+        "Which startups has Salesforce acquired this year?",
+        {"types": [ACQ], "since": date(2025, 1, 1), "until": date(2025, 12, 31)},
+    ),
     ("Who bought Windsurf?", {"types": [ACQ], "want_roles": ["acquirer"]}),
-    ("Which companies were acquired in 2024?",
-     {"types": [ACQ], "slots": {}, "period": "2024"}),
+    ("Which companies were acquired in 2024?", {"types": [ACQ], "slots": {}, "period": "2024"}),
     # partnerships
-    ("Who has OpenAI partnered with?",
-     {"types": [PART], "slots": {"OpenAI": ["partner"]}, "want_roles": ["partner"]}),
-    ("Which companies partnered with Sakana AI?",
-     {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]}),
+    (
+        "Who has OpenAI partnered with?",
+        {"types": [PART], "slots": {"OpenAI": ["partner"]}, "want_roles": ["partner"]},
+    ),
+    (
+        "Which companies partnered with Sakana AI?",
+        {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]},
+    ),
     ("Did Apple partner with OpenAI?", {"types": [PART], "want": "yesno"}),
-    ("What did Fujitsu develop with Cohere?",
-     {"types": [PART, LAUNCH], "want": "product"}),
+    ("What did Fujitsu develop with Cohere?", {"types": [PART, LAUNCH], "want": "product"}),
     # customers
-    ("Who are Scale AI's customers?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
-    ("Which customers paused work with Scale AI?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("paused",),
-      "want_roles": ["customer"]}),
-    ("Which customers stopped working with Scale AI?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("ended",)}),
-    ("Is Microsoft a customer of Scale AI?",
-     {"types": [CUST], "slots": {"Microsoft": ["customer"], "Scale AI": ["vendor"]}}),
-    ("Which companies use Scale AI?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
-    ("How much did Google pay Character.AI?",
-     {"want": "figure", "slots": {"Google": ["acquirer", "customer", "investor"],
-                                  "Character.AI": ["target", "vendor", "company"]}}),
-    ("How much did Google pay to license Windsurf's technology?",
-     {"types": [CUST], "slots": {"Google": ["customer"], "Windsurf": ["vendor"]}}),
+    (
+        "Who are Scale AI's customers?",
+        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]},
+    ),
+    (
+        "Which customers paused work with Scale AI?",
+        {
+            "types": [CUST],
+            "slots": {"Scale AI": ["vendor"]},
+            "status": ("paused",),
+            "want_roles": ["customer"],
+        },
+    ),
+    (
+        "Which customers stopped working with Scale AI?",
+        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("ended",)},
+    ),
+    (
+        "Is Microsoft a customer of Scale AI?",
+        {"types": [CUST], "slots": {"Microsoft": ["customer"], "Scale AI": ["vendor"]}},
+    ),
+    (
+        "Which companies use Scale AI?",
+        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]},
+    ),
+    (
+        "How much did Google pay Character.AI?",
+        {
+            "want": "figure",
+            "slots": {
+                "Google": ["acquirer", "customer", "investor"],
+                "Character.AI": ["target", "vendor", "company"],
+            },
+        },
+    ),
+    (
+        "How much did Google pay to license Windsurf's technology?",
+        {"types": [CUST], "slots": {"Google": ["customer"], "Windsurf": ["vendor"]}},
+    ),
     ("Who supplies Microsoft?", {"types": [CUST], "slots": {"Microsoft": ["customer"]}}),
     # people
-    ("Who left Meta to co-found Mistral AI?",
-     {"types": [MOVE], "slots": {"Meta": ["from"], "Mistral AI": ["to"]},
-      "want_roles": ["person"], "role_title": "co-founder"}),
-    ("Where did John Schulman go after leaving OpenAI?",
-     {"types": [MOVE], "slots": {"John Schulman": ["person"], "OpenAI": ["from"]},
-      "want": "place", "want_roles": ["to"]}),
-    ("Where did Karpathy go?",
-     {"slots": {"Andrej Karpathy": ["person"]}, "want_roles": ["to"]}),
-    ("Who joined Anthropic from OpenAI?",
-     {"slots": {"Anthropic": ["to"], "OpenAI": ["from"]}, "want_roles": ["person"]}),
-    ("Who joined Anthropic as chief product officer?",
-     {"slots": {"Anthropic": ["to"]}, "role_title": "cpo"}),
-    ("Who did Microsoft hire from Inflection AI?",
-     {"types": [MOVE], "slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}}),
-    ("Who moved from Meta to Mistral?",
-     {"slots": {"Meta": ["from"], "Mistral AI": ["to"]}}),
-    ("Who founded Safe Superintelligence?",
-     {"types": [MOVE], "slots": {"Safe Superintelligence": ["to"]}, "want_roles": ["person"]}),
-    ("Which OpenAI researchers joined Anthropic?",
-     {"slots": {"OpenAI": ["from", "to"], "Anthropic": ["to"]}, "want_roles": ["person"]}),
-    ("Which other OpenAI executives left on the same day as Mira Murati?",
-     {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "anchor": "Mira Murati", "other": True}),
-    ("Who left OpenAI in 2024?",
-     {"slots": {"OpenAI": ["from"]}, "period": "2024", "want_roles": ["person"]}),
+    (
+        "Who left Meta to co-found Mistral AI?",
+        {
+            "types": [MOVE],
+            "slots": {"Meta": ["from"], "Mistral AI": ["to"]},
+            "want_roles": ["person"],
+            "role_title": "co-founder",
+        },
+    ),
+    (
+        "Where did John Schulman go after leaving OpenAI?",
+        {
+            "types": [MOVE],
+            "slots": {"John Schulman": ["person"], "OpenAI": ["from"]},
+            "want": "place",
+            "want_roles": ["to"],
+        },
+    ),
+    ("Where did Karpathy go?", {"slots": {"Andrej Karpathy": ["person"]}, "want_roles": ["to"]}),
+    (
+        "Who joined Anthropic from OpenAI?",
+        {"slots": {"Anthropic": ["to"], "OpenAI": ["from"]}, "want_roles": ["person"]},
+    ),
+    (
+        "Who joined Anthropic as chief product officer?",
+        {"slots": {"Anthropic": ["to"]}, "role_title": "cpo"},
+    ),
+    (
+        "Who did Microsoft hire from Inflection AI?",
+        {"types": [MOVE], "slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}},
+    ),
+    ("Who moved from Meta to Mistral?", {"slots": {"Meta": ["from"], "Mistral AI": ["to"]}}),
+    (
+        "Who founded Safe Superintelligence?",
+        {"types": [MOVE], "slots": {"Safe Superintelligence": ["to"]}, "want_roles": ["person"]},
+    ),
+    (
+        "Which OpenAI researchers joined Anthropic?",
+        {"slots": {"OpenAI": ["from", "to"], "Anthropic": ["to"]}, "want_roles": ["person"]},
+    ),
+    (
+        "Which other OpenAI executives left on the same day as Mira Murati?",
+        {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "anchor": "Mira Murati", "other": True},
+    ),
+    (
+        "Who left OpenAI in 2024?",
+        {"slots": {"OpenAI": ["from"]}, "period": "2024", "want_roles": ["person"]},
+    ),
     ("Who left OpenAI before 2024?", {"until": date(2023, 12, 31)}),
     ("Who has joined OpenAI since March?", {"since": date(2025, 3, 1)}),
     ("Who joined Anthropic last month?", {"period": "2025-09"}),
-    ("Who did Google poach from Windsurf?",
-     {"types": [MOVE], "slots": {"Google": ["to"], "Windsurf": ["from"]}}),
-    ("Where does Mustafa Suleyman work now?",
-     {"types": [MOVE], "want_roles": ["to"], "slots": {"Mustafa Suleyman": ["person"]}}),
+    (
+        "Who did Google poach from Windsurf?",
+        {"types": [MOVE], "slots": {"Google": ["to"], "Windsurf": ["from"]}},
+    ),
+    (
+        "Where does Mustafa Suleyman work now?",
+        {"types": [MOVE], "want_roles": ["to"], "slots": {"Mustafa Suleyman": ["person"]}},
+    ),
     ("Where did Mira Murati work before?", {"want_roles": ["from"]}),
     ("Has Jan Leike left OpenAI?", {"types": [MOVE], "want": "yesno"}),
-    ("Who is the CEO of Snowflake?",
-     {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_title": "ceo"}),
+    (
+        "Who is the CEO of Snowflake?",
+        {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_title": "ceo"},
+    ),
     ("How many people left OpenAI this year?", {"types": [MOVE], "want": "count"}),
-    ("Where did Schulman go after leaving OpenAI?",
-     {"slots": {"John Schulman": ["person"], "OpenAI": ["from"]}}),
+    (
+        "Where did Schulman go after leaving OpenAI?",
+        {"slots": {"John Schulman": ["person"], "OpenAI": ["from"]}},
+    ),
     # launches
-    ("What did OpenAI launch in May 2024?",
-     {"types": [LAUNCH], "slots": {"OpenAI": ["company"]}, "want": "product",
-      "period": "2024-05"}),
-    ("When did OpenAI launch GPT-4o?",
-     {"types": [LAUNCH], "slots": {"OpenAI": ["company"], "GPT-4o": ["product"]},
-      "want": "date"}),
-    ("Which models has Anthropic released?",
-     {"types": [LAUNCH], "want": "product", "slots": {"Anthropic": ["company"]}}),
-    ("What products did Sakana AI announce this week?",
-     {"types": [LAUNCH], "since": date(2025, 10, 13), "until": date(2025, 10, 15)}),
+    (
+        "What did OpenAI launch in May 2024?",
+        {
+            "types": [LAUNCH],
+            "slots": {"OpenAI": ["company"]},
+            "want": "product",
+            "period": "2024-05",
+        },
+    ),
+    (
+        "When did OpenAI launch GPT-4o?",
+        {
+            "types": [LAUNCH],
+            "slots": {"OpenAI": ["company"], "GPT-4o": ["product"]},
+            "want": "date",
+        },
+    ),
+    (
+        "Which models has Anthropic released?",
+        {"types": [LAUNCH], "want": "product", "slots": {"Anthropic": ["company"]}},
+    ),
+    (
+        "What products did Sakana AI announce this week?",
+        {"types": [LAUNCH], "since": date(2025, 10, 13), "until": date(2025, 10, 15)},
+    ),
     # layoffs
-    ("How many jobs is Microsoft cutting?",
-     {"types": [LAYOFF], "slots": {"Microsoft": ["company"]}, "want": "count"}),
-    ("How many people did Meta lay off?",
-     {"types": [LAYOFF], "slots": {"Meta": ["company"]}, "want": "count"}),
+    (
+        "How many jobs is Microsoft cutting?",
+        {"types": [LAYOFF], "slots": {"Microsoft": ["company"]}, "want": "count"},
+    ),
+    (
+        "How many people did Meta lay off?",
+        {"types": [LAYOFF], "slots": {"Meta": ["company"]}, "want": "count"},
+    ),
     ("Did Amazon cut jobs in 2023?", {"types": [LAYOFF], "period": "2023"}),
     ("Which companies announced layoffs this year?", {"types": [LAYOFF], "slots": {}}),
     ("How many employees did Scale AI let go?", {"types": [LAYOFF], "want": "count"}),
@@ -268,53 +445,102 @@ EN_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Tell me about Anthropic", {"want": "news", "slots": {"Anthropic": []}}),
     ("Latest news on xAI", {"want": "news"}),
     ("OpenAI", {"want": "news", "slots": {"OpenAI": []}}),
-    ("What happened in the past 30 days?",
-     {"want": "news", "since": date(2025, 9, 15), "until": TODAY}),
+    (
+        "What happened in the past 30 days?",
+        {"want": "news", "since": date(2025, 9, 15), "until": TODAY},
+    ),
     # tolerant names
     ("Who invested in Anthropc?", {"slots": {"Anthropic": ["company"]}}),
     ("What did nvidia acquire?", {"slots": {"NVIDIA": ["acquirer"]}}),
-    ("Where did Sutskever go after leaving OpenAI?",
-     {"slots": {"Ilya Sutskever": ["person"], "OpenAI": ["from"]}}),
-    ("How much did Microsfot invest in OpenAI?", {"slots": {"Microsoft": ["investor"],
-                                                          "OpenAI": ["company"]}}),
+    (
+        "Where did Sutskever go after leaving OpenAI?",
+        {"slots": {"Ilya Sutskever": ["person"], "OpenAI": ["from"]}},
+    ),
+    (
+        "How much did Microsfot invest in OpenAI?",
+        {"slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}},
+    ),
     # context, modifiers, lists
-    ("After Meta's investment, how many people did Scale AI lay off?",
-     {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"}),
-    ("What happened to Scale AI after Meta's investment?",
-     {"types": [INV], "slots": {"Scale AI": ["company"], "Meta": ["investor"]}}),
-    ("How big was the Informatica deal?",
-     {"types": [INV, ACQ, PART, CUST], "slots": {"Informatica": []}, "want": "figure"}),
-    ("Which company bought Informatica?", {"slots": {"Informatica": ["target"]},
-                                           "want_roles": ["acquirer"]}),
-    ("List OpenAI's acquisitions", {"types": [ACQ], "slots": {"OpenAI": ["acquirer"]},
-                                    "want_roles": ["target"]}),
+    (
+        "After Meta's investment, how many people did Scale AI lay off?",
+        {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"},
+    ),
+    (
+        "What happened to Scale AI after Meta's investment?",
+        {"types": [INV], "slots": {"Scale AI": ["company"], "Meta": ["investor"]}},
+    ),
+    (
+        "How big was the Informatica deal?",
+        {"types": [INV, ACQ, PART, CUST], "slots": {"Informatica": []}, "want": "figure"},
+    ),
+    (
+        "Which company bought Informatica?",
+        {"slots": {"Informatica": ["target"]}, "want_roles": ["acquirer"]},
+    ),
+    (
+        "List OpenAI's acquisitions",
+        {"types": [ACQ], "slots": {"OpenAI": ["acquirer"]}, "want_roles": ["target"]},
+    ),
     ("Show me Meta's recent hires", {"types": [MOVE], "slots": {"Meta": ["to"]}}),
-    ("Has Apple acquired any AI startups?",
-     {"types": [ACQ], "want": "yesno", "slots": {"Apple": ["acquirer"]}}),
-    ("Did Microsoft and OpenAI sign a new agreement?", {"want": "yesno", "types": [INV, ACQ, PART, CUST]}),
-    ("Who are the co-founders of Mistral AI?",
-     {"types": [MOVE], "slots": {"Mistral AI": ["to"]}, "role_title": "co-founder"}),
-    ("How much money has Anthropic raised in total?",
-     {"metric": "funding_total", "total": True, "want": "figure"}),
+    (
+        "Has Apple acquired any AI startups?",
+        {"types": [ACQ], "want": "yesno", "slots": {"Apple": ["acquirer"]}},
+    ),
+    (
+        "Did Microsoft and OpenAI sign a new agreement?",
+        {"want": "yesno", "types": [INV, ACQ, PART, CUST]},
+    ),
+    (
+        "Who are the co-founders of Mistral AI?",
+        {"types": [MOVE], "slots": {"Mistral AI": ["to"]}, "role_title": "co-founder"},
+    ),
+    (
+        "How much money has Anthropic raised in total?",
+        {"metric": "funding_total", "total": True, "want": "figure"},
+    ),
     ("Who runs Windsurf now?", {"types": [MOVE], "slots": {"Windsurf": ["to"]}}),
-    ("What did OpenAI announce about its acquisition of Windsurf?",
-     {"types": [ACQ], "want": "names", "slots": {"OpenAI": ["acquirer"], "Windsurf": ["target"]}}),
+    (
+        "What did OpenAI announce about its acquisition of Windsurf?",
+        {
+            "types": [ACQ],
+            "want": "names",
+            "slots": {"OpenAI": ["acquirer"], "Windsurf": ["target"]},
+        },
+    ),
     ("Who is Mira Murati?", {"want": "news", "slots": {"Mira Murati": []}}),
-    ("What role did Jan Leike take at Anthropic?",
-     {"types": [MOVE], "want_roles": ["role"],
-      "slots": {"Jan Leike": ["person"], "Anthropic": ["to"]}}),
+    (
+        "What role did Jan Leike take at Anthropic?",
+        {
+            "types": [MOVE],
+            "want_roles": ["role"],
+            "slots": {"Jan Leike": ["person"], "Anthropic": ["to"]},
+        },
+    ),
     ("What is Mustafa Suleyman's title at Microsoft?", {"want_roles": ["role"]}),
-    ("How much of Scale AI does Meta own?",
-     {"types": [INV], "field": "stake_pct", "slots": {"Meta": ["investor"], "Scale AI": []}}),
+    (
+        "How much of Scale AI does Meta own?",
+        {"types": [INV], "field": "stake_pct", "slots": {"Meta": ["investor"], "Scale AI": []}},
+    ),
     ("How many investors backed Anthropic?", {"want": "count", "want_roles": ["investor"]}),
     # role titles are people questions
-    ("Which two executives did OpenAI bring in as CFO and chief product officer?",
-     {"types": [MOVE], "slots": {"OpenAI": ["to"]}, "role_titles": ("cfo", "cpo"),
-      "want_roles": ["person"], "holder": False}),
-    ("Who is the CEO of Google?",
-     {"types": [MOVE], "slots": {"Google": ["to"]}, "role_titles": ("ceo",), "holder": True}),
-    ("Who took over as chief executive of Snowflake?",
-     {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_titles": ("ceo",)}),
+    (
+        "Which two executives did OpenAI bring in as CFO and chief product officer?",
+        {
+            "types": [MOVE],
+            "slots": {"OpenAI": ["to"]},
+            "role_titles": ("cfo", "cpo"),
+            "want_roles": ["person"],
+            "holder": False,
+        },
+    ),
+    (
+        "Who is the CEO of Google?",
+        {"types": [MOVE], "slots": {"Google": ["to"]}, "role_titles": ("ceo",), "holder": True},
+    ),
+    (
+        "Who took over as chief executive of Snowflake?",
+        {"types": [MOVE], "slots": {"Snowflake": ["to"]}, "role_titles": ("ceo",)},
+    ),
     ("Who runs Windsurf?", {"role_titles": ("leader",), "holder": True}),
     ("Who stepped down as CEO of Snowflake?", {"slots": {"Snowflake": ["from"]}}),
     ("Who is the head of Snowflake?", {"role_titles": ("leader",), "holder": True}),
@@ -322,59 +548,102 @@ EN_CASES: list[tuple[str, dict[str, Any]]] = [
     ("How much did Meta pay for its 49% stake in Scale AI?", {"field": None, "want": "figure"}),
     ("What stake did Meta take in Scale AI?", {"field": "stake_pct"}),
     ("Where did the Character.AI founders go?", {"want_roles": ["to"], "role_titles": ()}),
-    ("Who was appointed CEO of Inflection AI after Suleyman left?",
-     {"slots": {"Inflection AI": ["to"]}, "excluded": ("Mustafa Suleyman",)}),
-    ("How much did the Amazon-backed Anthropic raise in its Series F?",
-     {"slots": {"Anthropic": ["company"]}, "round": "Series F", "want": "figure"}),
+    (
+        "Who was appointed CEO of Inflection AI after Suleyman left?",
+        {"slots": {"Inflection AI": ["to"]}, "excluded": ("Mustafa Suleyman",)},
+    ),
+    (
+        "How much did the Amazon-backed Anthropic raise in its Series F?",
+        {"slots": {"Anthropic": ["company"]}, "round": "Series F", "want": "figure"},
+    ),
     ("What did the Tokyo-based Sakana AI raise in its Series A?", {"want": "figure"}),
-    ("What is the Japanese-language LLM that Rakuten released?",
-     {"unknown": (), "want": "product"}),
-    ("Which customer did Anthropic cut off?",
-     {"types": [CUST], "slots": {"Anthropic": ["vendor"]}, "want_roles": ["customer"]}),
-    ("Which OpenAI co-founder left for Anthropic?",
-     {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "role_titles": ()}),
+    (
+        "What is the Japanese-language LLM that Rakuten released?",
+        {"unknown": (), "want": "product"},
+    ),
+    (
+        "Which customer did Anthropic cut off?",
+        {"types": [CUST], "slots": {"Anthropic": ["vendor"]}, "want_roles": ["customer"]},
+    ),
+    (
+        "Which OpenAI co-founder left for Anthropic?",
+        {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "role_titles": ()},
+    ),
     ("Who left Meta to co-found Mistral AI?", {"role_titles": ("co-founder",)}),
-    ("Who replaced Mustafa Suleyman as CEO of Inflection AI?",
-     {"slots": {"Inflection AI": ["to"]}, "excluded": ("Mustafa Suleyman",), "unknown": ()}),
+    (
+        "Who replaced Mustafa Suleyman as CEO of Inflection AI?",
+        {"slots": {"Inflection AI": ["to"]}, "excluded": ("Mustafa Suleyman",), "unknown": ()},
+    ),
     # words that are no names
-    ("How much did OpenAI raise in the SoftBank-led round?",
-     {"slots": {"OpenAI": ["company"], "SoftBank Group": ["investor"]}, "unknown": (),
-      "lead": True}),
-    ("How much revenue did the Meta-backed Scale AI make in 2024?",
-     {"slots": {"Scale AI": ["company"]}, "metric": "revenue", "unknown": ()}),
-    ("How much did the U.S. chipmaker NVIDIA invest in Anthropic?",
-     {"slots": {"NVIDIA": ["investor"], "Anthropic": ["company"]}, "unknown": ()}),
+    (
+        "How much did OpenAI raise in the SoftBank-led round?",
+        {
+            "slots": {"OpenAI": ["company"], "SoftBank Group": ["investor"]},
+            "unknown": (),
+            "lead": True,
+        },
+    ),
+    (
+        "How much revenue did the Meta-backed Scale AI make in 2024?",
+        {"slots": {"Scale AI": ["company"]}, "metric": "revenue", "unknown": ()},
+    ),
+    (
+        "How much did the U.S. chipmaker NVIDIA invest in Anthropic?",
+        {"slots": {"NVIDIA": ["investor"], "Anthropic": ["company"]}, "unknown": ()},
+    ),
     ("Which startup did the U.S firm Salesforce agree to buy?", {"unknown": ()}),
-    ("Who did OpenAI bring in as CEO of Applications?",
-     {"unknown": (), "slots": {"OpenAI": ["to"]}}),
-    ("Did Quuxly invest in Anthropic?",
-     {"unknown": ("Quuxly",), "slots": {"Anthropic": ["company"]}}),
+    (
+        "Who did OpenAI bring in as CEO of Applications?",
+        {"unknown": (), "slots": {"OpenAI": ["to"]}},
+    ),
+    (
+        "Did Quuxly invest in Anthropic?",
+        {"unknown": ("Quuxly",), "slots": {"Anthropic": ["company"]}},
+    ),
     # who owned what, who led, departures, lists, figures
-    ("Which companies have owned Run:ai?",
-     {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "history": True,
-      "want_roles": ["acquirer"]}),
+    (
+        "Which companies have owned Run:ai?",
+        {
+            "types": [ACQ],
+            "slots": {"Run:ai": ["target"]},
+            "history": True,
+            "want_roles": ["acquirer"],
+        },
+    ),
     ("Who owns Windsurf?", {"types": [ACQ], "history": True}),
     ("Who bought Windsurf?", {"types": [ACQ], "history": True}),
     ("What stake in Anthropic does Amazon own?", {"types": [INV], "history": False}),
     ("Who led Anthropic's Series F?", {"lead": True, "want_roles": ["investor"]}),
-    ("Who left OpenAI without naming a new employer?",
-     {"types": [MOVE], "no_destination": True, "want_roles": ["person"],
-      "slots": {"OpenAI": ["from"]}}),
+    (
+        "Who left OpenAI without naming a new employer?",
+        {
+            "types": [MOVE],
+            "no_destination": True,
+            "want_roles": ["person"],
+            "slots": {"OpenAI": ["from"]},
+        },
+    ),
     ("Which eight companies invested in xAI?", {"count_asked": 8, "want_roles": ["investor"]}),
     ("List all the investors in xAI's Series B.", {"list_all": True}),
     ("What was Run:ai's total funding?", {"metric": "funding_total", "types": [FIN, INV]}),
     ("How much funding has Run:ai raised to date?", {"metric": "funding_total"}),
     ("What is Anthropic's annualized revenue?", {"metric": "arr"}),
     ("What is Anthropic's annual revenue run rate?", {"metric": "arr"}),
-    ("At what valuation was xAI put when it absorbed Windsurf?",
-     {"metric": "valuation", "slots": {"xAI": ["company"]}, "want": "figure"}),
+    (
+        "At what valuation was xAI put when it absorbed Windsurf?",
+        {"metric": "valuation", "slots": {"xAI": ["company"]}, "want": "figure"},
+    ),
     ("How much is OpenAI's contract with Microsoft worth?", {"types": [CUST], "metric": None}),
     ("Which company cut 18,000 jobs?", {"types": [LAYOFF], "count_hint": 18000}),
-    ("What is the most recent model Anthropic launched?",
-     {"types": [LAUNCH], "latest": True, "want": "product"}),
+    (
+        "What is the most recent model Anthropic launched?",
+        {"types": [LAUNCH], "latest": True, "want": "product"},
+    ),
     ("Which company launched GPT-4o?", {"want": "names", "want_roles": ["company"]}),
-    ("Who are the founders of Sakana AI?",
-     {"types": [MOVE], "role_titles": ("founder",), "slots": {"Sakana AI": ["to"]}}),
+    (
+        "Who are the founders of Sakana AI?",
+        {"types": [MOVE], "role_titles": ("founder",), "slots": {"Sakana AI": ["to"]}},
+    ),
     # periods
     ("Who left OpenAI in the last quarter of 2024?", {"period": "2024-Q4"}),
     ("What did Meta launch in Q4 2024?", {"period": "2024-Q4"}),
@@ -382,150 +651,267 @@ EN_CASES: list[tuple[str, dict[str, Any]]] = [
     # unknown names
     ("How much did Foobar Labs raise?", {"unknown": ("Foobar Labs",), "types": [INV]}),
     ("Who founded Zyxwv Robotics?", {"unknown": ("Zyxwv Robotics",)}),
-    ("Did Quuxly acquire Anthropic?",
-     {"unknown": ("Quuxly",), "slots": {"Anthropic": ["target"]}}),
+    ("Did Quuxly acquire Anthropic?", {"unknown": ("Quuxly",), "slots": {"Anthropic": ["target"]}}),
 ]
 
 JA_CASES: list[tuple[str, dict[str, Any]]] = [
-    ("メタはScale AIにいくら投資した?",
-     {"types": [INV], "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
-      "want": "figure", "lang": "ja"}),
-    ("マイクロソフトはOpenAIにいくら出資した?",
-     {"slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}, "want": "figure"}),
+    (
+        "メタはScale AIにいくら投資した?",
+        {
+            "types": [INV],
+            "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
+            "want": "figure",
+            "lang": "ja",
+        },
+    ),
+    (
+        "マイクロソフトはOpenAIにいくら出資した?",
+        {"slots": {"Microsoft": ["investor"], "OpenAI": ["company"]}, "want": "figure"},
+    ),
     ("アマゾンはアンソロピックに合計いくら出資した?", {"total": True, "want": "figure"}),
-    ("OpenAIに出資したのは誰?",
-     {"slots": {"OpenAI": ["company"]}, "want_roles": ["investor"]}),
-    ("ソフトバンクはどこに投資した?",
-     {"slots": {"SoftBank Group": ["investor"]}, "want_roles": ["company"]}),
-    ("アンソロピックの出資者は?",
-     {"slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
-    ("xAIはシリーズBでいくら調達した?",
-     {"types": [INV], "slots": {"xAI": ["company"]}, "round": "Series B", "want": "figure"}),
-    ("アンソロピックの最新の評価額は?",
-     {"metric": "valuation", "latest": True, "want": "figure",
-      "slots": {"Anthropic": ["company"]}}),
+    ("OpenAIに出資したのは誰?", {"slots": {"OpenAI": ["company"]}, "want_roles": ["investor"]}),
+    (
+        "ソフトバンクはどこに投資した?",
+        {"slots": {"SoftBank Group": ["investor"]}, "want_roles": ["company"]},
+    ),
+    (
+        "アンソロピックの出資者は?",
+        {"slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]},
+    ),
+    (
+        "xAIはシリーズBでいくら調達した?",
+        {"types": [INV], "slots": {"xAI": ["company"]}, "round": "Series B", "want": "figure"},
+    ),
+    (
+        "アンソロピックの最新の評価額は?",
+        {
+            "metric": "valuation",
+            "latest": True,
+            "want": "figure",
+            "slots": {"Anthropic": ["company"]},
+        },
+    ),
     ("xAIの企業価値はいくら?", {"metric": "valuation"}),
-    ("エヌビディアの2024年度の売上高はいくら?",
-     {"metric": "revenue", "period": "2024", "slots": {"NVIDIA": ["company"]}}),
+    (
+        "エヌビディアの2024年度の売上高はいくら?",
+        {"metric": "revenue", "period": "2024", "slots": {"NVIDIA": ["company"]}},
+    ),
     ("アンソロピックの年間経常収益は?", {"metric": "arr", "want": "figure"}),
     ("OpenAIの昨年の売上は?", {"metric": "revenue", "period": "2024"}),
     ("Scale AIの粗利益率は?", {"metric": "gross_margin"}),
-    ("エヌビディアが買収した企業は?",
-     {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]}),
-    ("Run:aiを買収したのはどこ?",
-     {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]}),
-    ("MosaicMLはデータブリックスに買収された?",
-     {"types": [ACQ], "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]}}),
-    ("データブリックスはMosaicMLをいくらで買収した?",
-     {"slots": {"Databricks": ["acquirer"], "MosaicML": ["target"]}, "want": "figure"}),
-    ("楽天が買収したAIスタートアップは?",
-     {"types": [ACQ], "slots": {"Rakuten": ["acquirer"]}, "want_roles": ["target"],
-      "unknown": ()}),
-    ("サカナAIはどこと提携した?",
-     {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]}),
-    ("富士通がCohereと共同開発したLLMの名前は?",
-     {"types": [PART, LAUNCH], "want": "product",
-      "slots": {"Fujitsu": ["partner", "company"], "Cohere": ["partner", "company"]}}),
-    ("Scale AIの顧客は?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]}),
-    ("Scale AIとの取引を停止した企業は?",
-     {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("paused",),
-      "want_roles": ["customer"]}),
-    ("グーグルはWindsurfとのライセンス契約でいくら払った?",
-     {"types": [CUST], "slots": {"Google": ["customer"], "Windsurf": ["vendor"]},
-      "want": "figure"}),
-    ("OpenAIを退社した人は?",
-     {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "want_roles": ["person"]}),
-    ("アンソロピックに入社したのは誰?",
-     {"types": [MOVE], "slots": {"Anthropic": ["to"]}, "want_roles": ["person"]}),
-    ("OpenAIからアンソロピックに移ったのは誰?",
-     {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "want_roles": ["person"]}),
+    (
+        "エヌビディアが買収した企業は?",
+        {"types": [ACQ], "slots": {"NVIDIA": ["acquirer"]}, "want_roles": ["target"]},
+    ),
+    (
+        "Run:aiを買収したのはどこ?",
+        {"types": [ACQ], "slots": {"Run:ai": ["target"]}, "want_roles": ["acquirer"]},
+    ),
+    (
+        "MosaicMLはデータブリックスに買収された?",
+        {"types": [ACQ], "slots": {"MosaicML": ["target"], "Databricks": ["acquirer"]}},
+    ),
+    (
+        "データブリックスはMosaicMLをいくらで買収した?",
+        {"slots": {"Databricks": ["acquirer"], "MosaicML": ["target"]}, "want": "figure"},
+    ),
+    (
+        "楽天が買収したAIスタートアップは?",
+        {
+            "types": [ACQ],
+            "slots": {"Rakuten": ["acquirer"]},
+            "want_roles": ["target"],
+            "unknown": (),
+        },
+    ),
+    (
+        "サカナAIはどこと提携した?",
+        {"types": [PART], "slots": {"Sakana AI": ["partner"]}, "want_roles": ["partner"]},
+    ),
+    (
+        "富士通がCohereと共同開発したLLMの名前は?",
+        {
+            "types": [PART, LAUNCH],
+            "want": "product",
+            "slots": {"Fujitsu": ["partner", "company"], "Cohere": ["partner", "company"]},
+        },
+    ),
+    (
+        "Scale AIの顧客は?",
+        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "want_roles": ["customer"]},
+    ),
+    (
+        "Scale AIとの取引を停止した企業は?",
+        {
+            "types": [CUST],
+            "slots": {"Scale AI": ["vendor"]},
+            "status": ("paused",),
+            "want_roles": ["customer"],
+        },
+    ),
+    (
+        "グーグルはWindsurfとのライセンス契約でいくら払った?",
+        {
+            "types": [CUST],
+            "slots": {"Google": ["customer"], "Windsurf": ["vendor"]},
+            "want": "figure",
+        },
+    ),
+    (
+        "OpenAIを退社した人は?",
+        {"types": [MOVE], "slots": {"OpenAI": ["from"]}, "want_roles": ["person"]},
+    ),
+    (
+        "アンソロピックに入社したのは誰?",
+        {"types": [MOVE], "slots": {"Anthropic": ["to"]}, "want_roles": ["person"]},
+    ),
+    (
+        "OpenAIからアンソロピックに移ったのは誰?",
+        {"slots": {"OpenAI": ["from"], "Anthropic": ["to"]}, "want_roles": ["person"]},
+    ),
     ("メタの人材流出は?", {"types": [MOVE], "slots": {"Meta": ["from"]}}),
-    ("ギヨーム・ランプル氏はどこに移った?",
-     {"slots": {"Guillaume Lample": ["person"]}, "want": "place", "want_roles": ["to"]}),
+    (
+        "ギヨーム・ランプル氏はどこに移った?",
+        {"slots": {"Guillaume Lample": ["person"]}, "want": "place", "want_roles": ["to"]},
+    ),
     ("ランプル氏はどこに移籍した?", {"slots": {"Guillaume Lample": ["person"]}}),
-    ("SSIを共同創業したのは誰?",
-     {"types": [MOVE], "slots": {"Safe Superintelligence": ["to"]},
-      "role_title": "co-founder", "want_roles": ["person"]}),
+    (
+        "SSIを共同創業したのは誰?",
+        {
+            "types": [MOVE],
+            "slots": {"Safe Superintelligence": ["to"]},
+            "role_title": "co-founder",
+            "want_roles": ["person"],
+        },
+    ),
     ("ミストラルの共同創業者は誰?", {"slots": {"Mistral AI": ["to"]}, "types": [MOVE]}),
-    ("イリヤ・サツケバー氏が設立した会社は?",
-     {"types": [MOVE], "slots": {"Ilya Sutskever": ["person"]}, "want_roles": ["to"]}),
-    ("マイクロソフトはInflectionから誰を引き抜いた?",
-     {"slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}, "want_roles": ["person"]}),
-    ("ミラ・ムラティ氏と同じ日にOpenAIを退社した幹部は?",
-     {"anchor": "Mira Murati", "slots": {"OpenAI": ["from"]}}),
-    ("OpenAIが先月発表した製品は?",
-     {"types": [LAUNCH], "period": "2025-09", "want": "product"}),
+    (
+        "イリヤ・サツケバー氏が設立した会社は?",
+        {"types": [MOVE], "slots": {"Ilya Sutskever": ["person"]}, "want_roles": ["to"]},
+    ),
+    (
+        "マイクロソフトはInflectionから誰を引き抜いた?",
+        {"slots": {"Microsoft": ["to"], "Inflection AI": ["from"]}, "want_roles": ["person"]},
+    ),
+    (
+        "ミラ・ムラティ氏と同じ日にOpenAIを退社した幹部は?",
+        {"anchor": "Mira Murati", "slots": {"OpenAI": ["from"]}},
+    ),
+    ("OpenAIが先月発表した製品は?", {"types": [LAUNCH], "period": "2025-09", "want": "product"}),
     ("アンソロピックは2024年に何を発表した?", {"types": [LAUNCH], "period": "2024"}),
-    ("Scale AIは従業員を何人削減した?",
-     {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"}),
+    (
+        "Scale AIは従業員を何人削減した?",
+        {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"},
+    ),
     ("マイクロソフトは何人をレイオフした?", {"types": [LAYOFF], "want": "count"}),
     ("2024年にレイオフを発表した企業は?", {"types": [LAYOFF], "period": "2024"}),
     ("楽天の最新ニュースは?", {"want": "news", "slots": {"Rakuten": []}}),
     ("OpenAIについて教えて", {"want": "news"}),
-    ("今年OpenAIに入社したのは誰?",
-     {"since": date(2025, 1, 1), "until": date(2025, 12, 31)}),
+    ("今年OpenAIに入社したのは誰?", {"since": date(2025, 1, 1), "until": date(2025, 12, 31)}),
     ("2024年以降にOpenAIを退社したのは誰?", {"since": date(2024, 1, 1), "until": None}),
     ("今週の買収は?", {"types": [ACQ], "since": date(2025, 10, 13)}),
     ("過去30日間の出資は?", {"types": [INV], "since": date(2025, 9, 15)}),
-    ("アンソロピックに出資している企業は?",
-     {"slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]}),
+    (
+        "アンソロピックに出資している企業は?",
+        {"slots": {"Anthropic": ["company"]}, "want_roles": ["investor"]},
+    ),
     ("OpenAIの出資者を教えて", {"slots": {"OpenAI": ["company"]}, "want_roles": ["investor"]}),
-    ("マイクロソフトが出資した会社は?",
-     {"slots": {"Microsoft": ["investor"]}, "want_roles": ["company"]}),
+    (
+        "マイクロソフトが出資した会社は?",
+        {"slots": {"Microsoft": ["investor"]}, "want_roles": ["company"]},
+    ),
     ("アップルはどこを買収した?", {"slots": {"Apple": ["acquirer"]}, "want_roles": ["target"]}),
     ("Scale AIのCEOは誰?", {"types": [MOVE], "slots": {"Scale AI": ["to"]}, "role_title": "ceo"}),
     ("アンソロピックの2025年8月のARRは?", {"metric": "arr", "period": "2025-08"}),
     ("エヌビディアは何社買収した?", {"types": [ACQ], "want": "count"}),
-    ("ジョン・シュルマン氏は今どこにいる?",
-     {"types": [MOVE], "want_roles": ["to"], "slots": {"John Schulman": ["person"]}}),
+    (
+        "ジョン・シュルマン氏は今どこにいる?",
+        {"types": [MOVE], "want_roles": ["to"], "slots": {"John Schulman": ["person"]}},
+    ),
     ("ソフトバンクとOpenAIの合弁会社は?", {"types": [PART]}),
     ("ランプル氏はどこの共同創業者?", {"want_roles": ["to"], "role_title": "co-founder"}),
     ("グーグルの人員削減は何人?", {"types": [LAYOFF], "want": "count"}),
     ("ライケ氏のアンソロピックでの役職は?", {"types": [MOVE], "want_roles": ["role"]}),
-    ("メタの出資後、Scale AIは何人削減した?",
-     {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}}),
-    ("メタのScale AIへの出資額は?",
-     {"types": [INV], "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
-      "want": "figure"}),
-    ("メタはMidjourneyにいくら出資した?",
-     {"unknown": ("Midjourney",), "slots": {"Meta": ["investor"]}}),
+    (
+        "メタの出資後、Scale AIは何人削減した?",
+        {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}},
+    ),
+    (
+        "メタのScale AIへの出資額は?",
+        {
+            "types": [INV],
+            "slots": {"Meta": ["investor"], "Scale AI": ["company"]},
+            "want": "figure",
+        },
+    ),
+    (
+        "メタはMidjourneyにいくら出資した?",
+        {"unknown": ("Midjourney",), "slots": {"Meta": ["investor"]}},
+    ),
     ("クアンタムフォックスに出資したのは誰?", {"unknown": ("クアンタムフォックス",)}),
     ("アンソロピクの評価額は?", {"slots": {"Anthropic": ["company"]}}),
-    ("Google DeepMindのCEOを務めるのは誰？",
-     {"types": [MOVE], "role_titles": ("ceo",), "holder": True, "slots": {"Google": ["to"]}}),
+    (
+        "Google DeepMindのCEOを務めるのは誰？",
+        {"types": [MOVE], "role_titles": ("ceo",), "holder": True, "slots": {"Google": ["to"]}},
+    ),
     ("OpenAIに最高財務責任者として入社したのは誰？", {"role_titles": ("cfo",), "holder": False}),
     ("楽天の社長は誰？", {"role_titles": ("社長",), "types": [MOVE]}),
     ("トヨタがモビリティAI基盤に投じる額は？", {"unknown": ()}),
-    ("イスラエルのGPU企業Run:aiを買収したのは？",
-     {"unknown": (), "slots": {"Run:ai": ["target"]}}),
-    ("ロボティクス新興のクオンタムフォージはいくら調達した？", {"unknown": ("クオンタムフォージ",)}),
-    ("Scale AIを傘下に収めたことのある企業をすべて挙げて",
-     {"types": [ACQ], "history": True, "list_all": True}),
+    ("イスラエルのGPU企業Run:aiを買収したのは？", {"unknown": (), "slots": {"Run:ai": ["target"]}}),
+    (
+        "ロボティクス新興のクオンタムフォージはいくら調達した？",
+        {"unknown": ("クオンタムフォージ",)},
+    ),
+    (
+        "Scale AIを傘下に収めたことのある企業をすべて挙げて",
+        {"types": [ACQ], "history": True, "list_all": True},
+    ),
     ("Run:aiがこれまでに調達した資金の総額は？", {"metric": "funding_total"}),
     ("アンソロピックの年換算売上高は？", {"metric": "arr"}),
     ("行き先を明らかにせずOpenAIを離れた幹部は？", {"no_destination": True}),
     ("Snowflakeのトップは誰？", {"role_titles": ("leader",), "types": [MOVE]}),
-    ("メタがScale AIの株式49%取得に支払った額は？",
-     {"types": [INV], "field": None, "slots": {"Meta": ["investor"], "Scale AI": ["company"]}}),
-    ("ムスタファ・スレイマン氏の退任後にInflection AIのCEOに就いたのは誰？",
-     {"excluded": ("Mustafa Suleyman",), "slots": {"Inflection AI": ["to"]}}),
-    ("移籍先を明かさずにOpenAIを退社したのは誰？",
-     {"no_destination": True, "want_roles": ["person"], "slots": {"OpenAI": ["from"]}}),
+    (
+        "メタがScale AIの株式49%取得に支払った額は？",
+        {"types": [INV], "field": None, "slots": {"Meta": ["investor"], "Scale AI": ["company"]}},
+    ),
+    (
+        "ムスタファ・スレイマン氏の退任後にInflection AIのCEOに就いたのは誰？",
+        {"excluded": ("Mustafa Suleyman",), "slots": {"Inflection AI": ["to"]}},
+    ),
+    (
+        "移籍先を明かさずにOpenAIを退社したのは誰？",
+        {"no_destination": True, "want_roles": ["person"], "slots": {"OpenAI": ["from"]}},
+    ),
     ("ミストラルのシリーズCを主導したのは？", {"lead": True}),
     ("xAIに出資した8社は？", {"count_asked": 8}),
     ("2024年第4四半期にOpenAIを退社したのは誰？", {"period": "2024-Q4"}),
     ("2025年10〜12月にメタに入社したのは誰？", {"period": "2025-Q4"}),
     ("10〜12月にメタに入社したのは誰？", {"since": date(2025, 10, 1), "until": date(2025, 12, 31)}),
-    ("Character.AIの創業者が移った先は？", {"want_roles": ["to"], "slots": {"Character.AI": ["from"]}}),
-    ("グーグルに移籍したCharacter.AIの創業者は誰？",
-     {"slots": {"Google": ["to"], "Character.AI": ["from"]}, "role_titles": ()}),
-    ("スノーフレークのCEOを辞任したのは誰？",
-     {"types": [MOVE], "role_titles": ("ceo",), "holder": False, "slots": {"Snowflake": ["from"]}}),
-    ("Windsurfの技術をライセンスした企業は？",
-     {"types": [CUST], "slots": {"Windsurf": ["vendor"]}, "want_roles": ["customer"]}),
-    ("ソフトバンクグループがOpenAIのAI導入に支払う年額は？",
-     {"slots": {"SoftBank Group": ["customer"], "OpenAI": ["vendor"]}}),
+    (
+        "Character.AIの創業者が移った先は？",
+        {"want_roles": ["to"], "slots": {"Character.AI": ["from"]}},
+    ),
+    (
+        "グーグルに移籍したCharacter.AIの創業者は誰？",
+        {"slots": {"Google": ["to"], "Character.AI": ["from"]}, "role_titles": ()},
+    ),
+    (
+        "スノーフレークのCEOを辞任したのは誰？",
+        {
+            "types": [MOVE],
+            "role_titles": ("ceo",),
+            "holder": False,
+            "slots": {"Snowflake": ["from"]},
+        },
+    ),
+    (
+        "Windsurfの技術をライセンスした企業は？",
+        {"types": [CUST], "slots": {"Windsurf": ["vendor"]}, "want_roles": ["customer"]},
+    ),
+    (
+        "ソフトバンクグループがOpenAIのAI導入に支払う年額は？",
+        {"slots": {"SoftBank Group": ["customer"], "OpenAI": ["vendor"]}},
+    ),
 ]
 
 
@@ -579,8 +965,13 @@ def test_a_long_question_under_the_limit_is_parsed() -> None:
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("How much?", "en"), ("いくら?", "ja"), ("OpenAIの評価額", "ja"), ("メタ", "ja"),
-     ("Who is 孫正義?", "en")],
+    [
+        ("How much?", "en"),
+        ("いくら?", "ja"),
+        ("OpenAIの評価額", "ja"),
+        ("メタ", "ja"),
+        ("Who is 孫正義?", "en"),
+    ],
 )
 def test_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
@@ -615,8 +1006,9 @@ def test_a_time_window_limits_other_questions() -> None:
 
 
 def test_surname_shared_by_two_people_is_not_guessed() -> None:
-    matcher = AliasMatcher([("Jeff Wang", "Jeff Wang", "person"),
-                            ("Alexandr Wang", "Alexandr Wang", "person")])
+    matcher = AliasMatcher(
+        [("Jeff Wang", "Jeff Wang", "person"), ("Alexandr Wang", "Alexandr Wang", "person")]
+    )
     intent = parse_question("Where did Wang go?", entities=matcher, today=TODAY)
     assert intent.slots == ()
     assert intent.unknown == ("Wang",)
@@ -650,23 +1042,46 @@ def test_any_text_is_understood_or_refused_cleanly(text: str) -> None:
     assert answer.text
 
 
-EVENT = st.fixed_dictionaries({
-    "id": st.integers(1, 50),
-    "type": st.sampled_from(["investment", "acquisition", "partnership", "customer",
-                             "talent_move", "financial", "product_launch", "layoff"]),
-    "company": st.sampled_from(["OpenAI", "Anthropic", None]),
-    "investors": st.lists(st.sampled_from(["Microsoft", "Amazon"]), max_size=2),
-    "person": st.sampled_from(["Mira Murati", None]),
-    "from": st.sampled_from(["OpenAI", None]), "to": st.sampled_from(["Anthropic", None]),
-    "amount_usd": st.one_of(st.none(), st.floats(0, 1e13)),
-    "value_pct": st.one_of(st.none(), st.floats(-100, 100)),
-    "count": st.one_of(st.none(), st.integers(0, 10**6)),
-    "metric": st.sampled_from(["revenue", "arr", "valuation", None]),
-    "period": st.sampled_from(["2024", "2025-08", "2024-Q3", "bad", None]),
-    "date": st.sampled_from(["2024-05-13", "2025", "2025-09", "", None]),
-    "evidence": st.just([{"article": "https://x.example/a", "title": "T", "site": None,
-                          "published": "2025-01-01", "sentence": "s", "lang": "en"}]),
-})
+EVENT = st.fixed_dictionaries(
+    {
+        "id": st.integers(1, 50),
+        "type": st.sampled_from(
+            [
+                "investment",
+                "acquisition",
+                "partnership",
+                "customer",
+                "talent_move",
+                "financial",
+                "product_launch",
+                "layoff",
+            ]
+        ),
+        "company": st.sampled_from(["OpenAI", "Anthropic", None]),
+        "investors": st.lists(st.sampled_from(["Microsoft", "Amazon"]), max_size=2),
+        "person": st.sampled_from(["Mira Murati", None]),
+        "from": st.sampled_from(["OpenAI", None]),
+        "to": st.sampled_from(["Anthropic", None]),
+        "amount_usd": st.one_of(st.none(), st.floats(0, 1e13)),
+        "value_pct": st.one_of(st.none(), st.floats(-100, 100)),
+        "count": st.one_of(st.none(), st.integers(0, 10**6)),
+        "metric": st.sampled_from(["revenue", "arr", "valuation", None]),
+        "period": st.sampled_from(["2024", "2025-08", "2024-Q3", "bad", None]),
+        "date": st.sampled_from(["2024-05-13", "2025", "2025-09", "", None]),
+        "evidence": st.just(
+            [
+                {
+                    "article": "https://x.example/a",
+                    "title": "T",
+                    "site": None,
+                    "published": "2025-01-01",
+                    "sentence": "s",
+                    "lang": "en",
+                }
+            ]
+        ),
+    }
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -681,11 +1096,13 @@ def test_any_events_compose_an_answer(question: str, events: list[dict[str, Any]
 
 @pytest.mark.parametrize(
     ("candidate", "kept"),
-    [("However, Microsoft paid $1.2B for Quill Data in May 2025.", True),
-     ("Microsoft bought Quill Data for $1.2 billion on 2025-05-02.", True),
-     ("Microsoft paid $1.5B.", False),
-     ("Microsoft and Google paid $1.2B.", False),
-     ("", False)],
+    [
+        ("However, Microsoft paid $1.2B for Quill Data in May 2025.", True),
+        ("Microsoft bought Quill Data for $1.2 billion on 2025-05-02.", True),
+        ("Microsoft paid $1.5B.", False),
+        ("Microsoft and Google paid $1.2B.", False),
+        ("", False),
+    ],
 )
 def test_a_rephrasing_may_add_no_number_or_name(candidate: str, kept: bool) -> None:
     from newsbot.core.ask_llm import accept_rephrasing, rephrase_messages
@@ -697,3 +1114,16 @@ def test_a_rephrasing_may_add_no_number_or_name(candidate: str, kept: bool) -> N
     assert accept_rephrasing(candidate, draft, question, events, "en") is kept
     system, user = rephrase_messages(question, draft, events, "en")
     assert "English" in system["content"] and '"evidence"' not in user["content"]
+
+
+def test_related_news_never_passes_for_an_answer() -> None:
+    """A question whose figure the events do not give says so before the related news."""
+    from newsbot.core.ask import compose_answer, parse_question
+
+    intent = parse_question(
+        "How much did Meta pay to sell its stake in Scale AI?", entities=MATCHER, today=TODAY
+    )
+    event = {"type": "talent_move", "person": "Alexandr Wang", "from": "Scale AI", "to": "Meta",
+             "evidence": []}  # fmt: skip
+    answer = compose_answer(intent, [event])
+    assert answer.text.lower().startswith("i couldn't find")
