@@ -31,7 +31,7 @@ from newsbot.core.extract.ja_clauses import Ctx
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
 from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
-from newsbot.core.extract.ja_lex import CALLED_OFF, TALENT_DEPART, fold_ja
+from newsbot.core.extract.ja_lex import CALLED_OFF, LAYOFF_TRIGGER, TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
@@ -63,7 +63,9 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
         or bool(CAREER_HINT.search(text))
         or bool(NOMINAL_POST.match(text)),
         True,
-        "layoff" in kinds or state.recent("layoff", ctx.idx, 1) is not None,
+        "layoff" in kinds
+        or state.recent("layoff", ctx.idx, 1) is not None
+        or (ctx.kind == "item" and state.cut_list),
         "launch" in kinds or bool(ctx.quotes),
     )
 
@@ -177,8 +179,9 @@ def _follow(state: State, kind: str, text: str, *, first: bool) -> None:
     if kind == "item":
         if state.disc.unit != "item":
             state.funding_list = bool(_FUNDING_CUE.search(state.lead_text))
+            state.cut_list = bool(LAYOFF_TRIGGER.search(state.lead_text))
         return
-    state.funding_list = False
+    state.funding_list = state.cut_list = False
     goes_on = kind == "text" and (not first or state.disc.unit == "heading")
     state.lead_text = state.lead_text + text if goes_on else text
 

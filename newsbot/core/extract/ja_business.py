@@ -563,6 +563,8 @@ _HEADCOUNT_WORDS = re.compile(r"人員|従業員|社員|職員|スタッフ|人|
 
 def layoffs(ctx: Ctx, state: State) -> None:
     """人員削減, 解雇, レイオフ: the company (where the cut falls) and the head count."""
+    if ctx.kind == "item" and state.cut_list and _terse_cut(ctx, state):
+        return
     if not ctx.of("layoff"):
         _cut_size(ctx, state)
     for t in ctx.of("layoff"):
@@ -584,6 +586,24 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         count = counts[-1].value if counts else None
         state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
+
+
+_TERSE_SEP = re.compile(r"\s?[:|—–]\s?")
+
+
+def _terse_cut(ctx: Ctx, state: State) -> bool:
+    """インテル：約2万人規模（製造部門が中心）, a line of a list of job cuts: the company at
+    its head and the head count after it."""
+    first = ctx.ments[0] if ctx.ments else None
+    if first is None or first.kind not in COMPANY or first.start > 2 or not first.name:
+        return False
+    sep = _TERSE_SEP.match(ctx.text, first.pend if first.particle != "は" else first.end)
+    count = next((c for c in ctx.counts if sep is not None and c.start <= sep.end() + 10), None)
+    if count is None:
+        return False
+    fields = {"company": first.name, "count": count.value}
+    state.add(make("layoff", fields, ctx, 0.6, pos=first.start))
+    return True
 
 
 _CUT_SIZE = re.compile(r"(?:が|を)?(?:対象|削減|減ら|解雇|退職)")

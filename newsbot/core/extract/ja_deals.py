@@ -17,6 +17,7 @@ from newsbot.core.extract.ja_clauses import (
     Trig,
     agents,
     blocked,
+    is_relative,
     list_of,
     relative_head,
     with_particle,
@@ -99,16 +100,39 @@ def investments(ctx: Ctx, state: State) -> None:
     if not live:
         _enrich_investment(ctx, state, bool(trigs))
         return
+    parts = _priced_clauses(ctx, live)
     company: list[str] = []
     investors: list[str] = []
+    for part in parts:
+        got: list[str] = []
+        backers: list[str] = []
+        for t in part:
+            got_company, got_investors = _investment_roles(ctx, state, t)
+            got = got or got_company
+            backers += [n for n in got_investors if n not in backers]
+        company, investors = got or company, backers or investors  # 23年には追加で…を投じた
+        if part is parts[-1]:
+            investors += [n for n in _listed_investors(ctx) if n not in investors]
+        main = next((t for t in part if not _LEAD.match(t.word)), part[0])
+        _emit_investment(ctx, state, main, company[:1], [n for n in investors if n not in company])
+
+
+def _priced_clauses(ctx: Ctx, live: list[Trig]) -> list[list[Trig]]:
+    """2019年に…10億ドルの出資を決め、23年には追加で100億ドルを投じた: one deal per clause that
+    has an amount of its own; otherwise the sentence's triggers are one deal."""
+    groups: dict[int, list[Trig]] = {}
     for t in live:
-        got_company, got_investors = _investment_roles(ctx, state, t)
-        company = company or got_company
-        investors += [n for n in got_investors if n not in investors]
-    investors += [n for n in _listed_investors(ctx) if n not in investors]
-    investors = [n for n in investors if n not in company]
-    main = next((t for t in live if not _LEAD.match(t.word)), live[0])
-    _emit_investment(ctx, state, main, company[:1], investors)
+        groups.setdefault(ctx.clause_start(t.start), []).append(t)
+    priced = [
+        g
+        for start, g in groups.items()
+        if any(
+            start <= m.start and m.end <= g[-1].start
+            for m in ctx.money
+            if money_role(ctx, m) == "deal"
+        )
+    ]
+    return priced if len(priced) >= 2 and len(priced) == len(groups) else [live]
 
 
 _TERSE = re.compile(r"\s?[:：]\s?")
@@ -192,7 +216,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
     recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
     givers = _funders_of_new(ctx, t) or _through_fund(ctx, t) or names(agents(ctx, t, PARTY))
     if not givers and recipients:
-        givers = names(_genitive_giver(ctx, t))
+        givers = names(_genitive_giver(ctx, t)) or _unsaid_giver(ctx, state, t, recipients)
     if not recipients and givers:
         recipients = (
             _announcer(ctx, t, givers)
@@ -201,6 +225,17 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             or _partner_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
+
+
+_GIVEN = re.compile(r"し|す|さ|を(?:決め|決定|実施|行|表明)|に踏み切")
+
+
+def _unsaid_giver(ctx: Ctx, state: State, t: Trig, recipients: list[str]) -> list[str]:
+    """米スケールAIに143億ドルを出資し: the investor left unsaid is the topic (メタは…)."""
+    if not _GIVEN.match(ctx.text, t.end) or is_relative(ctx, t):
+        return []
+    topic = state.disc.salient("company", ctx.idx, exclude=tuple(recipients))
+    return [topic] if topic else []
 
 
 _BENEFACTIVE = re.compile(r"(?:し|を)?(?:てもら|ていただ|てくれ)|をいただ|を受けることが")
@@ -1022,6 +1057,9 @@ _VENTURE = re.compile(r"事業|会社|合弁|ベンチャー|ファンド|プロ
 def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
     subjects = names(agents(ctx, t, COMPANY))
     partners = names(with_particle(ctx, t, _PARTNER, COMPANY))
+    units = _own_units(ctx, t, subjects + partners)
+    subjects = [n for n in subjects if n not in units]
+    partners = [n for n in partners if n not in units]
     together = [m for m in ctx.window(t) if m.lp == "で" and len(m.names) >= 2]
     if together:
         return list(together[-1].names)  # 両社で合弁会社を設立
@@ -1037,6 +1075,27 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
         guess = find("company", ctx.idx, exclude=tuple(partners))
         subjects = [guess] if guess else []
     return list(dict.fromkeys(subjects + partners))
+
+
+_UNIT_OF_BEFORE = re.compile(
+    r"(?:子会社|傘下|グループ会社|研究部門|部門|事業部|研究所)(?:の|である)?[「『]?$"
+)
+
+
+def _own_units(ctx: Ctx, t: Trig, parties: list[str]) -> set[str]:
+    """グーグルと英子会社のグーグル・ディープマインドが共同で開発: a party's own unit is no
+    partner of it (but SBG傘下のアームと提携 is a tie-up with Arm, SBG being no party)."""
+    units = set()
+    for m in ctx.window(t):
+        at = m.start - len(m.prefix)
+        cue = _UNIT_OF_BEFORE.search(ctx.text, max(0, at - 10), at)
+        if cue is None or m.name not in parties:
+            continue
+        owner = next((k for k in reversed(ctx.ments) if k.end <= cue.start()), None)
+        named = owner is not None and ctx.text[owner.end : cue.start()].strip() in ("", "の")
+        if not named or (owner is not None and owner.name in parties):
+            units.add(m.name)
+    return units
 
 
 def _funded_here(ctx: Ctx, state: State, investor: str) -> list[str]:

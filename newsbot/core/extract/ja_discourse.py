@@ -150,7 +150,8 @@ class Discourse:
         (one named in the title, or the topic of the lead; not one the lead only names in
         passing), else the headline's subject."""
         about = [(n, w) for n, w in self.about.items() if w >= _ABOUT_MIN]
-        ranked = sorted(about or self.prior.items(), key=lambda item: -item[1])
+        headline = [(n, w) for n, w in self.prior.items() if w >= 1.0]
+        ranked = sorted(about or headline, key=lambda item: -item[1])
         return next((name for name, _ in ranked if name not in exclude), None) if kind else None
 
     def framed(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:
@@ -314,6 +315,11 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         m.names = disc.group("person", sent)
         m.name = m.names[0] if m.names else ""
         return
+    typed = _TYPED_ANAPHORS.get(m.surface)
+    if typed is not None:
+        m.name = _last_of_type(disc, ments[:i], typed)  # 同大学: the university named last
+        m.extra["partial"] = not m.name
+        return
     exclude = _clause_agents(ments, i)
     kinds = ("company", "unknown") if m.kind == "company" else (m.kind,)
     earlier = [
@@ -332,6 +338,25 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         earlier = []
     exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
+
+
+_TYPED_ANAPHORS = {
+    "同大学": re.compile(r"大学|University|College"),
+    "同研究所": re.compile(r"研究所|Institute|Lab"),
+    "同行": re.compile(r"銀行|Bank"),
+    "同ファンド": re.compile(r"ファンド|基金|Fund|Capital|キャピタル"),
+}
+
+
+def _last_of_type(disc: Discourse, before: list[Ment], typed: re.Pattern[str]) -> str:
+    """The organisation of the anaphor's type named last (in the sentence, else before)."""
+    for k in reversed(before):
+        if k.name and typed.search(k.name):
+            return k.name
+    for s in reversed(disc.seen):
+        if s.kind == "company" and typed.search(s.name):
+            return s.name
+    return ""
 
 
 def _clause_agents(ments: list[Ment], i: int) -> tuple[str, ...]:

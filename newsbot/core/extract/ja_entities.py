@@ -126,8 +126,8 @@ _PREFIXED_KATA = re.compile(
     rf"(?<![{KANJI}{_K}])[{COUNTRY_PREFIX}](?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]+(?:[・=][{_K}]+)*{_LATIN_TAIL})"
 )
 _TAILED_KATA = re.compile(
-    rf"(?<![{_K}・A-Za-z0-9&])(?P<n>(?:[{_K}A-Za-z]+&)?(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]*(?:・[{_K}]+)*・?"
-    rf"(?:{COMPANY_TAILS}))(?![{_K}])"
+    rf"(?<![{_K}・A-Za-z0-9&])(?P<n>(?:[{_K}A-Za-z]+&)?(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]*(?:・[{_K}]+)*"
+    rf"(?:(?<=[{_K}])[0-9]{{1,3}})?・?(?:{COMPANY_TAILS}))(?![{_K}])"
     rf"|(?<![{_K}・])(?P<h>[{_K}]{{2,}}(?:・[{_K}]+)*HD)(?![A-Za-z])"
 )
 _CUED_KATA = re.compile(

@@ -44,6 +44,7 @@ class State:
     fiscal: str | None = None  # the fiscal year the article reports on (2025年1月期決算)
     lead_text: str = ""  # the heading and prose sentence read last: what a list follows
     funding_list: bool = False  # the list being read follows words of funding (調達の歴史)
+    cut_list: bool = False  # the list being read follows words of job cuts (人員削減まとめ)
     careers: dict[str, str] = field(default_factory=dict)  # a person's last employer stated
 
     def add(self, event: Event | None) -> None:
@@ -119,7 +120,8 @@ _DATE_HINT = re.compile(r"\d年|\d月|年度|昨年|去年|今年|本年|来年|
 
 
 def when(ctx: Ctx, pos: int) -> str | None:
-    """The period the clause of ``pos`` says the event happened in (2023年3月には…)."""
+    """The period the clause of ``pos`` says the event happened in (2023年3月には…, or in a
+    newspaper's short form, 23年1月に)."""
     start = ctx.clause_start(pos)
     if not _DATE_HINT.search(ctx.text, start, pos):
         return None
@@ -130,7 +132,25 @@ def when(ctx: Ctx, pos: int) -> str | None:
         and p.end <= pos
         and not re.match(r"同期比|比|以来|から|まで|末まで", ctx.text[p.end : p.end + 3])
     ]
-    return found[-1].period if found else None
+    return found[-1].period if found else _short_year(ctx, start, pos)
+
+
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])(?P<y>\d{2})年(?:(?P<m>\d{1,2})月)?(?!\d|間|代|ぶり|連続|目|前|後|度比)"
+)
+
+
+def _short_year(ctx: Ctx, start: int, pos: int) -> str | None:
+    """24年10月 → 2024-10 (a year up to one after the article's; else the 1900s)."""
+    found = list(_SHORT_YEAR.finditer(ctx.text, start, pos))
+    if not found:
+        return None
+    m = found[-1]
+    year = 2000 + int(m.group("y"))
+    if ctx.on is not None and year > ctx.on.year + 1:
+        year -= 100
+    month = m.group("m")
+    return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else str(year)
 
 
 def usd(m: MoneyMatch | None) -> float | None:

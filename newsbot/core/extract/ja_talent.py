@@ -610,6 +610,8 @@ def _nominal_post(ctx: Ctx, state: State) -> list[Move]:
     people = [m for m in ctx.ments if m.kind == "person" and m.name and not m.quoted]
     if post is None or len(people) != 1 or not _ENDS_WITH_PERSON.search(ctx.text, people[0].end):
         return []
+    if not _staffing(ctx, state):
+        return []  # 最高経営責任者（CEO）は張鵬氏: who holds the post, not a move
     dest = _staffed_company(ctx, state)
     if dest is None:
         return []
@@ -620,6 +622,15 @@ def _nominal_post(ctx: Ctx, state: State) -> list[Move]:
     return [
         Move(names([p])[0], source, dest, ROLE_EN.get(word or "", word), "arrive", p.start, 0.55)
     ]
+
+
+def _staffing(ctx: Ctx, state: State) -> bool:
+    """The text is filling posts: a move or a new company just told, or a 新-post."""
+    moved = state.recent("talent_move", ctx.idx, 3)
+    if ctx.text.startswith(("新", "次期")) or (moved and moved.fields.get("role") != "co-founder"):
+        return True
+    new = state.disc.new_org
+    return new is not None and ctx.idx - new[0] <= 8
 
 
 def _origins(ctx: Ctx) -> tuple[str, ...]:
