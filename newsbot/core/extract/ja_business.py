@@ -597,7 +597,7 @@ def _terse_cut(ctx: Ctx, state: State) -> bool:
     first = ctx.ments[0] if ctx.ments else None
     if first is None or first.kind not in COMPANY or first.start > 2 or not first.name:
         return False
-    sep = _TERSE_SEP.match(ctx.text, first.pend if first.particle != "は" else first.end)
+    sep = _TERSE_SEP.match(ctx.text, first.pend)
     count = next((c for c in ctx.counts if sep is not None and c.start <= sep.end() + 10), None)
     if count is None:
         return False
