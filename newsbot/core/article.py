@@ -91,7 +91,7 @@ def parse_article(
 
 def _html_text(body: bytes, content_type: str | None, url: str) -> str:
     """The page as text, after refusing what cannot be an HTML page."""
-    if not body.strip():
+    if not body or body.isspace():  # (what `not body.strip()` says, without a copy)
         raise ParseError(f"empty page: {url}")
     media_type = (content_type or "").split(";", 1)[0].strip()
     if (

@@ -27,6 +27,8 @@ _SCRIPTS = {
     "devanagari": re.compile(r"[\u0900-\u097f]+"),
 }
 _COMMON = ("kana", "han", "latin")
+_CJK_SCRIPTS = ("kana", "han")
+_CJK = re.compile("|".join(_SCRIPTS[name].pattern for name in _CJK_SCRIPTS))
 _SCRIPT_LANG = {
     "hangul": "ko",
     "cyrillic": "ru",
@@ -47,7 +49,10 @@ def script_counts(text: str) -> dict[str, int]:
     """
     sample = text[:SAMPLE]
     counts: dict[str, int] = {}
+    cjk = _CJK.search(sample) is not None  # one scan tells when kana and Han cannot count
     for name, pattern in _SCRIPTS.items():
+        if name in _CJK_SCRIPTS and not cjk:
+            continue
         if name not in _COMMON and sum(counts.values()) * 2 > len(sample.replace(" ", "")):
             break
         count = sum(map(len, pattern.findall(sample)))
