@@ -102,8 +102,13 @@ def test_normalise_name_idempotent_on_affix_soup(s: str) -> None:
 def test_from_toml_text_and_lookup_in_both_scripts() -> None:
     reg = Registry.from_toml_text(SMALL)
     assert len(reg) == 4
-    spellings = ("Meta", "meta platforms", "Meta Platforms, Inc.", "米メタ",
-                 "メタプラットフォームズ")
+    spellings = (
+        "Meta",
+        "meta platforms",
+        "Meta Platforms, Inc.",
+        "米メタ",
+        "メタプラットフォームズ",
+    )
     for name in spellings:
         entry = reg.lookup(name)
         assert entry is not None and entry.name == "Meta", name
@@ -201,8 +206,11 @@ def test_packaged_data_has_no_normalised_alias_shared_by_two_entries(reg: Regist
 def test_packaged_data_references_resolve(reg: Registry) -> None:
     by_name = {e.name: e for e in reg.entries()}
     for entry in reg.entries():
-        for ref, kind in ((entry.parent, "company"), (entry.org, "company"),
-                          (entry.company, "company")):
+        for ref, kind in (
+            (entry.parent, "company"),
+            (entry.org, "company"),
+            (entry.company, "company"),
+        ):
             if ref is not None:
                 assert ref in by_name and by_name[ref].kind == kind, (entry.name, ref)
         assert not set(entry.aliases) & set(entry.ambiguous_aliases), entry.name
@@ -224,18 +232,30 @@ def test_packaged_file_is_sorted_by_name_within_each_kind(reg: Registry) -> None
 
 
 def test_find_mentions_in_english(reg: Registry) -> None:
-    text = ("Meta Platforms will invest $14.3 billion in Scale AI, and Alexandr Wang will join "
-            "Meta. OpenAI's rival Anthropic, Google DeepMind and xAI watched.")
+    text = (
+        "Meta Platforms will invest $14.3 billion in Scale AI, and Alexandr Wang will join "
+        "Meta. OpenAI's rival Anthropic, Google DeepMind and xAI watched."
+    )
     found = reg.find_mentions(text)
-    assert names(found) == ["Meta", "Scale AI", "Alexandr Wang", "Meta", "OpenAI", "Anthropic",
-                            "Google DeepMind", "xAI"]
+    assert names(found) == [
+        "Meta",
+        "Scale AI",
+        "Alexandr Wang",
+        "Meta",
+        "OpenAI",
+        "Anthropic",
+        "Google DeepMind",
+        "xAI",
+    ]
     for m in found:
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
 
 
 def test_find_mentions_in_japanese(reg: Registry) -> None:
-    text = ("米メタ・プラットフォームズはスケールAIに出資し、"
-            "アレクサンダー・ワン氏がメタに加わる。オープンAIも。")
+    text = (
+        "米メタ・プラットフォームズはスケールAIに出資し、"
+        "アレクサンダー・ワン氏がメタに加わる。オープンAIも。"
+    )
     assert names(reg.find_mentions(text)) == ["Meta", "Scale AI", "Alexandr Wang", "Meta", "OpenAI"]
 
 
@@ -262,14 +282,21 @@ def test_near_misses_stay_apart(reg: Registry) -> None:
 
 
 def test_longest_match_wins(reg: Registry) -> None:
-    text = ("SoftBank Corp. and SoftBank Group; ソフトバンクとソフトバンクグループ; "
-            "GPT-4o mini, GPT-4.")
+    text = (
+        "SoftBank Corp. and SoftBank Group; ソフトバンクとソフトバンクグループ; GPT-4o mini, GPT-4."
+    )
     assert names(reg.find_mentions(text)) == [
-        "SoftBank Corp.", "SoftBank Group", "SoftBank Corp.", "SoftBank Group", "GPT-4o mini",
+        "SoftBank Corp.",
+        "SoftBank Group",
+        "SoftBank Corp.",
+        "SoftBank Group",
+        "GPT-4o mini",
         "GPT-4",
     ]
     assert names(reg.find_mentions("GPT-4.5 and Llama-3 and Claude-3.5-Sonnet")) == [
-        "GPT-4.5", "Llama 3", "Claude 3.5 Sonnet",
+        "GPT-4.5",
+        "Llama 3",
+        "Claude 3.5 Sonnet",
     ]
 
 
@@ -281,7 +308,9 @@ def test_ambiguous_names_need_context(reg: Registry) -> None:
     assert reg.find_mentions("Alan Turing proposed the test.") == []
     assert reg.find_mentions("Figure 3 shows the results.") == []
     assert names(reg.find_mentions("Investors in Figure AI and Figure include NVIDIA.")) == [
-        "Figure AI", "Figure AI", "NVIDIA",
+        "Figure AI",
+        "Figure AI",
+        "NVIDIA",
     ]
     assert reg.find_mentions("アクセルを踏む") == []
     assert names(reg.find_mentions("米アクセルが出資")) == ["Accel"]
@@ -290,8 +319,10 @@ def test_ambiguous_names_need_context(reg: Registry) -> None:
 
 
 def test_find_mentions_is_fast(reg: Registry) -> None:
-    text = ("Meta Platforms will invest $14.3 billion in Scale AI, a data-labelling startup. "
-            "米メタ・プラットフォームズはスケールAIに143億ドルを出資する。 ") * 40
+    text = (
+        "Meta Platforms will invest $14.3 billion in Scale AI, a data-labelling startup. "
+        "米メタ・プラットフォームズはスケールAIに143億ドルを出資する。 "
+    ) * 40
     reg.find_mentions("warm up")
     start = time.perf_counter()
     for _ in range(20):
@@ -304,3 +335,26 @@ def test_entry_helpers() -> None:
     entry = Entry("Figure AI", "company", ("Figure AI Inc.",), ambiguous_aliases=("Figure",))
     assert entry.names == ("Figure AI", "Figure AI Inc.", "Figure")
     assert entry.is_ambiguous("Figure") and not entry.is_ambiguous("Figure AI")
+
+
+def test_quick_token_scan_finds_the_same_name_starts(reg: Registry) -> None:
+    """Without a lowercase or numeric name in a text, the class-first token pattern finds
+    what the full one does; with one, the full pattern runs."""
+    reg.find_mentions("warm up")
+    matcher = reg._matcher
+    assert matcher is not None
+    texts = [
+        "Meta Platforms will invest $14.3 billion in Scale AI; Éric Émile joined.",
+        "米メタ・プラットフォームズはスケールAIに143億ドルを出資する。三菱UFJも。",
+        "ＮＶＩＤＩＡ and Nvidia, A.I. and B2B: (Anthropic) [OpenAI]",
+    ]
+    for text in texts:
+        quick = [(m.start(), m.group()) for m in matcher.tokens_without_runs.finditer(text)]
+        full = [(m.start(), m.group()) for m in matcher.tokens.finditer(text)]
+        assert quick == full
+        assert [(m.start(), m.group()) for m in matcher._starts(text)] == full
+    for text in ("xAI and OpenAI", "he'd go", "o1 ships"):
+        assert [m.group() for m in matcher._starts(text)] == [
+            m.group() for m in matcher.tokens.finditer(text)
+        ]
+    assert names(reg.find_mentions("xAI and OpenAI")) == ["xAI", "OpenAI"]
