@@ -230,12 +230,18 @@ def is_relative(ctx: Ctx, t: Trig) -> bool:
 
 
 def owned_elsewhere(ctx: Ctx, m: Ment, t: Trig) -> bool:
-    """A subject that belongs to a relative clause between it and the trigger."""
+    """A subject that belongs to a relative clause between it and the trigger (but not when
+    that clause has a subject of its own: XがYが主導するシリーズDで調達: X raises)."""
     if m.lp in ("は", "に至っては"):
         return False
     for u in ctx.trigs_between(m.pend, t.start):
         if u.kind not in _NON_BLOCKING and is_relative(ctx, u):
-            return True
+            own = any(
+                k.start >= m.pend and k.end <= u.start and k.lp in ("が", "も") and k.is_party
+                for k in ctx.ments
+            )
+            if not own:
+                return True
     return False
 
 

@@ -579,3 +579,15 @@ def test_passive_launch_of_a_quoted_product(registry: Registry) -> None:
         registry, "米ブライトウェーブが開発した新モデル「Bright-2」が公開された。", "product_launch"
     )
     assert (e["company"], e["product"]) == ("ブライトウェーブ", "Bright-2")
+
+
+def test_subject_before_a_relative_clause_with_its_own_subject(registry: Registry) -> None:
+    # The lead's relative clause (Yが主導する) has its own subject: the raiser is still X.
+    text = (
+        "米クアドラは昨年、画像認識の新興企業を買収した。"
+        "新興勢では、米ルミナラボが24年5月、米オークツリー・ベンチャーズが主導するシリーズBで"
+        "1億2000万ドルを調達した。"
+    )
+    e = one(registry, text, "investment")
+    assert e["company"] == "ルミナラボ"
+    assert e["amount_usd"] == 1.2e8
