@@ -5,10 +5,14 @@ predictions go through ``shared/eval/score.py --json``. Three sets, each with it
 
 - the dev corpus (``../shared/corpus/dev``): micro F1 0.85, attribute accuracy 0.90;
 - the English pages of the demo site (``newsbot/demo/site``, never tuned on line by line);
-- the English fixtures (``tests/fixtures/extract_en``): 42 articles written for these tests
+- the English fixtures (``tests/fixtures/extract_en``): 53 articles written for these tests
   in the styles the rules must generalise to (wire datelines, press releases, background
-  clauses, people-moves columns, earnings, roundup tables), in eight batches, each written
-  before the rules that read it.
+  clauses, people-moves columns, earnings, roundup tables), in nine batches, each written
+  before the rules that read it. The ninth (sites bulletin-en, tribune-en, observer-en,
+  newsletter-en: licence-and-hire deals, customer lists, founders leaving to found, forecasts
+  beside reported figures, Series C1/B-2/seed-extension/pre-seed rounds, back-references,
+  background purchases, promotions, refused offers and talks) scored F1 0.741 (P 0.930
+  R 0.615) on its 65 events at its first run.
 """
 
 from __future__ import annotations
