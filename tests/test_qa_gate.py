@@ -10,7 +10,11 @@ users' everyday phrasings (who backed X, what is X worth, who runs X now, X's cu
 what's new with X, X's latest round, this year / last year, typos and lower-case names, the
 Japanese に出資したのは / を辞めた人は / いくらで買収された / 最近のXのニュース, unknown names
 and unanswerable facts); first run before any fix: dev_4 0.971 (34 of 35), demo_4 0.840
-(21 of 25). Every article file is ingested as
+(21 of 25). Batch 5 (``dev_5``, ``demo_5``), written after seeing batch 4 pass too easily and
+before any fix: keyword queries (X acquisitions, groq ceo), "is X still a customer of Y",
+"who is PERSON", what X announced in a month, headcounts nobody reported, full-width and
+katakana names, two investors in one question; first run dev_5 0.926 (25 of 27), demo_5
+0.826 (19 of 23). Every article file is ingested as
 ``newsbot ingest`` would (parse_article, then the Ingestor). The answers come from the same
 ``Answerer`` that ``newsbot ask`` runs; one test also runs ``newsbot ask`` itself through
 ``score_qa.py --ask-cmd`` on a few questions, to hold the command-line contract.
