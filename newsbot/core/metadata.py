@@ -66,8 +66,11 @@ def read_meta(root: _Element, url: str) -> PageMeta:
     meta_titles, document_title = _meta_titles(root, metas, articles, site)
     titles = [*meta_titles, document_title] if document_title else meta_titles
     heading = _headline_element(root, titles)
+    title = _title(heading, meta_titles, document_title)
+    if site is None:
+        site = _site_from_title(root, title)
     return PageMeta(
-        title=_title(heading, meta_titles, document_title),
+        title=title,
         published_at=_published(root, metas, articles, url, heading),
         author=_author(root, metas, articles),
         declared_lang=_declared_lang(root, metas, articles),
@@ -217,6 +220,26 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
     if site and _key(parts[0]) == _key(site):
         return _join_after_first(title)
     return title
+
+
+def _site_from_title(root: _Element, title: str | None) -> str | None:
+    """The site a page names only in its <title>: what is left of 'Headline | Site' (or
+    'Site - Headline') once the headline is found on one side of a separator."""
+    page_title = root.find(".//title")
+    if not title or page_title is None:
+        return None
+    text = clean(text_of(page_title))
+    headline = _key(title)
+    for match in TITLE_SEPARATORS_RE.finditer(text):
+        before, after = text[: match.start()].strip(), text[match.end() :].strip()
+        if _key(before) == headline:
+            rest = after
+        elif _key(after) == headline:
+            rest = before
+        else:
+            continue
+        return rest if 0 < len(rest) <= 60 and len(rest.split()) <= 6 else None
+    return None
 
 
 def _join_before_last(title: str) -> str:

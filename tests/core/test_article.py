@@ -324,6 +324,29 @@ def test_title_sources(head: str, body: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "body", "site"),
+    [
+        ("<title>Lumen buys Fathom - Robot Daily</title>", "<h1>Lumen buys Fathom</h1>",
+         "Robot Daily"),
+        ("<title>ロボット新聞｜ルーメン、ファゾムを買収</title>", "<h1>ルーメン、ファゾムを買収</h1>",
+         "ロボット新聞"),
+        ('<title>Robot Daily</title><meta property="og:site_name" content="RD">',
+         "<h1>Lumen buys Fathom</h1>", "RD"),  # the page says it: the title is not read
+        ("<title>Lumen buys Fathom</title>", "<h1>Lumen buys Fathom</h1>", None),
+        # a separator inside the headline is no site
+        ("<title>Lumen: the deal</title>", "<h1>Lumen: the deal</h1>", None),
+        # the rest is no site name when it reads like a sentence
+        ("<title>Lumen buys Fathom | and then it went on to buy two more sensor makers</title>",
+         "<h1>Lumen buys Fathom</h1>", None),
+    ],
+)  # fmt: skip
+def test_site_name_from_the_title_when_the_page_names_none(
+    head: str, body: str, site: str | None
+) -> None:
+    assert parse_article(page(head, body), URL).site_name == site
+
+
+@pytest.mark.parametrize(
     ("lang_attr", "head", "hint", "expected"),
     [
         ("en-US", "", None, "en"),
@@ -419,7 +442,7 @@ def test_template_text(name: str, paragraphs: list[str]) -> None:
         ("wordpress_en.html", "Pinecrest Bank picks Larkspur AI for loan reviews",
          datetime(2024, 8, 19, 7, tzinfo=UTC), "Kim Osei", "FinTech Weekly"),
         ("wrapped_paragraphs_en.html", "Kestrel Air to cut 1,200 jobs as orders slow",
-         datetime(2023, 6, 11), None, None),
+         datetime(2023, 6, 11), None, "Daily Courier"),  # from <title>
         ("news_ja.html", "ミナト電機、AI検査のトモエを子会社化　約120億円で",
          datetime(2024, 3, 18, 15, 30), None, "日刊テック"),
         ("bare_article_en.html", "Sol Grid raises $40 million", datetime(2025, 2, 3), None, None),
