@@ -98,6 +98,7 @@ def extract_events(doc: Document) -> list[Event]:
         state.disc.begin(sentence.index, kind, sentence.first, lead=sentence.block == lead)
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
+    _drop_called_off(state)
     found = [e for e in state.events if _complete(e)]
     glossed = {surface: name for surface, (name, _kind) in state.learned.names.items()}
     unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc), glossed)
@@ -141,6 +142,8 @@ def _call_off(ctx: Ctx, state: State, before: int, kinds: tuple[str, ...]) -> No
     if any(e.type in _DEAL_KINDS for e in state.events[before:]):
         return
     named = {n for m in ctx.ments for n in m.all_names if m.kind in ("company", "unknown")}
+    if named:
+        state.called_off.append((kinds, frozenset(named), ctx.idx))
     for e in reversed(state.events[:before]):
         if ctx.idx - e.extra.get("sent", -99) > 2:
             return
@@ -150,6 +153,25 @@ def _call_off(ctx: Ctx, state: State, before: int, kinds: tuple[str, ...]) -> No
             if not named or named & parties:
                 state.events.remove(e)
             return
+
+
+_KEY_PARTIES = {"acquisition": ("acquirer", "target"), "investment": ("company",)}
+
+
+def _drop_called_off(state: State) -> None:
+    """タレスはXの買収を断念した。…タレスは昨年、Xを買収することで合意していた: a deal given up
+    is no event wherever the article tells of it, when every party of it is named where it was
+    given up (a deal of another kind, or with someone else, stands)."""
+    for kinds, named, at in state.called_off:
+        for e in list(state.events):
+            if e.type not in kinds or e.extra.get("sent") == at:
+                continue
+            if e.type == "partnership":
+                parties = set(e.fields.get("companies") or [])
+            else:
+                parties = {e.fields.get(k) for k in _KEY_PARTIES[e.type]} - {None}
+            if len(parties) >= (1 if e.type == "investment" else 2) and parties <= named:
+                state.events.remove(e)
 
 
 _AMOUNT_FIELDS = {"investment": "amount_usd", "acquisition": "amount_usd", "customer": "amount_usd"}

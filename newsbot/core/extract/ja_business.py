@@ -96,7 +96,7 @@ def _contract_amount(ctx: Ctx, state: State) -> None:
 
 
 def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
-    passive = _passive_adoption(ctx, t)
+    passive = _passive_adoption(ctx, t) or _benefactive_adoption(ctx, state, t)
     if passive is not None:
         vendor, buyers = passive
     elif _SUPPLY.search(t.word):
@@ -167,6 +167,31 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
         return None
     makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
     return names(makers[:1]), names(adopters[-1:])
+
+
+_BENEFACTIVE = re.compile(r"(?:して|し)?(?:いただ|頂|もらっ|もらい|もらう|もらえ|下さ|くださ)")
+
+
+def _benefactive_adoption(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[str]] | None:
+    """Xに導入いただいております, Xに採用してもらった: X adopts for the speaker, whose product
+    (the company the text is about) is the one adopted."""
+    if not _ADOPT.match(t.word) or not _BENEFACTIVE.match(ctx.text, t.end):
+        return None
+    start = ctx.clause_start(t.start)
+    adopters = [
+        m
+        for m in ctx.before(t)
+        if m.start >= start and m.kind in COMPANY and m.name and not m.quoted and m.lp == "に"
+    ]
+    if not adopters:
+        return None
+    makers = [
+        m for m in ctx.before(t) if m.lp in ("は", "が") and m.kind in COMPANY and m not in adopters
+    ]
+    if makers:
+        return names(makers[-1:]), names(adopters)
+    seller = state.disc.topic("company", ctx.idx, exclude=tuple(names(adopters)))
+    return ([seller] if seller else []), names(adopters)
 
 
 def _unsaid_object(ctx: Ctx, t: Trig) -> bool:

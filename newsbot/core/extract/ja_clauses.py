@@ -22,6 +22,7 @@ from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import (
     ACQ_TRIGGER,
     ANON_SOURCE,
+    ATTEMPT_FAILED,
     CALLED_OFF,
     CLAUSE_BREAK,
     CONTRAST,
@@ -214,6 +215,8 @@ def blocked(ctx: Ctx, t: Trig) -> str:
         return "rumour"
     if t.kind in _DEALS and (CALLED_OFF.search(ctx.text, t.end) or "破談" in ctx.text[t.end :]):
         return "called off"  # 買収することで合意していたが、…合意を撤回した
+    if t.kind in _DEALS and ATTEMPT_FAILED.match(ctx.text, t.end):
+        return "called off"  # 買収も試みたが、規制当局の反対で断念した
     return ""
 
 

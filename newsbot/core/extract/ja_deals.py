@@ -213,7 +213,11 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
     if _LEAD.match(t.word):
         return [], names(_leaders(ctx, t))
     target = _stake_owner(ctx, t) if "株" in t.word else []
-    recipients = target or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
+    recipients = (
+        target
+        or names(with_particle(ctx, t, _RECIPIENT, COMPANY))
+        or names(with_particle(ctx, t, ("には",), COMPANY, cross=True)[:1])  # Xには、Yが出資
+    )
     givers = _funders_of_new(ctx, t) or _through_fund(ctx, t) or names(agents(ctx, t, PARTY))
     if not givers and recipients:
         givers = names(_genitive_giver(ctx, t)) or _unsaid_giver(ctx, state, t, recipients)
@@ -223,8 +227,29 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             or _founded_with(ctx, state, t, givers)
             or _funded_head(ctx, t, givers)
             or _partner_funded(ctx, t, givers)
+            or _described_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
+
+
+_BACKED = re.compile(r"して(?:いる|おり|いた|います)")
+_DESCRIBED_CLAUSE = re.compile(r"(?:で|であり|だが|で、)、?$")
+
+
+def _described_funded(ctx: Ctx, t: Trig, givers: list[str]) -> list[str]:
+    """Xは…のスタートアップで、YやZが出資している: the company described in the clause before
+    is the one the givers back."""
+    if not _BACKED.match(ctx.text, t.end):
+        return []
+    start = ctx.clause_start(t.start)
+    topics = [
+        m
+        for m in ctx.before(t)
+        if m.end <= start and m.kind in COMPANY and m.lp == "は" and m.name not in givers
+    ]
+    if len(topics) != 1 or not _DESCRIBED_CLAUSE.search(ctx.text, 0, start):
+        return []
+    return names(topics)
 
 
 _GIVEN = re.compile(r"し|す|さ|を(?:決め|決定|実施|行|表明)|に踏み切")

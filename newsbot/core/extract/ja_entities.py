@@ -101,7 +101,7 @@ _KANJI_PERSON = re.compile(
 # A name without honorific, as press releases write their own staff: 山本花子が取締役CTOに就任.
 _APPOINTED = re.compile(
     rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{3,5}}|[{_K}]+(?:[・=][{_K}]+)+)(?:が|は)[^、。]{{0,16}}?"
-    rf"(?:{ROLE_WORDS})(?:に|として)(?:就任|着任|昇格|昇任|選任)"
+    rf"(?:{ROLE_WORDS})(?:\s?\([^()]{{1,12}}\))?(?:に|として)(?:就任|着任|昇格|昇任|選任)"
 )
 # A press release names its own officer by post: 代表取締役会長の渡辺修は、…退任いたします.
 _POSTED_NAME = re.compile(
@@ -156,6 +156,11 @@ _GLOSSED_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=\s?\((?:[A-Z][A-Za-z0-9.&'\-]*)"
     rf"(?:\s[A-Za-z0-9.&'\-]+){{0,4}}\))"
 )
+# A katakana word given as an example of companies: イオンリテールをはじめとする大手小売企業.
+_EXAMPLE_KATA = re.compile(
+    rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=(?:をはじめ(?:とする)?|などの|といった)、?"
+    rf"[^。、]{{0,10}}?(?:企業|会社|各社|メーカー|銀行|事業者|顧客|取引先))"
+)
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
 )
@@ -164,7 +169,7 @@ _BRANCH_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=の?(?:日本法人|米国法人|日本支社|本社|出身))"
 )
 _CORP_WORDS = (
-    r"(?:銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
+    r"(?:銀行|証券|證券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
     r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
 )
@@ -350,6 +355,7 @@ def find_mentions(
     taken = bytearray(len(text))
     found: list[Ment] = []
     _add_free(taken, found, _org_quotes(text, registry))
+    _add_free(taken, found, _local_arms(text, registry))
     _add_free(taken, found, _registry_mentions(text, registry))
     if learned is not None:
         _add_free(taken, found, learned.find(text))
@@ -476,6 +482,33 @@ def _registry_mentions(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+# A country arm written onto a known company's name, counted as the company itself.
+_LOCAL_ARM = re.compile(rf"(?<![{_K}ー・])(?P<n>[{_K}ー・]{{2,}}?)・?ジャパン(?![{_K}ー])")
+
+
+def _local_arms(text: str, registry: Any) -> list[Ment]:
+    """アマゾンジャパン, グーグル・ジャパン: the known company itself."""
+    if "ジャパン" not in text:
+        return []
+    found = []
+    for m in _LOCAL_ARM.finditer(text):
+        entry = lookup(registry, m.group("n"))
+        if entry is not None and _kind_of(entry) == "company":
+            found.append(
+                Ment(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    entry.name,
+                    "company",
+                    True,
+                    "registry",
+                    entry=entry,
+                )
+            )
+    return found
+
+
 _UNIT_TAIL = re.compile(
     rf"(?:AI|[A-Z]{{2,4}})?・?(?:[{_K}]{{2,}}・?)*(?:{COMPANY_TAILS}|研究所|ラボ)(?![{_K}])"
     rf"|AI(?![A-Za-z0-9])"
@@ -563,6 +596,7 @@ _KATA_COMPANIES = (
         ),
     ),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
+    (_EXAMPLE_KATA, re.compile(r"をはじめ|などの|といった")),
 )
 
 
@@ -632,9 +666,21 @@ def _companies(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+# A kanji name read aloud in the middle: 鴻海（ホンハイ）精密工業, whose head is its short form.
+_READ_INSIDE = re.compile(
+    rf"(?<![{KANJI}])(?P<h>[{KANJI}]{{2,4}})\((?P<r>[{_K}ー・]{{2,12}})\)"
+    rf"(?P<t>[{KANJI}{_K}]{{0,8}}?{_CORP_WORDS})"
+)
+
+
 def _suffixed(text: str, registry: Any) -> list[Ment]:
     """三菱UFJ銀行, 日立製作所: names ending in a corporate word."""
     found = []
+    for m in _READ_INSIDE.finditer(text) if "(" in text else ():
+        ment = _span(m.start(), m.end(), text, m.group("h") + m.group("t"), "company", registry)
+        if not ment.known:
+            ment.extra["aliases"] = (m.group("h"), m.group("r"))
+        found.append(ment)
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
         described = _DESCRIBED.match(name)

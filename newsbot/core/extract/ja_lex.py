@@ -280,6 +280,11 @@ CALLED_OFF = re.compile(
     r"[^。]{0,16}?(?:撤回|取りやめ|取り止め|破談|白紙|断念|頓挫|破棄|見送)"
     r"(?:した|された|する|になった|になる|に終わった|となった|に|と|し、|され、)"
 )
+# An attempt that failed later in the sentence: 買収も試みたが、…反対を受けて断念した.
+ATTEMPT_FAILED = re.compile(
+    r"[^。]{0,6}?(?:試み|目指し|模索し|狙っ|図っ|計画し|進めて?い)た?が、?[^。]{0,40}?"
+    r"(?:断念|失敗|頓挫|破談|白紙|撤回|見送|実現しなかった|実現せず|阻まれ|成立しなかった)"
+)
 # In the clause of a trigger: only planned, in talks, or conditional.
 HEDGE = re.compile(
     r"交渉中|交渉を(?:進め|行っ|続け|始め|開始)|交渉して|交渉に入|協議中|協議を(?:進め|行っ|開始|始め)|"

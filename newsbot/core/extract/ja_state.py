@@ -46,6 +46,8 @@ class State:
     funding_list: bool = False  # the list being read follows words of funding (調達の歴史)
     cut_list: bool = False  # the list being read follows words of job cuts (人員削減まとめ)
     careers: dict[str, str] = field(default_factory=dict)  # a person's last employer stated
+    # deals given up: their kinds, the companies named where they were given up, the sentence
+    called_off: list[tuple[tuple[str, ...], frozenset[str], int]] = field(default_factory=list)
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

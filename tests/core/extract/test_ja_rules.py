@@ -591,3 +591,72 @@ def test_subject_before_a_relative_clause_with_its_own_subject(registry: Registr
     e = one(registry, text, "investment")
     assert e["company"] == "ルミナラボ"
     assert e["amount_usd"] == 1.2e8
+
+
+# ---------------------------------------------------------------- after the eleventh batch
+
+
+def test_a_country_arm_is_the_company(registry: Registry) -> None:
+    text = "ミナト・ロボティクスは、元グーグル・ジャパンの川村千尋氏が最高製品責任者に就任したと発表した。"
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("川村千尋", "Google", "ミナト・ロボティクス")
+
+
+def test_an_own_officer_with_a_glossed_post(registry: Registry) -> None:
+    text = (
+        "株式会社ヒカリ・データは、シリーズBで20億円を調達しました。"
+        "また、元マイクロソフトの高野翔太が当社の最高財務責任者（CFO）に就任いたしました。"
+    )
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("高野翔太", "Microsoft", "ヒカリ・データ")
+
+
+def test_adopted_for_us_by_an_example_company(registry: Registry) -> None:
+    text = (
+        "当社の在庫AIは、現在ローソンストアをはじめとする大手流通企業にご利用いただいております。"
+    )
+    e = one(registry, text, "customer", title="ミドリ・ラボ、在庫AIの新版を公開")
+    assert (e["vendor"], e["customer"]) == ("ミドリ・ラボ", "ローソンストア")
+
+
+def test_an_attempt_given_up_later_in_the_sentence(registry: Registry) -> None:
+    text = (
+        "米クオーツは23年、米シグナル・フォージを12億ドルで買収した。"
+        "英テンペストの買収も目指したが、株主の反対にあって翌年に断念した。"
+    )
+    found = [e for e in events(registry, text) if e["type"] == "acquisition"]
+    assert [e["target"] for e in found] == ["シグナル・フォージ"]
+
+
+def test_a_deal_given_up_before_it_is_told(registry: Registry) -> None:
+    # The news is the deal given up; the agreement told after it is no event, the new one is.
+    text = (
+        "独ベルタ・システムズは3日、蘭ノルディア・ビジョンの買収を断念したと発表した。"
+        "ベルタは今年1月、ノルディアを3億ユーロで買収することで合意していた。"
+        "ベルタは代わりに、仏ルミエール・ラボを買収する。"
+    )
+    found = [e for e in events(registry, text) if e["type"] == "acquisition"]
+    assert [e["target"] for e in found] == ["ルミエール・ラボ"]
+
+
+def test_a_backer_of_the_company_just_described(registry: Registry) -> None:
+    text = (
+        "英オーロラ・メッドは医療画像のスタートアップで、米セコイア・キャピタルなどが出資している。"
+    )
+    e = one(registry, text, "investment")
+    assert (e["company"], e["investors"]) == ("オーロラ・メッド", ["Sequoia Capital"])
+
+
+def test_a_recipient_marked_with_niwa(registry: Registry) -> None:
+    e = one(registry, "米ヘリオス・メドには、米アクセルとNECが出資した。", "investment")
+    assert e["company"] == "ヘリオス・メド"
+    assert e["investors"] == ["Accel", "NEC"]
+
+
+def test_a_kanji_name_read_aloud_inside(registry: Registry) -> None:
+    text = (
+        "中国の華星（ファーシン）電子工業は5日、米ネオグリッドを2億ドルで買収すると発表した。"
+        "華星は2019年にも米社を買収している。華星の王明CEOは「AIに賭ける」と述べた。"
+    )
+    e = one(registry, text, "acquisition")
+    assert (e["acquirer"], e["target"]) == ("華星電子工業", "ネオグリッド")
