@@ -131,9 +131,11 @@ def _value(value: float, unit: str, lang: str) -> str:
 
 METRIC_NAMES = {
     "en": {"revenue": "revenue", "arr": "ARR", "valuation": "valuation",
-           "gross_margin": "gross margin", "funding_total": "total funding"},
+           "gross_margin": "gross margin", "funding_total": "total funding",
+           "headcount": "headcount"},
     "ja": {"revenue": "売上高", "arr": "年間経常収益(ARR)", "valuation": "評価額",
-           "gross_margin": "粗利益率", "funding_total": "累計調達額"},
+           "gross_margin": "粗利益率", "funding_total": "累計調達額",
+           "headcount": "従業員数"},
 }  # fmt: skip
 STATUS_NAMES = {"en": {"active": "active", "paused": "paused", "ended": "ended"},
                 "ja": {"active": "継続中", "paused": "一時停止", "ended": "終了"}}  # fmt: skip
@@ -364,7 +366,8 @@ def _headline(
     if intent.want == lx.DATE and top.get("date"):
         return f"{_spoken_date(top['date'], lang)} — {event_line(top, lang)}{end}", chosen[1:]
     if intent.want == lx.YESNO:
-        if picked.nearest:
+        if picked.nearest or (intent.still and top.get("status") not in (None, "active")):
+            return ("いいえ。" if lang == "ja" else "No."), chosen  # the newest says it is not
             return ("いいえ。" if lang == "ja" else "No."), chosen
         return ("はい。" if lang == "ja" else "Yes."), chosen
     if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):

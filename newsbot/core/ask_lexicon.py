@@ -108,6 +108,8 @@ ARR = _f("arr", (FIN,), _C, owner=_C, metric="arr", preps=_FIN_PREPS)
 VALUATION = _f("valuation", (FIN, INV), _C, owner=_C, metric="valuation", preps=_FIN_PREPS)
 WORTH = _f("worth", (FIN, INV), _C, owner=_C, metric="valuation", preps=_FIN_PREPS, weight=1)
 MARGIN = _f("gross_margin", (FIN,), _C, owner=_C, metric="gross_margin", preps=_FIN_PREPS)
+# A figure nobody records (the knowledge base holds no headcounts): asked, it finds nothing.
+HEADCOUNT = _f("headcount", (FIN,), _C, owner=_C, metric="headcount", preps=_FIN_PREPS, weight=3)
 FUNDING_TOTAL = _f("funding_total", (FIN, INV), _C, owner=_C, metric="funding_total",
                    preps=_FIN_PREPS, weight=3)
 LAUNCH_F = _f("launch", (LAUNCH,), _C, ("product",), owner=_C,
@@ -145,6 +147,10 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"total funding|funding total|raised in total|total raised|total capital raised|"
          r"raised (?:so far|to date|overall|altogether)|cumulative funding|funding to date|"
          r"lifetime funding|total (?:amount of )?(?:funding|capital|money) raised"), FUNDING_TOTAL),
+    (_en(r"(?:number|count) of (?:employees|staff|workers|people employed)|employee count|"
+         r"staff (?:size|count)|(?<=['’]s )headcount|headcount (?:of|at)|total headcount|"
+         r"how many (?:employees|people|staff|workers) (?:does|do|did|has|have) "
+         r"(?:[\w.:&'-]+ ){1,4}(?:have|employ|had)\b"), HEADCOUNT),
     (_en(r"(?<=who )(?:now )?(?:runs|leads|heads|helms|manages|is in charge of|is running|"
          r"is leading|took the helm (?:at|of))"), RUN),
     (_en(r"(?:jobs?|staff|employees|workers|positions|roles|people|headcount|"
@@ -209,6 +215,8 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"親会社|傘下に(?:収め|置|入れ)|保有していた|所有|オーナー|子会社化", OWN),
         (r"累計調達額|調達総額|総調達額|累計で?調達|これまでに調達|調達した資金の(?:総額|合計)|"
          r"資金調達の(?:総額|合計)|調達額の(?:総額|合計)|累計(?:の)?資金調達額?|出資総額", FUNDING_TOTAL),
+        (r"従業員数|社員数|職員数|(?:従業員|社員|スタッフ)(?:は|が)?(?:何人|何名)|何人の(?:従業員|社員)",
+         HEADCOUNT),
         (r"人員削減|人員整理|雇用削減|レイオフ|リストラ|解雇|削減|一時解雇", CUT),
         (r"率いる|率いて|率いている|トップを務め|経営を担", RUN),
         (r"年間経常収益|年間定期収益|ARR|年率?換算(?:の)?(?:売上高?|収益)|ランレート", ARR),
@@ -217,7 +225,7 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"評価額|企業価値|時価総額|バリュエーション", VALUATION),
         (r"共同創業|共同創設|共同設立|創業|創設|設立|立ち上げ|起業", FOUND),
         (r"株式[^、。]{0,10}取得|株[^、。式]{0,4}取得", INVEST),  # 「株式の49%を取得」: a stake
-        (r"買収|買い取|傘下に|取得", ACQUIRE),
+        (r"買収|買い取|買っ|買う|買わ|傘下に|取得", ACQUIRE),
         (r"ライセンス", LICENSE),
         (r"出資者|投資家|株主|出資元", INVESTORS),
         (r"出資|投資|資本参加", INVEST),
@@ -270,7 +278,8 @@ EN_AUX_BEFORE = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|can|could|is|was|are|were)\s+$", re.I
 )
 EN_PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|been|being|be|are|get|got|gets)\s+$", re.I)
-JA_PASSIVE_AFTER = re.compile(r"^(?:を)?(?:し)?(?:され|された|される|られ|られた)")
+JA_PASSIVE_AFTER = re.compile(r"^(?:を)?(?:し)?(?:され|された|される|られ|られた)|"
+                              r"^[かがさたなばまらわ]?れ(?:た|る|て|ま)")  # 買われた
 
 # Shapes of answer.
 FIGURE, COUNT, NAMES, PERSON, PLACE, PRODUCT, DATE, NEWS, YESNO = (
@@ -312,7 +321,8 @@ JA_WANT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"どの|どんな|何|なに|企業は|会社は|先は|一覧|教えて|リスト", NAMES),
     )
 )
-JA_YESNO = re.compile(r"(?:した|している|する|です|ある|いる)(?:の)?か[?？]?\s*$")
+JA_YESNO = re.compile(r"(?:した|している|する|です|ある|いる|ます|ました|ません|でした)(?:の)?か"
+                      r"[?？]?\s*$")
 JA_NEWS = re.compile(r"最新|最近|ニュース|動向|近況|動き|話題|について")
 
 # Nouns that name the role whose names are wanted.
@@ -331,8 +341,8 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (re.compile(r"顧客|取引先|ユーザー"), ("customer",)),
     (re.compile(r"出資者|投資家|株主|出資したのは|投資したのは"), ("investor",)),
     (re.compile(r"出資先|投資先"), ("company",)),
-    (re.compile(r"買収先|買収した(?:企業|会社|スタートアップ)"), ("target",)),
-    (re.compile(r"買収したのは"), ("acquirer",)),
+    (re.compile(r"買収先|(?:買収し|買っ|買い取っ)た(?:企業|会社|スタートアップ)"), ("target",)),
+    (re.compile(r"(?:買収し|買っ|買い取っ)たのは"), ("acquirer",)),
     (re.compile(r"提携先|パートナー"), ("partner",)),
     (re.compile(r"移籍先|転職先|行き先|どこに|どこへ|(?:移|行|転じ|移籍し|転職し)った先|移った企業"), ("to",)),
     (re.compile(r"どこから|出身"), ("from",)),
@@ -454,7 +464,8 @@ HOLDER_EN = _en(r"who(?:'s| is| are)|who currently|who now|current|currently|ser
                 r"who holds")
 HOLDER_JA = re.compile(r"務め(?:る|ている)|現在の|今の|は誰|はだれ|はどなた")
 
-STATUS_ACTIVE = re.compile(r"\b(?:still|currently|active|continu\w+)\b|継続|現在も", re.I)
+STATUS_ACTIVE = re.compile(r"\b(?:still|currently|active|continu\w+)\b|継続|現在も|今も|いまも|まだ",
+                           re.I)
 
 # Places and their adjectives: they describe a company ("the Israeli startup Run:ai").
 PLACE_WORDS = frozenset(

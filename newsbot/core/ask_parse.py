@@ -82,6 +82,7 @@ class Intent:
     context: tuple[Slot, ...] = ()
     words: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
+    still: bool = False
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -160,12 +161,16 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     ) and lx.FOUNDER_NOUN.search(q):
         titles = ()  # "the co-founder who left X for Meta": who they are, not their new role
     metric = next((h.frame.metric for h in frames if h.frame.metric), None)
+    status = _status(q, frames, types)
+    still = want == lx.YESNO and status == ("active",) and not any(h.frame.status for h in frames)
+    if still:
+        status = ()  # "Is OpenAI still a customer of Scale AI?": the latest status answers
     slots, context = _metric_context(q, lang, slots, metric, mentions)
     unknown, words = _unknown(q, lang, mentions + excluded, anchor, hits, time, slots, frames, types)
     return Intent(
         question=q, lang=lang, types=types, slots=slots, want=want,
         want_roles=want_roles,
-        metric=metric, status=_status(q, frames, types), round=_round(q, lang),
+        metric=metric, status=status, still=still, round=_round(q, lang),
         role_title=titles[0] if titles else None, role_titles=titles, count_hint=_count_hint(q, lang),
         holder=bool(titles) and _holder(q, lang, hits), amount_hint=_amount(q, lang),
         field=_field(q, lang, types),

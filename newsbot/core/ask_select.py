@@ -126,8 +126,9 @@ def _ranked(intent: Intent, kept: list[Event], context: list[date]) -> list[Even
     kept = [e for e in kept if _soft(intent, e) == best]  # "the $13 billion round" if any
     kept.sort(key=lambda e: -(figure(e, intent) or (0.0, ""))[0])
     kept.sort(key=_when, reverse=not intent.history)
-    if intent.want == lx.FIGURE and not intent.latest and kept:
-        year = _when(kept[0])[:4]  # of this year's deals, the one most reported
+    if intent.want == lx.FIGURE and not intent.latest and intent.metric != "valuation" and kept:
+        year = _when(kept[0])[:4]  # of this year's deals, the one most reported (a valuation
+        # stands until the next: the newest is what a company is worth)
         kept.sort(key=lambda e: -len(e.get("evidence") or ()) if e.get("type") != lx.FIN and
                   _when(e)[:4] == year else 0)  # fmt: skip
     if context:

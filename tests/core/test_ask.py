@@ -1127,3 +1127,32 @@ def test_related_news_never_passes_for_an_answer() -> None:
              "evidence": []}  # fmt: skip
     answer = compose_answer(intent, [event])
     assert answer.text.lower().startswith("i couldn't find")
+
+
+# Everyday phrasings: plain verbs of buying, passives, figures nobody records, "still".
+EVERYDAY_CASES: list[tuple[str, dict[str, Any]]] = [
+    ("トヨタが買った会社は？",
+     {"types": [ACQ], "slots": {"Toyota": ["acquirer"]}, "want_roles": ["target"]}),
+    ("Informaticaを買ったのはどこ？",
+     {"types": [ACQ], "slots": {"Informatica": ["target"]}, "want_roles": ["acquirer"]}),
+    ("Informaticaはどこに買われた？",
+     {"types": [ACQ], "slots": {"Informatica": ["target"]}, "want_roles": ["acquirer"]}),
+    ("How many employees does Cohere have?",
+     {"types": [FIN], "metric": "headcount", "slots": {"Cohere": ["company"]}}),
+    ("What's Salesforce's headcount?", {"types": [FIN], "metric": "headcount"}),
+    ("コーヒアの従業員数は？", {"types": [FIN], "metric": "headcount"}),
+    ("楽天の社員は何人？", {"types": [FIN], "metric": "headcount"}),
+    ("How many people did Salesforce lay off?", {"types": [LAYOFF], "metric": None}),
+    ("楽天は従業員を何人削減した？", {"types": [LAYOFF], "metric": None}),
+    ("Is Toyota still a customer of OpenAI?",
+     {"types": [CUST], "want": "yesno", "still": True, "status": (),
+      "slots": {"Toyota": ["customer"], "OpenAI": ["vendor"]}}),
+    ("トヨタは今もOpenAIの顧客ですか？", {"types": [CUST], "want": "yesno", "still": True}),
+    ("Which customers still work with OpenAI?", {"status": ("active",), "still": False}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "expected"), EVERYDAY_CASES,
+                         ids=[q for q, _ in EVERYDAY_CASES])  # fmt: skip
+def test_everyday_phrasings(question: str, expected: dict[str, Any]) -> None:
+    check(parse(question), expected)

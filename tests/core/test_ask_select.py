@@ -159,3 +159,31 @@ def test_departures_with_no_destination_only() -> None:
 def test_periods(text: str, lang: str, since: date, until: date) -> None:
     window = parse_time(text, lang, date(2025, 10, 15))
     assert window is not None and (window.since, window.until) == (since, until)
+
+
+def test_what_a_company_is_worth_is_its_newest_valuation() -> None:
+    deal = _ev(40, "investment", "2025-03-01", company="xAI", investors=["A Capital"],
+               amount_usd=10e9, valuation_usd=100e9)  # fmt: skip
+    deal["evidence"] = deal["evidence"] * 3  # reported more often than the later figure
+    later = _ev(41, "financial", "2025-09-20", company="xAI", metric="valuation",
+                value_usd=250e9, period="2025-09")  # fmt: skip
+    answer = compose_answer(parse("How much is xAI worth?"), [deal, later])
+    assert answer.text.startswith("$250B — ")
+
+
+def test_still_a_customer_is_answered_by_the_newest_status() -> None:
+    old = _ev(42, "customer", "2024-05-01", vendor="OpenAI", customer="Toyota", status="active")
+    ended = _ev(43, "customer", "2025-07-01", vendor="OpenAI", customer="Toyota",
+                status="ended")  # fmt: skip
+    answer = compose_answer(parse("Is Toyota still a customer of OpenAI?"), [old, ended])
+    assert answer.text.startswith("No.\n") and "ended" in answer.text
+    yes = compose_answer(parse("Is Toyota still a customer of OpenAI?"), [old])
+    assert yes.text.startswith("Yes.")
+    ja = compose_answer(parse("トヨタは今もOpenAIの顧客ですか？"), [old, ended])
+    assert ja.text.startswith("いいえ。")
+
+
+def test_a_figure_nobody_records_is_not_found() -> None:
+    layoff = _ev(44, "layoff", "2025-01-01", company="Cohere", count=40)
+    answer = compose_answer(parse("How many employees does Cohere have?"), [layoff])
+    assert answer.text == "I couldn't find headcount figures for Cohere in the knowledge base."
