@@ -208,10 +208,25 @@ def _en_name_spans(text: str) -> list[Span]:
                               compound=place))
             i = j + 1
             continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and text[tok.end : after.start] == " " and _plain_pair(tok.text,
+                                                                                    after.text):
+            spans.append(Span(tok.start, after.end, text[tok.start : after.end], proper=False))
         if _plain_word_worth_fuzzing(tok.text):
             spans.append(Span(tok.start, tok.end, tok.text, proper=False))
         i += 1
     return spans
+
+
+def _plain_pair(first: str, second: str) -> bool:
+    """Two lowercase words that may be one name with a typo ("thinkng machines")."""
+    return all(w.isalpha() and w.islower() and len(w) >= 3 and w not in EN_COMMON and
+               not _trigger_word(w) for w in (first, second)) and len(first + second) >= 8
+
+
+def _trigger_word(low: str) -> bool:
+    patterns = [p for p, _ in EN_TRIGGERS] + [p for p, _ in EN_WANT]
+    return any(p.fullmatch(low) or p.match(low) for p in patterns)
 
 
 _PLACE_MODIFIERS = frozenset("based born headquartered made built style like era".split())
@@ -231,8 +246,7 @@ def _plain_word_worth_fuzzing(word: str) -> bool:
     low = word.casefold()
     if len(low) < 6 or low in EN_COMMON or not low.isalpha():
         return False
-    patterns = [p for p, _ in EN_TRIGGERS] + [p for p, _ in EN_WANT]
-    return not any(p.fullmatch(low) or p.match(low) for p in patterns)
+    return not _trigger_word(low)
 
 
 KANJI_PERSON = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff々]{2,6})(?=氏|さん|社長|会長)")

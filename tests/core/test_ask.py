@@ -1021,6 +1021,15 @@ def test_typos_do_not_match_short_or_common_words() -> None:
     assert matcher.find("Which companies invested?") == []
 
 
+def test_a_lowercase_name_of_two_words_with_a_typo_is_found() -> None:
+    matcher = AliasMatcher([("Safe Superintelligence", "Safe Superintelligence", "company"),
+                            ("Mistral AI", "Mistral AI", "company")])  # fmt: skip
+    found = matcher.find("who runs safe superintelligance now?")
+    assert [(m.name, m.surface) for m in found] == [("Safe Superintelligence",
+                                                     "safe superintelligance")]  # fmt: skip
+    assert matcher.find("how many people were laid off in total?") == []
+
+
 # ---------------------------------------------------------------- never a crash
 
 WORDS = st.sampled_from(
