@@ -116,6 +116,7 @@ def _split_en(text: str) -> list[str]:
     return pieces
 
 
+_LETTER_NAMES = re.compile(r"\b(?:[Ss]eries|[Cc]lass|[Pp]hase|[Tt]ier|[Pp]lan)\s+$")
 _DIGIT_NEXT = re.compile(r"\s+\d")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
 
@@ -134,7 +135,8 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
         return dot > 0 and text[dot - 1].isdigit() and bool(_DIGIT_NEXT.match(text, end))
     word = text[begin:dot].lower()
     if len(word) == 1:
-        return True  # an initial: "J. Smith"
+        # an initial ("J. Smith"), not a round's or share class's letter ("in a Series B.")
+        return not _LETTER_NAMES.search(text, max(0, begin - 12), begin)
     if word not in _EN_ABBREVIATIONS:
         return False
     if word in _FINAL_ABBREVIATIONS:
