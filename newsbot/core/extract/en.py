@@ -111,7 +111,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
     (
         _words(
             "revenue revenues sales turnover arr run annualized annualised margin margins valued "
-            "raised"
+            "raised total"
         ),
         financials,
     ),

@@ -43,7 +43,7 @@ from newsbot.core.extract.periods import find_periods
 _RAISE = cued(
     r"\b(?:raised|raises|raise|raising|secured|secures|closed|closes|landed|lands|pulled\s+in|"
     r"bagged|nabbed|picked\s+up|completed|completes|announced|announces|took\s+in|takes\s+in|"
-    r"agreed|agrees|unveiled|won|wins)\s+"
+    r"agreed|agrees|unveiled|won|wins|added|adds)\s+"
     r"(?:(?:a|an|its|another|the|new|fresh|additional|further|total\s+of|about|around|"
     r"approximately|roughly|nearly|more\s+than|over|some|up\s+to|almost)\s+)*{M:amt}",
     "rais",
@@ -62,6 +62,7 @@ _RAISE = cued(
     "unveil",
     "won",
     "wins",
+    "add",
 )
 _VALUED_IN_ROUND = cued(
     r"\b(?:was|were|is|has\s+been|had\s+been)\s+valued\s+at\s+(?:(?:about|around|roughly|more\s+than|"
@@ -134,6 +135,29 @@ _ROUND_NOUN = cued(
     "seed",
     "round",
 )
+# "came out of stealth with a $30 million seed round", "launched with $12 million in funding"
+_WITH_ROUND = cued(
+    r"\b(?:came|comes|emerged|emerges|emerging|launched|launches|launching|debuted|debuts|"
+    r"started|starts|exited|exits)\b[^.;\ue000]{0,60}?\bwith\s+(?:a\s+|an\s+)?"
+    r"(?:(?:fresh|new|about|roughly|nearly|more\s+than)\s+)*{M:amt}\s+(?:in\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:round|funding|financing|seed|pre-seed|series\s+[a-k]\w*|"
+    r"investment|backing)\b",
+    "with",
+)
+# "Grayline Capital led a $25 million Series A in Tern Security"
+_LED_IN = cued(
+    r"\b(?:led|co-led|headed|anchored)\s+(?:a|an|the)\s+(?:{M:amt}\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:round|investment|financing|raise|series\s+[a-k]\w*|seed(?:\s+round)?|pre-seed(?:\s+round)?)"
+    r"\s+(?:in|into|for|of)\s+{DESC}{E:co}",
+    "led",
+    "headed",
+    "anchored",
+)
+# a list line: "Fernwood AI — $22M Series A led by Index Ventures"
+_ITEM_ROUND = rx(
+    r"^{E:co}\s*(?:[—–:]|--|-)\s*(?:raised\s+|raises\s+)?(?:a\s+)?{M:amt}\s+(?:in\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:round|funding|financing|seed|pre-seed|series\s+[a-k]\w*)\b"
+)
 _INVEST_FOR_STAKE = cued(
     r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}",
     "invest",
@@ -169,7 +193,7 @@ _INVESTOR_LISTS = [
     ),
     cued(r"\bwith\s+(?P<rest>.*?)\s+as\s+co-?leads?\b", "lead"),
     cued(
-        r"\b(?:raised|raises|secured|secures|closed|landed|received|receives)\s+"
+        r"\b(?:raised|raises|secured|secures|closed|landed|received|receives|added|adds)\s+"
         r"(?:[^.;\ue000]{0,60}?)\bfrom\s+(?P<rest>.*)",
         " from ",
     ),
@@ -220,7 +244,8 @@ _AMONG_INVESTORS = cued(
 )
 _LIST_STOP = re.compile(r"\s(?:which|who|that|to|for|at|in\s+a|while|after|because)\s|;|\s—\s|\.$")
 _ROUND = re.compile(
-    r"\b(?P<round>Series\s+[A-K](?:-?\d|\+)?|pre-seed|seed|angel|bridge|pre-Series\s+[A-K])"
+    r"\b(?P<round>Series\s+[A-K](?:-?\d|\+)?|pre-seed|seed(?:\s+extension)?|angel|bridge|"
+    r"pre-Series\s+[A-K])"
     r"(?=\s|,|\.|;|$)",
     re.IGNORECASE,
 )
@@ -315,6 +340,16 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
                 m.end(),
                 p.amount(m.group(amt)),
             )
+    for m in _WITH_ROUND.finditer(p.masked):
+        co = subject(p, m.start(), ctx)
+        _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _LED_IN.finditer(p.masked):
+        lead = subject(p, m.start(), ctx, kind="any")
+        co = p.ent(m.group("co"))
+        _investment(p, ctx, out, co, lead, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _ITEM_ROUND.finditer(p.masked):
+        co = p.ent(m.group("co"))
+        _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     for m in _ROUND_NOUN.finditer(p.masked):
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
@@ -420,7 +455,7 @@ def _not_funding(p: Parsed, start: int, close: int) -> bool:
     ) or _DEBT.match(after):
         return True
     verb = p.masked[start : start + 12].lower()
-    if verb.startswith(("announce", "complete", "close", "agree", "unveil", "won", "win")):
+    if verb.startswith(("announce", "complete", "close", "agree", "unveil", "won", "win", "add")):
         return not re.search(
             r"\b(?:round|funding|financing|series|seed|investment|raise)\b",
             p.masked[start : close + 60],

@@ -748,6 +748,8 @@ _OPENERS = frozenset('“"—:(‘;')
 
 
 def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentence) -> bool:
+    if _ROUND_LETTER.fullmatch(word) and _ROUND_BEFORE.search(text, max(0, start - 12), start):
+        return False  # "Series C1", "Series B-2": a round's name, not a company's
     if word in _STOP or word in _NATIONALITIES or (word[-1] == "." and word.rstrip(".") in _STOP):
         return (
             word in _NAME_WORDS and start > 0 and bool(_SURNAME_NEXT.match(text, start + len(word)))
@@ -779,6 +781,8 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
     return True
 
 
+_ROUND_LETTER = re.compile(r"[A-K](?:-?\d{1,2}|\+)?")
+_ROUND_BEFORE = re.compile(r"\b(?:[Ss]eries|SERIES|[Pp]re-[Ss]eries)\s+$")
 _NAME_FOLLOWS = re.compile(
     r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
@@ -1318,6 +1322,8 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
             if last and (last[0].lower() in _ROLE_ENDS or " of " in window[-45:])
             else None
         )
+        if pre is None:
+            pre = _plural_role(p, window)  # "former OpenAI researchers A and B": B's too
         tail = p.masked[end : end + 160]
         post = (
             (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail))
@@ -1337,6 +1343,30 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
                 e.org = org.name
         if e.kind == "unknown" and (pre or post):
             e.kind = "person"
+
+
+_PEOPLE_BEFORE = re.compile(rf"(?:{_E}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")
+_PLURAL_ROLE = re.compile(
+    rf"(?:(?P<former>former|ex-)\s*)?(?:{_E}(?:['’]s)?\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    r"(?P<role>co-?founders|founders|researchers|engineers|scientists|executives|veterans|"
+    r"alumni|employees|staffers|leaders|partners|directors)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plural_role(p: Parsed, window: str) -> re.Match[str] | None:
+    """The plural role before a list of people that ``window`` ends inside: "former OpenAI
+    researchers Lena Okafor and" describes the person that follows too."""
+    people = _PEOPLE_BEFORE.search(window)
+    if people is None or not all(
+        (e := p.ent(i)) is not None and e.looks_like_person()
+        for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", people.group(0))
+    ):
+        return None
+    head = window[: people.start()]
+    if not head.rstrip(" ,").lower().endswith(("s", "alumni")):
+        return None
+    return _PLURAL_ROLE.search(head)
 
 
 def _is_person_at(p: Parsed, pos: int) -> bool:
@@ -1380,7 +1410,10 @@ def _learn(ctx: Context, p: Parsed) -> None:
             continue
         kind = "company" if kind == "unknown" else kind
         if kind in ("company", "person"):
-            doc.see(sentence.index, e.name, kind, weight=2 if sentence.kind == "title" else 1)
+            # a company named only to describe someone ("former OpenAI researchers") is
+            # not what the article is about
+            weight = 0 if e.modifier else 2 if sentence.kind == "title" else 1
+            doc.see(sentence.index, e.name, kind, weight=weight)
             doc.note_entity(e.name, kind, e.surface)
         if e.kind == "person" and e.via != "pronoun":
             ctx.people.setdefault(e.name, e)

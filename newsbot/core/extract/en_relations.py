@@ -575,6 +575,7 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
     _relations(p, ctx, out, lowered)
 
 
+_LIST_CUES = ("customers", "clients", "users", "buyers", "adopters", "used", "deployed", "adopted")
 _STATUS_VERBS = ("terminated", "terminates", "blocked", "blocks", "scrapped", "abandoned")
 _ENDING_WORDS = (
     "end",
@@ -630,6 +631,8 @@ def _endings(p: Parsed, ctx: Context, out: Found) -> None:
 def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     if any(w in lowered for w in ("customer", "client", "commercial", "supply", "services")):
         _named_customers(p, ctx, out)
+    if any(w in lowered for w in _LIST_CUES):
+        _customer_lists(p, ctx, out)
     if "access" in lowered or "account" in lowered or "api" in lowered or "licen" in lowered:
         for m in _REVOKE.finditer(p.masked):
             verb = m.group("verb").lower()
@@ -747,6 +750,117 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
                     "active",
                     confidence=0.55,
                 )
+
+
+# "its customers include A, B and C", "Customers such as A and B", "the software is used by
+# A and B", "more than 150 organisations, including A and B", "two customers, A and B, ...":
+# one customer event per named customer, the vendor the owner or the article's company.
+_LIST_HEAD = (
+    r"(?:(?:{E:owner}['’]s?|\b(?P<pro>its|their))\s+)?(?:(?:[\w-]+\s+){0,3}?)"
+    r"\b(?P<noun>customers|clients|users|buyers|adopters)"
+)
+_CUSTOMER_LIST = cued(
+    _LIST_HEAD + r"\s+(?:already\s+|now\s+|also\s+)?(?:include|includes|included|including|"
+    r"such\s+as|like|are|have\s+included|range\s+from)\s+(?P<list>)",
+    "customers",
+    "clients",
+    "users",
+    "buyers",
+    "adopters",
+)
+_CUSTOMER_APPOSITION = cued(
+    _LIST_HEAD + r"(?:\s*,\s+|\s*:\s+|\s+[—–]\s+)(?!(?:and|or|but|while|which|who|as|with|"
+    r"according|including|said|says|among|from|for|in|at)\b)(?P<list>)",
+    "customers",
+    "clients",
+)
+_USED_BY = cued(
+    r"\b(?:is|are|was|were|being|been)\s+(?:also\s+|already\s+|now\s+|widely\s+)*"
+    r"(?:used|deployed|adopted)\s+(?:by|at|in)\s+(?:(?:more\s+than|over|about|some|nearly)\s+"
+    r"[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|enterprises|customers|businesses|"
+    r"firms|teams|banks)\s*,?\s+(?:including|such\s+as|among\s+them)\s+)?(?P<list>)",
+    "used",
+    "deployed",
+    "adopted",
+)
+_LIST_USES = cued(
+    r"(?P<list>)\s+(?:have|has|had)?\s*(?:already\s+|also\s+|now\s+)?(?:deployed|adopted|"
+    r"rolled\s+out|are\s+(?:already\s+)?using|are\s+(?:already\s+)?running)\s+"
+    r"(?:{E:owner}['’]s?|(?P<pro>its|their))\s+",
+    "deployed",
+    "adopted",
+    "rolled",
+    "using",
+    "running",
+)
+_APPOSITION_CLOSED = re.compile(
+    r"\s*(?:$|[,.;]|[—–]|(?:are|is|were|was|have|has|had|use|used|now|already|all)\b)"
+)
+_LIST_ITEMS = rx(
+    r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?{E}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)?)+",
+    flags=0,
+)
+
+
+def _customer_lists(p: Parsed, ctx: Context, out: Found) -> None:
+    for pattern in (_CUSTOMER_LIST, _CUSTOMER_APPOSITION, _USED_BY):
+        for m in pattern.finditer(p.masked):
+            items = _LIST_ITEMS.match(p.masked, m.end("list"))
+            if not items or (
+                pattern is _CUSTOMER_APPOSITION
+                and not _APPOSITION_CLOSED.match(p.masked, items.end())
+            ):
+                continue  # "its customers, Cohere said" is no list of customers
+            listed = entity_list(p, items.start(), items.end())
+            vendor = _list_vendor(p, ctx, m, listed)
+            for customer in listed:
+                _customer(p, ctx, out, vendor, customer, m, "active", confidence=0.6)
+    for m in _LIST_USES.finditer(p.masked):
+        listed = entity_list(p, _list_start(p, m.start()), m.start())
+        vendor = _list_vendor(p, ctx, m, listed)
+        for customer in listed:
+            _customer(p, ctx, out, vendor, customer, m, "active", confidence=0.6)
+
+
+def _list_start(p: Parsed, end: int) -> int:
+    """Where the list of names ending at masked ``end`` begins."""
+    items = re.search(
+        r"(?:(?:\ue000\d+\ue001)(?:\s*,\s*(?:and\s+)?|\s+and\s+))*\ue000\d+\ue001\s*$",
+        p.masked[:end],
+    )
+    return items.start() if items else end
+
+
+_LIST_CLAUSE = re.compile(r";|:|,\s+(?:and|but|while|whereas)\s|\s[—–]\s")
+
+
+def _list_vendor(p: Parsed, ctx: Context, m: re.Match[str], customers: list[Ent]) -> Ent | None:
+    """Whose customers: the owner named ("X's customers"), the one "its" stands for, the
+    sentence's subject, else the article's company (never one of the customers listed)."""
+    groups = m.groupdict()
+    listed = {e.name for e in customers}
+    if groups.get("owner"):
+        return p.ent(groups["owner"])
+    if groups.get("pro"):
+        ref = p.ref_at(m.start("pro"))
+        if ref is not None and ref.name not in listed:
+            return ref
+    begin = max((b.end() for b in _LIST_CLAUSE.finditer(p.masked, 0, m.start())), default=0)
+    for _pos, e in p.ents_in(begin, m.start()):
+        if org_name(e) and not e.modifier and e.name not in listed:
+            return e  # "Quanta Grid's software is used by", "Voxa said customers include"
+    listed |= {e.name for _pos, e in p.ents_in(m.start(), len(p.masked))}
+    for pos, ref in sorted(p.refs.items()):
+        if pos > m.start() and ref.is_org() and ref.name not in listed:
+            return ref  # "Two customers, A and B, use an early version of its system"
+    funded = {
+        str(e.fields.get("company"))
+        for e in ctx.events
+        if e.type == "investment" and not e.extra.get("title")
+    }
+    # a funding story's customers are the funded company's; else the company in focus
+    name = next(iter(funded)) if len(funded) == 1 else focus_company(ctx, p.sentence.index)
+    return Ent(0, 0, name, name, "company", "description") if name else None
 
 
 def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:

@@ -294,6 +294,78 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "acquisition",
         {"acquirer": "SoftBank Group", "target": "Ampere Computing"},
     ),
+    # customer lists: one customer per name, the vendor the owner or the article's company
+    (
+        "Quillon, which sells fraud models to banks, said its customers include Banco Sabadell, "
+        "Nordea and Monzo.",
+        "customer",
+        {"vendor": "Quillon", "customer": "Nordea", "status": "active"},
+    ),
+    (
+        "Talvik builds scheduling agents. Customers such as Maersk and Lufthansa use them daily.",
+        "customer",
+        {"vendor": "Talvik", "customer": "Lufthansa"},
+    ),
+    (
+        "Talvik's planning software is also used by Maersk and Lufthansa.",
+        "customer",
+        {"vendor": "Talvik", "customer": "Maersk"},
+    ),
+    (
+        "Orvane sells GPU schedulers. Bosch and Airbus have deployed its platform in their labs.",
+        "customer",
+        {"vendor": "Orvane", "customer": "Airbus"},
+    ),
+    (
+        "Orvane raised $20 million in a Series A. Two customers, the bank Nordea and the "
+        "carmaker Volvo, are already using it.",
+        "customer",
+        {"vendor": "Orvane", "customer": "Volvo"},
+    ),
+    # a round's letter ends a sentence ("in a Series B."), and odd round names
+    (
+        "Voxel raised $45 million in a Series B. Customers include Barclays and Klarna.",
+        "customer",
+        {"vendor": "Voxel", "customer": "Klarna"},
+    ),
+    (
+        "Kestrel Robotics raised $85 million in a Series C1 round led by Index Ventures.",
+        "investment",
+        {"company": "Kestrel Robotics", "round": "Series C1", "investors": ["Index Ventures"]},
+    ),
+    (
+        "Cobalt Health closed a $40 million Series B-2, led by General Catalyst.",
+        "investment",
+        {"company": "Cobalt Health", "round": "Series B-2", "amount_usd": 40e6},
+    ),
+    (
+        "Orbweave added $12 million in a seed extension from Pear VC.",
+        "investment",
+        {"company": "Orbweave", "round": "Seed extension", "investors": ["Pear VC"]},
+    ),
+    (
+        "Cobalt Health closed a $40 million Series B, bringing its total funding to $110 million.",
+        "financial",
+        {"company": "Cobalt Health", "metric": "funding_total", "value_usd": 110e6},
+    ),
+    (
+        "Tessary came out of stealth on Monday with a $30 million seed round led by Sequoia "
+        "Capital.",
+        "investment",
+        {"company": "Tessary", "amount_usd": 30e6, "investors": ["Sequoia Capital"]},
+    ),
+    (
+        "Grayline Capital led a $25 million Series A in Tern Security, the company said.",
+        "investment",
+        {"company": "Tern Security", "investors": ["Grayline Capital"], "round": "Series A"},
+    ),
+    # founders leaving together: a plural role before a list of people describes each
+    (
+        "Former Google engineers Maya Chen and Raj Patel have founded Lattice Works, a startup "
+        "that builds compilers.",
+        "talent_move",
+        {"person": "Raj Patel", "from": "Google", "to": "Lattice Works"},
+    ),
 ]
 
 
@@ -320,6 +392,9 @@ TRAPS: list[tuple[str, str]] = [
     ("Apple is in talks with Perplexity about a possible search tie-up.", "partnership"),
     ("Amazon and Anthropic said they have no plans for a joint venture.", "partnership"),
     ("Hugo Barra was weighing an offer from Meta.", "talent_move"),
+    ("Helix will keep serving its customers, and Orbit will run the support desk.", "customer"),
+    ("The startup has more than 300 enterprise customers, according to Mistral.", "customer"),
+    ("Fable sells agents to its retail customers, Lumen said.", "customer"),
 ]
 
 
