@@ -15,6 +15,7 @@ answer), ``ask_compose`` (the answer).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -110,6 +111,9 @@ def plan_queries(
 
     where = tuple((s.name, s.roles) for s in intent.slots)
     tiers = [[query(where), *_joint_products(intent)]]
+    split = _coordinated(intent)
+    if split:
+        tiers.append([query(w) for w in split])
     people = [s for s in intent.slots if s.kind == "person" and s.roles == ("person",)]
     if people and len(people) < len(intent.slots):
         tiers.append([query(tuple((s.name, s.roles) for s in people))])
@@ -118,6 +122,26 @@ def plan_queries(
         start = min(since - pad, date(since.year, 1, 1))
         tiers.append([Query(intent.types, where, start, until + pad, limit)])
     return tiers
+
+
+_JOINT = re.compile(r"\b(?:both|together|jointly|joint)\b|両社|ともに|共に|共同で|いずれも|一緒に", re.I)
+
+
+def _coordinated(intent: Intent) -> list[tuple[tuple[str, Roles], ...]]:
+    """"How much did Microsoft and Nvidia invest in Anthropic?": entities named together on
+    one side of the deal, each in a deal of its own when no deal has them all (not for a
+    yes/no question, whose yes must hold for each)."""
+    if intent.want == lx.YESNO or not intent.types or _JOINT.search(intent.question):
+        return []  # "Which startups did both Nvidia and Microsoft invest in?": one deal
+    sides: dict[Roles, list[Slot]] = {}
+    for s in intent.slots:
+        if s.roles and s.roles != ("person",):
+            sides.setdefault(s.roles, []).append(s)
+    group = next((g for g in sides.values() if len(g) >= 2), None)
+    if group is None:
+        return []
+    rest = tuple((s.name, s.roles) for s in intent.slots if s not in group)
+    return [((s.name, s.roles), *rest) for s in group]
 
 
 def _joint_products(intent: Intent) -> list[Query]:

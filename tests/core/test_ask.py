@@ -984,6 +984,23 @@ def test_plans_keep_the_direction_asked() -> None:
     ]
 
 
+@pytest.mark.parametrize("question", ["How much did Amazon and Google invest in Anthropic?",
+                                      "アンソロピックがアマゾンとグーグルから調達した額は？"])
+def test_investors_named_together_fall_back_to_a_deal_each(question: str) -> None:
+    tiers = plan_queries(parse(question))
+    amazon, google, anthropic = (("Amazon", ("investor",)), ("Google", ("investor",)),
+                                 ("Anthropic", ("company",)))  # fmt: skip
+    assert [set(q.where) for q in tiers[0]] == [{amazon, google, anthropic}]
+    assert [set(q.where) for q in tiers[1]] == [{amazon, anthropic}, {google, anthropic}]
+
+
+@pytest.mark.parametrize("question", ["Did Amazon and Google invest in Anthropic?",
+                                      "Which startups did both Amazon and Google back?"])
+def test_a_yes_or_a_joint_deal_needs_every_one_named(question: str) -> None:
+    tiers = plan_queries(parse(question))
+    assert all(len(q.where) == len(tiers[0][0].where) for tier in tiers for q in tier)
+
+
 def test_a_person_question_falls_back_to_the_person_alone() -> None:
     tiers = plan_queries(parse("Where did Andrej Karpathy go after leaving OpenAI?"))
     assert tiers[-1][0].where == (("Andrej Karpathy", ("person",)),)
