@@ -27,7 +27,7 @@ from newsbot.core.extract.ja_business import (
     layoffs,
     productish,
 )
-from newsbot.core.extract.ja_clauses import Ctx
+from newsbot.core.extract.ja_clauses import Ctx, blocked
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
 from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
@@ -99,6 +99,7 @@ def extract_events(doc: Document) -> list[Event]:
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
     _drop_called_off(state)
+    _drop_unreal_heads(state)
     found = [e for e in state.events if _complete(e)]
     glossed = {surface: name for surface, (name, _kind) in state.learned.names.items()}
     unify_names(found, lambda name: doc.registry.lookup(name) is not None, _canonical(doc), glossed)
@@ -122,6 +123,34 @@ def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None
         off = CALLED_OFF.search(ctx.text)
         if off is not None and kind != "title":
             _call_off(ctx, state, before, _CALLED_OFF_NOUNS.get(off.group("deal"), _DEAL_KINDS))
+        if kind in ("title", "heading") or (kind == "item" and not text.endswith("。")):
+            state.heads.add(index)  # a headline, or a list line written like one
+        elif ctx.trigs:
+            _note_unreal(ctx, state)
+
+
+_TRIG_KINDS = {
+    "inv": "investment",
+    "acq": "acquisition",
+    "sale": "acquisition",
+    "part": "partnership",
+    "cust": "customer",
+}
+
+
+def _note_unreal(ctx: Ctx, state: State) -> None:
+    """A deal the body tells only as reported or planned (…と報じられました): a headline's
+    finding of that deal is no event either."""
+    kinds = tuple(
+        {
+            _TRIG_KINDS[t.kind]
+            for t in ctx.trigs
+            if t.kind in _TRIG_KINDS and blocked(ctx, t) in _UNREAL
+        }
+    )
+    named = {n for m in ctx.ments for n in m.all_names if m.kind in ("company", "unknown")}
+    if kinds and len(named) >= 2:
+        state.unreal.append((kinds, frozenset(named), ctx.idx))
 
 
 _DEAL_KINDS = ("acquisition", "investment", "partnership")
@@ -158,6 +187,27 @@ def _call_off(ctx: Ctx, state: State, before: int, kinds: tuple[str, ...]) -> No
 _KEY_PARTIES = {"acquisition": ("acquirer", "target"), "investment": ("company",)}
 
 
+_UNREAL = ("rumour", "hedged")
+
+
+def _drop_unreal_heads(state: State) -> None:
+    """Drop a headline's deal that the body tells only as reported, in talks or planned."""
+    for kinds, named, at in state.unreal:
+        for e in list(state.events):
+            sent = e.extra.get("sent", -1)
+            if e.type not in kinds or sent not in state.heads or not 0 <= at - sent <= 3:
+                continue
+            if _parties(e) <= named and len(_parties(e)) >= 2:
+                state.events.remove(e)
+
+
+def _parties(e: Event) -> set[str]:
+    if e.type == "partnership":
+        return set(e.fields.get("companies") or [])
+    keys = _KEY_PARTIES.get(e.type, ("vendor", "customer"))
+    return {e.fields.get(k) for k in keys} - {None}
+
+
 def _drop_called_off(state: State) -> None:
     """タレスはXの買収を断念した。…タレスは昨年、Xを買収することで合意していた: a deal given up
     is no event wherever the article tells of it, when every party of it is named where it was
@@ -166,10 +216,7 @@ def _drop_called_off(state: State) -> None:
         for e in list(state.events):
             if e.type not in kinds or e.extra.get("sent") == at:
                 continue
-            if e.type == "partnership":
-                parties = set(e.fields.get("companies") or [])
-            else:
-                parties = {e.fields.get(k) for k in _KEY_PARTIES[e.type]} - {None}
+            parties = _parties(e)
             if len(parties) >= (1 if e.type == "investment" else 2) and parties <= named:
                 state.events.remove(e)
 

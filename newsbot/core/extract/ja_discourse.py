@@ -64,6 +64,7 @@ class Discourse:
     unit: str = ""
     zone: str = ""
     last_topic: str = ""
+    subject: tuple[int, str] | None = None  # the last company subject of a topicless sentence
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -89,10 +90,38 @@ class Discourse:
         """A prose sentence read: what it is about leads into a list that may follow."""
         if self.unit in ("item", "heading"):
             return
+        self._subject_as_topic(sent, ments)
         for kind in ("company", "person"):
             about = _about(ments, kind)
             if about:
                 self.lead_in[kind] = (sent, about)
+
+    def _subject_as_topic(self, sent: int, ments: list[Ment]) -> None:
+        """新興勢では、米グロックが…を調達した: a sentence with no company topic whose first
+        name is a company subject: what a 同社 in the next sentences means, before an older topic."""
+        topic = self.topics.get("company")
+        if topic is not None and topic[0] == sent:
+            return
+        first = next((m for m in ments if m.kind in ("company", "unknown", "person")), None)
+        if (
+            first is not None
+            and first.kind != "person"
+            and first.lp == "が"
+            and first.name
+            and not first.quoted
+            and not _past(first)
+            and not any(m.lp in TOPIC_PARTICLES for m in ments)
+        ):
+            self.subject = (sent, first.name)
+
+    def newer_subject(self, at: int, exclude: tuple[str, ...] = ()) -> str | None:
+        """The company subject of a recent topicless sentence, when newer than the topic."""
+        topic = self.topics.get("company")
+        if self.subject is None or at - self.subject[0] > 2 or self.subject[1] in exclude:
+            return None
+        if topic is not None and (topic[0] >= self.subject[0] or topic[1] == self.main("company")):
+            return None  # the company the article is about stays the topic
+        return self.subject[1]
 
     def note(self, sent: int, m: Ment, *, title: bool = False) -> None:
         """Record a resolved mention of sentence ``sent``."""
@@ -337,6 +366,9 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
     if m.surface in ("当社", "弊社"):
         earlier = []
     exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
+    if not earlier and m.surface == "同社" and (newer := disc.newer_subject(sent, exclude)):
+        m.name = newer
+        return
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 

@@ -48,6 +48,9 @@ class State:
     careers: dict[str, str] = field(default_factory=dict)  # a person's last employer stated
     # deals given up: their kinds, the companies named where they were given up, the sentence
     called_off: list[tuple[tuple[str, ...], frozenset[str], int]] = field(default_factory=list)
+    # deals the body tells only as reported or planned, the same way
+    unreal: list[tuple[tuple[str, ...], frozenset[str], int]] = field(default_factory=list)
+    heads: set[int] = field(default_factory=set)  # the sentences that are headlines or headings
 
     def add(self, event: Event | None) -> None:
         """Keep a finding (None is ignored)."""

@@ -237,7 +237,9 @@ def _real_trigger(ctx: Ctx, t: Trig) -> bool:
             _PAST_POST.search(ctx.text, start, t.start) or _INTERIM.search(ctx.text, 0, t.start)
         )
     if t.kind == "lead":
-        return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]))
+        return bool(
+            _SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]) or _leads_elsewhere(ctx, t)
+        )
     if t.word in ("解任", "更迭"):
         return (
             not _FIRED_BACKGROUND.search(ctx.text[t.end :])
@@ -246,6 +248,31 @@ def _real_trigger(ctx: Ctx, t: Trig) -> bool:
     if t.word == "名を連ね":
         return bool(re.search(r"創業|創設|設立", ctx.text[ctx.clause_start(t.start) : t.start]))
     return True
+
+
+_LED_NP = re.compile(r"[^、。はがをに]{1,16}(?:を)?")
+_NOT_YET = re.compile(r"る(?:こと|予定|見通し|方針|。|$)|ることに")
+
+
+def _led_owner(ctx: Ctx, t: Trig) -> list[Ment]:
+    """タレスのAI部門を率いる: the company whose unit is led."""
+    for m in reversed(ctx.window(t)):
+        if m.kind in COMPANY and m.lp == "の" and _LED_NP.fullmatch(ctx.text, m.pend, t.start):
+            return [m]
+    return []
+
+
+def _leads_elsewhere(ctx: Ctx, t: Trig) -> bool:
+    """ゼニスのフォーゲルCEOはタレスのAI部門を率いる: someone titled at one company who is
+    to lead a unit of another moves there."""
+    owner = _led_owner(ctx, t)
+    if not owner or not _NOT_YET.match(ctx.text, t.end):
+        return False
+    for p in ctx.before(t):
+        if p.kind == "person" and p.lp in ("は", "が"):
+            own = [o for o in ctx.ments if o.kind in COMPANY and o.lp == "の" and o.pend == p.start]
+            return bool(own) and own[0].name != owner[0].name
+    return False
 
 
 def _combine(moves: dict[str, Move], move: Move) -> None:
@@ -543,7 +570,7 @@ def _destination(
     if slot:
         return slot, 0.7
     if t.kind == "lead":
-        led = names(with_particle(ctx, t, ("を",), COMPANY))
+        led = names(with_particle(ctx, t, ("を",), COMPANY)) or names(_led_owner(ctx, t))
         return (led[0], 0.6) if led else (None, 0.0)
     if t.kind == "serve":
         if _INTERIM.search(ctx.text, 0, t.start):
@@ -673,9 +700,23 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
         if m.kind not in COMPANY or m.quoted:
             continue
         if m.lp in ("に", "へ", "への"):
-            return _employer(m)
+            return _owner_of_unit(ctx, m) or _employer(m)
         if m.lp == "の" and _GOAL_NP.match(ctx.text[m.pend : t.start]):
             return _employer(m)
+    return None
+
+
+_UNIT_WORD = re.compile(r"(?:研究所|研究室|部門|事業部|本部|ラボ|チーム|センター|研究組織)$")
+
+
+def _owner_of_unit(ctx: Ctx, m: Ment) -> str | None:
+    """メタの超知能研究所に: an unknown unit of a company named right before it is that
+    company, as moves are recorded."""
+    if m.known or not _UNIT_WORD.search(m.name):
+        return None
+    for o in ctx.ments:
+        if o.kind in COMPANY and o.known and o.lp == "の" and o.pend == m.start - len(m.prefix):
+            return _employer(o)
     return None
 
 
@@ -741,8 +782,8 @@ def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
         or _ROLE_SLOT.search(ctx.text, t.end)
     )
     word = m.group("r") if m else None
-    if word is None and t.kind == "lead":
-        word = p.role or role_before(ctx.text, p) or None
+    if word is None and t.kind == "lead" and not _leads_elsewhere(ctx, t):
+        word = p.role or role_before(ctx.text, p) or None  # a title held elsewhere is no role
     if word in (None, "研究者", "エンジニア", "科学者", "幹部", "役員", "トップ", "責任者"):
         return None
     return ROLE_EN.get(word, word)
@@ -766,6 +807,11 @@ def _affiliation(ctx: Ctx, p: Ment, people: list[Ment]) -> str | None:
     return _former_after(ctx, people)
 
 
+_EX_GAP = re.compile(
+    r"[^、。はがを]{0,10}の(?:[^、。はがをにとで「」]{1,8}?(?:者|員|家|エンジニア|幹部))?\s?"
+)
+
+
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
     if p.extra.get("former"):
         return str(p.extra["former"])
@@ -782,8 +828,8 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
         gap = ctx.text[m.pend : p.start]
         if len(gap) > 40:
             break
-        if m.prefix == "元" and re.fullmatch(r"[^、。はがを]{0,10}の", ctx.text[m.end : p.start]):
-            return _employer(m)
+        if m.prefix == "元" and _EX_GAP.fullmatch(ctx.text[m.end : p.start]):
+            return _employer(m)  # 元グーグルの技術者ジョナサン・ロス氏
         if _FORMER_ROLE.fullmatch(ctx.text[m.pend : p.start]):
             return _employer(m)
         if not m.particle and _CURRENT_POST.fullmatch(ctx.text, m.end, p.start):

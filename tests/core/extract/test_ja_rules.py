@@ -660,3 +660,46 @@ def test_a_kanji_name_read_aloud_inside(registry: Registry) -> None:
     )
     e = one(registry, text, "acquisition")
     assert (e["acquirer"], e["target"]) == ("華星電子工業", "ネオグリッド")
+
+
+def test_a_heading_deal_the_body_only_reports(registry: Registry) -> None:
+    text = (
+        "今週の話題をまとめます。\n"
+        "2. ソニー、NECと大型のAI契約\n"
+        "ソニーがNECと10年間で約50億ドルのAI契約を結ぶと報じられました。\n"
+        "3. パナソニックが新モデル公開\n"
+        "パナソニックは、新しい言語モデル「Kizuna-2」を公開しました。"
+    )
+    found = events(registry, text)
+    assert [e["type"] for e in found] == ["product_launch"]
+
+
+def test_a_move_into_an_unknown_unit_of_a_company(registry: Registry) -> None:
+    text = "米グーグルで検索AIを率いていた森本悠さんが退社し、米マイクロソフトの汎用知能研究所に移った。"
+    e = one(registry, text, "talent_move")
+    assert (e["from"], e["to"]) == ("Google", "Microsoft")
+
+
+def test_the_bought_company_head_to_lead_the_buyers_unit(registry: Registry) -> None:
+    text = (
+        "米シスコは、独ブラウ・セキュアを買収すると発表した。"
+        "ブラウのレナ・ハルトマンCEOはシスコのAIセキュリティ部門を率いる。"
+    )
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "レナ・ハルトマン",
+        "ブラウ・セキュア",
+        "Cisco",
+        None,
+    )
+
+
+def test_that_company_is_the_subject_of_a_topicless_sentence(registry: Registry) -> None:
+    text = (
+        "AI半導体の業界では、買収と資金調達が相次いでいる。\n\n"
+        "大手では、米クアルコムは23年に米オートトークスを買収した。"
+        "新顔では、米セレブラスが今年、シリーズGで11億ドルを調達した。"
+        "同社は元サン・マイクロシステムズの技術者アンドリュー・フェルドマン氏が創業した。"
+    )
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["to"]) == ("アンドリュー・フェルドマン", "Cerebras")
