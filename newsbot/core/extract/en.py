@@ -102,7 +102,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "hands handed passes passing passed "
             "losing founded founds started starts starting launched launches launching set sets "
             "setting formed forms created creates announced unveiled incorporated spun become "
-            "became becomes took takes taking succeeds succeeded succeed serve serves previously "
+            "became becomes took takes take taking succeeds succeeded succeed succeeding replaces replaced "
+            "replacing been serve serves previously "
             "recently formerly worked spent served stint spell tenure ran led headed oversaw "
             "now"
         ),

@@ -168,7 +168,10 @@ _BECOME = cued(
     r"takes\s+over\s+as|taking\s+over\s+as|stepped\s+in\s+as|steps\s+in\s+as|stepping\s+in\s+as|"
     r"was\s+promoted\s+to|is\s+promoted\s+to|has\s+been\s+promoted\s+to|was\s+named|is\s+named|"
     r"has\s+been\s+named|was\s+appointed|is\s+appointed|has\s+been\s+appointed|"
-    r"was\s+elevated\s+to|will\s+take\s+over\s+as|succeeds\s+{E}\s+as|succeeded\s+{E}\s+as|"
+    r"was\s+elevated\s+to|(?:will|would|to)\s+take\s+over\s+as|(?:would|to)\s+become|"
+    r"(?:steps|stepped|stepping|(?:will|would|to)\s+step)\s+up\s+as|"
+    r"(?:moves|moved|moving|(?:will|would|to)\s+move)\s+up\s+to|"
+    r"(?:would|will)\s+succeed\s+{E}\s+as|succeeds\s+{E}\s+as|succeeded\s+{E}\s+as|"
     r"will\s+succeed\s+{E}\s+as|is\s+now|was\s+made|has\s+been\s+made|is\s+the\s+new|"
     r"was\s+the\s+new)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:{E:owner}['’]?s?\s+)?"
     r"(?:new\s+|interim\s+|acting\s+)?(?P<role>[^,.;\ue000\ue002]{2,90}?)(?:\s+(?:of|at)\s+(?:the\s+)?(?:newly\s+(?:formed|created)\s+|"
@@ -176,6 +179,14 @@ _BECOME = cued(
     r"\s+(?:in|on|after|effective|starting|from|to|when|while)\s|$))",
     "become",
     "became",
+    "step up",
+    "steps up",
+    "stepped up",
+    "stepping up",
+    "move up",
+    "moves up",
+    "moved up",
+    "moving up",
     "take over",
     "takes over",
     "taking over",
@@ -193,7 +204,8 @@ _BECOME = cued(
 )
 _WITH_PERSON = rx(r"\bwith\s+{E:p}(?:,[^,;]{1,100},)?\s*$")
 _INTERNAL = re.compile(
-    r"(?:took|takes|taking|will\s+take)\s+over|stepp?(?:ed|s|ing)\s+in|"
+    r"(?:took|takes|taking|(?:will|would|to)\s+take)\s+over|stepp?(?:ed|s|ing)\s+(?:in|up)|"
+    r"(?:will|would|to)\s+step\s+up|mov(?:es|ed|ing)\s+up|(?:will|would|to)\s+move\s+up|"
     r"(?:was|is|has\s+been)\s+(?:promoted|elevated)",
     re.IGNORECASE,
 )
@@ -256,6 +268,16 @@ _WAS_PREVIOUSLY = cued(
 
 
 _LATEST = re.compile(r"\b(?:most\s+recently|until\s+recently|until\s+now)\b", re.IGNORECASE)
+# "Brandt, who had been president since 2023, succeeds ...": a post held with no company
+# named is one at the company in focus (the one that named her)
+_HELD_POST = cued(
+    r"{E:p},\s+who\s+(?:had\s+been|has\s+been|was|is)\s+(?:(?:the\s+company['’]s|its|the)\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?:{ROLE})(?=\s*,|\s+(?:since|until|for|before)\b)",
+    "who had been",
+    "who has been",
+    "who was",
+    "who is",
+)
 
 
 def _hints(p: Parsed, ctx: Context, out: Found) -> None:
@@ -281,6 +303,12 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
         latest = bool(_LATEST.search(m.group(0)))
         if person.name not in best or (latest and not best[person.name][0]):
             best[person.name] = (latest, person, org)
+    for m in _HELD_POST.finditer(p.masked):
+        person = p.ent(m.group("p"))
+        name = focus_company(ctx, p.sentence.index)
+        if person is None or person.name in best or not name or blocked(p, m.start(), m.end()):
+            continue
+        best[person.name] = (False, person, Ent(0, 0, name, name, "company", "description"))
     for _latest, person, org in best.values():
         _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
 
@@ -640,7 +668,8 @@ _STEP_DOWN_AS = cued(
     "down as",
 )
 _NEW_HOME = rx(
-    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:in\s+\w+\s+)?(?:to\s+(?:join|start|found|launch|"
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:(?:in|on|last|this|earlier|later|early|late)\s+"
+    r"(?:\w+\s+){1,2}?)?(?:to\s+(?:join|start|found|launch|"
     r"co-found|lead|become)|for)\s+{DESC}{E:to}"
 )
 
@@ -811,8 +840,9 @@ _AFTER_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _LINK = re.compile(
-    r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|,[^,;\ue000\ue002]{1,80},\s+(?:and\s+)?)"
-)
+    r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*[—–]\s+|"
+    r",(?:[^,;\ue000\ue002]|\ue000\d+\ue001(?=['’]s?\s)){1,80},\s+(?:and\s+)?)"
+)  # the last: an aside on the person before ("A, Tessellate's chief executive, and B")
 _GROUP_ORIGIN = rx(
     r"(?:\b(?:co-?founders?|founders?|researchers?|engineers?|employees|executives|staff(?:ers)?|"
     r"members|veterans|alumni|leaders|scientists|colleagues)\s+(?:of|from|at)\s+{E:org}|"

@@ -366,6 +366,35 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "talent_move",
         {"person": "Raj Patel", "from": "Google", "to": "Lattice Works"},
     ),
+    (
+        "Omar Haddad left Stripe in March to start Ledgerleaf, a payments-agent company.",
+        "talent_move",
+        {"person": "Omar Haddad", "from": "Stripe", "to": "Ledgerleaf"},
+    ),
+    # promotions: an internal move, from and to the same company
+    (
+        "Kiri Tane steps up as chief operating officer of Harbor Compute.",
+        "talent_move",
+        {"person": "Kiri Tane", "from": "Harbor Compute", "to": "Harbor Compute"},
+    ),
+    (
+        "Harbor Compute said its head of sales, Ana Lobo, would take over as chief executive.",
+        "talent_move",
+        {"person": "Ana Lobo", "from": "Harbor Compute", "to": "Harbor Compute"},
+    ),
+    (
+        "Pinecrest AI has named Dara Moss chief executive. Moss, who had been president since "
+        "2022, replaces the founder.",
+        "talent_move",
+        {"person": "Dara Moss", "from": "Pinecrest AI", "to": "Pinecrest AI"},
+    ),
+    # two people, each with an aside naming their post, join together
+    (
+        "Liam Ortiz, Corvex's chief executive, and Noor Aziz, its chief scientist, will join "
+        "Amazon.",
+        "talent_move",
+        {"person": "Liam Ortiz", "from": "Corvex", "to": "Amazon"},
+    ),
 ]
 
 
