@@ -241,7 +241,8 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"引き抜|招聘|招へい|迎え|雇用|採用|雇っ|雇い", HIRE),
         (r"退社|退任|退職|離脱|離れ|去っ|去る|辞任|辞め|流出|脱退|抜け", LEAVE),
         (r"移籍|移っ|移る|移り|転職|転じ|移動|移った|行った|向かっ", GO),
-        (r"発表|公開|リリース|発売|投入|提供開始|ローンチ|披露|開発", LAUNCH_F),
+        (r"公開|リリース|発売|投入|提供開始|ローンチ|披露|開発", LAUNCH_F),
+        (r"発表", ANNOUNCE),
         (r"案件|ディール|取引額", DEALS),
         (r"人材|幹部|研究者|社員|従業員|人事", PEOPLE),
         (r"役職|肩書|ポジション|役割", ROLE),
@@ -353,6 +354,12 @@ PAID_EN = _en(r"pa(?:y|ys|id|ying)|spen[dt]|spending|cost|price")
 PAID_JA = re.compile(r"支払|払っ|払う|費や|投じ|金額|額は|いくら")
 STAKE_JA = re.compile(r"出資比率|持ち株比率|保有比率|持ち分|何%|何パーセント|株式の何")
 
+# What was announced is a product only when one is named ("What products did X announce?");
+# "What did Nvidia announce in December?" asks for any news.
+PRODUCT_NOUN_EN = _en(r"products?|models?|chips?|apps?|services?|tools?|features?|llms?|"
+                      r"versions?|devices?|robots?|agents?|platforms?")
+PRODUCT_NOUN_JA = re.compile(r"製品|モデル|サービス|LLM|チップ|アプリ|機能|ツール|プロダクト|新作|"
+                             r"ロボット|エージェント|半導体|GPU")
 LATEST_EN = _en(r"latest|most recent|current(?:ly)?|now|newest|last known")
 LATEST_JA = re.compile(r"最新|直近|現在|今の|最近")
 TOTAL_EN = _en(r"in total|total|altogether|combined|so far|overall|cumulative(?:ly)?|all told")

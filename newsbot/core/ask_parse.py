@@ -138,6 +138,10 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     hits = _triggers(q, lang, mentions)
     types, frames = _choose(hits, _want_hint(q, lang))
     types, owning = _owning(q, lang, types, hits)
+    if types == (lx.LAUNCH,) and frames and all(h.frame is lx.ANNOUNCE for h in frames) and not (
+        lx.PRODUCT_NOUN_JA if lang == "ja" else lx.PRODUCT_NOUN_EN
+    ).search(q):
+        types, frames = (), []  # "What did Nvidia announce in December?": any news
     no_dest = bool((lx.NO_DEST_JA if lang == "ja" else lx.NO_DEST_EN).search(q))
     if no_dest and not types:
         types, frames = (lx.MOVE,), [h for h in hits if lx.MOVE in h.frame.types]

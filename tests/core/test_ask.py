@@ -798,7 +798,8 @@ JA_CASES: list[tuple[str, dict[str, Any]]] = [
         {"anchor": "Mira Murati", "slots": {"OpenAI": ["from"]}},
     ),
     ("OpenAIが先月発表した製品は?", {"types": [LAUNCH], "period": "2025-09", "want": "product"}),
-    ("アンソロピックは2024年に何を発表した?", {"types": [LAUNCH], "period": "2024"}),
+    ("アンソロピックは2024年に何を発表した?", {"types": [], "period": "2024", "want": "news"}),
+    ("アンソロピックが2024年に発表したモデルは?", {"types": [LAUNCH], "want": "product"}),
     (
         "Scale AIは従業員を何人削減した?",
         {"types": [LAYOFF], "slots": {"Scale AI": ["company"]}, "want": "count"},
@@ -1175,6 +1176,10 @@ EVERYDAY_CASES: list[tuple[str, dict[str, Any]]] = [
       "slots": {"Toyota": ["customer"], "OpenAI": ["vendor"]}}),
     ("トヨタは今もOpenAIの顧客ですか？", {"types": [CUST], "want": "yesno", "still": True}),
     ("Which customers still work with OpenAI?", {"status": ("active",), "still": False}),
+    ("What did Anthropic announce in 2024?", {"types": [], "period": "2024", "want": "news"}),
+    ("What products did Anthropic announce in 2024?", {"types": [LAUNCH], "want": "product"}),
+    ("What did Microsoft announce about OpenAI in May?",
+     {"types": [], "slots": {"Microsoft": [], "OpenAI": []}}),
 ]  # fmt: skip
 
 
