@@ -758,6 +758,19 @@ _PURCHASE_LIST = cued(
 )
 
 
+# "Its latest purchase, announced on Monday, is Corvid Labs": the deal named by a copula
+_PURCHASE_IS = cued(
+    r"(?:{E:acq}['’]s?|\b(?P<pro>[Ii]ts|[Tt]heir))\s+(?:(?:latest|newest|most\s+recent|"
+    r"biggest|largest|first|second|third|(?:\$?[\w.-]+\s+)?(?:billion|million)|\ue002\d+\ue003|"
+    r"[\w-]+-dollar)\s+)*(?:purchase|acquisition|buy|takeover)(?:,[^,;\ue000]{0,60},)?\s+"
+    r"(?:is|was)\s+{DESC}{E:obj}",
+    "purchase",
+    "acquisition",
+    "buy",
+    "takeover",
+)
+
+
 def _purchase_list(p: Parsed, ctx: Context, out: Found) -> None:
     """ "The deal follows two smaller purchases: Mipsology, a French company, and Nod.ai": each
     bought by the company the sentence is about."""
@@ -789,6 +802,9 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
     "X and Y completed their merger"."""
     _purchase_list(p, ctx, out)
+    for m in _PURCHASE_IS.finditer(p.masked):
+        acquirer = p.ent(m.group("acq")) or (p.ref_at(m.start("pro")) if m.group("pro") else None)
+        _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
     for m in _MERGER.finditer(p.masked):
         _acquisition(p, ctx, out, p.ent(m.group("a")), p.ent(m.group("b")), m.start(), m.end())
     for m in _ACQUIRE.finditer(p.masked):

@@ -307,7 +307,12 @@ def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str])
 
 
 _NEXT_VERB_CLAUSE = re.compile(r",?\s+and\s+(?:\w+ed|\w+s|said|expects?|forecast|guided|will)\b|;")
-_METRIC_PREFIX = re.compile(r"^[\w\s,-]{0,30}$")
+# what may stand between a period and the metric it dates ("2024 full-year revenue"), not a
+# clause's end ("X, which went public in 2021, reported revenue of ..." is no 2021 figure)
+_METRIC_PREFIX = re.compile(
+    r"^(?!.*,\s+(?:reported|reports|posted|posts|said|says|announced|had|has|saw|sees|recorded|"
+    r"records|booked|books|generated|generates|made|makes)\b)[\w\s,-]{0,30}$"
+)
 
 
 def _period_of_metric(p: Parsed, ctx: Context, metric: int, amount: int) -> str | None:
@@ -580,6 +585,12 @@ _FUTURE = re.compile(
     r"may|is\s+set\s+to|later\s+this|upcoming|soon|aims?\s+to)\b",
     re.IGNORECASE,
 )
+_INFINITIVE = re.compile(r"\bto\s+$")
+_LATER = re.compile(  # right after the product, in its own clause
+    r"[^,;.\ue000\ue002]{0,30}?\b(?:later\s+this\s+(?:year|month|quarter|week)|next\s+(?:year|month|quarter|week)|"
+    r"in\s+the\s+coming\s+(?:weeks|months|year))\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(rf"{E_OPEN}\d+{E_CLOSE}|[\w][\w.+-]*")
 
 
@@ -668,8 +679,10 @@ def _record(
         blocked(p, start, end)
         or _FUTURE.search(p.masked[max(0, start - 40) : start])
         or _UPCOMING.search(p.masked[max(0, start - 30) : start])
+        or _INFINITIVE.search(p.masked[max(0, start - 10) : start])
+        or _LATER.match(p.masked, end)
     ):
-        return
+        return  # "plans to hire engineers and to release X later this year": not yet
     company = org_name(owner) if owner is not None else None
     if company in (None, name) or any(e.name == company for e in ents if e.kind == "company"):
         company = _owner_of(ctx, ents, name) or (company if company != name else None)

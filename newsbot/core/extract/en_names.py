@@ -942,6 +942,7 @@ def _resolve_pronoun(
     before = sorted(
         (e for e in ents if e.end <= pos and _kind_fits(e, kind)), key=lambda e: e.start
     )
+    before = _not_antecedent(text, pos, before)
     for e in reversed(before):
         if _SAID_AFTER.match(text, e.end) and not re.search(r"[.;]", text[e.end : pos]):
             return e.name, kind  # "Apple said ... that it would": the speaker
@@ -976,6 +977,18 @@ _ACTS_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:had|has|have|was|is|were|will|would|also|then|later|"
     r"first|[a-z]+ed)\b"
 )
+
+
+_RELATIVE_OPEN = re.compile(r",?\s+(?:which|that|whom)\s+(?:(?:the|this|that)\s+)?$")
+
+
+def _not_antecedent(text: str, pos: int, before: list[Ent]) -> list[Ent]:
+    """ "Tabulon, which it bought in 2022", "Sieve, which the company acquired": the word
+    after the relative pronoun is not the name the clause is about."""
+    m = _RELATIVE_OPEN.search(text, max(0, pos - 20), pos)
+    if m is None:
+        return before
+    return [e for e in before if e.end != m.start()]
 
 
 def _named_recently(ctx: Context, name: str, index: int) -> bool:
@@ -1060,6 +1073,7 @@ def _resolve_description(
 ) -> str | None:
     before = text[:start]
     earlier = [e for e in ents if e.end <= start and e.is_org() and not e.looks_like_person()]
+    earlier = _not_antecedent(text, start, earlier)
     if earlier and re.fullmatch(r",\s*", text[earlier[-1].end : start]):
         ctx.described.append((noun, earlier[-1].name))
         return earlier[-1].name

@@ -352,7 +352,8 @@ _LICENCE = cued(
 )
 _LICENSED = cued(
     r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
-    r"models?|software|ip|intellectual\s+property|patents)",
+    r"technologies|models?|software|ip|intellectual\s+property|patents|designs?|algorithms|"
+    r"know-how|tools|platform|code|weights)",
     "licen",
 )
 _LICENSES_TO = cued(
@@ -602,11 +603,33 @@ _ENDING_WORDS = (
 )
 
 
+# "spent more than $900 million to hire its chief executive and to license its technology":
+# the price of the licence, stated clauses before it
+_SPENT_TO = rx(
+    r"\b(?:spent|spends|spend|spending|paid|pays|pay|paying)\s+(?:(?:more\s+than|over|about|"
+    r"roughly|nearly|some|around|up\s+to)\s+)*{M:amt}[^.;]{0,200}?\bto\s+$"
+)
+
+
+def _licence_price(p: Parsed, m: re.Match[str]) -> MoneyMatch | None:
+    spent = _SPENT_TO.search(p.masked[: m.start()])
+    return p.amount(spent.group("amt")) if spent else None
+
+
 def _licences(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _LICENCE.finditer(p.masked):
         _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
     for m in _LICENSED.finditer(p.masked):
-        _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
+        _customer(
+            p,
+            ctx,
+            out,
+            p.ent(m.group("vendor")),
+            subject(p, m.start(), ctx),
+            m,
+            "active",
+            price=_licence_price(p, m),
+        )
     for m in _LICENSES_TO.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
 
@@ -907,11 +930,12 @@ def _customer(
     *,
     allow: tuple[str, ...] = (),
     confidence: float = 0.75,
+    price: MoneyMatch | None = None,
 ) -> None:
     v, c = partner_name(vendor), partner_name(customer)
     if not v or not c or v == c or blocked(p, m.start(), m.end(), allow=allow):
         return
-    amount = _deal_money(p, m.start(), m.end())
+    amount = _deal_money(p, m.start(), m.end()) or price
     out.add(
         p,
         "customer",

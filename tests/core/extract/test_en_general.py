@@ -395,6 +395,32 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "talent_move",
         {"person": "Liam Ortiz", "from": "Corvex", "to": "Amazon"},
     ),
+    # background purchases in relative clauses: the pronoun after "which" is the buyer
+    (
+        "The deal follows Marlow's purchase of Kiteline, which it bought in 2021, and of "
+        "Denvo, which the company acquired last year.",
+        "acquisition",
+        {"acquirer": "Marlow", "target": "Denvo"},
+    ),
+    (
+        "Marlow keeps buying. Its latest acquisition, announced on Friday, is Pellucid, a "
+        "search startup, for $75 million.",
+        "acquisition",
+        {"acquirer": "Marlow", "target": "Pellucid", "amount_usd": 75e6},
+    ),
+    # a licence paid for in a clause before the licence is named
+    (
+        "Qualcomm paid $300 million to hire Tenvia's founders and to license Tenvia's chip "
+        "designs.",
+        "customer",
+        {"vendor": "Tenvia", "customer": "Qualcomm", "amount_usd": 300e6},
+    ),
+    # a period in a relative clause does not date the figure that follows
+    (
+        "Ostrava, which listed in 2021, reported revenue of $820 million for 2024.",
+        "financial",
+        {"company": "Ostrava", "metric": "revenue", "value_usd": 820e6, "period": "2024"},
+    ),
 ]
 
 
@@ -424,6 +450,11 @@ TRAPS: list[tuple[str, str]] = [
     ("Helix will keep serving its customers, and Orbit will run the support desk.", "customer"),
     ("The startup has more than 300 enterprise customers, according to Mistral.", "customer"),
     ("Fable sells agents to its retail customers, Lumen said.", "customer"),
+    (
+        "Lumen plans to hire engineers and to release a Spanish version of Lumen Voice later "
+        "this year.",
+        "product_launch",
+    ),
 ]
 
 
