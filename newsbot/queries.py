@@ -33,6 +33,7 @@ from newsbot.core.ask_names import (
 from newsbot.core.ask_parse import detect_language
 from newsbot.core.registry import Registry, normalise_name
 from newsbot.core.resolve import similar_names
+from newsbot.core.translit import is_katakana_name, katakana_to_romaji, same_person
 from newsbot.store.events import event_records
 from newsbot.store.models import Alias, Entity, Event, EventEntity
 
@@ -290,6 +291,10 @@ class KnowledgeMatcher:
         words = [span] + [Span(span.start + m.start(), span.start + m.end(), m.group(),
                                span.proper) for m in re.finditer(r"[^\s・]+", span.text)]
         single = " " not in span.text and "・" not in span.text
+        if not single and is_katakana_name(span.text):  # ジョナサン・ロス → Jonathan Ross
+            person = _transliterated_person(self.session, span.text)
+            if person is not None:
+                return [Mention(span.start, span.end, span.text, person.name, "person", "fuzzy")]
         stem = _stem_entity(self.session, span.text) if span.proper else None
         if stem is not None:  # "Thinking Machines" → Thinking Machines Lab
             return [Mention(span.start, span.end, span.text, stem.name, stem.kind, "fuzzy")]
@@ -315,6 +320,33 @@ class KnowledgeMatcher:
                 .distinct().limit(3))  # fmt: skip
         rows = {EntityRef(*r) for r in self.session.execute(stmt)}
         return rows.pop() if len(rows) == 1 else None
+
+
+# Latin initials a katakana word's romaji may stand for (ジョ: Jo, Geo, Yo; ロ: Ro, Lo).
+_INITIALS = {
+    "a": "aeiouh", "i": "ieyh", "u": "uowh", "e": "eaih", "o": "oauh", "k": "kcq", "s": "sczx",
+    "t": "t", "c": "ct", "n": "nk", "h": "hfw", "f": "fp", "m": "m", "y": "yji", "r": "rl",
+    "w": "wvo", "g": "gj", "j": "jgyzd", "z": "zsx", "d": "dt", "b": "bv", "p": "p", "v": "vbw",
+}  # fmt: skip
+
+
+def _transliterated_person(session: Session, katakana: str) -> EntityRef | None:
+    """The one stored person whose Latin name a katakana full name transliterates."""
+    words = katakana_to_romaji(katakana).split()
+    if len(words) < 2 or not all(words):
+        return None
+    first, last = _INITIALS.get(words[0][0], ""), _INITIALS.get(words[-1][0], "")
+    patterns = [or_(col(Alias.alias).like(f"{a}% {b}%"), col(Alias.alias).like(f"{a.upper()}% "
+                                                                                f"{b.upper()}%"))
+                for a in first for b in last]  # fmt: skip
+    if not patterns:
+        return None
+    stmt = (select(Entity.id, Entity.name, Entity.kind, Alias.alias)
+            .join(Alias, col(Alias.entity_id) == col(Entity.id))
+            .where(col(Entity.kind) == "person", or_(*patterns)).limit(FUZZY_CANDIDATES))  # fmt: skip
+    hits = {EntityRef(i, n, k) for i, n, k, alias in session.execute(stmt)
+            if same_person(katakana, alias)}  # fmt: skip
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _stem_entity(session: Session, text: str) -> EntityRef | None:

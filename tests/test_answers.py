@@ -149,6 +149,8 @@ ANSWERS = [
     ("Who invested in Nimbus Robotcs?", ["sequoia"]),
     ("What's new with Nimbus Robotics?", ["acmebank", "whitfield"]),
     ("Which companies did Microsoft acquire in 2025?", ["quilldata"]),
+    ("ダナ・ホイットフィールドはどこに移った?", ["anthropic"]),  # stored in Latin letters only
+    ("who invested in nimbus robotcs?", ["sequoia"]),
 ]
 
 
