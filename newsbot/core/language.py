@@ -28,7 +28,9 @@ _SCRIPTS = {
 }
 _COMMON = ("kana", "han", "latin")
 _CJK_SCRIPTS = ("kana", "han")
-_CJK = re.compile("|".join(_SCRIPTS[name].pattern for name in _CJK_SCRIPTS))
+# one class of both scripts' ranges (a search for a class skips ahead quickly; for
+# "[kana]+|[han]+" the engine would try both branches at every character)
+_CJK = re.compile("[" + "".join(_SCRIPTS[name].pattern[1:-2] for name in _CJK_SCRIPTS) + "]")
 _SCRIPT_LANG = {
     "hangul": "ko",
     "cyrillic": "ru",

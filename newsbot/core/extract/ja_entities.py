@@ -577,14 +577,18 @@ _SUFFIX_HINT = re.compile(
 _HIRAGANA_HINT = re.compile(
     r"[ぁ-ゖ](?:銀行|証券|生命|信託|フィナンシャル|ホールディングス|グループ)"
 )
+# Each finder with its hint, a quick search that must succeed before the finder runs.
+# A hint's alternatives all open with a literal (HD(?<=[ァ-ヺー]HD), not [ァ-ヺー]HD), so
+# the engine skips straight to the characters that can begin one.
 _KATA_COMPANIES = (
     (_PREFIXED_KATA, re.compile(rf"[{COUNTRY_PREFIX}][{_K}A-Za-z]")),
-    (_TAILED_KATA, re.compile(rf"{COMPANY_TAILS}|[{_K}]HD")),
+    (_TAILED_KATA, re.compile(rf"{COMPANY_TAILS}|HD(?<=[{_K}]HD)")),
     (
         _CUED_KATA,
         re.compile(
             rf"(?:スタートアップ|新興|新会社|子会社|傘下|投資会社|VC|ファンド|開発|運営|提供|企業|"
-            rf"会社|大手|メーカー|ベンチャー|{PLACES}|[立足業](?:し|され)た)の?、?[{_K}]"
+            rf"会社|大手|メーカー|ベンチャー|{PLACES}|"
+            rf"立(?:し|され)た|足(?:し|され)た|業(?:し|され)た)の?、?[{_K}]"
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
