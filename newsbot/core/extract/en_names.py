@@ -788,7 +788,8 @@ _NAME_FOLLOWS = re.compile(
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
     r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s|struck|won|sold|bought|made|took|led|"
     r"hit|cut|set|put|got|gave|grew|rose|fell|paid|began|became|brought|built|chose|drew|ran|saw|"
-    r"sent|spent|split|swept|wrote|lost|left|kept|held|found|came|went|can|could|may|might|"
+    r"sent|spent|split|swept|wrote|lost|left|kept|held|found|came|went|laid|shed|won|sold|"
+    r"can|could|may|might|"
     r"should|would|must)\b)"
 )
 _COMMON_PLURALS = _words(
@@ -1482,7 +1483,7 @@ _BOUNDARY = re.compile(
 def subject_before(p: Parsed, pos: int) -> Ent | None:
     """The subject of the clause that reaches ``pos`` in the masked text, or None."""
     left = p.masked[:pos]
-    relative = _AFTER_RELATIVE.search(left)
+    relative = _AFTER_RELATIVE.search(left) or _AFTER_RELATIVE_VERB.search(left)
     if relative:
         return p.ent(relative.group(1))  # "Ke Yang, who ran the group, left for Meta"
     boundaries = list(_BOUNDARY.finditer(left))
@@ -1517,6 +1518,12 @@ _TIME_PHRASE = re.compile(
 _AFTER_RELATIVE = re.compile(
     rf"{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
     r"(?:has\s+|had\s+|have\s+|also\s+|then\s+|will\s+|is\s+|was\s+)?$"
+)
+# "Orion, which bought Tallis in 2023, reported revenue of": the verb's object follows
+_AFTER_RELATIVE_VERB = re.compile(
+    rf"^{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
+    r"(?:also\s+)?(?:reported|reports|posted|posts|said|says|recorded|records|booked|books|"
+    r"generated|generates|announced|announces)\s+(?:(?:its|a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _ADVERBIAL = re.compile(
     r"(?:after|before|when|while|since|once|because|unless|if)\s", re.IGNORECASE

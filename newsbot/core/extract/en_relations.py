@@ -406,7 +406,8 @@ _APPOSITIVE_CUSTOMER = cued(
     "client",
 )
 _COUNTS_AS_CUSTOMER = cued(
-    r"\b(?:counted|counts|count)\s+{E:customer}\s+(?:among|as)\b[^.;]{0,80}"
+    r"\b(?:counted|counts|count)\s+{E:customer}(?P<more>(?:(?:,\s+(?:and\s+)?|\s+and\s+){E})*)"
+    r"(?:['’]s)?\s+(?:among|as)\b[^.;]{0,80}"
     r"\b(?:customers|clients|companies\s+that\s+use)",
     "count",
 )
@@ -899,7 +900,10 @@ def _named_customers(p: Parsed, ctx: Context, out: Found) -> None:
             )
             _customer(p, ctx, out, vendor, p.ent(m.group("customer")), m, "active")
     for m in _COUNTS_AS_CUSTOMER.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+        listed = [p.ent(m.group("customer"))]
+        listed += [p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group("more"))]
+        for customer in listed:  # "counts HSBC, Aviva and Tesco among its clients"
+            _customer(p, ctx, out, subject(p, m.start(), ctx), customer, m, "active")
 
 
 def _revenue_shares(p: Parsed, ctx: Context, out: Found) -> None:

@@ -421,6 +421,22 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "financial",
         {"company": "Ostrava", "metric": "revenue", "value_usd": 820e6, "period": "2024"},
     ),
+    (
+        "Orvane, which bought the chip firm Kelda for $90 million in 2022, reported revenue of "
+        "$1.4 billion last year.",
+        "financial",
+        {"company": "Orvane", "metric": "revenue", "value_usd": 1.4e9},
+    ),
+    (
+        "Fernhill counts Lloyds, Ocado and Sainsbury's among its clients.",
+        "customer",
+        {"vendor": "Fernhill", "customer": "Ocado"},
+    ),
+    (
+        "Brackwater laid off about 45 employees, roughly 15% of its staff.",
+        "layoff",
+        {"company": "Brackwater", "count": 45},
+    ),
 ]
 
 
