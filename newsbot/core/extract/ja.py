@@ -291,7 +291,7 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
         if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
             m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
-    state.disc.end(index, ments)
+    state.disc.end(index, ments, text)
     state.learned.learn(ments)
     ctx = Ctx(index, text, raw, kind, ments, quotes, doc.date, doc.rates)
     ctx.prepare()

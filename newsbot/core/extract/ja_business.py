@@ -108,7 +108,7 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if not vendor and buyers and _AS_CUSTOMER.search(ctx.text):
         seller = state.disc.topic("company", ctx.idx, exclude=tuple(buyers))
         vendor = [seller] if seller else []  # Xが最初の顧客として採用する: the topic's product
-    if not vendor and buyers and _unsaid_object(ctx, t):
+    if not vendor and buyers and (_unsaid_object(ctx, t) or passive is not None):
         seller = state.disc.salient("company", ctx.idx, exclude=tuple(buyers))
         vendor = [seller] if seller else []  # みずほ銀行さんが全社で導入してくれました
     if not vendor:
@@ -161,11 +161,14 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
         m
         for m in before
         if m.lp in ("によって", "により")
+        or (m.lp == "に" and not ctx.text[m.pend : t.start].strip())  # Xなどに採用されている
         or (m.lp in ("に", "の") and _ADOPTER_GAP.fullmatch(ctx.text, m.pend, t.start))
     ]
     if not adopters:
         return None
     makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
+    if not makers:
+        return [], names(adopters[-1:])  # Xなどに採用されました: what the text is about
     return names(makers[:1]), names(adopters[-1:])
 
 
@@ -205,7 +208,7 @@ def _unsaid_object(ctx: Ctx, t: Trig) -> bool:
     )
 
 
-_VERB_NEXT = re.compile(r"し|する|され|して|した")
+_VERB_NEXT = re.compile(r"し|する|され|して|した|$")  # a list line ends on the noun: …に導入
 
 
 def _party_of(ctx: Ctx, t: Trig, vendor: list[str]) -> list[str]:

@@ -86,17 +86,17 @@ class Discourse:
             self.frames.clear()
         self.unit = kind
 
-    def end(self, sent: int, ments: list[Ment]) -> None:
+    def end(self, sent: int, ments: list[Ment], text: str = "") -> None:
         """A prose sentence read: what it is about leads into a list that may follow."""
         if self.unit in ("item", "heading"):
             return
-        self._subject_as_topic(sent, ments)
+        self._subject_as_topic(sent, ments, text)
         for kind in ("company", "person"):
             about = _about(ments, kind)
             if about:
                 self.lead_in[kind] = (sent, about)
 
-    def _subject_as_topic(self, sent: int, ments: list[Ment]) -> None:
+    def _subject_as_topic(self, sent: int, ments: list[Ment], text: str) -> None:
         """新興勢では、米グロックが…を調達した: a sentence with no company topic whose first
         name is a company subject: what a 同社 in the next sentences means, before an older topic."""
         topic = self.topics.get("company")
@@ -111,6 +111,7 @@ class Discourse:
             and not first.quoted
             and not _past(first)
             and not any(m.lp in TOPIC_PARTICLES for m in ments)
+            and _SCENE.search(text, 0, first.start - len(first.prefix))
         ):
             self.subject = (sent, first.name)
 
@@ -256,6 +257,10 @@ class Discourse:
             if 0 <= at - sent <= window:
                 return name
         return None
+
+
+# A scene set before the subject: 新興勢では、 / 国内については、
+_SCENE = re.compile(r"(?:では|については|に関しては|は)、\s?$")
 
 
 def _sets_topic(m: Ment, title: bool) -> bool:

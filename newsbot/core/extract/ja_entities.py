@@ -356,6 +356,8 @@ def find_mentions(
     found: list[Ment] = []
     _add_free(taken, found, _org_quotes(text, registry))
     _add_free(taken, found, _local_arms(text, registry))
+    if "(" in text:
+        _add_free(taken, found, _read_glossed(text, registry))
     _add_free(taken, found, _registry_mentions(text, registry))
     if learned is not None:
         _add_free(taken, found, learned.find(text))
@@ -677,6 +679,33 @@ _READ_INSIDE = re.compile(
 )
 
 
+# A kanji name glossed with its reading: 月星智能（ムーンスター）は, 百度（バイドゥ）で.
+_READ_AFTER = re.compile(
+    rf"(?<![{KANJI}])(?P<h>[{KANJI}]{{2,6}})\((?P<r>[{_K}ー・]{{2,12}}|[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){{0,3}})\)"
+    rf"(?=は|が|を|に|の|と|も|で|、|など)(?!の?(?:{PERSON_TITLES}))"
+)
+_PLACE_END = re.compile(r"[市省区州県都府町村島]$|大学$")
+
+
+def _read_glossed(text: str, registry: Any) -> list[Ment]:
+    found = []
+    for m in _READ_AFTER.finditer(text) if "(" in text else ():
+        head, reading = m.group("h"), m.group("r")
+        if _PLACE_END.search(head) or head in PLACES:
+            continue
+        entry = lookup(registry, reading) or lookup(registry, head)
+        if entry is None and reading.isascii() and (reading.isupper() or len(reading) < 3):
+            continue  # 年換算売上高（ARR）: an acronym glossing a term, not a name
+        if entry is not None and _kind_of(entry) == "company":
+            ment = Ment(m.start(), m.end(), m.group(), entry.name, "company", True, "registry")
+            ment.entry = entry
+        else:
+            ment = Ment(m.start(), m.end(), m.group(), head, "company", False, "pattern")
+            ment.extra["aliases"] = (head, reading)
+        found.append(ment)
+    return found
+
+
 def _suffixed(text: str, registry: Any) -> list[Ment]:
     """三菱UFJ銀行, 日立製作所: names ending in a corporate word."""
     found = []
@@ -756,6 +785,8 @@ def _latin(text: str, registry: Any) -> list[Ment]:
             continue
         if all(tok.casefold() in LATIN_STOP for tok in name.split()):
             continue
+        if len(name) <= 4 and name.isupper() and m.start() > 0 and _is_kata(text[m.start() - 1]):
+            continue  # ミナトDC: a short tail of a katakana name, left to the name's finders
         ment = _span(m.start(), m.start() + len(name), text, name, "unknown", registry)
         found.append(ment)
     return found

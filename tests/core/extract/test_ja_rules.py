@@ -703,3 +703,37 @@ def test_that_company_is_the_subject_of_a_topicless_sentence(registry: Registry)
     )
     e = one(registry, text, "talent_move")
     assert (e["person"], e["to"]) == ("アンドリュー・フェルドマン", "Cerebras")
+
+
+# ---------------------------------------------------------------- after the twelfth batch
+
+
+def test_a_kanji_name_glossed_with_its_reading(registry: Registry) -> None:
+    text = (
+        "中国のAI新興、星辰科技（シンチェン）は3日、10億元（約1億4000万ドル）を調達したと発表した。"
+        "百度（バイドゥ）が主導した。"
+    )
+    e = one(registry, text, "investment")
+    assert (e["company"], e["investors"]) == ("星辰科技", ["Baidu"])
+
+
+def test_an_acronym_gloss_is_no_name(registry: Registry) -> None:
+    found = events(registry, "米ノヴァミンドの年換算売上高（ARR）は5億ドルを超えた。")
+    assert [(e["type"], e["company"]) for e in found] == [("financial", "ノヴァミンド")]
+
+
+def test_a_katakana_name_with_a_latin_tail(registry: Registry) -> None:
+    text = "KDDIは、データセンター運営のサクラギDCを約300億円で買収すると発表した。"
+    e = one(registry, text, "acquisition")
+    assert (e["acquirer"], e["target"]) == ("KDDI", "サクラギDC")
+
+
+def test_adopted_by_companies_with_no_maker_named(registry: Registry) -> None:
+    text = "AI翻訳のコトバ・ラボは、新版を公開した。同製品はすでに大和証券などに採用されている。"
+    e = one(registry, text, "customer")
+    assert (e["vendor"], e["customer"]) == ("コトバ・ラボ", "大和証券")
+
+
+def test_case_studies_are_no_adoption(registry: Registry) -> None:
+    text = "AI-OCRサービスを手がけるミミ・テックは、主な導入事例と導入企業数を公開した。"
+    assert [e for e in events(registry, text) if e["type"] == "customer"] == []
