@@ -36,6 +36,7 @@ from newsbot.core.resolve import similar_names
 from newsbot.core.translit import is_katakana_name, katakana_to_romaji, same_person
 from newsbot.store.events import event_records
 from newsbot.store.models import Alias, Entity, Event, EventEntity
+from newsbot.store.sql import pk
 
 __all__ = [
     "EntityRef",
@@ -55,6 +56,7 @@ FUZZY_PREFIX = 3
 FUZZY_CANDIDATES = 500
 CHUNK = 500
 DEALS = ("investment", "acquisition", "partnership", "customer")
+_ALIAS_ENTITY = col(Alias.entity_id) == pk(Entity.id)  # the join of an alias to its entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +89,9 @@ def find_entity(session: Session, registry: Registry, name: str) -> EntityRef | 
 def _by_norms(session: Session, norms: Sequence[str]) -> dict[str, EntityRef]:
     out: dict[str, EntityRef] = {}
     for chunk in _chunks(list(dict.fromkeys(norms))):
-        stmt = (select(Alias.norm, Entity.id, Entity.name, Entity.kind)
-                .join(Entity, Entity.id == Alias.entity_id)
-                .where(Alias.norm.in_(chunk)))  # type: ignore[attr-defined]  # fmt: skip
+        stmt = (select(col(Alias.norm), pk(Entity.id), col(Entity.name), col(Entity.kind))
+                .join(Entity, pk(Entity.id) == col(Alias.entity_id))
+                .where(col(Alias.norm).in_(chunk)))  # fmt: skip
         for norm, id_, name, kind in session.execute(stmt):
             out[norm] = EntityRef(id_, name, kind)
     return out
@@ -98,7 +100,8 @@ def _by_norms(session: Session, norms: Sequence[str]) -> dict[str, EntityRef]:
 def _by_names(session: Session, names: Sequence[str]) -> dict[str, EntityRef]:
     out: dict[str, EntityRef] = {}
     for chunk in _chunks(list(dict.fromkeys(names))):
-        stmt = select(Entity.id, Entity.name, Entity.kind).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
+        stmt = (select(pk(Entity.id), col(Entity.name), col(Entity.kind))
+                .where(col(Entity.name).in_(chunk)))
         for id_, name, kind in session.execute(stmt):
             out.setdefault(name, EntityRef(id_, name, kind))
     return out
@@ -120,9 +123,9 @@ def _fuzzy_entity(session: Session, name: str) -> EntityRef | None:
 
 def _prefix_aliases(session: Session, prefix: str) -> list[tuple[str, str, int, str, str]]:
     stmt = (
-        select(Alias.norm, Alias.alias, Entity.id, Entity.name, Entity.kind)
-        .join(Entity, Entity.id == Alias.entity_id)
-        .where(and_(Alias.norm >= prefix, Alias.norm < prefix + "\uffff"))
+        select(col(Alias.norm), col(Alias.alias), pk(Entity.id), col(Entity.name), col(Entity.kind))
+        .join(Entity, pk(Entity.id) == col(Alias.entity_id))
+        .where(and_(col(Alias.norm) >= prefix, col(Alias.norm) < prefix + "\uffff"))
         .limit(FUZZY_CANDIDATES)
     )
     return list(session.execute(stmt))
@@ -134,7 +137,7 @@ def entity_ids(session: Session, names: Iterable[str]) -> dict[str, list[int]]:
     wanted = list(dict.fromkeys(names))
     out: dict[str, list[int]] = defaultdict(list)
     for chunk in _chunks(wanted):
-        stmt = select(Entity.name, Entity.id).where(Entity.name.in_(chunk))  # type: ignore[attr-defined]
+        stmt = select(col(Entity.name), pk(Entity.id)).where(col(Entity.name).in_(chunk))
         for name, id_ in session.execute(stmt):
             out[name].append(id_)
     rest = {normalise_name(n): n for n in wanted if n not in out}
@@ -158,8 +161,8 @@ def family_ids(session: Session, names: Mapping[str, Sequence[str]]) -> dict[str
     for stem in sorted({s for group in stems.values() for s in group}):
         norm = normalise_name(stem)
         if len(norm) >= 3:  # a range of the unique index on aliases.norm
-            stmt = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
-                    .where(Alias.norm >= norm, Alias.norm < norm + "\uffff").limit(200))
+            stmt = (select(pk(Entity.id), col(Entity.name)).join(Alias, _ALIAS_ENTITY)
+                    .where(col(Alias.norm) >= norm, col(Alias.norm) < norm + "\uffff").limit(200))
             rows.update((i, n) for i, n in session.execute(stmt))
     out: dict[str, list[int]] = {}
     for key, group in stems.items():
@@ -184,14 +187,15 @@ def suggest_entities(session: Session, prefix: str, limit: int = 25) -> list[str
         return []
     if not norm:
         return _recently_prominent(session, limit)
-    starts = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
-              .where(Alias.norm >= norm, Alias.norm < norm + "\uffff").limit(SUGGEST_POOL))
+    starts = (select(pk(Entity.id), col(Entity.name)).join(Alias, _ALIAS_ENTITY)
+              .where(col(Alias.norm) >= norm, col(Alias.norm) < norm + "\uffff")
+              .limit(SUGGEST_POOL))
     found = _by_prominence(session, list(session.execute(starts)))
     if len(found) < limit:
         pattern = f"%{_escape_like(prefix.strip())}%"
-        contains = (select(Entity.id, Entity.name).join(Alias, Alias.entity_id == Entity.id)
-                    .where(or_(Alias.alias.ilike(pattern, escape="\\"),  # type: ignore[attr-defined]
-                               Alias.norm.like(f"%{_escape_like(norm)}%", escape="\\")))  # type: ignore[attr-defined]
+        contains = (select(pk(Entity.id), col(Entity.name)).join(Alias, _ALIAS_ENTITY)
+                    .where(or_(col(Alias.alias).ilike(pattern, escape="\\"),
+                               col(Alias.norm).like(f"%{_escape_like(norm)}%", escape="\\")))
                     .limit(SUGGEST_POOL))  # fmt: skip
         found += [n for n in _by_prominence(session, list(session.execute(contains)))
                   if n not in found]  # fmt: skip
@@ -209,7 +213,7 @@ def _by_prominence(session: Session, rows: list[Any]) -> list[str]:
     if not names:
         return []
     parts = [select(literal(i).label("e"), func.count().label("n")).select_from(
-        select(EventEntity.event_id).where(EventEntity.entity_id == i).limit(SUGGEST_CAP)
+        select(col(EventEntity.event_id)).where(col(EventEntity.entity_id) == i).limit(SUGGEST_CAP)
         .subquery()) for i in names]  # fmt: skip
     counts = dict(session.execute(union_all(*parts)).all()) if len(parts) > 1 else {
         next(iter(names)): session.execute(parts[0]).one()[1]}
@@ -218,12 +222,12 @@ def _by_prominence(session: Session, rows: list[Any]) -> list[str]:
 
 
 def _recently_prominent(session: Session, limit: int) -> list[str]:
-    newest = session.execute(select(func.max(Event.id))).scalar_one() or 0
-    recent = (select(EventEntity.entity_id, func.count().label("n"))
-              .where(EventEntity.event_id > newest - RECENT_EVENTS)
-              .group_by(EventEntity.entity_id).subquery())  # fmt: skip
-    stmt = (select(Entity.name).join(recent, recent.c.entity_id == Entity.id)
-            .order_by(recent.c.n.desc(), Entity.name).limit(limit))
+    newest = session.execute(select(func.max(pk(Event.id)))).scalar_one() or 0
+    recent = (select(col(EventEntity.entity_id), func.count().label("n"))
+              .where(col(EventEntity.event_id) > newest - RECENT_EVENTS)
+              .group_by(col(EventEntity.entity_id)).subquery())  # fmt: skip
+    stmt = (select(col(Entity.name)).join(recent, recent.c.entity_id == pk(Entity.id))
+            .order_by(recent.c.n.desc(), col(Entity.name)).limit(limit))
     return list(dict.fromkeys(row[0] for row in session.execute(stmt)))
 
 
@@ -312,11 +316,12 @@ class KnowledgeMatcher:
             return None
         pattern = _escape_like(word)
         sqlite = self.session.get_bind().dialect.name == "sqlite"  # its LIKE ignores case
-        latin = (Alias.alias.like if sqlite else Alias.alias.ilike)(f"% {pattern}", escape="\\")
-        stmt = (select(Entity.id, Entity.name, Entity.kind)
-                .join(Alias, Alias.entity_id == Entity.id)
-                .where(Entity.kind == "person",
-                       or_(latin, Alias.alias.like(f"%・{pattern}", escape="\\")))  # type: ignore[attr-defined]
+        alias = col(Alias.alias)
+        latin = (alias.like if sqlite else alias.ilike)(f"% {pattern}", escape="\\")
+        stmt = (select(pk(Entity.id), col(Entity.name), col(Entity.kind))
+                .join(Alias, col(Alias.entity_id) == pk(Entity.id))
+                .where(col(Entity.kind) == "person",
+                       or_(latin, col(Alias.alias).like(f"%・{pattern}", escape="\\")))
                 .distinct().limit(3))  # fmt: skip
         rows = {EntityRef(*r) for r in self.session.execute(stmt)}
         return rows.pop() if len(rows) == 1 else None
@@ -341,9 +346,9 @@ def _transliterated_person(session: Session, katakana: str) -> EntityRef | None:
                 for a in first for b in last]  # fmt: skip
     if not patterns:
         return None
-    stmt = (select(Entity.id, Entity.name, Entity.kind, Alias.alias)
-            .join(Alias, col(Alias.entity_id) == col(Entity.id))
-            .where(col(Entity.kind) == "person", or_(*patterns)).limit(FUZZY_CANDIDATES))  # fmt: skip
+    stmt = (select(pk(Entity.id), col(Entity.name), col(Entity.kind), col(Alias.alias))
+            .join(Alias, _ALIAS_ENTITY).where(col(Entity.kind) == "person", or_(*patterns))
+            .limit(FUZZY_CANDIDATES))  # fmt: skip
     hits = {EntityRef(i, n, k) for i, n, k, alias in session.execute(stmt)
             if same_person(katakana, alias)}  # fmt: skip
     return hits.pop() if len(hits) == 1 else None
@@ -354,8 +359,9 @@ def _stem_entity(session: Session, text: str) -> EntityRef | None:
     norm, lowered = normalise_name(text), text.strip().lower()
     if len(norm) < 4:
         return None
-    stmt = (select(Entity.id, Entity.name, Entity.kind).join(Alias, Alias.entity_id == Entity.id)
-            .where(Alias.norm > norm, Alias.norm < norm + "\uffff", Entity.kind == "company")
+    stmt = (select(pk(Entity.id), col(Entity.name), col(Entity.kind)).join(Alias, _ALIAS_ENTITY)
+            .where(col(Alias.norm) > norm, col(Alias.norm) < norm + "\uffff",
+                   col(Entity.kind) == "company")
             .limit(50))  # fmt: skip
     hits = {EntityRef(*row) for row in session.execute(stmt) if _stem_of(row[1].lower(), lowered)}
     return hits.pop() if len(hits) == 1 else None
@@ -435,9 +441,9 @@ Group = tuple[list[int], list[str] | None]
 
 
 def _links(ids: list[int], roles: list[str] | None) -> Any:
-    return select(EventEntity.event_id).where(
-        EventEntity.entity_id.in_(ids),  # type: ignore[attr-defined]
-        *([EventEntity.role.in_(roles)] if roles else []),  # type: ignore[attr-defined]
+    return select(col(EventEntity.event_id)).where(
+        col(EventEntity.entity_id).in_(ids),
+        *([col(EventEntity.role).in_(roles)] if roles else []),
     )
 
 
@@ -445,19 +451,19 @@ def _window_filter(types: Collection[str] | None, since: date | None,
                    until: date | None) -> list[Any]:  # fmt: skip
     conds: list[Any] = []
     if types:
-        conds.append(Event.type.in_(sorted(types)))  # type: ignore[attr-defined]
+        conds.append(col(Event.type).in_(sorted(types)))
     if since is not None:  # from a year's start, its year-only dates ("2024") too
         day = since.isoformat()
         conds.append(col(Event.date) >= (day[:4] if day[5:] == "01-01" else day[:7]))
     if until is not None:
-        conds.append(Event.date <= until.isoformat())
+        conds.append(col(Event.date) <= until.isoformat())
     return conds
 
 
 def _few_in_window(session: Session, types: Collection[str] | None, since: date | None,
                    until: date | None) -> bool:  # fmt: skip
     """Whether the dates asked hold fewer than ``POPULAR`` events (then they drive)."""
-    inner = select(Event.id).where(*_window_filter(types, since, until)).limit(POPULAR)
+    inner = select(pk(Event.id)).where(*_window_filter(types, since, until)).limit(POPULAR)
     return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
                ) < POPULAR  # fmt: skip
 
@@ -467,13 +473,13 @@ def _select_in_window(
     since: date | None, until: date | None, limit: int,
 ) -> list[int]:  # fmt: skip
     """Events of a narrow window, newest first, each checked for the groups (PK probes)."""
-    stmt = select(Event.id).where(*_window_filter(types, since, until))
+    stmt = select(pk(Event.id)).where(*_window_filter(types, since, until))
     for ids, roles in groups:
         link = aliased(EventEntity)
-        stmt = stmt.where(select(link.event_id).where(
-            link.event_id == Event.id, link.entity_id.in_(ids),  # type: ignore[attr-defined]
-            *([link.role.in_(roles)] if roles else [])).exists())  # type: ignore[attr-defined]
-    stmt = stmt.order_by(Event.date.desc().nulls_last(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
+        stmt = stmt.where(select(col(link.event_id)).where(
+            col(link.event_id) == pk(Event.id), col(link.entity_id).in_(ids),
+            *([col(link.role).in_(roles)] if roles else [])).exists())
+    stmt = stmt.order_by(col(Event.date).desc().nulls_last(), pk(Event.id).desc()).limit(limit)
     return [row[0] for row in session.execute(stmt)]
 
 
@@ -493,9 +499,9 @@ def _recent_links(group: Group, window: int, type_roles: list[str], limit: int) 
     ids, roles = group
     pairs = [(i, r) for i in ids for r in (roles or type_roles)]
     each = max(limit, window // len(pairs))
-    parts = [select(EventEntity.event_id)
-             .where(EventEntity.entity_id == i, EventEntity.role == r)
-             .order_by(EventEntity.event_id.desc()).limit(each)  # type: ignore[attr-defined]
+    parts = [select(col(EventEntity.event_id))
+             .where(col(EventEntity.entity_id) == i, col(EventEntity.role) == r)
+             .order_by(col(EventEntity.event_id).desc()).limit(each)
              for i, r in pairs]  # fmt: skip
     return union_all(*[select(p.subquery().c.event_id) for p in parts])
 
@@ -505,19 +511,20 @@ def _select_ids(
     since: date | None, until: date | None, limit: int, *,
     recent: tuple[int, list[str]] | None = None,
 ) -> list[int]:  # fmt: skip
-    stmt = select(Event.id, Event.date)
+    stmt = select(pk(Event.id), col(Event.date))
     for n, (ids, wanted) in enumerate(groups):
         link = aliased(EventEntity, name=f"ee{n}")
-        cond = [link.event_id == Event.id, link.entity_id.in_(ids)]  # type: ignore[attr-defined]
+        cond = [col(link.event_id) == pk(Event.id), col(link.entity_id).in_(ids)]
         if wanted:
-            cond.append(link.role.in_(wanted))  # type: ignore[attr-defined]
+            cond.append(col(link.role).in_(wanted))
         stmt = stmt.join(link, and_(*cond))
     if recent is not None and groups:
         window, type_roles = recent
         newest = _recent_links(groups[0], window, type_roles, limit)
-        stmt = stmt.where(Event.id.in_(newest))  # type: ignore[union-attr]
+        stmt = stmt.where(pk(Event.id).in_(newest))
     stmt = stmt.where(*_window_filter(types, since, until))
-    stmt = stmt.distinct().order_by(Event.date.desc().nulls_last(), Event.id.desc()).limit(limit)  # type: ignore[union-attr]
+    stmt = stmt.distinct().order_by(col(Event.date).desc().nulls_last(),
+                                    pk(Event.id).desc()).limit(limit)
     return [row[0] for row in session.execute(stmt)]
 
 
@@ -592,10 +599,11 @@ def _profile(
     if row is None or row.id is None:
         return None
     newest = _recent_links(([entity_id], None), PROFILE_SAMPLE, list(ALL_ROLES), per_kind)
-    links = select(EventEntity.event_id, EventEntity.role).where(
-        EventEntity.entity_id == entity_id, EventEntity.event_id.in_(newest)).subquery()  # type: ignore[attr-defined]
-    rows = session.execute(select(links.c.event_id, links.c.role, Event.type, Event.date)
-                           .join(Event, Event.id == links.c.event_id)).all()  # fmt: skip
+    links = select(col(EventEntity.event_id), col(EventEntity.role)).where(
+        col(EventEntity.entity_id) == entity_id, col(EventEntity.event_id).in_(newest)).subquery()
+    rows = list(session.execute(select(links.c.event_id, links.c.role, col(Event.type),
+                                       col(Event.date))
+                                .join(Event, pk(Event.id) == links.c.event_id)).all())  # fmt: skip
     total = _bounded_sizes(session, [([entity_id], None)], PROFILE_SAMPLE + 1)[0]
     rows.sort(key=lambda r: (r[3] or "", r[0]), reverse=True)
     counts: dict[str, int] = defaultdict(int)
