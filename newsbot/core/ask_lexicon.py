@@ -360,6 +360,8 @@ PRODUCT_NOUN_EN = _en(r"products?|models?|chips?|apps?|services?|tools?|features
                       r"versions?|devices?|robots?|agents?|platforms?")
 PRODUCT_NOUN_JA = re.compile(r"製品|モデル|サービス|LLM|チップ|アプリ|機能|ツール|プロダクト|新作|"
                              r"ロボット|エージェント|半導体|GPU")
+# "How much is X making?": what a company takes in, asked with "how much" and no other trigger.
+EARNING_EN = _en(r"mak(?:e|es|ing)|pull(?:s|ing)? in|gener(?:ate|ates|ating)")
 LATEST_EN = _en(r"latest|most recent|current(?:ly)?|now|newest|last known")
 LATEST_JA = re.compile(r"最新|直近|現在|今の|最近")
 TOTAL_EN = _en(r"in total|total|altogether|combined|so far|overall|cumulative(?:ly)?|all told")

@@ -135,7 +135,7 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     lang = detect_language(q)
     time = parse_time(q, lang, today)
     mentions = [m for m in merge_mentions(entities.find(q)) if not _in_time(m, time)]
-    hits = _triggers(q, lang, mentions)
+    hits = _earning(q, lang, mentions, _triggers(q, lang, mentions))
     types, frames = _choose(hits, _want_hint(q, lang))
     types, owning = _owning(q, lang, types, hits)
     if types == (lx.LAUNCH,) and frames and all(h.frame is lx.ANNOUNCE for h in frames) and not (
@@ -155,6 +155,8 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     if no_dest and lx.MOVE in types:
         want = lx.PERSON  # "Who left Apple without naming a new employer?"
     slots = _slots(q, lang, mentions, frames, types, hits)
+    if types == (lx.LAYOFF,) and want == lx.NAMES and any(s.kind == "company" for s in slots):
+        want = lx.COUNT  # "Any layoffs at Meta?", "meta layoffs": how many, not who
     want_roles = _want_roles(q, lang, want, types, frames, slots) if not no_dest else ("person",)
     if want in (lx.NAMES, lx.PERSON, lx.PLACE):
         slots = _other_side(slots, want_roles, types)
@@ -219,6 +221,17 @@ def _triggers(q: str, lang: str, mentions: list[Mention]) -> list[_Hit]:
                 continue
             hits.append(_Hit(m.start(), m.end(), frame, _passive(q, lang, m.start(), m.end())))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _earning(q: str, lang: str, mentions: list[Mention], hits: list[_Hit]) -> list[_Hit]:
+    """"How much is Anysphere making?", "How much does CoreWeave bring in?": revenue, when
+    nothing else says what the figure is."""
+    if lang == "ja" or hits or _want_hint(q, lang) != lx.FIGURE:
+        return hits
+    m = lx.EARNING_EN.search(q)
+    if m is None or any(x.start < m.end() and m.start() < x.end for x in mentions):
+        return hits
+    return [_Hit(m.start(), m.end(), lx.REVENUE)]
 
 
 def _passive(q: str, lang: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -110,6 +110,8 @@ def selection(intent: Intent, events: Sequence[Event]) -> Selection:
     anchors = _anchor_dates(intent, unique)
     context = _context_dates(intent, unique)
     kept = [e for e in unique if _fits(intent, e, anchors)]
+    if not kept and intent.metric == "revenue":  # "How much is X making?": its run rate
+        kept = [e for e in unique if _fits(replace(intent, metric="arr"), e, anchors)]
     nearest = False
     if anchors is None and intent.time is not None:
         timely = [e for e in kept if _time_fits(intent, e)]

@@ -1178,6 +1178,11 @@ EVERYDAY_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Which customers still work with OpenAI?", {"status": ("active",), "still": False}),
     ("What did Anthropic announce in 2024?", {"types": [], "period": "2024", "want": "news"}),
     ("What products did Anthropic announce in 2024?", {"types": [LAUNCH], "want": "product"}),
+    ("How much is Cohere making?", {"types": [FIN], "metric": "revenue", "want": "figure"}),
+    ("How much money does Rakuten generate?", {"types": [FIN], "metric": "revenue"}),
+    ("Any layoffs at Salesforce?", {"types": [LAYOFF], "want": "count"}),
+    ("salesforce layoffs", {"types": [LAYOFF], "want": "count"}),
+    ("Which companies had layoffs this year?", {"types": [LAYOFF], "want": "names"}),
     ("What did Microsoft announce about OpenAI in May?",
      {"types": [], "slots": {"Microsoft": [], "OpenAI": []}}),
 ]  # fmt: skip

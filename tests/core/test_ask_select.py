@@ -187,3 +187,21 @@ def test_a_figure_nobody_records_is_not_found() -> None:
     layoff = _ev(44, "layoff", "2025-01-01", company="Cohere", count=40)
     answer = compose_answer(parse("How many employees does Cohere have?"), [layoff])
     assert answer.text == "I couldn't find headcount figures for Cohere in the knowledge base."
+
+
+def test_what_a_company_makes_is_its_run_rate_when_no_revenue_is_stated() -> None:
+    arr = _ev(45, "financial", "2025-06-05", company="Cohere", metric="arr", value_usd=300e6,
+              period="2025-06")  # fmt: skip
+    deal = _ev(46, "investment", "2025-08-01", company="Cohere", investors=["A Capital"],
+               amount_usd=500e6)  # fmt: skip
+    answer = compose_answer(parse("How much is Cohere making?"), [deal, arr])
+    assert answer.text.startswith("$300M — Cohere ARR (2025-06)")
+    revenue = _ev(47, "financial", "2025-03-01", company="Cohere", metric="revenue",
+                  value_usd=100e6, period="2024")  # fmt: skip
+    assert compose_answer(parse("What is Cohere's revenue?"),
+                          [deal, arr, revenue]).text.startswith("$100M — ")  # fmt: skip
+
+
+def test_layoffs_of_a_named_company_lead_with_the_count() -> None:
+    cut = _ev(48, "layoff", "2025-09-02", company="Salesforce", count=4000)
+    assert compose_answer(parse("Any layoffs at Salesforce?"), [cut]).text.startswith("4,000 — ")
