@@ -174,7 +174,7 @@ _CORP_WORDS = (
     r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
 )
 _CORP_SUFFIXED = re.compile(
-    rf"(?<![{KANJI}{_K}A-Za-z0-9&])(?P<n>[{KANJI}{_K}A-Za-z0-9&・]{{1,16}}?{_CORP_WORDS})"
+    rf"(?<![{KANJI}{_K}A-Za-z0-9&])・?(?P<n>[{KANJI}{_K}A-Za-z0-9&][{KANJI}{_K}A-Za-z0-9&・]{{0,15}}?{_CORP_WORDS})"
 )
 _HIRAGANA_CORP = re.compile(
     r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
@@ -720,9 +720,19 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
         start = m.start("n") + (described.end() if described else 0)
         name = text[start : m.end("n")]
         head = _CORP_WORD_END.sub("", name)
-        if len(head) >= 2 and not _GENERIC_CORP_HEAD.search(name):
+        if len(head) >= 2 and (not _GENERIC_CORP_HEAD.search(name) or _national_name(text, m)):
             found.append(_span(start, m.end("n"), text, name, "company", registry))
     return found
+
+
+_NATIONAL_NAME = re.compile(rf"(?:日本|中国){_CORP_WORDS}")
+
+
+def _national_name(text: str, m: re.Match[str]) -> bool:
+    """日本航空, 日本生命, 中国銀行: a country and one corporate word written as one word, the
+    word ending there (日本の銀行, 日本自動車工業会 and 米国証券取引委員会 are none)."""
+    after = text[m.end("n") : m.end("n") + 1]
+    return bool(_NATIONAL_NAME.fullmatch(m.group("n"))) and not (after and after in KANJI_CHARS)
 
 
 # 鉄道会社グレート・ウェスタン鉄道: a description written onto the name, not part of it.

@@ -354,3 +354,25 @@ def test_tables_with_the_round_in_the_name_and_the_unit_in_the_header(registry: 
     assert i["investors"] == ["Sequoia Capital"]
     (a,) = of(found, "acquisition")
     assert (a["acquirer"], a["target"], a["amount_usd"]) == ("Google", "Wiz", 3.2e10)
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_a_bullet_is_no_part_of_the_name(registry: Registry) -> None:
+    text = (
+        "文書AIを手がけるカミヤ・ソフト（東京・港）は2日、主な導入事例を公開した。\n\n"
+        "主な導入企業\n\n・岡三証券：営業店の帳票処理に導入\n・中国銀行：24年に導入したが、"
+        "25年に利用を終了\n・日本生命：全社で利用"
+    )
+    found = of(events(registry, text), "customer")
+    assert [(e["vendor"], e["customer"], e["status"]) for e in found] == [
+        ("カミヤ・ソフト", "岡三証券", "active"),
+        ("カミヤ・ソフト", "中国銀行", "ended"),
+        ("カミヤ・ソフト", "Nippon Life", "active"),
+    ]
+
+
+def test_a_country_before_an_association_is_no_name(registry: Registry) -> None:
+    text = "日本自動車工業会は、生成AIの利用指針を公表した。"
+    assert not [e for e in events(registry, text) if e["type"] == "customer"]

@@ -731,7 +731,7 @@ def test_a_katakana_name_with_a_latin_tail(registry: Registry) -> None:
 def test_adopted_by_companies_with_no_maker_named(registry: Registry) -> None:
     text = "AI翻訳のコトバ・ラボは、新版を公開した。同製品はすでに大和証券などに採用されている。"
     e = one(registry, text, "customer")
-    assert (e["vendor"], e["customer"]) == ("コトバ・ラボ", "大和証券")
+    assert (e["vendor"], e["customer"]) == ("コトバ・ラボ", "Daiwa Securities")
 
 
 def test_case_studies_are_no_adoption(registry: Registry) -> None:
