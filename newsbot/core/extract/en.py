@@ -105,6 +105,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "became becomes took takes take taking succeeds succeeded succeed succeeding replaces replaced "
             "replacing been serve serves previously "
             "recently formerly worked spent served stint spell tenure ran led headed oversaw "
+            "run lead head oversee helm "
             "now"
         ),
         talent,
@@ -190,10 +191,57 @@ def extract_events(doc: Document) -> list[Event]:
             rule(parsed, ctx, found)
         if priced and not any(e.type in _MONEY_TYPES for e in found.events):
             _carry_amount(parsed, ctx)
-        ctx.events.extend(found.events)
+        ctx.events.extend(_drop_partners_of_a_licence(found.events))
     _unify_short_names(ctx, ctx.events)
     finished = [e for e in map(lambda e: _finish(ctx, e), ctx.events) if e is not None]
-    return _drop_lone_hints(_drop_partners_of_a_deal(_drop_conflicting_headlines(finished)))
+    return _drop_founding_of_origin(
+        _drop_lone_hints(_drop_partners_of_a_deal(_drop_conflicting_headlines(finished)))
+    )
+
+
+def _drop_founding_of_origin(events: list[Event]) -> list[Event]:
+    """ "Liu, who co-founded Tilde, is leaving to start a lab": founding the company a person
+    now leaves tells where the person comes from, not a move of its own (one per person)."""
+    left = {
+        (name_key(str(e.fields.get("person"))), name_key(str(e.fields["from"])))
+        for e in events
+        if e.type == "talent_move"
+        and not e.extra.get("hint")
+        and e.fields.get("from")
+        and e.fields.get("to") != e.fields.get("from")
+    }
+    if not left:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "talent_move"
+            and e.fields.get("role") == "co-founder"
+            and not e.fields.get("from")
+            and (name_key(str(e.fields.get("person"))), name_key(str(e.fields.get("to")))) in left
+        )
+    ]
+
+
+def _drop_partners_of_a_licence(events: list[Event]) -> list[Event]:
+    """ "X struck a deal with Y, paying $160 million for a licence to its models": the deal
+    is the licence (a customer relation), not a partnership besides it."""
+    pairs = {
+        frozenset((name_key(str(e.fields.get("vendor"))), name_key(str(e.fields.get("customer")))))
+        for e in events
+        if e.type == "customer"
+    }
+    if not pairs:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.type == "partnership"
+            and frozenset(name_key(str(n)) for n in e.fields.get("companies") or []) in pairs
+        )
+    ]
 
 
 def _drop_lone_hints(events: list[Event]) -> list[Event]:

@@ -100,6 +100,11 @@ _INVEST_NOUN = cued(
     "stake",
     "commitment",
 )
+def _commitment_of_values(m: re.Match[str]) -> bool:
+    """ "shares its commitment to open-source X": a commitment with no amount is a stance."""
+    return m.groupdict().get("amt") is None and "commitment" in m.group(0).lower()
+
+
 _SHARES = re.compile(
     r"['’]s?\s+(?:(?:common|ordinary|preferred|class\s+\w)\s+)?(?:stock|shares|equity)\b"
 )
@@ -296,7 +301,7 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
             continue
         if _not_funding(p, m.start(), close):
             continue
-        co = subject(p, m.start(), ctx)
+        co = subject(p, m.start(), ctx) or _founders_company(p, ctx, m.start())
         _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     for m in _VALUED_IN_ROUND.finditer(p.masked):
         if not _IN_RELATIVE.search(p.masked, 0, m.start()):  # "X, which was valued at ..."
@@ -310,6 +315,7 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
                 target is None
                 or (target.possessive and not _SHARES.match(p.masked, m.end()))
                 or _BACKGROUND_STAKE.search(p.masked[max(0, m.start() - 20) : m.end()])
+                or _commitment_of_values(m)
             ):
                 continue
             investor = p.ent(m.groupdict().get("inv")) or subject(p, m.start(), ctx, kind="any")
@@ -473,6 +479,35 @@ def conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
     if not m:
         return []
     return [x for x in (p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group(0))) if x]
+
+
+# "The pair raised a $14 million seed round": founders raise for the company they founded
+_FOUNDERS_SUBJECT = re.compile(
+    r"(?:^|[.;]\s+)(?:the\s+(?:pair|duo|trio|two|three|founders|co-?founders|researchers|"
+    r"engineers)|they|the\s+(?:two|three)\s+(?:founders|co-?founders|researchers|engineers))\s+"
+    r"(?:(?:have|had|has|also|then|quickly|already|since|now|reportedly)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _founders_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
+    """The company the people a plural subject stands for founded or joined in the last
+    sentences (two or more of them moving to it)."""
+    if not _FOUNDERS_SUBJECT.search(p.masked, 0, pos):
+        return None
+    moves = [
+        e
+        for e in ctx.events
+        if e.type == "talent_move"
+        and e.fields.get("to")
+        and p.sentence.index - e.extra.get("sentence_index", -99) <= 3
+    ]
+    if not moves:
+        return None
+    latest = moves[-1].fields["to"]
+    if sum(e.fields["to"] == latest for e in moves) < 2:
+        return None
+    return Ent(0, 0, str(latest), str(latest), "company", "description")
 
 
 def _investment(

@@ -1012,18 +1012,19 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
     """Resolve "the startup", "the Paris-based lab", "Elon Musk's AI company"."""
     out = sorted(ents, key=lambda e: e.start)
     masked, spans = _mask_only(text, out)
+    placed = list(out)  # the entities behind the placeholders of ``masked``
     for m in _DESCRIPTION.finditer(masked):
         start, end = _unmask_span(m.start(), m.end(), spans)
         owner = re.match(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("det"))
-        if owner and out[int(owner.group(1))].kind != "person":
+        if owner and placed[int(owner.group(1))].kind != "person":
             continue  # "Microsoft's Azure AI unit" is part of Microsoft, not another company
         named_next = re.match(rf"\s+{E_OPEN}(\d+){E_CLOSE}", masked[m.end() :])
-        if named_next and out[int(named_next.group(1))].kind in ("company", "unknown"):
+        if named_next and placed[int(named_next.group(1))].kind in ("company", "unknown"):
             continue  # "the British chip start-up Graphcore": the name says who
         inner = [
-            out[int(i)]
+            placed[int(i)]
             for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
-            if int(i) < len(out)
+            if int(i) < len(placed)
         ]
         named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
         if named:
@@ -1035,6 +1036,7 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
         if name:
             out = [e for e in out if not (start <= e.start and e.end <= end)]
             out.append(Ent(start, end, text[start:end], name, "company", "description"))
+            out.sort(key=lambda e: e.start)  # the next description's "earlier" names in order
     out.sort(key=lambda e: e.start)
     return out
 
@@ -1262,7 +1264,7 @@ _PRE_ROLE = re.compile(
 _POST_ROLE = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:(?:previously|formerly|"
     rf"most\s+recently|until\s+now|until\s+recently|currently|now)\s+)?(?:an?\s+|the\s+|its\s+|"
-    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
+    rf"their\s+)?(?:(?:former|ex-)\s*)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
     rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})(?:\s+(?:at|of|for)\s+(?:the\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_E}\s+)?{_E})?(?![\w-])",
     re.IGNORECASE,
@@ -1270,7 +1272,7 @@ _POST_ROLE = re.compile(
 _POST_ROLE_ORG = re.compile(
     rf"^,\s+(?:who\s+(?:is|was|had\s+been|has\s+been|will\s+be)\s+)?(?:(?:previously|formerly|"
     rf"most\s+recently|until\s+now|until\s+recently|currently|now)\s+)?(?:an?\s+|the\s+|its\s+|"
-    rf"their\s+)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
+    rf"their\s+)?(?:(?:former|ex-)\s*)?(?:(?:{_E})(?:['’]s)?\s+)?(?:(?:top|lead|leading|former|longtime|star|senior|"
     rf"[A-Z][\w-]*|[a-z]+)\s+){{0,3}}?(?P<role>{ROLE_LIST})\s+(?:at|of|for)\s+(?:the\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_E}\s+)?{_E}(?![\w-])",
     re.IGNORECASE,

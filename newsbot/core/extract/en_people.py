@@ -324,6 +324,7 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
     _arrows(p, ctx, out)
     _becomes(p, ctx, out)
     _handovers(p, ctx, out)
+    _runs_unit(p, ctx, out)
     _hints(p, ctx, out)
 
 
@@ -774,6 +775,37 @@ def _handovers(p: Parsed, ctx: Context, out: Found) -> None:
         role = m.group("role").strip() or None
         if company and not blocked(p, m.start(), m.end()):
             _move(p, ctx, out, p.ent(m.group("p")), company, company, role, 0.65)
+
+
+# "The chipmaker said Lumenfold's chief executive, Daniel Okoro, would run a new audio
+# division": the person moves to the company that will have the division (the speaker's)
+_RUN_UNIT = cued(
+    r"\b(?:will|would|is\s+to|was\s+to|to)\s+(?:now\s+)?(?:run|lead|head|oversee|helm)\s+"
+    r"(?:a|an|the|its|their)\s+(?:newly\s+(?:formed|created)\s+|new\s+)(?P<unit>(?:[\w-]+\s+){0,3}?"
+    r"(?:division|unit|team|group|lab|arm|business|department|organi[sz]ation))\b"
+    r"(?:\s+(?:at|of|inside|within)\s+{E:at})?",
+    "run",
+    "lead",
+    "head",
+    "oversee",
+    "helm",
+)
+_SPEAKER = rx(r"(?:^|[,;]\s+)(?:the\s+)?{E:org}\s+(?:also\s+)?(?:said|says|announced|added)\b")
+
+
+def _runs_unit(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _RUN_UNIT.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or blocked(p, m.start(), m.end(), stay=True):
+            continue
+        speaker = _SPEAKER.search(p.masked, 0, m.start())
+        home = p.ent(m.group("at")) or (p.ent(speaker.group("org")) if speaker else None)
+        destination: Ent | str | None = home if org_name(home) else None
+        if destination is None:
+            destination = focus_company(ctx, p.sentence.index)
+        origin = person.org if not person.founder_only else None
+        role = "head of " + re.sub(r"^(?:the|a|an)\s+", "", m.group("unit").strip())
+        _move(p, ctx, out, person, origin, destination, role, 0.6)
 
 
 def _arrows(p: Parsed, ctx: Context, out: Found) -> None:

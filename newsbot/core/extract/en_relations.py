@@ -350,6 +350,17 @@ _LICENCE = cued(
     r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?{E:vendor}(?:['’]s?)?",
     "licen",
 )
+# "X struck an arrangement with Y, paying $160 million for a licence to its voice models":
+# "its" is the licensor, the company named before that is not the payer
+_LICENCE_ITS = cued(
+    r"\b(?:taking|took|takes|take|signed|secured|obtained|gets|got|get|receives|received|paying|"
+    r"pays|paid|pay|bought|acquired|acquiring|acquires)\s+(?:[^.;]{0,80}?\s+)?(?:for\s+)?"
+    r"(?:a\s+|an\s+)?(?:non-?exclusive\s+|exclusive\s+)?licen[cs]e\s+(?:to|for|of|on)\s+"
+    r"(?:some\s+of\s+|parts\s+of\s+|certain\s+of\s+)?(?P<pro>its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:technology|technologies|models?|software|ip|intellectual\s+property|patents|designs?|"
+    r"algorithms|know-how|tools|platform|code|weights|voices?|data|catalog(?:ue)?|content)\b",
+    "licen",
+)
 _LICENSED = cued(
     r"\blicen[cs](?:e|ed|es|ing)\s+{E:vendor}['’]s?\s+(?:[\w-]+\s+){0,2}?(?:technology|"
     r"technologies|models?|software|ip|intellectual\s+property|patents|designs?|algorithms|"
@@ -620,6 +631,9 @@ def _licence_price(p: Parsed, m: re.Match[str]) -> MoneyMatch | None:
 def _licences(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _LICENCE.finditer(p.masked):
         _customer(p, ctx, out, p.ent(m.group("vendor")), subject(p, m.start(), ctx), m, "active")
+    for m in _LICENCE_ITS.finditer(p.masked):
+        payer = subject(p, m.start(), ctx)
+        _customer(p, ctx, out, _licensor(p, m.start("pro"), payer), payer, m, "active")
     for m in _LICENSED.finditer(p.masked):
         _customer(
             p,
@@ -633,6 +647,20 @@ def _licences(p: Parsed, ctx: Context, out: Found) -> None:
         )
     for m in _LICENSES_TO.finditer(p.masked):
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+
+
+def _licensor(p: Parsed, pos: int, payer: Ent | None) -> Ent | None:
+    """Whom "its" in "a licence to its models" stands for: a payer does not license its own
+    models, so the company named last before it that is not the payer (or the pronoun's
+    referent when it is another company)."""
+    ref = p.ref_at(pos)
+    paying = payer.name if payer is not None else None
+    if ref is not None and ref.name != paying:
+        return ref
+    for _s, e in reversed(p.ents_in(0, pos)):
+        if org_name(e) and e.name != paying and not e.modifier:
+            return e
+    return None
 
 
 def _endings(p: Parsed, ctx: Context, out: Found) -> None:
@@ -988,6 +1016,21 @@ _DEAL_TO_USE = cued(
     "pact",
     "arrangement",
 )
+# "Deloitte has signed a three-year contract to use the product": the product is the one the
+# article is about, its maker the vendor
+_DEAL_TO_USE_IT = cued(
+    r"\b(?:signed|signs|struck|strikes|inked|inks|agreed|agrees|reached|reaches|"
+    r"entered\s+into|enters\s+into|has|had|made|makes)\s+"
+    r"(?:a|an)\s+[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|pact|arrangement)\s+"
+    rf"(?:[^.;\ue000]{{0,30}}?\s)?to\s+(?:{_USE_VERB}|roll\s+out|pilot|test|adopt)\s+"
+    r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:product|products|software|platform|tools?|service|"
+    r"system|technology|models?|agents?|assistant|app)\b",
+    "deal",
+    "agreement",
+    "contract",
+    "pact",
+    "arrangement",
+)
 _DEAL_WITH_FOR = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|"
     r"entered\s+into|enters\s+into|announced|announces|expanded|expands)\s+(?:a|an|its)\s+"
@@ -1106,6 +1149,11 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     for m in _DEAL_TO_USE.finditer(p.masked):
         vendor = _owner(ctx, object_at(p, m, "vendor"))
         _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active")
+    for m in _DEAL_TO_USE_IT.finditer(p.masked):
+        buyer = subject(p, m.start(), ctx)
+        maker = _speaker(p, ctx, m.start())
+        if maker is not None and buyer is not None and maker.name != buyer.name:
+            _customer(p, ctx, out, maker, buyer, m, "active")
     for m in _DEAL_WITH_FOR.finditer(p.masked):
         _customer(
             p,

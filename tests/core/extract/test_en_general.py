@@ -437,6 +437,26 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "layoff",
         {"company": "Brackwater", "count": 45},
     ),
+    # "its" in a licence is the licensor, not the payer
+    (
+        "Halvard Chips has reached a deal with Sonnet Labs, a Berlin audio start-up, paying "
+        "$85 million for a licence to its speech models and taking on its engineers.",
+        "customer",
+        {"vendor": "Sonnet Labs", "customer": "Halvard Chips", "amount_usd": 85e6},
+    ),
+    # a contract to use "the product": the maker the article is about
+    (
+        "Pennant sells a contract-review agent. Allianz has signed a two-year contract to use "
+        "the software in its claims unit.",
+        "customer",
+        {"vendor": "Pennant", "customer": "Allianz"},
+    ),
+    # a former employer in an appositive before the name of the company
+    (
+        "Mira Castell, a former Google DeepMind engineer, has joined Corvane as head of research.",
+        "talent_move",
+        {"person": "Mira Castell", "from": "Google DeepMind", "to": "Corvane"},
+    ),
 ]
 
 
@@ -553,3 +573,53 @@ def test_earlier_investments_are_their_own_events() -> None:
     )
     amounts = sorted(e.fields["amount_usd"] for e in events if e.type == "investment")
     assert amounts == [1.25e9, 2.75e9, 4e9]
+
+
+def test_a_new_division_run_by_the_licensors_chief_is_a_move_to_the_payer() -> None:
+    events = events_of(
+        "Halvard Chips has reached a deal with Sonnet Labs, paying $85 million for a licence "
+        "to its speech models. The chipmaker said Sonnet Labs' chief executive, Tomas Brenner, "
+        "would lead a new voice unit. Brenner co-founded Sonnet Labs in 2019."
+    )
+    find(events, "customer", vendor="Sonnet Labs", customer="Halvard Chips")
+    none_of([e for e in events if e.type != "talent_move"], "partnership")
+    moves = [e.fields for e in events if e.type == "talent_move"]
+    assert moves == [
+        {
+            "person": "Tomas Brenner",
+            "from": "Sonnet Labs",
+            "to": "Halvard Chips",
+            "role": "head of voice unit",
+        }
+    ]
+
+
+def test_founders_named_as_a_pair_raise_for_the_company_they_founded() -> None:
+    events = events_of(
+        "Ines Varga and Kofi Mensah have left Anthropic to found Brightloom, a start-up "
+        "building coding agents. The duo raised a $9 million seed round led by Accel."
+    )
+    find(
+        events,
+        "investment",
+        company="Brightloom",
+        investors=["Accel"],
+        amount_usd=9e6,
+        round="Seed",
+    )
+
+
+def test_the_company_a_founder_leaves_is_the_origin_not_a_second_move() -> None:
+    alone = [
+        e.fields
+        for e in events_of("Hana Ruiz, who co-founded Quillstone, is leaving to start a lab.")
+        if e.type == "talent_move"
+    ]
+    assert alone == [{"person": "Hana Ruiz", "from": "Quillstone", "to": None, "role": None}]
+    onward = events_of(
+        "Hana Ruiz, who co-founded Quillstone in 2018, is leaving the company to start "
+        "Velmora, a robotics lab."
+    )
+    moves = [e.fields for e in onward if e.type == "talent_move"]
+    assert len(moves) == 1
+    assert (moves[0]["from"], moves[0]["to"]) == ("Quillstone", "Velmora")
