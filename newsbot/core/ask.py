@@ -35,7 +35,14 @@ from newsbot.core.ask_compose import (
 from newsbot.core.ask_lexicon import Roles
 from newsbot.core.ask_names import AliasMatcher, EntityMatcher, Mention, merge_mentions
 from newsbot.core.ask_parse import Intent, Slot, clean_question, detect_language, parse_question
-from newsbot.core.ask_select import NEAR_DAYS, Selection, names_for, select_events, selection
+from newsbot.core.ask_select import (
+    NEAR_DAYS,
+    Selection,
+    coordinated,
+    names_for,
+    select_events,
+    selection,
+)
 from newsbot.core.ask_time import period_range
 from newsbot.errors import QuestionError
 
@@ -129,17 +136,11 @@ _JOINT = re.compile(r"\b(?:both|together|jointly|joint)\b|両社|ともに|共�
 
 def _coordinated(intent: Intent) -> list[tuple[tuple[str, Roles], ...]]:
     """"How much did Microsoft and Nvidia invest in Anthropic?": entities named together on
-    one side of the deal, each in a deal of its own when no deal has them all (not for a
-    yes/no question, whose yes must hold for each)."""
-    if intent.want == lx.YESNO or not intent.types or _JOINT.search(intent.question):
+    one side of the deal, each in a deal of its own when no deal has them all (a yes must
+    then hold for each: ``compose_answer`` checks)."""
+    if _JOINT.search(intent.question):
         return []  # "Which startups did both Nvidia and Microsoft invest in?": one deal
-    sides: dict[Roles, list[Slot]] = {}
-    for s in intent.slots:
-        if s.roles and s.roles != ("person",):
-            sides.setdefault(s.roles, []).append(s)
-    group = next((g for g in sides.values() if len(g) >= 2), None)
-    if group is None:
-        return []
+    group = coordinated(intent)
     rest = tuple((s.name, s.roles) for s in intent.slots if s not in group)
     return [((s.name, s.roles), *rest) for s in group]
 

@@ -24,6 +24,7 @@ from newsbot.core.ask_select import (
     holders,
     participants,
     selection,
+    unmatched,
     wanted_names,
 )
 
@@ -368,6 +369,11 @@ def _headline(
     if intent.want == lx.YESNO:
         if picked.nearest or (intent.still and top.get("status") not in (None, "active")):
             return ("いいえ。" if lang == "ja" else "No."), chosen  # the newest says it is not
+        absent = unmatched(intent, chosen)  # "Did Microsoft and Apple invest in OpenAI?"
+        if absent:
+            who = _join([s.surface if lang == "ja" else s.name for s in absent], lang)
+            return (f"いいえ（{who}の記録はありません）。" if lang == "ja" else
+                    f"No — nothing is recorded for {who}."), chosen  # fmt: skip
             return ("いいえ。" if lang == "ja" else "No."), chosen
         return ("はい。" if lang == "ja" else "Yes."), chosen
     if intent.want in (lx.NAMES, lx.PERSON, lx.PLACE, lx.PRODUCT):

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsbot.core import ask_lexicon as lx
 from newsbot.core.ask_lexicon import ROLE_FIELD
-from newsbot.core.ask_parse import Intent
+from newsbot.core.ask_parse import Intent, Slot
 from newsbot.core.ask_time import overlaps, period_range, same_period
 
 Event = dict[str, Any]
@@ -63,6 +63,24 @@ def figure(event: Event, intent: Intent) -> tuple[float, str] | None:
     if event.get("amount_usd") is not None:
         return float(event["amount_usd"]), "usd"
     return None
+
+
+def coordinated(intent: Intent) -> list[Slot]:
+    """Entities named together on one side of the event asked ("Microsoft and Nvidia" as
+    investors), each of which may have its own event."""
+    if not intent.types:
+        return []
+    sides: dict[tuple[str, ...], list[Slot]] = {}
+    for s in intent.slots:
+        if s.roles and s.roles != ("person",):
+            sides.setdefault(s.roles, []).append(s)
+    return next((g for g in sides.values() if len(g) >= 2), [])
+
+
+def unmatched(intent: Intent, events: Sequence[Event]) -> list[Slot]:
+    """Those of ``coordinated`` entities that no event has in their role."""
+    return [s for s in coordinated(intent)
+            if not any(s.name in names_for(e, s.roles) for e in events)]  # fmt: skip
 
 
 def names_for(event: Event, roles: Iterable[str]) -> list[str]:

@@ -205,3 +205,16 @@ def test_what_a_company_makes_is_its_run_rate_when_no_revenue_is_stated() -> Non
 def test_layoffs_of_a_named_company_lead_with_the_count() -> None:
     cut = _ev(48, "layoff", "2025-09-02", company="Salesforce", count=4000)
     assert compose_answer(parse("Any layoffs at Salesforce?"), [cut]).text.startswith("4,000 — ")
+
+
+def test_a_yes_for_two_names_holds_for_each() -> None:
+    amazon = _ev(49, "investment", "2024-03-28", company="Anthropic", investors=["Amazon"],
+                 amount_usd=4e9)  # fmt: skip
+    google = _ev(50, "investment", "2023-10-27", company="Anthropic", investors=["Google"],
+                 amount_usd=2e9)  # fmt: skip
+    both = compose_answer(parse("Did Amazon and Google invest in Anthropic?"), [amazon, google])
+    assert both.text.startswith("Yes.")
+    one = compose_answer(parse("Did Amazon and Google invest in Anthropic?"), [amazon])
+    assert one.text.startswith("No — nothing is recorded for Google.")
+    ja = compose_answer(parse("アマゾンとグーグルはアンソロピックに出資しましたか？"), [amazon])
+    assert ja.text.startswith("いいえ（グーグルの記録はありません）。")
