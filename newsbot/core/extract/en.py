@@ -437,11 +437,11 @@ _PERSON_WORDS = _words(
     "he she his her him chief ceo cto cfo coo cso cpo cmo president head founder "
     "co-founder cofounder founders co-founders director directors executive executives officer "
     "vp svp evp chair chairman chairwoman lead leader scientist researcher researchers engineer "
-    "engineers manager adviser advisor veteran"
+    "engineers manager adviser advisor veteran i me my"
 )
 _COMPANY_WORDS = _words(
     "it its company companies startup start-up firm lab maker chipmaker developer giant provider "
-    "group they their both pair publishers partners"
+    "group they their both pair publishers partners we us our"
 )
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
 _NEED_FIGURES = (financials, layoffs)

@@ -100,6 +100,8 @@ _INVEST_NOUN = cued(
     "stake",
     "commitment",
 )
+
+
 def _commitment_of_values(m: re.Match[str]) -> bool:
     """ "shares its commitment to open-source X": a commitment with no amount is a stance."""
     return m.groupdict().get("amt") is None and "commitment" in m.group(0).lower()

@@ -128,7 +128,9 @@ _DESCRIPTION = re.compile(
     rf"(?!-)"
 )
 _PRONOUN = re.compile(
-    "(?P<p>" + boundary_words("it|its|It|Its|he|his|him|He|His|she|her|She|Her") + r")\b"
+    "(?P<p>"
+    + boundary_words("it|its|It|Its|he|his|him|He|His|she|her|She|Her|we|We|us|our|Our|I|my|My|me")
+    + r")\b(?![.’'-]\w)"
 )
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
@@ -275,6 +277,7 @@ class Context:
     titled: set[str] = field(default_factory=set)  # names after "Mr.", "Dr.": people
     subjects_before: dict[int, dict[str, str]] = field(default_factory=dict)  # per sentence
     weak_subject: bool = False  # the last company was only named, not the subject
+    voice: tuple[str | None, str | None] | None = None  # whom "we" and "I" stand for
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -899,7 +902,10 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 # references --------------------------------------------------------------------------------
 
 
-_PRONOUN_WORDS = frozenset(("it", "its", "he", "his", "him", "she", "her"))
+_PRONOUN_WORDS = frozenset(
+    ("it", "its", "he", "his", "him", "she", "her", "we", "us", "our", "i", "my", "me")
+)
+_FIRST_PERSON = frozenset(("we", "us", "our", "i", "my", "me"))
 _DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -926,7 +932,11 @@ def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence
     for m in _PRONOUN.finditer(text):
         if any(e.start <= m.start() < e.end for e in out):
             continue
-        ref = _resolve_pronoun(ctx, text, m.group("p").lower(), m.start(), out, sentence)
+        word = m.group("p").lower()
+        if word in _FIRST_PERSON:
+            ref = _first_person(ctx, text, word, m.start(), out, sentence)
+        else:
+            ref = _resolve_pronoun(ctx, text, word, m.start(), out, sentence)
         if ref:
             out.append(Ent(m.start(), m.end(), m.group(0), ref[0], ref[1], "pronoun"))
     out.sort(key=lambda e: e.start)
@@ -971,6 +981,82 @@ def _resolve_pronoun(
     ):
         return main, kind  # "It is AMD's second deal": the article's company
     return (name, kind) if name else None
+
+
+# first person: "we", "our" are the company the page is by or about, "I" its speaker --------
+_FIRST_PERSON_I = re.compile(r"I\s+(?:[a-z]+|['’](?:ve|m|d|ll)\b)")
+_QUESTION_LINE = re.compile(r"^(?:Q\s*[:.]|Question\s*:)")
+_BYLINE = re.compile(
+    r"^(?:By\s+|Written\s+by\s+)?(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+"
+    r"(?:(?:the\s+)?(?:co-?founder|founder|CEO|chief\s+executive|CTO|president|chair)"
+    r"(?:\s+and\s+|,\s+|\s+&\s+)?){1,3}\s*(?:of|at)\s+(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
+)
+_ORG_ROLE_PERSON = re.compile(
+    r"(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}?)(?:['’]s)?\s+(?:co-?founder|founder|CEO|"
+    r"chief\s+executive|CTO|president)(?:\s+and\s+(?:CEO|CTO|chief\s+executive))?,?\s+"
+    r"(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\b"
+)
+_ABOUT = re.compile(r"^About\s+(?P<org>[A-Z][\w&.’' -]{1,60}?)\s*$")
+
+
+def _voice(ctx: Context) -> tuple[str | None, str | None]:
+    """The company and the person an article's first person stands for: a byline's ("By A,
+    CEO of X"; "X co-founder A on ..."), a press release's "About X" section, else the
+    article's main company and person so far."""
+    if ctx.voice is not None:
+        return ctx.voice
+    company = person = None
+    doc = ctx.doc
+    for s in doc.sentences:
+        if s.kind == "heading":
+            about = _ABOUT.match(s.text.strip())
+            if about:
+                company = doc.canonical(about.group("org"))[0]
+    for s in doc.sentences[:8]:
+        m = _BYLINE.match(s.text) or _ORG_ROLE_PERSON.search(s.text)
+        if m:
+            canonical, kind = doc.canonical(m.group("org").rstrip("."))
+            if kind in (None, "company"):
+                company = company or canonical
+                person = doc.canonical(m.group("person"))[0]
+            break
+    ctx.voice = (company, person)
+    return ctx.voice
+
+
+def _first_person(
+    ctx: Context, text: str, word: str, pos: int, ents: list[Ent], sentence: Sentence
+) -> tuple[str, str] | None:
+    """Whom "we", "our", "I" stand for: in a quote, the speaker's company (or the speaker);
+    otherwise the article's voice. The interviewer's question lines stand for no one."""
+    if _QUESTION_LINE.match(text):
+        return None
+    if word == "i" and not _FIRST_PERSON_I.match(text, pos):
+        return None  # "Series I", "World War I"
+    kind = "person" if word in ("i", "my", "me") else "company"
+    speakers = [e for e in ents if e.kind == "person" and e.via != "pronoun"]
+    speaker = next(
+        (
+            e
+            for e in speakers
+            if _SAID_AFTER.match(text, e.end) or _SAID_BEFORE.search(text, 0, e.start)
+        ),
+        None,
+    )
+    if speaker is not None:
+        if kind == "person":
+            return speaker.name, kind
+        if speaker.org:
+            return speaker.org, kind
+    company, person = _voice(ctx)
+    if kind == "person":
+        person = person or ctx.last_subject.get("person") or ctx.doc.main("person")
+        return (person, kind) if person else None
+    company = company or ctx.doc.main("company")
+    return (company, kind) if company else None
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote)\s+(?:[\w-]+\s+){0,6}$")
 
 
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|before|when|once|since|because|as|until|while)\s+$")
@@ -1212,7 +1298,8 @@ def _mark_possessives(text: str, ents: list[Ent]) -> None:
 # masking and people -------------------------------------------------------------------------
 
 
-_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their"))
+_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their", "our", "my"))
+_THIRD_PERSON = {"our": "its", "Our": "Its"}  # same length: positions stay
 
 
 def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:
@@ -1239,7 +1326,7 @@ def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch
         length += start - pos
         if what == "r":
             refs[length] = pronouns[i]
-            parts.append(text[start:end])
+            parts.append(_THIRD_PERSON.get(text[start:end], text[start:end]))
             length += end - start
             pos = end
             continue
