@@ -5,9 +5,9 @@ predictions go through ``shared/eval/score.py --json``. Three sets, each with it
 
 - the dev corpus (``../shared/corpus/dev``): micro F1 0.85, attribute accuracy 0.90;
 - the English pages of the demo site (``newsbot/demo/site``, never tuned on line by line);
-- the English fixtures (``tests/fixtures/extract_en``): 57 articles written for these tests
+- the English fixtures (``tests/fixtures/extract_en``): 67 articles written for these tests
   in the styles the rules must generalise to (wire datelines, press releases, background
-  clauses, people-moves columns, earnings, roundup tables), in ten batches, each written
+  clauses, people-moves columns, earnings, roundup tables), in eleven batches, each written
   before the rules that read it. The ninth (sites bulletin-en, tribune-en, observer-en,
   newsletter-en: licence-and-hire deals, customer lists, founders leaving to found, forecasts
   beside reported figures, Series C1/B-2/seed-extension/pre-seed rounds, back-references,
@@ -15,7 +15,12 @@ predictions go through ``shared/eval/score.py --json``. Three sets, each with it
   R 0.615) on its 65 events at its first run; the tenth (gazette-en, memo-en: an acqui-hire
   paid as a licence, "counts X, Y among its clients", a pilot and a contract, researchers
   leaving to found, a Series A-1, a merger and a layoff in a list) F1 0.621 (P 0.818
-  R 0.500) on its 18, written after the ninth's fixes.
+  R 0.500) on its 18, written after the ninth's fixes; the eleventh (longread-en, ticker-en:
+  long features with events in passing, "a portfolio company of X", "backed by X", £/€/¥/₹
+  with the article's own conversion, amounts in words, title-first executives, "teams up
+  with", "rolled out X's", "is piloting", "reduce headcount by 8%", run rates and gross
+  margins, rumours and denials) F1 0.658 (P 0.867 R 0.531) on its 49, written after the
+  tenth's fixes.
 """
 
 from __future__ import annotations
