@@ -37,8 +37,8 @@ from newsbot.core.extract.ja_state import (
 from newsbot.core.extract.money import MoneyMatch
 
 _ROUND = re.compile(
-    r"シリーズ\s?(?P<s>[A-Z])\d?|(?P<w>プレシード|シード|エンジェル|ブリッジ|プレシリーズ\s?[A-Z])"
-    r"(?:ラウンド|資金|段階|期)?|Series\s?(?P<e>[A-Z])"
+    r"シリーズ\s?(?P<s>[A-Z])\d?|(?P<w>プレシード|シード|エンジェル(?!投資家|投資|・)|ブリッジ"
+    r"|プレシリーズ\s?[A-Z])(?:ラウンド|資金|段階|期)?|Series\s?(?P<e>[A-Z])"
 )
 _ROUND_WORDS = {
     "プレシード": "pre-seed",
@@ -57,7 +57,10 @@ _INVESTOR_LIST = re.compile(
     r"|(?:^|[、。\s])(?:リード|主導)(?:役|投資家)?(?:は|を務めたのは|を務めるのは)"
 )
 _PART_UNDONE = re.compile(r"^(?:関係)?(?:を|の)?(?:見直|解消|終了|打ち切|破棄|凍結)")
-_ALLOTTEE = re.compile(r"(?:など|ら)?を?(?:引受先|割当先|引き受け先)")
+_ALLOTTEE = re.compile(
+    r"(?:など|ら)?を?(?:引受先|割当先|引き受け先"
+    r"|(?:リード|主導|筆頭)(?:投資家|インベスター|引受先)(?:と(?:する|し|した)|として))"
+)
 _JOINED = re.compile(r"[^、。]{0,12}?(?:参加|加わっ|加わる|名を連ね)")
 _FUNDING_WORDS = re.compile(r"出資|投資家|ラウンド|調達|増資|資金|主導|リード")
 _RECIPIENT = ("に", "へ", "への", "に対して", "に対し", "に対する", "へは")
@@ -206,7 +209,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
         raiser = names(agents(ctx, t, COMPANY)) or _speaker_company(ctx, state, backers)
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
-        raiser = names(_genitive_owner(ctx, t) or agents(ctx, t, COMPANY))
+        raiser = names(_genitive_owner(ctx, t) or _not_leading(ctx, t, agents(ctx, t, COMPANY)))
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
         return raiser, names(sorted(backers, key=lambda m: m.start))
@@ -230,6 +233,26 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             or _described_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
+
+
+def _not_leading(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
+    """XとYが主導したシリーズCで…を調達: the subject of the lead verb is no raiser."""
+    lead = (
+        next((u for u in ctx.trigs_between(found[-1].pend, t.start) if _LEAD.match(u.word)), None)
+        if found
+        else None
+    )
+    if lead is None or any(
+        found[-1].end < m.start < lead.start and m.kind in PARTY for m in ctx.ments
+    ):
+        return found
+    first = min(m.start for m in found)
+    outer = [
+        m
+        for m in ctx.before(t)
+        if m.end <= first and m.kind in COMPANY and m.lp in ("は", "が") and m.name
+    ]
+    return list_of(ctx, outer[-1], COMPANY) if outer else []
 
 
 _BACKED = re.compile(r"して(?:いる|おり|いた|います)")
@@ -363,9 +386,15 @@ def _genitive_owner(ctx: Ctx, t: Trig) -> list[Ment]:
     return []
 
 
+_GLUED_LEAD = re.compile(r"(?:で|の|により|による|する|した)")
+
+
 def _leaders(ctx: Ctx, t: Trig) -> list[Ment]:
     """Who leads: the subject, unless that is the raiser inside the object (SBGは、OpenAIが
     実施する資金調達を主導する)."""
+    glued = [m for m in ctx.before(t) if m.kind in PARTY and m.pend == t.start and not m.lp]
+    if glued and _GLUED_LEAD.match(ctx.text, t.end):
+        return list_of(ctx, glued[-1], PARTY)  # X主導で66億ドルを調達: X leads, not raises
     found = agents(ctx, t, PARTY, cross=False)
     if found and any(
         u.kind == "inv" and _RAISE.match(u.word) for u in ctx.trigs_between(found[-1].pend, t.start)

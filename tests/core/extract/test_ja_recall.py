@@ -1,0 +1,95 @@
+"""Japanese rules on mechanisms blind sets showed missing: investor phrasings, hypotheticals,
+first-person voice, roundup items, founders with 同社, customers' status, financial lines.
+
+Every sentence was written for these tests; the names are partly invented and partly real.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from newsbot.core.article import Article
+from newsbot.core.extract import extract
+from newsbot.core.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.default()
+
+
+def events(registry: Registry, text: str, title: str = "") -> list[dict[str, Any]]:
+    article = Article(
+        url="https://example.jp/r",
+        title=title,
+        text=text,
+        lang="ja",
+        published_at=datetime(2025, 6, 2),
+    )
+    return [e.to_dict() for e in extract(article, registry).events]
+
+
+def of(found: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [e for e in found if e["type"] == kind]
+
+
+# ---------------------------------------------------------------- investor phrasings
+
+
+def test_the_lead_investor_of_a_round_is_an_investor(registry: Registry) -> None:
+    text = "AI創薬のソラリスバイオは、ジャフコグループをリード投資家とするシリーズAで15億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"], e["round"]) == ("ソラリスバイオ", ["JAFCO"], "Series A")
+
+
+def test_allottees_of_a_share_issue_are_investors(registry: Registry) -> None:
+    text = (
+        "音声AIスタートアップのコトダマは、ANRIやグロービス・キャピタル・パートナーズなどを"
+        "引受先とする第三者割当増資を実施し、総額10億円を調達した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "コトダマ"
+    assert e["investors"] == ["ANRI", "グロービス・キャピタル・パートナーズ"]
+
+
+def test_a_name_glued_to_the_lead_word_leads(registry: Registry) -> None:
+    text = "米xAIは、米投資会社ヴァラー・エクイティ主導で66億ドルを調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"]) == ("xAI", ["ヴァラー・エクイティ"])
+    assert e["amount_usd"] == 6.6e9
+
+
+def test_the_leads_of_a_round_are_not_its_raiser(registry: Registry) -> None:
+    text = (
+        "独ヘリオス・ロボティクスは産業用ロボットの制御AIを開発する。"
+        "2023年には、米セコイア・キャピタルと米アクセル・パートナーズが主導したシリーズBで"
+        "4000万ドルを調達した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "ヘリオス・ロボティクス"
+    assert e["round"] == "Series B"
+
+
+def test_an_angel_investor_is_no_angel_round(registry: Registry) -> None:
+    text = "ミナモAIは、エンジェル投資家の佐藤次郎氏から5000万円の出資を受けた。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "ミナモAI"
+    assert e["round"] is None
+
+
+# ---------------------------------------------------------------- hypotheticals and plans
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ミナモAIは、もしシリーズAで10億円を調達できたら、米国に進出する。",
+        "ミナモAIは、年内にシリーズAで10億円を調達したいと考えています。",
+        "ミナモAIは、シリーズAで10億円を調達できれば、採用を倍にする。",
+    ],
+)
+def test_a_round_hoped_for_is_no_event(registry: Registry, sentence: str) -> None:
+    assert of(events(registry, sentence), "investment") == []
