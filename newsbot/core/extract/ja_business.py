@@ -11,6 +11,7 @@ from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
 from newsbot.core.extract.ja_state import COMPANY, State, make, money_role, names, usd
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.extract.numbers import CountMatch
 
 _TECH = re.compile(
     r"^[^、。はがを]{0,22}?(?:技術|モデル|製品|サービス|ソリューション|プラットフォーム|システム|AI|GPU|"
@@ -25,6 +26,9 @@ _ADOPT = re.compile(r"導入|採用|取り入れ|利用|活用|購入")
 _PAID_AFTER = re.compile(r"(?:超|以上|程度|前後)?(?:を|も)?(?:支払|支出|払)")
 # the company makes another's product available to its own users: an integration
 _OFFERED = re.compile(r"(?:を|が)?(?:できる|できます|可能に|可能と|える)(?:ように|よう)")
+_AVAILABLE = re.compile(
+    r"(?:が|も)?(?:できる|できます|でき、|可能)"
+)  # …で利用できる: no one adopts
 _WORTH = re.compile(r"(?:分|相当)(?:の|を)?")
 _LICENCE = re.compile(r"ライセンス|使用許諾")
 _AS_CUSTOMER = re.compile(r"(?:最初の|初の|主要)?顧客(?:として|に)")
@@ -118,7 +122,12 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
         buyers, conf = ([guess] if guess else []), 0.5
-    if not buyers and not _SUPPLY.search(t.word) and t.word not in ("契約", "取引", "顧客"):
+    if (
+        not buyers
+        and not _SUPPLY.search(t.word)
+        and t.word not in ("契約", "取引", "顧客")
+        and not _AVAILABLE.match(ctx.text, t.end)
+    ):
         topic = state.disc.topic("company", ctx.idx, exclude=tuple(vendor))
         buyers, conf = ([topic] if topic else []), 0.5
     if not buyers:
@@ -601,7 +610,7 @@ def layoffs(ctx: Ctx, state: State) -> None:
         clause = ctx.text[ctx.clause_start(t.start) : t.end]
         counts = [
             c for c in ctx.counts if ctx.clause_start(t.start) <= c.start and c.end <= t.start
-        ]
+        ] or _applicants(ctx, t)
         if t.word == "削減" and not (counts or _HEADCOUNT_WORDS.search(clause)):
             continue
         if not counts and not _stated_cut(ctx):
@@ -614,6 +623,23 @@ def layoffs(ctx: Ctx, state: State) -> None:
             continue
         count = counts[-1].value if counts else None
         state.add(make("layoff", {"company": company[0], "count": count}, ctx, 0.7, pos=t.start))
+
+
+_APPLIED = re.compile(r"(?:が|の)?(?:応募|申し込|手を挙げ)")
+_TO_THE_CALL = re.compile(r"(?:に|へ|への|には|の募集に)(?:は、?)?(?:約|計|合計)?$")
+
+
+def _applicants(ctx: Ctx, t: Trig) -> list[CountMatch]:
+    """希望退職に620人が応募: the head count of a call for early retirement is who applied."""
+    if not t.word.endswith("退職"):
+        return []
+    return [
+        c
+        for c in ctx.counts
+        if t.end <= c.start <= t.end + 8
+        and _TO_THE_CALL.search(ctx.text, t.end, c.start)
+        and _APPLIED.match(ctx.text, c.end)
+    ]
 
 
 _TERSE_SEP = re.compile(r"\s?[:|—–]\s?")

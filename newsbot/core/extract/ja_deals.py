@@ -22,7 +22,7 @@ from newsbot.core.extract.ja_clauses import (
     relative_head,
     with_particle,
 )
-from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_entities import PLACES, Ment
 from newsbot.core.extract.ja_state import (
     COMPANY,
     PARTY,
@@ -794,6 +794,8 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
     passive = bool(_PASSIVE.match(ctx.text[t.end :]))
     targets = _acq_targets(ctx, t, passive)
     buyers = _acq_buyers(ctx, t, passive)
+    if not targets and not passive:
+        targets = _bought_head(ctx, t)
     if not targets and buyers and not passive:
         head = relative_head(ctx, t, COMPANY)
         targets = (
@@ -1055,7 +1057,27 @@ def _acq_buyers(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     if by:
         return by[:1]
     head = relative_head(ctx, t, COMPANY)
-    return [head] if head else []
+    return [head] if head and not _bought_head(ctx, t) else []
+
+
+_BOUGHT_GAP = re.compile(
+    rf"(?:し|した|している|していた)(?:(?:{PLACES})の|[^、。はがをにで]{{0,10}}?"
+    r"(?:新興|企業|スタートアップ|メーカー|会社|ベンチャー)(?:の|、)?)?[米英仏独中イ]?"
+)
+
+
+def _bought_head(ctx: Ctx, t: Trig) -> list[Ment]:
+    """19年に買収したイスラエルのハバナ・ラボ, with nothing bought named in the clause: the
+    noun is what was bought (by the clause's subject or the topic); Xを買収したY makes Y the
+    buyer instead."""
+    if "を" in ctx.text[ctx.clause_start(t.start) : t.start]:
+        return []
+    after = [m for m in ctx.ments if m.start >= t.end and m.kind in COMPANY]
+    if not after or not after[0].name:
+        return []
+    head = after[0]
+    gap = ctx.text[t.end : head.start - len(head.prefix)]
+    return [head] if _BOUGHT_GAP.fullmatch(gap) else []
 
 
 def _enrich_acquisition(ctx: Ctx, state: State) -> None:

@@ -269,6 +269,8 @@ def _sets_topic(m: Ment, title: bool) -> bool:
         return False
     if m.lp in TOPIC_PARTICLES or m.particle in TOPIC_PARTICLES or m.extra.get("predicate"):
         return True
+    if m.lp == "も" and m.particle == "も" and m.start - len(m.prefix) <= 0:
+        return True  # 米インテルも16年に…を買収した: a new topic, like the one before it
     return title and m.lp in SUBJECT_PARTICLES
 
 
@@ -368,8 +370,9 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and not k.extra.get("past_of")  # 米グーグルで…を務めたA氏が、同社の: not Google
         and k.particle != ""  # a word inside a longer name or description
     ]
-    if m.surface in ("当社", "弊社"):
-        earlier = []
+    if m.surface in FIRST_PERSON:
+        m.name = disc.main("company") or disc.salient(m.kind, sent) or ""
+        return  # 当社, 私たち: the company the page is about, whoever was named last
     exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
     if not earlier and m.surface == "同社" and (newer := disc.newer_subject(sent, exclude)):
         m.name = newer
@@ -377,6 +380,9 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 
+FIRST_PERSON = frozenset(
+    ("当社", "弊社", "私たち", "わたしたち", "私ども", "我々", "われわれ", "うちの会社")
+)
 _TYPED_ANAPHORS = {
     "同大学": re.compile(r"大学|University|College"),
     "同研究所": re.compile(r"研究所|Institute|Lab"),

@@ -164,6 +164,11 @@ _EXAMPLE_KATA = re.compile(
 _SHA_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*)(?=社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団|屋))"
 )
+# A katakana name written onto its leader's post: ハコビテック代表の鈴木, ミナモAI創業者.
+_LEADER_KATA = re.compile(
+    rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\s|$))"
+)
 # A katakana name followed by a unit only companies have: ウエスタンデジタルの日本法人.
 _BRANCH_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=の?(?:日本法人|米国法人|日本支社|本社|出身))"
@@ -175,6 +180,15 @@ _CORP_WORDS = (
 )
 _CORP_SUFFIXED = re.compile(
     rf"(?<![{KANJI}{_K}A-Za-z0-9&])・?(?P<n>[{KANJI}{_K}A-Za-z0-9&][{KANJI}{_K}A-Za-z0-9&・]{{0,15}}?{_CORP_WORDS})"
+)
+# Words that end a maker's name only when the name ends there: 東光精機は, アルファ光学も
+# (精密機器, 電子部品 and 光学系 are none; a kanji head is no name before の: 量子光学の研究).
+_MAKER_WORDS = (
+    r"(?:精機|精工|精密|光学|電子|技研|興業|工機|電工|化成|製鋼|製紙|食品|薬品|海運|紡績|商会|通商)"
+)
+_MAKER_NAMED = re.compile(
+    rf"(?<![{KANJI}{_K}A-Za-z0-9&])・?(?P<n>(?:(?P<k>[{KANJI}]{{2,4}})|[{_K}]{{2,}}(?:・[{_K}]+)*)"
+    rf"{_MAKER_WORDS})(?![{KANJI}{_K}])(?(k)(?!の))"
 )
 _HIRAGANA_CORP = re.compile(
     r"(?:(?<=[のとはがをにやも])|(?<![ぁ-ゖ]))(?P<n>[ぁ-ゖ]{2,5}(?:銀行|証券|生命|信託銀行|フィナンシャルグループ|"
@@ -195,6 +209,7 @@ _LATIN = re.compile(
 )
 _ANAPHOR = re.compile(
     r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局"
+    r"|(?:私たち|わたしたち|私ども|我々|われわれ)(?=は|が|の|も|に|を|で|と|、)|うちの会社"
     r"|同(?:スタートアップ|新興|ベンチャー|企業)(?=の|は|が|に|を|で|も|と)"
     r"|(?:その|この)(?:会社|スタートアップ|新興企業)(?=の|は|が|に|を|で|も|と)"
     r"|同(?:CEO|CTO|COO|CFO|社長|会長|副社長|代表|教授)(?=の|は|が|に|を|で|も|と|、)"
@@ -228,7 +243,7 @@ _PERSON_ANAPHORS = frozenset(
     ("同氏", "両氏", *(f"同{t}" for t in "CEO CTO COO CFO 社長 会長 副社長 代表 教授".split()))
 )
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
-_ANAPHOR_HINT = re.compile(r"[同当弊両新合]|[3三]社|その|この")
+_ANAPHOR_HINT = re.compile(r"[同当弊両新合私我]|[3三]社|その|この|わたし|われわれ|うちの")
 NEW_ORG_ANAPHORS = frozenset(("新組織", "新会社", "新法人", "合弁会社", "同組織", "新部門"))
 
 
@@ -574,7 +589,8 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会"
+    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会|"
+    r"精機|精工|精密|光学|電子|技研|興業|工機|電工|化成|製鋼|製紙|食品|薬品|海運|紡績|商会|通商"
 )
 _HIRAGANA_HINT = re.compile(
     r"[ぁ-ゖ](?:銀行|証券|生命|信託|フィナンシャル|ホールディングス|グループ)"
@@ -603,6 +619,7 @@ _KATA_COMPANIES = (
     ),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
     (_EXAMPLE_KATA, re.compile(r"をはじめ|などの|といった")),
+    (_LEADER_KATA, re.compile(rf"[{_K}A-Z](?:代表|共同創業者|創業者|CEO|CTO|社長)")),
 )
 
 
@@ -722,6 +739,9 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
         head = _CORP_WORD_END.sub("", name)
         if len(head) >= 2 and (not _GENERIC_CORP_HEAD.search(name) or _national_name(text, m)):
             found.append(_span(start, m.end("n"), text, name, "company", registry))
+    for m in _MAKER_NAMED.finditer(text):
+        if not _GENERIC_CORP_HEAD.search(m.group("n")):
+            found.append(_span(m.start("n"), m.end("n"), text, m.group("n"), "company", registry))
     return found
 
 

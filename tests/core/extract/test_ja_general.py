@@ -376,3 +376,58 @@ def test_a_bullet_is_no_part_of_the_name(registry: Registry) -> None:
 def test_a_country_before_an_association_is_no_name(registry: Registry) -> None:
     text = "日本自動車工業会は、生成AIの利用指針を公表した。"
     assert not [e for e in events(registry, text) if e["type"] == "customer"]
+
+
+def test_a_maker_word_ends_a_name_only_where_the_name_ends(registry: Registry) -> None:
+    text = "光学部品の北斗精機は、画像AIのルミナ・ラボを子会社化した。量子光学の研究を強める。"
+    (e,) = of(events(registry, text), "acquisition")
+    assert (e["acquirer"], e["target"]) == ("北斗精機", "ルミナ・ラボ")
+
+
+# ---------------------------------------------------------------- layoffs and topics
+
+
+def test_applicants_to_early_retirement_are_the_cut(registry: Registry) -> None:
+    text = (
+        "工作機械の西海工機は12日、募集していた早期退職に約450人が応募したと発表した。"
+        "同業のベータ精工も昨年、希望退職で約200人を削減している。"
+    )
+    found = of(events(registry, text), "layoff")
+    assert sorted((e["company"], e["count"]) for e in found) == [
+        ("ベータ精工", 200),
+        ("西海工機", 450),
+    ]
+
+
+def test_a_company_bought_in_a_relative_clause_with_its_buyer_unsaid(registry: Registry) -> None:
+    text = (
+        "米クアルコムも18年にAIの新興、米ノヴァ・ビジョンを買収した。"
+        "その技術は、21年に買収したフランスのレーヌ・システムズの技術と統合された。"
+    )
+    found = of(events(registry, text), "acquisition")
+    assert sorted((e["acquirer"], e["target"]) for e in found) == [
+        ("Qualcomm", "ノヴァ・ビジョン"),
+        ("Qualcomm", "レーヌ・システムズ"),
+    ]
+
+
+def test_the_company_that_bought_in_a_relative_clause_is_the_buyer(registry: Registry) -> None:
+    text = "ミルエを買収した北斗精機は、新しい検査装置を発表した。"
+    (e,) = of(events(registry, text), "acquisition")
+    assert (e["acquirer"], e["target"]) == ("北斗精機", "ミルエ")
+
+
+def test_a_sentence_opening_on_mo_sets_the_topic(registry: Registry) -> None:
+    text = (
+        "米AMDは22年、米ザイリンクスを買収した。\n\n米インテルも16年に米ナーバナを買収した。"
+        "20億ドルで買収したイスラエルのハバナ・ラボが新型チップを開発した。"
+    )
+    found = of(events(registry, text), "acquisition")
+    assert ("Intel", "ハバナ・ラボ", 2e9) in {
+        (e["acquirer"], e["target"], e["amount_usd"]) for e in found
+    }
+
+
+def test_available_for_use_is_no_customer(registry: Registry) -> None:
+    text = "米グーグルは新モデル「Gemini 3」を発表した。米アンソロピックも新モデルを投入した。Gemini 3は同日から検索サービスで利用できる。"
+    assert not of(events(registry, text), "customer")
