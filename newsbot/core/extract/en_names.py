@@ -992,6 +992,7 @@ _BYLINE = re.compile(
     r"(?:\s+and\s+|,\s+|\s+&\s+)?){1,3}\s*(?:of|at)\s+(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
 )
 _ORG_ROLE_PERSON = re.compile(
+    r"(?!(?:Its|Their|The|His|Her|Our|A|An|As|Former)\s)"
     r"(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}?)(?:['’]s)?\s+(?:co-?founder|founder|CEO|"
     r"chief\s+executive|CTO|president)(?:\s+and\s+(?:CEO|CTO|chief\s+executive))?,?\s+"
     r"(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\b"

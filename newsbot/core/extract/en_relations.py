@@ -574,13 +574,148 @@ _COLLABORATION = re.compile(
 _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 
+# A relation told from one side, the other being the company in focus or the pronoun's:
+# "Microsoft, its largest customer", "Albertsons renewed", "Kaiser ended its contract",
+# "GXO paused the deployment", "will deploy 500 robots for DHL", "signed Aldi as a customer".
+_ITS_CUSTOMER = cued(
+    r"{E:customer},\s+(?P<pro>its|their)\s+(?:largest|biggest|top|main|key|single\s+largest|"
+    r"anchor|first|flagship|marquee|most\s+important|second-largest|second\s+largest)\s+"
+    r"(?:customer|client)\b|(?P<pro2>its|their)\s+(?:largest|biggest|top|main|key|single\s+largest|"
+    r"anchor|first|flagship|most\s+important|second-largest|second\s+largest)\s+"
+    r"(?:customer|client),\s+{E:customer2}",
+    "customer",
+    "client",
+)
+_RELATION_NOUN = (
+    r"(?:contracts?|deals?|agreements?|rollout|roll-out|deployments?|pilots?|trials?|"
+    r"subscriptions?|orders?|programs?|programmes?|licen[cs]es?)"
+)
+_TOLD_FROM_ONE_SIDE = cued(
+    r"{E:customer}\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|quietly\s+)*"
+    r"(?P<verb>renewed|renews|extended|extends|expanded|expands|ended|ends|paused|pauses|halted|"
+    r"halts|suspended|suspends|terminated|terminates|cancell?ed|cancels|froze|scrapped|"
+    r"put\s+on\s+hold|wound\s+down|dropped|pulled)"
+    r"(?:\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?" + _RELATION_NOUN + r"\b"
+    r"(?!\s+(?:with|of|from|for)\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}?\ue000)"
+    r"|(?=\s*(?:[,.;]|$|\s+(?:but|and|last|this|earlier|in|on)\b)))",
+    "renew",
+    "extend",
+    "expand",
+    "end",
+    "paus",
+    "halt",
+    "suspend",
+    "terminat",
+    "cancel",
+    "froze",
+    "scrap",
+    "hold",
+    "wound",
+    "drop",
+    "pulled",
+)
+_ONE_SIDE_WITH = cued(
+    r"{E:customer}\s+(?:has\s+|have\s+|had\s+|also\s+)*(?P<verb>renewed|renews|extended|"
+    r"extends|expanded|expands|paused|pauses|halted|halts|suspended|suspends|froze|ended|"
+    r"terminated|cancell?ed|scrapped)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?"
+    + _RELATION_NOUN
+    + r"\s+(?:with|of)\s+(?:(?P<pro>its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:robots|systems|software|platform|products?|technology|tools|machines|devices|"
+    r"services|models|chips)\b|{E:vendor})",
+    "renew",
+    "extend",
+    "expand",
+    "paus",
+    "halt",
+    "suspend",
+    "froze",
+    "end",
+    "terminat",
+    "cancel",
+    "scrap",
+)
+_DEPLOYS_FOR = cued(
+    r"\b(?:will\s+|to\s+|would\s+)?(?:deploy|deploys|deployed|deploying|install|installs|"
+    r"installed|installing|roll\s+out|rolls\s+out|rolled\s+out|supply|supplies|supplied|"
+    r"build|builds|built|building)\s+(?:[^.;\ue000]{0,60}?\s)?(?:for|at)\s+{E:customer}"
+    r"(?:['’]s?\s+(?:[\w-]+\s+)?(?:warehouses?|stores?|factories|factory|plants?|"
+    r"sites?|hospitals?|facilities|fulfil?ment\s+centers?|distribution\s+centers?|"
+    r"data\s+centers?|branches|depots?|fleet|network)\b|(?!['’]|\s+(?:and|to|in)\b))",
+    "deploy",
+    "install",
+    "roll",
+    "supply",
+    "supplies",
+    "supplied",
+    "build",
+    "built",
+)
+_SIGNED_AS_CUSTOMER = cued(
+    r"\b(?:signed|signs|added|adds|landed|lands|won|wins|secured|counts|counted)\s+(?:up\s+)?"
+    r"{E:customer}\s+as\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b",
+    "customer",
+    "client",
+)
+_ENDED_VERB = re.compile(r"^(?:ended|ends|terminat|cancel|scrap|wound|drop|pulled)", re.IGNORECASE)
+
+
+def _status_of(verb: str) -> str:
+    verb = verb.lower()
+    if _PAUSE_WORDS.search(verb):
+        return "paused"
+    return "ended" if _ENDED_VERB.match(verb) else "active"
+
+
+def _one_sided(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    if "customer" in lowered or "client" in lowered:
+        for m in _ITS_CUSTOMER.finditer(p.masked):
+            pro = "pro" if m.group("pro") else "pro2"
+            customer = p.ent(m.group("customer")) or p.ent(m.group("customer2"))
+            vendor = p.ref_at(m.start(pro))
+            if vendor is None or customer is None or vendor.name == customer.name:
+                vendor = subject(p, m.start(), ctx)
+            _customer(p, ctx, out, vendor, customer, m, "active")
+        for m in _SIGNED_AS_CUSTOMER.finditer(p.masked):
+            _customer(
+                p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active"
+            )
+    for m in _ONE_SIDE_WITH.finditer(p.masked):
+        customer = p.ent(m.group("customer"))
+        vendor = p.ent(m.group("vendor"))
+        if vendor is None:
+            vendor = p.ref_at(m.start("pro"))
+            if vendor is None or customer is None or vendor.name == customer.name:
+                vendor = _speaker(p, ctx, m.start())
+        status = _status_of(m.group("verb"))
+        _customer(p, ctx, out, vendor, customer, m, status, allow=("continue", *_STATUS_VERBS))
+    for m in _TOLD_FROM_ONE_SIDE.finditer(p.masked):
+        status = _status_of(m.group("verb"))
+        _customer(
+            p,
+            ctx,
+            out,
+            _speaker(p, ctx, m.start()),
+            p.ent(m.group("customer")),
+            m,
+            status,
+            allow=("continue", *_STATUS_VERBS),
+            confidence=0.6,
+        )
+    for m in _DEPLOYS_FOR.finditer(p.masked):
+        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+
+
 def customers(p: Parsed, ctx: Context, out: Found) -> None:
     """Licences, "X is a Y customer", "Y's largest customer X", "X stopped working with Y",
     "X signed a deal to use Y's cloud", "X will pay Y for access", "Y's models will be
     available to X's customers"."""
     lowered = p.masked.lower()
+    _one_sided(p, ctx, out, lowered)
     if "licen" in lowered:
+        before = len(out.events)
         _licences(p, ctx, out)
+        for event in out.events[before:]:
+            event.extra["licence"] = True
     if any(w in lowered for w in _CONTRACT_WORDS):
         _contracts(p, ctx, out, lowered)
     if any(w in lowered for w in _ENDING_WORDS):

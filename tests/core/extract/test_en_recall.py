@@ -90,6 +90,70 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "talent_move",
         {"person": "Sam Lee", "from": "Genentech", "to": "Northwind Bio"},
     ),
+    (
+        "Orbitly's Maya Chen on selling robots to grocers",
+        "Orbitly builds shelf-scanning robots. Q: How is retail going? A: Kroger paused its "
+        "rollout with us last quarter, but Albertsons renewed. We also signed Ahold Delhaize as a "
+        "customer in May.",
+        "customer",
+        {"vendor": "Orbitly", "customer": "Kroger", "status": "paused"},
+    ),
+    (
+        "Orbitly's Maya Chen on selling robots to grocers",
+        "Orbitly builds shelf-scanning robots. Q: How is retail going? A: Kroger paused its "
+        "rollout with us last quarter, but Albertsons renewed.",
+        "customer",
+        {"vendor": "Orbitly", "customer": "Albertsons", "status": "active"},
+    ),
+    (
+        "",
+        "Orbitly builds robots. We also signed Ahold Delhaize as a customer in May.",
+        "customer",
+        {"vendor": "Orbitly", "customer": "Ahold Delhaize", "status": "active"},
+    ),
+    # customer relations told from one side
+    (
+        "",
+        "Gridline Compute gets most of its revenue from Microsoft, its largest customer.",
+        "customer",
+        {"vendor": "Gridline Compute", "customer": "Microsoft", "status": "active"},
+    ),
+    (
+        "",
+        "Gridline Compute said its biggest customer, Meta, had renewed.",
+        "customer",
+        {"vendor": "Gridline Compute", "customer": "Meta", "status": "active"},
+    ),
+    (
+        "",
+        "Carewell AI sells triage software. Mayo Clinic ended its contract last year.",
+        "customer",
+        {"vendor": "Carewell AI", "customer": "Mayo Clinic", "status": "ended"},
+    ),
+    (
+        "",
+        "Boxline said Maersk paused the deployment of its picking robots.",
+        "customer",
+        {"vendor": "Boxline", "customer": "Maersk", "status": "paused"},
+    ),
+    (
+        "",
+        "Boxline will deploy 500 robots for DHL by the end of the year.",
+        "customer",
+        {"vendor": "Boxline", "customer": "DHL", "status": "active"},
+    ),
+    (
+        "",
+        "Figure AI has installed humanoids at BMW's plant in South Carolina.",
+        "customer",
+        {"vendor": "Figure AI", "customer": "BMW", "status": "active"},
+    ),
+    (
+        "",
+        "Palantir counts the U.S. Army as a customer.",
+        "customer",
+        {"vendor": "Palantir", "customer": "U.S. Army", "status": "active"},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -105,6 +169,18 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "Q: Why did we never hear about your layoffs? A: There were none.",
         "layoff",
         "the interviewer's question speaks for no company",
+    ),
+    (
+        "",
+        "Anthropic renewed its focus on safety research this year.",
+        "customer",
+        "renewing a focus is no contract",
+    ),
+    (
+        "",
+        "Anthropic expanded its partnership with Deloitte to more teams.",
+        "customer",
+        "an expanded partnership is no customer relation",
     ),
 ]
 

@@ -93,3 +93,33 @@ def test_an_angel_investor_is_no_angel_round(registry: Registry) -> None:
 )
 def test_a_round_hoped_for_is_no_event(registry: Registry, sentence: str) -> None:
     assert of(events(registry, sentence), "investment") == []
+
+
+# ---------------------------------------------------------------- first-person voice
+
+
+def test_a_founders_blog_speaks_for_its_company(registry: Registry) -> None:
+    title = "ハコビテック創業者ブログ：シードラウンドを振り返って"
+    text = (
+        "こんにちは、ハコビテック代表の鈴木です。\n\n"
+        "私たちは先月、シードラウンドで2億円を調達しました。"
+        "リード投資家はインキュベイトファンドで、East Venturesにも出資していただきました。\n\n"
+        "当社のサービスはすでにセブン‐イレブン・ジャパンに導入いただいています。"
+    )
+    found = events(registry, text, title)
+    (inv,) = of(found, "investment")
+    assert (inv["company"], inv["round"]) == ("ハコビテック", "seed")
+    assert set(inv["investors"]) == {"インキュベイトファンド", "East Ventures"}
+    (cust,) = of(found, "customer")
+    assert (cust["vendor"], cust["customer"]) == ("ハコビテック", "Seven-Eleven Japan")
+
+
+def test_we_is_the_company_the_page_is_about_not_the_last_named(registry: Registry) -> None:
+    title = "ミナモAI代表インタビュー"
+    text = (
+        "ミナモAIは物流向けの需要予測AIを開発するスタートアップだ。\n\n"
+        "以前はソフトバンクと実証実験をしていました。\n\n"
+        "我々は今年、シリーズAで12億円を調達しました。"
+    )
+    (inv,) = of(events(registry, text, title), "investment")
+    assert inv["company"] == "ミナモAI"
