@@ -33,7 +33,12 @@ from newsbot.core.ask_names import (
 from newsbot.core.ask_parse import detect_language
 from newsbot.core.registry import Registry, normalise_name
 from newsbot.core.resolve import similar_names
-from newsbot.core.translit import is_katakana_name, katakana_to_romaji, same_person
+from newsbot.core.translit import (
+    is_katakana_name,
+    katakana_to_romaji,
+    same_person,
+    spelling_score,
+)
 from newsbot.store.events import event_records
 from newsbot.store.models import Alias, Entity, Event, EventEntity
 from newsbot.store.sql import pk
@@ -53,6 +58,7 @@ __all__ = [
 ]
 
 FUZZY_PREFIX = 3
+CLOSE_SPELLING = 90.0  # a katakana name spells a Latin one this closely or better
 FUZZY_CANDIDATES = 500
 CHUNK = 500
 DEALS = ("investment", "acquisition", "partnership", "customer")
@@ -299,6 +305,11 @@ class KnowledgeMatcher:
             person = _transliterated_person(self.session, span.text)
             if person is not None:
                 return [Mention(span.start, span.end, span.text, person.name, "person", "fuzzy")]
+        if is_katakana_name(span.text) and len(span.text) >= 3:  # グロック → Groq
+            company = _transliterated_company(self.session, span.text)
+            if company is not None:
+                return [Mention(span.start, span.end, span.text, company.name, "company",
+                                "fuzzy")]  # fmt: skip
         stem = _stem_entity(self.session, span.text) if span.proper else None
         if stem is not None:  # "Thinking Machines" → Thinking Machines Lab
             return [Mention(span.start, span.end, span.text, stem.name, stem.kind, "fuzzy")]
@@ -352,6 +363,46 @@ def _transliterated_person(session: Session, katakana: str) -> EntityRef | None:
     hits = {EntityRef(i, n, k) for i, n, k, alias in session.execute(stmt)
             if same_person(katakana, alias)}  # fmt: skip
     return hits.pop() if len(hits) == 1 else None
+
+
+_VOWELS = {"a": "aeou", "i": "iey", "u": "uoa", "e": "eai", "o": "oau"}
+
+
+def _latin_starts(romaji: str) -> list[str]:
+    """The two letters a Latin name may start with, read from a katakana name's romaji
+    (グロック gurokku: gu, go, …, gr, gl — katakana adds a vowel after a consonant)."""
+    word = romaji.replace(" ", "")
+    m = re.match(r"([^aeiou]*)([aeiou])([^aeiou]?)", word)
+    if m is None:
+        return []
+    consonant, vowel, after = m.groups()
+    firsts = _INITIALS.get((consonant or vowel)[:1], "")
+    if not consonant:  # アンソロピック: an, en, on, un
+        seconds = _INITIALS.get(after, after) if after else ""
+    else:
+        seconds = _VOWELS[vowel] + (_INITIALS.get(after, after) if vowel in "uo" and after else "")
+    return sorted({a + b for a in firsts for b in seconds})
+
+
+def _transliterated_company(session: Session, katakana: str) -> EntityRef | None:
+    """The one stored company whose Latin name a katakana name spells (グロック → Groq)."""
+    parts = [select(pk(Entity.id), col(Entity.name), col(Entity.kind), col(Alias.alias))
+             .join(Alias, _ALIAS_ENTITY)
+             .where(col(Alias.norm) >= start, col(Alias.norm) < start + "\uffff",
+                    col(Entity.kind) == "company").limit(100)
+             for start in _latin_starts(katakana_to_romaji(katakana))]  # fmt: skip
+    if not parts:
+        return None
+    rows = session.execute(union_all(*[select(p.subquery()) for p in parts]))
+    scores: dict[EntityRef, float] = {}
+    for i, n, k, alias in rows:
+        if alias.isascii():  # written as one word or word by word (クイルデータ, クイル・データ)
+            ref = EntityRef(i, n, k)
+            scores[ref] = max(scores.get(ref, 0.0), spelling_score(katakana, alias))
+    best = sorted(scores.items(), key=lambda item: -item[1])
+    if not best or best[0][1] < CLOSE_SPELLING or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None  # none close enough, or two as close: no guess
+    return best[0][0]
 
 
 def _stem_entity(session: Session, text: str) -> EntityRef | None:

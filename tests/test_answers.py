@@ -151,6 +151,7 @@ ANSWERS = [
     ("Which companies did Microsoft acquire in 2025?", ["quilldata"]),
     ("ダナ・ホイットフィールドはどこに移った?", ["anthropic"]),  # stored in Latin letters only
     ("who invested in nimbus robotcs?", ["sequoia"]),
+    ("クイルデータを買収したのは?", ["microsoft"]),  # a company stored in Latin letters only
 ]
 
 

@@ -139,6 +139,14 @@ def _same_token(a: str, b: str) -> bool:
     return bool(ja) and max(fuzz.ratio(ja, v) for v in options) >= MIN_SCORE
 
 
+def spelling_score(katakana: str, latin: str) -> float:
+    """How closely a katakana word spells a Latin one, as a whole (0–100; グロック: Groq 100,
+    Graphcore 86)."""
+    ja = skeleton(katakana_to_romaji(katakana).replace(" ", ""))
+    options = _latin_variants(_latin(latin).replace(" ", "")) or {""}
+    return max(fuzz.ratio(ja, v) for v in options) if ja else 0.0
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names of one kind, at least one partly in katakana, spell the same name
     word by word (Altimeter Capital ~ アルティメーター・キャピタル, DST Global ~ DSTグローバル)."""

@@ -79,3 +79,11 @@ def test_company_names_across_scripts(latin: str, japanese: str) -> None:
 )  # fmt: skip
 def test_company_near_misses(latin: str, japanese: str) -> None:
     assert not same_name(latin, japanese)
+
+
+def test_a_spelling_score_tells_the_closest_latin_name() -> None:
+    from newsbot.core.translit import spelling_score
+
+    assert spelling_score("グロック", "Groq") == 100
+    assert spelling_score("グロック", "Graphcore") < 90
+    assert spelling_score("ブラックロック", "BlackRock") >= 90
