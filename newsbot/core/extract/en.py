@@ -48,7 +48,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "invest invested invests investing investment investments investor investors "
             "backer backers backed led participation stake stakes commitment raised raise "
             "raises raising secured closed landed funding round financing shareholder "
-            "shareholders"
+            "shareholders portfolio funded"
         ),
         investments,
     ),
@@ -57,6 +57,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
             "buyout purchase purchased purchases purchasing snap snapped snaps snapping over "
             "takeover merge merger swallow swallowed scoop scooped combination sold picked "
+            "sell sells selling divest divests divested divesting offload offloads offloaded "
             "picks"
         ),
         acquisitions,
@@ -232,7 +233,7 @@ def _drop_partners_of_a_licence(events: list[Event]) -> list[Event]:
     pairs = {
         frozenset((name_key(str(e.fields.get("vendor"))), name_key(str(e.fields.get("customer")))))
         for e in events
-        if e.type == "customer"
+        if e.type == "customer" and e.extra.get("licence")
     }
     if not pairs:
         return events

@@ -293,6 +293,7 @@ _TRANCHE = re.compile(
 
 def investments(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
+    _backings(p, ctx, out)
     totals = False
     for m in _RAISE.finditer(p.masked):
         close = p.masked.find(M_CLOSE, m.start("amt"))
@@ -481,6 +482,51 @@ def conjuncts(p: Parsed, e: Ent | None) -> list[Ent]:
     if not m:
         return []
     return [x for x in (p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group(0))) if x]
+
+
+# backers named in passing: "SoftBank-backed Kanto", "Kanto, a robot maker backed by SoftBank",
+# "X, which counts A and B among its backers", "Y, a portfolio company of Z": an investment
+# of no known amount or round
+_BACKED_BEFORE = cued(r"{E:inv}-(?:backed|funded)\s+{E:co}", "-backed", "-funded")
+_BACKED_AFTER = cued(
+    r"{E:co},\s+(?:(?:a|an|the)\s+[^,;\ue000]{0,60}?\s+|(?:also\s+)?)(?:backed|funded)\s+by\s+"
+    r"(?P<list>(?:{E}(?:,\s+(?:and\s+)?|\s+and\s+)?){1,6})(?=[,;.]|$)",
+    "backed by",
+    "funded by",
+)
+_COUNTS_BACKERS = cued(
+    r"{E:co},?\s+(?:which|who)\s+counts\s+(?P<list>(?:{E}(?:,\s+(?:and\s+)?|\s+and\s+)?){1,6})"
+    r"\s*among\s+its\s+(?:early\s+)?(?:backers|investors|shareholders)\b",
+    "among its",
+)
+_PORTFOLIO_OF = cued(
+    r"{E:co},\s+(?:a|one)\s+(?:of\s+the\s+)?portfolio\s+compan(?:y|ies)\s+of\s+{E:inv}",
+    "portfolio compan",
+)
+
+
+def _backings(p: Parsed, ctx: Context, out: Found) -> None:
+    for pattern in (_BACKED_BEFORE, _BACKED_AFTER, _COUNTS_BACKERS, _PORTFOLIO_OF):
+        for m in pattern.finditer(p.masked):
+            co = p.ent(m.group("co"))
+            if m.groupdict().get("list"):
+                start = m.start("list")
+                backers = entity_list(p, start, m.end("list"))
+            else:
+                backers = [e for e in (p.ent(m.group("inv")),) if e is not None]
+            company = company_name(co)
+            names = [b.name for b in backers if org_name(b) and b.name != company]
+            if not company or not names or blocked(p, m.start(), m.end()):
+                continue
+            fields: dict[str, Any] = {
+                "company": company,
+                "investors": names,
+                "amount_usd": None,
+                "stake_pct": None,
+                "valuation_usd": None,
+                "round": None,
+            }
+            out.add(p, "investment", fields, 0.6, names=[co], extra={"backing": True})
 
 
 # "The pair raised a $14 million seed round": founders raise for the company they founded
@@ -839,6 +885,7 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X agreed to buy Y", "Y was bought by X", "X's acquisition of Y", "Y, which X acquired",
     "X and Y completed their merger"."""
     _purchase_list(p, ctx, out)
+    _sales(p, ctx, out)
     for m in _PURCHASE_IS.finditer(p.masked):
         acquirer = p.ent(m.group("acq")) or (p.ref_at(m.start("pro")) if m.group("pro") else None)
         _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
@@ -869,6 +916,29 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _ACQUISITION_NOUN.finditer(p.masked):
         acquirer = p.ent(m.group("acq")) or _possessor(p, m.start()) or subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
+
+
+# A divestiture is the buyer's acquisition: "AMD agreed to sell ZT Systems' manufacturing
+# business to Sanmina", "Intel sold its Altera unit to Silver Lake"
+_SELLS_TO = cued(
+    rf"\b(?:{_AGREE}\s+to\s+|to\s+|will\s+)?(?:sell|sells|sold|selling|divest|divests|"
+    r"divested|divesting|offload|offloads|offloaded|spin\s+off|spun\s+off)\s+(?:its\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?{E:obj}(?P<unit>['’]s?\s+(?:[\w-]+\s+){0,3}?(?:business|unit|division|"
+    r"arm|operations|segment)|\s+(?:business|unit|division|arm|operations|segment))?\s+to\s+"
+    r"{DESC}{E:acq}",
+    "sell",
+    "sold",
+    "divest",
+    "offload",
+)
+
+
+def _sales(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _SELLS_TO.finditer(p.masked):
+        target = p.ent(m.group("obj"))
+        if target is None or target.kind not in ("company", "unknown"):
+            continue  # "sells H100s to Meta" is a supply, not a sale of a company
+        _acquisition(p, ctx, out, p.ent(m.group("acq")), target, m.start(), m.end())
 
 
 def _unit(p: Parsed, ctx: Context, m: re.Match[str], target: Ent | None) -> Ent | None:

@@ -123,7 +123,7 @@ _COMPANY_NOUNS = (
 )
 _DESCRIPTION = re.compile(
     rf"(?P<det>{boundary_words('The|This|the|this')}|{E_OPEN}\d+{E_CLOSE}['’]s)\s+"
-    rf"(?P<mods>(?:(?!(?:the|a|an|this|that|its)\s)(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}),?\s+){{0,3}}?)"
+    rf"(?P<mods>(?:(?!(?:the|a|an|this|that|its)\s)(?:[\w.-]+|{E_OPEN}\d+{E_CLOSE}(?:-[\w-]+)?),?\s+){{0,3}}?)"
     rf"(?P<noun>{_COMPANY_NOUNS})\b"
     rf"(?!-)"
 )
@@ -964,6 +964,7 @@ def _resolve_pronoun(
             return acting[-1].name, kind  # "the unit X had created after it bought Y": X
     if subjects:
         return subjects[0].name, kind
+    before = [e for e in before if not e.modifier]  # "the Sequoia-backed company ... it"
     if before:
         return before[-1].name, kind
     if topic and topic[1] == kind:
@@ -1110,9 +1111,9 @@ def _add_descriptions(ctx: Context, text: str, ents: list[Ent], sentence: Senten
             continue  # "the British chip start-up Graphcore": the name says who
         inner = [
             placed[int(i)]
-            for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}", m.group("mods"))
+            for i in re.findall(rf"{E_OPEN}(\d+){E_CLOSE}(?!-)", m.group("mods"))
             if int(i) < len(placed)
-        ]
+        ]  # "the Sequoia-backed company" is not Sequoia
         named = [e for e in inner if e.kind == "company" and e.via in ("name", "alias")]
         if named:
             name: str | None = named[-1].name

@@ -457,6 +457,23 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "talent_move",
         {"person": "Mira Castell", "from": "Google DeepMind", "to": "Corvane"},
     ),
+    # backers named in passing
+    (
+        "Pellwood, a logistics-software maker backed by Accel, said it had bought Tarn Maps.",
+        "investment",
+        {"company": "Pellwood", "investors": ["Accel"], "amount_usd": None},
+    ),
+    (
+        "Gristmill, which counts Atomico and Balderton among its backers, has hired two engineers.",
+        "investment",
+        {"company": "Gristmill", "investors": ["Atomico", "Balderton"]},
+    ),
+    (
+        "Last month it bought Ferrule Data, a portfolio company of Northzone, for an "
+        "undisclosed sum.",
+        "investment",
+        {"company": "Ferrule Data", "investors": ["Northzone"]},
+    ),
 ]
 
 
@@ -623,3 +640,19 @@ def test_the_company_a_founder_leaves_is_the_origin_not_a_second_move() -> None:
     moves = [e.fields for e in onward if e.type == "talent_move"]
     assert len(moves) == 1
     assert (moves[0]["from"], moves[0]["to"]) == ("Quillstone", "Velmora")
+
+
+def test_a_company_named_before_backed_is_not_the_company_described() -> None:
+    events = events_of(
+        "Three years ago, Quenby was a ten-person team in Ghent. Today the Accel-backed company "
+        "employs 300 people, and it bought Ostrel Labs in May."
+    )
+    find(events, "acquisition", acquirer="Quenby", target="Ostrel Labs")
+
+
+def test_a_partnership_stays_beside_a_spending_commitment() -> None:
+    events = events_of(
+        "Vodafone extended its partnership with Mistral AI, committing to spend $300 million on "
+        "its models."
+    )
+    find(events, "partnership", companies=["Vodafone", "Mistral AI"])
