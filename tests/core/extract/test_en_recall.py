@@ -154,6 +154,19 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "customer",
         {"vendor": "Palantir", "customer": "U.S. Army", "status": "active"},
     ),
+    # divestitures are the buyer's acquisitions
+    (
+        "",
+        "AMD agreed to sell ZT Systems' manufacturing business to Sanmina for $3 billion.",
+        "acquisition",
+        {"acquirer": "Sanmina", "target": "ZT Systems", "amount_usd": 3e9},
+    ),
+    (
+        "",
+        "Intel sold its Altera unit to Silver Lake for $4.5 billion.",
+        "acquisition",
+        {"acquirer": "Silver Lake", "target": "Altera", "amount_usd": 4.5e9},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -182,6 +195,13 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "customer",
         "an expanded partnership is no customer relation",
     ),
+    (
+        "",
+        "AMD agreed to sell ZT Systems' manufacturing business to Sanmina for $3 billion.",
+        "customer",
+        "a divestiture is no sale to a customer",
+    ),
+    ("", "Nvidia sells H100 chips to Meta.", "acquisition", "selling products is no takeover"),
 ]
 
 
