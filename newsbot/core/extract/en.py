@@ -69,7 +69,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "deal deals pact joint tie companies integrate integrates integrated integrating "
             "integration teamed teams teaming jointly co-develop co-develops codevelop forces "
             "working together venture resell resells resold distribute distributes offer offers "
-            "offered offering sells memorandum mou"
+            "offered offering sells memorandum mou co-design codesign co-build co-create "
+            "co-engineer work"
         ),
         partnerships,
     ),

@@ -32,7 +32,7 @@ from newsbot.core.extract.money import MoneyMatch
 
 _DEAL_NOUN = (
     r"(?:partnership|collaboration|alliance|agreement|deal|pact|joint\s+venture|tie-up|"
-    r"memorandum\s+of\s+understanding|mou)"
+    r"memorandum\s+of\s+understanding|memorandum\s+of\s+(?:cooperation|collaboration)|mou)"
 )
 _JOINTLY = (
     r"(?:(?:plan|plans|agreed|agree|are\s+going|aim|aims|intend|intends)\s+to\s+)?"
@@ -76,7 +76,8 @@ _PARTNER_WITH = cued(
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
     r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
-    r"deals?|pacts?|joint\s+ventures?|tie-ups?|memorandum\s+of\s+understanding|mou)\s+with\s+"
+    r"deals?|pacts?|joint\s+ventures?|tie-ups?|memorand(?:um|a)\s+of\s+(?:understanding|"
+    r"cooperation|collaboration)|mou)\s+with\s+"
     r"{DESC}{E:b}",
     "partnership",
     "collaboration",
@@ -183,6 +184,33 @@ _NOT_PARTNERSHIP = re.compile(
 )
 
 
+# development and manufacturing work done together: "will co-develop AI chips with Intel",
+# "named Kestrel its preferred manufacturing partner", "will take on design work across X's
+# accelerators"
+_CO_DEVELOP_WITH = cued(
+    r"\b(?:co-?develop|co-?design|co-?build|co-?create|co-?engineer|jointly\s+(?:develop|design|"
+    r"build|create|engineer))(?:s|ed|ing)?\s+(?:[^.;\ue000]{0,60}?\s)?(?:with|alongside)\s+"
+    r"{DESC}{E:b}",
+    "develop",
+    "design",
+    "build",
+    "create",
+    "engineer",
+)
+_NAMED_ITS_PARTNER = cued(
+    r"\b(?:named|names|naming|chose|chooses|picked|picks|selected|selects|tapped|taps|appointed|"
+    r"appoints)\s+{E:b}\s+(?:as\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,3}?partner\b",
+    "partner",
+)
+_WORK_ACROSS = cued(
+    r"\b(?:take|takes|took|taking|handle|handles|handled|handling|lead|leads|led|leading|do|does|"
+    r"did|doing)\s+(?:on\s+)?(?:the\s+|all\s+|some\s+|most\s+)?(?:[\w-]+\s+)?(?:design|"
+    r"engineering|manufacturing|development|integration|packaging)\s+work\s+(?:across|for|on)\s+"
+    r"(?:(?:the|all|some|several|most)\s+(?:of\s+)?)?{DESC}{E:b}",
+    "work",
+)
+
+
 def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X and Y signed a partnership", "X entered into a collaboration agreement with Y",
     "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
@@ -198,6 +226,10 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             b = p.ent(m.group("b"))
             for other in [b, *conjuncts(p, b)]:
                 _partnership(p, out, [subject(p, m.start(), ctx), other], m, "")
+    for pattern in (_CO_DEVELOP_WITH, _NAMED_ITS_PARTNER, _WORK_ACROSS):
+        for m in pattern.finditer(p.masked):
+            b = _owner(ctx, p.ent(m.group("b")))
+            _partnership(p, out, [subject(p, m.start(), ctx), b], m, "", confidence=0.7)
     for m in _TIE_UP_OF.finditer(p.masked):
         _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, "", confidence=0.7)
     for m in _PREFERRED_PARTNER.finditer(p.masked):

@@ -154,6 +154,31 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "customer",
         {"vendor": "Palantir", "customer": "U.S. Army", "status": "active"},
     ),
+    # partnerships in development and manufacturing words
+    (
+        "",
+        "Tata Electronics will co-develop AI chips with Intel.",
+        "partnership",
+        {"companies": ["Tata Electronics", "Intel"]},
+    ),
+    (
+        "",
+        "Rapidus named Kestrel AI its preferred manufacturing partner.",
+        "partnership",
+        {"companies": ["Rapidus", "Kestrel AI"]},
+    ),
+    (
+        "",
+        "SoftBank and Renesas signed a memorandum of cooperation on AI chips.",
+        "partnership",
+        {"companies": ["SoftBank Group", "Renesas Electronics"]},
+    ),
+    (
+        "",
+        "Broadcom will take on design work across OpenAI's custom accelerators.",
+        "partnership",
+        {"companies": ["Broadcom", "OpenAI"]},
+    ),
     # divestitures are the buyer's acquisitions
     (
         "",
