@@ -87,7 +87,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "trial test buy bought purchase access adopt adopts adopted deploy deploys "
             "deployed spend spends spent spending supply supplies supplied provide provides "
             "deliver delivers sell sells sold selected selects chose picked tapped adopted testing "
-            "tested piloting piloted trialling trialing deploying install installs installed "
+            "tested piloting piloted trialling trialing deploying install installs installed rolled rolls "
             "installing renew renews renewed extend extends extended expand expands expanded "
             "rollout roll-out scrapped cancelled canceled cancels"
         ),

@@ -848,6 +848,19 @@ def _endings(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    for m in _ROLLED_OUT.finditer(p.masked):
+        vendor = p.ent(m.group("vendor"))
+        if vendor is not None and (vendor.possessive or vendor.kind == "product"):
+            _customer(
+                p,
+                ctx,
+                out,
+                _owner(ctx, vendor),
+                subject(p, m.start(), ctx),
+                m,
+                "active",
+                confidence=0.6,
+            )
     if any(w in lowered for w in ("customer", "client", "commercial", "supply", "services")):
         _named_customers(p, ctx, out)
     if any(w in lowered for w in _LIST_CUES):
@@ -1297,6 +1310,25 @@ _USES_IN = cued(
     "adopt",
     "deploy",
     "licens",
+)
+# "rolled out OpenAI's ChatGPT Enterprise to all of its staff", "is piloting Cohere's North
+# platform in its risk team": the subject uses the named company's product
+_ROLLED_OUT = cued(
+    r"\b(?:rolled\s+out|rolls\s+out|rolling\s+out|has\s+rolled\s+out|(?:is|are|was|were|"
+    r"has\s+been|have\s+been)\s+(?:piloting|trialling|trialing|testing)|piloted|trialled|"
+    r"trialed)\s+{E:vendor}(?:['’]s?\s+(?:{E}|[\w-]+)(?:\s+[\w-]+){0,3}?)?\s+"
+    r"(?:to|in|into|inside|within|across|for|throughout)\s+(?:all\s+|some\s+|the\s+|its\s+|"
+    r"their\s+|\d)",
+    "rolled out",
+    "rolls out",
+    "rolling out",
+    "piloting",
+    "trialling",
+    "trialing",
+    "testing",
+    "piloted",
+    "trialled",
+    "trialed",
 )
 _BECAME_CUSTOMER = cued(
     r"{E:customer}\s+(?:has\s+|have\s+|had\s+)?(?:become|became|becomes|signed\s+on\s+as|"

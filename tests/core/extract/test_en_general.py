@@ -474,6 +474,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "investment",
         {"company": "Ferrule Data", "investors": ["Northzone"]},
     ),
+    # a product of another company rolled out or piloted
+    (
+        "Ocado has rolled out Anthropic's Claude assistant to all of its engineers.",
+        "customer",
+        {"vendor": "Anthropic", "customer": "Ocado"},
+    ),
+    (
+        "Barclays is piloting Mistral AI's Le Chat in its compliance team.",
+        "customer",
+        {"vendor": "Mistral AI", "customer": "Barclays"},
+    ),
 ]
 
 
