@@ -152,6 +152,11 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
     left = max(p.masked.rfind(";", 0, start) + 1, start - 70)
     if _SEGMENT.search(p.masked, max(0, start - 40), start):
         return  # "U.S. revenue", "data center revenue": a part of the company's figure
+    if metric == "revenue" and (
+        _NOT_REVENUE_AFTER.match(p.masked, m.end())
+        or _NOT_REVENUE_BEFORE.search(p.masked, max(0, start - 40), start)
+    ):
+        return  # "revenue backlog", "contracted revenue": what is owed, not what was earned
     company = _metric_company(p, ctx, m.start())
     if company is None:
         return
@@ -189,6 +194,17 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
         )
 
 
+# a backlog, bookings or obligations: future revenue under contract, not a revenue figure
+_NOT_REVENUE_AFTER = re.compile(
+    r"\s+(?:backlog|pipeline|bookings|obligations?|commitments?|under\s+contract|"
+    r"visibility|opportunit(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_NOT_REVENUE_BEFORE = re.compile(
+    r"\b(?:contracted|committed|future|deferred|unearned|unrecognized|backlogged|booked|"
+    r"potential|expected|projected)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "U.S. revenue", "cloud revenue": a segment; "total revenue", "its revenue" are the company's
 _SEGMENT = re.compile(
     r"(?:\b(?i:U\.S\.|US|American|European|Chinese|international|domestic|overseas|regional|"

@@ -227,6 +227,18 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "a divestiture is no sale to a customer",
     ),
     ("", "Nvidia sells H100 chips to Meta.", "acquisition", "selling products is no takeover"),
+    (
+        "",
+        "Nebius reported bookings of $3 billion and a revenue backlog of $17 billion.",
+        "financial",
+        "bookings and a backlog are no revenue figure",
+    ),
+    (
+        "",
+        "Gridline Compute has $30 billion of contracted revenue over five years.",
+        "financial",
+        "contracted revenue is owed, not earned",
+    ),
 ]
 
 
