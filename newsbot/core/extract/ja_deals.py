@@ -46,7 +46,7 @@ _ROUND_WORDS = {
     "エンジェル": "angel",
     "ブリッジ": "bridge",
 }
-_RAISE = re.compile(r"資金調達|調達|増資|資金を集め")
+_RAISE = re.compile(r"資金調達|調達|増資|資金を集め|集め")
 _RECEIVE_AFTER = re.compile(r"^(?:を|も)?(?:受け|受ける|受けた|受け入れ)")
 _LEAD = re.compile(r"主導|リード|引き受け|引受")
 _STAKE_TRIGGER = re.compile(r"株式")

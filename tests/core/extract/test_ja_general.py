@@ -431,3 +431,24 @@ def test_a_sentence_opening_on_mo_sets_the_topic(registry: Registry) -> None:
 def test_available_for_use_is_no_customer(registry: Registry) -> None:
     text = "米グーグルは新モデル「Gemini 3」を発表した。米アンソロピックも新モデルを投入した。Gemini 3は同日から検索サービスで利用できる。"
     assert not of(events(registry, text), "customer")
+
+
+# ---------------------------------------------------------------- rounds
+
+
+def test_money_gathered_from_investors_listed_before_the_verb(registry: Registry) -> None:
+    text = "AIスタートアップのミライAIは、ジャフコやグロービス・キャピタル・パートナーズなどから約15億円を集めました。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "ミライAI"
+    assert e["investors"] == ["JAFCO", "グロービス・キャピタル・パートナーズ"]
+    assert not of(events(registry, "ミライAIは、新製品で注目を集めた。"), "investment")
+
+
+def test_a_latin_tail_after_a_dot_and_a_post_money_value(registry: Registry) -> None:
+    text = (
+        "ソニーグループは、米新興のシルバー・レイク・AI（Silver Lake AI）に20億ドル（約3000億円）を"
+        "追加出資すると発表した。出資後の企業価値は約150億ドル（約2兆2500億円）となる。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["amount_usd"], e["valuation_usd"]) == ("Silver Lake AI", 2e9, 1.5e10)
+    assert e["investors"] == ["Sony"]
