@@ -303,7 +303,10 @@ def _resolve(
 ) -> None:
     """Name back-references and surnames, then record every mention in the discourse."""
     for i, m in enumerate(ments):
-        if m.kind in ("company", "unknown") and TALENT_DEPART.match(text, m.pend):
+        if m.kind in ("company", "unknown") and TALENT_DEPART.match(
+            text,
+            _TIME_GAP.match(text, m.pend).end(),  # type: ignore[union-attr]
+        ):
             m.extra["left"] = True
         if m.kind in ("company", "unknown") and (
             _past_of_person(text, ments, i)
@@ -319,6 +322,10 @@ def _resolve(
     _note_groups(state, index, ments)
 
 
+# Xを2022年に退社し: a date between the company left and the verb.
+_TIME_GAP = re.compile(
+    r"(?:(?:\d{2,4}年度?|昨年|今年|一昨年|昨春|昨夏|昨秋|昨冬)(?:\d{1,2}月)?(?:末|初め|頭|中)?(?:に|で)?、?)*"
+)
 _FORMER_BEFORE = re.compile(r"(?:前職|古巣|前の職場|以前の勤務先|前の勤め先)(?:の|である|は)$")
 _PAST_POST = re.compile(
     r"出身|務めた|務めてきた|在籍した|率いた|率いてきた|統括した|携わった|携わってきた|勤めた|"

@@ -109,6 +109,10 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     else:
         vendor = _vendor(ctx, t)
         buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
+        if vendor and not buyers and _client_contract(ctx, t):
+            seller = state.disc.main("company", exclude=tuple(vendor))
+            seller = seller or state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
+            vendor, buyers = ([seller], vendor) if seller else (vendor, buyers)
     if not vendor and buyers and _AS_CUSTOMER.search(ctx.text):
         seller = state.disc.topic("company", ctx.idx, exclude=tuple(buyers))
         vendor = [seller] if seller else []  # Xが最初の顧客として採用する: the topic's product
@@ -154,6 +158,28 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     for e in events[1:]:
         state.add(e)
     return events[0]
+
+
+_CLIENT_BEFORE = re.compile(
+    r"(?:顧客|取引先|クライアント|得意先|ユーザー)(?:だった|である|の|で)?$"
+)
+
+
+def _client_contract(ctx: Ctx, t: Trig) -> bool:
+    """大口顧客だったXとの保守契約は終了した, Xとの契約は打ち切られた with no one else named:
+    the one the text is about sold to X (its customer), not the other way round."""
+    if not t.word.endswith(("契約", "取引")):
+        return False
+    party = next((m for m in reversed(ctx.window(t)) if m.lp in ("と", "との")), None)
+    if party is None or any(m.lp in ("は", "が") and m.kind in COMPANY for m in ctx.ments):
+        return False
+    before = ctx.text[: party.start - len(party.prefix)]
+    return bool(_CLIENT_BEFORE.search(before)) or bool(_ENDED_HERE.match(ctx.text, t.end))
+
+
+_ENDED_HERE = re.compile(
+    r"(?:は|が|も|を)[^、。]{0,16}?(?:一時停止|停止|中断|中止|凍結|打ち切|終了|解約|解消|取りやめ)"
+)
 
 
 _PASSIVE_AFTER = re.compile(r"され|を受け")

@@ -123,3 +123,37 @@ def test_we_is_the_company_the_page_is_about_not_the_last_named(registry: Regist
     )
     (inv,) = of(events(registry, text, title), "investment")
     assert inv["company"] == "ミナモAI"
+
+
+# ---------------------------------------------------------------- founders and customers' status
+
+
+def test_a_founder_left_a_company_in_a_year_and_founded_this_one(registry: Registry) -> None:
+    title = "ミナモAI、物流需要予測で新サービス"
+    text = (
+        "ミナモAIは物流向けの需要予測AIを開発するスタートアップだ。"
+        "代表取締役CEOの山田太郎氏は、楽天グループを2022年に退社し同社を創業した。"
+    )
+    (e,) = of(events(registry, text, title), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("山田太郎", "Rakuten", "ミナモAI")
+    assert e["role"] in ("co-founder", "founder")
+
+
+def test_a_former_clients_contract_ended(registry: Registry) -> None:
+    title = "ミナモAI、大口顧客を失う"
+    text = (
+        "ミナモAIは物流向けの需要予測AIを開発するスタートアップだ。"
+        "大口顧客だった日本郵便との保守契約は12月末で終了した。"
+    )
+    (e,) = of(events(registry, text, title), "customer")
+    assert (e["vendor"], e["customer"], e["status"]) == ("ミナモAI", "Japan Post", "ended")
+
+
+def test_a_contract_ended_in_an_interview_is_the_speakers(registry: Registry) -> None:
+    title = "ミナモAI代表・山田太郎氏インタビュー"
+    text = (
+        "ミナモAIは物流向けの需要予測AIを開発するスタートアップだ。\n\n"
+        "SOMPOホールディングスとの契約は昨年終了しました。"
+    )
+    (e,) = of(events(registry, text, title), "customer")
+    assert (e["vendor"], e["status"]) == ("ミナモAI", "ended")
