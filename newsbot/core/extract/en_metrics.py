@@ -467,7 +467,10 @@ _LAYOFF_NOUN = cued(
 _STAFF_PCT = re.compile(
     r"^\s*(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?"
     r"(?:%|percent)\s+of\s+(?:its|their|the\s+company's)\s+(?:\w+\s+)?"
-    r"(?:workforce|staff|employees|headcount|jobs)",
+    r"(?:workforce|staff|employees|headcount|jobs)"
+    # "reduce headcount by 15%, or about 90 people"
+    r"|^\s*(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:global\s+)?(?:headcount|workforce|staff)"
+    r"\s+by\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?\d+(?:\.\d+)?\s?(?:%|percent)",
     re.IGNORECASE,
 )
 

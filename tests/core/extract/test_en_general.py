@@ -485,6 +485,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "customer",
         {"vendor": "Mistral AI", "customer": "Barclays"},
     ),
+    (
+        "Quorra will reduce its headcount by 12%, or roughly 140 people, the company said.",
+        "layoff",
+        {"company": "Quorra", "count": 140},
+    ),
 ]
 
 
