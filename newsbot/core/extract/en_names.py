@@ -1574,7 +1574,11 @@ _BOUNDARY = re.compile(
 def subject_before(p: Parsed, pos: int) -> Ent | None:
     """The subject of the clause that reaches ``pos`` in the masked text, or None."""
     left = p.masked[:pos]
-    relative = _AFTER_RELATIVE.search(left) or _AFTER_RELATIVE_VERB.search(left)
+    relative = (
+        _AFTER_RELATIVE.search(left)
+        or _AFTER_RELATIVE_VERB.search(left)
+        or _AFTER_RELATIVE_THEN.search(left)
+    )
     if relative:
         return p.ent(relative.group(1))  # "Ke Yang, who ran the group, left for Meta"
     boundaries = list(_BOUNDARY.finditer(left))
@@ -1615,6 +1619,12 @@ _AFTER_RELATIVE_VERB = re.compile(
     rf"^{_E},\s+(?:who|which)\s+[^,;\ue000]{{1,150}}(?:{_E}[^,;\ue000]{{0,60}})*,\s*"
     r"(?:also\s+)?(?:reported|reports|posted|posts|said|says|recorded|records|booked|books|"
     r"generated|generates|announced|announces)\s+(?:(?:its|a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+# "A, who had moved to X last year, left X in February to join Y": A joins
+_AFTER_RELATIVE_THEN = re.compile(
+    rf"^{_E},\s+(?:(?:an?|the|its)\s+[^,;]{{0,40}}?\s+)?(?:who|which)\s+[^,;\ue000]{{1,150}}"
+    rf"(?:{_E}[^,;\ue000]{{0,60}})*,\s*(?:has\s+|had\s+|then\s+)?[a-z]+\s+(?:{_E}\s+)?(?:(?:in|on|last|this|earlier|later)\s+"
+    r"\w+\s+)?(?:to|and)\s+$"
 )
 _ADVERBIAL = re.compile(
     r"(?:after|before|when|while|since|once|because|unless|if)\s", re.IGNORECASE

@@ -326,6 +326,24 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
     _handovers(p, ctx, out)
     _runs_unit(p, ctx, out)
     _hints(p, ctx, out)
+    _drop_background_moves(out)
+
+
+def _drop_background_moves(out: Found) -> None:
+    """ "A, who had moved to X last year, left X to join Y": the relative clause's move is
+    background, the sentence's own move of the same person is the event."""
+    main = {
+        e.fields.get("person")
+        for e in out.events
+        if e.type == "talent_move" and not e.extra.get("background")
+    }
+    out.events[:] = [
+        e
+        for e in out.events
+        if not (
+            e.type == "talent_move" and e.extra.get("background") and e.fields["person"] in main
+        )
+    ]
 
 
 def _hires(p: Parsed, ctx: Context, out: Found) -> None:
@@ -525,14 +543,35 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
             continue
         for other in _fellow_subjects(p, person, m.start()):
             _move(p, ctx, out, other, _origin(p, other, m.start()), target, None, 0.7)
+        if _IN_RELATIVE.search(p.masked, 0, m.start()) and _MAIN_VERB_AFTER.match(
+            p.masked, m.end()
+        ):
+            _move(p, ctx, out, person, _origin(p, person, m.end()), target, None, 0.6)
+            out.events[-1].extra["background"] = True
+            continue
         after = m.end()
         role = _role_after(p, after) or _role_after(p, _skip_from(p, after))
         origin = _origin(p, person, after)
         if origin is None and person.founder_only and person.org and not person.former:
             origin = person.org  # "HashiCorp co-founder Armon Dadgar will join IBM"
+        left = _LEFT_BEFORE.search(p.masked, max(0, m.start() - 80), m.start())
+        if left and not _FROM.match(p.masked[after:]) and org_name(p.ent(left.group("from"))):
+            origin = p.ent(left.group("from"))
         if m.group(0).lower().startswith(("left", "leav", "depart")):
             origin = origin or _leave_origin(p, person) or _sentence_subject_company(p, target)
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
+
+
+_IN_RELATIVE = re.compile(
+    r"\ue001,(?:\s+(?:an?|the|its)\s+[^,;]{0,40}?)?\s+who\s+(?:had\s+|has\s+|later\s+|then\s+|"
+    r"once\s+)*$"
+)
+# "A left X in February to join Y": the origin is X, over a title A holds elsewhere
+_LEFT_BEFORE = rx(
+    r"\b(?:left|leaving|quit|departed|exited)\s+{DESC}{E:from}\s+(?:(?:in|on|last|this|earlier|"
+    r"later)\s+\w+\s+)?(?:to|and)\s+$"
+)
+_MAIN_VERB_AFTER = re.compile(r"[^,;]{0,40},\s+(?:has\s+|had\s+|then\s+)?[a-z]+\s")
 
 
 _COME_FROM = cued(

@@ -179,6 +179,21 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "partnership",
         {"companies": ["Broadcom", "OpenAI"]},
     ),
+    # a move told in a relative clause is background to the sentence's own move
+    (
+        "",
+        "Mira Castell, a DeepMind co-founder who had moved to Anthropic last spring, left "
+        "Anthropic in March to join Cohere as chief scientist.",
+        "talent_move",
+        {"person": "Mira Castell", "from": "Anthropic", "to": "Cohere", "role": "chief scientist"},
+    ),
+    (
+        "",
+        "Mira Castell, who had moved to Anthropic last spring, left Anthropic in March to join "
+        "Cohere as chief scientist.",
+        "talent_move",
+        {"person": "Mira Castell", "from": "Anthropic", "to": "Cohere", "role": "chief scientist"},
+    ),
     # divestitures are the buyer's acquisitions
     (
         "",
@@ -252,3 +267,12 @@ def test_finds(title: str, text: str, type_: str, fields: dict[str, Any]) -> Non
 @pytest.mark.parametrize(("title", "text", "type_", "why"), TRAPS, ids=[t[3][:40] for t in TRAPS])
 def test_traps(title: str, text: str, type_: str, why: str) -> None:
     none_of(events_of(text, title), type_)
+
+
+def test_the_relative_clause_move_does_not_replace_the_main_one() -> None:
+    events = events_of(
+        "Mira Castell, who had moved to Anthropic last spring, left Anthropic in March to join "
+        "Cohere as chief scientist."
+    )
+    moves = [e.fields for e in events if e.type == "talent_move"]
+    assert len(moves) == 1 and moves[0]["to"] == "Cohere", moves
