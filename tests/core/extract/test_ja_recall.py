@@ -157,3 +157,20 @@ def test_a_contract_ended_in_an_interview_is_the_speakers(registry: Registry) ->
     )
     (e,) = of(events(registry, text, title), "customer")
     assert (e["vendor"], e["status"]) == ("ミナモAI", "ended")
+
+
+# ---------------------------------------------------------------- partnerships
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner"),
+    [
+        ("米ルミナラボは、産業技術総合研究所と協力覚書を締結した。", "AIST"),
+        ("米ルミナラボは3日、日本郵便と連携協定を結んだと発表した。", "Japan Post"),
+    ],
+)
+def test_a_memorandum_or_an_agreement_is_a_partnership(
+    registry: Registry, sentence: str, partner: str
+) -> None:
+    (e,) = of(events(registry, sentence), "partnership")
+    assert set(e["companies"]) == {"ルミナラボ", partner}
