@@ -114,8 +114,9 @@ def extract_events(doc: Document) -> list[Event]:
 
 def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None:
     """Run every rule on the sentence (each part of a headline on its own)."""
-    for segment in _SEGMENT.finditer(text):
-        ctx = _context(doc, state, index, segment.group(), kind)
+    segments = [text.strip()] if text.lstrip().startswith("▽") else _SEGMENT.findall(text)
+    for segment in segments:  # a 人事 line (▽執行役員　森下浩一（…）) is one
+        ctx = _context(doc, state, index, segment, kind)
         before = len(state.events)
         for rule, wanted in zip(RULES, _gates(ctx, state), strict=True):
             if wanted:

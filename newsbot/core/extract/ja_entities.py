@@ -737,6 +737,8 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
         start = m.start("n") + (described.end() if described else 0)
         name = text[start : m.end("n")]
         head = _CORP_WORD_END.sub("", name)
+        if head in _UNIT_HEADS:
+            continue  # AI研究所長の…: a unit every company may have, not a name
         if len(head) >= 2 and (not _GENERIC_CORP_HEAD.search(name) or _national_name(text, m)):
             found.append(_span(start, m.end("n"), text, name, "company", registry))
     for m in _MAKER_NAMED.finditer(text):
@@ -745,6 +747,7 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+_UNIT_HEADS = frozenset(("AI", "IT", "DX", "IoT", "生成AI", "デジタル", "データ", "ソフトウェア"))
 _NATIONAL_NAME = re.compile(rf"(?:日本|中国){_CORP_WORDS}")
 
 

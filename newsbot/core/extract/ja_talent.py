@@ -110,18 +110,32 @@ _ROSTER = re.compile(
 _LEAVES = re.compile(r"退任|退社|辞任|退職")
 
 
+# ▽最高技術責任者（CTO）　江口蓮（元メルカリ）: the post, the name, then the old post or employer.
+_ROSTER_LINE = re.compile(
+    r"▽(?P<post>[^▽\s]{1,30}?)\s+"
+    rf"(?P<name>[{KANJI}]{{1,4}}(?:\s?[{KANJI}]{{1,4}})?)(?:[（(](?P<was>[^）)▽]{{1,30}})[）)])?"
+)
+
+
 def _roster(ctx: Ctx, state: State) -> list[Move]:
-    """A newspaper 人事 list, 日立製作所（4月1日）▽社長（副社長）山田太郎: new post (old post or
-    former employer) and name, at the company the list is headed by."""
+    """A newspaper 人事 list, 日立製作所（4月1日）▽社長（副社長）山田太郎 or a line ▽社長　山田太郎
+    （副社長） under the company's heading: new post (old post or former employer) and name, at
+    the company the list is headed by."""
     if "▽" not in ctx.text:
         return []
     heads = [m for m in ctx.ments if m.kind in COMPANY and m.name and m.start < ctx.text.find("▽")]
-    home = heads[0].name if heads else state.disc.main("company")
+    home = heads[0].name if heads else heading_company(state, ctx.idx) or state.disc.main("company")
     moves = []
-    for r in _ROSTER.finditer(ctx.text):
+    line = ctx.text.startswith("▽") and ctx.text.count("▽") == 1
+    rows = list((_ROSTER_LINE if line else _ROSTER).finditer(ctx.text))
+    for r in rows:
         person = r.group("name").replace(" ", "")
-        was = [_employer(m) for m in ctx.ments if r.start("was") <= m.start < r.end("was")]
-        source = next((w for w in was if w), home)
+        was = [
+            _employer(m)
+            for m in ctx.ments
+            if r.group("was") and r.start("was") <= m.start < r.end("was")
+        ]
+        source = next((w for w in was if w), None) or _former_kata(r.group("was")) or home
         if _LEAVES.search(r.group("post")):
             moves.append(Move(person, home, None, None, "depart", r.start(), 0.6))
         elif home:
@@ -129,6 +143,24 @@ def _roster(ctx: Ctx, state: State) -> list[Move]:
             name = ROLE_EN.get(role.group(), role.group()) if role else r.group("post")
             moves.append(Move(person, source, home, name, "arrive", r.start(), 0.6))
     return moves
+
+
+_FORMER_KATA = re.compile(r"^(?:元|前)(?P<n>[ァ-ヺー]{2,}(?:・[ァ-ヺー]+)*)")
+
+
+def _former_kata(was: str | None) -> str | None:
+    """（元サイボウズ）: the katakana word after 元/前 is the former employer."""
+    m = _FORMER_KATA.match(was or "")
+    return m.group("n") if m else None
+
+
+def heading_company(state: State, at: int) -> str | None:
+    """The company a heading just above names alone (ソフトバンク, then its 人事 lines)."""
+    for sent in range(at - 1, max(-1, at - 3), -1):
+        if sent in state.heads:
+            named = {s.name for s in state.disc.seen if s.sent == sent and s.kind == "company"}
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 _RECENTLY = re.compile(r"^(?:直近は|直前は|前職は|以前は|それまでは)")

@@ -452,3 +452,28 @@ def test_a_latin_tail_after_a_dot_and_a_post_money_value(registry: Registry) -> 
     (e,) = of(events(registry, text), "investment")
     assert (e["company"], e["amount_usd"], e["valuation_usd"]) == ("Silver Lake AI", 2e9, 1.5e10)
     assert e["investors"] == ["Sony"]
+
+
+# ---------------------------------------------------------------- personnel lists
+
+
+def test_personnel_lines_under_company_headings(registry: Registry) -> None:
+    text = (
+        "主な人事異動をまとめた。\n\nサイバーエージェント\n\n"
+        "▽最高データ責任者（CDO）　葉山涼子（前アマゾンジャパン技術部長）\n\n"
+        "富士通\n\n▽執行役員　村瀬健（AI戦略室長）\n\nZホールディングス\n\n"
+        "▽最高技術責任者（CTO）　田辺俊（元サイボウズ）"
+    )
+    found = of(events(registry, text), "talent_move")
+    assert [(e["person"], e["from"], e["to"]) for e in found] == [
+        ("葉山涼子", "Amazon", "CyberAgent"),
+        ("村瀬健", "Fujitsu", "Fujitsu"),
+        ("田辺俊", "サイボウズ", "LY Corporation"),
+    ]
+    assert [e["role"] for e in found][1:] == ["executive officer", "CTO"]
+
+
+def test_a_generic_lab_is_no_company(registry: Registry) -> None:
+    text = "NTTデータ\n\nAI研究所長の森本修氏が6月30日付で退任した。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("森本修", "NTT Data", None)
