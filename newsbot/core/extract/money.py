@@ -3,7 +3,8 @@
 ``find_money`` returns each amount with its offsets. An amount followed by the article's own
 conversion ("約1,105億円(約7.5億ドル)", "¥150 billion ($1 billion)", "€2bn, or about $2.2bn")
 is one match whose USD value is the article's figure; otherwise the dated ``Rates`` table
-converts it. Vague amounts ("数十億ドル", "billions of dollars", "multibillion-dollar") are
+converts it. Amounts in words ("two hundred million dollars", "one and a half billion euros")
+are amounts; vague amounts ("数十億ドル", "billions of dollars", "multibillion-dollar") are
 not amounts and are never returned.
 """
 
@@ -14,7 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsbot.core.events import Money
-from newsbot.core.extract.numbers import JA_NUM, NUM, fold, parse_ja_number, parse_number, scale_of
+from newsbot.core.extract.numbers import (
+    JA_NUM,
+    NUM,
+    WORD_NUM,
+    fold,
+    parse_ja_number,
+    parse_number,
+    parse_number_words,
+    scale_of,
+)
 from newsbot.core.extract.patterns import by_first_letter
 from newsbot.core.extract.rates import Rates
 
@@ -105,6 +115,13 @@ _EN_PREFIXED = re.compile(
 _EN_SUFFIXED = re.compile(
     rf"(?<![\w$.,])(?P<num>{NUM}){_SCALE}\s(?P<suf>{_alternation(_SUFFIX)})\b", re.IGNORECASE
 )
+# an amount in words: "two hundred million dollars", "one and a half billion euros"
+_EN_WORDS = re.compile(
+    rf"(?<![\w$.,-])(?P<words>{WORD_NUM})[\s-](?P<scale>thousand|million|billion|trillion)"
+    rf"\s(?P<suf>{_alternation(_SUFFIX)})\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion)\s", re.IGNORECASE)
 _JA = re.compile(
     rf"(?P<approx>約|およそ)?(?P<num>(?=\d){JA_NUM})(?P<cur>{_alternation(_JA_CURRENCY)})"
 )
@@ -135,7 +152,7 @@ def find_money(
 ) -> list[MoneyMatch]:
     """Every concrete amount in ``text``, in order, with the article's own conversions merged."""
     folded = fold(text)
-    if not _DIGIT.search(folded):
+    if not _DIGIT.search(folded) and not _SCALE_WORD.search(folded):
         return []
     raw = _raw_matches(folded, lang)
     merged = _merge_conversions(folded, raw)
@@ -172,6 +189,8 @@ def _default_rates() -> Rates:
 def _raw_matches(text: str, lang: str) -> list[MoneyMatch]:
     found = [m for m in map(_from_prefixed, _EN_PREFIXED.finditer(text)) if m]
     found += [m for m in map(_from_suffixed, _EN_SUFFIXED.finditer(text)) if m]
+    if _SCALE_WORD.search(text):
+        found += [m for m in map(_from_words, _EN_WORDS.finditer(text)) if m]
     if lang == "ja" or any(c in text for c in "円ドルユーロ"):
         found += [m for m in map(_from_ja, _JA.finditer(text)) if m]
     found = [_approx(text, m) for m in found]
@@ -200,6 +219,15 @@ def _from_suffixed(m: re.Match[str]) -> MoneyMatch | None:
     if value is None or currency is None:
         return None
     return MoneyMatch(m.start(), m.end(), Money(value, currency, None))
+
+
+def _from_words(m: re.Match[str]) -> MoneyMatch | None:
+    value = parse_number_words(m.group("words"))
+    currency = _SUFFIX.get(re.sub(r"\s+", " ", m.group("suf").lower()))
+    if not value or currency is None:
+        return None
+    amount = value * scale_of(m.group("scale"))
+    return MoneyMatch(m.start(), m.end(), Money(amount, currency, None))
 
 
 def _from_ja(m: re.Match[str]) -> MoneyMatch | None:

@@ -56,6 +56,60 @@ APPROX_EN = (
 )
 
 
+_UNIT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS_WORDS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_UNIT_RE = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_TENS_RE = "|".join(_TENS_WORDS)
+_BELOW_100 = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_UNIT_RE}))?|{_UNIT_RE})"
+# a number written in words before a scale word: "two hundred", "one and a half", "half a",
+# "a", "twenty-five", "three hundred and fifty" (whole words; no bare scale)
+WORD_NUM = (
+    rf"(?:half\s+an?|(?:an?|{_BELOW_100})(?:\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)?"
+    rf"(?:\s+and\s+a\s+(?:half|quarter))?)"
+)
+_WORD_TOKEN = re.compile(r"[a-z]+")
+
+
+def parse_number_words(text: str) -> float | None:
+    """``"two hundred"`` → 200.0, ``"one and a half"`` → 1.5, ``"half a"`` → 0.5; else None."""
+    if not re.fullmatch(WORD_NUM, text.strip(), re.IGNORECASE):
+        return None
+    words = _WORD_TOKEN.findall(text.lower())
+    if words[0] == "half":
+        return 0.5 if words[1:] in (["a"], ["an"]) else None
+    total, current, fraction, seen = 0.0, 0.0, 0.0, False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "and" and words[i + 1 : i + 3] in (["a", "half"], ["a", "quarter"]):
+            fraction = 0.5 if words[i + 2] == "half" else 0.25
+            i += 3
+            if i != len(words):
+                return None
+            break
+        if word in ("a", "an") and not seen:
+            current, seen = 1.0, True
+        elif word in _UNIT_WORDS:
+            current, seen = current + _UNIT_WORDS[word], True
+        elif word in _TENS_WORDS:
+            current, seen = current + _TENS_WORDS[word], True
+        elif word == "hundred" and seen:
+            total, current = total + (current or 1.0) * 100, 0.0
+        elif word != "and" or not seen:
+            return None
+        i += 1
+    return total + current + fraction if seen else None
+
+
 def fold(text: str) -> str:
     """Full-width digits and signs to ASCII, one character for one."""
     return text.translate(_FOLD)

@@ -29,6 +29,16 @@ ON = date(2024, 6, 1)
         ("1.5 trillion yen", 1.5e12, "JPY"),
         ("a $2.5-million grant", 2.5e6, "USD"),
         ("EUR 40 million", 40e6, "EUR"),
+        ("$1.5bn", 1.5e9, "USD"),
+        ("¥10 billion", 10e9, "JPY"),
+        ("₹2,000 crore", 2e10, "INR"),
+        ("£300m", 300e6, "GBP"),
+        ("it raised two hundred million dollars", 200e6, "USD"),
+        ("valued at one and a half billion dollars", 1.5e9, "USD"),
+        ("Twenty-five million euros", 25e6, "EUR"),
+        ("half a billion pounds", 0.5e9, "GBP"),
+        ("a billion dollars", 1e9, "USD"),
+        ("three hundred and fifty million yen", 350e6, "JPY"),
     ],
 )
 def test_english_amounts(text: str, amount: float, currency: str) -> None:
@@ -60,7 +70,19 @@ def test_japanese_amounts(text: str, amount: float, currency: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["数十億ドル", "billions of dollars", "a multibillion-dollar deal", "数億円規模"]
+    "text",
+    [
+        "数十億ドル",
+        "billions of dollars",
+        "a multibillion-dollar deal",
+        "数億円規模",
+        "a nine-figure round",
+        "hundreds of millions of dollars",
+        "a few million dollars",
+        "several billion euros",
+        "a billion-dollar company",
+        "a million users",
+    ],
 )
 def test_vague_amounts_are_not_amounts(text: str) -> None:
     assert parse_money(text, lang="ja" if "億" in text else "en") is None
@@ -117,6 +139,74 @@ def test_never_raises_on_any_text(text: str) -> None:
         for m in find_money(text, lang=lang, on=ON):
             assert 0 <= m.start < m.end <= len(text)
             assert m.money.amount >= 0
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+_ONES += "fifteen sixteen seventeen eighteen nineteen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _in_words(n: int) -> str:
+    """1 <= n <= 999 spelled out the way articles spell amounts."""
+    ones = _ONES.split()
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{ones[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        tens, one = divmod(rest, 10)
+        parts.append(_TENS[tens - 2] + (f"-{ones[one]}" if one else ""))
+    elif rest:
+        parts.append(ones[rest])
+    return " and ".join(parts)
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from([("million", 1e6), ("billion", 1e9)]),
+    st.sampled_from([("dollars", "USD"), ("euros", "EUR"), ("pounds", "GBP"), ("yen", "JPY")]),
+    st.booleans(),
+)
+def test_amounts_in_words_round_trip(
+    n: int, scale: tuple[str, float], word: tuple[str, str], half: bool
+) -> None:
+    spelled = _in_words(n) + (" and a half" if half else "")
+    text = f"it raised {spelled} {scale[0]} {word[0]} last year"
+    [m] = find_money(text, lang="en", on=ON)
+    assert m.money.currency == word[1]
+    assert m.money.amount == pytest.approx((n + (0.5 if half else 0)) * scale[1])
+    assert text[m.start : m.end] == f"{spelled} {scale[0]} {word[0]}"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "an",
+                "half",
+                "and",
+                "one",
+                "twenty",
+                "hundred",
+                "million",
+                "billion",
+                "dollars",
+                "euros",
+                "of",
+                "-",
+                " ",
+                "$",
+                "1",
+                ",",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_word_soup_never_raises(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for m in find_money(text, lang="en", on=ON):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.money.amount > 0
 
 
 amounts = st.integers(min_value=1, max_value=10**15)

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbot.core.extract.numbers import find_count, find_percent, parse_ja_number
+from newsbot.core.extract.numbers import (
+    find_count,
+    find_percent,
+    parse_ja_number,
+    parse_number_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +63,31 @@ def test_ja_number_round_trip(n: int) -> None:
     assert parse_ja_number("".join(parts)) == n
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two hundred", 200.0),
+        ("one and a half", 1.5),
+        ("half a", 0.5),
+        ("a", 1.0),
+        ("Twenty-five", 25.0),
+        ("three hundred and fifty", 350.0),
+        ("a hundred", 100.0),
+        ("two and a quarter", 2.25),
+    ],
+)
+def test_number_words(text: str, value: float) -> None:
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "hundred", "and", "a a", "nine-figure", "few", "one two"])
+def test_not_number_words(text: str) -> None:
+    assert parse_number_words(text) is None
+
+
 @given(st.text())
 def test_never_raises(text: str) -> None:
+    parse_number_words(text)
     find_percent(text)
     find_count(text, lang="en")
     find_count(text, lang="ja")
