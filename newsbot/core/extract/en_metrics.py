@@ -79,9 +79,10 @@ def financials(p: Parsed, ctx: Context, out: Found) -> None:
     Headlines state figures without their period: the body is read for them instead."""
     if p.sentence.kind == "title":
         return
+    last: Ent | None = None
     for m in _METRIC.finditer(p.masked):
         metric = next(_METRICS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
-        _metric(p, ctx, out, m, metric)
+        last = _metric(p, ctx, out, m, metric, last) or last
     for m in _VALUED.finditer(p.masked):
         if any(e.type == "investment" for e in out.events):
             continue
@@ -147,9 +148,15 @@ def _fin(
     }
 
 
-def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) -> None:
+def _metric(
+    p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str, last: Ent | None
+) -> Ent | None:
+    """One metric's figure; returns whose figure it is (for a "with a gross margin of" after)."""
     start, stop = m.start(), clause_end(p, m.end())
     left = max(p.masked.rfind(";", 0, start) + 1, start - 70)
+    joined = _SUBORDINATE.search(p.masked, left, start)
+    if joined:
+        left = joined.end()  # "will cut 90 jobs after revenue came in at": not the forecast's
     if _SEGMENT.search(p.masked, max(0, start - 40), start):
         return  # "U.S. revenue", "data center revenue": a part of the company's figure
     if metric == "revenue" and (
@@ -158,11 +165,13 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
     ):
         return  # "revenue backlog", "contracted revenue": what is owed, not what was earned
     company = _metric_company(p, ctx, m.start())
+    if company is None and last is not None and _WITH_METRIC.search(p.masked, left, start):
+        company = last  # "the run rate stood at $61 million, with a gross margin of 68%"
     if company is None:
-        return
+        return None
     if metric == "gross_margin":
         _margin(p, ctx, out, company, m)
-        return
+        return company
     window_start = left
     for pos, amount in p.money_in(window_start, stop):
         if is_per_unit(p, pos) or not _linked(p, pos, m):
@@ -192,6 +201,21 @@ def _metric(p: Parsed, ctx: Context, out: Found, m: re.Match[str], metric: str) 
             names=[company],
             money=amount,
         )
+    return company
+
+
+# a clause joined by a conjunction is its own: what comes before it does not qualify the metric
+_SUBORDINATE = re.compile(
+    r"(?:.*)\b(?:after|before|because|since|when|while|although|though|as)\s+(?:its\s+|the\s+)?",
+    re.IGNORECASE,
+)
+_WITH_METRIC = re.compile(r",\s+with\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# the old figure a change is measured from: "fell to 41% from 55% in 2023"
+_FROM_OLD = re.compile(
+    r"[,\s]+(?:(?:up|down)\s+)?from\s+(?:about\s+|roughly\s+|around\s+)?\d+(?:\.\d+)?\s?"
+    r"(?:%|percent\b|per\s+cent\b)",
+    re.IGNORECASE,
+)
 
 
 # a backlog, bookings or obligations: future revenue under contract, not a revenue figure
@@ -309,9 +333,18 @@ def _focus(ctx: Context, p: Parsed) -> Ent | None:
 
 
 def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str]) -> None:
-    for pct in find_percent(p.masked[m.end() : m.end() + 60]):
-        if not blocked(p, m.start(), m.end() + pct.end):
-            period = _period_after(p, ctx, m.end() + pct.end)
+    found = find_percent(p.masked[m.end() : m.end() + 60])
+    if (
+        len(found) > 1
+        and re.search(r"\bfrom\s+$", p.masked[m.end() : m.end() + found[0].start])
+        and re.fullmatch(r"\s+to\s+", p.masked[m.end() + found[0].end : m.end() + found[1].start])
+    ):
+        found = found[1:]  # "rose from 55% to 68%": the new figure
+    for pct in found:
+        end = m.end() + pct.end
+        if not blocked(p, m.start(), end):
+            old = _FROM_OLD.match(p.masked, end)
+            period = _period_after(p, ctx, end, old.start() if old else None)
             out.add(
                 p,
                 "financial",

@@ -672,3 +672,41 @@ def test_a_partnership_stays_beside_a_spending_commitment() -> None:
         "its models."
     )
     find(events, "partnership", companies=["Vodafone", "Mistral AI"])
+
+
+# round 4: amounts in words, conversions, margins, title-first hires, generic plurals
+
+
+def test_a_revenue_figure_after_a_cut_is_not_the_cuts_future() -> None:
+    events = events_of(
+        "Pelham Labs will cut 40 jobs after revenue for 2024 came in at £12 million "
+        "($15 million), short of its own forecast of £20 million."
+    )
+    find(
+        events, "financial", company="Pelham Labs", metric="revenue", value_usd=15e6, period="2024"
+    )
+    find(events, "layoff", company="Pelham Labs", count=40)
+
+
+def test_a_margin_that_fell_from_last_years_is_this_years() -> None:
+    events = events_of(
+        "Pelham Labs reported revenue of $15 million for 2024. Its gross margin for the year "
+        "fell to 38% from 52% in 2023."
+    )
+    margin = find(events, "financial", company="Pelham Labs", metric="gross_margin", value_pct=38)
+    assert margin.fields["period"] == "2024"
+    assert not [e for e in events if e.fields.get("value_pct") == 52]
+
+
+def test_a_margin_that_rose_from_to_is_the_new_figure() -> None:
+    events = events_of("Pelham Labs said its gross margin rose from 51% to 64% in 2024.")
+    find(events, "financial", metric="gross_margin", value_pct=64, period="2024")
+
+
+def test_a_margin_given_with_a_run_rate_is_the_same_companys() -> None:
+    events = events_of(
+        "Pelham Labs said its revenue run rate stood at $22 million in March, with a gross "
+        "margin of 71%."
+    )
+    find(events, "financial", company="Pelham Labs", metric="arr", value_usd=22e6)
+    find(events, "financial", company="Pelham Labs", metric="gross_margin", value_pct=71)
