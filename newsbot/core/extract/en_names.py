@@ -278,6 +278,7 @@ class Context:
     subjects_before: dict[int, dict[str, str]] = field(default_factory=dict)  # per sentence
     weak_subject: bool = False  # the last company was only named, not the subject
     voice: tuple[str | None, str | None] | None = None  # whom "we" and "I" stand for
+    weak_names: set[str] = field(default_factory=set)  # "io", "X": lower-case or one letter
 
     def product_owner(self, product: Ent) -> str | None:
         """The company behind a product: the registry's word, else a company whose name
@@ -569,6 +570,9 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
                     Ent(m.start(), m.end(), m.group(0), _government_name(m), "company", "unknown")
                 )
                 taken.append((m.start(), m.end()))
+    for ent in _weak_names(ctx, text, taken):
+        found.append(ent)
+        taken.append((ent.start, ent.end))
     for start, end, words in _cap_runs(ctx, text, taken, sentence):
         owner = next((e for e in found if e.end + 1 == start and e.kind == "company"), None)
         if (
@@ -598,6 +602,63 @@ def _add_unknown(ctx: Context, text: str, known: list[Ent], sentence: Sentence) 
             if kind == "company" and len(words) > 1 and words[0] not in ORG_SUFFIXES:
                 ctx.short_names.setdefault(words[0], surface)
     found.sort(key=lambda e: e.start)
+    return found
+
+
+# Names the capitalised-run reader cannot see: lower-case ("io Products", "dbt Labs", "io")
+# or one letter ("X"). Such a word is a company only when the sentence says so: an appositive
+# with a company noun ("X, the social network,") or a deal role ("acquiring io Products for"),
+# never otherwise ("X" as a variable, "a" as an article). Once confirmed, the article's later
+# mentions of it are the company too.
+_WEAK_WORD = r"(?:[a-z][a-z0-9]{0,3}(?:\s+[A-Z][\w&’'-]*){1,2}|[a-z][a-z0-9]{0,3}|[A-HJ-Z])"
+_WEAK_STOP = _words(
+    "a an the it its this that his her our their my your one two all any new and or nor for "
+    "from in on at by to of with as is was be are were not no more most some each own such "
+    "who which when whom what why how then than them they we us he she i me him so if but "
+    "out up off over into onto via per plus also only just even ever now yet both few many "
+    "much less least very well too had has have did does do can may will lot lots part "
+    "half rest top key big old few way day year time deal bid"
+)
+_WEAK_APPOSITIVE = re.compile(
+    rf"(?<![\w.’'$-])(?P<n>{_WEAK_WORD}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
+    rf"(?:{_COMPANY_NOUNS}|network|platform|app|service|marketplace|site|website|maker)"
+    r"(?:,|\.|;|$|\s+(?:founded|based|behind|backed|led|that|which|whose|known|run|owned|"
+    r"started|created|in|from|he|she|they|it))"
+)
+_WEAK_DEAL = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buy|buys|buying|bought|purchas(?:e|es|ed|ing)|"
+    r"(?:acquisition|purchase|takeover)\s+of|merge\s+with|merged\s+with)\s+"
+    rf"(?P<n>{_WEAK_WORD})(?=\s*(?:[,.;]|$)|\s+(?:for|in|from|last|this|earlier|on|at|to|with|"
+    r"as|after|and|in|outright|through|via)\b)"
+)
+
+
+def _weak_names(ctx: Context, text: str, taken: list[tuple[int, int]]) -> list[Ent]:
+    found: list[Ent] = []
+    spans: list[tuple[int, int]] = []
+    lower = text.lower()
+    if ", a" in text or ", the " in text:
+        spans += [m.span("n") for m in _WEAK_APPOSITIVE.finditer(text)]
+    if any(w in lower for w in ("acqui", "buy", "bought", "purchas", "takeover", "merge")):
+        spans += [m.span("n") for m in _WEAK_DEAL.finditer(text)]
+    for known in ctx.weak_names:
+        spans += [
+            m.span() for m in re.finditer(rf"(?<![\w.’'$-]){re.escape(known)}(?![\w-])", text)
+        ]
+    for start, end in sorted(set(spans)):
+        surface = text[start:end]
+        first = surface.split()[0]
+        if (
+            first in _WEAK_STOP
+            or any(s < end and start < e for s, e in taken)
+            or any(s < end and start < e for s, e in ((f.start, f.end) for f in found))
+        ):
+            continue
+        name, kind = ctx.doc.canonical(surface)
+        if kind not in (None, "company"):
+            continue
+        ctx.weak_names.add(surface)
+        found.append(Ent(start, end, surface, name, "company", "alias" if kind else "unknown"))
     return found
 
 

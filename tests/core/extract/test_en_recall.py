@@ -207,9 +207,42 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "acquisition",
         {"acquirer": "Silver Lake", "target": "Altera", "amount_usd": 4.5e9},
     ),
+    # lower-case and one-letter names, when an appositive or a deal role makes them companies
+    (
+        "",
+        "Anthropic is acquiring qu Robotics, the warehouse startup founded by Lea Moss, for "
+        "$400 million.",
+        "acquisition",
+        {"acquirer": "Anthropic", "target": "qu Robotics", "amount_usd": 4e8},
+    ),
+    (
+        "",
+        "Nvidia acquired Q, the inference chip designer, in an all-stock deal valuing it at "
+        "$2 billion.",
+        "acquisition",
+        {"acquirer": "Nvidia", "target": "Q", "amount_usd": 2e9},
+    ),
+    (
+        "",
+        "Cohere bought vela, a tiny search startup, last month. vela had raised $4 million.",
+        "acquisition",
+        {"acquirer": "Cohere", "target": "vela"},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
+    (
+        "",
+        "Nvidia bought a Mellanox rival for $1 billion, and Q stands for the quarter.",
+        "acquisition",
+        "an article is no name and a lone letter is a company only in an appositive or a deal",
+    ),
+    (
+        "",
+        "By then, the company had acquired customers in ten countries.",
+        "acquisition",
+        "a lower-case word before an appositive-looking phrase is no company",
+    ),
     (
         "",
         "\u201cMicrosoft shares our commitment to open models and gives us reach,\u201d said the "
