@@ -214,7 +214,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
-        return [], names(_leaders(ctx, t))
+        return [], names(_leaders(ctx, t)) or _unsaid_allottee(ctx, state, t)
     target = _stake_owner(ctx, t) if "株" in t.word else []
     recipients = (
         target
@@ -283,6 +283,21 @@ def _unsaid_giver(ctx: Ctx, state: State, t: Trig, recipients: list[str]) -> lis
     if not _GIVEN.match(ctx.text, t.end) or is_relative(ctx, t):
         return []
     topic = state.disc.salient("company", ctx.idx, exclude=tuple(recipients))
+    return [topic] if topic else []
+
+
+_TAKES_UP = re.compile(r"(?:増資|新株|株式)を(?:全て|すべて|全額)?$")
+
+
+def _unsaid_allottee(ctx: Ctx, state: State, t: Trig) -> list[str]:
+    """Xが実施する第三者割当増資を引き受け: who takes the new shares, left unsaid, is the topic
+    (not a company the sentence names)."""
+    if not t.word.startswith(("引き受け", "引受")) or is_relative(ctx, t):
+        return []
+    if not _TAKES_UP.search(ctx.text, 0, t.start):
+        return []
+    named = tuple(n for m in ctx.ments if m.kind in COMPANY for n in m.all_names)
+    topic = state.disc.salient("company", ctx.idx, exclude=named)
     return [topic] if topic else []
 
 
@@ -917,7 +932,11 @@ def _acq_targets(ctx: Ctx, t: Trig, passive: bool) -> list[Ment]:
     if objects:
         return _object_chain(ctx, with_particle(ctx, t, ("を",), COMPANY, cross=True))
     if "子会社" in t.word or "傘下" in t.word:
-        owned = [m for m in ctx.before(t) if m.lp == "の" and ctx.text.startswith("株式", m.pend)]
+        owned = [
+            m
+            for m in ctx.before(t)
+            if m.lp == "の" and ctx.text.startswith(("株式", "全株式", "全株"), m.pend)
+        ]
         if owned:
             return owned[-1:]  # Xの株式のN%を取得し、子会社化した
     for m in reversed(ctx.window(t)):

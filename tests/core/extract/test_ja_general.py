@@ -477,3 +477,24 @@ def test_a_generic_lab_is_no_company(registry: Registry) -> None:
     text = "NTTデータ\n\nAI研究所長の森本修氏が6月30日付で退任した。"
     (e,) = of(events(registry, text), "talent_move")
     assert (e["person"], e["from"], e["to"]) == ("森本修", "NTT Data", None)
+
+
+# ---------------------------------------------------------------- the topic as the unsaid party
+
+
+def test_new_shares_taken_up_by_the_unsaid_topic(registry: Registry) -> None:
+    text = (
+        "工作機械の北斗精機は3日、AI新興のソラミ（東京・港）と資本業務提携を結んだと発表した。"
+        "ソラミが実施する第三者割当増資を引き受け、発行済み株式の10%を取得する。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"], e["stake_pct"]) == ("ソラミ", ["北斗精機"], 10)
+
+
+def test_all_shares_bought_by_the_unsaid_topic(registry: Registry) -> None:
+    text = (
+        "当社の売上高は80億円となりました。また、2024年12月に株式会社ヒカリ・ラボの全株式を"
+        "約9億円（約600万ドル）で取得し、連結子会社といたしました。"
+    )
+    (e,) = of(events(registry, text, title="決算短信　株式会社ミナミAI"), "acquisition")
+    assert (e["acquirer"], e["target"], e["amount_usd"]) == ("ミナミAI", "ヒカリ・ラボ", 6e6)
