@@ -10,7 +10,9 @@ changes they prompted and scored once first (F1 0.64, 0.70, 0.87, 0.79 and 0.67)
 the eleventh (ai-shukan/insight2/kojin-blog/prtimes-like/taiwan-wire, F1 0.43) and the twelfth
 (tanshin/jinji/eigo-blog/keizai3/teikei/jirei/risutora/china-wire: a 決算短信 table, a 人事
 list, a です/ます blog with Latin names, 億円 and ドル with the article's own rate, 資本業務提携
-with a stake, a list of 導入事例, 希望退職 with a count, a 人民元 round; F1 0.42). The scorer
+with a stake, a list of 導入事例, 希望退職 with a count, a 人民元 round; F1 0.42) and a short
+thirteenth (kankoku-wire/prtimes2/kessan2/qa-column: a ウォン round from Seoul, a release with
+第三者割当増資 and 資本業務提携, IFRS 売上収益 with customers, a Q&A column; F1 0.74). The scorer
 below follows ``shared/eval/score.py``: events match per article and type by their key names
 (through the aliases), best first, one prediction per gold event; ``optional`` gold events
 count neither way. The demo site's Japanese pages are scored the
