@@ -52,7 +52,7 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
     return (
         "inv" in kinds
         or "%" in text
-        or (ctx.kind == "item" and ":" in text)
+        or (ctx.kind == "item" and (":" in text or _STATED_LINE.match(text) is not None))
         or state.recent("investment", ctx.idx, 5) is not None,
         "acq" in kinds or "sale" in kinds or "額" in text or "価格" in text,
         "part" in kinds or "found" in kinds or "とともに" in text or "と共に" in text,
@@ -78,6 +78,11 @@ _BYLINE = re.compile(
     rf"^\s*(?:【[^【】]{{1,24}}[=＝][^【】]{{1,24}}】|【[^【】=＝]{{0,12}}(?:{_WIRES})】"
     rf"|[（(][^（）()]{{1,16}}[=＝][^（）()]{{1,16}}[）)]|[（(](?:{_WIRES})[）)])\s*"
 )
+# A line opening on a round or an amount states a fact of its section, whatever its length.
+_STATED_LINE = re.compile(
+    r"^\s?(?:(?:プレ|エクステンション)?シリーズ\s?[A-HＡ-Ｈ]|シード|エンジェル|総額|計|約)"
+    r"|^\s?[\d０-９][\d０-９,，.．]*(?:億|万|兆)?(?:円|ドル|ユーロ)"
+)
 _EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move", "title")
 
 
@@ -94,6 +99,8 @@ def extract_events(doc: Document) -> list[Event]:
                 _read_row(doc, state, sentence.index, row)
             continue
         kind = "item" if sentence.listed else sentence.kind
+        if kind == "heading" and _STATED_LINE.match(sentence.text):
+            kind = "item"  # シリーズBで20億円: a terse line of the section, no section of its own
         _follow(state, kind, sentence.text, first=sentence.first)
         state.disc.begin(sentence.index, kind, sentence.first, lead=sentence.block == lead)
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)

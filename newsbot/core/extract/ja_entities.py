@@ -173,6 +173,13 @@ _LEADER_KATA = re.compile(
 _BRANCH_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=の?(?:日本法人|米国法人|日本支社|本社|出身))"
 )
+# A roundup's heading or item that is only a name (■メディカルノード（医療AI）, 【ハコブネ】,
+# 1. クラウドリーフ：…): the company the item is about. Not ▽, which opens a 人事 line.
+_LINE_MARK = r"(?:[■□●○◆◇▲△★☆◎]\s?|【|(?:\d{1,2}|[①-⑳])[.)．、]?\s?)?"
+_NAME_LINE = re.compile(
+    rf"^\s?{_LINE_MARK}(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=\s?(?:\((?P<d>[^()]{{1,24}})\))?\s?(?:】|:|\s|$))"
+)
 _CORP_WORDS = (
     r"(?:銀行|証券|證券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
@@ -403,6 +410,14 @@ def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
         m.lp = m.particle
     if not m.particle and m.start - len(m.prefix) <= 1 and text.startswith(":", m.pend):
         m.particle = m.lp = "は"  # Poolside：5億ドルを調達 (a colon marks the topic)
+    if not m.particle and m.kind == "company" and _opens_line(text, m):
+        m.particle = m.lp = "は"  # ■メディカルノード（医療AI）: what the item is about
+
+
+def _opens_line(text: str, m: Ment) -> bool:
+    """The name is the whole heading or item line (after its mark, before a description)."""
+    line = _line_name(text)
+    return line is not None and line.start("n") == m.start and line.end("n") == m.end
 
 
 ORG_CUE = r"(?:新組織|新会社|新法人|合弁会社|子会社|新部門|日本法人|研究所|研究組織|組織|部門)"
@@ -836,6 +851,30 @@ def _anaphors(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+_HEADING_WORDS = frozenset(
+    "ポイント まとめ プロフィール コラム トピック トピックス ピックアップ ハイライト サマリー "
+    "ダイジェスト キーワード アウトライン チェックポイント エピソード ヒストリー ランキング "
+    "インタビュー プロローグ エピローグ イントロダクション データ ファクト".split()
+)
+_PERSON_GLOSS = re.compile(rf"{PERSON_TITLES}|{ROLE_WORDS}|\d{{2}}")
+
+
+def _line_name(text: str) -> re.Match[str] | None:
+    """The katakana name a heading or item line consists of or opens on, if any."""
+    m = _NAME_LINE.match(text)
+    if m is None or _generic_kata(m.group("n")) or m.group("n") in _HEADING_WORDS:
+        return None
+    if _PERSON_GLOSS.search(m.group("d") or ""):
+        return None  # ■ジャン・ルー（CEO）, （45）: a person
+    return m
+
+
+def _name_line(text: str, registry: Any) -> list[Ment]:
+    """A katakana name that is the whole heading or opens an item (■X（説明）, 【X】, 1. X：)."""
+    m = _line_name(text)
+    return [] if m is None else [_pattern(m, m.group("n"), "company", registry)]
+
+
 def _slot_names(text: str, registry: Any) -> list[Ment]:
     """Bare katakana words in the slot of a deal verb, where nothing else was found."""
     found: list[Ment] = []
@@ -931,6 +970,7 @@ _FINDERS = (
     _surnames,
     _latin,
     _slot_names,
+    _name_line,
     _example_names,
 )
 

@@ -174,3 +174,41 @@ def test_a_memorandum_or_an_agreement_is_a_partnership(
 ) -> None:
     (e,) = of(events(registry, sentence), "partnership")
     assert set(e["companies"]) == {"ルミナラボ", partner}
+
+
+# ---------------------------------------------------------------- roundups
+
+_ROUNDUP = (
+    "今週発表された主な資金調達を紹介する。\n\n"
+    "■ツムギメディカル（医療AI）\n\n"
+    "シリーズAで12億円を調達した。ジャフコグループがリードした。\n\n"
+    "■ハコビヤ（物流ロボット）\n\n"
+    "シリーズBで20億円\n\n"
+    "【ミドリノート】\n\n"
+    "プレシリーズAで3億円を調達。"
+)
+
+
+def test_each_roundup_heading_names_its_items_company(registry: Registry) -> None:
+    found = {e["company"]: e for e in of(events(registry, _ROUNDUP, "週間まとめ"), "investment")}
+    assert set(found) == {"ツムギメディカル", "ハコビヤ", "ミドリノート"}
+    assert found["ツムギメディカル"]["round"] == "Series A"
+    assert found["ツムギメディカル"]["investors"] == ["JAFCO"]
+    assert found["ハコビヤ"]["round"] == "Series B"  # a terse line: its heading's company
+    assert found["ミドリノート"]["round"] == "pre-Series A"
+
+
+def test_a_numbered_item_opens_on_its_company(registry: Registry) -> None:
+    text = "主な調達案件は次の通り。\n\n1. クモノイト：シードで1億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["round"]) == ("クモノイト", "seed")
+
+
+def test_a_heading_naming_a_person_or_a_topic_is_no_company(registry: Registry) -> None:
+    text = "■ポイント\n\nシリーズAで12億円を調達した。\n\n■ジャン・ルー（CEO）\n\n質問に答えた。"
+    assert not any(
+        m
+        for e in events(registry, text)
+        for m in (e.get("company"), e.get("vendor"))
+        if m in ("ポイント", "ジャン・ルー")
+    )
