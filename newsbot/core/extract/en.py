@@ -109,6 +109,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "became becomes took takes take taking succeeds succeeded succeed succeeding replaces replaced "
             "replacing been serve serves previously "
             "recently formerly worked spent served stint spell tenure ran led headed oversaw "
+            "came comes arrived arrives hails "
             "run lead head oversee helm "
             "now"
         ),

@@ -576,7 +576,9 @@ _MAIN_VERB_AFTER = re.compile(r"[^,;]{0,40},\s+(?:has\s+|had\s+|then\s+)?[a-z]+\
 
 _COME_FROM = cued(
     r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
-    r"joins)\s+from\s+{DESC}{E:from}\s*(?P<colon>:)?",
+    r"joins)\s+(?:over\s+|across\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|"
+    r"spring|summer|autumn|fall|winter)\s+|in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?"
+    r"from\s+{DESC}{E:from}\s*(?P<colon>:)?",
     "from",
 )
 
@@ -592,12 +594,34 @@ def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
             people = [e for _, e in p.ents_in(m.end(), len(p.masked)) if person_ok(e)]
         else:
             start = max(p.masked.rfind(";", 0, m.start()), p.masked.rfind(". ", 0, m.start()), 0)
-            people = [e for _, e in p.ents_in(start, m.start()) if person_ok(e)]
+            found = p.ents_in(start, m.start())
+            people = [e for _, e in found if person_ok(e) and not e.possessive]
+            # "Mosaic's head of research, A, came over from Cohere", "Its CFO, A, joined ...
+            # from Snowflake": the title's company is where they went
+            owner = next((e for _, e in found if e.possessive and org_name(e)), None)
+            if owner is not None and org_name(owner) != origin.name:
+                _moves_to(p, ctx, out, people, origin, org_name(owner))
+                continue
+            if _ITS_TITLE.match(p.masked, start):
+                home = focus_company(ctx, p.sentence.index, pronoun=True)
+                if home and home != origin.name:
+                    _moves_to(p, ctx, out, people, origin, home)
+                    continue
         destination = _usual_destination(ctx, out, origin.name) or _main_other_than(
             ctx, origin.name
         )
         for person in people:
             _move(p, ctx, out, person, origin, destination, None, 0.6)
+
+
+_ITS_TITLE = re.compile(r"[;.]?\s*(?:[Ii]ts|[Tt]heir)\s+(?:new\s+)?[a-z][\w -]{1,40},\s")
+
+
+def _moves_to(
+    p: Parsed, ctx: Context, out: Found, people: list[Ent], origin: Ent, home: str | None
+) -> None:
+    for person in people:
+        _move(p, ctx, out, person, origin, home, None, 0.6)
 
 
 def _usual_destination(ctx: Context, out: Found, origin: str) -> str | None:

@@ -710,3 +710,25 @@ def test_a_margin_given_with_a_run_rate_is_the_same_companys() -> None:
     )
     find(events, "financial", company="Pelham Labs", metric="arr", value_usd=22e6)
     find(events, "financial", company="Pelham Labs", metric="gross_margin", value_pct=71)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its chief financial officer, Ada Brennan, joined last month from Databricks.",
+        "Its CFO, Ada Brennan, came over from Databricks last year.",
+        "The head of research, Ada Brennan, came over from Databricks in 2024.",
+    ],
+)
+def test_a_title_first_hire_from_elsewhere_joins_the_articles_company(text: str) -> None:
+    events = events_of("Pelham Labs, a Leeds AI lab, raised $30 million in March. " + text)
+    find(events, "talent_move", person="Ada Brennan", to="Pelham Labs")
+    find(events, "talent_move", person="Ada Brennan", **{"from": "Databricks"})
+
+
+def test_the_titles_company_is_the_destination_not_a_person() -> None:
+    events = events_of("Pelham Labs's head of research, Ada Brennan, came over from Cohere.")
+    find(events, "talent_move", person="Ada Brennan", to="Pelham Labs")
+    assert not [
+        e for e in events if e.type == "talent_move" and e.fields["person"] != "Ada Brennan"
+    ]
