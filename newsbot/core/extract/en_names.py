@@ -848,7 +848,7 @@ def _keep_word(ctx: Context, text: str, word: str, start: int, sentence: Sentenc
 _ROUND_LETTER = re.compile(r"[A-K](?:-?\d{1,2}|\+)?")
 _ROUND_BEFORE = re.compile(r"\b(?:[Ss]eries|SERIES|[Pp]re-[Ss]eries)\s+$")
 _NAME_FOLLOWS = re.compile(
-    r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|backed)\s|\s+[—–]\s|"
+    r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|co-founded|cofounded|backed)\s|\s+[—–]\s|"
     r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
     r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s|struck|won|sold|bought|made|took|led|"
     r"hit|cut|set|put|got|gave|grew|rose|fell|paid|began|became|brought|built|chose|drew|ran|saw|"
@@ -1245,7 +1245,8 @@ def _resolve_description(
         owners = [e for e in earlier if e.possessive and not e.modifier]
         if owners:
             return owners[-1].name  # "X joined OpenAI's team, the company said": OpenAI
-        return focus_company(ctx, sentence.index)
+        bought = _just_bought(ctx, sentence.index) if noun in _YOUNG_NOUNS else None
+        return bought or focus_company(ctx, sentence.index)
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
     if (
         text[start:].lower().startswith(("the company's", "the firm's", "the group's"))
@@ -1270,6 +1271,20 @@ def _resolve_description(
     for _i, name, kind in reversed(ctx.doc.recent):
         if kind == "company" and name != subject:
             return name
+    return None
+
+
+_YOUNG_NOUNS = frozenset(("startup", "start-up", "upstart"))
+
+
+def _just_bought(ctx: Context, index: int) -> str | None:
+    """ "OpenAI is acquiring io Products. The startup, co-founded by ...": the company just
+    bought is the startup the next sentence opens with, not its buyer."""
+    for event in reversed(ctx.events):
+        if event.extra.get("sentence_index") != index - 1:
+            return None
+        if event.type == "acquisition":
+            return str(event.fields.get("target") or "") or None
     return None
 
 
@@ -1491,6 +1506,8 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
         )
         if pre is None:
             pre = _plural_role(p, window)  # "former OpenAI researchers A and B": B's too
+        if pre is None and _list_goes_on(p, end):
+            pre = _PLURAL_ROLE.search(window)  # "former OpenAI researchers A, B and C": A's
         tail = p.masked[end : end + 160]
         post = (
             (_POST_ROLE_ORG.match(tail) or _POST_ROLE.match(tail))
@@ -1510,6 +1527,16 @@ def _person_attributes(ctx: Context, p: Parsed) -> None:
                 e.org = org.name
         if e.kind == "unknown" and (pre or post):
             e.kind = "person"
+
+
+_LIST_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_E}")
+
+
+def _list_goes_on(p: Parsed, end: int) -> bool:
+    """A person named next in a list ("A, B and C")."""
+    m = _LIST_NEXT.match(p.masked, end)
+    e = p.ent(m.group(1)) if m else None
+    return e is not None and e.looks_like_person()
 
 
 _PEOPLE_BEFORE = re.compile(rf"(?:{_E}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$")

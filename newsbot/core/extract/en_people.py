@@ -699,7 +699,8 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
             left: Ent | str | None = place
             if place is not None and place.via == "description" and someone.org:
                 left = someone.org
-            _move(p, ctx, out, someone, left, _new_home(p, m.end()), None, 0.75, leaving=True)
+            home, role = _new_home(p, m.end()), _new_home_role(p, m.end())
+            _move(p, ctx, out, someone, left, home, role, 0.75, leaving=True)
     for m in _LEAVE_BARE.finditer(p.masked):
         if m.start() in taken or ENT.match(p.masked, m.end() + 1):
             continue
@@ -744,6 +745,15 @@ def _new_home(p: Parsed, pos: int) -> Ent | None:
     return p.ent(m.group("to")) if m else None
 
 
+_TO_FOUND = re.compile(r"\bto\s+(?:co-?found|found|start|launch|set\s+up)\s", re.IGNORECASE)
+
+
+def _new_home_role(p: Parsed, pos: int) -> str | None:
+    """ "left Intel in 2023 to co-found Tachyon": the new company is founded, its role co-founder."""
+    m = _NEW_HOME.match(p.masked[pos:])
+    return "co-founder" if m and _TO_FOUND.search(m.group(0)) else None
+
+
 def _only_org(p: Parsed) -> str | None:
     orgs = {org_name(e) for e in p.ents if org_name(e) and not e.modifier}
     return orgs.pop() if len(orgs) == 1 else None
@@ -760,8 +770,10 @@ def _pronoun_person(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 _FOUNDED_BY_PERSON = cued(
     r"{E:to},?\s+(?:(?:the|a|an)\s+[^,\ue000]{0,60}?\s+|{E}\s+)?(?:(?:was|were|is|had\s+been|"
     r"has\s+been)\s+)?(?:co-?founded|founded|started|set\s+up|launched|created)\s+"
-    r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}\s+)?"
-    r"(?:{ROLE}s?\s+)?{E:p}(?:(?:,\s+|\s+and\s+|,\s+and\s+){E:p2})?",
+    r"(?:in\s+\w+\s+)?by\s+(?:(?:former|ex-)\s*)?(?:{E}['’]?s?\s+)?"
+    r"(?:(?:{ROLE}s?|(?:(?!(?:with|and|alongside|along|together|in)\s)[a-z][\w-]*\s+){1,3}?)\s*)?"
+    r"{E:p}(?P<more>(?:(?:,\s+(?:and\s+)?|"
+    r"\s+and\s+|\s+(?:along\s+|together\s+)?with\s+|\s+alongside\s+)(?:fellow\s+)?{E})*)",
     "founded",
     "started",
     "set up",
@@ -770,15 +782,52 @@ _FOUNDED_BY_PERSON = cued(
 )
 
 
+_WITH_FOUNDERS = rx(
+    r"(?:,?\s+(?:in|last|this|early|late|earlier)\s+(?:\w+\s+)?\w+)?,?\s+(?:along\s+|together\s+)?"
+    r"with\s+(?:fellow\s+|(?:former|ex-)\s*{E}['’]?s?\s+(?:[a-z][\w-]*\s+){0,2}?|"
+    r"(?:(?!(?:and|or)\s)[a-z][\w-]*\s+){1,2}?)?"
+    r"(?P<list>{E}(?:(?:,\s+(?:and\s+)?|\s+and\s+){E})*)"
+)
+
+
+# "..., all former Apple designers", "..., all of whom worked at Google": the group's origin
+_ALL_FROM = rx(
+    r",\s+(?:all|both)\s+(?:of\s+(?:them|whom)\s+)?(?:(?:former|ex-)\s*{E:org}|"
+    r"(?:(?:had\s+)?worked|came|come)\s+(?:at|from|for)\s+{E:org2}|"
+    r"(?:were\s+)?(?:[\w-]+\s+)?(?:veterans|alumni)\s+of\s+{E:org3})"
+)
+
+
+def _group_origin(p: Parsed, pos: int) -> str | None:
+    m = _ALL_FROM.match(p.masked, pos)
+    if m is None:
+        return None
+    org = p.ent(m.group("org") or m.group("org2") or m.group("org3"))
+    return org_name(org) if org is not None and org.is_org() else None
+
+
+def _with(p: Parsed, pos: int) -> tuple[list[Ent], str | None]:
+    """ "A co-founded X in 2021 with B and C": B and C founded it too (and where the group
+    came from, if a phrase after them says)."""
+    m = _WITH_FOUNDERS.match(p.masked, pos)
+    if m is None:
+        return [], None
+    people = [p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group("list"))]
+    return [e for e in people if e is not None and person_ok(e)], _group_origin(p, m.end())
+
+
 def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _FOUNDED_BY_PERSON.finditer(p.masked):
         company = p.ent(m.group("to"))
         if company is None or not company.is_org() or blocked(p, m.start(), m.end()):
             continue
-        for person in (p.ent(m.group("p")), p.ent(m.group("p2"))):
-            if person is None:
+        more = [p.ent(i) for i in re.findall(r"\ue000(\d+)\ue001", m.group("more"))]
+        shared = _group_origin(p, m.end())
+        for person in (p.ent(m.group("p")), *more):
+            if person is None or not person.looks_like_person():
                 continue
             origin = person.org if person.org != company.name and not person.founder_only else None
+            origin = origin or shared
             _move(p, ctx, out, person, origin, company, "co-founder", 0.65)
     for m in _FOUND.finditer(p.masked):
         company = p.ent(m.group("to"))
@@ -796,10 +845,11 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
             and not _NEW_COMPANY.search(p.masked[m.start() : m.end() + 90])
         ):
             continue
-        for someone in group or ([person] if person is not None else []):
+        founders, shared = _with(p, m.end())
+        for someone in [*(group or ([person] if person is not None else [])), *founders]:
             origin = (
                 someone.org if someone.org != company.name and not someone.founder_only else None
-            )  # a former title too: a founder comes from the last employer
+            ) or shared  # a former title too: a founder comes from the last employer
             _move(p, ctx, out, someone, origin, company, "co-founder", 0.7)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())

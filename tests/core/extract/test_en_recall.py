@@ -228,6 +228,55 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "acquisition",
         {"acquirer": "Cohere", "target": "vela"},
     ),
+    # co-founder lists
+    (
+        "",
+        "Mistral is acquiring Fennec Labs for $90 million. The startup, co-founded by former "
+        "Google research chief Ana Ruiz with Ben Cho and Carl Diaz, builds speech models.",
+        "talent_move",
+        {"person": "Ana Ruiz", "from": "Google", "to": "Fennec Labs", "role": "co-founder"},
+    ),
+    (
+        "",
+        "Mistral is acquiring Fennec Labs for $90 million. The startup, co-founded by former "
+        "Google research chief Ana Ruiz with Ben Cho and Carl Diaz, builds speech models.",
+        "talent_move",
+        {"person": "Carl Diaz", "to": "Fennec Labs", "role": "co-founder"},
+    ),
+    (
+        "",
+        "Fennec Labs, co-founded by former Google researchers Ana Ruiz, Ben Cho and Carl Diaz, "
+        "raised $5 million.",
+        "talent_move",
+        {"person": "Ana Ruiz", "from": "Google", "to": "Fennec Labs", "role": "co-founder"},
+    ),
+    (
+        "",
+        "Fennec Labs, co-founded by Ana Ruiz with Ben Cho and Carl Diaz, all former Google "
+        "researchers, raised $5 million.",
+        "talent_move",
+        {"person": "Ben Cho", "from": "Google", "to": "Fennec Labs", "role": "co-founder"},
+    ),
+    (
+        "",
+        "Sana Ruiz co-founded Nimbus Robotics in 2021 with Dev Mehta, who ran operations at "
+        "Broadcom.",
+        "talent_move",
+        {"person": "Dev Mehta", "from": "Broadcom", "to": "Nimbus Robotics", "role": "co-founder"},
+    ),
+    (
+        "",
+        "Nimbus Robotics was co-founded by Sana Ruiz with Dev Mehta, who ran operations at "
+        "Broadcom.",
+        "talent_move",
+        {"person": "Sana Ruiz", "to": "Nimbus Robotics", "role": "co-founder"},
+    ),
+    (
+        "Tachyon Labs co-founder Ravi Kumar on photonic chips",
+        "Tachyon Labs makes optical interconnects. I left Intel in 2023 to co-found Tachyon Labs.",
+        "talent_move",
+        {"person": "Ravi Kumar", "from": "Intel", "to": "Tachyon Labs", "role": "co-founder"},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -300,6 +349,16 @@ def test_finds(title: str, text: str, type_: str, fields: dict[str, Any]) -> Non
 @pytest.mark.parametrize(("title", "text", "type_", "why"), TRAPS, ids=[t[3][:40] for t in TRAPS])
 def test_traps(title: str, text: str, type_: str, why: str) -> None:
     none_of(events_of(text, title), type_)
+
+
+def test_a_singular_title_describes_one_founder_only() -> None:
+    events = events_of(
+        "Fennec Labs, co-founded by former Google research chief Ana Ruiz with Ben Cho, raised "
+        "$5 million."
+    )
+    find(events, "talent_move", person="Ben Cho", to="Fennec Labs", role="co-founder")
+    none_of(events, "talent_move", person="Ben Cho", **{"from": "Google"})
+    none_of(events, "investment", company="Ana Ruiz")
 
 
 def test_the_relative_clause_move_does_not_replace_the_main_one() -> None:
