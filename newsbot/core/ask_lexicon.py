@@ -86,10 +86,16 @@ CUSTOMERS = _f("customers", (CUST,), _K, _V, owner=_V, weight=3,
 VENDORS = _f("vendors", (CUST,), _V, _K, owner=_K, weight=3,
              preps={"of": _K, "to": _K, "for": _K, "with": _K})
 USE = _f("use", (CUST,), _K, _V, preps={"with": _V, "from": _V, "by": _K, "to": _V, "of": _V})
+# "Does X do business with Y?", 「XがYと取引していますか」: a customer relation either way round.
+_KV = ("customer", "vendor")
+TRADE = _f("trade", (CUST,), _KV, _KV, owner=_KV, weight=1,  # a pause or an end governs
+           preps={"with": _KV, "by": _KV, "of": _KV})
 PAUSE = _f("pause", (CUST,), _K, _V, status=("paused",),
            preps={"with": _V, "from": _V, "to": _V, "of": _V, "by": _K})
 END = _f("end", (CUST,), _K, _V, status=("ended",),
          preps={"with": _V, "from": _V, "to": _V, "of": _V, "by": _K})
+STOP = _f("stop", (CUST,), _K, _V, status=("ended", "paused"),
+          preps={"with": _V, "from": _V, "to": _V, "of": _V, "by": _K})
 _TO, _FROM, _PERSON = ("to",), ("from",), ("person",)
 _MOVE_PREPS = {"from": _FROM, "to": _TO, "for": _TO, "at": _TO, "of": _FROM, "with": _TO}
 JOIN = _f("join", (MOVE,), _PERSON, _TO, owner=_TO, talent="join",
@@ -163,7 +169,7 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
          r"(?:revenue )?run[- ]rate(?: revenue)?|annuali[sz]ed (?:revenue|sales)|arr"), ARR),
     (_en(r"gross margins?"), MARGIN),
     (_en(r"revenues?|sales|turnover|earn(?:ed|s)?|made in revenue"), REVENUE),
-    (_en(r"valuations?|valued|market cap(?:italisation|italization)?"), VALUATION),
+    (_en(r"valuations?|valued|value[sd]?(?=\s+(?:[\w.:&'-]+\s+){1,4}at\b)|market cap(?:italisation|italization)?"), VALUATION),
     (_en(r"worth"), WORTH),  # "How much is OpenAI worth?", but "a contract worth $11.9B"
     (_en(r"co-?found\w*|cofound\w*|found(?:ed|s|ing)|founders?|start(?:ed|s)? (?:a|an|the|"
          r"their|his|her) (?:\w+ )?(?:startup|company|lab|firm)|set up|spun up"), FOUND),
@@ -183,8 +189,11 @@ EN_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = (
     (_en(r"customers?|clients?|users?"), CUSTOMERS),
     (_en(r"vendors?|suppliers?|suppl(?:y|ies|ied|ying)|providers?"), VENDORS),
     (_en(r"paus\w*|halt\w*|suspend\w*|froze|frozen|freez\w*"), PAUSE),
-    (_en(r"stopp\w*|stop|stops|ended(?! up)|cut ties|dropp\w*|drop|cancel\w*|terminat\w*|"
+    (_en(r"stopp\w*|stop|stops"), STOP),  # paused or ended: "Who stopped working with X?"
+    (_en(r"ended(?! up)|cut ties|dropp\w*|drop|cancel\w*|terminat\w*|"
          r"churn\w*|walked away|cut(?:s|ting)? off|revok\w*|shut off|blocked"), END),
+    (_en(r"(?:do|does|did|doing|done) business with|business (?:ties|relationships?) with|"
+         r"trad(?:e|es|ed|ing) with"), TRADE),
     (_en(r"uses?|using|works? with|worked with|working with|signed with|contracts?|"
          r"rel(?:y|ies|ied) on|deals? with|agreements? with"), USE),
     (_en(r"join\w*|came aboard|came on board|brought on|promot\w*|elevat\w*|succeed(?:s|ed)?"),
@@ -236,7 +245,8 @@ JA_TRIGGERS: tuple[tuple[re.Pattern[str], Frame], ...] = tuple(
         (r"顧客|取引先|ユーザー企業|導入企業|利用企業|クライアント", CUSTOMERS),
         (r"一時停止|停止|中断|凍結|保留", PAUSE),
         (r"打ち切|終了|解消|解約|撤退|取りやめ|見直", END),
-        (r"取引|導入|利用|契約|採用している|使って", USE),
+        (r"取引(?!先|額)", TRADE),
+        (r"導入|利用|契約|採用している|使って", USE),
         (r"入社|加入|加わ|参画|合流|就任|就い|就く|就け|迎え入れ|昇格|昇進", JOIN),
         (r"引き抜|招聘|招へい|迎え|雇用|採用|雇っ|雇い", HIRE),
         (r"退社|退任|退職|離脱|離れ|去っ|去る|辞任|辞め|流出|脱退|抜け", LEAVE),
@@ -348,6 +358,16 @@ JA_WANT_ROLE: tuple[tuple[re.Pattern[str], Roles], ...] = (
     (re.compile(r"移籍先|転職先|行き先|どこに|どこへ|(?:移|行|転じ|移籍し|転職し)った先|移った企業"), ("to",)),
     (re.compile(r"どこから|出身"), ("from",)),
 )
+# A noun that only modifies the workforce a layoff cuts ("customer support jobs", "sales
+# roles", 「顧客サポート部門の人員」) is no cue of its own.
+WORKFORCE_AFTER_EN = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:jobs?|roles?|positions?|staff(?:ers)?|employees|workers|teams?|"
+    r"headcount|departments?|divisions?|units?|people|reps|representatives|agents)\b", re.I)
+WORKFORCE_AFTER_JA = re.compile(r"^[^\s、。をにはがと]{0,8}?の?(?:人員|社員|従業員|部門|チーム|担当者?|"
+                                r"スタッフ|職)")
+# "What did the round value X at?", "gave X a valuation": X is the company valued.
+VALUED_BEFORE_EN = re.compile(
+    r"\b(?:value[sd]?|valuing|g[ia]ve|gives|giving|put(?:s|ting)?)\s+(?:the\s+)?$", re.I)
 EN_FROM_PLACE = _en(r"come from|came from|before|previously|prior|used to work|formerly")
 STAKE_EN = _en(r"stake|ownership|owns?|owned|per ?cent(?:age)?|share of")
 PAID_EN = _en(r"pa(?:y|ys|id|ying)|spen[dt]|spending|cost|price")

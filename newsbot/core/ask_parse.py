@@ -149,6 +149,7 @@ def parse_question(text: str, *, entities: EntityMatcher, today: date) -> Intent
     anchor, unit, mentions = _anchor(q, lang, mentions)
     excluded = [m for m in mentions if _replaced(q, lang, m)]
     mentions = [m for m in mentions if m not in excluded]
+    frames = _outside_replaced(q, lang, frames, excluded)
     want = _want(q, lang, types, frames)
     if not types and want == lx.PLACE and any(m.kind == "person" for m in mentions):
         types = (lx.MOVE,)  # "Where is Mira Murati now?"
@@ -220,6 +221,9 @@ def _triggers(q: str, lang: str, mentions: list[Mention]) -> list[_Hit]:
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue
             hits.append(_Hit(m.start(), m.end(), frame, _passive(q, lang, m.start(), m.end())))
+    if any(h.frame is lx.CUT for h in hits):  # "How many customer support jobs did X cut?"
+        after = lx.WORKFORCE_AFTER_JA if lang == "ja" else lx.WORKFORCE_AFTER_EN
+        hits = [h for h in hits if h.frame is lx.CUT or not after.match(q[h.end :])]
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -327,10 +331,14 @@ def _slots(
     slots: list[Slot] = []
     subjects: list[bool] = []
     previous: Roles | None = None
+    valued = False
     allowed = {r for t in types for r in TYPE_ROLES[t]}
     every = all(_context(q, lang, m, hits, types) for m in mentions)
+    kept = False
     for m in mentions:
-        if not every and _context(q, lang, m, hits, types):
+        joined = kept and lang != "ja" and _cue_en(q, m) == "and"  # "X and Y set up": as X
+        kept = every or joined or not _context(q, lang, m, hits, types)
+        if not kept:
             continue
         roles = _roles_of(q, lang, m, frames, types, previous)
         previous = roles
@@ -339,6 +347,11 @@ def _slots(
         if not any(s.name == m.name for s in slots):
             slots.append(Slot(m.name, m.kind, m.surface, roles))
             subjects.append((_cue_ja(q, m) if lang == "ja" else _cue_en(q, m)) == "subj")
+            valued = valued or (lang != "ja" and _valued(q, m, frames, types))
+    if valued and "investor" in allowed:  # "NVIDIA's round valued Perplexity at": the investor
+        slots = [s if s.kind != "company" or s.roles != ("company",) or (
+            _valued(q, next(x for x in mentions if x.name == s.name), frames, types)
+        ) else Slot(s.name, s.kind, s.surface, ("investor",)) for s in slots]  # fmt: skip
     return _complement(slots, subjects, frames, allowed)
 
 
@@ -351,6 +364,19 @@ def _replaced(q: str, lang: str, m: Mention) -> bool:
     if lx.LEFT_BEFORE_EN.search(q[: m.start]) and lx.LEFT_AFTER_EN.match(q[m.end :]):
         return True
     return bool(lx.REPLACED_EN.search(q[: m.start]))
+
+
+def _outside_replaced(q: str, lang: str, frames: list[_Hit], excluded: list[Mention]
+                      ) -> list[_Hit]:  # fmt: skip
+    """"Who became CEO of X after Y left?": the departure belongs to the person replaced,
+    not to the move asked about (X is joined, not left)."""
+    spans = []
+    for m in excluded:
+        clause = (lx.REPLACED_JA if lang == "ja" else lx.LEFT_AFTER_EN).match(q[m.end :])
+        if clause:
+            spans.append((m.end, m.end + clause.end()))
+    kept = [h for h in frames if not any(a <= h.start < b for a, b in spans)]
+    return kept or frames
 
 
 def _former_company(
@@ -432,6 +458,8 @@ def _roles_of(
         return ("investor",)  # "the SoftBank-led round"
     if modifier in ("owned", "controlled"):
         return ("acquirer", "investor")
+    if lang != "ja" and _valued(q, m, frames, types):
+        return ("company",)
     cue = _cue_ja(q, m) if lang == "ja" else _cue_en(q, m)
     if cue == "and" and previous is not None:
         return previous
@@ -449,6 +477,13 @@ def _roles_of(
     if cue is None and lang != "ja" and 0 <= hit.start - m.end <= 3:
         return ()  # "the Informatica deal": any part in it
     return _role(hit, cue, before, lang)
+
+
+def _valued(q: str, m: Mention, frames: list[_Hit], types: tuple[str, ...]) -> bool:
+    """"What did the Series B value xAI at?", "gave Cohere a valuation": the company valued."""
+    return m.kind == "company" and bool(set(types) & {lx.INV, lx.FIN}) and any(
+        h.frame.metric == "valuation" for h in frames
+    ) and bool(lx.VALUED_BEFORE_EN.search(q[: m.start]))
 
 
 _LED = frozenset({"led", "co-led", "backed", "funded", "financed"})
@@ -634,7 +669,12 @@ def _want_roles(
     allowed = {r for t in types for r in TYPE_ROLES[t]} | ({"role"} if lx.MOVE in types else set())
     for pattern, roles in lx.JA_WANT_ROLE if lang == "ja" else lx.EN_WANT_ROLE:
         chosen = tuple(r for r in roles if r in allowed)
-        if chosen and pattern.search(q) and (want != lx.PLACE or lx.MOVE in types):
+        found = pattern.search(q)
+        if chosen and found and (want != lx.PLACE or lx.MOVE in types):
+            if lang == "ja" and found.group().endswith("のは") and chosen in _SIDES and any(
+                s.roles == chosen for s in slots
+            ):
+                return _SIDES[chosen]  # 「Xが出資したのは」: X invested, what in is asked
             return chosen
     if want == lx.PLACE and lx.MOVE in types:
         come_from = lx.EN_FROM_PLACE.search(q) if lang == "en" else "どこから" in q
@@ -791,7 +831,7 @@ def _metric_context(
     companies = [s for s in slots if s.kind == "company"]
     if metric is None or not companies:
         return slots, ()
-    main = companies[0]
+    main = next((s for s in companies if "company" in s.roles), companies[0])
     kept = [s for s in slots if s is main or ("investor" in s.roles and s.kind == "company")]
     names = {s.name for s in kept}
     context = [Slot(s.name, s.kind, s.surface) for s in slots if s not in kept]

@@ -127,7 +127,7 @@ def selection(intent: Intent, events: Sequence[Event]) -> Selection:
     unique = list({e.get("id", id(e)): e for e in events}.values())
     anchors = _anchor_dates(intent, unique)
     context = _context_dates(intent, unique)
-    kept = [e for e in unique if _fits(intent, e, anchors)]
+    kept = [e for e in unique if _fits(intent, e, anchors) and not _superseded(intent, e, unique)]
     if not kept and intent.metric == "revenue":  # "How much is X making?": its run rate
         kept = [e for e in unique if _fits(replace(intent, metric="arr"), e, anchors)]
     nearest = False
@@ -183,6 +183,20 @@ def _fits(intent: Intent, e: Event, anchors: list[str] | None) -> bool:
     if anchors is not None:
         return _anchor_fits(intent, e, anchors)
     return True
+
+
+def _superseded(intent: Intent, e: Event, events: Sequence[Event]) -> bool:
+    """"Which customers paused their pilot with X?": a customer whose newer report says
+    otherwise (resumed, or ended after a pause) is no longer in the state asked."""
+    if not intent.status or e.get("type") != lx.CUST or not e.get("date"):
+        return False
+    pair = (e.get("vendor"), e.get("customer"))
+    return any(
+        o.get("type") == lx.CUST and (o.get("vendor"), o.get("customer")) == pair
+        and o.get("status") and o.get("status") not in intent.status
+        and str(o.get("date") or "") > str(e["date"])
+        for o in events
+    )  # fmt: skip
 
 
 def _metric_fits(metric: str, e: Event) -> bool:

@@ -458,11 +458,7 @@ class _Matcher:
         }
         self.tokens = self._token_pattern(exact)
         self.tokens_without_runs = self._token_pattern_without_runs()
-        self.long_runs = tuple(r for r in exact if len(r) > 1)
-        single = re.escape("".join(sorted(r for r in exact if len(r) == 1)))
-        self.single_runs = (
-            re.compile(f"[{single}](?<![{_LATIN_ANY}](?s:.))(?![{_LATIN_ANY}])") if single else None
-        )
+        self.exact_runs = self._exact_runs_pattern(exact)
 
     def _token_pattern(self, exact: set[str]) -> re.Pattern[str]:
         """Where a name can start, in width-folded text that keeps its case: a capitalised
@@ -492,11 +488,22 @@ class _Matcher:
             branches.append(f"(?<=[{other}])")
         return re.compile(f"[{capital}{kana}{other}](?:{'|'.join(branches)})")
 
+    @staticmethod
+    def _exact_runs_pattern(exact: set[str]) -> re.Pattern[str] | None:
+        """Where one of the ``exact`` runs may be: the longer ones anywhere, a single letter
+        ("d") only as a word of its own. Every alternative opens with its literal, so the
+        engine skips to the characters that can begin one."""
+        longer = [re.escape(r) for r in sorted(exact, key=len, reverse=True) if len(r) > 1]
+        single = [
+            f"{re.escape(r)}(?<![{_LATIN_ANY}](?s:.))(?![{_LATIN_ANY}])"
+            for r in sorted(exact)
+            if len(r) == 1
+        ]
+        return re.compile("|".join(longer + single)) if exact else None
+
     def _starts(self, width_folded: str) -> Iterator[re.Match[str]]:
         """The tokens of a text; the quicker pattern when no exact name can be in it."""
-        if any(map(width_folded.__contains__, self.long_runs)) or (
-            self.single_runs is not None and self.single_runs.search(width_folded)
-        ):
+        if self.exact_runs is not None and self.exact_runs.search(width_folded):
             return self.tokens.finditer(width_folded)
         return self.tokens_without_runs.finditer(width_folded)
 

@@ -306,7 +306,7 @@ EN_CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "Which customers stopped working with Scale AI?",
-        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("ended",)},
+        {"types": [CUST], "slots": {"Scale AI": ["vendor"]}, "status": ("ended", "paused")},
     ),
     (
         "Is Microsoft a customer of Scale AI?",
@@ -1191,4 +1191,78 @@ EVERYDAY_CASES: list[tuple[str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("question", "expected"), EVERYDAY_CASES,
                          ids=[q for q, _ in EVERYDAY_CASES])  # fmt: skip
 def test_everyday_phrasings(question: str, expected: dict[str, Any]) -> None:
+    check(parse(question), expected)
+
+
+# Issue 6, batch 6: a layoff cue over a noun that only modifies the workforce, のは after
+# a subject or an object, doing business either way round, the company a round values,
+# customers by status, titles of moves, co-founders, fiscal periods, joint ventures.
+BATCH6_CASES: list[tuple[str, dict[str, Any]]] = [
+    ("How many customer service jobs did Rakuten cut?",
+     {"types": [LAYOFF], "slots": {"Rakuten": ["company"]}, "want": "count"}),
+    ("How many sales staff has Salesforce laid off?",
+     {"types": [LAYOFF], "slots": {"Salesforce": ["company"]}, "want": "count"}),
+    ("How many customer success roles did Cohere eliminate this year?",
+     {"types": [LAYOFF], "want": "count"}),
+    ("楽天は顧客サポート部門の人員を何人削減した？", {"types": [LAYOFF], "want": "count"}),
+    ("Which customers did Windsurf lose?", {"types": [CUST]}),
+    ("トヨタが出資したのは？",
+     {"types": [INV], "slots": {"Toyota": ["investor"]}, "want_roles": ["company"]}),
+    ("サカナAIに出資したのは？",
+     {"types": [INV], "slots": {"Sakana AI": ["company"]}, "want_roles": ["investor"]}),
+    ("エヌビディアが投資したのはどこ？",
+     {"types": [INV], "slots": {"NVIDIA": ["investor"]}, "want_roles": ["company"]}),
+    ("Salesforceが買収したのは？",
+     {"types": [ACQ], "slots": {"Salesforce": ["acquirer"]}, "want_roles": ["target"]}),
+    ("楽天がOpenAIと取引していますか",
+     {"types": [CUST], "want": "yesno",
+      "slots": {"Rakuten": ["customer", "vendor"], "OpenAI": ["customer", "vendor"]}}),
+    ("OpenAIは楽天と取引していますか？",
+     {"types": [CUST], "slots": {"Rakuten": ["customer", "vendor"],
+                                 "OpenAI": ["customer", "vendor"]}}),
+    ("Does Toyota do business with Cohere?",
+     {"types": [CUST], "want": "yesno",
+      "slots": {"Toyota": ["customer", "vendor"], "Cohere": ["customer", "vendor"]}}),
+    ("Who does Fujitsu do business with?", {"types": [CUST], "slots": {"Fujitsu": ["customer", "vendor"]}}),
+    ("楽天の取引先は？", {"types": [CUST], "want_roles": ["customer"]}),
+    ("What did the Series C value Cohere at?",
+     {"metric": "valuation", "slots": {"Cohere": ["company"]}, "want": "figure"}),
+    ("How much did Microsoft's deal value Inflection AI at?",
+     {"metric": "valuation", "slots": {"Microsoft": ["investor"], "Inflection AI": ["company"]}}),
+    ("How much did NVIDIA's round value Mistral at?",
+     {"metric": "valuation", "slots": {"NVIDIA": ["investor"], "Mistral AI": ["company"]}}),
+    ("Which customer paused its rollout with Cohere?",
+     {"types": [CUST], "status": ("paused",), "slots": {"Cohere": ["vendor"]},
+      "want_roles": ["customer"]}),
+    ("Who stopped working with Fujitsu?",
+     {"types": [CUST], "status": ("ended", "paused"), "slots": {"Fujitsu": ["vendor"]}}),
+    ("Which customers ended their contracts with Fujitsu?", {"status": ("ended",)}),
+    ("Who stopped doing business with Cohere?",
+     {"types": [CUST], "status": ("ended", "paused"), "slots": {"Cohere": ["vendor"]}}),
+    ("コーヒアとの実証実験を一時停止している会社は？",
+     {"types": [CUST], "status": ("paused",), "slots": {"Cohere": ["vendor"]}}),
+    ("Who is Snowflake's new CFO?",
+     {"types": [MOVE], "role_title": "cfo", "slots": {"Snowflake": ["to"]}}),
+    ("Who joined Rakuten as chief operating officer?",
+     {"types": [MOVE], "role_title": "coo", "slots": {"Rakuten": ["to"]}}),
+    ("楽天の最高執行責任者は誰？", {"types": [MOVE], "role_title": "coo"}),
+    ("スノーフレークの新しいCEOは誰？", {"types": [MOVE], "role_title": "ceo"}),
+    ("Who became CEO of Inflection AI after Mustafa Suleyman left?",
+     {"types": [MOVE], "role_title": "ceo", "slots": {"Inflection AI": ["to"]}}),
+    ("Who co-founded Sakana AI?",
+     {"types": [MOVE], "role_title": "co-founder", "slots": {"Sakana AI": ["to"]}}),
+    ("サカナAIの共同創業者は誰？", {"types": [MOVE], "slots": {"Sakana AI": ["to"]}}),
+    ("楽天の2025年12月期の売上高は？", {"types": [FIN], "metric": "revenue", "period": "2025"}),
+    ("What was Snowflake's revenue in fiscal 2025?", {"metric": "revenue", "period": "2025"}),
+    ("Cohere revenue FY2024", {"metric": "revenue", "period": "2024"}),
+    ("富士通とコーヒアの合弁会社は？",
+     {"types": [PART], "slots": {"Fujitsu": ["partner"], "Cohere": ["partner"]}}),
+    ("What joint venture did SoftBank and OpenAI set up?",
+     {"types": [PART], "slots": {"SoftBank Group": ["partner"], "OpenAI": ["partner"]}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "expected"), BATCH6_CASES,
+                         ids=[q for q, _ in BATCH6_CASES])  # fmt: skip
+def test_batch6_phrasings(question: str, expected: dict[str, Any]) -> None:
     check(parse(question), expected)

@@ -218,3 +218,32 @@ def test_a_yes_for_two_names_holds_for_each() -> None:
     assert one.text.startswith("No — nothing is recorded for Google.")
     ja = compose_answer(parse("アマゾンとグーグルはアンソロピックに出資しましたか？"), [amazon])
     assert ja.text.startswith("いいえ（グーグルの記録はありません）。")
+
+
+CUSTOMERS = [
+    _ev(1, "customer", "2025-01-10", vendor="Cohere", customer="Rakuten", status="paused"),
+    _ev(2, "customer", "2025-04-01", vendor="Cohere", customer="Rakuten", status="active"),
+    _ev(3, "customer", "2025-03-01", vendor="Cohere", customer="Toyota", status="paused"),
+    _ev(4, "customer", "2025-02-01", vendor="Cohere", customer="Fujitsu", status="ended"),
+    _ev(5, "customer", "2025-02-01", vendor="Cohere", customer="Salesforce", status="active"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [("Which customer paused its pilot with Cohere?", {"Toyota"}),
+     ("Who stopped working with Cohere?", {"Toyota", "Fujitsu"}),
+     ("コーヒアとの実証実験を一時停止している会社は？", {"Toyota"}),
+     ("Which customers ended their contracts with Cohere?", {"Fujitsu"})],
+)
+def test_customers_by_their_newest_status(question: str, listed: set[str]) -> None:
+    """A customer that resumed after a pause is no longer paused."""
+    chosen = selection(parse(question), CUSTOMERS).events
+    assert {e["customer"] for e in chosen} == listed
+
+
+def test_business_either_way_round_is_a_yes() -> None:
+    for question in ("楽天はコーヒアと取引していますか", "コーヒアは楽天と取引していますか",
+                     "Does Cohere do business with Rakuten?"):
+        answer = compose_answer(parse(question), CUSTOMERS[:2])
+        assert answer.found and answer.text.lower().startswith(("yes", "はい")), answer.text

@@ -313,7 +313,7 @@ def build_context(doc: Document) -> Context:
             if len(names) > 1:
                 pairs.update(pairwise(names))
     for s in doc.sentences:
-        if "(" not in s.text:
+        if not _ALIAS_QUOTE.search(s.text):
             continue
         for m in _ALIAS_DEFINITION.finditer(s.text):
             name = re.sub(r",$", "", m.group("name").strip())
@@ -361,6 +361,9 @@ _COMPANY_LAST_WORDS = _words(
 # opens with the space, so the engine goes from space to space)
 _MID_CAP = re.compile(r" (?<![.!?:;—“\"\s] )([A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*)")
 _CORP_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?$")
+# what every alias definition holds: a quoted name opening a parenthesis (a quick search;
+# _ALIAS_DEFINITION, tried at every character, is slow on long sentences)
+_ALIAS_QUOTE = re.compile(r"\((?:the\s+|or\s+)?[“\"‘']")
 _ALIAS_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w&:.'-]*|[a-z]{1,3}[A-Z][\w-]*)(?:\s+(?:[A-Z][\w&:.'-]*|&)){0,5}"
     r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|Co|PLC|GmbH|AG|SA)\.?)?),?\s*"

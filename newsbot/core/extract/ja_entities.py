@@ -210,9 +210,13 @@ _KABU = re.compile(
     rf"株式会社(?P<a>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})|(?P<b>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})株式会社"
     rf"|\(株\)(?P<c>[{KANJI}{_K}A-Za-z0-9・&]{{1,15}})"
 )
-_LATIN_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+|:[A-Za-z][A-Za-z0-9]*)*"
+_LATIN_TOKEN_REST = r"[A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+|:[A-Za-z][A-Za-z0-9]*)*"
+_LATIN_TOKEN = rf"[A-Za-z]{_LATIN_TOKEN_REST}"
+# (the name's first letter opens the pattern, so the engine skips to Latin letters; the
+# lookbehind after it looks at the character before that letter)
 _LATIN = re.compile(
-    rf"(?<![A-Za-z0-9.:\-])(?P<n>{_LATIN_TOKEN}(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+)*|&))*)"
+    rf"(?P<n>[A-Za-z](?<![A-Za-z0-9.:\-](?s:.)){_LATIN_TOKEN_REST}"
+    rf"(?:\s(?:[A-Z0-9][A-Za-z0-9]*(?:[.&'+\-][A-Za-z0-9]+)*|&))*)"
 )
 _ANAPHOR = re.compile(
     r"同社|当社|弊社|同グループ|同行|同氏|両社|両氏|両者|3社|三社|同大学|同研究所|同ファンド|同局"

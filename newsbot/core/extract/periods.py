@@ -62,35 +62,63 @@ _MONTH = (
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 
-# (pattern, kind): order matters, longer forms first; all matched case-insensitively.
-_EN_RULES: tuple[tuple[str, str], ...] = (
-    (rf"\b(?:Q(?P<q>[1-4])|{_ORD} quarter)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b", "quarter"),
-    (rf"\b{_YEAR}\s?Q(?P<q>[1-4])\b", "quarter"),
-    (rf"\b(?:H(?P<h>[12])|{_ORD} half)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b", "half"),
-    (rf"\b(?:fiscal(?: year)?|FY)\s?'?{_YEAR}\b", "year"),
-    (r"\bFY\s?'?(?P<yy>\d\d)\b", "yy"),
-    (rf"\b(?:the )?(?:start|beginning) of {_YEAR}\b", "start"),
-    (rf"\b(?:the )?end of {_YEAR}\b", "end"),
-    (rf"\b(?:early|mid-?|late)\s?{_YEAR}\b", "year"),
-    (rf"\b{_MONTH}(?: \d{{1,2}},?)? {_YEAR}\b", "month_year"),
-    (r"\blast year\b|\bprevious year\b|\ba year (?:earlier|ago|before)\b", "last_year"),
-    (r"\bthis year\b|\bthe current year\b|\bearlier this year\b|\blater this year\b", "this_year"),
-    (r"\bnext year\b", "next_year"),
-    (r"\blast month\b|\bprevious month\b", "last_month"),
-    (r"\bthis month\b|\bearlier this month\b", "this_month"),
-    (rf"\blast {_MONTH}\b", "last_named_month"),
-    (rf"\bthis {_MONTH}\b", "this_named_month"),
-    (r"\b(?:the )?(?:start|beginning|end) of (?:the )?(?P<rel>this|last) year\b", "rel_edge"),
-    (rf"\b{_ORD}[ -]quarter\b", "quarter_no_year"),
-    (rf"\b(?:the )?{_MONTH} quarter\b", "month_quarter"),
+# Words one of which every match of a rule holds (lower case): a rule runs only on a text
+# that has one (the English patterns, case-insensitive and opening with \b, would be tried
+# at every character of every sentence).
+_MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_CUES = ("19", "20")
+_CASE_ODD = ("ı", "ſ", "İ")
+
+# (pattern, kind, cues): order matters, longer forms first; all matched case-insensitively.
+_EN_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        rf"\b(?:Q(?P<q>[1-4])|{_ORD} quarter)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b",
+        "quarter",
+        ("q",),
+    ),
+    (rf"\b{_YEAR}\s?Q(?P<q>[1-4])\b", "quarter", ("q",)),
+    (
+        rf"\b(?:H(?P<h>[12])|{_ORD} half)(?: of)?,? (?:fiscal(?: year)? )?{_YEAR}\b",
+        "half",
+        ("h1", "h2", "half"),
+    ),
+    (rf"\b(?:fiscal(?: year)?|FY)\s?'?{_YEAR}\b", "year", ("fiscal", "fy")),
+    (r"\bFY\s?'?(?P<yy>\d\d)\b", "yy", ("fy",)),
+    (rf"\b(?:the )?(?:start|beginning) of {_YEAR}\b", "start", ("start of ", "beginning of ")),
+    (rf"\b(?:the )?end of {_YEAR}\b", "end", ("end of ",)),
+    (rf"\b(?:early|mid-?|late)\s?{_YEAR}\b", "year", ("early", "mid", "late")),
+    (rf"\b{_MONTH}(?: \d{{1,2}},?)? {_YEAR}\b", "month_year", _MONTH_CUES),
+    (
+        r"\blast year\b|\bprevious year\b|\ba year (?:earlier|ago|before)\b",
+        "last_year",
+        ("last year", "previous year", "a year "),
+    ),
+    (
+        r"\bthis year\b|\bthe current year\b|\bearlier this year\b|\blater this year\b",
+        "this_year",
+        ("this year", "current year"),
+    ),
+    (r"\bnext year\b", "next_year", ("next year",)),
+    (r"\blast month\b|\bprevious month\b", "last_month", ("last month", "previous month")),
+    (r"\bthis month\b|\bearlier this month\b", "this_month", ("this month",)),
+    (rf"\blast {_MONTH}\b", "last_named_month", ("last ",)),
+    (rf"\bthis {_MONTH}\b", "this_named_month", ("this ",)),
+    (
+        r"\b(?:the )?(?:start|beginning|end) of (?:the )?(?P<rel>this|last) year\b",
+        "rel_edge",
+        ("this year", "last year"),
+    ),
+    (rf"\b{_ORD}[ -]quarter\b", "quarter_no_year", ("quarter",)),
+    (rf"\b(?:the )?{_MONTH} quarter\b", "month_quarter", ("quarter",)),
     (
         rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
         rf"in mid-) {_MONTH}\b(?! \d)",
         "bare_month",
+        _MONTH_CUES,
     ),
-    (rf"\b{_YEAR}\b", "year"),
+    (rf"\b{_YEAR}\b", "year", _YEAR_CUES),
 )
-_EN = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _EN_RULES]
+_EN = [(re.compile(p, re.IGNORECASE), kind, cues) for p, kind, cues in _EN_RULES]
 
 _JY = r"(?P<year>(?:19|20)\d\d)年"
 _HALF = r"(?P<half>上半期|上期|前半|下半期|下期|後半)"
@@ -115,7 +143,7 @@ _JA_RULES: tuple[tuple[str, str], ...] = (
     (r"今月", "this_month"),
     (r"(?<![\d年])(?P<m>\d{1,2})月(?!期)", "ja_bare_month"),
 )
-_JA = [(re.compile(p), kind) for p, kind in _JA_RULES]
+_JA = [(re.compile(p), kind, ()) for p, kind in _JA_RULES]
 _WORDS_HINT = re.compile(
     r"year|month|quarter|half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy|"
     r"昨年|去年|前年|今年|本年|来年|先月|前月|今月|上半期|上期|下半期|下期|令和|平成|月",
@@ -152,15 +180,20 @@ def find_periods(text: str, *, lang: str = "en", on: date | None = None) -> list
 
 @functools.lru_cache(maxsize=2048)
 def _find_periods(text: str, lang: str, on: date | None) -> tuple[PeriodMatch, ...]:
-    if not any(c.isdigit() for c in text) and not _WORDS_HINT.search(text):
+    if not any(map(str.isdigit, text)) and not _WORDS_HINT.search(text):
         return ()
     folded = fold(text)
     rules = _JA if lang == "ja" else _EN
     if lang == "ja":
-        rules = _JA + [(p, k) for p, k in _EN if k not in ("bare_month", "year")]
+        rules = _JA + [r for r in _EN if r[1] not in ("bare_month", "year")]
+    lowered = folded.lower()
+    # (ı, ſ and İ match i and s case-insensitively, but lower() keeps them apart)
+    cued = not any(map(folded.__contains__, _CASE_ODD))
     found: list[PeriodMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in rules:
+    for pattern, kind, cues in rules:
+        if cued and cues and not any(map(lowered.__contains__, cues)):
+            continue
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -37,6 +37,7 @@ _EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9
 _END_MARKS = frozenset('.!?。！？:：”"')
 _JA_OPEN, _JA_CLOSE = "「『（(【〈《", "」』）)】〉》"
 _JA_END = "。！？!?"
+_JA_MARK = re.compile(f"[{re.escape(_JA_OPEN + _JA_CLOSE + _JA_END)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +148,13 @@ def _is_abbreviation(text: str, dot: int, end: int) -> bool:
 
 def _split_ja(text: str) -> list[str]:
     pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _JA_MARK.finditer(text):  # only the brackets and end marks, not every character
+        ch, i = m.group(), m.start()
         if ch in _JA_OPEN:
             depth += 1
         elif ch in _JA_CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _JA_END and depth == 0:
+        elif depth == 0:
             if i + 1 < len(text) and text[i + 1] in _JA_END:
                 continue
             pieces.append(text[start : i + 1])
