@@ -71,6 +71,7 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
 
 
 _SEGMENT = re.compile(r"[^\u3000]+")
+_NOMINAL_END = re.compile(r"\s?(?:\([^()]{1,40}\))?\s?。?$")
 _PREDICATE_AFTER = re.compile(r"^(?:だ|です|である|でした|だった)")
 # A dateline or byline opening a paragraph: 【ロンドン=田中健】, （ニューヨーク＝共同）, 【北京共同】.
 _WIRES = "共同|時事|ロイター|ブルームバーグ|AFP|AP|新華社|聯合"
@@ -286,7 +287,7 @@ def without_byline(text: str) -> str:
 
 def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ctx:
     text = fold_ja(raw)
-    quotes = find_quotes(text)
+    quotes = [q for q in find_quotes(text) if not _spoken(text, q.start, q.end)]
     ments = find_mentions(text, doc.registry, state.learned, quotes)
     state.products.update(
         q.name
@@ -296,7 +297,12 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
         and not org_quote(text, q.start)
     )
     for m in ments:
-        if not m.known and m.kind != "person" and (m.quoted or m.name in state.products):
+        if (
+            not m.known
+            and m.kind != "person"
+            and m.source != "anaphor"  # 「…我々のソフトを…」: the speaker's company, no product
+            and (m.quoted or m.name in state.products)
+        ):
             m.kind = "product"
     _resolve(doc, state, index, text, ments, title=kind == "title")
     state.disc.end(index, ments, text)
@@ -304,6 +310,12 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
     ctx = Ctx(index, text, raw, kind, ments, quotes, doc.date, doc.rates)
     ctx.prepare()
     return ctx
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """An interview's answer: a quote that is the whole unit is speech, not a name, and the
+    names in it are names."""
+    return text[start] == "「" and not text[:start].strip() and not text[end:].strip(" 。")
 
 
 def _resolve(
@@ -323,8 +335,18 @@ def _resolve(
             m.extra["past_of"] = True
     for i, m in enumerate(ments):
         resolve_mention(state.disc, index, ments, i)
-        if _PREDICATE_AFTER.match(text[m.pend :]) or _PREDICATE_AFTER.match(text[m.end :]):
-            m.extra["predicate"] = True
+        if (
+            _PREDICATE_AFTER.match(text[m.pend :])
+            or _PREDICATE_AFTER.match(text[m.end :])
+            or (
+                m.start - len(m.prefix) > 0
+                and "は" not in text[: m.start]  # not a cleft: 主導したのは米X。
+                and not m.lp
+                and m.kind == "company"
+                and _NOMINAL_END.match(text, m.pend)
+            )
+        ):
+            m.extra["predicate"] = True  # …を開発する米X（X）。: a sentence that is the name
         state.disc.note(index, m, title=title)
         _note_entity(doc, m, state.noted)
     _note_groups(state, index, ments)

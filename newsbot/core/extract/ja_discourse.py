@@ -300,8 +300,8 @@ def _about_weight(m: Ment, zone: str) -> float:
     """How much a mention in the title or lead says what the article is about."""
     if zone == "title":
         return 3.0 if m.lp in AGENT_PARTICLES | TOPIC_PARTICLES else 1.5
-    if m.extra.get("new_org") or m.extra.get("org_quote"):
-        return 2.0  # 新会社「Reflex Labs」: the news is the new company
+    if m.extra.get("new_org") or m.extra.get("org_quote") or m.extra.get("predicate"):
+        return 2.0  # 新会社「Reflex Labs」, …を開発する米X。: the news is that company
     return {"は": 2.0, "が": 1.0}.get(m.lp, 0.5)
 
 
@@ -371,8 +371,9 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and k.particle != ""  # a word inside a longer name or description
     ]
     if m.surface in FIRST_PERSON:
-        m.name = disc.main("company") or disc.salient(m.kind, sent) or ""
-        return  # 当社, 私たち: the company the page is about, whoever was named last
+        others = tuple(n for k in ments if k is not m for n in k.all_names if k.kind in kinds)
+        m.name = disc.main("company") or disc.salient(m.kind, sent, others) or ""
+        return  # 当社, 私たち: the company the page is about, never another the sentence names
     exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
     if not earlier and m.surface == "同社" and (newer := disc.newer_subject(sent, exclude)):
         m.name = newer

@@ -212,3 +212,25 @@ def test_a_heading_naming_a_person_or_a_topic_is_no_company(registry: Registry) 
         for m in (e.get("company"), e.get("vendor"))
         if m in ("ポイント", "ジャン・ルー")
     )
+
+
+# ---------------------------------------------------------------- first person in interviews
+
+
+def test_we_in_a_quote_is_never_a_company_the_quote_names(registry: Registry) -> None:
+    title = "「物流から広がる」　配送AIのハコビテック、森川拓也社長に聞く"
+    text = (
+        "倉庫ロボット向けのAIを開発するハコビテック（Hakobitech）。森川拓也社長に話を聞いた。\n\n"
+        "「今は日立製作所や独シーメンスも我々のソフトを倉庫で使っている」"
+    )
+    found = of(events(registry, text, title), "customer")
+    assert {(e["vendor"], e["customer"]) for e in found} == {
+        ("Hakobitech", "Hitachi"),
+        ("Hakobitech", "Siemens"),
+    }
+
+
+def test_we_with_no_known_page_company_takes_none_named_beside_it(registry: Registry) -> None:
+    text = "「今は日立製作所や独シーメンスも我々のソフトを使っている」"
+    found = of(events(registry, text), "customer")
+    assert not any(e["vendor"] in ("Hitachi", "Siemens") for e in found)
