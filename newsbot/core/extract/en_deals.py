@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsbot.core.events import Money
 from newsbot.core.extract.en_common import (
     Found,
     blocked,
@@ -141,6 +142,14 @@ _ROUND_NOUN = cued(
     "series",
     "seed",
     "round",
+)
+# "a €400 million Series C that Veltrix closed in January": the relative clause's subject
+_ROUND_THAT = cued(
+    r"{M:amt}\s+(?:(?:Series\s+[A-K]\+?\d?|seed|pre-seed)(?:\s+(?:round|funding|financing))?|"
+    r"(?:funding\s+|financing\s+)?round)\s+(?:that|which)\s+{E:co}\s+(?:had\s+|has\s+)?"
+    r"(?:closed|raised|secured|announced|completed|landed|pulled\s+in|took\s+in)\b",
+    "that",
+    "which",
 )
 # "came out of stealth with a $30 million seed round", "launched with $12 million in funding"
 _WITH_ROUND = cued(
@@ -363,12 +372,17 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _ROUND_THAT.finditer(p.masked):
+        co = p.ent(m.group("co"))
+        if co is not None and not co.modifier and co.kind != "person":
+            _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     for m in _COUNTS_AS_BACKER.finditer(p.masked):
         investor = p.ent(m.group("inv"))
         _investment(p, ctx, out, subject(p, m.start(), ctx), investor, m.start(), m.end(), None)
     _added_instalments(p, ctx, out)
     if not totals or out.events:
         _investor_lists(p, ctx, out)
+    _later_conversion(p, ctx, out)
     _later_valuation(p, ctx, out)
 
 
@@ -438,8 +452,48 @@ def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _ROUND_WORD = re.compile(
-    r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,40}\bvalu", re.IGNORECASE
+    r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,40}\bvalu|"
+    r"\b(?:round|funding|financing|investment|raise)\b[^.;]{0,80}\bworth\b[^.;]{0,40}\bvalu",
+    re.IGNORECASE,
 )
+# the article's own conversion of the amount just told, in the next sentence: "That is about
+# $435 million", "The round, led by X, was worth roughly $435 million at the time"
+_CONVERTED = cued(
+    r"(?:\b(?:[Tt]hat|[Tt]his|[Ii]t)\s+|\b(?i:round|raise|investment|financing|funding|sum|"
+    r"amount|figure)\b[^.;\ue002]{0,60}?\b)(?:is|was|comes\s+to|came\s+to|amounts\s+to|"
+    r"amounted\s+to|equals|equalled|equaled)\s+(?:worth\s+|equal\s+to\s+|equivalent\s+to\s+)?"
+    r"(?:(?:about|around|roughly|approximately|some|nearly|almost|just\s+over|just\s+under)\s+)?"
+    r"{M:amt}",
+    "that",
+    "this",
+    "it ",
+    "worth",
+    "equal",
+)
+
+
+def _later_conversion(p: Parsed, ctx: Context, out: Found) -> None:
+    """ "raised €400 million in a Series C. That is about $435 million": the article's own
+    dollar figure for the amount of the deal just told (near the rate's, or it is another)."""
+    if any(e.type == "investment" for e in out.events):
+        return
+    for m in _CONVERTED.finditer(p.masked):
+        amount = p.amount(m.group("amt"))
+        target = _current_investment(p, ctx, out)
+        if amount is None or target is None or amount.money.currency != "USD":
+            continue
+        told = target.money
+        if (
+            told is None
+            or told.currency == "USD"
+            or not told.usd
+            or p.sentence.index - target.extra.get("sentence_index", -99) > 2
+            or not 0.6 <= amount.money.amount / told.usd <= 1.6
+        ):
+            continue
+        target.fields["amount_usd"] = amount.money.amount
+        target.money = Money(told.amount, told.currency, amount.money.amount)
+        return
 
 
 _DEBT = re.compile(

@@ -732,3 +732,36 @@ def test_the_titles_company_is_the_destination_not_a_person() -> None:
     assert not [
         e for e in events if e.type == "talent_move" and e.fields["person"] != "Ada Brennan"
     ]
+
+
+def test_a_conversion_in_the_next_sentence_is_the_rounds_dollar_figure() -> None:
+    events = events_of(
+        "Pelham Labs raised €300 million in a Series B. That is about $330 million; "
+        "Accel led the round."
+    )
+    deal = find(events, "investment", company="Pelham Labs", round="Series B", amount_usd=330e6)
+    assert "Accel" in deal.fields["investors"]
+    assert len([e for e in events if e.type == "investment"]) == 1
+
+
+def test_a_round_that_the_company_closed_then_worth_and_valued() -> None:
+    events = events_of(
+        "Its hiring was paid for by a £200 million Series C that Pelham Labs closed in May. "
+        "The round, led by Atomico, was worth roughly $255 million at the time and valued the "
+        "company at $1.9 billion."
+    )
+    find(
+        events,
+        "investment",
+        company="Pelham Labs",
+        investors=["Atomico"],
+        amount_usd=255e6,
+        valuation_usd=1.9e9,
+        round="Series C",
+    )
+
+
+def test_a_far_dollar_figure_is_no_conversion() -> None:
+    events = events_of("Pelham Labs raised €300 million in a Series B. It is now worth $2 billion.")
+    deal = find(events, "investment", company="Pelham Labs")
+    assert deal.fields["amount_usd"] != 2e9
