@@ -397,11 +397,32 @@ def read_names(ctx: Context, sentence: Sentence) -> Names:
         for m in ctx.doc.mentions(sentence.index)
         if _moved(m.start, cuts) is not None
     ]
-    ents = _add_unknown(ctx, text, known, sentence)
+    ents = [e for e in _add_unknown(ctx, text, known, sentence) if not _generic_plural(text, e)]
     _absorb_suffixes(text, ents)
     _define_aliases(ctx, text, ents)
     _mark_possessives(text, ents)
     return Names(sentence, text, cuts, ents)
+
+
+# a name that only describes a plural of institutions: "three NHS trusts", "in GP surgeries"
+_INSTITUTIONS = re.compile(
+    r"\s+(?:trusts|hospitals|surgeries|clinics|practices|banks|insurers|lenders|councils|"
+    r"schools|universities|colleges|agencies|departments|ministries|authorities|regulators|"
+    r"firms|carmakers|automakers|retailers|utilities|pharmacies|branches|stores|franchises|"
+    r"dealerships|municipalities|districts|boards)\b"
+)
+_COUNTED = re.compile(
+    r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|"
+    r"hundreds\s+of|several|many|some|most|all|few|other|more|various|numerous|\d[\d,]*)\s+$"
+)
+_PLACED = re.compile(r"\b(?:in|at|across|for|with|from|into|among|inside|throughout)\s+$")
+
+
+def _generic_plural(text: str, e: Ent) -> bool:
+    if e.kind == "person" or e.kind == "product" or not _INSTITUTIONS.match(text, e.end):
+        return False
+    before = text[max(0, e.start - 20) : e.start]
+    return bool(_COUNTED.search(before)) or (e.via == "unknown" and bool(_PLACED.search(before)))
 
 
 def finish_parse(ctx: Context, names: Names, *, light: bool = False) -> Parsed:

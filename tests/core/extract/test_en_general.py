@@ -765,3 +765,17 @@ def test_a_far_dollar_figure_is_no_conversion() -> None:
     events = events_of("Pelham Labs raised €300 million in a Series B. It is now worth $2 billion.")
     deal = find(events, "investment", company="Pelham Labs")
     assert deal.fields["amount_usd"] != 2e9
+
+
+def test_a_name_describing_a_plural_of_institutions_is_no_company() -> None:
+    events = events_of(
+        "Pelham Labs is testing its scheduling agent with four NHS trusts and has signed Aviva "
+        "as a customer."
+    )
+    find(events, "customer", vendor="Pelham Labs", customer="Aviva")
+    assert [e.fields["customer"] for e in events if e.type == "customer"] == ["Aviva"]
+    title = events_of(
+        "Pelham Labs, a Leeds start-up, has raised $20 million in a Series A led by Atomico.",
+        title="Pelham Labs raises $20m to put agents in GP surgeries",
+    )
+    assert {e.fields["company"] for e in title if e.type == "investment"} == {"Pelham Labs"}
