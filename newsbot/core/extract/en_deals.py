@@ -8,6 +8,7 @@ the same clause.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from newsbot.core.events import Money
@@ -302,6 +303,9 @@ _TRANCHE = re.compile(
 
 def investments(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X raised $N", "Y invested $N in X", "Y's investment in X", and investor lists."""
+    past = _PAST_ROUND.search(p.masked)
+    if past is not None and _PAST_ROUND_TAIL.search(past.group("tail")):
+        p = _past_round(p, ctx, out, past)
     _backings(p, ctx, out)
     totals = False
     for m in _RAISE.finditer(p.masked):
@@ -434,6 +438,65 @@ _COUNTS_AS_BACKER = cued(
     "owner",
     "stakeholder",
 )
+
+
+# "is now valued at $1.9 billion after raising $120 million, up from $420 million when it
+# raised a $55 million Series A led by Eclipse in 2023": the comparison tells an earlier round
+# of the same company, with its own amount, round, investors and valuation
+_PAST_ROUND = cued(
+    r"(?:,\s+|\s+)(?:(?:up|down)\s+from|compared\s+with|compared\s+to|versus|from)\s+"
+    r"(?:(?:about|around|roughly|nearly|just|less\s+than|more\s+than|some)\s+)*{M:old}\s+"
+    r"(?:when|after|at\s+the\s+time\s+of|at|in|with)\s+(?P<tail>[^;]*)",
+    "from",
+    "compared",
+    "versus",
+)
+_PAST_ROUND_TAIL = re.compile(
+    r"^(?:(?:it|the\s+(?:company|startup|firm)|\ue000\d+\ue001)\s+(?:last\s+)?(?:raised|closed|"
+    r"took\s+in|secured)\b|"
+    r"(?:its|a|the)\s+(?:\S+\s+){0,3}?(?:round|Series\s+[A-K]|seed|funding|financing|raise)\b)",
+    re.IGNORECASE,
+)
+_PAST_LEAD = rx(r"\b(?:led|co-led)\s+by\s+(?P<list>{E}(?:(?:,\s+(?:and\s+)?|\s+and\s+){E})*)")
+
+
+def _past_round(p: Parsed, ctx: Context, out: Found, m: re.Match[str]) -> Parsed:
+    """The earlier round a comparison tells (added to ``out``); the sentence before it, for
+    the rules of the current round."""
+    before = replace(p, masked=p.masked[: m.start()], memo={})
+    raises = list(_RAISE.finditer(before.masked))
+    co = subject(before, raises[-1].start() if raises else m.start(), ctx)
+    company = org_name(co)
+    if company is None or blocked(p, m.start(), len(p.masked)):
+        return before
+    tail = m.start("tail")
+    stop = clause_end(p, tail)
+    old = p.amount(m.group("old"))
+    amounts = [a for pos, a in money_after(p, tail, stop) if not is_per_unit(p, pos)]
+    valued = _valuation(before, m.start()) is not None
+    amount = amounts[0] if amounts else (None if valued else old)
+    lead = _PAST_LEAD.search(p.masked, tail, stop)
+    investors = [
+        e.name
+        for e in (entity_list(p, lead.start("list"), lead.end("list")) if lead else [])
+        if e.name != company and e.kind != "product"
+    ]
+    found = [r for r in _ROUND.finditer(p.masked, tail, stop)]
+    fields: dict[str, Any] = {
+        "company": company,
+        "investors": investors,
+        "amount_usd": amount.money.usd if amount else None,
+        "stake_pct": None,
+        "valuation_usd": old.money.usd if old is not None and valued else None,
+        "round": _round_name(found[0].group("round")) if found else None,
+    }
+    extra: dict[str, Any] = {"total": False, "tranche": False, "past": True}
+    when = find_periods(p.masked[tail:stop], lang="en", on=ctx.doc.date)
+    if when and ctx.doc.date and int(when[0].period[:4]) < ctx.doc.date.year:
+        extra["year"] = int(when[0].period[:4])
+    if fields["amount_usd"] or fields["round"] or investors:
+        out.add(p, "investment", fields, 0.75, names=[co], money=amount, extra=extra)
+    return before
 
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
@@ -702,7 +765,11 @@ def _round(p: Parsed, start: int) -> str | None:
     if not found:
         return None
     best = min(found, key=lambda m: abs(m.start() - start))
-    word = re.sub(r"\s+", " ", best.group("round"))
+    return _round_name(best.group("round"))
+
+
+def _round_name(found: str) -> str:
+    word = re.sub(r"\s+", " ", found)
     return (
         word[0].upper() + word[1:]
         if not word.lower().startswith("series")

@@ -1270,7 +1270,10 @@ def _resolve_description(
         if owners:
             return owners[-1].name  # "X joined OpenAI's team, the company said": OpenAI
         bought = _just_bought(ctx, sentence.index) if noun in _YOUNG_NOUNS else None
-        return bought or focus_company(ctx, sentence.index)
+        focus = bought or focus_company(ctx, sentence.index)
+        if focus and noun in _FUNDED_NOUNS and _investor_like(ctx, focus, noun):
+            return _recent_company(ctx, sentence.index, focus) or focus
+        return focus
     first = next((e for e in ents if e.end <= start and not e.possessive and not e.modifier), None)
     if (
         text[start:].lower().startswith(("the company's", "the firm's", "the group's"))
@@ -1299,6 +1302,28 @@ def _resolve_description(
 
 
 _YOUNG_NOUNS = frozenset(("startup", "start-up", "upstart"))
+_FUNDED_NOUNS = frozenset(("startup", "start-up", "upstart", "company"))
+
+
+def _investor_like(ctx: Context, name: str, noun: str = "startup") -> bool:
+    """A fund ("Sequoia Capital", "Lux Ventures"), or for "the startup" a name the article
+    gave as an investor (a company that invests can still be "the company")."""
+    if name.split()[-1] in _FUND_WORDS:
+        return True
+    return noun in _YOUNG_NOUNS and any(
+        e.type == "investment" and name in (e.fields.get("investors") or []) for e in ctx.events
+    )
+
+
+def _recent_company(ctx: Context, index: int, other: str) -> str | None:
+    """ "Sequoia Capital has backed Halcyon since 2021. The company is now valued at ...": the
+    startup is the company named last that is no investor."""
+    for i, name, kind in reversed(ctx.doc.recent):
+        if i < index - 3:
+            return None
+        if kind == "company" and name != other and not _investor_like(ctx, name):
+            return name
+    return None
 
 
 def _just_bought(ctx: Context, index: int) -> str | None:

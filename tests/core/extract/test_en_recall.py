@@ -277,6 +277,29 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "talent_move",
         {"person": "Ravi Kumar", "from": "Intel", "to": "Tachyon Labs", "role": "co-founder"},
     ),
+    # a past round told in a comparison is a round of its own, of the same company
+    (
+        "",
+        "Lux Capital has backed Halden Robotics since 2021. The company is now valued at $1.9 "
+        "billion after raising $120 million, up from $420 million when it raised a $55 million "
+        "Series A led by Eclipse in 2023.",
+        "investment",
+        {
+            "company": "Halden Robotics",
+            "investors": ["Eclipse"],
+            "amount_usd": 55e6,
+            "valuation_usd": 420e6,
+            "round": "Series A",
+        },
+    ),
+    (
+        "",
+        "Lux Capital has backed Halden Robotics since 2021. The company is now valued at $1.9 "
+        "billion after raising $120 million, up from $420 million when it raised a $55 million "
+        "Series A led by Eclipse in 2023.",
+        "investment",
+        {"company": "Halden Robotics", "amount_usd": 120e6, "valuation_usd": 1.9e9},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -359,6 +382,18 @@ def test_a_singular_title_describes_one_founder_only() -> None:
     find(events, "talent_move", person="Ben Cho", to="Fennec Labs", role="co-founder")
     none_of(events, "talent_move", person="Ben Cho", **{"from": "Google"})
     none_of(events, "investment", company="Ana Ruiz")
+
+
+def test_the_current_round_keeps_nothing_of_the_past_one() -> None:
+    events = events_of(
+        "Halden Robotics is now valued at $1.9 billion after raising $120 million, up from $420 "
+        "million when it raised a $55 million Series A led by Eclipse in 2023."
+    )
+    rounds = [e.fields for e in events if e.type == "investment"]
+    assert len(rounds) == 2, rounds
+    current = find(events, "investment", amount_usd=120e6).fields
+    assert current["round"] is None and current["investors"] == [], current
+    assert current["valuation_usd"] == 1.9e9, current
 
 
 def test_the_relative_clause_move_does_not_replace_the_main_one() -> None:
