@@ -20,7 +20,8 @@ predictions go through ``shared/eval/score.py --json``. Three sets, each with it
   with the article's own conversion, amounts in words, title-first executives, "teams up
   with", "rolled out X's", "is piloting", "reduce headcount by 8%", run rates and gross
   margins, rumours and denials) F1 0.658 (P 0.867 R 0.531) on its 49, written after the
-  tenth's fixes.
+  tenth's fixes, and 0.958 (P 0.979 R 0.939) after the rules that read it (amounts in words,
+  next-sentence conversions, margins against an old figure, title-first hires, generic plurals).
 """
 
 from __future__ import annotations
