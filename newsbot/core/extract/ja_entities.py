@@ -137,11 +137,12 @@ _CUED_KATA = re.compile(
 )
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
 _DEAL_WORDS = r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任|主導"
-_SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供")
+_SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供|締結|導入|採用|契約")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
-    rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始)"
+    rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始|"
+    rf"締結|導入し|導入を|採用し|契約を結)"
     rf"|(?:を|に|と|から)[^。、]{{0,16}}?(?:{_DEAL_WORDS})|の(?:株式|全株|買収|子会社化|CEO|社長|創業)"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
@@ -167,7 +168,8 @@ _SHA_KATA = re.compile(
 # A katakana name written onto its leader's post: ハコビテック代表の鈴木, ミナモAI創業者.
 _LEADER_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
-    rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\s|$))"
+    rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\s|$)"
+    rf"|、[{_K}・{KANJI}]{{2,12}}?(?:代表取締役|代表|共同創業者|創業者|CEO|社長)(?:に聞く|インタビュー|が語る))"
 )
 # A katakana name followed by a unit only companies have: ウエスタンデジタルの日本法人.
 _BRANCH_KATA = re.compile(
@@ -638,7 +640,13 @@ _KATA_COMPANIES = (
     ),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
     (_EXAMPLE_KATA, re.compile(r"をはじめ|などの|といった")),
-    (_LEADER_KATA, re.compile(rf"[{_K}A-Z](?:代表|共同創業者|創業者|CEO|CTO|社長)")),
+    (
+        _LEADER_KATA,
+        re.compile(
+            rf"[{_K}A-Z](?:代表|共同創業者|創業者|CEO|CTO|社長)"
+            r"|(?:代表|創業者|CEO|社長)(?:に聞く|インタビュー|が語る)"
+        ),
+    ),
 )
 
 
@@ -840,8 +848,30 @@ def _latin(text: str, registry: Any) -> list[Ment]:
         if len(name) <= 4 and name.isupper() and m.start() > 0 and _is_kata(text[m.start() - 1]):
             continue  # ミナトDC: a short tail of a katakana name, left to the name's finders
         ment = _span(m.start(), m.start() + len(name), text, name, "unknown", registry)
+        if not ment.known and _term_acronym(text, m.start(), m.start() + len(name)):
+            continue
         found.append(ment)
     return found
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
+_ORG_HEAD = re.compile(
+    rf"(?:社|会社|機構|機関|研究所|研究機構|大学|協会|連盟|連合|銀行|庁|省|財団|法人|組合|基金|"
+    rf"委員会|公社|{_CORP_WORDS}|{COMPANY_TAILS})$"
+)
+
+
+def _term_acronym(text: str, start: int, end: int) -> bool:
+    """協力覚書（MOC）, 年換算売上高（ARR）, 大規模言語モデル（LLM）: an acronym glossing the term
+    before it, no name (an organisation's, 産業技術総合研究所（AIST）, is one)."""
+    if not _ACRONYM.fullmatch(text, start, end):
+        return False
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")") or start < 2:
+        return False
+    before = text[max(0, start - 13) : start - 1]
+    if not (before[-1:] in KANJI_CHARS or _is_kata(before[-1:])):
+        return False
+    return not _ORG_HEAD.search(before)
 
 
 def _anaphors(text: str, registry: Any) -> list[Ment]:

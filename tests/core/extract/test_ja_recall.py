@@ -234,3 +234,39 @@ def test_we_with_no_known_page_company_takes_none_named_beside_it(registry: Regi
     text = "「今は日立製作所や独シーメンスも我々のソフトを使っている」"
     found = of(events(registry, text), "customer")
     assert not any(e["vendor"] in ("Hitachi", "Siemens") for e in found)
+
+
+# ---------------------------------------------------------------- names without a cue word
+
+
+def test_an_acronym_glossing_a_term_is_no_company(registry: Registry) -> None:
+    text = (
+        "ミライAIは英ノースブリッジと協力覚書（MOC）を締結した。"
+        "同社の年換算売上高（ARR）は3000万ドルに達した。"
+    )
+    found = events(registry, text)
+    (p,) = of(found, "partnership")
+    assert set(p["companies"]) == {"ミライAI", "ノースブリッジ"}
+    (f,) = of(found, "financial")
+    assert (f["company"], f["metric"]) == ("ミライAI", "arr")
+    named = {n for e in found for n in (e.get("companies") or [e.get("company")])}
+    assert not named & {"MOC", "ARR"}
+
+
+def test_an_organisations_acronym_is_still_its_name(registry: Registry) -> None:
+    text = "産業技術総合研究所（AIST）とカルテナは業務提携した。"
+    (p,) = of(events(registry, text), "partnership")
+    assert set(p["companies"]) == {"AIST", "カルテナ"}
+
+
+def test_a_bare_name_as_subject_of_an_adoption_is_a_company(registry: Registry) -> None:
+    text = "クモノイトは米オープンAIのモデルを採用した。"
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"]) == ("OpenAI", "クモノイト")
+
+
+def test_an_interview_headline_names_the_company_before_its_leader(registry: Registry) -> None:
+    title = "配送AIのハコビヤ、森川拓也社長に聞く"
+    text = "「今は日立製作所も我々のソフトを倉庫で使っている」"
+    (e,) = of(events(registry, text, title), "customer")
+    assert (e["vendor"], e["customer"]) == ("ハコビヤ", "Hitachi")
