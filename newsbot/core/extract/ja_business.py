@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from newsbot.core.events import Event
-from newsbot.core.extract.ja_clauses import Ctx, Trig, agents, blocked, is_relative, with_particle
+from newsbot.core.extract.ja_clauses import (
+    Ctx,
+    Trig,
+    agents,
+    blocked,
+    is_relative,
+    list_of,
+    with_particle,
+)
 from newsbot.core.extract.ja_deals import procurement
 from newsbot.core.extract.ja_entities import Ment, Quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
@@ -18,7 +26,7 @@ _TECH = re.compile(
     r"チップ|半導体|クラウド|API|ソフト|ツール|データ|LLM|基盤|インフラ|プロジェクト|サーバー|計算資源|"
     r"エージェント|アプリ|知的財産|特許)"
 )
-_SUPPLY = re.compile(r"供与|供給")
+_SUPPLY = re.compile(r"供与|供給|出荷|納入")
 _PAYMENT = re.compile(r"支払|支出|ライセンス料|ライセンス契約|契約")
 _UNIT_TOPIC = re.compile(r"(?P<u>[^\s、。はがをにでと「」()]{1,8}?(?:事業|部門))(?:は|の|が)")
 _ANY_METRIC = re.compile("|".join(rx.pattern for _, rx in FIN_METRIC))
@@ -105,7 +113,10 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         vendor, buyers = passive
     elif _SUPPLY.search(t.word):
         vendor = names(agents(ctx, t, COMPANY))
-        buyers = names(with_particle(ctx, t, ("に", "へ", "に対して", "に対し"), COMPANY))
+        buyers = _supplied(ctx, t)
+        if not vendor and buyers:
+            seller = state.disc.salient("company", ctx.idx, exclude=tuple(buyers))
+            vendor = [seller] if seller else []  # (売上は)Xへの供給が伸びた: the topic supplies
     else:
         vendor = _vendor(ctx, t)
         buyers = [n for n in names(_buyers(ctx, t)) if n not in vendor]
@@ -160,6 +171,20 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     return events[0]
 
 
+_FOR = re.compile(r"向け(?:の|に|で)?")
+
+
+def _supplied(ctx: Ctx, t: Trig) -> list[str]:
+    """Xに供給する, Xへの供給, X向けの出荷: the ones supplied, named before the trigger."""
+    found = with_particle(ctx, t, ("に", "へ", "への", "に対して", "に対し"), COMPANY)
+    aimed = [
+        m
+        for m in ctx.window(t)
+        if m.kind in COMPANY and not m.quoted and m.lp == "" and _FOR.match(ctx.text, m.end)
+    ]
+    return names([*found, *reversed(aimed)])
+
+
 _CLIENT_BEFORE = re.compile(
     r"(?:顧客|取引先|クライアント|得意先|ユーザー)(?:だった|である|の|で)?$"
 )
@@ -184,6 +209,8 @@ _ENDED_HERE = re.compile(
 
 _PASSIVE_AFTER = re.compile(r"され|を受け")
 _ADOPTER_GAP = re.compile(r"[^、。はがを]{0,16}?(?:に|によって|により)$")
+# Xに同社のAIが採用された: the thing adopted is the subject between the adopter and the verb
+_ADOPTED_GAP = re.compile(r"[^、。はがをに]{1,24}?(?:が|も)$")
 
 
 def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
@@ -198,13 +225,15 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
         if m.lp in ("によって", "により")
         or (m.lp == "に" and not ctx.text[m.pend : t.start].strip())  # Xなどに採用されている
         or (m.lp in ("に", "の") and _ADOPTER_GAP.fullmatch(ctx.text, m.pend, t.start))
+        or (m.lp == "に" and _ADOPTED_GAP.fullmatch(ctx.text, m.pend, t.start))
     ]
     if not adopters:
         return None
+    adopters = [m for m in list_of(ctx, adopters[-1], COMPANY) if m.name and m.end <= t.start]
     makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
     if not makers:
-        return [], names(adopters[-1:])  # Xなどに採用されました: what the text is about
-    return names(makers[:1]), names(adopters[-1:])
+        return [], names(adopters)  # A、Bなどに採用されました: what the text is about
+    return names(makers[:1]), names(adopters)  # XはAとBに同社のAIが採用された
 
 
 _BENEFACTIVE = re.compile(r"(?:して|し)?(?:いただ|頂|もらっ|もらい|もらう|もらえ|下さ|くださ)")

@@ -737,3 +737,47 @@ def test_adopted_by_companies_with_no_maker_named(registry: Registry) -> None:
 def test_case_studies_are_no_adoption(registry: Registry) -> None:
     text = "AI-OCRサービスを手がけるミミ・テックは、主な導入事例と導入企業数を公開した。"
     assert [e for e in events(registry, text) if e["type"] == "customer"] == []
+
+
+# ---------------------------------------------------------------- after the thirteenth batch
+
+
+def customer_pairs(found: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(e["vendor"], e["customer"]) for e in found if e["type"] == "customer"}
+
+
+def test_customers_named_as_supplied_in_earnings(registry: Registry) -> None:
+    text = (
+        "精密部品の東和電機が発表した2025年3月期決算は、売上高が前期比12%増の800億円だった。"
+        "データセンター向けの部品が伸びた。米アマゾンやKDDIへの供給が増えたという。"
+        "米グーグル向けの出荷も好調だった。"
+    )
+    assert customer_pairs(events(registry, text)) == {
+        ("東和電機", "Amazon"),
+        ("東和電機", "KDDI"),
+        ("東和電機", "Google"),
+    }
+
+
+def test_a_market_served_is_no_customer(registry: Registry) -> None:
+    text = "精密部品の東和電機の売上高は800億円だった。生成AI向けの出荷が伸びた。"
+    assert customer_pairs(events(registry, text)) == set()
+
+
+def test_passive_adoption_by_companies_named_with_ni(registry: Registry) -> None:
+    text = "米アンソロピックは、三井住友銀行と第一生命に同社のAIモデルが採用されたと発表した。"
+    assert customer_pairs(events(registry, text)) == {
+        ("Anthropic", "Sumitomo Mitsui Banking Corporation"),
+        ("Anthropic", "Dai-ichi Life"),
+    }
+
+
+def test_adopted_by_each_company_of_a_list(registry: Registry) -> None:
+    text = (
+        "株式会社ミナトAIの売上高は45億円となりました。"
+        "文書解析サービス「ミナト・リード」の導入が進み、三菱商事、ソニーなどに採用されました。"
+    )
+    assert customer_pairs(events(registry, text)) == {
+        ("ミナトAI", "Mitsubishi Corporation"),
+        ("ミナトAI", "Sony"),
+    }
