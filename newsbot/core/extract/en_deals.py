@@ -1019,7 +1019,7 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
         ):
             continue
         target = _unit(p, ctx, m, target)
-        acquirer = subject(p, m.start(), ctx)
+        acquirer = subject(p, m.start(), ctx) or _person_buyer(p, ctx, m.start(), target)
         _acquisition(p, ctx, out, acquirer, target, m.start(), m.end())
         also = _ALSO_BOUGHT.match(p.masked, m.end())
         if also and m.group(0).split()[0].lower() in ("acquired", "bought", "purchased", "picked"):
@@ -1037,6 +1037,17 @@ def acquisitions(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _ACQUISITION_NOUN.finditer(p.masked):
         acquirer = p.ent(m.group("acq")) or _possessor(p, m.start()) or subject(p, m.start(), ctx)
         _acquisition(p, ctx, out, acquirer, object_at(p, m, "obj"), m.start(), m.end())
+
+
+def _person_buyer(p: Parsed, ctx: Context, pos: int, target: Ent | None) -> Ent | None:
+    """ "Elon Musk, who bought Twitter for $44 billion in 2022": a person named as the buyer
+    of a company the registry knows (never a pronoun or a description standing for one)."""
+    if target is None or target.kind != "company" or target.via not in ("name", "alias"):
+        return None
+    person = subject(p, pos, ctx, kind="person")
+    if person is None or person.kind != "person" or person.via not in ("name", "surname"):
+        return None
+    return person
 
 
 # A divestiture is the buyer's acquisition: "AMD agreed to sell ZT Systems' manufacturing
@@ -1101,6 +1112,15 @@ def _acquisition(
     if _CONSORTIUM.search(p.masked, max(0, start - 40), start):
         return  # "X joined the consortium buying Y": the consortium buys
     buyer, bought = org_name(acquirer), company_name(target)
+    if (
+        buyer is None
+        and acquirer is not None
+        and acquirer.kind == "person"
+        and acquirer.via in ("name", "surname")
+        and target is not None
+        and target.kind == "company"
+    ):
+        buyer = acquirer.name  # "Twitter, which Elon Musk bought": a named person buys
     if (
         buyer
         and bought

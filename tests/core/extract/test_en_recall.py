@@ -300,9 +300,22 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "investment",
         {"company": "Halden Robotics", "amount_usd": 120e6, "valuation_usd": 1.9e9},
     ),
+    # a background purchase by a person named as the buyer
+    (
+        "",
+        "Elon Musk, who bought Twitter for $44 billion in 2022, now runs xAI.",
+        "acquisition",
+        {"acquirer": "Elon Musk", "target": "X Corp", "amount_usd": 44e9},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
+    (
+        "",
+        "Sam Altman bought Nvidia chips for his lab, and he bought them for $2 million.",
+        "acquisition",
+        "a person buying products is no takeover",
+    ),
     (
         "",
         "Nvidia bought a Mellanox rival for $1 billion, and Q stands for the quarter.",
