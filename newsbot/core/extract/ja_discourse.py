@@ -65,6 +65,7 @@ class Discourse:
     zone: str = ""
     last_topic: str = ""
     subject: tuple[int, str] | None = None  # the last company subject of a topicless sentence
+    speaker: str = ""  # the person the title or lead names first: who 私 is in an interview
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -144,6 +145,8 @@ class Discourse:
             self.about[m.name] = self.about.get(m.name, 0.0) + self.about.pop(m.surface)
         if m.kind == "person" and m.source != "surname" and m.name:
             self._learn_surname(m)
+            if self.zone and not self.speaker and m.source != "anaphor":
+                self.speaker = m.name
         if m.extra.get("new_org") and m.name and m.source != "anaphor":
             self.new_org = (sent, m.name)
 
@@ -370,6 +373,10 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         and not k.extra.get("past_of")  # 米グーグルで…を務めたA氏が、同社の: not Google
         and k.particle != ""  # a word inside a longer name or description
     ]
+    if m.surface in SPEAKER:
+        m.name = disc.speaker or ""  # 私はメルカリを辞めて: the one interviewed
+        m.extra["partial"] = not m.name
+        return
     if m.surface in FIRST_PERSON:
         others = tuple(n for k in ments if k is not m for n in k.all_names if k.kind in kinds)
         m.name = disc.main("company") or disc.salient(m.kind, sent, others) or ""
@@ -381,6 +388,7 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
     m.name = earlier[-1].name if earlier else disc.salient(m.kind, sent, exclude) or ""
 
 
+SPEAKER = frozenset(("私", "僕", "わたし"))
 FIRST_PERSON = frozenset(
     ("当社", "弊社", "私たち", "わたしたち", "私ども", "我々", "われわれ", "うちの会社")
 )

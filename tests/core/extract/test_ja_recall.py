@@ -270,3 +270,22 @@ def test_an_interview_headline_names_the_company_before_its_leader(registry: Reg
     text = "「今は日立製作所も我々のソフトを倉庫で使っている」"
     (e,) = of(events(registry, text, title), "customer")
     assert (e["vendor"], e["customer"]) == ("ハコビヤ", "Hitachi")
+
+
+# ---------------------------------------------------------------- interviews
+
+
+def test_i_in_an_interview_is_the_person_the_headline_names(registry: Registry) -> None:
+    title = "カザネ・ロボティクスの大島美咲CEOに聞く"
+    text = (
+        "産業用ロボットのAIを開発するカザネ・ロボティクス。大島美咲CEOに話を聞いた。\n\n"
+        "「私はメルカリを辞めて、2023年に田中と共同創業しました」"
+    )
+    (e,) = of(events(registry, text, title), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("大島美咲", "Mercari", "カザネ・ロボティクス")
+    assert e["role"] == "co-founder"
+
+
+def test_i_with_no_one_named_is_nobody(registry: Registry) -> None:
+    text = "「私はメルカリを辞めて、2023年に共同創業しました」"
+    assert not of(events(registry, text), "talent_move")
