@@ -818,7 +818,8 @@ def _acquisition(ctx: Ctx, state: State, t: Trig, sibling: Event | None) -> list
             if head is not None and head not in buyers
             else _topic_object(ctx, state, t, buyers)
         )
-    target_names = names(targets) or ([sibling.fields["target"]] if sibling else [])
+    arms = [m.extra["arm"] for m in targets if m.extra.get("arm")]
+    target_names = arms or names(targets) or ([sibling.fields["target"]] if sibling else [])
     buyer_names = [n for n in names(buyers) if n not in target_names]
     if not target_names:
         return []

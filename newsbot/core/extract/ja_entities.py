@@ -235,7 +235,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<r>{ROLE_WORDS})(?:\([^()]{{1,20}}\))?(?:の|である|で|だった|を務めていた|を務めた|を務める)$"
 )
 _AFTER_COMPANY = re.compile(
-    r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)|日本法人(?=\s?\()"
+    r"ホールディングス|HD|グループ|合同会社|株式会社|有限会社|\(株\)|(?P<arm>日本法人)"
     r"|(?:さん|様)(?=[はがもにをのとで、])"
     r"|社(?!長|員|内|会|外|名|是|風|屋|債|宅|交|説|印|製|独|団)"
 )
@@ -739,12 +739,15 @@ _READ_AFTER = re.compile(
 _PLACE_END = re.compile(r"[市省区州県都府町村島]$|大学$")
 
 
+_ARM_WORDS = frozenset(("日本法人", "米国法人", "日本支社", "現地法人"))
+
+
 def _read_glossed(text: str, registry: Any) -> list[Ment]:
     found = []
     for m in _READ_AFTER.finditer(text) if "(" in text else ():
         head, reading = m.group("h"), m.group("r")
-        if _PLACE_END.search(head) or head in PLACES:
-            continue
+        if _PLACE_END.search(head) or head in PLACES or head in _ARM_WORDS:
+            continue  # X日本法人（…）: the gloss is of X's arm, read with X
         entry = lookup(registry, reading) or lookup(registry, head)
         if entry is None and reading.isascii() and (reading.isupper() or len(reading) < 3):
             continue  # 年換算売上高（ARR）: an acronym glossing a term, not a name
@@ -1059,6 +1062,8 @@ def _read_after(text: str, m: Ment, registry: Any) -> None:
     elif m.kind == "company" and m.source != "anaphor":
         c = _AFTER_COMPANY.match(text, pos)
         pos = c.end() if c else pos
+        if c and c.group("arm") and not m.quoted:
+            m.extra["arm"] = text[m.start : pos]  # ボーダフォン日本法人: the company's arm
     elif m.kind == "product":
         v = _VERSION.match(text, pos)
         if v:
@@ -1067,7 +1072,10 @@ def _read_after(text: str, m: Ment, registry: Any) -> None:
     p = _PAREN.match(text, pos)
     if p:
         m.paren, pos = p.group("p").strip(), p.end()
+        named = m.name
         _use_paren(m, registry)
+        if m.name != named:
+            m.extra.pop("arm", None)  # X日本法人（Y K.K.）: the arm's own name
         t = _AFTER_TITLE.match(text, pos)
         if t and m.kind == "person":
             m.title, pos = m.title or t.group("t"), t.end()

@@ -781,3 +781,14 @@ def test_adopted_by_each_company_of_a_list(registry: Registry) -> None:
         ("ミナトAI", "Mitsubishi Corporation"),
         ("ミナトAI", "Sony"),
     }
+
+
+def test_a_companys_japan_arm_bought(registry: Registry) -> None:
+    e = one(registry, "楽天グループは、米オラクル日本法人を買収したと発表した。", "acquisition")
+    assert (e["acquirer"], e["target"]) == ("Rakuten", "オラクル日本法人")
+
+
+def test_a_japan_arm_glossed_with_its_own_name(registry: Registry) -> None:
+    text = "楽天グループは、ボーダフォン日本法人（Vodafone K.K.）を約2000億円で買収した。"
+    e = one(registry, text, "acquisition")
+    assert (e["acquirer"], e["target"]) == ("Rakuten", "Vodafone K.K.")
