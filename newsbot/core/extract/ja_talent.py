@@ -303,7 +303,10 @@ def _leads_elsewhere(ctx: Ctx, t: Trig) -> bool:
     for p in ctx.before(t):
         if p.kind == "person" and p.lp in ("は", "が"):
             own = [o for o in ctx.ments if o.kind in COMPANY and o.lp == "の" and o.pend == p.start]
-            return bool(own) and own[0].name != owner[0].name
+            if own:
+                return own[0].name != owner[0].name
+            past = _affiliation_of(ctx, p)  # Xの研究者だったY氏は、Zの新設部門を率いる
+            return bool(past) and past != _employer(owner[0])
     return False
 
 
@@ -596,6 +599,8 @@ def _destination(
             return hirer[0], 0.7
         return _staffed_company(ctx, state), 0.5  # CTOにはX出身のY氏を迎えた: not X
     goal = _goal(ctx, t)
+    if goal and _new_unit(ctx, goal):
+        goal = state.disc.salient("company", ctx.idx, exclude=(goal,))  # 新設の研究所のトップに
     if goal:
         return goal, 0.75
     slot = _slot_owner(ctx, t)
@@ -741,6 +746,20 @@ def _goal(ctx: Ctx, t: Trig) -> str | None:
 _UNIT_WORD = re.compile(r"(?:研究所|研究室|部門|事業部|本部|ラボ|チーム|センター|研究組織)$")
 
 
+_NEW_BEFORE = re.compile(r"(?:新設の|新設した|新設された|新たな|新たに設けた|新しい)\s?$")
+
+
+def _new_unit(ctx: Ctx, name: str) -> bool:
+    """新設の超知能研究所: a new unit named without its company (the one the text is about)."""
+    return any(
+        m.name == name
+        and not m.known
+        and _UNIT_WORD.search(m.name)
+        and _NEW_BEFORE.search(ctx.text, 0, m.start - len(m.prefix))
+        for m in ctx.ments
+    )
+
+
 def _owner_of_unit(ctx: Ctx, m: Ment) -> str | None:
     """メタの超知能研究所に: an unknown unit of a company named right before it is that
     company, as moves are recorded."""
@@ -844,6 +863,9 @@ _EX_GAP = re.compile(
 )
 
 
+_HEADED = re.compile(r"(?:率い|統括し|経営し)(?:ていた|てきた|た)(?:[^、。はがを]{0,8}の)?\s?")
+
+
 def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
     if p.extra.get("former"):
         return str(p.extra["former"])
@@ -856,6 +878,8 @@ def _affiliation_of(ctx: Ctx, p: Ment) -> str | None:
         and "は" not in ctx.text[last.pend : p.start]
     ):
         return _employer(last)  # Xを経て合流した: the employer just before
+    if last is not None and last.lp == "を" and _HEADED.fullmatch(ctx.text, last.pend, p.start):
+        return _employer(last)  # 同社を率いていたY氏を迎え入れた: the company headed
     for m in reversed(before):
         gap = ctx.text[m.pend : p.start]
         if len(gap) > 40:

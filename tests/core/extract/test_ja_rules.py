@@ -792,3 +792,25 @@ def test_a_japan_arm_glossed_with_its_own_name(registry: Registry) -> None:
     text = "楽天グループは、ボーダフォン日本法人（Vodafone K.K.）を約2000億円で買収した。"
     e = one(registry, text, "acquisition")
     assert (e["acquirer"], e["target"]) == ("Rakuten", "Vodafone K.K.")
+
+
+def test_the_head_of_a_new_unit_goes_to_its_company(registry: Registry) -> None:
+    text = (
+        "米グーグルは5月、米ノヴァミンドと提携し、同社を率いていた佐藤健太氏を迎え入れた。"
+        "佐藤氏は新設のロボット研究所の所長に就いている。"
+    )
+    e = one(registry, text, "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("佐藤健太", "ノヴァミンド", "Google")
+
+
+def test_a_move_to_a_unit_named_with_its_company(registry: Registry) -> None:
+    e = one(
+        registry, "米オープンAIの研究者だった田中健氏は、Metaの新設部門を率いる。", "talent_move"
+    )
+    assert (e["person"], e["from"], e["to"]) == ("田中健", "OpenAI", "Meta")
+    e = one(
+        registry,
+        "米グーグルの研究者だった田中健氏が、メタの超知能研究所に移籍した。",
+        "talent_move",
+    )
+    assert (e["from"], e["to"]) == ("Google", "Meta")
