@@ -1701,7 +1701,9 @@ _BOUNDARY = re.compile(
     + by_first_letter(
         r"that\s|which\s|who\s|when\s|after\s|before\s|"
         rf"as\s(?={E_OPEN})|because\s|while\s|but\s|said\s|says\s|"
-        r"where\s|since\s|once\s|unless\s|if\s"
+        # ("has since signed": an adverb, no clause of its own)
+        r"where\s|since\s(?<!has\ssince\s)(?<!had\ssince\s)(?<!have\ssince\s)|once\s|unless\s|"
+        r"if\s"
     )
     + ")",
     re.IGNORECASE,
@@ -1720,6 +1722,16 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
         return p.ent(relative.group(1))  # "Ke Yang, who ran the group, left for Meta"
     boundaries = list(_BOUNDARY.finditer(left))
     start = boundaries[-1].end() if boundaries else 0
+    if (
+        boundaries
+        and re.match(r"(?:which|who)\s", boundaries[-1].group(0), re.IGNORECASE)
+        and _RELATIVE_CLOSED.match(left, start)
+    ):
+        # "Relay, which counts Bosch among its backers, has since signed X and is working
+        # with Y": the relative clause is over, the main clause's subject is its antecedent
+        head = _antecedent(p, left[: boundaries[-1].start()])
+        if head is not None:
+            return head
     found = _clause_subject(p, start, pos)
     if found:
         return found
@@ -1728,16 +1740,31 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
     if boundaries and _ADVERBIAL.fullmatch(boundaries[-1].group(0)):
         return subject_before(p, boundaries[-1].start())
     if boundaries and re.match(r"(?:which|who|that)\s", boundaries[-1].group(0), re.IGNORECASE):
-        head = left[: boundaries[-1].start()].rstrip()
-        if head.endswith(","):
-            head = head[:-1].rstrip()
-        m = re.search(rf"{_E}(?:\s*\([^)]*\))?$", head)
-        if m:
-            return p.ent(m.group(1))
-        appositive = re.search(rf"{_E},[^,]{{3,80}}$", head)
-        if appositive:
-            return p.ent(appositive.group(1))
+        return _antecedent(p, left[: boundaries[-1].start()])
     return None
+
+
+def _antecedent(p: Parsed, head: str) -> Ent | None:
+    """The name a relative clause opening right after ``head`` is about."""
+    head = head.rstrip()
+    if head.endswith(","):
+        head = head[:-1].rstrip()
+    m = re.search(rf"{_E}(?:\s*\([^)]*\))?$", head)
+    if m:
+        return p.ent(m.group(1))
+    appositive = re.search(rf"{_E},[^,]{{3,80}}$", head)
+    if appositive:
+        return p.ent(appositive.group(1))
+    return None
+
+
+# a comma-closed non-restrictive relative clause followed by the main clause's verb:
+# "X, which counts Y among its backers, has since signed"
+_RELATIVE_CLOSED = re.compile(
+    r"[^;:]*?,\s+(?:has|have|had|is|are|was|were|will|would|can|"
+    r"could|also|then|now|later|recently|since|still|already|won|bought|sold|took|made|began|"
+    r"became|struck|hired|[a-z]{2,}ed(?!\s+by\s))\s|[^;:]*?,\s*$",
+)
 
 
 _TIME_PHRASE = re.compile(

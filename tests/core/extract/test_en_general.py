@@ -779,3 +779,27 @@ def test_a_name_describing_a_plural_of_institutions_is_no_company() -> None:
         title="Pelham Labs raises $20m to put agents in GP surgeries",
     )
     assert {e.fields["company"] for e in title if e.type == "investment"} == {"Pelham Labs"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvo Labs has since signed Unilever as a client and is working with Schneider "
+        "Electric on a scheduling agent.",
+        "Corvo Labs, which counts Accel and Balderton among its backers, has since signed "
+        "Unilever as a client and is working with Schneider Electric on a scheduling agent.",
+        "Corvo Labs, which Accel backs, won Unilever as a client in May and is now working "
+        "with Schneider Electric on a scheduling agent.",
+    ],
+)
+def test_a_coordinated_verb_has_the_sentence_subject_not_the_first_verbs_object(
+    text: str,
+) -> None:
+    events = events_of(text)
+    find(events, "partnership", companies=["Corvo Labs", "Schneider Electric"])
+    find(events, "customer", vendor="Corvo Labs", customer="Unilever")
+    assert not [
+        e
+        for e in events
+        if e.type == "partnership" and {"Unilever", "Accel"} & set(e.fields["companies"])
+    ]
