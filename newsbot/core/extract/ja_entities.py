@@ -100,7 +100,8 @@ _KANJI_PERSON = re.compile(
 )
 # A name without honorific, as press releases write their own staff: 山本花子が取締役CTOに就任.
 _APPOINTED = re.compile(
-    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{3,5}}|[{_K}]+(?:[・=][{_K}]+)+)(?:が|は)[^、。]{{0,16}}?"
+    rf"(?<![{KANJI}])(?P<n>[{KANJI}]{{3,5}}|[{KANJI}]{{1,3}} [{KANJI}]{{1,3}}|[{_K}]+(?:[・=][{_K}]+)+)"
+    rf"(?:が|は)[^、。]{{0,16}}?"
     rf"(?:{ROLE_WORDS})(?:\s?\([^()]{{1,12}}\))?(?:に|として)(?:就任|着任|昇格|昇任|選任)"
 )
 # A press release names its own officer by post: 代表取締役会長の渡辺修は、…退任いたします.
@@ -678,7 +679,7 @@ def _persons(text: str, registry: Any) -> list[Ment]:
     for rx in (_APPOINTED, _POSTED_NAME, _CLEFT_NAME):
         for m in rx.finditer(text):
             if not _KANJI_NOT_NAME.search(m.group("n")) and not m.group("n").endswith("氏"):
-                found.append(_pattern(m, m.group("n"), "person", registry))
+                found.append(_pattern(m, m.group("n").replace(" ", ""), "person", registry))
     return found
 
 

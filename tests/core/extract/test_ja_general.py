@@ -214,6 +214,15 @@ def test_a_press_release_names_its_officer_without_honorific(registry: Registry)
     assert (e["person"], e["from"], e["to"]) == ("渡辺修", "サクラテック", None)
 
 
+def test_a_press_release_officer_spaced_without_honorific(registry: Registry) -> None:
+    text = (
+        "株式会社ミナトAI（本社：大阪市北区、代表取締役：大野 翼）は、新たな経営体制をお知らせします。"
+        "当社は8月1日付で、楽天グループで広告事業を率いていた北村 楓が取締役CTOに就任いたしました。"
+    )
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == ("北村楓", "Rakuten", "ミナトAI", "CTO")
+
+
 def test_people_arriving_from_several_places(registry: Registry) -> None:
     text = (
         "グーグル・ディープマインドからはジャック・レイ氏とペイ・スン氏、"
