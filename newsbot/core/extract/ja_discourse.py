@@ -33,6 +33,8 @@ _WINDOW = 6
 _TOPIC_WINDOW = 10
 _GROUP_WINDOW = 15
 _SEPARATORS = re.compile(r"[・=＝\s]")
+# A page about a person's career: Xさんの経歴まとめ, X氏の歩み.
+_CAREER = re.compile(r"\s?(?:経歴|キャリア|略歴|歩み|半生|来歴|軌跡|職歴)")
 _ABOUT_MIN = 2.0
 
 
@@ -66,6 +68,7 @@ class Discourse:
     last_topic: str = ""
     subject: tuple[int, str] | None = None  # the last company subject of a topicless sentence
     speaker: str = ""  # the person the title or lead names first: who 私 is in an interview
+    career: str = ""  # the person whose career the page is (Xさんの経歴まとめ)
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -91,6 +94,9 @@ class Discourse:
         """A prose sentence read: what it is about leads into a list that may follow."""
         if self.unit in ("item", "heading"):
             return
+        if self.zone == "title" and not self.career:
+            page = [m for m in ments if m.kind == "person" and m.name and m.lp == "の"]
+            self.career = next((m.name for m in page if _CAREER.match(text, m.pend)), "")
         self._subject_as_topic(sent, ments, text)
         for kind in ("company", "person"):
             about = _about(ments, kind)
@@ -207,7 +213,7 @@ class Discourse:
         if self.last_topic == "person":
             return self.topic("person", at)
         if self.last_topic == "" or "company" not in self.topics:
-            return self.sections.get("person")
+            return self.sections.get("person") or self.career or None
         return None
 
     def topic(self, kind: str, at: int, exclude: tuple[str, ...] = ()) -> str | None:

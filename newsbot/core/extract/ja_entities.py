@@ -1216,6 +1216,9 @@ def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     return not _LIST_STOP.search(gap)
 
 
+_DATED_LINE = re.compile(r"\s?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s?[:|｜—-]\s?")
+
+
 def _headline_topic(text: str, ments: list[Ment]) -> None:
     """A headline's subject ends with 、 (富士通、Cohereと提携): it is the topic, not a list."""
     for m in ments:
@@ -1224,6 +1227,8 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
         head = text[: m.start]
         if _TOPIC_STOP.search(head.replace("の", "")) or head.count("(") > head.count(")"):
             return
+        if m.kind == "person" and _DATED_LINE.fullmatch(head):
+            return  # 2024年6月:Aさん、Bさんと…を設立: the people the line's person acted with
         if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"
         return

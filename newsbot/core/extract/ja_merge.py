@@ -320,6 +320,10 @@ def _one_move(group: list[Event]) -> Event:
     last = arrivals[-1] if arrivals else None
     founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
     target = founded or last
+    if target is not None and target.date:
+        left = [e for e in kept if e.fields.get("from") and e.date and e.date <= target.date]
+        if left:  # 2015年：Xを退社 … 2024年5月：Yを退社 … 2024年6月：Zを設立: from Y
+            sources.insert(0, max(left, key=lambda e: e.date or "").fields["from"])
     if founded is not None and last is not None and _moved_on(founded, last):
         target = last  # founded X, later goes to Y (X is bought): the move is to Y
         sources.insert(0, founded.fields["to"])

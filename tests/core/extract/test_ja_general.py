@@ -507,3 +507,20 @@ def test_all_shares_bought_by_the_unsaid_topic(registry: Registry) -> None:
     )
     (e,) = of(events(registry, text, title="決算短信　株式会社ミナミAI"), "acquisition")
     assert (e["acquirer"], e["target"], e["amount_usd"]) == ("ミナミAI", "ヒカリ・ラボ", 6e6)
+
+
+def test_a_career_page_as_dated_lines(registry: Registry) -> None:
+    text = (
+        "ロボット研究で知られる森下遥さん。今回はその経歴を年表で振り返ります。\n"
+        "経歴\n"
+        "2016年：ソニーに入社\n"
+        "2023年3月：ソニーを退社\n"
+        "2023年5月：ケン・ハヤシさん、マリア・ロッシさんとロボライン社を設立\n"
+        "その後\n"
+        "2025年8月にはロッシさんがロボラインを去りました。"
+    )
+    found = events(registry, text, title="森下遥さんの経歴まとめ｜ソニーからロボライン設立まで")
+    moves = {e["person"]: (e["from"], e["to"], e["role"]) for e in of(found, "talent_move")}
+    assert moves["森下遥"] == ("Sony", "ロボライン", "co-founder")
+    assert moves["ケン・ハヤシ"] == (None, "ロボライン", "co-founder")
+    assert moves["マリア・ロッシ"] == ("ロボライン", None, None)
