@@ -214,9 +214,22 @@ def blocked(
     if within("would", left, end) and not _REPORTED_WOULD.search(p.masked[sentence_edge:end]):
         return True
     text = p.masked[near:end]
-    if within("negation", near, end) and "not disclose" not in text and "not say" not in text:
+    negations = [d for d in within("negation", near, end) if not _contrasted(p.masked, d[1], start)]
+    if negations and "not disclose" not in text and "not say" not in text:
         return True
     return stay and bool(within("continue", near, end))
+
+
+_CONTRAST_BUT = re.compile(r"\bbut\s")
+
+
+def _contrasted(masked: str, negation_end: int, start: int) -> bool:
+    """Whether a 'but' between a negation and ``start`` closes it ("was not one of the
+    giants but Relay": what follows 'but' holds)."""
+    if negation_end > start:
+        return False
+    but = _CONTRAST_BUT.search(masked, negation_end)
+    return but is not None and but.start() <= start
 
 
 _DOUBT_KINDS = (

@@ -594,6 +594,31 @@ _SUPPLIER_TO = cued(
     "provider",
     "vendor",
 )
+# "the vendor it chose was Y", "the supplier Siemens uses is not a giant but Y": the
+# chooser is the customer of the one named after the copula
+_VENDOR_CHOSEN = cued(
+    r"(?:\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:vendor|supplier|provider)|{E:noun})\s+"
+    r"(?:that\s+|which\s+)?{E:customer}\s+(?:ended\s+up\s+)?(?:chose|chooses|picked|picks|"
+    r"selected|selects|uses|used|relies\s+on|relied\s+on|went\s+with|goes\s+with|settled\s+on|hired|(?:has|had|have)\s+"
+    r"(?:chosen|picked|selected|used|relied\s+on|gone\s+with|settled\s+on))\s+"
+    r"(?:[^.;,\ue000]{0,40}?\s)?(?:was|is|has\s+been|had\s+been|turned\s+out\s+to\s+be)\s+"
+    r"(?:(?P<neg>not\s+)[^.;]{0,80}?\bbut\s+)?{DESC}{E:vendor}",
+    "chose",
+    "choos",
+    "pick",
+    "select",
+    "use",
+    "reli",
+    "went",
+    "gone",
+    "goes",
+    "settled",
+    "hired",
+)
+_BUT = re.compile(r"\bbut\s")
+_VENDOR_NOUN = re.compile(
+    r"^(?:the|its|their)\s+(?:[\w-]+\s+)?(?:vendor|supplier|provider)$", re.IGNORECASE
+)
 _SHARE_OF_REVENUE = cued(
     r"{E:customer},?\s+(?:which|who)\s+(?:accounted|accounts)\s+for\s+"
     r"(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?\d[\d.]*\s?%\s+of",
@@ -964,6 +989,16 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
                 "active",
                 allow=("continue",),
             )
+    for m in _VENDOR_CHOSEN.finditer(p.masked):
+        noun = p.ent(m.group("noun"))
+        if noun is not None and not _VENDOR_NOUN.search(noun.surface):
+            continue  # "the startup it chose was"
+        vendor = p.ent(m.group("vendor"))
+        customer = p.ent(m.group("customer"))
+        # "was not one of the giants but Y": the 'not' is Y's foil, the clause holds
+        # from 'but' on (a negation before it still blocks: see ``blocked``)
+        but = _BUT.search(p.masked, m.end("neg"), m.end()) if m.group("neg") else None
+        _customer(p, ctx, out, vendor, customer, but or m, "active")
     if "accounted" in lowered or "accounts for" in lowered:
         _revenue_shares(p, ctx, out)
     if _COLLABORATION.search(p.masked):

@@ -803,3 +803,28 @@ def test_a_coordinated_verb_has_the_sentence_subject_not_the_first_verbs_object(
         for e in events
         if e.type == "partnership" and {"Unilever", "Accel"} & set(e.fields["companies"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unilever began piloting warehouse agents in 2024; the vendor it chose was Corvo Labs.",
+        "When Unilever began piloting warehouse agents, the supplier it picked was not one of "
+        "the big cloud companies but Corvo Labs, a small Dutch firm.",
+        "Unilever began piloting warehouse agents in 2024. The provider it uses is Corvo Labs.",
+    ],
+)
+def test_the_vendor_a_company_chose_was_x_makes_it_the_customer(text: str) -> None:
+    find(events_of(text), "customer", vendor="Corvo Labs", customer="Unilever", status="active")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unilever began piloting warehouse agents in 2024, but the vendor it chose was not "
+        "Corvo Labs.",
+        "Unilever began piloting warehouse agents in 2024. The startup it picked was Corvo Labs.",
+    ],
+)
+def test_a_vendor_not_chosen_or_no_vendor_noun_is_no_customer(text: str) -> None:
+    none_of(events_of(text), "customer")
