@@ -104,6 +104,8 @@ def investments(ctx: Ctx, state: State) -> None:
         _enrich_investment(ctx, state, bool(trigs))
         return
     parts = _priced_clauses(ctx, live)
+    if len(parts) == 1 and _dated_rounds(ctx, state, parts[0]):
+        return
     company: list[str] = []
     investors: list[str] = []
     for part in parts:
@@ -136,6 +138,62 @@ def _priced_clauses(ctx: Ctx, live: list[Trig]) -> list[list[Trig]]:
         )
     ]
     return priced if len(priced) >= 2 and len(priced) == len(groups) else [live]
+
+
+_YEAR = re.compile(r"(?<![\d.])(?:\d{4}|\d{2})年")  # 2024年9月, 24年9月
+_AMOUNT_LIST_GAP = re.compile(r"\s?(?:を|で)?[、,]\s?(?:また|さらに|そして)?\s?")
+
+
+def _dated_rounds(ctx: Ctx, state: State, part: list[Trig]) -> bool:
+    """Xは2024年9月に10億ドル、2025年4月には20億ドルを調達した: amounts listed before one
+    raising verb, each after a date of its own, are one round each (its date, its round)."""
+    main = next((t for t in part if _RAISE.match(t.word)), None)
+    amounts = _dated_amounts(ctx, main) if main is not None else []
+    if not amounts:
+        return False
+    company, investors = _investment_roles(ctx, state, main)
+    investors = [n for n in investors if n not in company]
+    if not company:
+        guess = state.disc.salient("company", ctx.idx, exclude=tuple(investors))
+        company = [guess] if guess else []
+    if not company:
+        return False
+    start = ctx.clause_start(main.start)
+    segments = [(start, amounts[0].end)] + [(a.end, b.end) for a, b in itertools.pairwise(amounts)]
+    placed = {m.name: i for m in ctx.ments for i, (a, b) in enumerate(segments) if a <= m.start < b}
+    for i, money in enumerate(amounts):
+        fields = {
+            "company": company[0],
+            "investors": [n for n in investors if placed.get(n, i) == i],
+            "amount_usd": usd(money),
+            "stake_pct": None,
+            "valuation_usd": None,
+            "round": round_of(ctx.text[segments[i][0] : money.end]),
+        }
+        state.add(make("investment", fields, ctx, 0.7, money=money, pos=money.start))
+    return True
+
+
+def _dated_amounts(ctx: Ctx, t: Trig) -> list[MoneyMatch]:
+    """The deal amounts of the trigger's clause, when there are two or more, listed (A、B) and
+    each with a date between it and the amount before."""
+    start = ctx.clause_start(t.start)
+    amounts = [
+        m
+        for m in ctx.money
+        if start <= m.start and m.end <= t.start and money_role(ctx, m) == "deal"
+    ]
+    if len(amounts) < 2:
+        return []
+    prev = start
+    for i, m in enumerate(amounts):
+        dated = _YEAR.search(ctx.text, prev, m.start)
+        if dated is None:
+            return []
+        if i and not _AMOUNT_LIST_GAP.fullmatch(ctx.text, prev, dated.start()):
+            return []
+        prev = m.end
+    return amounts
 
 
 _TERSE = re.compile(r"\s?[:：]\s?")

@@ -814,3 +814,29 @@ def test_a_move_to_a_unit_named_with_its_company(registry: Registry) -> None:
         "talent_move",
     )
     assert (e["from"], e["to"]) == ("Google", "Meta")
+
+
+# ---------------------------------------------------------------- dated amounts, suppliers, aliases
+
+
+def test_two_dated_amounts_before_one_raise_are_two_rounds(registry: Registry) -> None:
+    text = "米ハルモニクスは2023年11月に米アクセルなどから3億ドル、2025年2月には8億ドルを調達した。"
+    found = [e for e in events(registry, text) if e["type"] == "investment"]
+    got = sorted((e["amount_usd"], e["company"], tuple(e["investors"])) for e in found)
+    assert got == [(3e8, "ハルモニクス", ("Accel",)), (8e8, "ハルモニクス", ())]
+
+
+def test_each_dated_amount_keeps_its_round(registry: Registry) -> None:
+    text = (
+        "ミズホシ・ラボは22年5月にシリーズAで1200万ドル、24年3月にシリーズBで6000万ドルを集めた。"
+    )
+    found = [e for e in events(registry, text) if e["type"] == "investment"]
+    assert sorted((e["amount_usd"], e["round"]) for e in found) == [
+        (1.2e7, "Series A"),
+        (6e7, "Series B"),
+    ]
+
+
+def test_one_date_for_two_amounts_is_no_split(registry: Registry) -> None:
+    text = "米ハルモニクスは2025年2月、8億ドルを調達した。累計の調達額は11億ドルとなった。"
+    assert one(registry, text, "investment")["amount_usd"] == 8e8
