@@ -34,7 +34,8 @@ from newsbot.core.extract.periods import find_periods
 
 _METRICS = (
     (
-        r"annual(?:ized)?\s+recurring\s+revenue|\bARR\b|run-rate\s+revenue|revenue\s+run[\s-]rate|"
+        r"annual(?:ized)?\s+recurring\s+revenue|\bARR\b|run-rate\s+revenue|"
+        r"(?:annuali[sz]ed\s+)?revenue\s+run[\s-]rate|"
         r"annuali[sz]ed\s+revenue|run\s+rate",
         "arr",
     ),
@@ -184,9 +185,11 @@ def _metric(
             continue
         after = p.masked.find(M_CLOSE, pos) + 1
         conjunction = _NEXT_VERB_CLAUSE.search(p.masked, after, stop)
-        period = _period_of_metric(p, ctx, m.start(), pos) or _period_after(
-            p, ctx, after, conjunction.start() if conjunction else stop
-        )
+        period = _period_of_metric(p, ctx, m.start(), pos)
+        if period is None and not (
+            _NOW.search(p.masked, m.end(), pos) and not _period_named(p, ctx, pos, stop)
+        ):  # "the run rate is now $35 million": the article's month, not an earlier clause's
+            period = _period_after(p, ctx, after, conjunction.start() if conjunction else stop)
         if (
             _UP_FROM.search(p.masked[m.end() : pos])
             and M_OPEN in p.masked[m.end() : pos]
@@ -204,6 +207,7 @@ def _metric(
     return company
 
 
+_NOW = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
 # a clause joined by a conjunction is its own: what comes before it does not qualify the metric
 _SUBORDINATE = re.compile(
     r"(?:.*)\b(?:after|before|because|since|when|while|although|though|as)\s+(?:its\s+|the\s+)?",
@@ -281,7 +285,7 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
         re.search(
             r"\b(?:to|of|at|was|were|reached|hit|topped|tops|surpassed|passed|"
             r"exceeded|crossed|totaled|totalled|stood\s+at|came\s+in\s+at|from|"
-            r"is|are)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
+            r"is|are)\s+(?:(?:now|currently|already)\s+)?(?:(?:about|around|roughly|approximately|nearly|almost|"
             r"more\s+than|over|some|just\s+over|just\s+under|an\s+estimated)\s+)*$",
             between,
             re.IGNORECASE,
@@ -315,7 +319,7 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 
 
 _CLAUSE_START = re.compile(
-    r"(?:^|[;:]\s+|\.\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
+    r"(?:^|[;:]\s+|\.\s+|,\s+(?:and|while|but)\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
     r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
     re.IGNORECASE,
 )
@@ -359,8 +363,8 @@ _NEXT_VERB_CLAUSE = re.compile(r",?\s+and\s+(?:\w+ed|\w+s|said|expects?|forecast
 # what may stand between a period and the metric it dates ("2024 full-year revenue"), not a
 # clause's end ("X, which went public in 2021, reported revenue of ..." is no 2021 figure)
 _METRIC_PREFIX = re.compile(
-    r"^(?!.*,\s+(?:reported|reports|posted|posts|said|says|announced|had|has|saw|sees|recorded|"
-    r"records|booked|books|generated|generates|made|makes)\b)[\w\s,-]{0,30}$"
+    r"^(?!.*,\s+(?:and|but|while|reported|reports|posted|posts|said|says|announced|had|has|saw|"
+    r"sees|recorded|records|booked|books|generated|generates|made|makes)\b)[\w\s,-]{0,30}$"
 )
 
 

@@ -891,7 +891,8 @@ _COMMON_PLURALS = _words(
     "Founders Workers Staff Banks Funds Others Both Many Most Some Several Few All Prices "
     "Costs Margins Talks Negotiations Terms Details Reports Documents Filings Markets "
     "Stocks Bonds Rivals Competitors Partners Suppliers Vendors Buyers Sellers Teams "
-    "Leaders"
+    "Leaders Bookings Orders Earnings Losses Subscriptions Downloads Deliveries Shipments "
+    "Renewals Signups Subscribers"
 )
 
 

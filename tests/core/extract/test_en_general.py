@@ -828,3 +828,21 @@ def test_the_vendor_a_company_chose_was_x_makes_it_the_customer(text: str) -> No
 )
 def test_a_vendor_not_chosen_or_no_vendor_noun_is_no_customer(text: str) -> None:
     none_of(events_of(text), "customer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvo Labs builds planning agents. Bookings rose to $60 million in the last fiscal "
+        "year, and the annualized revenue run rate is now $42 million, the company said.",
+        "Corvo Labs builds planning agents. Orders climbed to $60 million last year, and the "
+        "revenue run rate is now $42 million.",
+        "Corvo Labs builds planning agents. Its annualized revenue run rate is currently "
+        "$42 million.",
+    ],
+)
+def test_a_run_rate_that_is_now_a_figure_is_this_months_arr(text: str) -> None:
+    events = events_of(text)
+    find(events, "financial", company="Corvo Labs", metric="arr", value_usd=42e6, period="2025-06")
+    assert [e.fields["value_usd"] for e in events if e.type == "financial"] == [42e6]
+    assert not [e for e in events if "Bookings" in e.fields.values()]
