@@ -296,6 +296,19 @@ def speaks_for(ctx: Ctx, person: Ment) -> Ment | None:
     return None
 
 
+def own_work(ctx: Ctx, t: Trig) -> bool:
+    """田中氏は東大でAIを研究し、ソニーとロボットを共同開発した: the trigger's subject is a
+    person who speaks for no company (no executive title, no employer named with it), so the
+    work is the person's own, no company's deal."""
+    if agents(ctx, t, ("company", "unknown")):
+        return False
+    people = agents(ctx, t, ("person",))
+    return bool(people) and not any(
+        _EXECUTIVE.search(p.title + p.role + ctx.text[max(0, p.start - 12) : p.start])
+        for p in people
+    )
+
+
 def _is_agent(m: Ment, kinds: tuple[str, ...]) -> bool:
     return m.kind in kinds and not m.quoted and m.lp in ("は", "が", "も", "に至っては", "が、")
 

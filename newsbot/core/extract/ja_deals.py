@@ -19,6 +19,7 @@ from newsbot.core.extract.ja_clauses import (
     blocked,
     is_relative,
     list_of,
+    own_work,
     relative_head,
     with_particle,
 )
@@ -1221,7 +1222,11 @@ def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
         return []
     if not partners and len(subjects) == 1:
         partners = _funded_here(ctx, state, subjects[0])
+    if not subjects and own_work(ctx, t):
+        return []
     if _JOINT_ONLY.match(t.word) and not partners and len(subjects) < 2:
+        if any(m.lp == "で" for m in ctx.window(t)):
+            return []  # トロント大学で…を共同開発: where the work was done, no party to a deal
         group = state.disc.group("company", ctx.idx) if not subjects else ()
         return list(group) if ctx.kind == "item" else []
     if not subjects and partners:

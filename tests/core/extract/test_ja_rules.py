@@ -840,3 +840,31 @@ def test_each_dated_amount_keeps_its_round(registry: Registry) -> None:
 def test_one_date_for_two_amounts_is_no_split(registry: Registry) -> None:
     text = "米ハルモニクスは2025年2月、8億ドルを調達した。累計の調達額は11億ドルとなった。"
     assert one(registry, text, "investment")["amount_usd"] == 8e8
+
+
+def test_a_researchers_joint_work_is_no_company_partnership(registry: Registry) -> None:
+    text = (
+        "ミズホシ・ラボは3日、新しい音声モデルを公開した。"
+        "開発を率いた森田氏は京都大学で音声認識を研究し、19年にパナソニックと補聴器を共同開発した。"
+    )
+    assert [e for e in events(registry, text) if e["type"] == "partnership"] == []
+
+
+def test_a_university_where_work_was_done_is_no_partner(registry: Registry) -> None:
+    text = (
+        "ミズホシ・ラボの森田氏の歩み\n"
+        "・2015年：ミズホシ・ラボに入社\n"
+        "・2012年：京都大学で同僚とともに音声認識モデルを共同開発"
+    )
+    assert [e for e in events(registry, text) if e["type"] == "partnership"] == []
+
+
+def test_a_university_under_contract_is_a_partner(registry: Registry) -> None:
+    e = one(registry, "ミズホシ・ラボは京都大学と共同研究契約を締結した。", "partnership")
+    assert e["companies"] == ["ミズホシ・ラボ", "京都大学"]
+    e = one(
+        registry,
+        "ミズホシ・ラボの森田社長は、パナソニックと補聴器を共同開発すると述べた。",
+        "partnership",
+    )
+    assert e["companies"] == ["ミズホシ・ラボ", "Panasonic"]
