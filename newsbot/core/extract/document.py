@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from newsbot.core.article import Article
-from newsbot.core.events import EntityInfo
+from newsbot.core.events import EntityInfo, Money
 from newsbot.core.extract.money import MoneyMatch, find_money
 from newsbot.core.extract.numbers import CountMatch, PercentMatch, find_count, find_percent
 from newsbot.core.extract.periods import PeriodMatch, find_periods
@@ -120,10 +120,40 @@ class Document:
         return self._cached("mentions", i, self._find_mentions)
 
     def money(self, i: int) -> list[MoneyMatch]:
-        """Amounts in sentence ``i`` (USD at the article's date)."""
-        return self._cached(
-            "money", i, lambda s: find_money(s.text, lang=self.lang, on=self.date, rates=self.rates)
-        )
+        """Amounts in sentence ``i`` (USD at the article's date, or for an English amount its
+        clause dates to an earlier year, at that year's rate)."""
+        return self._cached("money", i, self._find_money)
+
+    def _find_money(self, s: Sentence) -> list[MoneyMatch]:
+        found = find_money(s.text, lang=self.lang, on=self.date, rates=self.rates)
+        if self.lang != "en" or self.date is None:
+            return found
+        return [self._at_clause_year(s, m) for m in found]
+
+    def _at_clause_year(self, s: Sentence, m: MoneyMatch) -> MoneyMatch:
+        """ "which invested 15 million euros in Mistral last year": the euros of last year,
+        unless the article gave its own dollar figure."""
+        money = m.money
+        if money.currency == "USD" or self.date is None:
+            return m
+        if money.usd != self.rates.to_usd(money.amount, money.currency, self.date):
+            return m  # the article's own conversion
+        text = s.text
+        lo = max(text.rfind(",", 0, m.start), text.rfind(";", 0, m.start)) + 1
+        stops = [i for i in (text.find(",", m.end), text.find(";", m.end)) if i >= 0]
+        hi = min(stops, default=len(text))
+        years = {
+            int(f.period[:4])
+            for f in self.periods(s.index)
+            if lo <= f.start and f.end <= hi and f.period[:4].isdigit()
+        }
+        if len(years) != 1:
+            return m
+        year = years.pop()
+        if not 2000 <= year < self.date.year:
+            return m
+        usd = self.rates.to_usd(money.amount, money.currency, date(year, 7, 1))
+        return MoneyMatch(m.start, m.end, Money(money.amount, money.currency, usd), m.approximate)
 
     def periods(self, i: int) -> list[PeriodMatch]:
         """Periods named in sentence ``i``, resolved against the article's date."""

@@ -846,3 +846,18 @@ def test_a_run_rate_that_is_now_a_figure_is_this_months_arr(text: str) -> None:
     find(events, "financial", company="Corvo Labs", metric="arr", value_usd=42e6, period="2025-06")
     assert [e.fields["value_usd"] for e in events if e.type == "financial"] == [42e6]
     assert not [e for e in events if "Bookings" in e.fields.values()]
+
+
+def test_a_foreign_amount_of_an_earlier_year_converts_at_that_years_rate() -> None:
+    # (the built-in yearly rates: EUR 1.08 in 2024, 1.13 in 2025; ON is in 2025)
+    earlier = events_of(
+        "Accel, which invested 20 million euros in Corvo Labs last year, has no plans to add "
+        "to its stake."
+    )
+    find(earlier, "investment", company="Corvo Labs", investors=["Accel"], amount_usd=21.6e6)
+    now = events_of("Corvo Labs raised €20 million in a seed round led by Accel.")
+    find(now, "investment", company="Corvo Labs", amount_usd=22.6e6)
+    own = events_of(
+        "Corvo Labs raised €20 million (about $21 million) in a seed round led by Accel in 2024."
+    )
+    find(own, "investment", company="Corvo Labs", amount_usd=21e6)
