@@ -134,6 +134,10 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         return None
     buyers = [n for n in buyers if n not in vendor] or _party_of(ctx, t, vendor)
     conf = 0.7
+    if not buyers and _bought_from(ctx, t):
+        suppliers = [m.name for m in ctx.ments if m.lp == "から" and m.kind in COMPANY]
+        guess = state.disc.salient("company", ctx.idx, exclude=(*vendor, *suppliers))
+        buyers, conf = ([guess] if guess else []), 0.5
     if not buyers and (_LICENCE.search(t.word) or _PAYMENT.match(t.word)):
         guess = state.disc.salient("company", ctx.idx, exclude=tuple(vendor))
         buyers, conf = ([guess] if guess else []), 0.5
@@ -259,6 +263,17 @@ def _benefactive_adoption(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], l
         return names(makers[-1:]), names(adopters)
     seller = state.disc.topic("company", ctx.idx, exclude=tuple(names(adopters)))
     return ([seller] if seller else []), names(adopters)
+
+
+def _bought_from(ctx: Ctx, t: Trig) -> bool:
+    """(GPUは)米エヌビディアから購入している: goods bought from a supplier named with から,
+    the buyer unsaid (the company the text is about)."""
+    return _BUY.fullmatch(t.word) is not None and any(
+        m.lp == "から" and m.kind in COMPANY for m in ctx.window(t)
+    )
+
+
+_BUY = re.compile(r"購入|調達|仕入れ")
 
 
 def _unsaid_object(ctx: Ctx, t: Trig) -> bool:

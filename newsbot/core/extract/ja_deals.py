@@ -652,11 +652,22 @@ def _genitive_giver(ctx: Ctx, t: Trig) -> list[Ment]:
 
 
 def procurement(ctx: Ctx, t: Trig) -> bool:
-    """調達 of goods (GPUを調達), not of money."""
+    """調達 of goods (GPUを調達; 10億円分のモーターを調達), not of money."""
     if t.word != "調達":
         return False
     clause = ctx.text[ctx.clause_start(t.start) : t.start]
+    goods = _GOODS_OBJECT.search(clause)
+    if goods is not None and not _MONEY_WORDS.search(goods.group("o") or ""):
+        return True
     return not _MONEY_WORDS.search(clause)
+
+
+# The object of 調達 when it is goods: what an amount is worth (10億円分のモーターを) or a
+# count of units (GPU2万基を); 資金 there is money.
+_GOODS_OBJECT = re.compile(
+    r"(?:(?:分の|相当の)(?P<o>[^、。をはがにで]{1,16})|\d[\d,.]*万?(?:基|台|個|枚|トン|ユニット))を"
+    r"(?:[^、。を]{0,16}から)?$"
+)
 
 
 def _funding_total(ctx: Ctx, t: Trig) -> bool:

@@ -928,9 +928,16 @@ def _slot_names(text: str, registry: Any) -> list[Ment]:
         return found
     for m in _SLOT_KATA.finditer(text):
         name = m.group("n")
-        if not _generic_kata(_KANJI_HEAD.sub("", name)):
+        if not _generic_kata(_KANJI_HEAD.sub("", name)) and not _GOODS_TOPIC.match(text, m.end()):
             found.append(_pattern(m, name, "company", registry))
     return found
+
+
+# モーターは村田製作所から調達している: the topic of buying from a supplier, with no other
+# object or sum named, is what is bought (ソラトビはVCから資金を調達 names its own object).
+_GOODS_TOPIC = re.compile(
+    r"(?:は|も)[^。、をがは]{0,24}?から(?:は|も)?(?:調達|購入|仕入れ)(?!額|資金)"
+)
 
 
 _EXAMPLES_OF_DEAL = re.compile(

@@ -868,3 +868,21 @@ def test_a_university_under_contract_is_a_partner(registry: Registry) -> None:
         "partnership",
     )
     assert e["companies"] == ["ミズホシ・ラボ", "Panasonic"]
+
+
+def test_goods_bought_from_a_supplier_with_the_buyer_unsaid(registry: Registry) -> None:
+    text = "カゼハナ社は配送ロボットを手がける。\n部品の調達\nモーターは村田製作所から調達し、GPUは米エヌビディアから購入している。"
+    found = [e for e in events(registry, text) if e["type"] in ("customer", "investment")]
+    got = sorted((e["type"], e["vendor"], e["customer"]) for e in found)
+    assert got == [("customer", "NVIDIA", "カゼハナ"), ("customer", "村田製作所", "カゼハナ")]
+
+
+def test_goods_worth_an_amount_are_no_funding(registry: Registry) -> None:
+    text = "カゼハナ社は配送ロボットを手がける。同社は村田製作所から30億円分のモーターを調達した。"
+    found = [e for e in events(registry, text) if e["type"] in ("customer", "investment")]
+    assert [(e["type"], e["vendor"], e["customer"]) for e in found] == [
+        ("customer", "村田製作所", "カゼハナ")
+    ]
+    text = "カゼハナ社は配送ロボットを手がける。同社は村田製作所から30億円を調達した。"
+    e = one(registry, text, "investment")
+    assert (e["company"], e["investors"]) == ("カゼハナ", ["村田製作所"])
