@@ -154,8 +154,9 @@ _BR = "\n"
 _SOURCE_NEWLINE = "\x01"
 _WS_NEWLINE_RE = re.compile(r"\s*\n\s*")
 _WS = r"[ \t\r\f\v\u00a0\u2000-\u200b]"
-# whitespace runs other than a lone space (replacing one space by itself is wasted work)
-_WS_RE = re.compile(f" {_WS}+|[\\t\\r\\f\\v\\u00a0\\u2000-\\u200b]{_WS}*")
+# whitespace runs other than a lone space (replacing one space by itself is wasted work);
+# opens with the class of whitespace, so the engine skips to it
+_WS_RE = re.compile(f"{_WS}(?:(?<= ){_WS}+|(?<! ){_WS}*)")
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # opens with the literal, so the engine jumps from one source newline to the next
 _CJK_JOIN_RE = re.compile(f"{_SOURCE_NEWLINE}(?<=[{_CJK}]{_SOURCE_NEWLINE})(?=[{_CJK}])")

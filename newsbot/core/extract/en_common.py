@@ -30,7 +30,11 @@ from newsbot.core.extract.en_names import (
     subject_before,
 )
 from newsbot.core.extract.money import MoneyMatch
-from newsbot.core.extract.patterns import by_first_letter, regroup_alternations
+from newsbot.core.extract.patterns import (
+    letters_first,
+    open_with_letters,
+    regroup_alternations,
+)
 from newsbot.core.extract.periods import find_periods
 
 _NOT_DESC = (
@@ -53,9 +57,15 @@ _NAMED = re.compile(r"\{([EM]):(\w+)\}")
 @functools.lru_cache(maxsize=1024)
 def rx(pattern: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Compile a rule pattern, expanding the macros; its long word alternations are grouped
-    by first letter (``regroup_alternations``: same matches, cheaper to try). Cached: a rule
-    may build its pattern where it runs."""
-    return re.compile(regroup_alternations(expand(pattern)), flags)
+    by first letter (``regroup_alternations``: same matches, cheaper to try), and a pattern
+    that opens with ``\\b(?:words)`` opens with the class of their first letters instead
+    (``open_with_letters``: the engine skips to those letters). Cached: a rule may build its
+    pattern where it runs."""
+    expanded = expand(pattern)
+    opened = open_with_letters(expanded, ignorecase=bool(flags & re.IGNORECASE))
+    if opened is not None:
+        return re.compile(regroup_alternations(opened), flags & ~re.IGNORECASE)
+    return re.compile(regroup_alternations(expanded), flags)
 
 
 def expand(pattern: str) -> str:
@@ -123,11 +133,11 @@ def cued(pattern: str, *cues: str) -> Cued:
 ENT = rx("{E:i}")
 MONEY = rx("{M:i}")
 
-# Words that make a statement not (yet) an event. Word alternations are grouped by their
-# first letter (``by_first_letter``): same matches, a fraction of the cost.
+# Words that make a statement not (yet) an event, case-insensitive. Each pattern opens with
+# the class of its words' first letters (``letters_first``, compiled without re.IGNORECASE):
+# the engine skips to those letters; the same matches as ``\b(?:words)``.
 _RUMOUR = re.compile(
-    r"\b"
-    + by_first_letter(
+    letters_first(
         r"in\s+(?:early\s+|advanced\s+|exclusive\s+|preliminary\s+|final\s+)?(?:talks|discussions|"
         r"negotiations)|held\s+talks|holding\s+talks|talks\s+(?:to|with|about|over|on)\b|negotiat\w+|"
         r"considering|considers|considered|exploring|explores|explored|weighing|weighs|mulling|"
@@ -144,20 +154,20 @@ _RUMOUR = re.compile(
         r"(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?confirmed|neither\s+\w+\s+(?:has\s+)?"
         r"confirmed|unconfirmed|(?:reported|reports)\s+that|promised\s+to|pledged\s+to|"
         r"proposed\s+to|offering\s+to|would\s+like\s+to",
+        ignorecase=True,
     )
-    + r"\b",
-    re.IGNORECASE,
+    + r"\b"
 )
 _UNCONFIRMED = re.compile(
-    r"\b"
-    + by_first_letter(
+    letters_first(
         r"neither\s+(?:company|side|party|firm)\s+(?:has\s+)?(?:confirmed|"
         r"commented)|(?:has|have)\s+not\s+(?:yet\s+)?confirmed\b",
-    ),
-    re.IGNORECASE,
+        ignorecase=True,
+    )
 )
-_HYPOTHETICAL = re.compile(
-    r"\b" + by_first_letter(r"[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless") + r"\b"
+_HYPOTHETICAL = re.compile(  # (case-sensitive)
+    letters_first(r"[Cc]ould|[Mm]ight|may|[Ii]f|[Ww]hether|[Ss]hould|[Uu]nless", ignorecase=False)
+    + r"\b"
 )
 _WOULD = re.compile(r"would(?<!\wwould)\b")  # "\bwould\b", opening with its literal
 _REPORTED_WOULD = re.compile(
@@ -165,17 +175,17 @@ _REPORTED_WOULD = re.compile(
     r"\bwould\b",
     re.IGNORECASE,
 )
+# \b(?:not|never|no\s+longer|neither|nor|without)\b|n['’]t\b, written to open with its letters
 _NEGATION = re.compile(
-    r"\b" + by_first_letter(r"not|never|no\s+longer|neither|nor|without") + r"\b|n['’]t\b",
-    re.IGNORECASE,
+    r"[nNwW](?:(?<!\w(?s:.))(?:(?<=[nN])(?i:ot|ever|o\s+longer|either|or)|(?<=[wW])(?i:ithout))\b"
+    r"|(?<=[nN])['’][tT]\b)"
 )
 _CONTINUE = re.compile(
-    r"\b"
-    + by_first_letter(
+    letters_first(
         r"continue[sd]?\s+to|remain(?:s|ed)?|stay(?:s|ed|ing)?|keeps?\s+(?:his|her)\s+",
+        ignorecase=True,
     )
-    + r"\b",
-    re.IGNORECASE,
+    + r"\b"
 )
 
 

@@ -121,7 +121,9 @@ _EN_WORDS = re.compile(
     rf"\s(?P<suf>{_alternation(_SUFFIX)})\b",
     re.IGNORECASE,
 )
-_SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion)\s", re.IGNORECASE)
+# "(?:thousand|million|billion|trillion)\s" case-insensitively, opening with the class of the
+# first letters (outside the case-insensitive part) so the engine skips to those letters
+_SCALE_WORD = re.compile(r"[bmtBMT](?:(?<=[tT])(?i:housand|rillion)|(?<=[bmBM])(?i:illion))\s")
 _JA = re.compile(
     rf"(?P<approx>約|およそ)?(?P<num>(?=\d){JA_NUM})(?P<cur>{_alternation(_JA_CURRENCY)})"
 )

@@ -6,8 +6,11 @@ each word of a sentence. ``by_first_letter`` regroups such an alternation under 
 on the first letter (``(?=[sSaA])(?:(?=[sS])(?:said|says)|(?=[aA])(?:announced))``): a
 position then tries only the words that can start there, most positions none.
 ``boundary_words`` does better for a case-sensitive pattern that opens with
-``\b(?:words)``: the engine jumps straight to the characters that start a word of the list. Either way the set of matches,
-their order of preference and their groups are those of the original alternation.
+``\b(?:words)``: the engine jumps straight to the characters that start a word of the list.
+``letters_first`` does the same for any pattern that opens with ``\b(?:alternation)``, also a
+case-insensitive one (only a pattern compiled without ``re.IGNORECASE`` can open with a class
+the engine skips to, so the case-insensitive part goes into ``(?i:...)``). Either way the set
+of matches, their order of preference and their groups are those of the original alternation.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ __all__ = [
     "boundary_words",
     "by_first_letter",
     "first_letters",
+    "letters_first",
+    "open_with_letters",
     "regroup_alternations",
     "split_alternatives",
 ]
@@ -172,6 +177,89 @@ def boundary_words(body: str) -> str:
     return "|".join(
         f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in groups.items()
     )
+
+
+# characters other than an ASCII letter's two cases that re.IGNORECASE matches it with
+_EXTRA_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def letters_first(body: str, *, ignorecase: bool) -> str:
+    """``\\b(?:body)``, where ``body`` is an alternation whose alternatives all start with an
+    ASCII letter (see ``first_letters``), written to open with the class of those letters:
+    ``[sSaA](?<!\\w(?s:.))(?:(?<=[sS])(?i:aid|ays)|(?<=[aA])(?i:nnounced))``. Compiled
+    without ``re.IGNORECASE``, a pattern that opens with it lets the engine skip to those
+    letters. ``ignorecase`` says how ``body`` is meant: then the class holds every character
+    ``re.IGNORECASE`` matches a letter with, and the rest of each word is case-insensitive.
+    Same matches, in the same order of preference; a body with capturing groups is refused.
+    """
+    if _CAPTURING.search(body):
+        raise ValueError(f"capturing groups would be repeated: {body!r}")
+    groups: dict[str, list[str]] = {}
+    for alternative in split_alternatives(body):
+        keys = []
+        for letter in sorted(first_letters(alternative)):
+            if not (letter.isascii() and letter.isalpha()):
+                raise ValueError(f"not a letter: {letter!r} in {alternative!r}")
+            key = letter.lower() if ignorecase else letter
+            if key not in keys:
+                keys.append(key)
+        for key in keys:
+            rest = _without_first(alternative, key, ignorecase=ignorecase)
+            if rest is not None:
+                groups.setdefault(key, []).append(rest)
+    classes = {key: _letter_class(key, ignorecase=ignorecase) for key in groups}
+    flags = "(?i:" if ignorecase else "(?:"
+    dispatch = "|".join(
+        f"(?<=[{classes[key]}]){flags}{'|'.join(rests)})" for key, rests in groups.items()
+    )
+    return f"[{''.join(classes.values())}](?<!\\w(?s:.))(?:{dispatch})"
+
+
+def _letter_class(key: str, *, ignorecase: bool) -> str:
+    return key + key.upper() + _EXTRA_CASES.get(key, "") if ignorecase else key
+
+
+def _without_first(alternative: str, key: str, *, ignorecase: bool) -> str | None:
+    """The alternative after its first character, when that character can be ``key``
+    (for a leading group, the group of its alternatives that can); else None."""
+
+    def fits(ch: str) -> bool:
+        return ch.lower() == key if ignorecase else ch == key
+
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative, 0)
+        parts = [
+            rest
+            for part in split_alternatives(alternative[3 : end - 1])
+            if (rest := _without_first(part, key, ignorecase=ignorecase)) is not None
+        ]
+        return f"(?:{'|'.join(parts)}){alternative[end:]}" if parts else None
+    if alternative.startswith("["):
+        end = _class_end(alternative, 0)
+        fit = any(map(fits, alternative[1 : end - 1]))
+    else:
+        first, end = _first_literal(alternative)
+        fit = fits(first)
+    if alternative[end : end + 1] in ("+", "*", "?", "{"):
+        raise ValueError(f"repeated first item: {alternative!r}")  # "a+": no plain rest
+    return alternative[end:] if fit else None
+
+
+def open_with_letters(pattern: str, *, ignorecase: bool) -> str | None:
+    """``pattern`` (``\\b(?:alternation)rest``, no top-level ``|``) rewritten for a compile
+    without ``re.IGNORECASE``: ``letters_first`` of the alternation, then ``rest`` (inside
+    ``(?i:...)`` when ``ignorecase``). None for a pattern of another shape."""
+    if not pattern.startswith("\\b(?:") or len(split_alternatives(pattern)) > 1:
+        return None
+    end = _group_end(pattern, 2)
+    if pattern[end : end + 1] in ("+", "*", "?", "{"):
+        return None  # an optional or repeated group
+    try:
+        head = letters_first(pattern[5 : end - 1], ignorecase=ignorecase)
+    except ValueError:
+        return None
+    rest = pattern[end:]
+    return head + (f"(?i:{rest})" if ignorecase and rest else rest)
 
 
 def regroup_alternations(pattern: str, *, minimum: int = 6) -> str:

@@ -1,4 +1,4 @@
-"""``patterns.by_first_letter`` keeps an alternation's meaning: same matches, same groups."""
+"""``patterns`` rewrites keep a pattern's meaning: same matches, same groups."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from newsbot.core.extract.patterns import (
     boundary_words,
     by_first_letter,
     first_letters,
+    letters_first,
+    open_with_letters,
     regroup_alternations,
     split_alternatives,
 )
@@ -117,3 +119,55 @@ def test_regrouped_patterns_match_like_the_original(flags: int) -> None:
         for _ in range(20):
             text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
             assert _spans(regrouped, text) == _spans(original, text), (source, text)
+
+
+# alternatives that open with an ASCII letter, and text with the characters re.IGNORECASE
+# also matches letters with (İ, ı, ſ, K)
+_LETTER_PIECES = [p for p in _PIECES if p[0] not in "\\€" and p != r"s\w+"] + ["a+b", "s\\w+"]
+_CASE_ALPHABET = [*_ALPHABET, "İ", "ı", "ſ", "\u212a", "K", "k", "IS ", "It's ", "-"]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_letters_first_matches_like_a_boundary_alternation(flags: int) -> None:
+    rng = random.Random(13)
+    tried = 0
+    for _ in range(200):
+        body = "|".join(rng.sample(_LETTER_PIECES, rng.randint(1, 8)))
+        try:
+            head = letters_first(body, ignorecase=bool(flags))
+        except ValueError:
+            assert "a+b" in body.split("|")  # a repeated first letter has no plain rest
+            continue
+        tried += 1
+        for suffix in ("", r"\b", r"\s", r"\s+(?:deal|it)"):
+            original = re.compile(rf"\b(?:{body}){suffix}", flags)
+            rewritten = re.compile(head + (f"(?i:{suffix})" if flags and suffix else suffix))
+            for _ in range(20):
+                text = "".join(rng.choice(_CASE_ALPHABET) for _ in range(rng.randint(0, 30)))
+                assert _spans(rewritten, text) == _spans(original, text), (body, text)
+                pos = rng.randint(0, len(text))
+                assert bool(rewritten.match(text, pos)) == bool(original.match(text, pos))
+    assert tried > 100
+
+
+def test_letters_first_refuses_what_it_cannot_rewrite() -> None:
+    for body in (r"\$", "€", "(a)|b", "a+", r"[a-c]x", r"\bx"):
+        with pytest.raises(ValueError):
+            letters_first(body, ignorecase=True)
+
+
+def test_open_with_letters_keeps_the_pattern() -> None:
+    rng = random.Random(17)
+    for flags in (0, re.IGNORECASE):
+        for _ in range(100):
+            body = "|".join(rng.sample(_LETTER_PIECES[:-2], rng.randint(1, 6)))
+            rest = "".join(rng.sample([r"\s+", r"(?P<x>it|is)", r"\b", "deal", r"(?:a|an)\s"], 2))
+            source = rf"\b(?:{body}){rest}"
+            opened = open_with_letters(source, ignorecase=bool(flags))
+            assert opened is not None, source
+            original, rewritten = re.compile(source, flags), re.compile(opened)
+            for _ in range(20):
+                text = "".join(rng.choice(_CASE_ALPHABET) for _ in range(rng.randint(0, 30)))
+                assert _spans(rewritten, text) == _spans(original, text), (source, text)
+    for other in (r"\b(?:a|b)?c", r"\b(?:a|b)c|d", r"(?:a|b)", r"\b(?:\$|a)", r"\b(?:a)+"):
+        assert open_with_letters(other, ignorecase=True) is None
