@@ -953,6 +953,8 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
             and (_INTERNAL.match(m.group(0)) or _FOUNDER.search(p.text))
         ):
             origin = destination  # "took over as chief executive": an internal move
+        if origin is None and destination is not None and _worked_there(p, m.end(), destination):
+            origin = destination  # "becomes X's head of science after running product there"
         _move(
             p,
             ctx,
@@ -964,6 +966,28 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
             0.7,
             hint=m.group(0).lower().startswith("succeeded"),
         )
+
+
+# "after running product at the company since 2024", "after two years leading its applied
+# team", "after a decade there": the new role's company was already the person's
+_WORKED_THERE = rx(
+    r"[^.;\ue000]{0,40}?\b(?:after|following)\s+(?:[\w-]+\s+){0,3}?(?:(?:running|leading|heading|"
+    r"overseeing|managing|building|working\s+(?:on|in)|serving\s+as)\s+[^.;\ue000]{0,60}?"
+    r"(?:\b(?:at|for|with|in)\s+{E:org}(?!['’])|(?P<its>\bits)\s|\bthere\b)|(?:years|months|"
+    r"decade|stint|spell|time)\s+(?:at\s+{E:org2}(?!['’])|there\b))"
+)
+
+
+def _worked_there(p: Parsed, pos: int, destination: Ent | str) -> bool:
+    m = _WORKED_THERE.match(p.masked, pos)
+    if m is None:
+        return False
+    name = destination if isinstance(destination, str) else destination.name
+    if m.group("its"):
+        ref = p.ref_at(m.start("its"))
+        return ref is not None and ref.name == name
+    org = p.ent(m.group("org") or m.group("org2"))
+    return org is None or org.name == name
 
 
 def _sentence_company(p: Parsed, ctx: Context) -> str | None:

@@ -861,3 +861,32 @@ def test_a_foreign_amount_of_an_earlier_year_converts_at_that_years_rate() -> No
         "Corvo Labs raised €20 million (about $21 million) in a seed round led by Accel in 2024."
     )
     find(own, "investment", company="Corvo Labs", amount_usd=21e6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Reyes becomes Cohere's head of research after running its applied team since 2023.",
+        "Dana Reyes becomes Cohere's head of research after leading search at the company "
+        "since 2022.",
+        "Dana Reyes becomes Cohere's head of research after four years there.",
+    ],
+)
+def test_a_new_role_after_working_at_the_same_company_is_a_promotion(text: str) -> None:
+    find(
+        events_of(text),
+        "talent_move",
+        person="Dana Reyes",
+        **{"from": "Cohere", "to": "Cohere"},
+        role="head of research",
+    )
+
+
+def test_a_new_role_after_working_elsewhere_is_no_promotion() -> None:
+    move = find(
+        events_of("Dana Reyes becomes Cohere's head of research after leading search at Google."),
+        "talent_move",
+        person="Dana Reyes",
+        to="Cohere",
+    )
+    assert move.fields["from"] != "Cohere"
