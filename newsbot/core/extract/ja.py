@@ -30,7 +30,13 @@ from newsbot.core.extract.ja_business import (
 from newsbot.core.extract.ja_clauses import Ctx, blocked
 from newsbot.core.extract.ja_deals import acquisitions, investments, partnerships
 from newsbot.core.extract.ja_discourse import resolve_mention
-from newsbot.core.extract.ja_entities import Ment, find_mentions, find_quotes, org_quote
+from newsbot.core.extract.ja_entities import (
+    Ment,
+    alias_quote,
+    find_mentions,
+    find_quotes,
+    org_quote,
+)
 from newsbot.core.extract.ja_lex import CALLED_OFF, LAYOFF_TRIGGER, TALENT_DEPART, fold_ja
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
@@ -292,9 +298,7 @@ def _context(doc: Document, state: State, index: int, raw: str, kind: str) -> Ct
     state.products.update(
         q.name
         for q in quotes
-        if productish(q.name)
-        and not text[max(0, q.start - 3) : q.start].endswith(("以下", "以下、"))
-        and not org_quote(text, q.start)
+        if productish(q.name) and not alias_quote(text, q.start) and not org_quote(text, q.start)
     )
     for m in ments:
         if (

@@ -15,7 +15,7 @@ from newsbot.core.extract.ja_clauses import (
     with_particle,
 )
 from newsbot.core.extract.ja_deals import procurement
-from newsbot.core.extract.ja_entities import Ment, Quote
+from newsbot.core.extract.ja_entities import SELF_NAMES, Ment, Quote, alias_quote
 from newsbot.core.extract.ja_lex import FIN_METRIC, NEGATION
 from newsbot.core.extract.ja_state import COMPANY, State, make, money_role, names, usd
 from newsbot.core.extract.money import MoneyMatch
@@ -849,7 +849,8 @@ def launches(ctx: Ctx, state: State) -> None:
     for t in ctx.of("launch"):
         if blocked(ctx, t) or _quotative(ctx, t):
             continue
-        products = _launched(ctx, state, t)
+        aliases = {q.name for q in ctx.quotes if alias_quote(ctx.text, q.start)}
+        products = [p for p in _launched(ctx, state, t) if p not in aliases]
         if not products:
             continue
         company = names(agents(ctx, t, COMPANY)) or [state.disc.salient("company", ctx.idx) or ""]
@@ -948,7 +949,9 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
     quotes = [q for q in ctx.quotes if start <= q.start and q.end <= t.start]
     provide = re.match(r"提供|発売|販売|一般提供|リリース", t.word) is not None
     for q in reversed(quotes):
-        gap = ctx.text[q.pend : t.start] if not chain else ""
+        if alias_quote(ctx.text, q.start):
+            continue  # 「P」（以下「本製品」）を: P's short name
+        gap = _DEFINITION.sub("", ctx.text[q.pend : t.start]) if not chain else ""
         if not chain and provide and q.particle == "の" and not gap:
             chain.append(q.name) if productish(q.name) else None
             continue
@@ -973,6 +976,9 @@ def _objects(ctx: Ctx, t: Trig) -> list[str]:
     return list(reversed(chain))
 
 
+_DEFINITION = re.compile(r"^\s?\(以下[^()]{0,24}\)")
+
+
 def _unquoted(ctx: Ctx, t: Trig) -> list[str]:
     start = ctx.clause_start(t.start)
     m = _UNQUOTED.search(ctx.text[start : t.start])
@@ -995,7 +1001,7 @@ _NOT_PRODUCT_BEFORE = re.compile(
 
 def productish(name: str) -> bool:
     """A name, not a phrase in quotes (「安全な超知能」, 「10億ドル近く」)."""
-    if not name or len(name) > 40 or "、" in name:
+    if not name or len(name) > 40 or "、" in name or name in SELF_NAMES:
         return False
     hiragana = len(_HIRAGANA.findall(name))
     return hiragana <= 1 and not re.fullmatch(r"[\d,.億万兆円ドル約]+", name)

@@ -446,6 +446,19 @@ _NEW_ORG_BEFORE = re.compile(
 _ALIAS_PAREN = re.compile(r"^(?P<a>[^()]+?)\s?\((?P<b>[^()]+)\)$")
 
 
+def alias_quote(text: str, start: int) -> bool:
+    """The quote at ``start`` defines a short name (株式会社X（以下「当社」）, 「P」（以下「本製品」）):
+    another name of what was just named, never a name of its own."""
+    return _ALIAS_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
+_ALIAS_BEFORE = re.compile(r"以下[、,]?\s?$")
+# What a company calls itself; no quote of these names a product (以下「当社」, 「弊社」は).
+SELF_NAMES = frozenset(
+    "当社 弊社 同社 自社 本社 当行 弊行 当グループ 弊グループ 本製品 本サービス".split()
+)
+
+
 def org_quote(text: str, start: int) -> bool:
     """The quote at ``start`` names an organisation (新組織「…」), not a product."""
     return bool(_ORG_CUE_BEFORE.search(text, max(0, start - 10), start))

@@ -886,3 +886,20 @@ def test_goods_worth_an_amount_are_no_funding(registry: Registry) -> None:
     text = "カゼハナ社は配送ロボットを手がける。同社は村田製作所から30億円を調達した。"
     e = one(registry, text, "investment")
     assert (e["company"], e["investors"]) == ("カゼハナ", ["村田製作所"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "株式会社ソラトビ（以下「当社」）は、新製品を発表しました。",
+        "株式会社ソラトビ（本社：大阪市、以下「ソラトビ」）は、新しいサービスを発表しました。",
+        "株式会社ソラトビ（以下、弊社）は本日、新製品を発表いたしました。",
+    ],
+)
+def test_a_defined_short_name_is_no_product(registry: Registry, text: str) -> None:
+    assert [e for e in events(registry, text) if e["type"] == "product_launch"] == []
+
+
+def test_a_product_with_a_defined_short_name_is_one_product(registry: Registry) -> None:
+    text = "株式会社ソラトビは、翻訳AI「ソラトビ・ワード」（以下「本サービス」）を発表しました。"
+    assert one(registry, text, "product_launch")["product"] == "ソラトビ・ワード"
