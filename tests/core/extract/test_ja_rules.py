@@ -860,8 +860,10 @@ def test_a_university_where_work_was_done_is_no_partner(registry: Registry) -> N
 
 
 def test_a_university_under_contract_is_a_partner(registry: Registry) -> None:
-    e = one(registry, "ミズホシ・ラボは京都大学と共同研究契約を締結した。", "partnership")
+    text = "ミズホシ・ラボは京都大学と共同研究契約を締結した。"
+    e = one(registry, text, "partnership")
     assert e["companies"] == ["ミズホシ・ラボ", "京都大学"]
+    assert [e for e in events(registry, text) if e["type"] == "customer"] == []
     e = one(
         registry,
         "ミズホシ・ラボの森田社長は、パナソニックと補聴器を共同開発すると述べた。",
