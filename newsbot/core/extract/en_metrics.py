@@ -159,12 +159,12 @@ def _metric(
     if joined:
         left = joined.end()  # "will cut 90 jobs after revenue came in at": not the forecast's
     if _SEGMENT.search(p.masked, max(0, start - 40), start):
-        return  # "U.S. revenue", "data center revenue": a part of the company's figure
+        return None  # "U.S. revenue", "data center revenue": a part of the company's figure
     if metric == "revenue" and (
         _NOT_REVENUE_AFTER.match(p.masked, m.end())
         or _NOT_REVENUE_BEFORE.search(p.masked, max(0, start - 40), start)
     ):
-        return  # "revenue backlog", "contracted revenue": what is owed, not what was earned
+        return None  # "revenue backlog", "contracted revenue": what is owed, not what was earned
     company = _metric_company(p, ctx, m.start())
     if company is None and last is not None and _WITH_METRIC.search(p.masked, left, start):
         company = last  # "the run rate stood at $61 million, with a gross margin of 68%"

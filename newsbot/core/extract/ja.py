@@ -220,7 +220,7 @@ def _parties(e: Event) -> set[str]:
     if e.type == "partnership":
         return set(e.fields.get("companies") or [])
     keys = _KEY_PARTIES.get(e.type, ("vendor", "customer"))
-    return {e.fields.get(k) for k in keys} - {None}
+    return {str(v) for k in keys if (v := e.fields.get(k)) is not None}
 
 
 def _drop_called_off(state: State) -> None:

@@ -149,7 +149,9 @@ def _dated_rounds(ctx: Ctx, state: State, part: list[Trig]) -> bool:
     """Xは2024年9月に10億ドル、2025年4月には20億ドルを調達した: amounts listed before one
     raising verb, each after a date of its own, are one round each (its date, its round)."""
     main = next((t for t in part if _RAISE.match(t.word)), None)
-    amounts = _dated_amounts(ctx, main) if main is not None else []
+    if main is None:
+        return False
+    amounts = _dated_amounts(ctx, main)
     if not amounts:
         return False
     company, investors = _investment_roles(ctx, state, main)
