@@ -265,7 +265,9 @@ _PERSON_ANAPHORS = frozenset(
     )
 )
 _GROUP_ANAPHORS = frozenset(("両社", "両者", "3社", "三社", "両氏"))
-_ANAPHOR_HINT = re.compile(r"[同当弊両新合私我]|[3三]社|その|この|わたし|われわれ|うちの")
+# (single characters as alternatives, not a class: every alternative then opens with a
+# literal and the engine skips to the characters that can begin one)
+_ANAPHOR_HINT = re.compile(r"同|当|弊|両|新|合|私|我|3社|三社|その|この|わたし|われわれ|うちの")
 NEW_ORG_ANAPHORS = frozenset(("新組織", "新会社", "新法人", "合弁会社", "同組織", "新部門"))
 
 
