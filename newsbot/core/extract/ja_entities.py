@@ -666,9 +666,14 @@ _KATA_COMPANIES = (
     (_EXAMPLE_KATA, re.compile(r"をはじめ|などの|といった")),
     (
         _LEADER_KATA,
-        re.compile(
-            rf"[{_K}A-Z](?:代表|共同創業者|創業者|CEO|CTO|社長)"
-            r"|(?:代表|創業者|CEO|社長)(?:に聞く|インタビュー|が語る)"
+        re.compile(  # a title after a name (ソラトビ代表), or an interview (代表に聞く)
+            "|".join(
+                [
+                    rf"{t}(?<=[{_K}A-Z]{t})"
+                    for t in ("代表", "共同創業者", "創業者", "CEO", "CTO", "社長")
+                ]
+                + [f"{t}(?:に聞く|インタビュー|が語る)" for t in ("代表", "創業者", "CEO", "社長")]
+            )
         ),
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 
@@ -171,3 +172,43 @@ def test_open_with_letters_keeps_the_pattern() -> None:
                 assert _spans(rewritten, text) == _spans(original, text), (source, text)
     for other in (r"\b(?:a|b)?c", r"\b(?:a|b)c|d", r"(?:a|b)", r"\b(?:\$|a)", r"\b(?:a)+"):
         assert open_with_letters(other, ignorecase=True) is None
+
+
+def skips_ahead(pattern: re.Pattern[str]) -> bool:
+    """Whether a search with ``pattern`` skips straight to the places where a match can begin
+    (the pattern opens with a literal or a class, or every alternative opens with a literal);
+    else the engine tries the whole pattern at every character."""
+    compiler, parser = (
+        importlib.import_module("re._compiler"),
+        importlib.import_module("re._parser"),
+    )
+    parsed = parser.parse(pattern.pattern, pattern.flags)
+    if not pattern.flags & re.IGNORECASE and compiler._get_literal_prefix(parsed, pattern.flags)[0]:
+        return True
+    return compiler._get_charset_prefix(parsed, pattern.flags) is not None
+
+
+def test_skips_ahead() -> None:
+    assert skips_ahead(re.compile("買収|出資"))
+    assert skips_ahead(re.compile("[ァ-ヺ]社"))
+    assert not skips_ahead(re.compile("[ァ-ヺ]社|買収"))  # a class among literal alternatives
+    assert not skips_ahead(re.compile("(?:完全|連結)子会社|買収"))  # a group among them
+    assert not skips_ahead(re.compile(r"\bsaid", re.IGNORECASE))
+    assert skips_ahead(re.compile(letters_first("said|says", ignorecase=True)))
+
+
+def test_japanese_triggers_and_hints_skip_ahead() -> None:
+    """The trigger and hint patterns run on every sentence: each must let the engine skip to
+    where it can match (write a lookbehind after the literal, (?<=が)リード as リード(?<=がリード);
+    a leading group or class as literal alternatives)."""
+    from newsbot.core.extract.ja_business import _ANY_METRIC
+    from newsbot.core.extract.ja_clauses import TRIGGERS
+    from newsbot.core.extract.ja_entities import _ANAPHOR_HINT, _KATA_COMPANIES
+
+    slow_ok = {"found"}  # TALENT_FOUND opens with a group followed by one lookahead
+    for kind, pattern in TRIGGERS:
+        assert kind in slow_ok or skips_ahead(pattern), kind
+    for _finder, hint in _KATA_COMPANIES:
+        assert skips_ahead(hint), hint.pattern[:40]
+    assert skips_ahead(_ANAPHOR_HINT)
+    assert skips_ahead(_ANY_METRIC)
