@@ -505,12 +505,39 @@ def _drop_label_box(owner: _Element, label: str, kind: str, container: _Element)
         box, parent = parent, parent.getparent()
     if box.tag in INLINE_TAGS or (box is owner and not _box_fits(owner, label, kind)):
         return  # a label word inside a sentence, not a box
+    if _is_speaker_turn(box):
+        return  # "PR: We ended December at…": an interviewee's initials, not an ad's label
     if kind == "comments" and box.getparent() is container and box.tag in _HEADINGS:
         _drop_following(box)
     _drop(box)
 
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SPEAKER_TAGS = frozenset({"strong", "b"})
+
+
+def _speaker(block: _Element) -> str | None:
+    """The run-in speaker of a paragraph that opens with one in bold ('<b>PR:</b> …')."""
+    if block.tag != "p" or (block.text or "").strip():
+        return None
+    first = next(iter(block), None)
+    if first is None or first.tag not in _SPEAKER_TAGS or not (first.tail or "").strip():
+        return None
+    name = text_of(first).strip()
+    return (
+        name
+        if name.endswith((":", "：")) or (first.tail or "").lstrip()[:1] in (":", "：")
+        else None
+    )
+
+
+def _is_speaker_turn(block: _Element) -> bool:
+    """A paragraph of an interview transcript: it opens with a speaker, and so do other
+    paragraphs beside it."""
+    if _speaker(block) is None:
+        return False
+    siblings = [*block.itersiblings(preceding=True), *block.itersiblings()]
+    return sum(_speaker(other) is not None for other in siblings[:40]) >= 2
 
 
 def _box_fits(element: _Element, label: str, kind: str) -> bool:

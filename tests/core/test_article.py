@@ -116,6 +116,22 @@ def test_plain_blog_drops_unmarked_comments_ads_and_related() -> None:
     )
 
 
+def test_an_interviewee_with_the_initials_pr_is_no_ad_label() -> None:
+    # Transcript turns open with the speaker's initials in bold; "PR" is also the label of
+    # Japanese ad boxes, but a paragraph among other speaker turns is the interview itself.
+    turns = (
+        "<p><strong>Q:</strong> How did the quarter go for the company?</p>"
+        "<p><strong>PR:</strong> We ended December at $28 million in recurring revenue.</p>"
+        "<p><strong>Q:</strong> And who is using the product today?</p>"
+        "<p><strong>PR:</strong> Ostara Foods runs every supplier invoice through us now.</p>"
+    )
+    ad = "<div><span>PR</span><a href='https://ads.example/x'>Try Quanta CI free</a></div>"
+    text = parse_article(page(body=turns + ad), URL).text
+    assert "$28 million in recurring revenue" in text
+    assert "Ostara Foods runs every supplier invoice" in text
+    assert_absent(text, "Quanta CI")
+
+
 def test_page_wide_form_and_theme_classes_do_not_hide_the_story() -> None:
     article = parse("form_wrapper_en.html")
     assert article.title == "Halden Foods names Rui Matsuda chief digital officer"
