@@ -289,3 +289,22 @@ def test_i_in_an_interview_is_the_person_the_headline_names(registry: Registry) 
 def test_i_with_no_one_named_is_nobody(registry: Registry) -> None:
     text = "「私はメルカリを辞めて、2023年に共同創業しました」"
     assert not of(events(registry, text), "talent_move")
+
+
+# ---------------------------------------------------------------- resale and alliances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ミライAIは富士通と販売代理店契約を締結した。",
+        "ミライAIは富士通と再販契約を結んだ。",
+        "ミライAIは富士通とリセラー契約を結び、国内で製品を売る。",
+        "ミライAIは富士通と業務提携契約を締結した。",
+    ],
+)
+def test_a_reseller_or_alliance_contract_is_a_partnership(registry: Registry, text: str) -> None:
+    found = events(registry, text)
+    (p,) = of(found, "partnership")
+    assert set(p["companies"]) == {"ミライAI", "Fujitsu"}
+    assert not of(found, "customer")
