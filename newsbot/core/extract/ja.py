@@ -37,7 +37,13 @@ from newsbot.core.extract.ja_entities import (
     find_quotes,
     org_quote,
 )
-from newsbot.core.extract.ja_lex import CALLED_OFF, LAYOFF_TRIGGER, TALENT_DEPART, fold_ja
+from newsbot.core.extract.ja_lex import (
+    CALLED_OFF,
+    LAYOFF_TRIGGER,
+    TALENT_DEPART,
+    UNCONFIRMED,
+    fold_ja,
+)
 from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
@@ -138,12 +144,22 @@ def _read(doc: Document, state: State, index: int, text: str, kind: str) -> None
         off = CALLED_OFF.search(ctx.text)
         if off is not None and kind != "title":
             _call_off(ctx, state, before, _CALLED_OFF_NOUNS.get(off.group("deal"), _DEAL_KINDS))
+        if kind != "title" and UNCONFIRMED.search(ctx.text):
+            _drop_unconfirmed(state, index)
         if kind in ("title", "heading") or (kind == "item" and not text.endswith("。")):
             state.heads.add(index)  # a headline, or a list line written like one
         elif ctx.trigs:
             _note_unreal(ctx, state)
 
 
+def _drop_unconfirmed(state: State, index: int) -> None:
+    """…と報じた。両社は正式に発表していない: the deals of the sentence before are reports."""
+    for e in list(state.events):
+        if e.type in _UNCONFIRMED_KINDS and e.extra.get("sent") == index - 1:
+            state.events.remove(e)
+
+
+_UNCONFIRMED_KINDS = ("acquisition", "investment", "partnership", "customer")
 _TRIG_KINDS = {
     "inv": "investment",
     "acq": "acquisition",

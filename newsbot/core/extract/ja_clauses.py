@@ -43,6 +43,7 @@ from newsbot.core.extract.ja_lex import (
     TALENT_FOUND,
     TALENT_LEAD,
     TALENT_SERVE,
+    UNCONFIRMED,
 )
 from newsbot.core.extract.money import MoneyMatch, find_money
 from newsbot.core.extract.numbers import CountMatch, PercentMatch, find_count, find_percent
@@ -212,6 +213,8 @@ def blocked(ctx: Ctx, t: Trig) -> str:
     if HEDGE.search(tail):
         return "hedged"
     if ctx.anonymous or RUMOUR.search(ctx.sentence_tail(t)):
+        return "rumour"
+    if t.kind in _DEALS and UNCONFIRMED.search(ctx.text):
         return "rumour"
     if t.kind in _DEALS and (CALLED_OFF.search(ctx.text, t.end) or "破談" in ctx.text[t.end :]):
         return "called off"  # 買収することで合意していたが、…合意を撤回した

@@ -308,3 +308,31 @@ def test_a_reseller_or_alliance_contract_is_a_partnership(registry: Registry, te
     (p,) = of(found, "partnership")
     assert set(p["companies"]) == {"ミライAI", "Fujitsu"}
     assert not of(found, "customer")
+
+
+# ---------------------------------------------------------------- reports the parties did not confirm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "米アップルは米グーグルのAIモデルを利用する方向で協議しており、年間10億ドルを支払う"
+        "見通しだと米ブルームバーグが報じていますが、両社は正式に発表していません。",
+        "米ブルームバーグによると、米アップルは米グーグルのAIモデルを利用し、年間10億ドルを支払う。"
+        "両社は正式に発表していない。",
+        "ミライAIが富士通と業務提携すると日経新聞が報じている。",
+        "ソニーがミライAIを買収するとの観測が浮上している。",
+    ],
+)
+def test_a_deal_only_reported_is_no_event(registry: Registry, text: str) -> None:
+    found = events(registry, text)
+    assert not [e for e in found if e["type"] in ("customer", "partnership", "acquisition")]
+
+
+def test_an_amount_the_parties_keep_to_themselves_leaves_the_deal(registry: Registry) -> None:
+    text = "米アップルは米グーグルのAIモデルを採用した。両社は契約金額を明らかにしていない。"
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"]) == ("Google", "Apple")
+    text = "ソニーはミライAIに出資した。出資額について同社は明らかにしていない。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"]) == ("ミライAI", ["Sony"])
