@@ -1733,6 +1733,11 @@ def subject_before(p: Parsed, pos: int) -> Ent | None:
         head = _antecedent(p, left[: boundaries[-1].start()])
         if head is not None:
             return head
+    if _WHO_VERB.match(left, boundaries[-1].start() if boundaries else 0):
+        # "A, who co-founded X after leaving Y": "who" is the subject, X its object
+        head = _antecedent(p, left[: boundaries[-1].start()])
+        if head is not None:
+            return head
     found = _clause_subject(p, start, pos)
     if found:
         return found
@@ -1791,6 +1796,8 @@ _AFTER_RELATIVE_THEN = re.compile(
     rf"(?:{_E}[^,;\ue000]{{0,60}})*,\s*(?:has\s+|had\s+|then\s+)?[a-z]+\s+(?:{_E}\s+)?(?:(?:in|on|last|this|earlier|later)\s+"
     r"\w+\s+)?(?:to|and)\s+$"
 )
+# "who" followed by its verb (not "who X hired"): the relative pronoun is the subject
+_WHO_VERB = re.compile(r"[Ww]ho\s+(?:had\s+|has\s+|later\s+|then\s+|once\s+)*[a-z]")
 _ADVERBIAL = re.compile(
     r"(?:after|before|when|while|since|once|because|unless|if)\s", re.IGNORECASE
 )

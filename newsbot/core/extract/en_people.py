@@ -337,6 +337,19 @@ def _drop_background_moves(out: Found) -> None:
         for e in out.events
         if e.type == "talent_move" and not e.extra.get("background")
     }
+    for e in out.events:
+        if e.type != "talent_move" or e.extra.get("background") or e.fields.get("from"):
+            continue
+        # "A, who co-founded X after leaving Y, will join Z": A comes from X
+        told = [
+            b.fields
+            for b in out.events
+            if b.type == "talent_move"
+            and b.extra.get("background")
+            and b.fields.get("person") == e.fields.get("person")
+        ]
+        places = [f.get("to") for f in told] + [f.get("from") for f in told]
+        e.fields["from"] = next((t for t in places if t and t != e.fields.get("to")), None)
     out.events[:] = [
         e
         for e in out.events
@@ -562,6 +575,19 @@ def _joins(p: Parsed, ctx: Context, out: Found) -> None:
         _move(p, ctx, out, person, origin, p.ent(m.group("to")), role, 0.8)
 
 
+def _mark_background(p: Parsed, out: Found, m: re.Match[str]) -> None:
+    """A move told in a relative clause before the main verb ("A, who co-founded X after
+    leaving Y, will join Z") is background to the sentence's own move."""
+    if (
+        out.events
+        and out.events[-1].type == "talent_move"
+        and _WHO_OPEN.search(p.masked, 0, m.start())
+        and _MAIN_VERB_AFTER.match(p.masked, m.end())
+    ):
+        out.events[-1].extra["background"] = True
+
+
+_WHO_OPEN = re.compile(r"\ue001,\s+who\s+[^,;\ue000]*(?:\ue000\d+\ue001[^,;\ue000]*)*$")
 _IN_RELATIVE = re.compile(
     r"\ue001,(?:\s+(?:an?|the|its)\s+[^,;]{0,40}?)?\s+who\s+(?:had\s+|has\s+|later\s+|then\s+|"
     r"once\s+)*$"
@@ -701,6 +727,7 @@ def _leaves(p: Parsed, ctx: Context, out: Found) -> None:
                 left = someone.org
             home, role = _new_home(p, m.end()), _new_home_role(p, m.end())
             _move(p, ctx, out, someone, left, home, role, 0.75, leaving=True)
+            _mark_background(p, out, m)
     for m in _LEAVE_BARE.finditer(p.masked):
         if m.start() in taken or ENT.match(p.masked, m.end() + 1):
             continue
@@ -851,6 +878,7 @@ def _foundings(p: Parsed, ctx: Context, out: Found) -> None:
                 someone.org if someone.org != company.name and not someone.founder_only else None
             ) or shared  # a former title too: a founder comes from the last employer
             _move(p, ctx, out, someone, origin, company, "co-founder", 0.7)
+            _mark_background(p, out, m)
     for m in _FOUNDED_BY.finditer(p.masked):
         who = p.ent(m.group("p")) if m.group("p") else _pronoun_person(p, ctx, m.start())
         if not blocked(p, m.start(), m.end(), stay=True):
@@ -936,9 +964,9 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         if (
             person is None
             or not ROLE_RE.search(m.group("role"))
-            or blocked(p, m.start(), m.end(), stay=True)
+            or blocked(p, m.start(), m.start("role"), stay=True)
         ):
-            continue
+            continue  # (the role may say "what remains of the company": no staying)
         owner, named = p.ent(m.group("owner")), p.ent(m.group("to"))
         if owner is not None and named is not None and named.via != "name":
             named = None  # "becomes OpenAI's CEO of Applications": the owner hires
@@ -962,10 +990,13 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
             person,
             origin,
             destination,
-            _clean_role(p, m.group("role")),
+            _REMAINS.sub("", _clean_role(p, m.group("role"))),
             0.7,
             hint=m.group(0).lower().startswith("succeeded"),
         )
+
+
+_REMAINS = re.compile(r"\s+of\s+(?:what|whatever)\s+(?:remains|is\s+left)\b.*$", re.IGNORECASE)
 
 
 # "after running product at the company since 2024", "after two years leading its applied

@@ -416,3 +416,32 @@ def test_the_relative_clause_move_does_not_replace_the_main_one() -> None:
     )
     moves = [e.fields for e in events if e.type == "talent_move"]
     assert len(moves) == 1 and moves[0]["to"] == "Cohere", moves
+
+
+# people after a deal: a promotion inside the company that stays, a founder's origin told in
+# a relative clause
+AFTER_A_DEAL = (
+    "Nvidia agreed to license Groq's inference technology for $20 billion. Simon Edwards, "
+    "Groq's finance chief, becomes CEO of what remains of the company. Jonathan Ross, who "
+    "co-founded Groq after leaving Google, will join Nvidia."
+)
+
+
+def test_a_finance_chief_who_becomes_ceo_is_promoted_inside() -> None:
+    find(
+        events_of(AFTER_A_DEAL, "Nvidia licenses Groq's chips"),
+        "talent_move",
+        person="Simon Edwards",
+        role="CEO",
+        **{"from": "Groq", "to": "Groq"},
+    )
+
+
+def test_a_founding_in_a_relative_clause_is_where_the_founder_comes_from() -> None:
+    events = events_of(AFTER_A_DEAL, "Nvidia licenses Groq's chips")
+    find(events, "talent_move", person="Jonathan Ross", **{"from": "Groq", "to": "Nvidia"})
+    stays = events_of(
+        "Tessel agreed to buy Mirafold for $300 million. Omar Haddad, who co-founded Mirafold "
+        "after leaving Meta, led the talks."
+    )
+    find(stays, "talent_move", person="Omar Haddad", role="co-founder", **{"from": "Meta"})
