@@ -116,6 +116,7 @@ def extract_events(doc: Document) -> list[Event]:
             kind = "item"  # シリーズBで20億円: a terse line of the section, no section of its own
         _follow(state, kind, sentence.text, first=sentence.first)
         state.disc.begin(sentence.index, kind, sentence.first, lead=sentence.block == lead)
+        state.disc.turn = sentence.spoken
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
     _drop_called_off(state)

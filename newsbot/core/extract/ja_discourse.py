@@ -69,6 +69,8 @@ class Discourse:
     subject: tuple[int, str] | None = None  # the last company subject of a topicless sentence
     speaker: str = ""  # the person the title or lead names first: who 私 is in an interview
     career: str = ""  # the person whose career the page is (Xさんの経歴まとめ)
+    turn: bool = False  # the sentence is the speaker's own words (an interview's answer)
+    voice: str = ""  # the company the interviewee speaks for (ツバメデータの山科彩CEOに聞く)
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -97,11 +99,28 @@ class Discourse:
         if self.zone == "title" and not self.career:
             page = [m for m in ments if m.kind == "person" and m.name and m.lp == "の"]
             self.career = next((m.name for m in page if _CAREER.match(text, m.pend)), "")
+        if self.zone and not self.voice and _INTERVIEW.search(text):
+            self._note_voice(ments)
         self._subject_as_topic(sent, ments, text)
         for kind in ("company", "person"):
             about = _about(ments, kind)
             if about:
                 self.lead_in[kind] = (sent, about)
+
+    def _note_voice(self, ments: list[Ment]) -> None:
+        """An interview's title or lead: the company the interviewee is named with (Xの山科彩
+        CEOに聞く, 山科彩（X代表取締役）に話を聞いた) is what the page is about."""
+        for i, m in enumerate(ments):
+            if m.kind != "person" or m.name != self.speaker:
+                continue
+            own = ments[i - 1] if i else None
+            if own is not None and own.kind == "company" and own.lp == "の" and own.pend == m.start:
+                self.voice = own.name
+            elif isinstance(m.extra.get("former"), str):
+                self.voice = m.extra["former"]
+            if self.voice:
+                self.about[self.voice] = self.about.get(self.voice, 0.0) + _ABOUT_MIN
+                return
 
     def _subject_as_topic(self, sent: int, ments: list[Ment], text: str) -> None:
         """新興勢では、米グロックが…を調達した: a sentence with no company topic whose first
@@ -212,6 +231,8 @@ class Discourse:
         no company has become the topic since."""
         if self.last_topic == "person":
             return self.topic("person", at)
+        if self.turn and self.speaker:
+            return self.speaker  # 「…で働いた後、創業しました」: the one who speaks
         if self.last_topic == "" or "company" not in self.topics:
             return self.sections.get("person") or self.career or None
         return None
@@ -268,6 +289,8 @@ class Discourse:
         return None
 
 
+# A title or lead that introduces an interview: …CEOに聞く, …に話を聞いた, インタビュー.
+_INTERVIEW = re.compile(r"に聞く|に聞いた|話を聞|インタビュー|が語る|に語った")
 # A scene set before the subject: 新興勢では、 / 国内については、
 _SCENE = re.compile(r"(?:では|については|に関しては|は)、\s?$")
 

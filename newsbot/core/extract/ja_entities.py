@@ -169,8 +169,8 @@ _SHA_KATA = re.compile(
 # A katakana name written onto its leader's post: ハコビテック代表の鈴木, ミナモAI創業者.
 _LEADER_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
-    rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\s|$)"
-    rf"|、[{_K}・{KANJI}]{{2,12}}?(?:代表取締役|代表|共同創業者|創業者|CEO|社長)(?:に聞く|インタビュー|が語る))"
+    rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\)|\s|$)"
+    rf"|[、の][{_K}・{KANJI}]{{2,12}}?(?:代表取締役|代表|共同創業者|創業者|CEO|社長)(?:に聞く|インタビュー|が語る))"
 )
 # A katakana name followed by a unit only companies have: ウエスタンデジタルの日本法人.
 _BRANCH_KATA = re.compile(
@@ -728,7 +728,13 @@ def _companies(text: str, registry: Any) -> list[Ment]:
                 found.append(_span(m.start(), m.end(), text, m.group(), "company", registry))
                 continue
             name = m.group("n").strip("・")
-            generic = _generic_head(name) if rx in _NAMED_BY_CONTEXT else _generic_kata(name)
+            generic = (
+                _generic_head(name)
+                if rx in _NAMED_BY_CONTEXT
+                else _generic_led(name)
+                if rx is _LEADER_KATA
+                else _generic_kata(name)
+            )
             if not generic:
                 found.append(_pattern(m, name, "company", registry))
     if _SUFFIX_HINT.search(text):
@@ -853,6 +859,16 @@ def _generic_kata(name: str) -> bool:
         or len(name) < 2
         or (head != name and (not head or head in GENERIC_KATA))
     )
+
+
+def _generic_led(name: str) -> bool:
+    """For the company a leader is named with (ツバメデータ代表取締役, ツバメデータの…CEOに聞く),
+    a generic last word is part of the name when a word of its own comes before it."""
+    tail = GENERIC_TAIL.search(name)
+    if tail is None or "・" in name or _LATIN_HEAD.match(name):
+        return _generic_head(name)
+    head = name[: tail.start()]
+    return len(head) < 2 or _generic_kata(head)
 
 
 def _generic_head(name: str) -> bool:

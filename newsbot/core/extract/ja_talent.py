@@ -190,9 +190,9 @@ def _prior_post(ctx: Ctx, state: State) -> None:
         recent.fields["from"] = employer
 
 
-CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い")
+CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い|働い")
 _CAREER_AFTER = re.compile(
-    r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|に在籍|に勤め|で勤務|"
+    r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|働い|に在籍|に勤め|で勤務|"
     r"在籍し|勤務し)"
 )
 
@@ -586,6 +586,8 @@ def _destination(
             return None, 0.0
         schools = tuple(m.name for m in ctx.ments if _SCHOOL.search(m.name))
         guess = state.disc.salient("company", ctx.idx, exclude=schools)
+        if state.disc.turn:  # 「…で働いた後、創業しました」: the company the speaker speaks for
+            guess = state.disc.main("company", exclude=schools) or guess
         return _recent_founded(state, ctx) or guess, 0.5
     if transitive:
         created = [m for m in ctx.before(t) if m.extra.get("new_org") and m.name]

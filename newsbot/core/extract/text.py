@@ -48,7 +48,9 @@ class Sentence:
     ``block`` numbers the block (paragraph, item, row) it belongs to; ``first`` says it opens
     that block. A table row keeps its ``cells`` (the text joins them with "; "). ``listed``
     says the block is one line of a paragraph of several (a list's line, even one without a
-    mark or end punctuation that ``kind`` calls a heading).
+    mark or end punctuation that ``kind`` calls a heading). ``spoken`` says the block is one
+    quote of its own (an interview's answer 「…。…」): its sentences are the speaker's, read
+    as prose without the brackets.
     """
 
     index: int
@@ -58,6 +60,7 @@ class Sentence:
     first: bool = True
     cells: tuple[str, ...] = ()
     listed: bool = False
+    spoken: bool = False
 
 
 def split_sentences(text: str, *, lang: str) -> list[str]:
@@ -75,9 +78,37 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
         if cells:
             units.append(Sentence(len(units), block, block_no, kind, True, cells, listed))
             continue
+        inner = _turn(block) if lang == "ja" and not listed else None
+        if inner is not None:
+            kind, block = "text", inner
         for i, sentence in enumerate(split_sentences(block, lang=lang)):
-            units.append(Sentence(len(units), sentence, block_no, kind, i == 0, (), listed))
+            units.append(
+                Sentence(
+                    len(units), sentence, block_no, kind, i == 0, (), listed, inner is not None
+                )
+            )
     return units
+
+
+def _turn(block: str) -> str | None:
+    """The words of a block that is one quote and nothing else (「…」 or 「…」。), else None."""
+    text = block.strip()
+    if not text.startswith("「"):
+        return None
+    depth = 0
+    for m in _JA_MARK.finditer(text):
+        ch = m.group()
+        if ch in _JA_OPEN:
+            depth += 1
+        elif ch in _JA_CLOSE:
+            depth -= 1
+            if depth == 0:
+                rest = text[m.end() :].strip()
+                if rest not in ("", "。") or ch != "」":
+                    return None
+                inner = text[1 : m.start()].strip()
+                return inner if inner[-1:] in _JA_END else inner + "。"
+    return None
 
 
 def _blocks(text: str) -> list[tuple[str, str, tuple[str, ...], bool]]:

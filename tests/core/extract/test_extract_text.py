@@ -78,3 +78,14 @@ def test_never_raises_and_loses_no_words(text: str) -> None:
         joined = "".join(split_sentences(text, lang=lang))
         assert "".join(joined.split()) == "".join(text.split())
         split_units("t", text, lang=lang)
+
+
+def test_a_paragraph_that_is_one_quote_is_an_answer_read_as_its_sentences() -> None:
+    text = "――資金は。\n\n「シリーズAで5億円を集めた。評価額は40億円だ」\n\n「AI」と「IoT」を組み合わせる。"
+    units = split_units("", text, lang="ja")
+    assert [(u.text, u.kind, u.spoken) for u in units] == [
+        ("――資金は。", "text", False),
+        ("シリーズAで5億円を集めた。", "text", True),
+        ("評価額は40億円だ。", "text", True),
+        ("「AI」と「IoT」を組み合わせる。", "text", False),
+    ]

@@ -336,3 +336,66 @@ def test_an_amount_the_parties_keep_to_themselves_leaves_the_deal(registry: Regi
     text = "ソニーはミライAIに出資した。出資額について同社は明らかにしていない。"
     (e,) = of(events(registry, text), "investment")
     assert (e["company"], e["investors"]) == ("ミライAI", ["Sony"])
+
+
+# ---------------------------------------------------------------- interviews: the answer turns
+
+
+_ASKED = "ハヤブサロジックの戸田真央CEOに聞く"
+_LEAD = "物流の配車をAIで最適化するハヤブサロジック。創業者の戸田真央CEOに戦略を聞いた。"
+
+
+def interview(registry: Registry, question: str, answer: str, *, lead: str = _LEAD) -> Any:
+    text = f"{lead}\n\n――{question}\n\n「{answer}」"
+    return events(
+        registry, text, title=_ASKED if lead == _LEAD else "「物流を変える」　戸田真央氏に聞く"
+    )
+
+
+def test_a_hire_told_in_an_answer_joins_the_interviewees_company(registry: Registry) -> None:
+    answer = "楽天で広告基盤を率いていたマーク・ジョンソンさんが4月にCTOとして加わりました"
+    (e,) = of(interview(registry, "採用は。", answer), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "マーク・ジョンソン",
+        "Rakuten",
+        "ハヤブサロジック",
+        "CTO",
+    )
+
+
+def test_a_founding_told_by_the_interviewee_is_their_move(registry: Registry) -> None:
+    lead = "戸田真央（ハヤブサロジック代表取締役）に話を聞いた。"
+    answer = "ソニーで10年働いた後、2021年に創業しました"
+    (e,) = of(interview(registry, "起業のきっかけは。", answer, lead=lead), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "戸田真央",
+        "Sony",
+        "ハヤブサロジック",
+        "co-founder",
+    )
+
+
+def test_a_round_told_over_an_answers_sentences_is_one_investment(registry: Registry) -> None:
+    answer = (
+        "シリーズBで30億円を調達しました。リードはジャフコグループで、グローバル・ブレインも"
+        "入ってくれました。評価額は200億円です"
+    )
+    (e,) = of(interview(registry, "資金調達は。", answer), "investment")
+    assert (e["company"], e["round"]) == ("ハヤブサロジック", "Series B")
+    assert set(e["investors"]) == {"JAFCO", "Global Brain"}
+    assert e["valuation_usd"] is not None and e["amount_usd"] is not None
+    assert e["valuation_usd"] > e["amount_usd"]
+
+
+# ---------------------------------------------------------------- a contract ended with its named party
+
+
+def test_a_customer_ends_its_contract_with_the_party_named(registry: Registry) -> None:
+    text = (
+        "米エヌビディアは決算を発表した。米コアウィーブは米エヌビディアのGPUを大量に購入している。"
+        "大口顧客の米メタは昨年12月末で米コアウィーブとの契約を終了した。"
+    )
+    found = of(events(registry, text, "エヌビディア、決算を発表"), "customer")
+    got = {(e["vendor"], e["customer"], e["status"]) for e in found}
+    assert ("CoreWeave", "Meta", "ended") in got
+    assert not any(e["customer"] == "Meta" and e["vendor"] == "NVIDIA" for e in found)
