@@ -96,7 +96,16 @@ _STATED_LINE = re.compile(
     r"^\s?(?:(?:プレ|エクステンション)?シリーズ\s?[A-HＡ-Ｈ]|シード|エンジェル|総額|計|約)"
     r"|^\s?[\d０-９][\d０-９,，.．]*(?:億|万|兆)?(?:円|ドル|ユーロ)"
 )
-_EXTRA_KEYS = ("sent", "pos", "stated_usd", "fragment", "explicit", "move", "title")
+_EXTRA_KEYS = (
+    "sent",
+    "pos",
+    "stated_usd",
+    "fragment",
+    "explicit",
+    "move",
+    "title",
+    "named_vendor",
+)
 
 
 def extract_events(doc: Document) -> list[Event]:

@@ -157,6 +157,7 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         return make("partnership", pair, ctx, 0.6, pos=t.start)  # 「P」を利用できるようにする
     status = _clause_status(ctx, t) or "active"
     money = _payment(ctx, t)
+    named = _contract_party(ctx, t, vendor[0])
     events = []
     for buyer in buyers:
         fields = {
@@ -167,7 +168,14 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         }
         events.append(
             make(
-                "customer", fields, ctx, conf, money=money, pos=t.start, explicit=status != "active"
+                "customer",
+                fields,
+                ctx,
+                conf,
+                money=money,
+                pos=t.start,
+                explicit=status != "active",
+                named_vendor=named,
             )
         )
     for e in events[1:]:
@@ -413,7 +421,16 @@ def _status_change(ctx: Ctx, state: State, t: Trig) -> Event | None:
     if not vendor_name or vendor_name == buyers[0]:
         return None
     fields = {"vendor": vendor_name, "customer": buyers[0], "amount_usd": None, "status": status}
-    return make("customer", fields, ctx, 0.6 if vendor else 0.5, pos=t.start, explicit=True)
+    named = _contract_party(ctx, t, vendor_name)
+    conf = 0.6 if vendor else 0.5
+    return make("customer", fields, ctx, conf, pos=t.start, explicit=True, named_vendor=named)
+
+
+def _contract_party(ctx: Ctx, t: Trig, vendor: str) -> bool:
+    """Yとの契約: the vendor is named as the other party of the contract (not 同社)."""
+    return any(
+        m.name == vendor and m.lp in ("と", "との") and m.source != "anaphor" for m in ctx.window(t)
+    )
 
 
 def _implicit_vendor(ctx: Ctx, state: State, buyer: str) -> str | None:
@@ -452,6 +469,7 @@ def fix_vendors(state: State) -> None:
             e.type == "customer"
             and e.fields.get("vendor") in customers
             and e.fields.get("customer") != main
+            and not e.extra.get("named_vendor")  # 大口顧客のXはYとの契約を終了した: Y sold
         ):
             e.fields["vendor"] = main
 
