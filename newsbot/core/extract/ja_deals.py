@@ -271,6 +271,8 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _RAISE.match(t.word) or _RECEIVE_AFTER.match(ctx.text[t.end :]):
         raiser = names(_genitive_owner(ctx, t) or _not_leading(ctx, t, agents(ctx, t, COMPANY)))
+        if _TAKEN_UP.match(ctx.text, t.end):  # Aは、Bが実施する増資を引き受け: A is no raiser
+            raiser = [n for n in raiser if n not in names(_takers(ctx, t))]
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
         return raiser, names(sorted(backers, key=lambda m: m.start))
@@ -294,6 +296,14 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             or _described_funded(ctx, t, givers)
         )
     return recipients, [n for n in givers if n not in recipients]
+
+
+_TAKEN_UP = re.compile(r"を(?:全て|すべて|全額)?(?:引き受け|引受)")
+
+
+def _takers(ctx: Ctx, t: Trig) -> list[Ment]:
+    """The subject of the sentence that takes up the shares (the topic before the raise)."""
+    return [m for m in ctx.before(t) if m.lp == "は" and m.kind in COMPANY]
 
 
 def _not_leading(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
@@ -847,6 +857,7 @@ def round_of(text: str) -> str | None:
 _STAKE = re.compile(
     r"株式?の?(?:約|およそ)?(?P<a>\d+(?:\.\d+)?)%|(?P<b>\d+(?:\.\d+)?)%(?:の|を)?(?:株式|株|持ち分|出資|保有)"
     r"|(?:出資比率|持ち分|持株比率|持ち株比率)(?:は|を|が)?(?:約)?(?P<c>\d+(?:\.\d+)?)%"
+    r"|議決権(?:比率|ベース)?(?:の|で|は)?(?:約)?(?P<d>\d+(?:\.\d+)?)%"
 )
 
 
@@ -854,7 +865,7 @@ def _stake(ctx: Ctx) -> float | None:
     m = _STAKE.search(ctx.text)
     if not m:
         return None
-    return float(m.group("a") or m.group("b") or m.group("c"))
+    return float(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
 # ---------------------------------------------------------------- acquisition

@@ -399,3 +399,40 @@ def test_a_customer_ends_its_contract_with_the_party_named(registry: Registry) -
     got = {(e["vendor"], e["customer"], e["status"]) for e in found}
     assert ("CoreWeave", "Meta", "ended") in got
     assert not any(e["customer"] == "Meta" and e["vendor"] == "NVIDIA" for e in found)
+
+
+# ---------------------------------------------------------------- shares taken in an allotment
+
+
+def test_the_taker_of_an_allotment_invests_in_its_issuer(registry: Registry) -> None:
+    text = (
+        "KDDIは、AIスタートアップのカゼノテが実施する第三者割当増資を引き受け、"
+        "議決権の33.4%を握る筆頭株主となる。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"], e["stake_pct"]) == ("カゼノテ", ["KDDI"], 33.4)
+
+
+def test_the_taker_of_an_allotment_is_never_its_issuer(registry: Registry) -> None:
+    text = "KDDIは、カゼノテAIが実施する第三者割当増資を引き受け、議決権の33.4%を握る。"
+    assert not any(e["company"] == "KDDI" for e in of(events(registry, text), "investment"))
+
+
+def test_a_trial_with_a_company_named_with_san_is_a_customer_with_its_status(
+    registry: Registry,
+) -> None:
+    answer = "北斗銀行さんとの実証は、予算の都合でいったん止まっています"
+    (e,) = of(interview(registry, "金融の顧客は。", answer), "customer")
+    assert (e["vendor"], e["customer"], e["status"]) == ("ハヤブサロジック", "北斗銀行", "paused")
+    answer = "北斗銀行さんとの実証はまだ始まっていません"
+    assert not of(interview(registry, "金融の顧客は。", answer), "customer")
+
+
+def test_work_done_together_with_a_company_in_an_answer_is_a_partnership(
+    registry: Registry,
+) -> None:
+    answer = "ホンダさんと倉庫の搬送計画を一緒に試しています"
+    (e,) = of(interview(registry, "製造業では。", answer), "partnership")
+    assert set(e["companies"]) == {"ハヤブサロジック", "Honda"}
+    answer = "ホンダさんとも一緒に試してみたいですね"
+    assert not of(interview(registry, "製造業では。", answer), "partnership")
