@@ -364,6 +364,12 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
         hirer = subject(p, m.start(), ctx) or _board_company(p, m.start(), ctx)
         if org_name(hirer) is None or blocked(p, m.start(), m.end(), stay=True):
             continue
+        if hirer is not None and hirer.via == "description" and not _YOUNG.search(hirer.surface):
+            buyer = _buyer_of(ctx, hirer.name)
+            if buyer != hirer.name:
+                hirer = Ent(
+                    hirer.start, hirer.end, hirer.surface, str(buyer), "company", "description"
+                )
         previous_org: str | None = None
         stop = _OBJECT_STOP.search(p.masked, m.end())
         end = stop.start() if stop else len(p.masked)
@@ -397,6 +403,7 @@ def _hires(p: Parsed, ctx: Context, out: Found) -> None:
             _move(p, ctx, out, person, origin, hirer, role, 0.8)
 
 
+_YOUNG = re.compile(r"start-?up|upstart", re.IGNORECASE)
 _ORG_SLOT_BEFORE = re.compile(r"\b(?:of|at|from|for|with)\s+$")
 
 
@@ -460,7 +467,16 @@ def _bare_role(p: Parsed, person: Ent, pos: int) -> str | None:
     m = re.match(r"^\s+(?P<role>(?:[A-Z][\w-]*\s?){1,5})", p.masked[pos:])
     if m and ROLE_RE.match(m.group("role")):
         return m.group("role").strip()
+    m = _LOWER_ROLE.match(p.masked, pos)  # "has named A chief technology officer."
+    if m and ROLE_RE.fullmatch(m.group("role")):
+        return m.group("role")
     return None
+
+
+_LOWER_ROLE = re.compile(
+    r"\s+(?:its\s+|the\s+|their\s+)?(?:new\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:effective|starting|from|in|on|after)\b)"
+)
 
 
 def _clean_role(p: Parsed, role: str) -> str:
@@ -604,6 +620,7 @@ _COME_FROM = cued(
     r"\b(?:come|comes|came|hail|hails|arrive|arrives|arrived|are|were|joined|join|"
     r"joins)\s+(?:over\s+|across\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|"
     r"spring|summer|autumn|fall|winter)\s+|in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?"
+    r"(?:as\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:new\s+)?(?P<role>[^,.;\ue000]{2,60}?)\s+)?"
     r"from\s+{DESC}{E:from}\s*(?P<colon>:)?",
     "from",
 )
@@ -633,14 +650,26 @@ def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
                 if home and home != origin.name:
                     _moves_to(p, ctx, out, people, origin, home)
                     continue
-        destination = _usual_destination(ctx, out, origin.name) or _main_other_than(
-            ctx, origin.name
+        destination = _buyer_of(
+            ctx, _usual_destination(ctx, out, origin.name) or _main_other_than(ctx, origin.name)
         )
+        role = m.group("role") if m.group("role") and ROLE_RE.search(m.group("role")) else None
         for person in people:
-            _move(p, ctx, out, person, origin, destination, None, 0.6)
+            _move(p, ctx, out, person, origin, destination, role, 0.6)
 
 
 _ITS_TITLE = re.compile(r"[;.]?\s*(?:[Ii]ts|[Tt]heir)\s+(?:new\s+)?[a-z][\w -]{1,40},\s")
+
+
+def _buyer_of(ctx: Context, name: str | None) -> str | None:
+    """A company inferred as a hire's destination that the article tells was bought by
+    another: the buyer hires (a release's "acquired Y ... The company named A its CTO")."""
+    for event in ctx.events:
+        if event.type == "acquisition" and event.fields.get("target") == name:
+            buyer = event.fields.get("acquirer")
+            if buyer and buyer in ctx.doc.salience:
+                return str(buyer)
+    return name
 
 
 def _moves_to(
@@ -971,9 +1000,14 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         if owner is not None and named is not None and named.via != "name":
             named = None  # "becomes OpenAI's CEO of Applications": the owner hires
         destination: Ent | str | None = named or owner
+        successor_home = _successor_home(p, ctx, out, person) if destination is None else None
+        if successor_home is not None:
+            destination = successor_home  # "He succeeds A, who becomes chief scientist"
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
+        if successor_home is not None and (origin is None or person.founder_only):
+            origin = successor_home  # the one succeeded was there already
         if (
             origin is None
             and destination is not None
@@ -997,6 +1031,34 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
 
 
 _REMAINS = re.compile(r"\s+of\s+(?:what|whatever)\s+(?:remains|is\s+left)\b.*$", re.IGNORECASE)
+
+
+_SUCCEEDED = re.compile(
+    r"\b(?:succeeds|succeeded|succeeding|(?:will|would|to)\s+succeed|replaces|replaced|replacing|"
+    r"(?:will|would|to)\s+replace|t(?:akes|ook|aking)\s+over\s+from)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _successor_home(p: Parsed, ctx: Context, out: Found, person: Ent) -> str | None:
+    """ "He succeeds co-founder A, who becomes chief scientist": A stays at the company the
+    successor moves to (the successor's move told in this sentence or before)."""
+    if person not in p.ents:
+        return None
+    at = p.ent_pos[p.ents.index(person)][0]
+    m = _SUCCEEDED.search(p.masked, max(0, at - 60), at)
+    if m is None:
+        return None
+    successor = subject(p, m.start(), ctx, kind="person")
+    if successor is None:
+        return None
+    for event in reversed([*ctx.events, *out.events]):
+        if event.type == "talent_move" and event.fields.get("person") == successor.name:
+            to = event.fields.get("to")
+            if to:
+                return str(to)
+    return None
 
 
 # "after running product at the company since 2024", "after two years leading its applied

@@ -152,6 +152,8 @@ def _absorb_move(into: Event, other: Event) -> None:
     if not merged.get("to") and (both or not _background(past)):
         merged["to"] = past.fields.get("to")
         merged["role"] = past.fields.get("role") or merged.get("role")
+    elif not merged.get("role") and merged.get("to") == past.fields.get("to"):
+        merged["role"] = past.fields.get("role")  # the same move told twice, once with the role
     into.fields = merged
     into.sentence = current.sentence
     into.extra = dict(current.extra)

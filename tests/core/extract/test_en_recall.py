@@ -307,6 +307,89 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "acquisition",
         {"acquirer": "Elon Musk", "target": "X Corp", "amount_usd": 44e9},
     ),
+    # compute and supply contracts: the company that sells chips, cloud or capacity is the
+    # vendor, whichever side of the sentence it stands on
+    (
+        "",
+        "Mistral AI signed a $2 billion contract with CoreWeave to secure capacity through 2029.",
+        "customer",
+        {"vendor": "CoreWeave", "customer": "Mistral AI", "amount_usd": 2e9},
+    ),
+    (
+        "",
+        "Oracle inked a $40 billion cloud contract with xAI, its largest yet.",
+        "customer",
+        {"vendor": "Oracle", "customer": "xAI", "amount_usd": 40e9},
+    ),
+    (
+        "",
+        "Cohere signed a deal with Nebius valued at $900 million over four years for GPU capacity.",
+        "customer",
+        {"vendor": "Nebius", "customer": "Cohere", "amount_usd": 900e6},
+    ),
+    (
+        "",
+        "Perplexity plans to use up to 200,000 of AMD's accelerators in its new data centre.",
+        "customer",
+        {"vendor": "AMD", "customer": "Perplexity"},
+    ),
+    (
+        "",
+        "Character.AI will get access to as many as 50,000 TPUs from Google Cloud next year.",
+        "customer",
+        {"vendor": "Google Cloud", "customer": "Character.AI"},
+    ),
+    (
+        "",
+        "Runway agreed to deploy 2 gigawatts of NVIDIA systems starting in 2026.",
+        "customer",
+        {"vendor": "NVIDIA", "customer": "Runway"},
+    ),
+    (
+        "",
+        "Cerebras will supply G42 with wafer-scale systems for its Abu Dhabi site.",
+        "customer",
+        {"vendor": "Cerebras", "customer": "G42"},
+    ),
+    (
+        "",
+        "Tallis Cloud said OpenAI made up 71% of its first-half revenue.",
+        "customer",
+        {"vendor": "Tallis Cloud", "customer": "OpenAI"},
+    ),
+    (
+        "",
+        "Meta accounted for 35% of Nebius's revenue in the quarter.",
+        "customer",
+        {"vendor": "Nebius", "customer": "Meta"},
+    ),
+    (
+        "",
+        "Anthropic is leasing servers from Oracle under a $9 billion agreement.",
+        "customer",
+        {"vendor": "Oracle", "customer": "Anthropic", "amount_usd": 9e9},
+    ),
+    # a contract "with the startup to deploy its assistant": the startup makes the product
+    (
+        "",
+        "Fenwick Labs builds coding agents for insurers. Harrow Mutual signed a three-year, "
+        "$45 million contract with the startup to deploy its agents across claims.",
+        "customer",
+        {"vendor": "Fenwick Labs", "customer": "Harrow Mutual", "amount_usd": 45e6},
+    ),
+    (
+        "",
+        "Harrow Mutual agreed to a $12 million deal with Fenwick Labs to roll out its platform.",
+        "customer",
+        {"vendor": "Fenwick Labs", "customer": "Harrow Mutual", "amount_usd": 12e6},
+    ),
+    # a technology licensing deal is a licence: the company named after "with" licenses
+    (
+        "",
+        "Apple struck a $1 billion licensing agreement with Perplexity for its search technology.",
+        "customer",
+        {"vendor": "Perplexity", "customer": "Apple", "amount_usd": 1e9},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -372,6 +455,18 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "financial",
         "contracted revenue is owed, not earned",
     ),
+    (
+        "",
+        "Harrow Mutual signed a $12 million deal with Fenwick Labs to roll out its platform.",
+        "partnership",
+        "a deal to roll out the other side's product is a purchase, not a partnership",
+    ),
+    (
+        "",
+        "Apple struck a $1 billion licensing agreement with Perplexity for its search technology.",
+        "partnership",
+        "a technology licence is no partnership besides it",
+    ),
 ]
 
 
@@ -385,6 +480,20 @@ def test_finds(title: str, text: str, type_: str, fields: dict[str, Any]) -> Non
 @pytest.mark.parametrize(("title", "text", "type_", "why"), TRAPS, ids=[t[3][:40] for t in TRAPS])
 def test_traps(title: str, text: str, type_: str, why: str) -> None:
     none_of(events_of(text, title), type_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvane Robotics signed a supply agreement with Bexley Foods to deploy its robots in "
+        "Bexley's plants.",
+        "Corvane Robotics won a $30 million contract with Bexley Foods to deploy its robots.",
+    ],
+)
+def test_the_supplier_of_a_supply_contract_stays_the_vendor(text: str) -> None:
+    events = events_of(text)
+    find(events, "customer", vendor="Corvane Robotics", customer="Bexley Foods")
+    none_of(events, "customer", vendor="Bexley Foods")
 
 
 def test_a_singular_title_describes_one_founder_only() -> None:
@@ -445,3 +554,41 @@ def test_a_founding_in_a_relative_clause_is_where_the_founder_comes_from() -> No
         "after leaving Meta, led the talks."
     )
     find(stays, "talent_move", person="Omar Haddad", role="co-founder", **{"from": "Meta"})
+
+
+# a press release's people: the releasing company hires, never the company it bought; the one
+# succeeded stays on in a new post
+RELEASE = (
+    "Verdant Analytics today announced it has acquired Loomstack, a tracing startup. "
+    "Loomstack's team of 14 will move to Verdant's Seattle office.\n\n"
+    "{hire} Chen joins from Datadog, where he was VP of Engineering. He succeeds co-founder "
+    "Sam Okoye, who becomes chief scientist.\n\nAbout Verdant Analytics\n\nVerdant Analytics "
+    "builds data observability tools."
+)
+
+
+@pytest.mark.parametrize(
+    "hire",
+    [
+        "The company also named Wei Chen as chief technology officer.",
+        "The company has named Wei Chen chief technology officer.",
+        "Wei Chen joins as chief technology officer from Datadog.",
+    ],
+)
+def test_a_release_hire_goes_to_the_releasing_company(hire: str) -> None:
+    events = events_of(RELEASE.format(hire=hire), "Verdant Analytics acquires Loomstack")
+    find(
+        events,
+        "talent_move",
+        person="Wei Chen",
+        role="chief technology officer",
+        **{"from": "Datadog", "to": "Verdant Analytics"},
+    )
+    find(
+        events,
+        "talent_move",
+        person="Sam Okoye",
+        role="chief scientist",
+        **{"from": "Verdant Analytics", "to": "Verdant Analytics"},
+    )
+    none_of(events, "talent_move", to="Loomstack")
