@@ -89,7 +89,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "deliver delivers sell sells sold selected selects chose picked tapped adopted testing "
             "tested piloting piloted trialling trialing deploying install installs installed rolled rolls "
             "installing renew renews renewed extend extends extended expand expands expanded "
-            "rollout roll-out scrapped cancelled canceled cancels"
+            "rollout roll-out scrapped cancelled canceled cancels accounted made makes represented "
+            "represents contributed equip equips equipped renting leasing lease leases access"
         ),
         customers,
     ),

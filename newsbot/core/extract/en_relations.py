@@ -219,6 +219,17 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
     for m in _PARTNER_WITH.finditer(p.masked):
         a = subject(p, m.start(), ctx)
         b = p.ent(m.group("b"))
+        if re.search(r"licen[cs]", m.group("mods") or "", re.IGNORECASE) and not _CONTENT.search(
+            p.masked, m.start(), clause_end(p, m.end())
+        ):
+            # "X struck a licensing deal with Y": Y licenses its technology to X
+            before = len(out.events)
+            _customer(p, ctx, out, b, a, m, "active")
+            for event in out.events[before:]:
+                event.extra["licence"] = True
+            continue
+        if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
+            continue  # "a deal with Oracle ... for computing power": a purchase (customers)
         for other in [b, *conjuncts(p, b)]:
             _partnership(p, out, [a, other], m, m.group("mods"))
     for pattern in (_PARTNER_VERB, _WORKING_WITH):
@@ -775,6 +786,7 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
             event.extra["licence"] = True
     if any(w in lowered for w in _CONTRACT_WORDS):
         _contracts(p, ctx, out, lowered)
+    _compute_deals(p, ctx, out, lowered)
     if any(w in lowered for w in _ENDING_WORDS):
         _endings(p, ctx, out)
     _relations(p, ctx, out, lowered)
@@ -1248,11 +1260,14 @@ _DEAL_TO_USE_IT = cued(
 )
 _DEAL_WITH_FOR = cued(
     r"\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|secures|"
-    r"entered\s+into|enters\s+into|announced|announces|expanded|expands)\s+(?:a|an|its)\s+"
+    r"entered\s+into|enters\s+into|announced|announces|expanded|expands|agreed\s+to|"
+    r"agrees\s+to)\s+(?:a|an|its)\s+"
     r"[^.;\ue000]{0,70}?\b(?:deal|agreement|contract|commitment|pact|arrangement)\s+with\s+{DESC}"
-    r"{E:vendor}[^.;\ue000]{0,20}?\s+(?:for|to\s+(?:use|rent|buy|access|secure))\s+"
+    r"{E:vendor}(?:(?!\s(?:to|for)\s)[^.;\ue000]){0,60}?\s+(?:for|to\s+(?:use|rent|buy|access|secure|deploy|"
+    r"roll\s+out|adopt|license|licence|pilot))\s+"
     r"(?:[\w-]+\s+){0,3}?(?:computing|compute|cloud|capacity|chips|gpus|servers|infrastructure|"
-    r"data\s+centers?|power|models?|services|software|technology|access|data)\b",
+    r"data\s+centers?|power|models?|services|software|technology|access|data|assistants?|"
+    r"agents?|platform|tools?|products?|apps?|copilot|chatbots?|robots?)\b",
     "deal",
     "agreement",
     "contract",
@@ -1372,6 +1387,21 @@ _BECAME_CUSTOMER = cued(
     "customer",
     "client",
 )
+# "X signed a contract with the startup to deploy its assistant": the product is the one
+# named after "with", so X is the customer (but "X won a contract with Y to deploy its
+# robots": X sells)
+_DEPLOYS_ITS = re.compile(
+    r"[^.;\ue000]{0,40}?\bto\s+(?:deploy|roll\s+out|adopt|license|licence|pilot|integrate|"
+    r"use|test|offer\s+(?:its|their)\s+(?:staff|employees|customers|clients))\s+"
+    r"(?:its|their|the\s+(?:startup|company)['’]s)\s",
+    re.IGNORECASE,
+)
+_WON = re.compile(r"(?:won|wins|landed|lands|secured|secures|awarded)\b", re.IGNORECASE)
+_SUPPLY_NOUN = re.compile(r"\b(?:supply|services)\s+(?:deal|agreement)", re.IGNORECASE)
+# content deals with publishers are partnerships (as the gold has them), not licences
+_CONTENT = re.compile(
+    r"\b(?:content|news|articles?|publish\w*|archives?|journalism|media|data)\b", re.IGNORECASE
+)
 _BUYER_WORDS = re.compile(
     r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
     r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
@@ -1389,6 +1419,8 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         if maker is not None and buyer is not None and maker.name != buyer.name:
             _customer(p, ctx, out, maker, buyer, m, "active")
     for m in _DEAL_WITH_FOR.finditer(p.masked):
+        if _SUPPLY_NOUN.search(m.group(0)):
+            continue  # "signed a supply agreement with Y to deploy its software": X supplies
         _customer(
             p,
             ctx,
@@ -1413,8 +1445,12 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
     for m in _CONTRACT_WITH.finditer(p.masked):
         a, b = subject(p, m.start(), ctx), p.ent(m.group("customer"))
-        if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
+        seller = _WON.match(m.group(0)) or _SUPPLY_NOUN.search(m.group(0))
+        if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())) or (
+            not seller and _DEPLOYS_ITS.match(p.masked, m.end())
+        ):
             a, b = b, a  # "X signed a contract with Y to buy its chips": X is the customer
+        a, b = infra_first(a, b)  # "OpenAI signed a contract with CoreWeave": CoreWeave sells
         _customer(p, ctx, out, a, b, m, "active")
     if "pa" in lowered:
         for m in _PAY.finditer(p.masked):
@@ -1469,6 +1505,147 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             "active",
             confidence=0.6,
         )
+
+
+# compute and supply contracts --------------------------------------------------------------
+
+# Companies whose business is selling compute: chips, cloud capacity, data centres. In a
+# compute deal between one of them and another company, they are the vendor ("OpenAI signed a
+# $12 billion contract with CoreWeave": CoreWeave supplies the capacity).
+INFRA_VENDORS = frozenset(
+    "NVIDIA AMD Intel Broadcom TSMC Qualcomm Arm Micron Marvell Cerebras Groq SambaNova "
+    "Graphcore Tenstorrent CoreWeave Oracle Nebius Lambda Crusoe Together AI Vultr "
+    "Amazon Web Services Google Cloud Microsoft Azure Equinix Digital Realty Cisco Dell "
+    "Supermicro Hewlett Packard Enterprise SK hynix Samsung".split()
+) | frozenset(
+    (
+        "Together AI",
+        "Amazon Web Services",
+        "Google Cloud",
+        "Microsoft Azure",
+        "Digital Realty",
+        "Hewlett Packard Enterprise",
+        "SK hynix",
+        "Samsung Electronics",
+        "Super Micro Computer",
+    )
+)
+_COMPUTE = (
+    r"(?:cloud|compute|computing|capacity|chips?|gpus?|tpus?|accelerators?|processors?|"
+    r"servers?|infrastructure|data[\s-]cent(?:er|re)s?|semiconductors|silicon|hbm|memory|"
+    r"systems|instances|clusters?|supercomputers?|racks)"
+)
+_QUANTITY = (
+    r"(?:(?:up\s+to|as\s+many\s+as|about|around|roughly|nearly|more\s+than|over|some|at\s+least|"
+    r"an\s+additional|another)\s+)*(?:[\d][\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|a|tens|hundreds|thousands|millions|billions)\s+(?:(?:of\s+)?(?:thousands?|millions?|"
+    r"billions?|gigawatts?|megawatts?|gw|mw|dollars|units)\s+)*(?:worth\s+)?(?:of\s+)?"
+)
+# "X signed a $300 billion cloud deal with Y", "Y's $300 billion compute contract with X"
+_COMPUTE_DEAL = cued(
+    r"(?:{E:a}['’]s?|\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|"
+    r"secures|announced|announces|agreed\s+to|entered\s+into|enters\s+into|has|had|landed|"
+    r"won|wins|expanded|expands))\s+(?:a|an|its|their)?\s*(?:[^.;\ue000]{0,50}?\s)?"
+    rf"{_COMPUTE}\s+(?:(?:supply|services|hosting|rental|purchase)\s+)?(?:deal|contract|"
+    r"agreement|pact|arrangement|order)\s+with\s+{DESC}{E:b}",
+    "deal",
+    "contract",
+    "agreement",
+    "pact",
+    "arrangement",
+    "order",
+)
+# "Anthropic will use up to one million of Google's TPUs", "agreed to deploy 6 gigawatts of
+# AMD GPUs", "will gain access to up to a million TPUs from Google"
+_USES_COMPUTE = cued(
+    r"\b(?:use|uses|using|used|deploy|deploys|deploying|deployed|buy|buys|buying|bought|"
+    r"purchase|purchases|purchased|rent|rents|renting|rented|lease|leases|leasing|leased|"
+    r"access|run\s+on|runs\s+on|tap|taps|tapped|(?:its|their)\s+use\s+of|access\s+to)\s+"
+    rf"(?:{_QUANTITY})?(?:(?:[\w-]+\s+){{0,2}}?(?:{_COMPUTE}|{{E:thing2}})\s+(?:from|of|made\s+by|"
+    r"designed\s+by)\s+{DESC}{E:vendor2}|"
+    rf"{{E:vendor}}(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMPUTE}\b|{{E:thing}}))",
+    "use",
+    "deploy",
+    "buy",
+    "bought",
+    "purchas",
+    "rent",
+    "leas",
+    "access",
+    "run",
+    "tap",
+)
+# "AMD will supply OpenAI with GPUs"
+_SUPPLY_WITH = cued(
+    r"\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|equip|"
+    r"equips|equipped|equipping)\s+{E:customer}\s+with\b",
+    "suppl",
+    "provid",
+    "equip",
+)
+# "Microsoft accounted for 62% of CoreWeave's revenue", "CoreWeave said Microsoft made up
+# 62% of its revenue"
+_SHARE_OF_SALES = cued(
+    r"{E:customer}\s+(?:alone\s+)?(?:accounted\s+for|accounts\s+for|made\s+up|makes\s+up|"
+    r"represented|represents|contributed|generated|brought\s+in)\s+(?:about\s+|roughly\s+|"
+    r"nearly\s+|more\s+than\s+|almost\s+|around\s+|over\s+|some\s+)?\d[\d.]*\s?(?:%|percent)\s+"
+    r"of\s+(?:(?P<pro>its|their)\s+|{E:vendor}['’]s?\s+|the\s+company['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:revenue|revenues|sales|turnover|bookings|backlog)\b",
+    "accounted",
+    "accounts",
+    "made up",
+    "makes up",
+    "represent",
+    "contributed",
+    "generated",
+    "brought",
+)
+
+
+def infra_first(vendor: Ent | None, customer: Ent | None) -> tuple[Ent | None, Ent | None]:
+    """The pair of a compute deal with the compute seller as vendor: when only the customer is
+    a company that sells compute, the two swap."""
+    v, c = org_name(vendor), org_name(customer)
+    if c in INFRA_VENDORS and v not in INFRA_VENDORS:
+        return customer, vendor
+    return vendor, customer
+
+
+def _compute_deals(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    for m in _COMPUTE_DEAL.finditer(p.masked):
+        a = _owner(ctx, p.ent(m.group("a"))) if m.group("a") else subject(p, m.start(), ctx)
+        b = _owner(ctx, object_at(p, m, "b"))
+        if org_name(a) in INFRA_VENDORS or org_name(b) in INFRA_VENDORS:
+            vendor, customer = infra_first(a, b)
+        elif _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
+            vendor, customer = b, a
+        else:
+            continue  # neither side known to sell compute: the direction is unsaid
+        _customer(p, ctx, out, vendor, customer, m, "active")
+    for m in _USES_COMPUTE.finditer(p.masked):
+        thing = p.ent(m.group("thing") or m.group("thing2"))
+        if thing is not None and not re.fullmatch(_COMPUTE, thing.surface, re.IGNORECASE):
+            continue  # "uses Google's Gemini": a product, not compute (see _USES)
+        named = p.ent(m.group("vendor")) if m.group("thing") else object_at(p, m, "vendor")
+        vendor = _owner(ctx, named or p.ent(m.group("vendor2")))
+        _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active", confidence=0.65)
+    if any(w in lowered for w in ("suppl", "provid", "equip")):
+        for m in _SUPPLY_WITH.finditer(p.masked):
+            _customer(
+                p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active"
+            )
+    for m in _SHARE_OF_SALES.finditer(p.masked):
+        vendor = (
+            p.ent(m.group("vendor"))
+            if m.group("vendor")
+            else p.ref_at(m.start("pro"))
+            if m.group("pro")
+            else None
+        )
+        customer = p.ent(m.group("customer"))
+        if vendor is None or (customer is not None and vendor.name == customer.name):
+            vendor = _speaker(p, ctx, m.start())
+        _customer(p, ctx, out, vendor, customer, m, "active")
 
 
 _SAID = rx(r"{E:who}\s+(?:also\s+)?(?:said|says|announced|announces|added)\b")
