@@ -48,10 +48,21 @@ from newsbot.core.extract.ja_merge import consolidate, unify_names
 from newsbot.core.extract.ja_state import State
 from newsbot.core.extract.ja_tables import Row, TableReader
 from newsbot.core.extract.ja_talent import CAREER_HINT, NOMINAL_POST, talent
+from newsbot.core.extract.ja_turns import turns
 
 log = logging.getLogger(__name__)
 
-RULES = (investments, acquisitions, partnerships, customers, talent, financials, layoffs, launches)
+RULES = (
+    investments,
+    acquisitions,
+    partnerships,
+    customers,
+    talent,
+    financials,
+    layoffs,
+    launches,
+    turns,
+)
 _PEOPLE = frozenset(("depart", "arrive", "found", "lead", "serve"))
 _BEFORE_WORDS = ("直近は", "直前は", "前職は", "以前は", "それまでは")
 
@@ -79,6 +90,7 @@ def _gates(ctx: Ctx, state: State) -> tuple[bool, ...]:
         or state.recent("layoff", ctx.idx, 1) is not None
         or (ctx.kind == "item" and state.cut_list),
         "launch" in kinds or bool(ctx.quotes),
+        state.disc.turn,
     )
 
 

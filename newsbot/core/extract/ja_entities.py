@@ -693,8 +693,8 @@ def _persons(text: str, registry: Any) -> list[Ment]:
         found.append(_pattern(m, name, kind, registry))
     for m in _KANJI_PERSON.finditer(text):
         name = m.group("n").replace(" ", "")  # 佐々木 恵氏, as press releases space names
-        if _KANJI_NOT_NAME.search(name) or len(name) < 2:
-            continue
+        if _KANJI_NOT_NAME.search(name) or len(name) < 2 or _CORP_WORD_END.search(name):
+            continue  # 青葉銀行さん: さん after a company's name is politeness to the company
         found.append(_pattern(m, name, "person", registry))
     for rx in (_APPOINTED, _POSTED_NAME, _CLEFT_NAME):
         for m in rx.finditer(text):

@@ -1,0 +1,73 @@
+"""Japanese interviews: deals told in the interviewee's own words.
+
+An answer (「…」 on its own, or a turn after ――question) leaves its subject unsaid: it is
+the company the interviewee speaks for (``Discourse.voice``, else the page's company). Two
+ways of telling a deal belong to that voice and to no other sentence shape:
+
+- a joint piece of work with a company named with と (トヨタさんと…を一緒に試しています,
+  BMWとは…共同で…を開発する契約も結んだ): a partnership of the voice with it;
+- a trial with a company (青葉銀行さんとの実証は、いったん止まっています): that company is
+  the voice's customer, with the status the sentence gives the trial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.core.extract.ja_clauses import Ctx, Trig, blocked
+from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_state import COMPANY, State, make
+
+_JOINT = re.compile(
+    r"(?:一緒に|いっしょに|共同で|共同して|協力して|ともに|共に)[^。]{0,40}?"
+    r"(?:試し|試す|試験|開発|研究|取り組|進め|検証|実証|つくっ|作っ|つくる|作る|構築)"
+)
+_TRIAL = re.compile(
+    r"(?:さん|様)?(?:との|と|とは|での|で)(?:共同)?(?:実証|PoC|POC|概念実証|トライアル|試験導入|実験)"
+)
+# 実証はまだ始まっていません: a trial that has not happened.
+_NOT_YET = re.compile(r"(?:ません|ていない|てない|なかった|ではな|じゃな)(?!か)")
+_STATUS = (
+    (re.compile(r"止まっ|止まり|止め|停止|中断|見合わせ|凍結|保留|休止"), "paused"),
+    (re.compile(r"終了|終わ|打ち切|やめ|撤退|解約"), "ended"),
+)
+
+
+def turns(ctx: Ctx, state: State) -> None:
+    """The partnerships and trial customers an answer tells with its subject unsaid."""
+    voice = state.disc.voice or state.disc.main("company")
+    if not voice or ctx.question or _stated_agent(ctx, voice):
+        return
+    for m in ctx.ments:
+        if m.kind not in COMPANY or m.quoted or not m.name or m.name == voice:
+            continue
+        joint = _JOINT.search(ctx.text, m.end) if m.lp.startswith("と") else None
+        if joint is not None and not ctx.text.count("。", m.pend, joint.start()):
+            _add(ctx, state, m, "part", joint.start(), joint.end(), voice)
+            continue
+        trial = _TRIAL.match(ctx.text, m.end)
+        if trial is not None and not _JOINT.search(ctx.text, m.pend):
+            _add(ctx, state, m, "cust", trial.start(), trial.end(), voice)
+
+
+def _stated_agent(ctx: Ctx, voice: str) -> bool:
+    """A sentence whose subject is another company: read by the other rules."""
+    return any(
+        m.kind in COMPANY and m.lp in ("は", "が") and m.name != voice and m.source != "anaphor"
+        for m in ctx.ments
+    )
+
+
+def _add(ctx: Ctx, state: State, m: Ment, kind: str, start: int, end: int, voice: str) -> None:
+    t = Trig(kind, start, end, ctx.text[start:end])
+    if blocked(ctx, t) or _NOT_YET.search(ctx.text, end):
+        return
+    if kind == "part":
+        summary = ctx.raw[ctx.clause_start(m.start) : ctx.clause_end(end)].strip(" 、。")
+        fields = {"companies": [voice, m.name], "summary": summary[:160]}
+        state.add(make("partnership", fields, ctx, 0.6, pos=start))
+        return
+    tail = ctx.text[end:]
+    status = next((s for rx, s in _STATUS if rx.search(tail)), "active")
+    fields = {"vendor": voice, "customer": m.name, "amount_usd": None, "status": status}
+    state.add(make("customer", fields, ctx, 0.55, pos=start, explicit=status != "active"))
