@@ -522,6 +522,8 @@ def _move(
         source = dest  # promoted inside the company the clause is about
     elif source is None and t.kind == "arrive" and _IN_HOUSE.search(ctx.text, 0, p.start):
         source = dest  # 社内で事業支援を統括していたA氏がCEOに就任: from within
+    elif source is None and t.kind == "arrive" and _unit_head(ctx, t):
+        source = dest  # 宮本氏がAI研究所長に就任した, no origin named: from within
     elif source is None and t.kind in ("found", "arrive"):
         career = state.careers.get(person)
         source = career if career != dest else None
@@ -530,12 +532,23 @@ def _move(
         or t.kind == "serve"
         or bool(p.extra.get("affiliated"))
         or _IN_HOUSE.search(ctx.text, 0, p.start) is not None
+        or (source == dest and _unit_head(ctx, t))
     )
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
 
 
 _IN_HOUSE = re.compile(r"社内で|同社内で|社内の|生え抜き|内部昇格")
+# The head of a unit inside the company (研究所長, 本部長, センター長): a post filled from within.
+_UNIT_HEAD = re.compile(
+    r"(?:所長|本部長|部長|室長|センター長|ラボ長|部門長|研究所長)(?:\([^()]*\))?(?:に|へ)(?:は、?)?$"
+)
+
+
+def _unit_head(ctx: Ctx, t: Trig) -> bool:
+    return _UNIT_HEAD.search(ctx.text, ctx.clause_start(t.start), t.start) is not None
+
+
 _PAST_MARK = re.compile(r"出身|元|前|務めた|在籍した|を経て|OB|OG")
 
 
@@ -619,6 +632,9 @@ def _destination(
     frame = _frame(ctx, t)
     if frame:
         return frame, 0.6
+    left = _succeeded(ctx, state, t) if t.kind == "arrive" else None
+    if left:
+        return left, 0.65
     staffed = _staffed(ctx, state, t) if t.kind == "arrive" else None
     if staffed:
         return staffed, 0.6
@@ -633,6 +649,21 @@ def _destination(
     moved = source is not None and _MOVED.match(t.word) is not None
     guess = state.disc.salient("company", ctx.idx, exclude=(source,) if source and moved else ())
     return guess, 0.45
+
+
+def _succeeded(ctx: Ctx, state: State, t: Trig) -> str | None:
+    """A氏がCEOを退任した。…後任のCEOにはB氏が就いた: the company the predecessor left, not
+    one named in between (where A goes next)."""
+    if "後任" not in ctx.text[ctx.clause_start(t.start) : t.start]:
+        return None
+    arriving = {m.name for m in ctx.ments if m.kind == "person"}
+    for e in reversed(state.events):
+        if ctx.idx - e.extra.get("sent", -99) > 4:
+            break
+        left = e.fields.get("from") if e.type == "talent_move" else None
+        if e.extra.get("move") == "depart" and left and e.fields.get("person") not in arriving:
+            return str(left)
+    return None
 
 
 _POST_SLOT = re.compile(rf"(?:{ROLE_WORDS})(?:\([^()]*\))?(?:兼[^にと、。]{{0,24}})?(?:には|に)、?")

@@ -436,3 +436,55 @@ def test_work_done_together_with_a_company_in_an_answer_is_a_partnership(
     assert set(e["companies"]) == {"ハヤブサロジック", "Honda"}
     answer = "ホンダさんとも一緒に試してみたいですね"
     assert not of(interview(registry, "製造業では。", answer), "partnership")
+
+
+# ---------------------------------------------------------------- successors and internal posts
+
+
+def test_a_successor_takes_the_post_at_the_company_left(registry: Registry) -> None:
+    text = (
+        "ELYZAの山田太郎氏がCEOを退任した。山田氏は米グーグルに移る。"
+        "後任のCEOには共同創業者の佐藤花子氏が就いた。"
+    )
+    found = {e["person"]: e for e in of(events(registry, text), "talent_move")}
+    assert (found["山田太郎"]["from"], found["山田太郎"]["to"]) == ("ELYZA", "Google")
+    e = found["佐藤花子"]
+    assert (e["from"], e["to"], e["role"]) == ("ELYZA", "ELYZA", "CEO")
+
+
+def test_a_successor_from_elsewhere_keeps_the_origin(registry: Registry) -> None:
+    text = "ELYZAの山田太郎CEOが退任した。山田氏は米グーグルに移る。後任にはソニー出身の佐藤花子氏が就いた。"
+    found = {e["person"]: e for e in of(events(registry, text), "talent_move")}
+    assert (found["佐藤花子"]["from"], found["佐藤花子"]["to"]) == ("Sony", "ELYZA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NTTはAI研究所を新設した。宮本拓也氏がAI研究所長に就任した。",
+        "NTTは、宮本拓也氏がAI研究所の所長に就任したと発表した。",
+        "NTTの宮本拓也氏がAI研究所の所長に就任した。",
+    ],
+)
+def test_the_head_of_a_unit_is_promoted_from_within(registry: Registry, text: str) -> None:
+    (e,) = of(events(registry, text, "NTT、AI研究所を新設"), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("宮本拓也", "NTT", "NTT")
+
+
+def test_the_head_of_a_unit_from_elsewhere_keeps_the_origin(registry: Registry) -> None:
+    text = "NTTはAI研究所を新設した。ソニー出身の宮本拓也氏がAI研究所長に就任した。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["from"], e["to"]) == ("Sony", "NTT")
+    text = "NTTは、宮本拓也氏が社長に就任したと発表した。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["from"], e["to"]) == (None, "NTT")
+
+
+def test_those_who_joined_the_round_a_raise_is_of_are_its_investors(registry: Registry) -> None:
+    answer = "昨年9月、ソニーとホンダの投資部門が参加したシリーズAで20億円を集めました"
+    (e,) = of(interview(registry, "資金面は。", answer), "investment")
+    assert (e["company"], e["investors"], e["round"]) == (
+        "ハヤブサロジック",
+        ["Sony", "Honda"],
+        "Series A",
+    )
