@@ -275,6 +275,7 @@ def _investment_roles(ctx: Ctx, state: State, t: Trig) -> tuple[list[str], list[
             raiser = [n for n in raiser if n not in names(_takers(ctx, t))]
         backers = with_particle(ctx, t, ("から", "による", "らから", "の"), PARTY, cross=True)
         backers = [m for m in backers if m.lp != "の" or _RECEIVE_AFTER.match(ctx.text[t.end :])]
+        backers += [m for m in _round_joiners(ctx, t) if m not in backers]
         return raiser, names(sorted(backers, key=lambda m: m.start))
     if _LEAD.match(t.word):
         return [], names(_leaders(ctx, t)) or _unsaid_allottee(ctx, state, t)
@@ -473,6 +474,22 @@ def _genitive_owner(ctx: Ctx, t: Trig) -> list[Ment]:
 
 
 _GLUED_LEAD = re.compile(r"(?:で|の|により|による|する|した)")
+
+
+# Xとアマゾンの投資部門が参加したシリーズBで: those who joined the round the raise is of.
+_JOINED_ROUND = re.compile(
+    r"(?:の(?:投資部門|投資子会社|投資会社|ファンド|CVC))?(?:など|ら)?が"
+    r"(?:参加|主導|リード|出資|引き受け)(?:し)?た(?=[^、。はがを]{0,12}?(?:シリーズ|ラウンド|資金調達|増資))"
+)
+
+
+def _round_joiners(ctx: Ctx, t: Trig) -> list[Ment]:
+    """The investors a round before the raising verb is described by (Xが参加したシリーズBで
+    …を集めた)."""
+    for m in ctx.before(t):
+        if m.kind in PARTY and not m.quoted and _JOINED_ROUND.match(ctx.text, m.end):
+            return [k for k in list_of(ctx, m, PARTY) if k.end <= m.end]
+    return []
 
 
 def _leaders(ctx: Ctx, t: Trig) -> list[Ment]:
