@@ -488,13 +488,3 @@ def test_those_who_joined_the_round_a_raise_is_of_are_its_investors(registry: Re
         ["Sony", "Honda"],
         "Series A",
     )
-
-
-def test_those_who_joined_the_round_a_raise_is_of_are_its_investors(registry: Registry) -> None:
-    answer = "昨年9月、ソニーとホンダの投資部門が参加したシリーズAで20億円を集めました"
-    (e,) = of(interview(registry, "資金面は。", answer), "investment")
-    assert (e["company"], e["investors"], e["round"]) == (
-        "ハヤブサロジック",
-        ["Sony", "Honda"],
-        "Series A",
-    )
