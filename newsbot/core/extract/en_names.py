@@ -130,7 +130,7 @@ _DESCRIPTION = re.compile(
 _PRONOUN = re.compile(
     "(?P<p>"
     + boundary_words("it|its|It|Its|he|his|him|He|His|she|her|She|Her|we|We|us|our|Our|I|my|My|me")
-    + r")\b(?![.’'-]\w)"
+    + r")\b(?:(?![.’'-]\w)|(?<=I)(?=['’](?:ve|m|d|ll)\b))"  # (and the "I" of "I've")
 )
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
 _RUN_TOKEN = re.compile(
@@ -746,6 +746,11 @@ def _cap_runs(
     for m in tokens.finditer(text):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
+        if _I_CONTRACTED.match(word):
+            if current:
+                runs.append(_close(current))
+                current = []
+            continue  # "I've", "I'm": the first person, no name
         if possessive and _VERB_AFTER.match(text, m.end()):
             word, possessive, end = m.group(0), False, m.end()  # "McDonald's ended its test"
         gap = text[current[-1][1] : start] if current else ""
@@ -789,6 +794,9 @@ def _cap_runs(
         )
         and not all(w.rstrip(".") in _LEGAL_WORDS for w in r[2])
     ]
+
+
+_I_CONTRACTED = re.compile(r"I['’](?:ve|m|d|ll)$")
 
 
 def _close(tokens: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
@@ -1071,7 +1079,7 @@ def _resolve_pronoun(
 
 
 # first person: "we", "our" are the company the page is by or about, "I" its speaker --------
-_FIRST_PERSON_I = re.compile(r"I\s+(?:[a-z]+|['’](?:ve|m|d|ll)\b)")
+_FIRST_PERSON_I = re.compile(r"I(?:\s+[a-z]+|['’](?:ve|m|d|ll)\b)")
 _QUESTION_LINE = re.compile(r"^(?:Q\s*[:.]|Question\s*:)")
 _BYLINE = re.compile(
     r"^(?:By\s+|Written\s+by\s+)?(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+"
@@ -1083,6 +1091,11 @@ _ORG_ROLE_PERSON = re.compile(
     r"(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}?)(?:['’]s)?\s+(?:co-?founder|founder|CEO|"
     r"chief\s+executive|CTO|president)(?:\s+and\s+(?:CEO|CTO|chief\s+executive))?,?\s+"
     r"(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\b"
+)
+# a bare byline ("By Aiko Brennan", "Posted by A on March 3"): whom a blog's "I" stands for
+_BY_NAME = re.compile(
+    r"^(?:By|Written\s+by|Posted\s+by)\s+(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
+    r"(?:\s*$|\s+on\s|\s*[,|·•—–])"
 )
 _ABOUT = re.compile(r"^About\s+(?P<org>[A-Z][\w&.’' -]{1,60}?)\s*$")
 
@@ -1108,8 +1121,21 @@ def _voice(ctx: Context) -> tuple[str | None, str | None]:
                 company = company or canonical
                 person = doc.canonical(m.group("person"))[0]
             break
+    if person is None:
+        named = next(filter(None, (_BY_NAME.match(s.text) for s in doc.sentences[:6])), None)
+        named = named or next(filter(None, map(_author_line, doc.sentences[:3])), None)
+        person = doc.canonical(named.group("person"))[0] if named else None
     ctx.voice = (company, person)
     return ctx.voice
+
+
+def _author_line(s: Sentence) -> re.Match[str] | None:
+    """A line that is only a person's name (a known first name) atop a post: its author."""
+    m = _NAME_LINE.match(s.text) if s.kind == "heading" else None
+    return m if m and m.group("person").split()[0] in FIRST_NAMES else None
+
+
+_NAME_LINE = re.compile(r"^(?P<person>[A-Z][a-z’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$")
 
 
 def _first_person(

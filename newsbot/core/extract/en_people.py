@@ -215,7 +215,7 @@ _FOUNDER = re.compile(
 _AS_ROLE = re.compile(
     r"^\s*(?:,\s*)?(?:as|to\s+be|to\s+serve\s+as|to\s+lead|to(?=\s+(?:the\s+)?(?:chief|head|"
     r"president|vice|senior|executive|ceo|cto|cfo|coo|general|managing|director|lead|chair)))\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+|"
-    r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|"
+    r"new\s+)*(?P<role>[^,.;\ue000]{2,80}?)(?=\s*(?:,|\.|;|$|\s(?:and|to|in|on|at|after|where|last|"
     r"who|which|effective|from|starting|replacing|succeeding|overseeing|reporting)\b|"
     r"\s+(?:of|at|for)\s+\ue000))",
     re.IGNORECASE,

@@ -592,3 +592,24 @@ def test_a_release_hire_goes_to_the_releasing_company(hire: str) -> None:
         **{"from": "Verdant Analytics", "to": "Verdant Analytics"},
     )
     none_of(events, "talent_move", to="Loomstack")
+
+
+# a first-person post: "I" is the byline's author, "I've" is no name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Aiko Brennan\n\nAfter six years at Google DeepMind I've joined Lumen Loop as head of "
+        "research. It was not an easy call.",
+        "Posted by Aiko Brennan on March 3, 2025\n\nAfter six years at Google DeepMind, I joined "
+        "Lumen Loop as its head of research last month.",
+        "Maya Brennan\n\nI have left Google DeepMind. After six years there I'm joining Lumen Loop "
+        "as head of research.",
+    ],
+)
+def test_a_first_person_post_moves_its_author(text: str) -> None:
+    events = events_of(text, "Why I left DeepMind")
+    moves = [e.fields for e in events if e.type == "talent_move"]
+    assert len(moves) == 1, moves
+    assert moves[0]["person"].endswith("Brennan"), moves
+    assert (moves[0]["from"], moves[0]["to"]) == ("Google DeepMind", "Lumen Loop"), moves
+    assert moves[0]["role"] == "head of research", moves
