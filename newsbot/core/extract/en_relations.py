@@ -44,7 +44,7 @@ _JOINTLY = (
 _PARTNER_BOTH = cued(
     rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+|are\s+|is\s+)*(?:(?:signed|"
     rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
-    rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$-]+\s+){{0,4}}?)"
+    rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$\ue002\ue003-]+\s+){{0,4}}?)"
     rf"{_DEAL_NOUN}|{_JOINTLY})",
     "partnership",
     "collaboration",
@@ -75,7 +75,7 @@ _PARTNER_WITH = cued(
     r"\b(?:signed|announced|formed|struck|entered\s+into|inked|unveiled|reached|expanded|"
     r"extended|forged|sealed|signs|announces|forms|strikes|enters\s+into|inks|unveils|"
     r"expands|has|have|had)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+)?"
-    r"(?P<mods>(?:[\w,$-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
+    r"(?P<mods>(?:[\w,$\ue002\ue003-]+\s+){0,4}?)(?:partnerships?|collaborations?|alliances?|agreements?|"
     r"deals?|pacts?|joint\s+ventures?|tie-ups?|memorand(?:um|a)\s+of\s+(?:understanding|"
     r"cooperation|collaboration)|mou)\s+with\s+"
     r"{DESC}{E:b}",
@@ -211,6 +211,28 @@ _WORK_ACROSS = cued(
 )
 
 
+# "the partnership between SAP and Mistral AI", "an alliance among A, B and C"
+_BETWEEN = cued(
+    r"\b(?:partnership|collaboration|alliance|tie-up|pact|joint\s+venture|agreement|deal)\s+"
+    r"(?:between|among)\s+{E:a}\s*(?P<list>(?:,\s+{E}\s*)*(?:,\s+)?and\s+{E})",
+    "between",
+    "among",
+)
+# "A's models will be available natively in B's platform under a partnership", "under a
+# partnership, A's models will be offered on B": offering the other's product is the deal
+_OFFERED_ON = cued(
+    r"{E:a}['’]s?\s+(?:[\w-]+\s+|{E}\s+){0,3}?(?:models?|technology|software|tools|agents?|"
+    r"assistant|chatbot|apps?|services|{E:prod})\s+(?:will\s+be|would\s+be|are|is|become|became|"
+    r"have\s+become|has\s+become|were|was)\s+(?:now\s+|also\s+|natively\s+|directly\s+)*"
+    r"(?:available|offered|sold|hosted)\s+(?:natively\s+|directly\s+)?"
+    r"(?:in|on|inside|within|through|via|into)\s+(?:the\s+)?{E:b}",
+    "available",
+    "offered",
+    "sold",
+    "hosted",
+)
+
+
 def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X and Y signed a partnership", "X entered into a collaboration agreement with Y",
     "X partnered with Y", "the three companies said", "X will integrate Y's product"."""
@@ -228,8 +250,15 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             for event in out.events[before:]:
                 event.extra["licence"] = True
             continue
-        if _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
-            continue  # "a deal with Oracle ... for computing power": a purchase (customers)
+        if (
+            _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end()))
+            or _SELLS_AFTER.match(p.masked, m.end())
+            or (_DEPLOYS_ITS.match(p.masked, m.end()) and not _COLLABORATION.search(m.group(0)))
+            or re.search(rf"\b{_COMPUTE}\s*$", m.group("mods") or "", re.IGNORECASE)
+        ):
+            # "a deal with Oracle ... for computing power", "a $10 billion agreement with Y
+            # to supply it with chips", "a compute deal with Y": a sale (see customers)
+            continue
         for other in [b, *conjuncts(p, b)]:
             _partnership(p, out, [a, other], m, m.group("mods"))
     for pattern in (_PARTNER_VERB, _WORKING_WITH):
@@ -241,6 +270,13 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
         for m in pattern.finditer(p.masked):
             b = _owner(ctx, p.ent(m.group("b")))
             _partnership(p, out, [subject(p, m.start(), ctx), b], m, "", confidence=0.7)
+    for m in _BETWEEN.finditer(p.masked):
+        others = [e for _, e in p.ents_in(m.start("list"), m.end("list"))]
+        _partnership(p, out, [p.ent(m.group("a")), *others], m, "", confidence=0.7)
+    if _COLLABORATION.search(p.masked) and not any(e.type == "partnership" for e in out.events):
+        for m in _OFFERED_ON.finditer(p.masked):
+            a = _owner(ctx, p.ent(m.group("a")))
+            _partnership(p, out, [a, _owner(ctx, object_at(p, m, "b"))], m, "", confidence=0.7)
     for m in _TIE_UP_OF.finditer(p.masked):
         _partnership(p, out, [p.ent(m.group("a")), p.ent(m.group("b"))], m, "", confidence=0.7)
     for m in _PREFERRED_PARTNER.finditer(p.masked):
@@ -297,7 +333,7 @@ _TWO_COMPANIES = cued(
     rf"\b(?:the\s+two\s+companies|both\s+companies|the\s+pair)\s+(?:have\s+|has\s+|also\s+|"
     rf"had\s+|on\s+\w+\s+)*(?:signed|announced|formed|struck|entered\s+into|agreed\s+(?:on|to\s+"
     rf"form)|inked|unveiled|reached|expanded|extended|forged|sealed)\s+(?:a\s+|an\s+|their\s+)?"
-    rf"(?P<mods>(?:[\w,$-]+\s+){{0,4}}?){_DEAL_NOUN}",
+    rf"(?P<mods>(?:[\w,$\ue002\ue003-]+\s+){{0,4}}?){_DEAL_NOUN}",
     "companies",
     "pair",
 )
@@ -1397,6 +1433,9 @@ _DEPLOYS_ITS = re.compile(
     re.IGNORECASE,
 )
 _WON = re.compile(r"(?:won|wins|landed|lands|secured|secures|awarded)\b", re.IGNORECASE)
+_SELLS_AFTER = re.compile(
+    r"[^.;\ue000]{0,30}?\bto\s+(?:supply|provide|deliver|sell)\b", re.IGNORECASE
+)
 _SUPPLY_NOUN = re.compile(r"\b(?:supply|services)\s+(?:deal|agreement)", re.IGNORECASE)
 # content deals with publishers are partnerships (as the gold has them), not licences
 _CONTENT = re.compile(

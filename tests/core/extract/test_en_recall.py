@@ -390,6 +390,32 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "customer",
         {"vendor": "Perplexity", "customer": "Apple", "amount_usd": 1e9},
     ),
+    # partnerships: a priced one, one named with "between", one stated as what it offers
+    (
+        "",
+        "Workday and Mistral AI announced a $150 million partnership to build agents for HR.",
+        "partnership",
+        {"companies": ["Workday", "Mistral AI"]},
+    ),
+    (
+        "",
+        "The alliance between Siemens and Aleph Alpha covers industrial copilots.",
+        "partnership",
+        {"companies": ["Siemens", "Aleph Alpha"]},
+    ),
+    (
+        "",
+        "Cohere's models are now available natively inside Salesforce under a partnership "
+        "announced on Tuesday.",
+        "partnership",
+        {"companies": ["Cohere", "Salesforce"]},
+    ),
+    (
+        "",
+        "Under the new partnership, Mistral AI's models will be offered on Snowflake.",
+        "partnership",
+        {"companies": ["Mistral AI", "Snowflake"]},
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -466,6 +492,18 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "Apple struck a $1 billion licensing agreement with Perplexity for its search technology.",
         "partnership",
         "a technology licence is no partnership besides it",
+    ),
+    (
+        "",
+        "Nebius signed a $4 billion compute deal with Mistral AI ahead of its listing.",
+        "partnership",
+        "a compute deal is a sale of capacity, no partnership",
+    ),
+    (
+        "",
+        "Cerebras reached a $2 billion agreement with G42 to supply it with systems.",
+        "partnership",
+        "an agreement to supply is a sale, no partnership",
     ),
 ]
 
