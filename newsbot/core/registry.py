@@ -92,13 +92,15 @@ def _strip_affixes(t: str, legal: bool) -> str:
 class Entry:
     """One known entity. ``parent`` (company), ``org`` (person) and ``company`` (product)
     name another entry; ``ambiguous`` marks a canonical name that is also a common word,
-    ``ambiguous_aliases`` short forms with the same problem."""
+    ``ambiguous_aliases`` short forms with the same problem; ``offers`` what a company sells
+    others as a service ("cloud", "chips", "models"), so a contract for it has it as vendor."""
 
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
     ambiguous: bool = False
     ambiguous_aliases: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
     parent: str | None = None
     org: str | None = None
     company: str | None = None
@@ -156,6 +158,7 @@ def _entry_from_table(kind: str, table: Mapping[str, Any], index: int) -> Entry:
         aliases=_str_tuple(table.get("aliases"), f"{where} ({name}) aliases"),
         ambiguous=bool(table.get("ambiguous", False)),
         ambiguous_aliases=_str_tuple(table.get("ambiguous_aliases"), f"{where} ({name})"),
+        offers=_str_tuple(table.get("offers"), f"{where} ({name}) offers"),
         **extra,
     )
 
@@ -181,6 +184,7 @@ def _merge_entries(old: Entry, new: Entry) -> Entry:
         aliases=tuple(a for a in dict.fromkeys(aliases) if a not in new.ambiguous_aliases),
         ambiguous=old.ambiguous or new.ambiguous,
         ambiguous_aliases=tuple(dict.fromkeys(old.ambiguous_aliases + new.ambiguous_aliases)),
+        offers=tuple(dict.fromkeys(old.offers + new.offers)),
         **attrs,
     )
 

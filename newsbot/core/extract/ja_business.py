@@ -151,6 +151,8 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         buyers, conf = ([topic] if topic else []), 0.5
     if not buyers:
         return None
+    if len(buyers) == 1 and _sells(ctx, t, buyers[0]) and not _sells(ctx, t, vendor[0]):
+        vendor, buyers = buyers, vendor[:1]  # XがYとクラウド契約を結んだ, X a cloud: X sells
     if _OFFERED.match(ctx.text, t.end):
         summary = ctx.raw[ctx.clause_start(t.start) : ctx.clause_end(t.end)].strip(" 、。")
         pair = {"companies": [buyers[0], vendor[0]], "summary": summary[:160]}
@@ -181,6 +183,25 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
     for e in events[1:]:
         state.add(e)
     return events[0]
+
+
+# A contract for a service (クラウド契約, GPUの調達契約): its vendor is the party that sells it.
+_SERVICES = (
+    ("cloud", re.compile(r"クラウド|計算資源|計算能力|データセンター|コンピューティング|演算能力")),
+    ("chips", re.compile(r"GPU|半導体|チップ|プロセッサー|アクセラレーター")),
+    ("models", re.compile(r"モデル|LLM")),
+)
+
+
+def _sells(ctx: Ctx, t: Trig, name: str) -> bool:
+    """The contract of ``t`` is for a service (クラウド契約) the company ``name`` sells others
+    (the registry's ``offers``)."""
+    if t.word not in ("契約", "取引"):
+        return False
+    before = ctx.text[max(ctx.clause_start(t.start), t.start - 16) : t.start]
+    wanted = {kind for kind, rx in _SERVICES if rx.search(before)}
+    entry = next((m.entry for m in ctx.ments if m.name == name and m.entry is not None), None)
+    return bool(wanted) and bool(wanted & set(getattr(entry, "offers", ())))
 
 
 _FOR = re.compile(r"向け(?:の|に|で)?")

@@ -488,3 +488,36 @@ def test_those_who_joined_the_round_a_raise_is_of_are_its_investors(registry: Re
         ["Sony", "Honda"],
         "Series A",
     )
+
+
+# ---------------------------------------------------------------- the seller of a service contract
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor", "customer"),
+    [
+        (
+            "米オラクルが米オープンAIと5年間で総額3000億ドルのクラウド契約を結んだ。",
+            "Oracle",
+            "OpenAI",
+        ),
+        (
+            "米オープンAIは米オラクルと5年間で総額3000億ドルのクラウド契約を結んだ。",
+            "Oracle",
+            "OpenAI",
+        ),
+        (
+            "米エヌビディアは米コアウィーブとクラウドサービスの利用契約を結んだ。",
+            "CoreWeave",
+            "NVIDIA",
+        ),
+        ("米コアウィーブは米エヌビディアとGPUの調達契約を結んだ。", "NVIDIA", "CoreWeave"),
+        ("米グーグルは米アンソロピックとクラウド契約を結んだ。", "Google", "Anthropic"),
+        ("富士通は米オープンAIとモデルの利用契約を結んだ。", "OpenAI", "Fujitsu"),
+    ],
+)
+def test_a_service_contract_is_sold_by_the_party_selling_the_service(
+    registry: Registry, text: str, vendor: str, customer: str
+) -> None:
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"]) == (vendor, customer)
