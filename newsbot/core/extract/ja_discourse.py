@@ -406,9 +406,9 @@ def _resolve_anaphor(disc: Discourse, sent: int, ments: list[Ment], i: int) -> N
         m.name = disc.speaker or ""  # 私はメルカリを辞めて: the one interviewed
         m.extra["partial"] = not m.name
         return
-    if m.surface in FIRST_PERSON:
+    if m.surface in FIRST_PERSON or (disc.turn and m.surface in _OWN_COMPANY):
         others = tuple(n for k in ments if k is not m for n in k.all_names if k.kind in kinds)
-        m.name = disc.main("company") or disc.salient(m.kind, sent, others) or ""
+        m.name = disc.voice or disc.main("company") or disc.salient(m.kind, sent, others) or ""
         return  # 当社, 私たち: the company the page is about, never another the sentence names
     exclude += tuple(k.name for k in ments[:i] if k.extra.get("left") or k.extra.get("past_of"))
     if not earlier and m.surface == "同社" and (newer := disc.newer_subject(sent, exclude)):
@@ -421,6 +421,8 @@ SPEAKER = frozenset(("私", "僕", "わたし"))
 FIRST_PERSON = frozenset(
     ("当社", "弊社", "私たち", "わたしたち", "私ども", "我々", "われわれ", "うちの会社")
 )
+# この会社 in an answer: the company the one who speaks runs, not the one named before.
+_OWN_COMPANY = frozenset(("この会社", "このスタートアップ"))
 _TYPED_ANAPHORS = {
     "同大学": re.compile(r"大学|University|College"),
     "同研究所": re.compile(r"研究所|Institute|Lab"),

@@ -683,8 +683,19 @@ _KATA_COMPANIES = (
 _NAMED_BY_CONTEXT = (_PREFIXED_KATA, _COPULA_KATA, _GLOSSED_KATA)
 
 
+# Someone introduced by their tie to the one speaking, without an honorific: 同僚のエマ・ホワイトと.
+_FELLOW = re.compile(
+    rf"(?:同僚|友人|仲間|同期|先輩|後輩|共同創業者)の(?P<n>{_KATA_NAME}|[{KANJI}]{{2,5}})"
+    r"(?=と|が|は|を|に|も|、)"
+)
+
+
 def _persons(text: str, registry: Any) -> list[Ment]:
     found: list[Ment] = []
+    for m in _FELLOW.finditer(text) if "の" in text else ():
+        if not _KANJI_NOT_NAME.search(m.group("n")) and m.group("n")[-1] not in "氏様":
+            found.append(_pattern(m, m.group("n"), "person", registry))
+            found[-1].extra["fellow"] = True
     if not _TITLE_HINT.search(text):
         return found
     for m in _PERSON_FULL.finditer(text):

@@ -190,9 +190,9 @@ def _prior_post(ctx: Ctx, state: State) -> None:
         recent.fields["from"] = employer
 
 
-CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い|働い")
+CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い|働い|をしてい")
 _CAREER_AFTER = re.compile(
-    r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|働い|に在籍|に勤め|で勤務|"
+    r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|働い|をしていた|をしていまし|に在籍|に勤め|で勤務|"
     r"在籍し|勤務し)"
 )
 
@@ -348,6 +348,8 @@ def _moves(ctx: Ctx, state: State, t: Trig) -> list[Move]:
         move = _move(ctx, state, t, person, people, transitive)
         if move is not None:
             out.append(move)
+            if person.extra.get("fellow") and move.source is None and out[0] is not move:
+                move.source = out[0].source  # 同僚のB: a colleague where the founder worked
     return out
 
 
@@ -403,8 +405,20 @@ _WITH = ("と", "と一緒に", "とともに", "と共に")
 
 
 def _cofounders(ctx: Ctx, t: Trig) -> list[Ment]:
-    """Bさんと一緒に…を設立: the people the founder set up the company with."""
-    return [m for m in ctx.window(t) if m.kind == "person" and m.lp in _WITH and names([m])]
+    """Bさんと一緒に…を設立, 同僚のBと独立して、…をつくった: the people the founder set up the
+    company with."""
+    return [
+        m
+        for m in ctx.before(t)
+        if m.kind == "person"
+        and m.lp in _WITH
+        and names([m])
+        and (m in ctx.window(t) or _LEFT_TOGETHER.match(ctx.text, m.pend, t.start))
+    ]
+
+
+# Bと独立して、 / Bと会社を辞めて、: left together, then founded.
+_LEFT_TOGETHER = re.compile(r"(?:一緒に|共に|ともに)?(?:独立し|退社し|退職し|辞めて|会社を辞め)")
 
 
 _CLEFT = re.compile(r"(?:する|した)?のは、?")

@@ -521,3 +521,15 @@ def test_a_service_contract_is_sold_by_the_party_selling_the_service(
 ) -> None:
     (e,) = of(events(registry, text), "customer")
     assert (e["vendor"], e["customer"]) == (vendor, customer)
+
+
+def test_a_colleague_who_left_with_the_founder_founds_with_them(registry: Registry) -> None:
+    text = (
+        f"{_LEAD}\n\n――経歴は。\n\n「東芝で半導体の研究をしていました。"
+        "2020年に同僚のリサ・チェンと独立して、この会社をつくりました」"
+    )
+    moves = of(events(registry, text, title=_ASKED), "talent_move")
+    assert sorted((e["person"], e["from"], e["to"], e["role"]) for e in moves) == [
+        ("リサ・チェン", "Toshiba", "ハヤブサロジック", "co-founder"),
+        ("戸田真央", "Toshiba", "ハヤブサロジック", "co-founder"),
+    ]
