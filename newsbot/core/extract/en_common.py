@@ -334,7 +334,7 @@ def money_after(p: Parsed, start: int, end: int | None = None) -> list[tuple[int
 
 _PER = re.compile(
     r"^\s*(?:in\s+(?:cash|stock)\s+|cash\s+)?(?:per|a|for\s+each|each)\s+"
-    r"(?:share|head|user|month|year|seat|person)\b"
+    r"(?:share|head|user|month|year|seat|person)\b(?!\s+(?:earlier|before|ago)\b)"
     r"|^\s*(?:in\s+)?(?:cash\s+)?for\s+each\b",
     re.IGNORECASE,
 )

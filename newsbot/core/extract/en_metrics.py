@@ -174,6 +174,7 @@ def _metric(
         _margin(p, ctx, out, company, m)
         return company
     window_start = left
+    last_period: str | None = None
     for pos, amount in p.money_in(window_start, stop):
         if is_per_unit(p, pos) or not _linked(p, pos, m):
             continue
@@ -191,11 +192,16 @@ def _metric(
         ):  # "the run rate is now $35 million": the article's month, not an earlier clause's
             period = _period_after(p, ctx, after, conjunction.start() if conjunction else stop)
         if (
-            _UP_FROM.search(p.masked[m.end() : pos])
+            (_UP_FROM.search(p.masked[m.end() : pos]) or _TO_FROM.search(p.masked[m.end() : pos]))
             and M_OPEN in p.masked[m.end() : pos]
             and not _period_named(p, ctx, pos, stop)
         ):
             continue  # "up from $1 billion at the start of the year": no period of its own
+        if _YEAR_EARLIER.match(p.masked, after) and M_OPEN in p.masked[m.end() : pos]:
+            if not (last_period and re.fullmatch(r"\d{4}", last_period)):
+                continue  # "up from $5 million a year earlier" than a month's figure: no year
+            period = str(int(last_period) - 1)  # "compared with $610 million a year earlier"
+        last_period = period
         out.add(
             p,
             "financial",
@@ -259,6 +265,18 @@ _UP_FROM = re.compile(
     r"roughly\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "grew to $820 million in 2024 from $610 million in 2023": the old figure after "from"
+_TO_FROM = re.compile(
+    rf"\bto\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*"
+    rf"{M_OPEN}\d+{M_CLOSE}[^{M_OPEN};.]{{0,40}}\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+# "compared with $610 million a year earlier": the year before the figure's own
+_YEAR_EARLIER = re.compile(
+    r"\s+(?:a\s+year\s+(?:earlier|before|ago)|(?:in\s+)?the\s+(?:previous|prior|preceding)\s+"
+    r"(?:fiscal\s+)?year|the\s+year\s+before)\b",
+    re.IGNORECASE,
+)
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}{M_OPEN}\d+{M_CLOSE}[^{M_OPEN};.]{{0,60}}\bto\s+"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)*$",
@@ -277,7 +295,9 @@ def _linked(p: Parsed, pos: int, m: re.Match[str]) -> bool:
         return (
             False  # "revenue reached $1.9 billion ..., while its net loss widened to $863 million"
         )
-    if M_OPEN in between and (_FROM_TO.search(between) or _UP_FROM.search(between)):
+    if M_OPEN in between and (
+        _FROM_TO.search(between) or _UP_FROM.search(between) or _TO_FROM.search(between)
+    ):
         return True  # "grew from about $1 billion to more than $5 billion", "up from $229 million"
     if len(between) > 140 or M_OPEN in between or _NOT_COMPANY_METRIC.search(between[:25]):
         return False

@@ -390,6 +390,20 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         "customer",
         {"vendor": "Perplexity", "customer": "Apple", "amount_usd": 1e9},
     ),
+    # a prior year's figure told beside the current one is a figure of its own
+    (
+        "",
+        "Kestrel Health's revenue rose to $310 million in 2024 from $190 million in 2023.",
+        "financial",
+        {"company": "Kestrel Health", "metric": "revenue", "value_usd": 190e6, "period": "2023"},
+    ),
+    (
+        "",
+        "Kestrel Health reported revenue of $310 million for 2024, compared with $190 million a "
+        "year earlier.",
+        "financial",
+        {"company": "Kestrel Health", "metric": "revenue", "value_usd": 190e6, "period": "2023"},
+    ),
     # partnerships: a priced one, one named with "between", one stated as what it offers
     (
         "",
