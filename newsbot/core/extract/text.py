@@ -74,20 +74,26 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
     units: list[Sentence] = []
     if title.strip():
         units.append(Sentence(0, title.strip(), 0, "title"))
+    asked = False  # inside an interview's answer: after a question turn (――資金面は。)
     for block_no, (kind, block, cells, listed) in enumerate(_blocks(text), start=1):
         if cells:
             units.append(Sentence(len(units), block, block_no, kind, True, cells, listed))
             continue
         inner = _turn(block) if lang == "ja" and not listed else None
+        question = lang == "ja" and _QUESTION_TURN.match(block) is not None
+        spoken = inner is not None or (asked and not question and not listed)
         if inner is not None:
             kind, block = "text", inner
+        elif spoken and kind == "heading" and not block.endswith(("?", "？")):
+            kind = "text"  # an answer of one short line
+        asked = question or (asked and spoken)
         for i, sentence in enumerate(split_sentences(block, lang=lang)):
-            units.append(
-                Sentence(
-                    len(units), sentence, block_no, kind, i == 0, (), listed, inner is not None
-                )
-            )
+            units.append(Sentence(len(units), sentence, block_no, kind, i == 0, (), listed, spoken))
     return units
+
+
+# An interviewer's question opening its paragraph: ――資金面は。, ―― 今後は？, —経歴は。
+_QUESTION_TURN = re.compile(r"^\s*(?:―{1,2}|—{1,2}|─{2}|-{2})\s?\S")
 
 
 def _turn(block: str) -> str | None:

@@ -81,11 +81,23 @@ def test_never_raises_and_loses_no_words(text: str) -> None:
 
 
 def test_a_paragraph_that_is_one_quote_is_an_answer_read_as_its_sentences() -> None:
-    text = "――資金は。\n\n「シリーズAで5億円を集めた。評価額は40億円だ」\n\n「AI」と「IoT」を組み合わせる。"
+    text = "「AI」と「IoT」を組み合わせる。\n\n「シリーズAで5億円を集めた。評価額は40億円だ」"
     units = split_units("", text, lang="ja")
     assert [(u.text, u.kind, u.spoken) for u in units] == [
-        ("――資金は。", "text", False),
+        ("「AI」と「IoT」を組み合わせる。", "text", False),
         ("シリーズAで5億円を集めた。", "text", True),
         ("評価額は40億円だ。", "text", True),
-        ("「AI」と「IoT」を組み合わせる。", "text", False),
+    ]
+
+
+def test_the_paragraphs_after_an_interviewers_question_are_the_answer() -> None:
+    text = "冒頭の説明。\n\n――資金は。\n\nシリーズAで5億円を集めた。\n\n評価額は40億円だ\n\n――次は？\n\n上場だ。"
+    units = split_units("", text, lang="ja")
+    assert [(u.text, u.kind, u.spoken) for u in units] == [
+        ("冒頭の説明。", "text", False),
+        ("――資金は。", "text", False),
+        ("シリーズAで5億円を集めた。", "text", True),
+        ("評価額は40億円だ", "text", True),
+        ("――次は？", "text", False),
+        ("上場だ。", "text", True),
     ]

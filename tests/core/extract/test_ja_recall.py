@@ -533,3 +533,33 @@ def test_a_colleague_who_left_with_the_founder_founds_with_them(registry: Regist
         ("リサ・チェン", "Toshiba", "ハヤブサロジック", "co-founder"),
         ("戸田真央", "Toshiba", "ハヤブサロジック", "co-founder"),
     ]
+
+
+def test_an_answer_written_without_brackets_after_the_question_is_the_speakers(
+    registry: Registry,
+) -> None:
+    text = f"{_LEAD}\n\n――製造業では。\n\nホンダさんと倉庫の搬送計画を一緒に試しています。"
+    (e,) = of(events(registry, text, title=_ASKED), "partnership")
+    assert set(e["companies"]) == {"ハヤブサロジック", "Honda"}
+
+
+# ---------------------------------------------------------------- a product's adopters
+
+
+def test_the_adopters_of_a_product_are_customers_of_its_maker(registry: Registry) -> None:
+    text = (
+        "AIスタートアップの株式会社カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
+        "同社のプロセッサーは米マイクロソフトのデータセンターや米オラクルのクラウドサービスなどに"
+        "採用されている。"
+    )
+    found = of(events(registry, text), "customer")
+    got = sorted((e["vendor"], e["customer"]) for e in found)
+    assert got == [("カゼノテ", "Microsoft"), ("カゼノテ", "Oracle")]
+
+
+def test_the_licensor_of_a_design_is_not_what_same_company_means(registry: Registry) -> None:
+    text = (
+        "カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
+        "同社のプロセッサーは米オラクルのクラウドサービスなどに採用されている。"
+    )
+    assert not any(e["vendor"] == "Arm" for e in of(events(registry, text), "customer"))
