@@ -1693,6 +1693,7 @@ def _learn(ctx: Context, p: Parsed) -> None:
         ctx.weak_subject = False
     if subject is None or subject.looks_like_person():
         orgs = [e for e in p.ents if e.is_org() and not e.looks_like_person() and not e.modifier]
+        orgs = [e for e in orgs if not _past_employer(p, e)] or orgs
         if orgs:
             ctx.last_subject["company"] = orgs[0].name
             ctx.weak_subject = True  # "Hale spent five years at Nextdoor": no subject
@@ -1711,6 +1712,27 @@ def _learn(ctx: Context, p: Parsed) -> None:
         named = p.ent(m.group(2))
         if named and named.is_org():
             ctx.described.append((m.group(1).lower(), named.name))
+
+
+def _past_employer(p: Parsed, e: Ent) -> bool:
+    """ "A, who spent five years at X, co-founded Y", "after leaving X": X is where a person
+    was, not the company the sentence goes on about."""
+    at = p.ent_pos[p.ents.index(e)][0] if e in p.ents else -1
+    if at < 0:
+        return False
+    if _PAST_JOB_BEFORE.search(p.masked, max(0, at - 40), at):
+        return True
+    relative = _WHO_CLAUSE.search(p.masked, 0, at)
+    return relative is not None and "," in p.masked[at : at + 80]
+
+
+_PAST_JOB_BEFORE = re.compile(
+    r"(?:\b(?:years|months|decade|stint|spell|tenure|career|time)\s+(?:at|with)|\b(?:leaving|left|"
+    r"quitting|quit|departing|former|ex-|formerly\s+(?:at|of))|\bwho\s+(?:had\s+)?(?:worked|"
+    r"spent|served|was)\s+[^,;\ue000]{0,40}?\b(?:at|with|for))\s*$",
+    re.IGNORECASE,
+)
+_WHO_CLAUSE = re.compile(r"\ue001,\s+(?:who\s|an?\s|the\s|former\s)[^,;\ue000]*$")
 
 
 _DESCRIBED_AFTER = re.compile(

@@ -157,7 +157,8 @@ _FOUND = cued(
 )
 _FOUNDED_BY = cued(
     r"{E:to},\s+(?:(?:a|an|the)\s+[^,\ue000]{0,60}?\s+)?(?:that\s+|which\s+)?"
-    r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)",
+    r"(?P<who>he|she|{E:p})\s+(?:had\s+)?(?:co-?founded|founded|started)"
+    r"(?!\s+(?:\ue000|an?\s|the\s|its\s|his\s|her\s|their\s))",  # (no object: the name before)
     "founded",
     "started",
 )
@@ -267,6 +268,14 @@ _WAS_PREVIOUSLY = cued(
 )
 
 
+_VETERAN = cued(
+    r"{E:p},\s+(?:an?\s+)?(?:(?:[\w-]+\s+){0,2}?(?:veteran|alumnus|alumna|alum)\s+of\s+{E:org}|"
+    r"(?:former\s+|longtime\s+)?{E:org2}\s+(?:veteran|alumnus|alumna|alum)\b)",
+    "veteran",
+    "alum",
+)
+
+
 _LATEST = re.compile(r"\b(?:most\s+recently|until\s+recently|until\s+now)\b", re.IGNORECASE)
 # "Brandt, who had been president since 2023, succeeds ...": a post held with no company
 # named is one at the company in focus (the one that named her)
@@ -286,7 +295,7 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
     found = sorted(
         (
             m
-            for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN)
+            for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN, _VETERAN)
             for m in pattern.finditer(p.masked)
         ),
         key=lambda m: m.start(),
@@ -298,6 +307,9 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
             owner = ctx.product_owner(org)
             org = Ent(0, 0, owner, owner, "company", "alias") if owner else None
         person = p.ent(m.groupdict().get("p")) or subject(p, m.start(), ctx, kind="person")
+        fronted = _FRONTED_PERSON.match(p.masked, m.end()) if m.start() <= 1 else None
+        if person is None and fronted:
+            person = p.ent(fronted.group("p"))  # "After five years at X, A co-founded Y"
         if person is None or org is None or not org.is_org() or org.via == "description":
             continue
         latest = bool(_LATEST.search(m.group(0)))
@@ -311,6 +323,9 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
         best[person.name] = (False, person, Ent(0, 0, name, name, "company", "description"))
     for _latest, person, org in best.values():
         _move(p, ctx, out, person, org, None, None, 0.5, hint=True)
+
+
+_FRONTED_PERSON = rx(r",\s+{E:p}\s+(?!said|says|told)[a-z]")
 
 
 def talent(p: Parsed, ctx: Context, out: Found) -> None:

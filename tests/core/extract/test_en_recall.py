@@ -665,3 +665,31 @@ def test_a_first_person_post_moves_its_author(text: str) -> None:
     assert moves[0]["person"].endswith("Brennan"), moves
     assert (moves[0]["from"], moves[0]["to"]) == ("Google DeepMind", "Lumen Loop"), moves
     assert moves[0]["role"] == "head of research", moves
+
+
+# "the company" after a founder's story is the company founded, never a past employer named
+# in a relative clause, an appositive or a fronted phrase
+@pytest.mark.parametrize(
+    "founding",
+    [
+        "Kenji Arakawa, who spent five years at Preferred Networks, co-founded Kumonosu AI in 2023.",
+        "Kenji Arakawa, a veteran of Preferred Networks, co-founded Kumonosu AI in 2023.",
+        "After five years at Preferred Networks, Kenji Arakawa co-founded Kumonosu AI in 2023.",
+        "Kenji Arakawa spent five years at Preferred Networks. In 2023 he co-founded Kumonosu AI.",
+    ],
+)
+def test_the_company_after_a_founding_is_the_founded_one(founding: str) -> None:
+    events = events_of(
+        founding + " In June the company raised 3 billion yen ($20 million) from JAFCO.",
+        "Spider-silk robots from Tokyo",
+    )
+    find(events, "investment", company="Kumonosu AI", amount_usd=20e6)
+    find(
+        events,
+        "talent_move",
+        person="Kenji Arakawa",
+        role="co-founder",
+        **{"from": "Preferred Networks", "to": "Kumonosu AI"},
+    )
+    none_of(events, "investment", company="Preferred Networks")
+    none_of(events, "talent_move", to="Preferred Networks")
