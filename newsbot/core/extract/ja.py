@@ -370,6 +370,8 @@ def _resolve(
             _TIME_GAP.match(text, m.pend).end(),  # type: ignore[union-attr]
         ):
             m.extra["left"] = True
+        if m.kind in ("company", "unknown") and m.lp == "の" and _LICENSED.match(text, m.pend):
+            m.extra["licensor"] = m.extra["past_of"] = True  # 英アームの設計を基にした: background
         if m.kind in ("company", "unknown") and (
             _past_of_person(text, ments, i)
             or _FORMER_BEFORE.search(text, 0, m.start - len(m.prefix))
@@ -394,6 +396,9 @@ def _resolve(
     _note_groups(state, index, ments)
 
 
+_LICENSED = re.compile(
+    r"(?:設計|技術|アーキテクチャ|命令セット|回路)(?:を|に)(?:基|もと|ベース)(?:に|と|にし|とし)"
+)
 # Xを2022年に退社し: a date between the company left and the verb.
 _TIME_GAP = re.compile(
     r"(?:(?:\d{2,4}年度?|昨年|今年|一昨年|昨春|昨夏|昨秋|昨冬)(?:\d{1,2}月)?(?:末|初め|頭|中)?(?:に|で)?、?)*"

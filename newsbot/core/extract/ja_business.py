@@ -263,10 +263,28 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
     if not adopters:
         return None
     adopters = [m for m in list_of(ctx, adopters[-1], COMPANY) if m.name and m.end <= t.start]
+    adopters = _coordinated_owners(ctx, before, adopters)
     makers = [m for m in before if m not in adopters and m.lp in ("は", "が", "の", "も")]
     if not makers:
         return [], names(adopters)  # A、Bなどに採用されました: what the text is about
     return names(makers[:1]), names(adopters)  # XはAとBに同社のAIが採用された
+
+
+_COORDINATED = re.compile(r"[^、。はがをに「」]{1,16}?(?:や|、|および|及び|と)")
+
+
+def _coordinated_owners(ctx: Ctx, before: list[Ment], adopters: list[Ment]) -> list[Ment]:
+    """AのデータセンターやBのクラウドなどに採用: A's noun is coordinated with B's, so A adopts
+    too (not the maker)."""
+    first = min(adopters, key=lambda m: m.start)
+    found = list(adopters)
+    for m in reversed([m for m in before if m.end <= first.start]):
+        edge = first.start - len(first.prefix)
+        if m.lp != "の" or not _COORDINATED.fullmatch(ctx.text, m.pend, edge):
+            break
+        found.insert(0, m)
+        first = m
+    return found
 
 
 _BENEFACTIVE = re.compile(r"(?:して|し)?(?:いただ|頂|もらっ|もらい|もらう|もらえ|下さ|くださ)")

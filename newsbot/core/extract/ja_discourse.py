@@ -159,8 +159,8 @@ class Discourse:
             self.last_topic = kind
         if self.unit == "heading" and _heads(m):
             self.sections.setdefault(m.kind, m.name)
-        for name in m.all_names:
-            self.seen.append(Seen(sent, name, kind, weight))
+        for name in m.all_names if not m.extra.get("licensor") else ():
+            self.seen.append(Seen(sent, name, kind, weight))  # not 英アームの設計を基にした
             if title and m.kind == "company" and m.lp in AGENT_PARTICLES | TOPIC_PARTICLES:
                 self.prior[name] = self.prior.get(name, 0.0) + 1.0
             if self.zone and kind == "company" and not m.quoted and not m.extra.get("past_of"):

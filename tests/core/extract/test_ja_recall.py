@@ -563,3 +563,25 @@ def test_the_licensor_of_a_design_is_not_what_same_company_means(registry: Regis
         "同社のプロセッサーは米オラクルのクラウドサービスなどに採用されている。"
     )
     assert not any(e["vendor"] == "Arm" for e in of(events(registry, text), "customer"))
+
+
+# ---------------------------------------------------------------- a product's adopters
+
+
+def test_the_adopters_of_a_product_are_customers_of_its_maker(registry: Registry) -> None:
+    text = (
+        "AIスタートアップの株式会社カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
+        "同社のプロセッサーは米マイクロソフトのデータセンターや米オラクルのクラウドサービスなどに"
+        "採用されている。"
+    )
+    found = of(events(registry, text), "customer")
+    got = sorted((e["vendor"], e["customer"]) for e in found)
+    assert got == [("カゼノテ", "Microsoft"), ("カゼノテ", "Oracle")]
+
+
+def test_the_licensor_of_a_design_is_not_what_same_company_means(registry: Registry) -> None:
+    text = (
+        "カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
+        "同社のプロセッサーは米オラクルのクラウドサービスなどに採用されている。"
+    )
+    assert not any(e["vendor"] == "Arm" for e in of(events(registry, text), "customer"))
