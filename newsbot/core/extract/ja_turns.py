@@ -7,7 +7,9 @@ ways of telling a deal belong to that voice and to no other sentence shape:
 - a joint piece of work with a company named with と (トヨタさんと…を一緒に試しています,
   BMWとは…共同で…を開発する契約も結んだ): a partnership of the voice with it;
 - a trial with a company (青葉銀行さんとの実証は、いったん止まっています): that company is
-  the voice's customer, with the status the sentence gives the trial.
+  the voice's customer, with the status the sentence gives the trial;
+- a customer named as such (最初の顧客はファナックだった): the voice's customer, whether
+  or not the name is one the reader knows.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 
 from newsbot.core.extract.ja_clauses import Ctx, Trig, blocked
 from newsbot.core.extract.ja_entities import Ment
+from newsbot.core.extract.ja_lex import GENERIC_KATA, GENERIC_TAIL
 from newsbot.core.extract.ja_state import COMPANY, State, make
 
 _JOINT = re.compile(
@@ -36,7 +39,10 @@ _STATUS = (
 def turns(ctx: Ctx, state: State) -> None:
     """The partnerships and trial customers an answer tells with its subject unsaid."""
     voice = state.disc.voice or state.disc.main("company")
-    if not voice or ctx.question or _stated_agent(ctx, voice):
+    if not voice or ctx.question:
+        return
+    _named_customer(ctx, state, voice)
+    if _stated_agent(ctx, voice):
         return
     for m in ctx.ments:
         if m.kind not in COMPANY or m.quoted or not m.name or m.name == voice:
@@ -48,6 +54,25 @@ def turns(ctx: Ctx, state: State) -> None:
         trial = _TRIAL.match(ctx.text, m.end)
         if trial is not None and not _JOINT.search(ctx.text, m.pend):
             _add(ctx, state, m, "cust", trial.start(), trial.end(), voice)
+
+
+# 最初の顧客はファナックだった: the one the speaker names as a customer, a name whatever it is.
+_CUSTOMER_IS = re.compile(
+    r"(?:^|[、\s])(?:最初の|初の|主な|大口の?|一番の)?顧客は、?"
+    r"(?P<n>[ァ-ヺー・]{3,}|[A-Z][A-Za-z0-9&.\-]+)(?:さん|様)?(?:だった|だ|です|でした)"
+)
+
+
+def _named_customer(ctx: Ctx, state: State, voice: str) -> None:
+    cue = _CUSTOMER_IS.search(ctx.text) if "顧客" in ctx.text else None
+    if cue is None:
+        return
+    named = next((m for m in ctx.ments if m.start == cue.start("n") and m.kind in COMPANY), None)
+    name = named.name if named is not None else cue.group("n")
+    generic = named is None and (name in GENERIC_KATA or GENERIC_TAIL.search(name) is not None)
+    if name and name != voice and not generic:  # 顧客はメーカーだ: a kind of customer
+        fields = {"vendor": voice, "customer": name, "amount_usd": None, "status": "active"}
+        state.add(make("customer", fields, ctx, 0.55, pos=cue.start("n")))
 
 
 def _stated_agent(ctx: Ctx, voice: str) -> bool:

@@ -565,23 +565,40 @@ def test_the_licensor_of_a_design_is_not_what_same_company_means(registry: Regis
     assert not any(e["vendor"] == "Arm" for e in of(events(registry, text), "customer"))
 
 
-# ---------------------------------------------------------------- a product's adopters
-
-
-def test_the_adopters_of_a_product_are_customers_of_its_maker(registry: Registry) -> None:
-    text = (
-        "AIスタートアップの株式会社カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
-        "同社のプロセッサーは米マイクロソフトのデータセンターや米オラクルのクラウドサービスなどに"
-        "採用されている。"
+@pytest.mark.parametrize(
+    ("answer", "customer"),
+    [("最初の顧客はヤマトネクストでした", "ヤマトネクスト"), ("主な顧客はメーカーです", None)],
+)
+def test_a_customer_the_interviewee_names_is_theirs(
+    registry: Registry, answer: str, customer: str | None
+) -> None:
+    found = of(interview(registry, "顧客は。", answer), "customer")
+    assert [(e["vendor"], e["customer"]) for e in found] == (
+        [("ハヤブサロジック", customer)] if customer else []
     )
-    found = of(events(registry, text), "customer")
-    got = sorted((e["vendor"], e["customer"]) for e in found)
-    assert got == [("カゼノテ", "Microsoft"), ("カゼノテ", "Oracle")]
 
 
-def test_the_licensor_of_a_design_is_not_what_same_company_means(registry: Registry) -> None:
+# ---------------------------------------------------------------- press releases
+
+
+def test_a_section_title_naming_a_partner_is_no_deal_by_itself(registry: Registry) -> None:
+    head = "カゼノテAI株式会社（本社：東京都港区）は、新製品「カゼノテ・エージェント」の提供を開始しました。\n\n"
+    tail = "\n\n会社概要\n\n会社名：カゼノテAI株式会社"
+    title = "カゼノテAI、新製品を発表"
     text = (
-        "カゼノテは英アームの設計を基にしたプロセッサーを開発する。"
-        "同社のプロセッサーは米オラクルのクラウドサービスなどに採用されている。"
+        head
+        + "日本マイクロソフトとの協業\n\nカゼノテAIは今後、Azure上で本製品を提供します。"
+        + tail
     )
-    assert not any(e["vendor"] == "Arm" for e in of(events(registry, text), "customer"))
+    found = events(registry, text, title)
+    assert not of(found, "partnership")
+    (p,) = of(found, "product_launch")
+    assert (p["company"], p["product"]) == ("カゼノテAI", "カゼノテ・エージェント")
+    text = (
+        head
+        + "日本マイクロソフトとの協業\n\n当社は日本マイクロソフトと協業し、Azure上で本製品を提供します。"
+        + tail
+    )
+    (e,) = of(events(registry, text, title), "partnership")
+    assert set(e["companies"]) == {"カゼノテAI", "Microsoft Japan"}
+    assert e["summary"].startswith("当社は日本マイクロソフトと協業")
