@@ -1213,8 +1213,16 @@ def _enrich_acquisition(ctx: Ctx, state: State) -> None:
 # ---------------------------------------------------------------- partnership
 
 
+_TOPIC_HEADING = re.compile(
+    r"^[^、。は]{1,40}との(?:業務|資本|戦略的)?(?:協業|提携|連携|パートナーシップ|アライアンス)"
+    r"(?:について|に関して|の概要|の内容|の背景)?\s?$"
+)
+
+
 def partnerships(ctx: Ctx, state: State) -> None:
     """Alliances: the subject(s) and the partners marked by と; ventures set up together."""
+    if ctx.kind == "heading" and _TOPIC_HEADING.match(ctx.text):
+        return  # 日本マイクロソフトとの協業: a section's title; its paragraph tells the deal
     for t in ctx.of("part", "found"):
         if (
             blocked(ctx, t)
