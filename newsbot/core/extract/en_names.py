@@ -1092,6 +1092,12 @@ _ORG_ROLE_PERSON = re.compile(
     r"chief\s+executive|CTO|president)(?:\s+and\s+(?:CEO|CTO|chief\s+executive))?,?\s+"
     r"(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\b"
 )
+_INTERVIEW_TITLE = re.compile(
+    r"^(?:(?:Q\s*&\s*A|Interview|In\s+conversation)\s*[:|—–-]\s*)"
+    r"(?P<org>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}?)['’]s\s+(?:(?:co-?founder|founder|CEO|"
+    r"chief\s+executive|CTO|president)\s+(?:and\s+\w+\s+)?)?"
+    r"(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})\b"
+)
 # a bare byline ("By Aiko Brennan", "Posted by A on March 3"): whom a blog's "I" stands for
 _BY_NAME = re.compile(
     r"^(?:By|Written\s+by|Posted\s+by)\s+(?P<person>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
@@ -1121,12 +1127,29 @@ def _voice(ctx: Context) -> tuple[str | None, str | None]:
                 company = company or canonical
                 person = doc.canonical(m.group("person"))[0]
             break
+    title = doc.sentences[0] if doc.sentences and doc.sentences[0].kind == "title" else None
+    interview = _INTERVIEW_TITLE.match(title.text) if title is not None else None
+    if interview and company is None and person is None:
+        company = doc.canonical(interview.group("org"))[0]  # "Q&A: X's A on ...": A speaks for X
+        person = doc.canonical(interview.group("person"))[0]
     if person is None:
         named = next(filter(None, (_BY_NAME.match(s.text) for s in doc.sentences[:6])), None)
         named = named or next(filter(None, map(_author_line, doc.sentences[:3])), None)
         person = doc.canonical(named.group("person"))[0] if named else None
     ctx.voice = (company, person)
     return ctx.voice
+
+
+def speaker_company(ctx: Context, sentence: Sentence) -> str | None:
+    """The interviewee's company when ``sentence`` belongs to an answer of a transcript
+    ("PR: ...", "A: ...")."""
+    first = ctx.doc.sentences[ctx.block_start.get(sentence.block, sentence.index)]
+    if not _ANSWER_TURN.match(first.text):
+        return None
+    return _voice(ctx)[0] or ctx.doc.main("company")
+
+
+_ANSWER_TURN = re.compile(r"^(?!Q\s*:)[A-Z]{1,3}\s*:\s")
 
 
 def _author_line(s: Sentence) -> re.Match[str] | None:

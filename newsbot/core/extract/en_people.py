@@ -33,6 +33,7 @@ from newsbot.core.extract.en_names import (
     Parsed,
     first_subject,
     focus_company,
+    speaker_company,
 )
 
 _HIRE = cued(
@@ -276,13 +277,23 @@ _VETERAN = cued(
 )
 
 
+_WHO_WAS_AT = cued(
+    r"{E:p},\s+who(?:\s+was|\s+had\s+been|['’]d\s+been|\s+(?:had\s+)?worked|\s+(?:had\s+)?spent"
+    r"\s+[\w\s]{1,20}?)\s+(?:at|with)\s+{E:org}",
+    "who",
+)
+
+
 _LATEST = re.compile(r"\b(?:most\s+recently|until\s+recently|until\s+now)\b", re.IGNORECASE)
 # "Brandt, who had been president since 2023, succeeds ...": a post held with no company
 # named is one at the company in focus (the one that named her)
 _HELD_POST = cued(
-    r"{E:p},\s+who\s+(?:had\s+been|has\s+been|was|is)\s+(?:(?:the\s+company['’]s|its|the)\s+)?"
+    r"{E:p},\s+who(?:\s+had\s+been|['’]d\s+been|\s+has\s+been|\s+was|\s+is)\s+"
+    r"(?:(?:the\s+company['’]s|(?P<its>its)|the)\s+)?"
     r"(?:[a-z][\w-]*\s+){0,2}?(?:{ROLE})(?=\s*,|\s+(?:since|until|for|before)\b)",
     "who had been",
+    "who'd been",
+    "who’d been",
     "who has been",
     "who was",
     "who is",
@@ -295,7 +306,14 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
     found = sorted(
         (
             m
-            for pattern in (_PREVIOUSLY, _WAS_PREVIOUSLY, _SPELL_AT, _WHO_RAN, _VETERAN)
+            for pattern in (
+                _PREVIOUSLY,
+                _WAS_PREVIOUSLY,
+                _SPELL_AT,
+                _WHO_RAN,
+                _VETERAN,
+                _WHO_WAS_AT,
+            )
             for m in pattern.finditer(p.masked)
         ),
         key=lambda m: m.start(),
@@ -317,7 +335,8 @@ def _hints(p: Parsed, ctx: Context, out: Found) -> None:
             best[person.name] = (latest, person, org)
     for m in _HELD_POST.finditer(p.masked):
         person = p.ent(m.group("p"))
-        name = focus_company(ctx, p.sentence.index)
+        own = p.ref_at(m.start("its")) if m.group("its") else None
+        name = own.name if own is not None else focus_company(ctx, p.sentence.index)
         if person is None or person.name in best or not name or blocked(p, m.start(), m.end()):
             continue
         best[person.name] = (False, person, Ent(0, 0, name, name, "company", "description"))
@@ -333,6 +352,7 @@ def talent(p: Parsed, ctx: Context, out: Found) -> None:
     sentence says more about where the person came from)."""
     _hires(p, ctx, out)
     _joins(p, ctx, out)
+    _joined_as(p, ctx, out)
     _from_lists(p, ctx, out)
     _leaves(p, ctx, out)
     _foundings(p, ctx, out)
@@ -639,6 +659,33 @@ _COME_FROM = cued(
     r"from\s+{DESC}{E:from}\s*(?P<colon>:)?",
     "from",
 )
+
+
+_JOINED_AS = cued(
+    r"\b(?:joined|joins|has\s+joined|have\s+joined|came\s+on\s+board|came\s+aboard|signed\s+on)"
+    r"\s+as\s+(?:(?P<its>its)\s+|the\s+|a\s+|an\s+)?(?:new\s+)?(?P<role>[^,.;\ue000]{2,60}?)"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:in|on|last|this|after|from)\b)",
+    "joined as",
+    "joins as",
+    "board as",
+    "aboard as",
+    "signed on as",
+)
+
+
+def _joined_as(p: Parsed, ctx: Context, out: Found) -> None:
+    """ "A, who was at Stripe for six years, joined as CFO": no company named, the one the
+    speaker (an interviewee's "our") or the sentence's "its" stands for."""
+    for m in _JOINED_AS.finditer(p.masked):
+        person = subject(p, m.start(), ctx, kind="person")
+        if person is None or not ROLE_RE.search(m.group("role")) or blocked(p, m.start(), m.end()):
+            continue
+        own = p.ref_at(m.start("its")) if m.group("its") else None
+        home = own.name if own is not None else speaker_company(ctx, p.sentence)
+        if home is None:
+            continue
+        origin = person.org if person.org != home and not person.founder_only else None
+        _move(p, ctx, out, person, origin, home, _clean_role(p, m.group("role")), 0.65)
 
 
 def _from_lists(p: Parsed, ctx: Context, out: Found) -> None:
@@ -1018,6 +1065,9 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
         successor_home = _successor_home(p, ctx, out, person) if destination is None else None
         if successor_home is not None:
             destination = successor_home  # "He succeeds A, who becomes chief scientist"
+        its = _ITS.search(m.group(0))
+        if destination is None and its is not None:
+            destination = p.ref_at(m.start() + its.start())  # "is now our COO": the speaker's
         if destination is None:
             destination = person.org or _sentence_company(p, ctx)
         origin: Ent | str | None = person.org if not person.founder_only else None
@@ -1048,6 +1098,7 @@ def _becomes(p: Parsed, ctx: Context, out: Found) -> None:
 _REMAINS = re.compile(r"\s+of\s+(?:what|whatever)\s+(?:remains|is\s+left)\b.*$", re.IGNORECASE)
 
 
+_ITS = re.compile(r"\bits\s")
 _SUCCEEDED = re.compile(
     r"\b(?:succeeds|succeeded|succeeding|(?:will|would|to)\s+succeed|replaces|replaced|replacing|"
     r"(?:will|would|to)\s+replace|t(?:akes|ook|aking)\s+over\s+from)\s+(?:the\s+|its\s+)?"

@@ -693,3 +693,41 @@ def test_the_company_after_a_founding_is_the_founded_one(founding: str) -> None:
     )
     none_of(events, "investment", company="Preferred Networks")
     none_of(events, "talent_move", to="Preferred Networks")
+
+
+# an interview's answers: "our" and an unnamed company are the interviewee's, named in the
+# headline ("Q&A: X's A on ...")
+INTERVIEW = "Q&A: Harborline AI's Priya Raman on a hard year"
+INTRO = "We talked to co-founder and CEO Priya Raman about the year.\n\nQ: Who joined?\n\n"
+
+
+def test_an_interviewee_hire_goes_to_the_headline_company() -> None:
+    events = events_of(
+        INTRO + "PR: Tom Alvarez, who was at Stripe for six years, joined as CFO.", INTERVIEW
+    )
+    find(
+        events,
+        "talent_move",
+        person="Tom Alvarez",
+        role="CFO",
+        **{"from": "Stripe", "to": "Harborline AI"},
+    )
+
+
+def test_an_interviewee_promotion_is_inside_the_company() -> None:
+    events = events_of(
+        INTRO + "PR: Leah Kim, who'd been our head of sales, is now our chief operating officer.",
+        INTERVIEW,
+    )
+    find(
+        events,
+        "talent_move",
+        person="Leah Kim",
+        role="chief operating officer",
+        **{"from": "Harborline AI", "to": "Harborline AI"},
+    )
+
+
+def test_an_interviewee_figure_is_the_headline_company() -> None:
+    events = events_of(INTRO + "PR: We ended December at $28 million in ARR.", INTERVIEW)
+    find(events, "financial", company="Harborline AI", metric="arr", value_usd=28e6)
