@@ -186,11 +186,15 @@ def _metric(
             continue
         after = p.masked.find(M_CLOSE, pos) + 1
         conjunction = _NEXT_VERB_CLAUSE.search(p.masked, after, stop)
-        period = _period_of_metric(p, ctx, m.start(), pos)
+        period = own = _period_of_metric(p, ctx, m.start(), pos)
         if period is None and not (
             _NOW.search(p.masked, m.end(), pos) and not _period_named(p, ctx, pos, stop)
         ):  # "the run rate is now $35 million": the article's month, not an earlier clause's
             period = _period_after(p, ctx, after, conjunction.start() if conjunction else stop)
+        if own is None and _full_year(
+            p, left, start, pos, after, conjunction.start() if conjunction else stop
+        ):  # "fourth-quarter revenue of $X; full-year revenue reached $Y": the quarter's year
+            period = _full_year_period(p, ctx, pos, period)
         if (
             (_UP_FROM.search(p.masked[m.end() : pos]) or _TO_FROM.search(p.masked[m.end() : pos]))
             and M_OPEN in p.masked[m.end() : pos]
@@ -214,6 +218,90 @@ def _metric(
 
 
 _NOW = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\d{4}")
+_PART_OF_YEAR = re.compile(r"(?P<year>\d{4})-(?:Q[1-4]|H[12])")
+_FULL_YEAR_CUE = re.compile(
+    r"\bfull[- ](?:fiscal[- ])?year\b|\b(?:for|in|during|over)\s+the\s+(?:whole\s+|entire\s+|"
+    r"fiscal\s+)?year\b|\bfiscal[- ]year\b|\b(?:twelve|12)\s+months\b",
+    re.IGNORECASE,
+)
+
+
+def _full_year(p: Parsed, left: int, start: int, pos: int, after: int, stop: int) -> bool:
+    """Whether the figure at ``pos`` is stated for the full year ("For the full year, revenue
+    was", "full-year revenue reached", "revenue of $X for the year"): in the metric's own
+    clause, not an earlier figure's."""
+    before = p.masked[left:start]
+    before = before[before.rfind(M_CLOSE) + 1 :]
+    end = p.masked.find(M_OPEN, after)
+    end = stop if end < 0 else min(end, stop)
+    end = min(end, next((b.start() for b in _CLAUSE_BREAK.finditer(p.masked, after, end)), end))
+    return any(
+        _FULL_YEAR_CUE.search(text) for text in (before, p.masked[start:pos], p.masked[after:end])
+    )
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+
+
+def _full_year_period(p: Parsed, ctx: Context, pos: int, period: str | None) -> str | None:
+    """A full-year figure's period: a year the sentence names, else the year of the quarter
+    reported on (not a default year, nor a quarter's period)."""
+    if (
+        period
+        and _A_YEAR.fullmatch(period)
+        and any(f.period == period for f in find_periods(p.masked, lang="en", on=ctx.doc.date))
+    ):
+        return period
+    part = _PART_OF_YEAR.fullmatch(period or "")
+    return _report_year(p, ctx, pos) or (part.group("year") if part else period)
+
+
+def _report_year(p: Parsed, ctx: Context, pos: int) -> str | None:
+    """The fiscal year a full-year figure is for: the year of the quarter the report is about
+    (named before it in the sentence, by the article's recent figures, or in the sentences
+    just before), not the year the article is published; "fiscal 2025 fourth quarter" is
+    fiscal 2025's."""
+    year = _year_of_parts(p.masked[:pos], ctx)
+    if year:
+        return year
+    for event in reversed(ctx.events):
+        if p.sentence.index - event.extra.get("sentence_index", -99) > 6:
+            break
+        part = _PART_OF_YEAR.fullmatch(str(event.fields.get("period") or ""))
+        if event.type == "financial" and part:
+            return part.group("year")
+    sentences = ctx.doc.sentences
+    for index in range(p.sentence.index - 1, max(-1, p.sentence.index - 4), -1):
+        if 0 <= index < len(sentences):
+            year = _year_of_parts(sentences[index].text, ctx, years=False)
+            if year:
+                return year
+    return None
+
+
+def _year_of_parts(text: str, ctx: Context, *, years: bool = True) -> str | None:
+    found = [
+        f
+        for f in find_periods(text, lang="en", on=ctx.doc.date)
+        if not _COMPARED.search(text, 0, f.start) and not _COMPARISON.match(text, f.start)
+    ]
+    for i in range(len(found) - 1, -1, -1):
+        part = _PART_OF_YEAR.fullmatch(found[i].period)
+        if part:
+            previous = found[i - 1] if i else None
+            if (
+                previous is not None
+                and _A_YEAR.fullmatch(previous.period)
+                and found[i].start - previous.end <= 2
+            ):
+                return previous.period  # "its fiscal 2025 fourth quarter"
+            return part.group("year")
+        if years and _A_YEAR.fullmatch(found[i].period):
+            return found[i].period
+    return None
+
+
 # a clause joined by a conjunction is its own: what comes before it does not qualify the metric
 _SUBORDINATE = re.compile(
     r"(?:.*)\b(?:after|before|because|since|when|while|although|though|as)\s+(?:its\s+|the\s+)?",
@@ -339,7 +427,11 @@ def _metric_company(p: Parsed, ctx: Context, pos: int) -> Ent | None:
 
 
 _CLAUSE_START = re.compile(
-    r"(?:^|[;:]\s+|\.\s+|,\s+(?:and|while|but)\s+)(?:(?:the|its|total|full-year|annual|quarterly|"
+    r"(?:^|[;:]\s+|\.\s+|,\s+(?:and|while|but)\s+)"
+    # a fronted period: "For the full year, revenue was ...", "In fiscal 2025, revenue ..."
+    r"(?:(?:for|in|during|over)\s+(?:the\s+)?(?:(?:full|fiscal|whole|calendar|latest|last)\s+)*"
+    r"(?:year|quarter|period|fiscal\s+\d{4}|\d{4})\s*,\s+)?"
+    r"(?:(?:the|its|total|full-year|annual|quarterly|"
     r"fourth-quarter|third-quarter|second-quarter|first-quarter)\s+)*$",
     re.IGNORECASE,
 )

@@ -731,3 +731,44 @@ def test_an_interviewee_promotion_is_inside_the_company() -> None:
 def test_an_interviewee_figure_is_the_headline_company() -> None:
     events = events_of(INTRO + "PR: We ended December at $28 million in ARR.", INTERVIEW)
     find(events, "financial", company="Harborline AI", metric="arr", value_usd=28e6)
+
+
+# earnings notes: the full year beside a quarter ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Orvane Cloud results",
+            "Orvane Cloud reported fourth-quarter revenue of $1.3 billion on Tuesday. For the "
+            "full year, revenue was $4.6 billion, up 27%.",
+        ),
+        (
+            "",
+            "Orvane Cloud posted fourth-quarter revenue of $1.3 billion; full-year revenue "
+            "reached $4.6 billion.",
+        ),
+        (
+            "",
+            "Orvane Cloud posted revenue of $4.6 billion for the full year, while fourth-quarter "
+            "revenue was $1.3 billion.",
+        ),
+    ],
+)
+def test_a_full_year_figure_is_the_quarters_year(title: str, text: str) -> None:
+    # published June 2025: the fourth quarter reported is 2024's, and so is the full year
+    events = events_of(text, title)
+    find(events, "financial", company="Orvane Cloud", value_usd=4.6e9, period="2024")
+    find(events, "financial", company="Orvane Cloud", value_usd=1.3e9, period="2024-Q4")
+    none_of(events, "financial", value_usd=4.6e9, period="2024-Q4")
+    none_of(events, "financial", value_usd=4.6e9, period="2025")
+
+
+def test_a_full_year_after_a_fiscal_quarter_is_that_fiscal_year() -> None:
+    events = events_of(
+        "Tessaline reported results for its fiscal 2023 fourth quarter on Wednesday. For the "
+        "full year, revenue was $880 million, up 31%.",
+        "Tessaline results",
+    )
+    find(events, "financial", company="Tessaline", metric="revenue", value_usd=880e6, period="2023")
