@@ -643,9 +643,12 @@ _WEAK_STOP = _words(
     "much less least very well too had has have did does do can may will lot lots part "
     "half rest top key big old few way day year time deal bid"
 )
+_APPOSITIVE_NOUNS = f"{_COMPANY_NOUNS}|network|platform|app|service|marketplace|site|website|maker"
+# (a noun of the appositive is a word of its own: a sentence without any needs no search)
+_APPOSITIVE_WORDS = frozenset(_APPOSITIVE_NOUNS.split("|"))
 _WEAK_APPOSITIVE = re.compile(
     rf"(?<![\w.’'$-])(?P<n>{_WEAK_WORD}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?"
-    rf"(?:{_COMPANY_NOUNS}|network|platform|app|service|marketplace|site|website|maker)"
+    rf"(?:{_APPOSITIVE_NOUNS})"
     r"(?:,|\.|;|$|\s+(?:founded|based|behind|backed|led|that|which|whose|known|run|owned|"
     r"started|created|in|from|he|she|they|it))"
 )
@@ -661,7 +664,9 @@ def _weak_names(ctx: Context, text: str, taken: list[tuple[int, int]]) -> list[E
     found: list[Ent] = []
     spans: list[tuple[int, int]] = []
     lower = text.lower()
-    if ", a" in text or ", the " in text:
+    if (", a" in text or ", the " in text) and not _APPOSITIVE_WORDS.isdisjoint(
+        sentence_words(text)
+    ):
         spans += [m.span("n") for m in _WEAK_APPOSITIVE.finditer(text)]
     if any(w in lower for w in ("acqui", "buy", "bought", "purchas", "takeover", "merge")):
         spans += [m.span("n") for m in _WEAK_DEAL.finditer(text)]
