@@ -136,15 +136,28 @@ _CUED_KATA = re.compile(
     rf"会社|大手|メーカー|ベンチャー)(?:の|、)?|(?:{PLACES})の|(?:設立|発足|創業)(?:し|され)た)"
     rf"(?P<n>[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})(?![{_K}])"
 )
+# A katakana word after the field it works in, as the topic or subject: 物流AIのハコビヤは,
+# AI創薬のソラリスバイオが (a field of AI or tech names what a company does).
+_FIELD_KATA = re.compile(
+    rf"(?:[{KANJI}]{{1,6}}(?:AI|テック)|AI[{KANJI}]{{1,4}})の"
+    rf"(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=\s?(?:\([^()]{{1,30}}\))?(?:は|が|も|、))"
+)
 # A bare katakana word in the slot of a deal verb (ソラトビを買収, ソラトビは…を公開): a name.
 _DEAL_WORDS = r"買収|出資|投資|提携|子会社化|傘下|調達|設立|協業|ライセンス|合併|創業|移籍|入社|退社|就任|主導"
 _SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提供|締結|導入|採用|契約")
+# What a vendor sells that a customer brings in (ハコビヤのシステムを導入): its maker is a company.
+_OFFERINGS = (
+    r"システム|サービス|ソリューション|プラットフォーム|ソフトウェア|ソフトウエア|ツール|AI|"
+    r"技術|製品|エージェント|チャットボット"
+)
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
     rf"(?<![{_K}・A-Za-z{KANJI}])(?P<n>(?:[{KANJI}]{{2,3}})?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始|"
     rf"締結|導入し|導入を|採用し|契約を結)"
     rf"|(?:を|に|と|から)[^。、]{{0,16}}?(?:{_DEAL_WORDS})|の(?:株式|全株|買収|子会社化|CEO|社長|創業)"
+    rf"|との?[^。、をがは]{{0,10}}?契約|の(?:{_OFFERINGS})を(?:導入|採用)"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
 # A katakana name said to be a company: ミライAIは東京のスタートアップだ.
@@ -655,6 +668,7 @@ _KATA_COMPANIES = (
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
+    (_FIELD_KATA, re.compile(rf"AIの|テックの|AI[{KANJI}]")),
     (_GLOSSED_KATA, re.compile(rf"[{_K}]\s?\([A-Z]")),
     (
         _COPULA_KATA,
@@ -904,8 +918,8 @@ def _latin(text: str, registry: Any) -> list[Ment]:
             continue
         if all(tok.casefold() in LATIN_STOP for tok in name.split()):
             continue
-        if len(name) <= 4 and name.isupper() and m.start() > 0 and _is_kata(text[m.start() - 1]):
-            continue  # ミナトDC: a short tail of a katakana name, left to the name's finders
+        if _SHORT_TAIL.fullmatch(name) and m.start() > 0 and _is_kata(text[m.start() - 1]):
+            continue  # ミナトDC, カゼノテLabs: a short tail of a katakana name, left to its finders
         ment = _span(m.start(), m.start() + len(name), text, name, "unknown", registry)
         if not ment.known and _term_acronym(text, m.start(), m.start() + len(name)):
             continue
@@ -913,6 +927,7 @@ def _latin(text: str, registry: Any) -> list[Ment]:
     return found
 
 
+_SHORT_TAIL = re.compile(r"[A-Z](?:[A-Z0-9]{0,3}|[a-z]{1,3})")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}s?")
 _ORG_HEAD = re.compile(
     rf"(?:社|会社|機構|機関|研究所|研究機構|大学|協会|連盟|連合|銀行|庁|省|財団|法人|組合|基金|"

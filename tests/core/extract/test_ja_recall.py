@@ -602,3 +602,40 @@ def test_a_section_title_naming_a_partner_is_no_deal_by_itself(registry: Registr
     (e,) = of(events(registry, text, title), "partnership")
     assert set(e["companies"]) == {"カゼノテAI", "Microsoft Japan"}
     assert e["summary"].startswith("当社は日本マイクロソフトと協業")
+
+
+# ---------------------------------------------------------------- unknown katakana companies
+
+
+def test_a_katakana_name_with_a_latin_tail_raising_money_is_a_company(registry: Registry) -> None:
+    (e,) = of(events(registry, "ソニーはミズハナLabsに20億円を出資した。"), "investment")
+    assert (e["company"], e["investors"]) == ("ミズハナLabs", ["Sony"])
+    (e,) = of(events(registry, "ツムギノAIが12億円を調達した。"), "investment")
+    assert e["company"] == "ツムギノAI"
+
+
+def test_the_party_of_a_contract_is_a_company(registry: Registry) -> None:
+    (e,) = of(events(registry, "楽天はモリノワとの契約を打ち切った。"), "customer")
+    assert (e["vendor"], e["customer"], e["status"]) == ("モリノワ", "Rakuten", "ended")
+    (e,) = of(events(registry, "楽天はモリノワのシステムを導入した。"), "customer")
+    assert (e["vendor"], e["customer"]) == ("モリノワ", "Rakuten")
+
+
+def test_a_katakana_name_after_its_field_is_a_company(registry: Registry) -> None:
+    text = "農業AIのタネマキは、新たに果樹園向けの収穫予測を始めた。同社はNECから8億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"]) == ("タネマキ", ["NEC"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "楽天はプラットフォームとの契約を打ち切った。",
+        "楽天は「モリノワ」を導入した。",
+        "楽天はモリノワ氏との契約を打ち切った。",
+    ],
+)
+def test_a_common_noun_a_product_or_a_person_is_no_contract_party(
+    registry: Registry, text: str
+) -> None:
+    assert not of(events(registry, text), "customer")
