@@ -30,6 +30,11 @@ _TRIAL = re.compile(
 )
 # 実証はまだ始まっていません: a trial that has not happened.
 _NOT_YET = re.compile(r"(?:ません|ていない|てない|なかった|ではな|じゃな)(?!か)")
+# 実証は止まっていません: a stop denied; the trial goes on.
+_NO_STOP = re.compile(
+    r"(?:止まっ|止め|やめ|辞め|終わっ|終了し|中断し|停止し|打ち切っ)て(?:は|も)?"
+    r"(?:いない|いません|いなかった|おらず|ない|ません)"
+)
 _STATUS = (
     (re.compile(r"止まっ|止まり|止め|停止|中断|見合わせ|凍結|保留|休止"), "paused"),
     (re.compile(r"終了|終わ|打ち切|やめ|撤退|解約"), "ended"),
@@ -85,7 +90,8 @@ def _stated_agent(ctx: Ctx, voice: str) -> bool:
 
 def _add(ctx: Ctx, state: State, m: Ment, kind: str, start: int, end: int, voice: str) -> None:
     t = Trig(kind, start, end, ctx.text[start:end])
-    if blocked(ctx, t) or _NOT_YET.search(ctx.text, end):
+    going_on = kind == "cust" and _NO_STOP.search(ctx.text, end) is not None
+    if blocked(ctx, t) or (_NOT_YET.search(ctx.text, end) and not going_on):
         return
     if kind == "part":
         summary = ctx.raw[ctx.clause_start(m.start) : ctx.clause_end(end)].strip(" 、。")
@@ -93,6 +99,6 @@ def _add(ctx: Ctx, state: State, m: Ment, kind: str, start: int, end: int, voice
         state.add(make("partnership", fields, ctx, 0.6, pos=start))
         return
     tail = ctx.text[end:]
-    status = next((s for rx, s in _STATUS if rx.search(tail)), "active")
+    status = "active" if going_on else next((s for rx, s in _STATUS if rx.search(tail)), "active")
     fields = {"vendor": voice, "customer": m.name, "amount_usd": None, "status": status}
     state.add(make("customer", fields, ctx, 0.55, pos=start, explicit=status != "active"))

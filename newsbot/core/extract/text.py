@@ -81,6 +81,8 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
             continue
         inner = _turn(block) if lang == "ja" and not listed else None
         question = lang == "ja" and _QUESTION_TURN.match(block) is not None
+        if asked and inner is None and _CLOSING.match(block):
+            asked = False  # （聞き手＝…）, a bio: the interview is over
         spoken = inner is not None or (asked and not question and not listed)
         if inner is not None:
             kind, block = "text", inner
@@ -94,6 +96,18 @@ def split_units(title: str, text: str, *, lang: str) -> list[Sentence]:
 
 # An interviewer's question opening its paragraph: ――資金面は。, ―― 今後は？, —経歴は。
 _QUESTION_TURN = re.compile(r"^\s*(?:―{1,2}|—{1,2}|─{2}|-{2})\s?\S")
+
+
+# What closes an interview, not the interviewee's words: the credits (（聞き手＝…）,
+# （構成・文＝…）, （取材・写真＝…）, （了）), a profile's heading, or a bio opening on a
+# name with its reading (佐藤花子（さとう・はなこ）) or on a birth year (1985年生まれ).
+_CLOSING = re.compile(
+    r"^\s*(?:[（(](?:[^（）()]{0,12}(?:聞き手|構成|取材|文|写真|撮影|編集|インタビュアー|司会)"
+    r"[^（）()]{0,6}[=＝：:]|了[）)]|おわり[）)]|終わり[）)]|完[）)])"
+    r"|[■●◆【\[]?\s?(?:プロフィール|PROFILE|Profile|略歴|筆者紹介|著者紹介|執筆者紹介)"
+    r"|[^。「」（）()]{2,20}[（(][ぁ-ゖー・\s]{3,20}[）)]"
+    r"|(?:19|20)\d\d年[^。、に]{0,10}生まれ(?:[。、\s]|$))"
+)
 
 
 def _turn(block: str) -> str | None:

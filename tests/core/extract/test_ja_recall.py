@@ -604,6 +604,59 @@ def test_a_section_title_naming_a_partner_is_no_deal_by_itself(registry: Registr
     assert e["summary"].startswith("当社は日本マイクロソフトと協業")
 
 
+# ---------------------------------------------------------------- joint work, denied stops, closings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ソニーはトヨタと共同で検査AIを開発しています。",
+        "ソニーは、トヨタと共同で検査AIの実証を始めた。",
+        "ソニーはトヨタと共同して物流ロボットの研究を進める。",
+    ],
+)
+def test_work_done_jointly_with_a_company_named_with_to_is_a_partnership(
+    registry: Registry, text: str
+) -> None:
+    (e,) = of(events(registry, text), "partnership")
+    assert set(e["companies"]) == {"Sony", "Toyota"}
+
+
+def test_work_done_alone_is_no_partnership(registry: Registry) -> None:
+    assert not of(events(registry, "ソニーは自社で検査AIを開発しています。"), "partnership")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "北斗銀行さんとの実証は止まっていません",
+        "北斗銀行さんとの実証は、やめていません",
+        "北斗銀行さんとの実証は終わっていません",
+    ],
+)
+def test_a_trial_whose_stop_is_denied_goes_on(registry: Registry, answer: str) -> None:
+    (e,) = of(interview(registry, "金融の顧客は。", answer), "customer")
+    assert (e["vendor"], e["customer"], e["status"]) == ("ハヤブサロジック", "北斗銀行", "active")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "（聞き手・構成＝ITライター 佐藤花子）\n\n楽天で8年働いた後、2018年に編集プロダクションを創業した。",
+        "佐藤花子（さとう・はなこ）　楽天で8年働いた後、2018年に編集プロダクションを創業した。",
+        "1985年東京都生まれ。楽天で8年働いた後、2018年に編集プロダクションを創業した。",
+    ],
+)
+def test_the_credits_and_a_bio_after_the_last_answer_are_not_the_interviewees(
+    registry: Registry, closing: str
+) -> None:
+    text = f"{_LEAD}\n\n――今後は。\n\n海外に出たいですね。\n\n{closing}"
+    found = events(registry, text, title=_ASKED)
+    assert not any(e.get("from") == "Rakuten" for e in of(found, "talent_move"))
+    text = f"{_LEAD}\n\n――今後は。\n\n海外に出たいですね。\n\n{closing}\n\nトヨタさんと物流の本を一緒に作っています。"
+    assert not of(events(registry, text, title=_ASKED), "partnership")
+
+
 # ---------------------------------------------------------------- unknown katakana companies
 
 
