@@ -25,7 +25,7 @@ from newsbot.core.extract.en_common import (
     subject,
 )
 from newsbot.core.extract.en_deals import conjuncts
-from newsbot.core.extract.en_names import M_CLOSE, Context, Ent, Parsed, focus_company
+from newsbot.core.extract.en_names import M_CLOSE, M_OPEN, Context, Ent, Parsed, focus_company
 from newsbot.core.extract.money import MoneyMatch
 
 # partnerships and customers ----------------------------------------------------------------
@@ -255,6 +255,7 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             or _SELLS_AFTER.match(p.masked, m.end())
             or (_DEPLOYS_ITS.match(p.masked, m.end()) and not _COLLABORATION.search(m.group(0)))
             or re.search(rf"\b{_COMPUTE}\s*$", m.group("mods") or "", re.IGNORECASE)
+            or infra_sale(p, ctx, a, b, m, m.group("mods") or "")
         ):
             # "a deal with Oracle ... for computing power", "a $10 billion agreement with Y
             # to supply it with chips", "a compute deal with Y": a sale (see customers)
@@ -1641,6 +1642,66 @@ _SHARE_OF_SALES = cued(
 )
 
 
+# "OpenAI inked an $11.9 billion agreement with CoreWeave", "Oracle's $300 billion contract
+# with OpenAI": a priced deal (or a contract) between a compute seller and another company,
+# no product named, is a sale of compute (see ``infra_sale``)
+_INFRA_DEAL = cued(
+    r"(?:{E:a}['’]s?|\b(?:signed|signs|struck|strikes|inked|inks|reached|reaches|secured|"
+    r"secures|announced|announces|agreed\s+to|entered\s+into|enters\s+into|has|had|landed|"
+    r"won|wins|expanded|expands))\s+(?:(?:a|an|its|their|the)\s+)?"
+    r"(?P<mods>[^.;\ue000]{0,50}?\s)?(?P<noun>deal|contract|agreement|pact|arrangement|order)"
+    r"\s+with\s+{DESC}{E:b}",
+    "deal",
+    "contract",
+    "agreement",
+    "pact",
+    "arrangement",
+    "order",
+)
+# what makes a deal more than a sale: working together, a licence, content, a stake
+_NOT_A_SALE_MODS = re.compile(
+    r"\b(?:partner\w*|collaborat\w*|allian\w*|licen[cs]\w*|joint|content|news|data|research|"
+    r"development|marketing|distribution|co-\w+|merger|acquisition|investment|equity|"
+    r"settlement|memorandum)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SALE_AFTER = re.compile(
+    r"[^.;\ue000]{0,60}?\bto\s+(?:jointly\s+|co-?\w+|develop|research|build\s+(?:\w+\s+)?together|"
+    r"invest|acquire|buy\s+(?:a\s+)?(?:stake|shares)|take\s+a\s+stake|merge|partner|"
+    r"collaborate|integrate|distribute|resell|license|licence)",
+    re.IGNORECASE,
+)
+_STAKE_TYPES = ("acquisition", "investment")
+_WORTH = rx(
+    r",?\s+(?:worth|valued\s+at|totall?ing|of)\s+(?:(?:up\s+to|about|roughly|around|nearly|"
+    r"more\s+than|some|an\s+estimated)\s+)*{M}"
+)
+
+
+def infra_sale(
+    p: Parsed, ctx: Context, a: Ent | None, b: Ent | None, m: re.Match[str], mods: str
+) -> bool:
+    """Whether a deal between ``a`` and ``b`` ("an $11.9 billion agreement with CoreWeave")
+    is a sale of compute: exactly one of them sells compute, the deal is priced or a
+    contract, and nothing makes it a partnership, a licence or a stake (in the deal's words,
+    after it, or an acquisition or investment between the two in the article)."""
+    names = {org_name(a), org_name(b)}
+    if None in names or len(names) < 2 or len(names & INFRA_VENDORS) != 1:
+        return False
+    priced = M_OPEN in mods or _WORTH.match(p.masked, m.end())
+    if not priced and not re.search(r"\b(?:contracts?|orders?)\s+with\b", m.group(0), re.I):
+        return False
+    if _NOT_A_SALE_MODS.search(mods) or _NOT_A_SALE_AFTER.match(p.masked, m.end()):
+        return False
+    return not any(
+        e.type in _STAKE_TYPES
+        and names
+        <= {str(v) for k, v in e.fields.items() if k in ("acquirer", "target", "company")}
+        | {str(i) for i in e.fields.get("investors") or []}
+        for e in ctx.events
+    )
+
+
 def infra_first(vendor: Ent | None, customer: Ent | None) -> tuple[Ent | None, Ent | None]:
     """The pair of a compute deal with the compute seller as vendor: when only the customer is
     a company that sells compute, the two swap."""
@@ -1651,6 +1712,14 @@ def infra_first(vendor: Ent | None, customer: Ent | None) -> tuple[Ent | None, E
 
 
 def _compute_deals(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
+    for m in _INFRA_DEAL.finditer(p.masked):
+        a = _owner(ctx, p.ent(m.group("a"))) if m.group("a") else subject(p, m.start(), ctx)
+        b = _owner(ctx, object_at(p, m, "b"))
+        if infra_sale(p, ctx, a, b, m, m.group("mods") or "") and not any(
+            e.type in _STAKE_TYPES for e in out.events
+        ):
+            vendor, customer = infra_first(a, b)
+            _customer(p, ctx, out, vendor, customer, m, "active")
     for m in _COMPUTE_DEAL.finditer(p.masked):
         a = _owner(ctx, p.ent(m.group("a"))) if m.group("a") else subject(p, m.start(), ctx)
         b = _owner(ctx, object_at(p, m, "b"))

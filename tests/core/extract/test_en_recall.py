@@ -772,3 +772,78 @@ def test_a_full_year_after_a_fiscal_quarter_is_that_fiscal_year() -> None:
         "Tessaline results",
     )
     find(events, "financial", company="Tessaline", metric="revenue", value_usd=880e6, period="2023")
+
+
+def test_an_interviewee_round_is_the_headline_company() -> None:
+    events = events_of(
+        INTRO.replace("Who joined?", "Tell us about the raise.")
+        + "PR: It's a $45 million Series C. Lightspeed led it, Nvidia came in, and our first "
+        "investor Sequoia came back in. It values us at $610 million after the money.",
+        INTERVIEW,
+    )
+    find(
+        events,
+        "investment",
+        company="Harborline AI",
+        amount_usd=45e6,
+        round="Series C",
+        investors=["Lightspeed Venture Partners", "NVIDIA", "Sequoia Capital"],
+        valuation_usd=610e6,
+    )
+    none_of(events, "investment", company="Lightspeed Venture Partners")
+
+
+def test_joiners_after_a_round_are_its_investors() -> None:
+    events = events_of(
+        "Corvina Labs raised $18 million in a seed round. Greylock joined, and Accel "
+        "participated.\n\nIn May, Nina Okafor joined. Intel joined, too."
+    )
+    event = find(events, "investment", company="Corvina Labs", investors=["Greylock", "Accel"])
+    assert len(event.fields["investors"]) == 2  # not Intel: another paragraph
+
+
+# compute deals with no product word: the compute seller is the vendor ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor", "customer", "amount"),
+    [
+        (
+            "Helion Labs inked a $4 billion agreement with CoreWeave last week.",
+            "CoreWeave",
+            "Helion Labs",
+            4e9,
+        ),
+        (
+            "Oracle's $30 billion contract with Helion Labs runs for five years.",
+            "Oracle",
+            "Helion Labs",
+            30e9,
+        ),
+        (
+            "Pellucid AI signed an agreement with Nebius worth $700 million.",
+            "Nebius",
+            "Pellucid AI",
+            700e6,
+        ),
+    ],
+)
+def test_a_priced_deal_with_a_compute_seller_is_a_sale(
+    text: str, vendor: str, customer: str, amount: float
+) -> None:
+    events = events_of(text)
+    find(events, "customer", vendor=vendor, customer=customer, amount_usd=amount)
+    none_of(events, "partnership")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quanta Labs struck a $50 million agreement with Nvidia to co-develop robotics models.",
+        "Nvidia signed a $90 million partnership agreement with Siemens in Munich.",
+    ],
+)
+def test_a_deal_to_work_together_with_a_compute_seller_stays_a_partnership(text: str) -> None:
+    events = events_of(text)
+    find(events, "partnership")
+    none_of(events, "customer")
