@@ -16,7 +16,7 @@ from collections.abc import Callable
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document, name_key
 from newsbot.core.extract.en_common import Found, blocked, rx
-from newsbot.core.extract.en_deals import acquisitions, investments
+from newsbot.core.extract.en_deals import acquisitions, investments, round_joiners
 from newsbot.core.extract.en_metrics import financials, layoffs, products
 from newsbot.core.extract.en_names import (
     ORG_SUFFIXES,
@@ -52,6 +52,7 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
         ),
         investments,
     ),
+    (_words("came come comes joined participated led"), round_joiners),
     (
         _words(
             "acquire acquires acquired acquiring acquisition acquisitions buy buys bought buying "
@@ -451,7 +452,7 @@ _COMPANY_WORDS = _words(
 )
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
 _NEED_FIGURES = (financials, layoffs)
-_NEED_COMPANIES = (acquisitions, partnerships, customers, investments)
+_NEED_COMPANIES = (acquisitions, partnerships, customers, investments, round_joiners)
 _NEED_PAIRS = (partnerships, customers)
 # each rule family with its vocabulary and what the sentence must have besides
 _RULE_NEEDS = tuple(

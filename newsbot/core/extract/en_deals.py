@@ -30,12 +30,14 @@ from newsbot.core.extract.en_common import (
     subject,
 )
 from newsbot.core.extract.en_names import (
+    E_OPEN,
     M_CLOSE,
     Context,
     Ent,
     Parsed,
     first_subject,
     focus_company,
+    speaker_company,
 )
 from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.periods import find_periods
@@ -151,6 +153,16 @@ _ROUND_THAT = cued(
     r"(?:closed|raised|secured|announced|completed|landed|pulled\s+in|took\s+in)\b",
     "that",
     "which",
+)
+# an interviewee's answer: "It's a $60 million Series B", the round of the company the answer
+# speaks for ("it" is the round, not a company)
+_ROUND_IS = cued(
+    r"(?:^[A-Z]{1,3}:\s+|^|[.;]\s+)(?:it|this|that|{E:it})(?:['’]s|\s+is|\s+was)\s+(?:a|an)\s+"
+    r"(?:(?:about|around|roughly|nearly|more\s+than|new)\s+)*{M:amt}\s+"
+    r"(?:Series\s+[A-K]\+?\d?|seed|pre-seed|(?:funding\s+|financing\s+)?round)(?![\w-])",
+    "series",
+    "seed",
+    "round",
 )
 # "came out of stealth with a $30 million seed round", "launched with $12 million in funding"
 _WITH_ROUND = cued(
@@ -380,6 +392,12 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
         co = p.ent(m.group("co"))
         if co is not None and not co.modifier and co.kind != "person":
             _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
+    for m in _ROUND_IS.finditer(p.masked):
+        it = p.ent(m.group("it"))
+        home = speaker_company(ctx, p.sentence)
+        if home is not None and (it is None or it.surface.lower() in ("it", "this", "that")):
+            co = Ent(0, 0, home, home, "company", "description")
+            _investment(p, ctx, out, co, None, m.start(), m.end(), p.amount(m.group("amt")))
     for m in _COUNTS_AS_BACKER.finditer(p.masked):
         investor = p.ent(m.group("inv"))
         _investment(p, ctx, out, subject(p, m.start(), ctx), investor, m.start(), m.end(), None)
@@ -501,17 +519,32 @@ def _past_round(p: Parsed, ctx: Context, out: Found, m: re.Match[str]) -> Parsed
 
 def _later_valuation(p: Parsed, ctx: Context, out: Found) -> None:
     """ "The round values the company at $1.1 billion": the valuation of the deal just told."""
-    if out.events or not _ROUND_WORD.search(p.masked):
+    values = None if out.events else _IT_VALUES.match(p.masked)
+    if out.events or not (_ROUND_WORD.search(p.masked) or _round_values(p, values)):
         return
     valuation = _valuation(p, len(p.masked))
     target = _current_investment(p, ctx, out) if valuation is not None else None
+    valued = p.ent(values.group("co")) if values is not None else None
     if (
         target is not None
         and valuation is not None
+        and (valued is None or valued.name == target.fields.get("company"))
         and not target.fields.get("valuation_usd")
         and not blocked(p, 0, len(p.masked))
     ):
         target.fields["valuation_usd"] = valuation.money.usd
+
+
+# "It values us at $540 million after the money": "it" is the round just told
+_IT_VALUES = rx(
+    r"^(?:[A-Z]{1,3}:\s+)?(?:it|this|that|{E:it})\s+(?:values|valued|puts|put)\s+"
+    r"(?:{E:co}|the\s+company|the\s+startup|the\s+business)\s+at\b"
+)
+
+
+def _round_values(p: Parsed, m: re.Match[str] | None) -> bool:
+    it = p.ent(m.group("it")) if m is not None else None
+    return m is not None and (it is None or it.surface.lower() in ("it", "this", "that"))
 
 
 _ROUND_WORD = re.compile(
@@ -808,6 +841,50 @@ def _investor_lists(p: Parsed, ctx: Context, out: Found) -> None:
     target.fields["investors"] = _union(target.fields.get("investors") or [], listed)
     if not target.fields.get("round"):
         target.fields["round"] = _round(p, 0)
+
+
+# after a round told in the same paragraph: "Index led it, Nvidia came in, and our seed
+# investor Amplify came back in", "Y joined", "Z participated": investors of that round
+_JOINERS = cued(
+    r"(?:^[A-Z]{1,3}:\s+|^|[.;,]\s+(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?)?(?P<list>{E}(?:(?:,\s+|,?\s+and\s+){E})*)"
+    r"\s+(?:also\s+)?(?:(?P<came>came|come|comes)\s+(?:back\s+)?in|joined|participated|"
+    r"(?:led|co-led)\s+(?P<it>it\b|{E}))(?=\s*(?:[,.;]|$)|\s+(?:too|as\s+well|again)\b|\s+and\s)",
+    "came",
+    "come",
+    "joined",
+    "participated",
+    "led",
+)
+
+
+def round_joiners(p: Parsed, ctx: Context, out: Found) -> None:
+    """Investors a paragraph names after its round ("Index led it", "X came in")."""
+    if not _JOINERS.search(p.masked):
+        return
+    target = _current_investment(p, ctx, out)
+    if target is None:
+        return
+    told = target.extra.get("sentence_index", p.sentence.index)
+    if ctx.doc.sentences[told].block != p.sentence.block:
+        return  # another paragraph's round
+    names: list[Ent] = []
+    for m in _JOINERS.finditer(p.masked):
+        it = m.group("it")
+        if it is not None and it != "it":
+            led = p.ent(it[1:-1]) if it[:1] == E_OPEN else None
+            if led is None or led.surface.lower() != "it":
+                continue  # "X led Y": not the round
+        if not blocked(p, m.start(), m.end()):
+            names += entity_list(p, m.start("list"), m.end("list"))
+    company = target.fields.get("company")
+    listed = [
+        e.name
+        for e in names
+        if e.name != company and e.via != "pronoun" and org_name(e) and e.kind != "product"
+    ]
+    if listed:
+        target.fields["investors"] = _union(target.fields.get("investors") or [], listed)
 
 
 def _current_investment(p: Parsed, ctx: Context, out: Found) -> Any:
