@@ -1060,7 +1060,7 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
                     p,
                     ctx,
                     out,
-                    _owner(ctx, vendor),
+                    _seller_after(p, m.end()) or _owner(ctx, vendor),
                     subject(p, m.start(), ctx),
                     m,
                     "active",
@@ -1702,6 +1702,20 @@ def infra_sale(
     )
 
 
+# "rent Nvidia chips from Oracle": the one rented from sells, Nvidia only made the chips
+_FROM_SELLER = rx(
+    r"(?:\s+(?:[\w-]+|{E}))?\s+(?:from|through|via)\s+(?:the\s+)?(?:cloud\s+)?{DESC}{E:seller}"
+    r"(?!['’])"
+)
+
+
+def _seller_after(p: Parsed, end: int) -> Ent | None:
+    """The company the compute named just before ``end`` is bought or rented from."""
+    m = _FROM_SELLER.match(p.masked, end)
+    seller = p.ent(m.group("seller")) if m else None
+    return seller if org_name(seller) and seller is not None and seller.kind != "product" else None
+
+
 def infra_first(vendor: Ent | None, customer: Ent | None) -> tuple[Ent | None, Ent | None]:
     """The pair of a compute deal with the compute seller as vendor: when only the customer is
     a company that sells compute, the two swap."""
@@ -1735,7 +1749,7 @@ def _compute_deals(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
         if thing is not None and not re.fullmatch(_COMPUTE, thing.surface, re.IGNORECASE):
             continue  # "uses Google's Gemini": a product, not compute (see _USES)
         named = p.ent(m.group("vendor")) if m.group("thing") else object_at(p, m, "vendor")
-        vendor = _owner(ctx, named or p.ent(m.group("vendor2")))
+        vendor = _seller_after(p, m.end()) or _owner(ctx, named or p.ent(m.group("vendor2")))
         _customer(p, ctx, out, vendor, subject(p, m.start(), ctx), m, "active", confidence=0.65)
     if any(w in lowered for w in ("suppl", "provid", "equip")):
         for m in _SUPPLY_WITH.finditer(p.masked):

@@ -847,3 +847,20 @@ def test_a_deal_to_work_together_with_a_compute_seller_stays_a_partnership(text:
     events = events_of(text)
     find(events, "partnership")
     none_of(events, "customer")
+
+
+@pytest.mark.parametrize(
+    ("text", "seller"),
+    [
+        ("Helion Labs will rent Nvidia chips from Oracle under the new deal.", "Oracle"),
+        ("Helion Labs agreed to rent Nvidia GPUs from CoreWeave.", "CoreWeave"),
+        (
+            "Helion Labs will buy Nvidia accelerators from Dell for its new cluster.",
+            "Dell Technologies",
+        ),
+    ],
+)
+def test_compute_rented_from_a_seller_is_the_sellers_sale(text: str, seller: str) -> None:
+    events = events_of(text)
+    find(events, "customer", vendor=seller, customer="Helion Labs")
+    none_of(events, "customer", vendor="NVIDIA")  # only the chips' maker
