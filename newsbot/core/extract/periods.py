@@ -110,6 +110,12 @@ _EN_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (rf"\b{_ORD}[ -]quarter\b", "quarter_no_year", ("quarter",)),
     (rf"\b(?:the )?{_MONTH} quarter\b", "month_quarter", ("quarter",)),
+    # "we ended December at $28 million": a month closed, so the last one of that name
+    (
+        rf"\b(?:ended|closed|finished)\s+(?-i:(?=[A-Z])){_MONTH}(?![\w.]| \d)",
+        "last_named_month",
+        ("ended ", "closed ", "finished "),
+    ),
     (
         rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
         rf"in mid-) {_MONTH}\b(?! \d)",

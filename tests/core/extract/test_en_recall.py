@@ -864,3 +864,35 @@ def test_compute_rented_from_a_seller_is_the_sellers_sale(text: str, seller: str
     events = events_of(text)
     find(events, "customer", vendor=seller, customer="Helion Labs")
     none_of(events, "customer", vendor="NVIDIA")  # only the chips' maker
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("PR: We ended October at $12 million in annual recurring revenue.", "2024-10"),
+        ("PR: We closed March at $7 million in ARR.", "2025-03"),
+        ("PR: We finished June at $15 million in ARR.", "2024-06"),  # June is not over yet
+    ],
+)
+def test_a_month_ended_is_the_last_one_of_that_name(text: str, period: str) -> None:
+    events = events_of(INTRO + text, INTERVIEW)
+    find(events, "financial", company="Harborline AI", metric="arr", period=period)
+
+
+def test_a_bought_lab_building_for_its_buyer_is_no_supplier() -> None:
+    events = events_of(
+        "Zentro completed its $120 million purchase of Ravel AI, a lab that builds models and "
+        "tunes them for Zentro."
+    )
+    find(events, "acquisition", acquirer="Zentro", target="Ravel AI", amount_usd=120e6)
+    none_of(events, "customer")
+
+
+def test_building_for_a_chipmakers_hardware_is_no_sale_to_it() -> None:
+    none_of(events_of("Ravel AI builds compilers for AMD hardware."), "customer")
+    find(
+        events_of("Ravel AI will deploy 200 robots for Walmart."),
+        "customer",
+        vendor="Ravel AI",
+        customer="Walmart",
+    )
