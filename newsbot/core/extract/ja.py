@@ -19,6 +19,7 @@ from typing import Any
 
 from newsbot.core.events import Event
 from newsbot.core.extract.document import Document
+from newsbot.core.extract.ja_author import find_author
 from newsbot.core.extract.ja_business import (
     customers,
     financials,
@@ -123,6 +124,10 @@ _EXTRA_KEYS = (
 def extract_events(doc: Document) -> list[Event]:
     """The events a Japanese article states, one per real event."""
     state = State()
+    author = find_author(doc.sentences)
+    if author:  # a first-person post: an unsaid subject of a move is its writer
+        state.disc.author = state.disc.speaker = author
+        state.learned.learn([Ment(0, len(author), author, author, "person")])
     tables = TableReader(doc)
     lead = _lead_block(doc)
     for sentence in doc.sentences:

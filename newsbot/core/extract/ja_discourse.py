@@ -71,6 +71,7 @@ class Discourse:
     career: str = ""  # the person whose career the page is (Xさんの経歴まとめ)
     turn: bool = False  # the sentence is the speaker's own words (an interview's answer)
     voice: str = ""  # the company the interviewee speaks for (ツバメデータの山科彩CEOに聞く)
+    author: str = ""  # the writer of a first-person post (小川健太です。…に転職しました)
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
         """A unit starts: a heading opens a section, a list's first item takes the topic of
@@ -231,7 +232,7 @@ class Discourse:
         no company has become the topic since."""
         if self.last_topic == "person":
             return self.topic("person", at)
-        if self.turn and self.speaker:
+        if (self.turn or self.author) and self.speaker:
             return self.speaker  # 「…で働いた後、創業しました」: the one who speaks
         if self.last_topic == "" or "company" not in self.topics:
             return self.sections.get("person") or self.career or None

@@ -433,6 +433,8 @@ def _finish(text: str, m: Ment, quotes: list[Quote], registry: Any) -> None:
         m.quoted = any(q.start < m.start and m.end < q.end for q in quotes)
     if m.kind == "company" and _NEW_ORG_BEFORE.search(text, max(0, m.start - 8), m.start):
         m.extra["new_org"] = True
+    if m.kind == "person" and _FELLOW_BEFORE.search(text, max(0, m.start - 6), m.start):
+        m.extra["fellow"] = True  # 同期の田村さん: a colleague of the one telling the story
     _absorb_prefix(text, m)
     _read_after(text, m, registry)
     if "org_quote" in m.extra and text.startswith("」", m.end):
@@ -699,9 +701,12 @@ _NAMED_BY_CONTEXT = (_PREFIXED_KATA, _COPULA_KATA, _GLOSSED_KATA)
 
 # Someone introduced by their tie to the one speaking, without an honorific: 同僚のエマ・ホワイトと.
 _FELLOW = re.compile(
-    rf"(?:同僚|友人|仲間|同期|先輩|後輩|共同創業者)の(?P<n>{_KATA_NAME}|[{KANJI}]{{2,5}})"
-    r"(?=と|が|は|を|に|も|、)"
+    rf"(?:同僚|友人|仲間|同期|先輩|後輩|共同創業者)の(?P<n>{_KATA_NAME}|[{KANJI}]{{2,5}}"
+    rf"|[{KANJI}]{{1,4}}(?=さん)|[{_K}]{{2,}}(?=さん))(?=(?:さん)?(?:と|が|は|を|に|も|、))"
 )
+
+
+_FELLOW_BEFORE = re.compile(r"(?:同僚|友人|仲間|同期|先輩|後輩|共同創業者)の$")
 
 
 def _persons(text: str, registry: Any) -> list[Ment]:

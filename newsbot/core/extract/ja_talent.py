@@ -190,7 +190,9 @@ def _prior_post(ctx: Ctx, state: State) -> None:
         recent.fields["from"] = employer
 
 
-CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い|働い|をしてい")
+CAREER_HINT = re.compile(r"出身|務め|を経て|在籍|勤め|勤務|率い|働い|をしてい|前職")
+# 前職のメルカリでは: the company named as the person's last employer.
+_FORMER_JOB = re.compile(r"(?:前職|前の職場|以前の勤務先|前の勤め先)(?:の|である|は)$")
 _CAREER_AFTER = re.compile(
     r"(?:出身|OB|OG)|[^、。はがを]{0,16}?(?:を経て|を務め|を歴任|を率い|で働|働い|をしていた|をしていまし|に在籍|に勤め|で勤務|"
     r"在籍し|勤務し)"
@@ -216,7 +218,12 @@ def _note_careers(ctx: Ctx, state: State) -> None:
     if not person:
         return
     start = people[0].end if people else 0
-    posts = [
+    former = [
+        m
+        for m in ctx.ments
+        if m.kind in COMPANY and m.name and _FORMER_JOB.search(ctx.text, 0, m.start - len(m.prefix))
+    ]
+    posts = former or [
         m
         for m in ctx.ments
         if m.kind in COMPANY
@@ -228,6 +235,22 @@ def _note_careers(ctx: Ctx, state: State) -> None:
     employer = _employer(posts[-1]) if posts else None
     if employer:
         state.careers[person] = employer
+    move = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.type == "talent_move" and e.fields["person"] == person
+        ),
+        None,
+    )
+    if (
+        former
+        and employer
+        and move is not None
+        and not move.fields.get("from")
+        and move.fields.get("to") not in (None, employer)
+    ):
+        move.fields["from"] = employer  # Xに転職しました。前職のメルカリでは…
 
 
 _CAREER = _CAREER_AFTER
@@ -507,8 +530,12 @@ def _move(
     if dest is None:
         moved = source is not None and _MOVED.match(t.word) is not None
         return Move(person, source, None, None, "depart", t.start, 0.5) if moved else None
+    joined: tuple[str, ...] = ()
+    if source is None and p.extra.get("fellow"):
+        source = _fellows_origin(state, dest)  # 同期の田村さんもPFNに移りました
+        joined = _tellers_employers(state)
     if source is None and _MOVED.match(t.word):
-        source = state.disc.salient("company", ctx.idx, exclude=(dest,))
+        source = state.disc.salient("company", ctx.idx, exclude=(dest, *joined))
     speaker = speaks_for(ctx, p) if t.kind == "found" else None
     if speaker is not None and speaker.name != dest:
         return None  # XのY CEOは…を設立すると伝えた: the company founds it
@@ -550,6 +577,31 @@ def _move(
     )
     kept = source if source != dest or internal else None
     return Move(person, kept, dest, role, t.kind, t.start, conf)
+
+
+def _fellows_origin(state: State, dest: str | None) -> str | None:
+    """Where a colleague of the one telling the story (同期の田村さん, 同僚のB) worked with
+    them: the company the teller has left, when the text told their move; never the
+    teller's new employer."""
+    teller = state.disc.speaker
+    if not teller:
+        return None
+    for e in reversed(state.events):
+        if e.type == "talent_move" and e.fields.get("person") == teller:
+            origin = e.fields.get("from")
+            if origin and origin != dest and origin != e.fields.get("to"):
+                return str(origin)
+    return None
+
+
+def _tellers_employers(state: State) -> tuple[str, ...]:
+    """The companies the teller has moved to: never where their colleague comes from."""
+    teller = state.disc.speaker
+    return tuple(
+        str(e.fields["to"])
+        for e in state.events
+        if e.type == "talent_move" and e.fields.get("person") == teller and e.fields.get("to")
+    )
 
 
 _IN_HOUSE = re.compile(r"社内で|同社内で|社内の|生え抜き|内部昇格")

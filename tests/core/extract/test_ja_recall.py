@@ -692,3 +692,33 @@ def test_a_common_noun_a_product_or_a_person_is_no_contract_party(
     registry: Registry, text: str
 ) -> None:
     assert not of(events(registry, text), "customer")
+
+
+# ---------------------------------------------------------------- first-person job-change posts
+
+
+def test_the_writer_of_a_job_change_post_is_who_moved(registry: Registry) -> None:
+    text = (
+        "文：川端ゆうき\n\nこんにちは。このたびLINEヤフーを退職し、Sakana AIに入社しました。\n\n"
+        "同期の西村さんもPFNに移りました。"
+    )
+    found = of(events(registry, text, title="Sakana AIに転職しました"), "talent_move")
+    moves = {e["person"]: (e["from"], e["to"]) for e in found}
+    assert moves == {
+        "川端ゆうき": ("LY Corporation", "Sakana AI"),
+        "西村": ("LY Corporation", "Preferred Networks"),
+    }
+
+
+def test_a_writer_named_in_the_title_moves_and_their_last_job_is_the_origin(
+    registry: Registry,
+) -> None:
+    text = "前職のメルカリでは6年間、検索を担当していました。\n\n同僚の森さんも楽天に移りました。"
+    found = of(events(registry, text, title="東野 蒼です。Anthropicに転職しました"), "talent_move")
+    moves = {e["person"]: (e["from"], e["to"]) for e in found}
+    assert moves == {"東野蒼": ("Mercari", "Anthropic"), "森": ("Mercari", "Rakuten")}
+
+
+def test_a_reporters_byline_makes_no_one_move(registry: Registry) -> None:
+    text = "文：川端ゆうき\n\n転職者の多くはメルカリを退職し、楽天に入社した。"
+    assert not of(events(registry, text, title="AI人材の転職市場"), "talent_move")
