@@ -745,7 +745,10 @@ _DEPLOYS_FOR = cued(
     r"build|builds|built|building)\s+(?:[^.;\ue000]{0,60}?\s)?(?:for|at)\s+{E:customer}"
     r"(?:['’]s?\s+(?:[\w-]+\s+)?(?:warehouses?|stores?|factories|factory|plants?|"
     r"sites?|hospitals?|facilities|fulfil?ment\s+centers?|distribution\s+centers?|"
-    r"data\s+centers?|branches|depots?|fleet|network)\b|(?!['’]|\s+(?:and|to|in)\b))",
+    r"data\s+centers?|branches|depots?|fleet|network)\b|(?!['’]|\s+(?:and|to|in)\b|"
+    # "tunes models for AMD hardware": the platform they run on, not a buyer
+    r"\s+(?:[\w-]+\s+)?(?:hardware|chips|gpus|processors|accelerators|silicon|devices|"
+    r"platforms?|ecosystem|stack|instances)\b))",
     "deploy",
     "install",
     "roll",
@@ -807,7 +810,19 @@ def _one_sided(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
             confidence=0.6,
         )
     for m in _DEPLOYS_FOR.finditer(p.masked):
-        _customer(p, ctx, out, subject(p, m.start(), ctx), p.ent(m.group("customer")), m, "active")
+        vendor, customer = subject(p, m.start(), ctx), p.ent(m.group("customer"))
+        if not _bought_by(ctx, out, vendor, customer):
+            _customer(p, ctx, out, vendor, customer, m, "active")
+
+
+def _bought_by(ctx: Context, out: Found, target: Ent | None, buyer: Ent | None) -> bool:
+    """Whether the article has ``buyer`` acquiring ``target``: "its purchase of Silo, a lab
+    that builds models for AMD" is no sale of Silo's to AMD."""
+    pair = (org_name(buyer), org_name(target))
+    return None not in pair and any(
+        e.type == "acquisition" and (e.fields.get("acquirer"), e.fields.get("target")) == pair
+        for e in (*out.events, *ctx.events)
+    )
 
 
 def customers(p: Parsed, ctx: Context, out: Found) -> None:

@@ -889,7 +889,8 @@ def test_a_bought_lab_building_for_its_buyer_is_no_supplier() -> None:
 
 
 def test_building_for_a_chipmakers_hardware_is_no_sale_to_it() -> None:
-    none_of(events_of("Ravel AI builds compilers for AMD hardware."), "customer")
+    none_of(events_of("Ravel AI builds and deploys compilers for AMD hardware."), "customer")
+    none_of(events_of("Ravel AI deploys its compilers for Nvidia GPUs."), "customer")
     find(
         events_of("Ravel AI will deploy 200 robots for Walmart."),
         "customer",
