@@ -25,7 +25,15 @@ from newsbot.core.extract.en_common import (
     subject,
 )
 from newsbot.core.extract.en_deals import conjuncts
-from newsbot.core.extract.en_names import M_CLOSE, M_OPEN, Context, Ent, Parsed, focus_company
+from newsbot.core.extract.en_names import (
+    M_CLOSE,
+    M_OPEN,
+    Context,
+    Ent,
+    Parsed,
+    focus_company,
+    speaker_company,
+)
 from newsbot.core.extract.money import MoneyMatch
 
 # partnerships and customers ----------------------------------------------------------------
@@ -842,6 +850,8 @@ def customers(p: Parsed, ctx: Context, out: Found) -> None:
     if any(w in lowered for w in _ENDING_WORDS):
         _endings(p, ctx, out)
     _relations(p, ctx, out, lowered)
+    if "biggest" in lowered or "largest" in lowered or "main" in lowered or "top" in lowered:
+        _biggest(p, ctx, out)
 
 
 _LIST_CUES = ("customers", "clients", "users", "buyers", "adopters", "used", "deployed", "adopted")
@@ -1260,6 +1270,75 @@ def _customer(
         names=[vendor, customer],
         money=amount,
     )
+
+
+# "X is our biggest customer"; in an interviewee's answer to who uses the product, "X is the
+# biggest - they run all their invoices through us, roughly a $2 million-a-year contract"
+_BIGGEST = cued(
+    r"(?:^[A-Z]{1,3}:\s+|^|[.;]\s+)(?:(?:probably|definitely|easily|well,)\s+)?{E:customer}\s+"
+    r"(?:is|was|has\s+been|remains)\s+(?:(?:probably|easily|still|now|by\s+far)\s+)?"
+    r"(?P<det>its|the)\s+(?:single\s+)?(?:largest|biggest|main|top|anchor)"
+    r"(?P<noun>\s+(?:customer|client|user|account|buyer))?"
+    r"(?=\s*(?:[,.;:]|$)|\s+[-—–]\s|\s+(?:one|by\s+far|so\s+far|today|right\s+now)\b)",
+    "biggest",
+    "largest",
+    "main",
+    "top",
+    "anchor",
+)
+# what a question about customers asks: who uses, buys or pays for the product
+_ASKS_CUSTOMERS = re.compile(
+    r"\b(?:customers?|clients?|users?|uses?|using|buys?|buying|pays?|paying|adopters?)\b",
+    re.IGNORECASE,
+)
+# "roughly a $2 million-a-year contract": the price of the relation just named
+_PRICE_AFTER = re.compile(
+    r"(?:-a-year|\s+a\s+year|\s+per\s+year|\s+annually)?\s*(?:annual\s+)?"
+    r"(?:contract|deal|agreement|account|subscription|licen[cs]e)\b",
+    re.IGNORECASE,
+)
+
+
+def _biggest(p: Parsed, ctx: Context, out: Found) -> None:
+    for m in _BIGGEST.finditer(p.masked):
+        customer = p.ent(m.group("customer"))
+        if customer is None or customer.via == "pronoun":
+            continue
+        its = m.group("det").lower() == "its"
+        vendor = p.ref_at(m.start("det")) if its else None
+        if not m.group("noun") and not _asked_about_customers(ctx, p):
+            continue  # "X is the biggest": of what, only a question about customers says
+        if vendor is None or vendor.name == customer.name:
+            home = focus_company(ctx, p.sentence.index) if its else speaker_company(ctx, p.sentence)
+            if not home:
+                continue
+            vendor = Ent(0, 0, home, home, "company", "description")
+        price = next(
+            (
+                money
+                for pos, money in p.money_in(m.end(), _sentence_part_end(p, m.end()))
+                if _PRICE_AFTER.match(p.masked, p.masked.find(M_CLOSE, pos) + 1)
+            ),
+            None,
+        )
+        _customer(p, ctx, out, vendor, customer, m, "active", price=price)
+
+
+def _sentence_part_end(p: Parsed, pos: int) -> int:
+    """Where the sentence's part from ``pos`` ends: a dash goes on to say more of it."""
+    stop = p.masked.find(";", pos)
+    return len(p.masked) if stop < 0 else stop
+
+
+def _asked_about_customers(ctx: Context, p: Parsed) -> bool:
+    """Whether the interviewer's last question (a "Q: ..." line) asks who uses the product."""
+    for sentence in reversed(ctx.doc.sentences[max(0, p.sentence.index - 12) : p.sentence.index]):
+        if _QUESTION.match(sentence.text):
+            return bool(_ASKS_CUSTOMERS.search(sentence.text))
+    return False
+
+
+_QUESTION = re.compile(r"^(?:Q\s*[:.]|Question\s*:)")
 
 
 # contracts, payments and availability -------------------------------------------------------

@@ -897,3 +897,40 @@ def test_building_for_a_chipmakers_hardware_is_no_sale_to_it() -> None:
         vendor="Ravel AI",
         customer="Walmart",
     )
+
+
+def test_the_biggest_in_an_answer_about_users_is_a_customer() -> None:
+    events = events_of(
+        "We talked to Priya Raman.\n\nQ: Who uses it today?\n\nPR: Mostly logistics firms. "
+        "Meridian Freight is the biggest — they route all their customs filings through us, "
+        "roughly a $2 million-a-year contract.",
+        INTERVIEW,
+    )
+    find(
+        events,
+        "customer",
+        vendor="Harborline AI",
+        customer="Meridian Freight",
+        amount_usd=2e6,
+        status="active",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "vendor"),
+    [
+        ("PR: Kestrel Bank is our largest customer.", "Harborline AI"),
+        ("PR: Tovana AI sells fraud models. Kestrel Bank is its biggest client.", "Tovana AI"),
+    ],
+)
+def test_x_is_our_biggest_customer(text: str, vendor: str) -> None:
+    find(events_of(INTRO + text, INTERVIEW), "customer", vendor=vendor, customer="Kestrel Bank")
+
+
+def test_the_biggest_after_another_question_is_no_customer() -> None:
+    events = events_of(
+        "We talked to Priya Raman.\n\nQ: Who do you compete with?\n\nPR: Cohere is the biggest "
+        "- they sign contracts we bid on too.",
+        INTERVIEW,
+    )
+    none_of(events, "customer", customer="Cohere")
