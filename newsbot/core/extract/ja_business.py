@@ -74,7 +74,10 @@ def customers(ctx: Ctx, state: State) -> None:
 
 
 _CUSTOMER_LIST = re.compile(r"(?:層)?(?:には|は|として)")
-_CONTRACT_AMOUNT = re.compile(r"契約額|契約金額|支払額|取引額|受注額|発注額")
+_CONTRACT_AMOUNT = re.compile(
+    r"契約(?:総)?(?:金)?額|総契約額|契約の(?:総額|規模|金額)|契約規模|支払(?:総)?額|取引(?:総)?額|"
+    r"受注(?:総)?額|発注(?:総)?額"
+)
 
 
 def _listed_customers(ctx: Ctx, state: State) -> None:
@@ -151,7 +154,12 @@ def _customer(ctx: Ctx, state: State, t: Trig) -> Event | None:
         buyers, conf = ([topic] if topic else []), 0.5
     if not buyers:
         return None
-    if len(buyers) == 1 and _sells(ctx, t, buyers[0]) and not _sells(ctx, t, vendor[0]):
+    if (
+        len(buyers) == 1
+        and _sells(ctx, t, buyers[0])
+        and not _sells(ctx, t, vendor[0])
+        and _party_only(ctx, t, vendor[0])
+    ):
         vendor, buyers = buyers, vendor[:1]  # XがYとクラウド契約を結んだ, X a cloud: X sells
     if _OFFERED.match(ctx.text, t.end):
         summary = ctx.raw[ctx.clause_start(t.start) : ctx.clause_end(t.end)].strip(" 、。")
@@ -196,14 +204,26 @@ _SERVICES = (
 def _sells(ctx: Ctx, t: Trig, name: str) -> bool:
     """The contract of ``t`` is for a service (クラウド契約) the company ``name`` sells others
     (the registry's ``offers``)."""
-    if t.word not in ("契約", "取引"):
+    licence = _LICENCE.match(t.word) is not None
+    if t.word not in ("契約", "取引") and not licence:
         return False
     before = ctx.text[max(ctx.clause_start(t.start), t.start - 16) : t.start]
     wanted = {kind for kind, rx in _SERVICES if rx.search(before)}
+    if licence and not wanted and not _OTHER_LICENSED.search(before):
+        wanted = {"models"}  # a licence from an AI company is one to its models and technology
     entry = next((m.entry for m in ctx.ments if m.name == name and m.entry is not None), None)
     return bool(wanted) and bool(wanted & set(getattr(entry, "offers", ())))
 
 
+def _party_only(ctx: Ctx, t: Trig, vendor: str) -> bool:
+    """The vendor of a licence is read from its slot alone (Bとライセンス契約: either side may
+    license), not named as whose technology it is (Xの技術のライセンス料: X licenses)."""
+    if _LICENCE.match(t.word) is None:
+        return True
+    return any(m.name == vendor and m.lp in ("と", "との") for m in ctx.window(t))
+
+
+_OTHER_LICENSED = re.compile(r"特許|商標|著作|楽曲|映像|画像|記事|コンテンツ|キャラクター|ブランド")
 _FOR = re.compile(r"向け(?:の|に|で)?")
 
 
@@ -381,10 +401,10 @@ def _vendor_slot(ctx: Ctx, m: Ment, t: Trig) -> bool:
         return bool(_TECH.match(ctx.text[m.pend if m.lp == "の" else m.end : t.start]))
     if m.lp in ("に", "へ") and re.match(r"支払|支出", t.word):
         return True
-    if m.lp == "から" and t.word in ("調達", "購入", "ライセンス"):
-        return True
-    return (m.lp in ("と", "との") and t.word in ("契約", "取引")) or (
-        m.lp == "との" and _LICENCE.match(t.word) is not None
+    if m.lp == "から" and (t.word in ("調達", "購入") or _LICENCE.match(t.word)):
+        return True  # Xからライセンスを受けた: X licenses
+    return m.lp in ("と", "との") and (
+        t.word in ("契約", "取引") or _LICENCE.match(t.word) is not None
     )
 
 

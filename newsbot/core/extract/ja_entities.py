@@ -149,7 +149,7 @@ _SLOT_HINT = re.compile(rf"{_DEAL_WORDS}|公開|発表|発売|リリース|提�
 # What a vendor sells that a customer brings in (ハコビヤのシステムを導入): its maker is a company.
 _OFFERINGS = (
     r"システム|サービス|ソリューション|プラットフォーム|ソフトウェア|ソフトウエア|ツール|AI|"
-    r"技術|製品|エージェント|チャットボット"
+    r"技術|製品|モデル|エージェント|チャットボット"
 )
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _SLOT_KATA = re.compile(
@@ -157,7 +157,7 @@ _SLOT_KATA = re.compile(
     rf"(?=(?:\([^()]{{1,20}}\))?(?:は|が|も)[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を開始|"
     rf"締結|導入し|導入を|採用し|契約を結)"
     rf"|(?:を|に|と|から)[^。、]{{0,16}}?(?:{_DEAL_WORDS})|の(?:株式|全株|買収|子会社化|CEO|社長|創業)"
-    rf"|との?[^。、をがは]{{0,10}}?契約|の(?:{_OFFERINGS})を(?:導入|採用)"
+    rf"|との?[^。、をがは]{{0,10}}?契約|の(?:{_OFFERINGS})(?:を(?:導入|採用)|の?(?:ライセンス|使用許諾))"
     rf"|、[^。]{{0,40}}?(?:{_DEAL_WORDS}|公開|発表|発売|リリース|提供を?開始)(?=$|\s))"
 )
 # A katakana name said to be a company: ミライAIは東京のスタートアップだ.

@@ -722,3 +722,34 @@ def test_a_writer_named_in_the_title_moves_and_their_last_job_is_the_origin(
 def test_a_reporters_byline_makes_no_one_move(registry: Registry) -> None:
     text = "文：川端ゆうき\n\n転職者の多くはメルカリを退職し、楽天に入社した。"
     assert not of(events(registry, text, title="AI人材の転職市場"), "talent_move")
+
+
+# ---------------------------------------------------------------- contract totals and licences
+
+
+@pytest.mark.parametrize("total", ["契約総額は92億ドル。", "契約の総額は92億ドルにのぼる。"])
+def test_a_contract_total_in_the_next_sentence_is_the_deals_amount(
+    registry: Registry, total: str
+) -> None:
+    text = f"米エヌビディアはトヨタ自動車とGPU供給契約を結んだ。{total}"
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"], e["amount_usd"]) == ("NVIDIA", "Toyota", 9.2e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "米アンソロピックは日立製作所とモデルのライセンス契約を締結した。",
+        "日立製作所は米アンソロピックとライセンス契約を締結した。",
+        "日立製作所は米アンソロピックからモデルのライセンスを受けた。",
+    ],
+)
+def test_the_maker_of_the_licensed_models_is_the_vendor(registry: Registry, text: str) -> None:
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"]) == ("Anthropic", "Hitachi")
+
+
+def test_whose_technology_is_licensed_stays_the_vendor(registry: Registry) -> None:
+    text = "米グーグルはツバサAIの技術のライセンス料として5億ドルを支払った。"
+    (e,) = of(events(registry, text), "customer")
+    assert (e["vendor"], e["customer"]) == ("ツバサAI", "Google")
