@@ -624,10 +624,19 @@ _STAFF_PCT = re.compile(
 )
 
 
+# "we let 12 people go": the head count between the verb and "go"
+_LET_GO = cued(
+    r"\b(?:let|lets|letting)\s+(?P<what>[^.;,\ue000\ue002]{1,40}?)\s+go\b(?![\s-]+(?:home|out|"
+    r"ahead|on|to|back|through|for|with|into|first|early|free|unpaid|abroad)\b)",
+    "go",
+)
+
+
 def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
-    """ "X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff"."""
-    for m in _CUT.finditer(p.masked):
-        tail = p.masked[m.end() : m.end() + 80]
+    """ "X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff",
+    "we let 12 people go"."""
+    for m in (*_CUT.finditer(p.masked), *_LET_GO.finditer(p.masked)):
+        tail = m.group("what") if "what" in m.groupdict() else p.masked[m.end() : m.end() + 80]
         counts = [c for c in find_count(tail) if c.start <= 20]
         share = _STAFF_PCT.match(tail)
         if share:

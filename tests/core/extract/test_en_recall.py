@@ -934,3 +934,19 @@ def test_the_biggest_after_another_question_is_no_customer() -> None:
         INTERVIEW,
     )
     none_of(events, "customer", customer="Cohere")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PR: In February we let 14 people go, mostly in sales.",
+        "PR: We had to let go of 14 people.",
+        "PR: We had to let about 14 of our engineers go.",
+    ],
+)
+def test_people_let_go_are_a_layoff_of_the_speakers_company(text: str) -> None:
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=14)
+
+
+def test_people_let_go_home_are_no_layoff() -> None:
+    none_of(events_of(INTRO + "PR: We let 14 people go home early.", INTERVIEW), "layoff")
