@@ -84,25 +84,30 @@ def expand(pattern: str) -> str:
 class Cued:
     """A rule pattern with the words (lower-case stems) without which it cannot match:
     ``finditer`` looks for one of them first, which is much cheaper than running the pattern
-    over a sentence that lacks them all."""
+    over a sentence that lacks them all. A ``gate``, when given, is a cheap pattern that finds
+    a part every match has (the list noun and its verb of "its customers include"): a pattern
+    that opens with optional words is tried at every character, its gate skips to a literal."""
 
-    __slots__ = ("cues", "pattern")
+    __slots__ = ("cues", "gate", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], cues: tuple[str, ...]) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], cues: tuple[str, ...], gate: re.Pattern[str] | None = None
+    ) -> None:
         self.pattern = pattern
         self.cues = cues
+        self.gate = gate
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        """``pattern.finditer`` when ``text`` has a cue, else nothing."""
-        if _has_cue(text, self.cues):
+        """``pattern.finditer`` when ``text`` has a cue (and the gate's part), else nothing."""
+        if _has_cue(text, self.cues) and (self.gate is None or self.gate.search(text)):
             return self.pattern.finditer(text, pos, endpos)
         return iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.search`` when ``text`` has a cue."""
-        if _has_cue(text, self.cues):
+        """``pattern.search`` when ``text`` has a cue (and the gate's part)."""
+        if _has_cue(text, self.cues) and (self.gate is None or self.gate.search(text)):
             return self.pattern.search(text, pos, endpos)
         return None
 
@@ -125,9 +130,10 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-def cued(pattern: str, *cues: str) -> Cued:
-    """``rx(pattern)`` that runs only on sentences with one of ``cues`` (lower case)."""
-    return Cued(rx(pattern), cues)
+def cued(pattern: str, *cues: str, gate: str | None = None) -> Cued:
+    """``rx(pattern)`` that runs only on sentences with one of ``cues`` (lower case) and, when
+    a ``gate`` is given, a match of ``rx(gate)`` (a part of the pattern every match holds)."""
+    return Cued(rx(pattern), cues, rx(gate) if gate is not None else None)
 
 
 ENT = rx("{E:i}")

@@ -1096,24 +1096,35 @@ def _relations(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
 # "its customers include A, B and C", "Customers such as A and B", "the software is used by
 # A and B", "more than 150 organisations, including A and B", "two customers, A and B, ...":
 # one customer event per named customer, the vendor the owner or the article's company.
+# The head opens with optional words, so its pattern is tried at every character; each
+# pattern runs only where its gate (the noun and what follows it, a literal first) is found.
+_LIST_NOUNS = "customers|clients|users|buyers|adopters"
 _LIST_HEAD = (
     r"(?:(?:{E:owner}['’]s?|\b(?P<pro>its|their))\s+)?(?:(?:[\w-]+\s+){0,3}?)"
-    r"\b(?P<noun>customers|clients|users|buyers|adopters)"
+    rf"\b(?P<noun>{_LIST_NOUNS})"
+)
+_LIST_VERB = (
+    r"\s+(?:already\s+|now\s+|also\s+)?(?:include|includes|included|including|"
+    r"such\s+as|like|are|have\s+included|range\s+from)\s+"
+)
+_LIST_APPOSED = (
+    r"(?:\s*,\s+|\s*:\s+|\s+[—–]\s+)(?!(?:and|or|but|while|which|who|as|with|"
+    r"according|including|said|says|among|from|for|in|at)\b)"
 )
 _CUSTOMER_LIST = cued(
-    _LIST_HEAD + r"\s+(?:already\s+|now\s+|also\s+)?(?:include|includes|included|including|"
-    r"such\s+as|like|are|have\s+included|range\s+from)\s+(?P<list>)",
+    _LIST_HEAD + _LIST_VERB + r"(?P<list>)",
     "customers",
     "clients",
     "users",
     "buyers",
     "adopters",
+    gate=rf"\b(?:{_LIST_NOUNS})" + _LIST_VERB,
 )
 _CUSTOMER_APPOSITION = cued(
-    _LIST_HEAD + r"(?:\s*,\s+|\s*:\s+|\s+[—–]\s+)(?!(?:and|or|but|while|which|who|as|with|"
-    r"according|including|said|says|among|from|for|in|at)\b)(?P<list>)",
+    _LIST_HEAD + _LIST_APPOSED + r"(?P<list>)",
     "customers",
     "clients",
+    gate=rf"\b(?:{_LIST_NOUNS})" + _LIST_APPOSED,
 )
 _USED_BY = cued(
     r"\b(?:is|are|was|were|being|been)\s+(?:also\s+|already\s+|now\s+|widely\s+)*"
