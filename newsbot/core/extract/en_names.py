@@ -307,6 +307,9 @@ def build_context(doc: Document) -> Context:
         if s.kind in ("title", "heading"):
             continue
         mid.update(_strip_token(w)[0] for w in _MID_CAP.findall(s.text))
+        lead = _LEADING_COMPANY.match(s.text)
+        if lead:  # "Corvex, Inc. today announced", "Quillon, based in Oslo,": a name (headline too)
+            mid.update(_strip_token(w)[0] for w in lead.group(1).split())
         for run in _CAP_SEQUENCE.findall(s.text):
             names = [_strip_token(w)[0] for w in run.split()]
             words.update(names)
@@ -324,6 +327,11 @@ def build_context(doc: Document) -> Context:
     return Context(doc, mid, words=words, pairs=pairs)
 
 
+_LEADING_COMPANY = re.compile(
+    r"((?:[A-Z][\w&'’.-]*\s+){0,2}[A-Z][\w&'’-]*)(?=,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|"
+    r"GmbH)\b|\s+\((?:NYSE|NASDAQ|Nasdaq)\b|\s+today\s+(?:announced|said|unveiled|launched)\b|"
+    r",\s+(?:based|headquartered|founded)\s+in\b)"
+)
 _CAP_SEQUENCE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*")
 _HONORIFICS = frozenset(("Mr", "Ms", "Mrs", "Dr", "Prof", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof."))
 
@@ -886,7 +894,10 @@ _ROUND_LETTER = re.compile(r"[A-K](?:-?\d{1,2}|\+)?")
 _ROUND_BEFORE = re.compile(r"\b(?:[Ss]eries|SERIES|[Pp]re-[Ss]eries)\s+$")
 _NAME_FOLLOWS = re.compile(
     r"^(?:['’]s\s|,\s+(?:the|a|an|which|who|whose|based|founded|co-founded|cofounded|backed)\s|\s+[—–]\s|"
-    r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|\s+(?:said|says|told|announced|has|have|"
+    r"\s+and\s+[A-Z]|\s+\((?:NYSE|NASDAQ|Nasdaq|TSE|LSE)|,?\s+(?:Inc|Corp|Ltd|LLC|PLC|GmbH)\b|"
+    # a press release's "X today announced", "X also said"
+    r"\s+(?:today|yesterday|also|recently|officially|formally)\s+(?:[a-z]+ed|said|says|"
+    r"[a-z]{3,}(?<!er)s)\b|\s+(?:said|says|told|announced|has|have|"
     r"had|will|is|was|plans|agreed|[a-z]+ed|[a-z]{3,}(?<!er)s|struck|won|sold|bought|made|took|led|"
     r"hit|cut|set|put|got|gave|grew|rose|fell|paid|began|became|brought|built|chose|drew|ran|saw|"
     r"sent|spent|split|swept|wrote|lost|left|kept|held|found|came|went|laid|shed|won|sold|"

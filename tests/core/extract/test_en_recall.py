@@ -950,3 +950,35 @@ def test_people_let_go_are_a_layoff_of_the_speakers_company(text: str) -> None:
 
 def test_people_let_go_home_are_no_layoff() -> None:
     none_of(events_of(INTRO + "PR: We let 14 people go home early.", INTERVIEW), "layoff")
+
+
+# press releases: the headline's deal, the body's "today announced" -------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "amount"),
+    [
+        (
+            "Corvex to Acquire Brightpath AI for $85 Million",
+            "Corvex, Inc. today announced that it has entered into a definitive agreement to "
+            "acquire Brightpath AI. The transaction is expected to close in the third quarter.",
+            85e6,
+        ),
+        (
+            "Halvard Systems Acquires Quillon",
+            "Halvard Systems Corp. (NASDAQ: HLVD) today announced the acquisition, valued at $40 "
+            "million. Quillon, based in Oslo, builds retrieval software.",
+            40e6,
+        ),
+        (
+            "",
+            "Corvex today announced it has entered into a definitive agreement to acquire "
+            "Brightpath AI for $85 million in cash.",
+            85e6,
+        ),
+    ],
+)
+def test_a_press_release_acquisition(title: str, text: str, amount: float) -> None:
+    event = find(events_of(text, title), "acquisition", amount_usd=amount)
+    assert name_key(event.fields["target"]) in ("brightpathai", "quillon")
+    assert name_key(event.fields["acquirer"]) in ("corvex", "halvardsystems")
