@@ -190,8 +190,11 @@ def extract_events(doc: Document) -> list[Event]:
         ctx.block_start.setdefault(sentence.block, sentence.index)
         names = read_names(ctx, sentence)
         digits = bool(_DIGIT.search(sentence.text))
-        priced = digits and _has_currency(sentence.text) and bool(doc.money(sentence.index))
-        rules = _rules_for(sentence, names.ents, priced, digits)
+        asks = bool(_QUESTION.search(sentence.text))  # a question states nothing
+        priced = (
+            not asks and digits and _has_currency(sentence.text) and bool(doc.money(sentence.index))
+        )
+        rules = [] if asks else _rules_for(sentence, names.ents, priced, digits)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
         for rule in rules:
@@ -420,6 +423,7 @@ def _names_people(ents: list[Ent], words: frozenset[str]) -> bool:
 
 _ORG_KINDS = frozenset(("company", "unknown", "product"))
 _DIGIT = re.compile(r"\d")
+_QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
 # a currency: a sign, "5bn" / "5 m", or a word; three searches, each one quick to run
 _CURRENCY_SIGN = re.compile(r"[$€£¥₩₹]")
 _CURRENCY_SUFFIX = re.compile(r"\d\s*(?:bn|m|k)\b", re.IGNORECASE)

@@ -982,3 +982,25 @@ def test_a_press_release_acquisition(title: str, text: str, amount: float) -> No
     event = find(events_of(text, title), "acquisition", amount_usd=amount)
     assert name_key(event.fields["target"]) in ("brightpathai", "quillon")
     assert name_key(event.fields["acquirer"]) in ("corvex", "halvardsystems")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "Q: Did anyone try to buy you?",
+            "PR: We had an offer from Nvidia last autumn, and we turned it down.",
+        ),
+        (
+            "Q: Did anyone try to buy you?",
+            "PR: We had an offer from a big chip company last autumn, and we said no.",
+        ),
+        (
+            "Q: Is Sequoia putting $80 million into Harborline AI?",
+            "PR: Not true. We're not raising.",
+        ),
+    ],
+)
+def test_a_refused_offer_or_a_denied_round_is_no_event(question: str, answer: str) -> None:
+    events = events_of("We talked to Priya Raman.\n\n" + question + "\n\n" + answer, INTERVIEW)
+    assert not [e for e in events if e.type in ("investment", "acquisition")], events
