@@ -109,6 +109,16 @@ _STATED_LINE = re.compile(
     r"^\s?(?:(?:プレ|エクステンション)?シリーズ\s?[A-HＡ-Ｈ]|シード|エンジェル|総額|計|約)"
     r"|^\s?[\d０-９][\d０-９,，.．]*(?:億|万|兆)?(?:円|ドル|ユーロ)"
 )
+# A section's label in a digest or roundup (■ 資金調達, 【M&A・提携】, 人事・組織): the kind
+# of news below it, no deal of its own.
+_LABEL_WORD = (
+    r"(?:資金調達|調達|出資|投資|M&A|買収|資本業務提携|業務提携|提携|協業|人事|人事異動|組織|"
+    r"プロダクト|新製品|製品|サービス|決算|業績|採用|顧客|導入事例|事例|人員削減|リストラ|"
+    r"国内|海外|その他|ニュース|トピックス)"
+)
+_SECTION_LABEL = re.compile(
+    rf"[■□●○◆◇▲△★☆◎【\[\s]*{_LABEL_WORD}(?:\s?[・/、&＆]\s?{_LABEL_WORD})*[】\]\s]*"
+)
 _EXTRA_KEYS = (
     "sent",
     "pos",
@@ -143,6 +153,8 @@ def extract_events(doc: Document) -> list[Event]:
         _follow(state, kind, sentence.text, first=sentence.first)
         state.disc.begin(sentence.index, kind, sentence.first, lead=sentence.block == lead)
         state.disc.turn = sentence.spoken
+        if kind != "text" and _SECTION_LABEL.fullmatch(sentence.text):
+            continue  # ■ 資金調達: the label of the items below
         _read(doc, state, sentence.index, without_byline(sentence.text), kind)
     fix_vendors(state)
     _drop_called_off(state)

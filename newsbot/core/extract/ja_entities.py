@@ -139,7 +139,7 @@ _CUED_KATA = re.compile(
 # A katakana word after the field it works in, as the topic or subject: 物流AIのハコビヤは,
 # AI創薬のソラリスバイオが (a field of AI or tech names what a company does).
 _FIELD_KATA = re.compile(
-    rf"(?:[{KANJI}]{{1,6}}(?:AI|テック)|AI[{KANJI}]{{1,4}})の"
+    rf"(?:[{KANJI}]{{1,6}}(?:AI|テック|アプリ)|AI[{KANJI}]{{1,4}})の"
     rf"(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{2,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
     rf"(?=\s?(?:\([^()]{{1,30}}\))?(?:は|が|も|、))"
 )
@@ -185,6 +185,23 @@ _LEADER_KATA = re.compile(
     rf"(?=(?:代表取締役|代表|共同創業者|創業者|CEO|CTO|社長)(?:の|・|兼|、|で|は|\)|\s|$)"
     rf"|[、の][{_K}・{KANJI}]{{2,12}}?(?:代表取締役|代表|共同創業者|創業者|CEO|社長)(?:に聞く|インタビュー|が語る))"
 )
+# A katakana name with its stock listing (ヒカリエッジ（東証グロース）, (東証プライム：4011)), or
+# after what it makes or runs (AI-OCRを手がけるヒカリエッジは), or owning a site where things
+# run (アスクルの物流センターで): a company.
+_LISTED_KATA = re.compile(
+    rf"(?<![{_K}・A-Za-z])(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    r"(?=\((?:東証|名証|札証|福証|JASDAQ|マザーズ|東京証券取引所|証券コード|コード)[^()]{0,16}\))"
+)
+_MAKER_KATA = re.compile(
+    rf"(?:手がけ|手掛け|開発す|運営す|提供す|展開す|製造す)る"
+    rf"(?P<n>(?:[A-Za-z][A-Za-z0-9]*)?[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    rf"(?=\s?(?:\([^()]{{1,30}}\))?(?:は|が|も|、))"
+)
+_SITE_KATA = re.compile(
+    rf"(?<![{_K}・A-Za-z])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*{_LATIN_TAIL})"
+    r"(?=の(?:物流センター|物流拠点|配送センター|工場|倉庫|店舗|データセンター|コールセンター|支店)"
+    r"(?:で|に|へ|や|など))"
+)
 # A katakana name followed by a unit only companies have: ウエスタンデジタルの日本法人.
 _BRANCH_KATA = re.compile(
     rf"(?<![{_K}・])(?P<n>[{_K}]{{3,}}(?:・[{_K}]+)*)(?=の?(?:日本法人|米国法人|日本支社|本社|出身))"
@@ -198,7 +215,7 @@ _NAME_LINE = re.compile(
 )
 _CORP_WORDS = (
     r"(?:銀行|証券|證券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
-    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|電力|ガス|建設|不動産|新聞社|年金基金|"
+    r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|年金基金|"
     r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
 )
 _CORP_SUFFIXED = re.compile(
@@ -649,7 +666,7 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会|"
+    r"鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会|"
     r"精機|精工|精密|光学|電子|技研|興業|工機|電工|化成|製鋼|製紙|食品|薬品|海運|紡績|商会|通商"
 )
 _HIRAGANA_HINT = re.compile(
@@ -670,7 +687,7 @@ _KATA_COMPANIES = (
         ),
     ),
     (_SHA_KATA, re.compile(rf"[{_K}]社")),
-    (_FIELD_KATA, re.compile(rf"AIの|テックの|AI[{KANJI}]")),
+    (_FIELD_KATA, re.compile(rf"AIの|テックの|アプリの|AI[{KANJI}]")),
     (_GLOSSED_KATA, re.compile(rf"[{_K}]\s?\([A-Z]")),
     (
         _COPULA_KATA,
@@ -679,6 +696,15 @@ _KATA_COMPANIES = (
         ),
     ),
     (_BRANCH_KATA, re.compile(rf"[{_K}]の?(?:日本法人|米国法人|日本支社|本社|出身)")),
+    (
+        _LISTED_KATA,
+        re.compile(r"\((?:東証|名証|札証|福証|JASDAQ|マザーズ|東京証券|証券コード|コード)"),
+    ),
+    (_MAKER_KATA, re.compile(r"手がける|手掛ける|開発する|運営する|提供する|展開する|製造する")),
+    (
+        _SITE_KATA,
+        re.compile(r"の物流|の配送|の工場|の倉庫|の店舗|のデータセンター|のコールセンター|の支店"),
+    ),
     (_EXAMPLE_KATA, re.compile(r"をはじめ|などの|といった")),
     (
         _LEADER_KATA,
@@ -790,7 +816,7 @@ _READ_INSIDE = re.compile(
 
 # A kanji name glossed with its reading: 月星智能（ムーンスター）は, 百度（バイドゥ）で.
 _READ_AFTER = re.compile(
-    rf"(?<![{KANJI}])(?P<h>[{KANJI}]{{2,6}})\((?P<r>[{_K}ー・]{{2,12}}|[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){{0,3}})\)"
+    rf"(?<![{KANJI}])(?P<h>[{KANJI}]{{2,6}})\((?P<r>[{_K}ー・]{{2,12}}(?:[A-Z][A-Za-z0-9]{{0,3}})?|[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){{0,3}})\)"
     rf"(?=は|が|を|に|の|と|も|で|、|など)(?!の?(?:{PERSON_TITLES}))"
 )
 _PLACE_END = re.compile(r"[市省区州県都府町村島]$|大学$")
@@ -1299,6 +1325,11 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
         if m.particle != "、":
             continue
         head = text[: m.start]
+        pair = _paired_topic(text, ments, m)
+        if pair:
+            for k in (*pair, m):  # NECとサカナAI、…で業務提携: both are the topic
+                k.particle = k.lp = "は"
+            return
         if _TOPIC_STOP.search(head.replace("の", "")) or head.count("(") > head.count(")"):
             return
         if m.kind == "person" and _DATED_LINE.fullmatch(head):
@@ -1306,6 +1337,22 @@ def _headline_topic(text: str, ments: list[Ment]) -> None:
         if m.lp in ("を", "に", "と", "から", "で", "", "へ", "とともに", "との", "、"):
             m.particle = m.lp = "は"
         return
+
+
+_PAIR_GLUE = re.compile(r"(?:と|、|や|・)*")
+
+
+def _paired_topic(text: str, ments: list[Ment], last: Ment) -> list[Ment]:
+    """The names before ``last`` when the headline opens on them joined by と (AとB、)."""
+    before = [k for k in ments if k.end <= last.start and k.kind == last.kind]
+    if not before or before[0].start - len(before[0].prefix) > 1:
+        return []
+    pos = 0
+    for k in before:
+        if not _PAIR_GLUE.fullmatch(text, pos, k.start - len(k.prefix)):
+            return []
+        pos = k.pend
+    return before if text[pos - 1 : pos] == "と" and pos == last.start - len(last.prefix) else []
 
 
 _NP_PARTICLE = re.compile(r"[^。]{0,24}?(?P<p>は|が|を|に|も|から)(?![はがをにも])")

@@ -197,3 +197,44 @@ def test_surname_resolves_to_the_full_name(registry: Registry) -> None:
 def test_unknown_surname_stays_partial(registry: Registry) -> None:
     found = read(["ベッカー氏は退社した。"], registry)
     assert found[0][0].name == "" and found[0][0].extra["partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ミズカゼ（東証グロース）は決算説明会を開いた。", "ミズカゼ"),
+        ("コエダマ（東証プライム：5599）の株価が上がった。", "コエダマ"),
+        ("音声認識を手がけるコエダマは、決算説明会を開いた。", "コエダマ"),
+        ("同社のロボットはカネマルの物流センターで動いている。", "カネマル"),
+        ("家計簿アプリのサイフノート、従業員を減らす。", "サイフノート"),
+        ("シンガポール最大の物流会社、南海通運は発表した。", "南海通運"),
+        ("新興の星河智能（シンガーAI）を買収した。", "星河智能"),
+    ],
+)
+def test_a_listing_a_line_of_work_or_a_site_makes_a_word_a_company(
+    registry: Registry, text: str, name: str
+) -> None:
+    found = [m.name for m in mentions(text, registry) if m.kind == "company" and m.name]
+    assert found == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロボットの工場で組み立てた。",
+        "検索AIを開発するチームは増えた。",
+        "アプリのアップデートは来月だ。",
+        "年換算売上高（ARR）は伸びた。",
+    ],
+)
+def test_common_nouns_in_those_slots_stay_no_company(registry: Registry, text: str) -> None:
+    assert not [m for m in mentions(text, registry) if m.kind == "company"]
+
+
+def test_a_headline_opening_on_two_names_joined_by_to_has_both_as_topic(
+    registry: Registry,
+) -> None:
+    found = mentions("NECとサカナAI、金融向けLLMで業務提携", registry)
+    assert [(m.name, m.lp) for m in found] == [("NEC", "は"), ("Sakana AI", "は")]
+    found = mentions("富士通、Cohereと提携", registry)
+    assert [(m.name, m.lp) for m in found] == [("Fujitsu", "は"), ("Cohere", "と")]

@@ -753,3 +753,15 @@ def test_whose_technology_is_licensed_stays_the_vendor(registry: Registry) -> No
     text = "米グーグルはツバサAIの技術のライセンス料として5億ドルを支払った。"
     (e,) = of(events(registry, text), "customer")
     assert (e["vendor"], e["customer"]) == ("ツバサAI", "Google")
+
+
+def test_a_digest_sections_label_states_no_deal(registry: Registry) -> None:
+    text = (
+        "今週のAIニュースをお届けします。\n\n■ 資金調達\n\n"
+        "ソニー、AI翻訳のコトノハを買収 → 詳細\n\n■ M&A・提携\n\n"
+        "NECとサカナAI、金融向けLLMで業務提携 → 詳細"
+    )
+    found = events(registry, text, "AIスタートアップ週報 Vol.12｜ソニーがコトノハを買収ほか")
+    assert not of(found, "investment")
+    (p,) = of(found, "partnership")
+    assert set(p["companies"]) == {"NEC", "Sakana AI"}
