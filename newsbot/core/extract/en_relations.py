@@ -1299,7 +1299,8 @@ _BIGGEST = cued(
 )
 # what a question about customers asks: who uses, buys or pays for the product
 _ASKS_CUSTOMERS = re.compile(
-    r"\b(?:customers?|clients?|users?|uses?|using|buys?|buying|pays?|paying|adopters?)\b",
+    r"\b(?:customers?|clients?|users?|uses?|using|buys?|buying|pays?|paying|adopters?|"
+    r"rel(?:y|ies|ying)\s+on|deploy(?:s|ed|ing)?|accounts?|signed\s+(?:up|on))\b",
     re.IGNORECASE,
 )
 # "roughly a $2 million-a-year contract": the price of the relation just named

@@ -901,7 +901,7 @@ def test_building_for_a_chipmakers_hardware_is_no_sale_to_it() -> None:
 
 def test_the_biggest_in_an_answer_about_users_is_a_customer() -> None:
     events = events_of(
-        "We talked to Priya Raman.\n\nQ: Who uses it today?\n\nPR: Mostly logistics firms. "
+        "We talked to Priya Raman.\n\nQ: Which companies rely on it?\n\nPR: Mostly logistics firms. "
         "Meridian Freight is the biggest — they route all their customs filings through us, "
         "roughly a $2 million-a-year contract.",
         INTERVIEW,
