@@ -313,21 +313,30 @@ def _one_move(group: list[Event]) -> Event:
         if not (e.extra.get("move") != "depart" and e.fields.get("to") in lefts and len(group) > 1)
     ] or group
     head = kept[0]
-    sources = [e.fields.get("from") for e in kept if e.fields.get("from")]
     arrivals = [e for e in kept if e.fields.get("to")]
     # a dated arrival (2006年に入社) is history; an undated one is the news
     arrivals.sort(key=lambda e: e.date or "9999")
     last = arrivals[-1] if arrivals else None
     founded = next((e for e in arrivals if e.fields.get("role") == "co-founder"), None)
     target = founded or last
+    # where a past move (2019年にソニーから移籍し) came from is no origin of the news move
+    past = [e for e in arrivals if e is not target and _earlier(e, target)]
+    sources = [e.fields.get("from") for e in kept if e.fields.get("from") and e not in past]
     if target is not None and target.date:
-        left = [e for e in kept if e.fields.get("from") and e.date and e.date <= target.date]
+        left = [
+            e
+            for e in kept
+            if e.fields.get("from") and e.date and e.date <= target.date and e not in past
+        ]
         if left:  # 2015年：Xを退社 … 2024年5月：Yを退社 … 2024年6月：Zを設立: from Y
             sources.insert(0, max(left, key=lambda e: e.date or "").fields["from"])
     if founded is not None and last is not None and _moved_on(founded, last):
         target = last  # founded X, later goes to Y (X is bought): the move is to Y
         sources.insert(0, founded.fields["to"])
     goal = target.fields.get("to") if target else None
+    # (read before the head takes the news move's fields)
+    before = [e.fields["to"] for e in arrivals if e is not target and e.date]
+    joined = target is not None and _joined_before(target, arrivals)
     roles = [
         e.fields.get("role") for e in arrivals if e.fields.get("role") and e.fields["to"] == goal
     ]
@@ -335,16 +344,26 @@ def _one_move(group: list[Event]) -> Event:
     head.fields["to"] = target.fields["to"] if target else None
     head.fields["role"] = role or (roles[0] if roles else None)
     source = next((s for s in sources if s != head.fields["to"]), sources[0] if sources else None)
-    if source is None and target is not None and _joined_before(target, arrivals):
+    if source is None and joined:
         source = head.fields["to"]  # 2006年にAWSに入社し…: the new post is a promotion
     elif source is None and target is not None:
-        before = [e.fields["to"] for e in arrivals if e is not target and e.date]
         source = before[-1] if before else None  # 2015年にグーグルに入社していた: where from
     head.fields["from"] = source
     best = max(kept, key=lambda e: (e.confidence, not e.extra.get("title")))
     head.sentence = best.sentence
     head.confidence = min(0.99, best.confidence + _BOOST * (len(group) - 1))
     return head
+
+
+def _earlier(e: Event, target: Event | None) -> bool:
+    """``e`` is a dated move before the news move ``target`` (undated, or dated later) to
+    another company (one to the same company is the news told again, with its date)."""
+    return (
+        target is not None
+        and bool(e.date)
+        and (not target.date or e.date < target.date)
+        and e.fields.get("to") != target.fields.get("to")
+    )
 
 
 def _joined_before(target: Event, arrivals: list[Event]) -> bool:

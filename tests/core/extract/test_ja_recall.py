@@ -765,3 +765,27 @@ def test_a_digest_sections_label_states_no_deal(registry: Registry) -> None:
     assert not of(found, "investment")
     (p,) = of(found, "partnership")
     assert set(p["companies"]) == {"NEC", "Sakana AI"}
+
+
+# ---------------------------------------------------------------- a past move told in passing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北川聡氏は2018年にパナソニックから移籍し、楽天でデータ部門を率いてきた。その北川氏がNECに移る。",
+        "北川聡氏は2018年にパナソニックから楽天に移籍した。2025年4月、北川氏はNECのCTOに就任した。",
+        "NECは楽天の北川聡氏をCTOに迎える。北川氏は2018年にパナソニックから移籍していた。",
+    ],
+)
+def test_where_a_past_move_came_from_is_not_the_news_moves_origin(
+    registry: Registry, text: str
+) -> None:
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("北川聡", "Rakuten", "NEC")
+
+
+def test_a_founder_comes_from_the_last_employer_not_the_one_before(registry: Registry) -> None:
+    text = "北川聡氏は2015年にパナソニックを退社し、楽天に入社した。2024年にミライラボを設立した。"
+    (e,) = of(events(registry, text), "talent_move")
+    assert (e["from"], e["to"], e["role"]) == ("Rakuten", "ミライラボ", "co-founder")
