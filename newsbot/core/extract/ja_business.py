@@ -70,6 +70,7 @@ def customers(ctx: Ctx, state: State) -> None:
         if t.start not in used and not _STATUS_NEGATION.match(ctx.text[t.end : t.end + 6]):
             state.add(_status_change(ctx, state, t))
     _listed_customers(ctx, state)
+    _named_as_customer(ctx, state)
     _contract_amount(ctx, state)
 
 
@@ -98,6 +99,33 @@ def _listed_customers(ctx: Ctx, state: State) -> None:
                     "status": "active",
                 }
                 state.add(make("customer", fields, ctx, 0.6, pos=c.start))
+
+
+# 大口顧客の三井住友銀行, 日本郵政向けの案件/契約: the one named as a customer or as whom the
+# business is for, with no other company in the sentence to sell to it: the page's company's.
+_CUSTOMER_BEFORE = re.compile(r"(?:大口|主要|最大の|主な|有力)顧客(?:である|の)[米英仏独中韓台]?$")
+_FOR_AFTER = re.compile(r"向け(?:の|に)?(?:案件|契約|導入|供給|販売|出荷|提供|売上|受注)")
+
+
+def _named_as_customer(ctx: Ctx, state: State) -> None:
+    named = [m for m in ctx.ments if m.kind in COMPANY and m.source != "anaphor" and m.name]
+    if len(named) != 1 or ctx.question or ctx.kind == "title":
+        return
+    m = named[0]
+    before = _CUSTOMER_BEFORE.search(ctx.text, max(0, m.start - 12), m.start + len(m.prefix))
+    after = _FOR_AFTER.match(ctx.text, m.end)
+    if (before is None and after is None) or blocked_fin(ctx, m.start):
+        return
+    vendor = state.disc.main("company", exclude=(m.name,))
+    if not vendor:
+        return
+    tail = ctx.text[m.end :]
+    negated = _STATUS_NEGATION.search(tail)
+    status = (
+        next((s for rx, s in _STATUS if rx.search(tail)), "active") if not negated else "active"
+    )
+    fields = {"vendor": vendor, "customer": m.name, "amount_usd": None, "status": status}
+    state.add(make("customer", fields, ctx, 0.55, pos=m.start, explicit=status != "active"))
 
 
 def _contract_amount(ctx: Ctx, state: State) -> None:
@@ -556,6 +584,8 @@ def financials(ctx: Ctx, state: State) -> None:
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if _EFFECT_ON.match(ctx.text, m.end()):
+                continue  # 売上高への影響は1億円程度: a change to the figure, not the figure
             if metric == "valuation" and (
                 ctx.extra.get("valuation_used")
                 or ctx.of("inv")
@@ -564,6 +594,9 @@ def financials(ctx: Ctx, state: State) -> None:
                 continue
             state.add(_financial(ctx, state, metric, m.start(), m.end()))
     _funding_to_date(ctx, state)
+
+
+_EFFECT_ON = re.compile(r"(?:への|に与える|に対する|の)(?:影響|押し下げ|押し上げ|寄与)")
 
 
 def _financial(ctx: Ctx, state: State, metric: str, start: int, end: int) -> Event | None:
@@ -706,7 +739,20 @@ def _fin_company(ctx: Ctx, state: State, start: int) -> str | None:
             return names([m])[0] if names([m]) else None
         if m.lp in ("は", "が", "も", "では") and m.name:
             return m.name
-    return state.disc.salient("company", ctx.idx)
+    guess = state.disc.salient("company", ctx.idx)
+    main = state.disc.main("company")
+    if guess and main and guess != main and _customer_of(state, guess, main):
+        return main  # 大口顧客のX…。ARRは68億円: the page's company's figure, not its customer's
+    return guess
+
+
+def _customer_of(state: State, buyer: str, vendor: str) -> bool:
+    return any(
+        e.type == "customer"
+        and e.fields.get("customer") == buyer
+        and e.fields.get("vendor") == vendor
+        for e in state.events
+    )
 
 
 def _fin_period(ctx: Ctx, start: int, value_start: int) -> str | None:

@@ -767,6 +767,31 @@ def test_a_digest_sections_label_states_no_deal(registry: Registry) -> None:
     assert set(p["companies"]) == {"NEC", "Sakana AI"}
 
 
+def test_a_customer_named_as_such_in_an_earnings_story_is_the_companys(
+    registry: Registry,
+) -> None:
+    text = (
+        "音声認識を手がけるコエダマ（東証グロース）は決算説明会を開いた。"
+        "7〜9月期の売上高は12億円だった。\n\n増収をけん引したのは大口顧客のみずほ銀行だ。\n\n"
+        "「KDDI向けの案件は9月末で契約が終了した。売上高への影響は年間で5000万円程度」という。\n\n"
+        "ARRは9月末時点で40億円となった。"
+    )
+    found = events(registry, text, "コエダマ、7〜9月期は増収")
+    got = {(e["vendor"], e["customer"], e["status"]) for e in of(found, "customer")}
+    assert got == {("コエダマ", "Mizuho Bank", "active"), ("コエダマ", "KDDI", "ended")}
+    figures = of(found, "financial")
+    assert {e["company"] for e in figures} == {"コエダマ"}
+    assert sorted(e["metric"] for e in figures) == ["arr", "revenue"]
+
+
+def test_a_customer_named_beside_another_party_is_left_to_the_contract_rules(
+    registry: Registry,
+) -> None:
+    text = "コエダマは決算を発表した。大口顧客のみずほ銀行は、KDDIとの契約を終了した。"
+    found = of(events(registry, text), "customer")
+    assert not any(e["vendor"] == "コエダマ" for e in found)
+
+
 # ---------------------------------------------------------------- a past move told in passing
 
 
