@@ -304,7 +304,7 @@ def _passive_adoption(ctx: Ctx, t: Trig) -> tuple[list[str], list[str]] | None:
         m
         for m in before
         if m.lp in ("によって", "により")
-        or (m.lp == "に" and not ctx.text[m.pend : t.start].strip())  # Xなどに採用されている
+        or (m.lp == "に" and ctx.text[m.pend : t.start].strip() in ("", "も"))  # Xにも採用されて
         or (m.lp in ("に", "の") and _ADOPTER_GAP.fullmatch(ctx.text, m.pend, t.start))
         or (m.lp == "に" and _ADOPTED_GAP.fullmatch(ctx.text, m.pend, t.start))
     ]

@@ -814,3 +814,15 @@ def test_a_founder_comes_from_the_last_employer_not_the_one_before(registry: Reg
     text = "北川聡氏は2015年にパナソニックを退社し、楽天に入社した。2024年にミライラボを設立した。"
     (e,) = of(events(registry, text), "talent_move")
     assert (e["from"], e["to"], e["role"]) == ("Rakuten", "ミライラボ", "co-founder")
+
+
+def test_adopters_named_with_ni_mo_in_a_passive_are_customers(registry: Registry) -> None:
+    text = (
+        "コエダマは、コールセンターの通話を要約するAIをつくっている会社です。"
+        "みずほ銀行やKDDIにも導入されていて、現場で使われています。"
+    )
+    found = of(events(registry, text), "customer")
+    assert sorted((e["vendor"], e["customer"]) for e in found) == [
+        ("コエダマ", "KDDI"),
+        ("コエダマ", "Mizuho Bank"),
+    ]
