@@ -187,6 +187,23 @@ _ITEM_ROUND = rx(
     r"^{E:co}\s*(?:[—–:]|--|-)\s*(?:raised\s+|raises\s+)?(?:a\s+)?{M:amt}\s+(?:in\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:round|funding|financing|seed|pre-seed|series\s+[a-k]\w*)\b"
 )
+# "agreed to buy $2 billion of Intel stock", "bought $2 billion of Intel shares": the buyer
+# invests in the company whose shares it buys
+_BUYS_SHARES = cued(
+    r"\b(?:buy|buys|bought|buying|purchase|purchases|purchased|purchasing|acquire|acquires|"
+    r"acquired|acquiring|take|takes|took|subscribe\s+(?:to|for)|subscribed\s+(?:to|for))\s+"
+    r"(?:(?:about|roughly|around|nearly|more\s+than|up\s+to|another|an\s+additional|some)\s+)*"
+    r"{M:amt}\s+(?:worth\s+)?(?:of|in)\s+(?:newly\s+issued\s+|new\s+)?{E:co}(?:['’]s?)?\s+"
+    r"(?:newly\s+issued\s+|new\s+)?(?:(?:common|ordinary|preferred|class\s+\w)\s+)?"
+    r"(?:stock|shares|equity)\b",
+    "buy",
+    "bought",
+    "purchas",
+    "acquir",
+    "take",
+    "took",
+    "subscrib",
+)
 _INVEST_FOR_STAKE = cued(
     r"\b(?:invest(?:ed|s|ing)?|paid|pay|pays)\s+{M:amt}\s+(?:in|into|for)\s+{E:co}",
     "invest",
@@ -359,6 +376,11 @@ def investments(p: Parsed, ctx: Context, out: Found) -> None:
                 amount,
                 also=conjuncts(p, investor),
             )
+    for m in _BUYS_SHARES.finditer(p.masked):
+        investor = subject(p, m.start(), ctx, kind="any")
+        co, amount = p.ent(m.group("co")), p.amount(m.group("amt"))
+        if investor is not None:  # "the fund bought $40 million of X shares": no one named
+            _investment(p, ctx, out, co, investor, m.start(), m.end(), amount)
     for m in _HOLDS.finditer(p.masked):
         investor = subject(p, m.start(), ctx, kind="any")
         _investment(p, ctx, out, p.ent(m.group("co")), investor, m.start(), m.end(), None)
@@ -849,7 +871,7 @@ _JOINERS = cued(
     r"(?:^[A-Z]{1,3}:\s+|^|[.;,]\s+(?:and\s+)?|\s+and\s+)"
     r"(?:(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,3}?)?(?P<list>{E}(?:(?:,\s+|,?\s+and\s+){E})*)"
     r"\s+(?:also\s+)?(?:(?P<came>came|come|comes)\s+(?:back\s+)?in|joined|participated|"
-    r"(?:led|co-led)\s+(?P<it>it\b|{E}))(?=\s*(?:[,.;]|$)|\s+(?:too|as\s+well|again)\b|\s+and\s)",
+    r"(?:led|co-led)(?:\s+(?P<it>it\b|{E}))?)(?=\s*(?:[,.;]|$)|\s+(?:too|as\s+well|again)\b|\s+and\s)",
     "came",
     "come",
     "joined",

@@ -728,6 +728,11 @@ _VERB_AFTER = re.compile(
 _CAP_TOKEN = re.compile(r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w’'&:.+\u00c0-\u024f-]*")
 # _CAP_TOKEN for a text without a lower-case letter before a capital ("eBay"), cheaper to run
 _CAPITAL_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w’'&:.+\u00c0-\u024f-]*")
+# a name may open with one digit ("8VC", "1Password"), not a unit ("5G", "4K", "1GW", "70B")
+_DIGIT_LED = re.compile(
+    r"(?<![\w.,$])\d(?=[A-Z](?!(?:W|B|M|K|G|T|D|X|GW|MW|KW|GB|TB|PB|MB|GHz|MHz|TFLOPS|"
+    r"PFLOPS)\b)\w)"
+)
 _CAMEL_PAIR = re.compile(r"[A-Z](?<=[a-z][A-Z])")  # "[a-z][A-Z]", tried at capitals only
 _CONNECTORS = {" of ": "of", " de ": "de", " for ": "for", " & ": "&"}
 _FUND_WORDS = frozenset(
@@ -759,6 +764,8 @@ def _cap_runs(
     for m in tokens.finditer(text):
         word, possessive = _strip_token(m.group(0))
         start, end = m.start(), m.start() + len(word)
+        if start and text[start - 1].isdigit() and _DIGIT_LED.match(text, start - 1):
+            start, word = start - 1, text[start - 1] + word  # "8VC"
         if _I_CONTRACTED.match(word):
             if current:
                 runs.append(_close(current))
@@ -946,6 +953,8 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
         return "company"
     if _DOMAIN_NAME.search(surface) or (len(words) > 1 and words[0] in _FOREIGN_ARTICLES):
         return "company"  # "C3.ai", "H2O.ai", "Der Spiegel", "Le Monde"
+    if len(words) == 1 and surface[:1].isdigit():
+        return "company"  # "8VC", "1Password" (a product's version number trails: "GPT-4")
     if any(c.isdigit() for c in surface):
         return "product"
     before = text[max(0, start - 40) : start]

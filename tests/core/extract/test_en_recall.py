@@ -1004,3 +1004,47 @@ def test_a_press_release_acquisition(title: str, text: str, amount: float) -> No
 def test_a_refused_offer_or_a_denied_round_is_no_event(question: str, answer: str) -> None:
     events = events_of("We talked to Priya Raman.\n\n" + question + "\n\n" + answer, INTERVIEW)
     assert not [e for e in events if e.type in ("investment", "acquisition")], events
+
+
+# investors after a round, and stock bought as an investment -------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Founders Fund led, and Lux Capital and 8VC joined.",
+        "Founders Fund led the round, with participation from Lux Capital and 8VC.",
+    ],
+)
+def test_investors_told_after_the_round_are_its_investors(second: str) -> None:
+    events = events_of("Marrow Robotics raised $40 million in a Series B. " + second)
+    find(
+        events,
+        "investment",
+        company="Marrow Robotics",
+        amount_usd=40e6,
+        investors=["Founders Fund", "Lux Capital", "8VC"],
+    )
+
+
+def test_a_digit_led_name_is_a_company_and_a_unit_is_none() -> None:
+    events = events_of("Marrow Robotics raised $40 million from 8VC to build 5G modems.")
+    find(events, "investment", company="Marrow Robotics", investors=["8VC"])
+    assert not any("5G" in str(e.fields) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SoftBank agreed to buy $2 billion of Intel stock.",
+        "SoftBank bought $2 billion of Intel shares last month.",
+    ],
+)
+def test_stock_bought_is_an_investment_in_its_issuer(text: str) -> None:
+    events = events_of(text)
+    find(events, "investment", company="Intel", investors=["SoftBank Group"], amount_usd=2e9)
+    none_of(events, "acquisition")
+
+
+def test_stock_bought_by_no_one_named_is_no_investment() -> None:
+    none_of(events_of("The fund bought $40 million worth of Nvidia's shares."), "investment")
