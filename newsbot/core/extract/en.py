@@ -452,7 +452,7 @@ _PERSON_WORDS = _words(
 )
 _COMPANY_WORDS = _words(
     "it its company companies startup start-up firm lab maker chipmaker developer giant provider "
-    "group they their both pair publishers partners we us our"
+    "group they their both pair publishers partners we us our you your"
 )
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
 _NEED_FIGURES = (financials, layoffs)

@@ -62,6 +62,7 @@ _STOP = _words(
     "Interim Acting Former Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Sir Series Seed Billion Million "
     "Trillion Thousand Percent US U.S. UK U.K. EU E.U. USD NYSE NASDAQ Nasdaq IPO GPU GPUs CPU "
     "API APIs SaaS LLM LLMs AGI AI ML ARR GAAP EBITDA YoY R&D HR IT PR CRM ERP B2B B2C "
+    "You Your Yours "
     "Raises Raised Announces Announced Acquires Acquired "
     "Acquire Acquisition Agrees Agreed Appoints Appointed Names Named Hires Hired Launches "
     "Launched Signs Signed Completes Completed Joins Joined Leaves Left Says Said Expands "
@@ -129,7 +130,10 @@ _DESCRIPTION = re.compile(
 )
 _PRONOUN = re.compile(
     "(?P<p>"
-    + boundary_words("it|its|It|Its|he|his|him|He|His|she|her|She|Her|we|We|us|our|Our|I|my|My|me")
+    + boundary_words(
+        "it|its|It|Its|he|his|him|He|His|she|her|She|Her|we|We|us|our|Our|I|my|My|me|"
+        "you|You|your|Your"
+    )
     + r")\b(?:(?![.’'-]\w)|(?<=I)(?=['’](?:ve|m|d|ll)\b))"  # (and the "I" of "I've")
 )
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w’'&:.+\u00c0-\u024f-]*")
@@ -1021,8 +1025,10 @@ def _define_aliases(ctx: Context, text: str, ents: list[Ent]) -> None:
 # references --------------------------------------------------------------------------------
 
 
-_PRONOUN_WORDS = frozenset(
-    ("it", "its", "he", "his", "him", "she", "her", "we", "us", "our", "i", "my", "me")
+_SECOND_PERSON = frozenset(("you", "your"))
+_PRONOUN_WORDS = (
+    frozenset(("it", "its", "he", "his", "him", "she", "her", "we", "us", "our", "i", "my", "me"))
+    | _SECOND_PERSON
 )
 _FIRST_PERSON = frozenset(("we", "us", "our", "i", "my", "me"))
 _DESCRIPTION_NOUNS = frozenset(_COMPANY_NOUNS.split("|"))
@@ -1054,6 +1060,8 @@ def _add_references(ctx: Context, text: str, ents: list[Ent], sentence: Sentence
         word = m.group("p").lower()
         if word in _FIRST_PERSON:
             ref = _first_person(ctx, text, word, m.start(), out, sentence)
+        elif word in _SECOND_PERSON:
+            ref = _second_person(ctx, sentence)
         else:
             ref = _resolve_pronoun(ctx, text, word, m.start(), out, sentence)
         if ref:
@@ -1216,6 +1224,17 @@ def _first_person(
         return (person, kind) if person else None
     company = company or ctx.doc.main("company")
     return (company, kind) if company else None
+
+
+def _second_person(ctx: Context, sentence: Sentence) -> tuple[str, str] | None:
+    """Whom "you", "your" stand for: in an interviewer's question turn ("Q: You raised $60
+    million in March. What's it for?"), the interviewee's company; elsewhere (the reader, a
+    quote's listener) no one."""
+    first = ctx.doc.sentences[ctx.block_start.get(sentence.block, sentence.index)]
+    if not _QUESTION_LINE.match(first.text):
+        return None
+    company = _voice(ctx)[0] or ctx.doc.main("company")
+    return (company, "company") if company else None
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote)\s+(?:[\w-]+\s+){0,6}$")
@@ -1500,8 +1519,8 @@ def _mark_possessives(text: str, ents: list[Ent]) -> None:
 # masking and people -------------------------------------------------------------------------
 
 
-_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their", "our", "my"))
-_THIRD_PERSON = {"our": "its", "Our": "Its"}  # same length: positions stay
+_POSSESSIVE_PRONOUNS = frozenset(("its", "his", "her", "their", "our", "my", "your"))
+_THIRD_PERSON = {"our": "its", "Our": "Its", "your": "its ", "Your": "Its "}  # positions stay
 
 
 def _mask(sentence: Sentence, text: str, ents: list[Ent], money: list[MoneyMatch]) -> Parsed:

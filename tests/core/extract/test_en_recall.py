@@ -952,6 +952,38 @@ def test_people_let_go_home_are_no_layoff() -> None:
     none_of(events_of(INTRO + "PR: We let 14 people go home early.", INTERVIEW), "layoff")
 
 
+# "you" in the interviewer's turn is the interviewee's company, never a company named "You" ---
+ASKED = "We talked to Priya Raman.\n\n"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Q: You raised $60 million in March. What's it for?",
+        "Q: So you raised $60 million in March. What's it for?",
+    ],
+)
+def test_you_in_a_question_turn_is_the_interviewees_company(question: str) -> None:
+    events = events_of(ASKED + question + "\n\nPR: Mostly hiring.", INTERVIEW)
+    find(events, "investment", company="Harborline AI", amount_usd=60e6)
+    assert not any("You" in str(e.fields) for e in events), events
+
+
+def test_your_rival_in_a_question_turn_stays_the_rival() -> None:
+    events = events_of(
+        ASKED + "Q: Your rival Cohere raised $500 million in May. Worried?\n\nPR: No.", INTERVIEW
+    )
+    find(events, "investment", company="Cohere", amount_usd=500e6)
+    none_of(events, "investment", company="Harborline AI")
+
+
+def test_you_outside_a_question_is_no_company() -> None:
+    events = events_of(ASKED + "PR: If you raise $60 million, you hire fast.", INTERVIEW)
+    assert not [e for e in events if e.type == "investment"], events
+    events = events_of("You raised $60 million in March? Then hire.", "Advice for founders")
+    assert not any("You" in str(e.fields) for e in events), events
+
+
 # press releases: the headline's deal, the body's "today announced" -------------------------
 
 
