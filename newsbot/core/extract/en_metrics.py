@@ -935,6 +935,13 @@ def _product_like(name: str, ents: list[Ent], after: str) -> bool:
         return True
     if re.match(rf"^\s+(?:[a-z-]+\s+)?(?:{_PRODUCT_NOUNS})\b", after):
         return True
+    if (
+        len(ents) == 1
+        and ents[0].kind == "unknown"
+        and not ents[0].looks_like_person()
+        and _WHEN_LAUNCHED.match(after)
+    ):
+        return True  # "The company launched Tidewright last year": a dated launch
     return bool(
         re.match(
             rf"^,\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_PRODUCT_NOUNS})\b",
@@ -942,6 +949,14 @@ def _product_like(name: str, ents: list[Ent], after: str) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+_WHEN_LAUNCHED = re.compile(
+    r"^\s+(?:(?:last|earlier\s+this|this|early\s+last|late\s+last)\s+(?:year|month|week|"
+    r"spring|summer|autumn|fall|winter|quarter)|in\s+(?:(?:early|late|mid-?)\s*)?(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|"
+    r"\d{4})\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
 
 
 def _product_before(p: Parsed, pos: int) -> tuple[str, list[Ent]]:

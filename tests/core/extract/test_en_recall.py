@@ -984,6 +984,57 @@ def test_you_outside_a_question_is_no_company() -> None:
     assert not any("You" in str(e.fields) for e in events), events
 
 
+# an answer turn labelled with the interviewee's name speaks for the company, as initials do --
+
+
+@pytest.mark.parametrize("label", ["Raman", "Priya Raman", "Priya"])
+def test_an_answer_labelled_with_the_interviewees_name_speaks_for_the_company(
+    label: str,
+) -> None:
+    raised = events_of(
+        ASKED + "Q: Tell us about the raise.\n\n" + label + ": It's a $45 million Series C. "
+        "Lightspeed led it. It values us at $610 million.",
+        INTERVIEW,
+    )
+    find(
+        raised,
+        "investment",
+        company="Harborline AI",
+        amount_usd=45e6,
+        round="Series C",
+        investors=["Lightspeed Venture Partners"],
+        valuation_usd=610e6,
+    )
+    hired = events_of(
+        ASKED + "Q: Who joined?\n\n" + label + ": Tom Alvarez, who was at Stripe for six years, "
+        "joined as CFO.",
+        INTERVIEW,
+    )
+    find(hired, "talent_move", person="Tom Alvarez", **{"from": "Stripe", "to": "Harborline AI"})
+    used = events_of(
+        ASKED + "Q: Who uses it?\n\n" + label + ": Meridian Freight is the biggest - they route "
+        "their filings through us.",
+        INTERVIEW,
+    )
+    find(used, "customer", vendor="Harborline AI", customer="Meridian Freight")
+
+
+def test_the_interviewees_label_without_a_headline_is_the_articles_person() -> None:
+    events = events_of(
+        "Harborline AI builds customs software. We talked to its chief executive, Priya Raman."
+        "\n\nQ: Tell us about the raise.\n\nRaman: It's a $45 million Series C.",
+        "A hard year",
+    )
+    find(events, "investment", company="Harborline AI", round="Series C", amount_usd=45e6)
+
+
+def test_another_speakers_label_speaks_for_no_one() -> None:
+    events = events_of(
+        ASKED + "Q: Tell us about the raise.\n\nTom Ward: It's a $45 million Series C.", INTERVIEW
+    )
+    none_of(events, "investment", company="Harborline AI")
+
+
 # press releases: the headline's deal, the body's "today announced" -------------------------
 
 
@@ -1080,3 +1131,25 @@ def test_stock_bought_is_an_investment_in_its_issuer(text: str) -> None:
 
 def test_stock_bought_by_no_one_named_is_no_investment() -> None:
     none_of(events_of("The fund bought $40 million worth of Nvidia's shares."), "investment")
+
+
+# a background launch by the company the article is about ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The company launched Tidewright last year.",
+        "The startup launched Tidewright in March, and it now has 4,000 users.",
+    ],
+)
+def test_a_dated_launch_by_the_company_in_focus(second: str) -> None:
+    events = events_of(
+        "Corvina named Dana Holt its chief AI officer on Monday. " + second, "Corvina hires"
+    )
+    find(events, "product_launch", company="Corvina", product="Tidewright")
+
+
+def test_a_launched_person_or_place_is_no_product() -> None:
+    events = events_of("Corvina named Dana Holt its chief AI officer. It launched Holt in May.")
+    none_of(events, "product_launch", product="Holt")
