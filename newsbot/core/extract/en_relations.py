@@ -681,9 +681,7 @@ _SHARE_OF_REVENUE = cued(
     "accounted",
     "accounts",
 )
-_COLLABORATION = re.compile(
-    r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b", re.IGNORECASE
-)
+_COLLABORATION = rx(r"\b(?:collaboration|partnership|alliance|joint\s+venture)\b")  # letters first
 _PAUSE_WORDS = re.compile(r"paus|halt|suspend|hold|froz", re.IGNORECASE)
 
 
