@@ -480,9 +480,10 @@ def _from_mention(ctx: Context, m: EntityMention, cuts: list[tuple[int, int]]) -
 
 def _cuts(ctx: Context, text: str) -> list[tuple[int, int]]:
     """Spans the rules must not read: a wire dateline ("SANTA CLARA, Calif., Dec 16
-    (Reuters) - ") and stock listings ("(NYSE: VTRA)")."""
+    (Reuters) - "), an answer turn's label naming the interviewee ("Raman: ") and stock
+    listings ("(NYSE: VTRA)")."""
     cuts: list[tuple[int, int]] = []
-    end = _dateline_end(ctx, text)
+    end = _dateline_end(ctx, text) or (_interviewee_label_end(ctx, text) if ":" in text else 0)
     if end:
         cuts.append((0, end))
     if "." in text:
@@ -1177,12 +1178,30 @@ def speaker_company(ctx: Context, sentence: Sentence) -> str | None:
     """The interviewee's company when ``sentence`` belongs to an answer of a transcript
     ("PR: ...", "A: ...")."""
     first = ctx.doc.sentences[ctx.block_start.get(sentence.block, sentence.index)]
-    if not _ANSWER_TURN.match(first.text):
+    if not _ANSWER_TURN.match(first.text) and not _interviewee_label_end(ctx, first.text):
         return None
     return _voice(ctx)[0] or ctx.doc.main("company")
 
 
 _ANSWER_TURN = re.compile(r"^(?!Q\s*:)[A-Z]{1,3}\s*:\s")
+_NAME_LABEL = re.compile(r"^(?P<label>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s*:\s+")
+
+
+def _interviewee_label_end(ctx: Context, text: str) -> int:
+    """Where an answer turn's label ends when it names the interviewee ("Raman: ",
+    "Priya Raman: ", "Priya: "; the voice's person, else the article's main person), as
+    initials do ("PR: "); 0 for any other line."""
+    m = _NAME_LABEL.match(text)
+    if m is None or m.group("label") in ("Q", "Question"):
+        return 0
+    person = _voice(ctx)[1] or ctx.doc.main("person")
+    if person is None:
+        return 0
+    label = m.group("label")
+    parts = person.split()
+    if label == person or label in (parts[0], parts[-1]) or ctx.doc.canonical(label)[0] == person:
+        return m.end()
+    return 0
 
 
 def _author_line(s: Sentence) -> re.Match[str] | None:

@@ -1012,11 +1012,11 @@ def test_an_answer_labelled_with_the_interviewees_name_speaks_for_the_company(
     )
     find(hired, "talent_move", person="Tom Alvarez", **{"from": "Stripe", "to": "Harborline AI"})
     used = events_of(
-        ASKED + "Q: Who uses it?\n\n" + label + ": Meridian Freight is the biggest - they route "
-        "their filings through us.",
+        ASKED + "Q: Who uses it?\n\n" + label + ": Mostly shippers. Meridian Freight is the "
+        "biggest - they clear every shipment through us, about a $3 million-a-year contract.",
         INTERVIEW,
     )
-    find(used, "customer", vendor="Harborline AI", customer="Meridian Freight")
+    find(used, "customer", vendor="Harborline AI", customer="Meridian Freight", amount_usd=3e6)
 
 
 def test_the_interviewees_label_without_a_headline_is_the_articles_person() -> None:
