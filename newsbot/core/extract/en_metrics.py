@@ -45,7 +45,7 @@ _METRICS = (
 _METRIC = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_METRICS)), re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project\w*|guidance|guided|guides|guide|outlook|target\w*|outlook|aims?|plans?|could|"
-    r"would|might|may|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
+    r"would|might|(?-i:may)|estimat\w*|predict\w*|anticipat\w*|goal|hopes?|on\s+track|"
     r"is\s+set\s+to|will)\b",
     re.IGNORECASE,
 )

@@ -116,6 +116,12 @@ _EN_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "last_named_month",
         ("ended ", "closed ", "finished "),
     ),
+    # "we closed the quarter with $9 million": the quarter (year, month) last ended
+    (
+        r"\b(?:ended|closed|finished)\s+(?:the|our|its)\s+(?P<unit>quarter|year|month)\b",
+        "last_ended",
+        ("ended ", "closed ", "finished "),
+    ),
     (
         rf"\b(?:in|since|by|during|until|from|through|of|at the end of|in early|in late|"
         rf"in mid-) {_MONTH}\b(?! \d)",
@@ -297,6 +303,19 @@ def _last_named_month(m: re.Match[str], on: date | None) -> str | None:
     return _ym(on.year if month < on.month else on.year - 1, month)
 
 
+def _last_ended(m: re.Match[str], on: date | None) -> str | None:
+    """The quarter, year or month that ended last before the article's date."""
+    if not on:
+        return None
+    unit = (_group(m, "unit") or "").lower()
+    if unit == "year":
+        return f"{on.year - 1:04d}"
+    if unit == "month":
+        return _rel_month(-1)(m, on)
+    index = on.year * 4 + (on.month - 1) // 3 - 1  # the quarter before the current one
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
 def _this_named_month(m: re.Match[str], on: date | None) -> str | None:
     return _ym(on.year, _month_of(m)) if on else None
 
@@ -396,6 +415,7 @@ _HANDLERS = {
     "last_month": _rel_month(-1),
     "this_month": _rel_month(0),
     "last_named_month": _last_named_month,
+    "last_ended": _last_ended,
     "this_named_month": _this_named_month,
     "rel_edge": _rel_edge,
     "quarter_no_year": _quarter_no_year,

@@ -1035,6 +1035,37 @@ def test_another_speakers_label_speaks_for_no_one() -> None:
     none_of(events, "investment", company="Harborline AI")
 
 
+# "we finished May with $4 million", "closed the quarter with": the period that just ended ---
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "period"),
+    [
+        ("PR: We finished May with $4 million in ARR.", "arr", 4e6, "2025-05"),
+        (
+            "PR: We ended February with $3.5 million in annual recurring revenue.",
+            "arr",
+            3.5e6,
+            "2025-02",
+        ),
+        ("PR: We closed the quarter with $9 million in revenue.", "revenue", 9e6, "2025-Q1"),
+        ("PR: We ended the year with $30 million in ARR.", "arr", 30e6, "2024"),
+        ("PR: We finished the month with $3 million in revenue.", "revenue", 3e6, "2025-05"),
+    ],
+)
+def test_a_figure_a_period_closed_with_is_that_periods(
+    text: str, metric: str, value: float, period: str
+) -> None:
+    events = events_of(INTRO + text, INTERVIEW)
+    find(
+        events, "financial", company="Harborline AI", metric=metric, value_usd=value, period=period
+    )
+
+
+def test_the_modal_may_still_makes_a_forecast() -> None:
+    none_of(events_of(INTRO + "PR: Our ARR may reach $5 million.", INTERVIEW), "financial")
+
+
 # press releases: the headline's deal, the body's "today announced" -------------------------
 
 
