@@ -112,8 +112,12 @@ _EN_PREFIXED = re.compile(
     rf"(?<![\w$])(?P<pre>{by_first_letter(_alternation(_PREFIX))})\s?(?P<num>{NUM}){_SCALE}",
     re.IGNORECASE,
 )
+# opens with the class of a number's first character, which the engine skips to (the
+# lookbehind that opened it made the engine try every position)
 _EN_SUFFIXED = re.compile(
-    rf"(?<![\w$.,])(?P<num>{NUM}){_SCALE}\s(?P<suf>{_alternation(_SUFFIX)})\b", re.IGNORECASE
+    r"(?P<num>[\d.](?<![\w$.,][\d.])(?:(?<=\d)\d*(?:,\d{3})*(?:\.\d+)?|(?<=\.)\d+))"
+    rf"{_SCALE}\s(?P<suf>{_alternation(_SUFFIX)})\b",
+    re.IGNORECASE,
 )
 # an amount in words: "two hundred million dollars", "one and a half billion euros"
 _EN_WORDS = re.compile(
@@ -124,6 +128,8 @@ _EN_WORDS = re.compile(
 # "(?:thousand|million|billion|trillion)\s" case-insensitively, opening with the class of the
 # first letters (outside the case-insensitive part) so the engine skips to those letters
 _SCALE_WORD = re.compile(r"[bmtBMT](?:(?<=[tT])(?i:housand|rillion)|(?<=[bmBM])(?i:illion))\s")
+# what every amount in words holds: a scale word and a currency ("million dollars")
+_SCALE_CURRENCY = re.compile(_SCALE_WORD.pattern + rf"(?i:{_alternation(_SUFFIX)})\b")
 _JA = re.compile(
     rf"(?P<approx>約|およそ)?(?P<num>(?=\d){JA_NUM})(?P<cur>{_alternation(_JA_CURRENCY)})"
 )
@@ -191,7 +197,7 @@ def _default_rates() -> Rates:
 def _raw_matches(text: str, lang: str) -> list[MoneyMatch]:
     found = [m for m in map(_from_prefixed, _EN_PREFIXED.finditer(text)) if m]
     found += [m for m in map(_from_suffixed, _EN_SUFFIXED.finditer(text)) if m]
-    if _SCALE_WORD.search(text):
+    if _SCALE_CURRENCY.search(text):
         found += [m for m in map(_from_words, _EN_WORDS.finditer(text)) if m]
     if lang == "ja" or any(c in text for c in "円ドルユーロ"):
         found += [m for m in map(_from_ja, _JA.finditer(text)) if m]
