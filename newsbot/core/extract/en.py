@@ -32,6 +32,7 @@ from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_relations import customers, partnerships
 from newsbot.core.extract.en_tables import TableReader
 from newsbot.core.extract.merge import merge_events
+from newsbot.core.extract.numbers import COUNT_WORDS
 from newsbot.core.extract.patterns import by_first_letter
 from newsbot.core.extract.periods import month_period
 from newsbot.core.extract.text import Sentence
@@ -393,12 +394,14 @@ def _rules_for(
     companies = named > 0 or referred
     pairs = named > 1 or (named == 1 and referred)  # a relation needs two companies
     figures = priced or digits or not _NUMBER_WORDS.isdisjoint(words)
+    counts = figures or not COUNT_WORDS.isdisjoint(words)  # "we let nine people go"
     rules = []
     for vocabulary, rule, needs in _RULE_NEEDS:
         if (
             vocabulary.isdisjoint(words)
             or ("people" in needs and not _names_people(ents, words))
             or ("figures" in needs and not figures)
+            or ("counts" in needs and not counts)
             or ("companies" in needs and not companies)
             or ("pairs" in needs and not pairs)
         ):
@@ -455,7 +458,8 @@ _COMPANY_WORDS = _words(
     "group they their both pair publishers partners we us our you your"
 )
 _NUMBER_WORDS = _words("hundreds thousands dozens hundred thousand million billion percent")
-_NEED_FIGURES = (financials, layoffs)
+_NEED_FIGURES = (financials,)
+_NEED_COUNTS = (layoffs,)  # a figure, or a head count in words
 _NEED_COMPANIES = (acquisitions, partnerships, customers, investments, round_joiners)
 _NEED_PAIRS = (partnerships, customers)
 # each rule family with its vocabulary and what the sentence must have besides
@@ -468,6 +472,7 @@ _RULE_NEEDS = tuple(
             for need, rules in (
                 ("people", (talent,)),
                 ("figures", _NEED_FIGURES),
+                ("counts", _NEED_COUNTS),
                 ("companies", _NEED_COMPANIES),
                 ("pairs", _NEED_PAIRS),
             )

@@ -185,8 +185,16 @@ COUNT_NOUNS = (
     "jobs|employees|workers|roles|positions|staff|staffers|people|members|engineers|"
     "researchers|contractors|workforce"
 )
+# the words a head count in words holds (a sentence with none needs no search for one)
+COUNT_WORDS = frozenset((*_UNIT_WORDS, *_TENS_WORDS, "hundred", "dozen")) - {"zero"}
+# a head count in words: "nine", "forty", "two hundred", "a dozen", "half a dozen", "a hundred"
+# (not a bare "a"/"one": "one of its engineers" names a person, not a cut)
+_COUNT_WORDS = (
+    rf"\b(?:(?:{_BELOW_100}|a|half\s+a)\s+dozen|a\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|"
+    rf"(?!(?:an?|zero|half)\b|one\b(?!\s+hundred)){WORD_NUM})(?![\w-])"
+)
 _COUNT_EN = re.compile(
-    rf"(?:\b({APPROX_EN})\s+)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(\s?(?:k|thousand)\b)?"
+    rf"(?:\b({APPROX_EN})\s+)?(\d+(?:,\d{{3}})*(?:\.\d+)?|{_COUNT_WORDS})(\s?(?:k|thousand)\b)?"
     rf"(?:\s+[a-z-]+){{0,2}}?\s+({COUNT_NOUNS})\b",
     re.IGNORECASE,
 )
@@ -204,7 +212,7 @@ def find_count(text: str, *, lang: str = "en") -> list[CountMatch]:
 def _find_count_en(text: str) -> list[CountMatch]:
     found = []
     for m in _COUNT_EN.finditer(text):
-        value = parse_number(m.group(2))
+        value = parse_number(m.group(2)) if m.group(2)[0].isdigit() else _count_words(m.group(2))
         if value is None:
             continue
         if m.group(3):
@@ -212,6 +220,18 @@ def _find_count_en(text: str) -> list[CountMatch]:
         start = m.start(2) if not m.group(1) else m.start(1)
         found.append(CountMatch(start, m.end(), round(value), m.group(4).lower(), bool(m.group(1))))
     return found
+
+
+def _count_words(text: str) -> float | None:
+    """ "nine" → 9, "half a dozen" → 6, "two dozen" → 24, "a hundred" → 100."""
+    words = text.lower().split()
+    if words[-1] == "dozen":
+        head = " ".join(words[:-1])
+        number = 1.0 if head == "a" else parse_number_words(head)
+        return 12 * number if number else None
+    if words[0] == "a":
+        words[0] = "one"
+    return parse_number_words(" ".join(words))
 
 
 def _find_count_ja(text: str) -> list[CountMatch]:

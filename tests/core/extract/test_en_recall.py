@@ -1066,6 +1066,27 @@ def test_the_modal_may_still_makes_a_forecast() -> None:
     none_of(events_of(INTRO + "PR: Our ARR may reach $5 million.", INTERVIEW), "financial")
 
 
+# head counts in words: "we let nine people go", "cut forty jobs", "a dozen staff" ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("PR: In February we let nine people go.", 9),
+        ("PR: We cut forty jobs, mostly in sales.", 40),
+        ("PR: We laid off a dozen staff last spring.", 12),
+        ("PR: We had to let go of twenty-two engineers.", 22),
+    ],
+)
+def test_a_head_count_in_words_is_a_layoff(text: str, count: int) -> None:
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=count)
+
+
+def test_a_head_count_in_words_without_a_cut_is_no_layoff() -> None:
+    none_of(events_of(INTRO + "PR: We hired nine people in May.", INTERVIEW), "layoff")
+    none_of(events_of(INTRO + "PR: We cut one of our teams' budgets.", INTERVIEW), "layoff")
+
+
 # press releases: the headline's deal, the body's "today announced" -------------------------
 
 

@@ -39,11 +39,27 @@ def test_percent(text: str, value: float) -> None:
         ("約500人", "ja", 500),
         ("200名", "ja", 200),
         ("laid off 12,000 of its employees", "en", 12000),
+        ("let nine people go", "en", 9),
+        ("cut forty jobs", "en", 40),
+        ("laid off a dozen staff", "en", 12),
+        ("half a dozen engineers", "en", 6),
+        ("two dozen workers", "en", 24),
+        ("twenty-five staffers", "en", 25),
+        ("one hundred employees", "en", 100),
+        ("three hundred and fifty roles", "en", 350),
+        ("about two thousand jobs", "en", 2000),
     ],
 )
 def test_count(text: str, lang: str, value: int) -> None:
     found = find_count(text, lang=lang)
     assert found and found[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["one of its engineers", "a few employees", "often people", "dozens of workers"]
+)
+def test_no_count(text: str) -> None:
+    assert not find_count(text)
 
 
 def test_count_marks_approximate() -> None:
