@@ -83,6 +83,15 @@ def money(value: float, lang: str) -> str:
     return f"${_num(value)}"
 
 
+def money_words(value: float) -> str:
+    """``$14.3 billion``, ``$760 million``: the English event lines' form (the lead figure is
+    ``money``'s short one), which reads as a sentence and as what a reader would type."""
+    for unit, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= scale:
+            return f"${_num(value / scale)} {unit}"
+    return f"${value:,.0f}"
+
+
 def _ja_units(value: float) -> str:
     """143億, 7億6000万, 1万1000: exact to the unit."""
     n = round(value)
@@ -154,7 +163,9 @@ def event_line(e: Event, lang: str) -> str:
 
 def _m(e: Event, key: str, lang: str) -> str | None:
     value = e.get(key)
-    return money(float(value), lang) if value is not None else None
+    if value is None:
+        return None
+    return money(float(value), lang) if lang == "ja" else money_words(float(value))
 
 
 def _en_investment(e: Event) -> str:
@@ -169,7 +180,7 @@ def _en_investment(e: Event) -> str:
     if e.get("stake_pct") is not None:
         extras.append(f"{percent(e['stake_pct'])} stake")
     if e.get("valuation_usd") is not None:
-        extras.append(f"valued at {money(e['valuation_usd'], 'en')}")
+        extras.append(f"valued at {money_words(e['valuation_usd'])}")
     return text + (f" ({'; '.join(extras)})" if extras else "")
 
 
@@ -211,7 +222,7 @@ def _ja_partnership(e: Event) -> str:
 
 def _en_customer(e: Event) -> str:
     text = f"{e.get('customer')} is a customer of {e.get('vendor')}"
-    extras = [money(e["amount_usd"], "en")] if e.get("amount_usd") is not None else []
+    extras = [money_words(e["amount_usd"])] if e.get("amount_usd") is not None else []
     if e.get("status"):
         extras.append(f"status: {STATUS_NAMES['en'].get(e['status'], e['status'])}")
     return text + (f" ({'; '.join(extras)})" if extras else "")
@@ -253,7 +264,8 @@ def _ja_move(e: Event) -> str:
 
 def _fin_value(e: Event, lang: str) -> str:
     if e.get("value_usd") is not None:
-        return money(float(e["value_usd"]), lang)
+        value = float(e["value_usd"])
+        return money(value, lang) if lang == "ja" else money_words(value)
     if e.get("value_pct") is not None:
         return percent(float(e["value_pct"]))
     return "?"

@@ -247,3 +247,17 @@ def test_business_either_way_round_is_a_yes() -> None:
                      "Does Cohere do business with Rakuten?"):
         answer = compose_answer(parse(question), CUSTOMERS[:2])
         assert answer.found and answer.text.lower().startswith(("yes", "はい")), answer.text
+
+
+def test_english_event_lines_spell_the_scale_while_the_lead_figure_is_short() -> None:
+    from newsbot.core.ask_compose import event_line, money, money_words
+
+    assert (money(1.43e10, "en"), money_words(1.43e10)) == ("$14.3B", "$14.3 billion")
+    assert (money_words(7.6e8), money_words(2.5e12), money_words(45_000)) == (
+        "$760 million", "$2.5 trillion", "$45,000")  # fmt: skip
+    deal = {"type": "investment", "company": "Scale AI", "investors": ["Meta"],
+            "amount_usd": 1.43e10, "valuation_usd": 2.9e10, "date": "2025-06-12"}  # fmt: skip
+    assert event_line(deal, "en") == (
+        "Meta invested $14.3 billion in Scale AI (valued at $29 billion) (2025-06-12)"
+    )
+    assert event_line(deal, "ja") == "MetaがScale AIに143億ドルを出資（評価額290億ドル）（2025-06-12）"
