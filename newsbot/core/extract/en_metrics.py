@@ -474,7 +474,15 @@ def _margin(p: Parsed, ctx: Context, out: Found, company: Ent, m: re.Match[str])
         return
 
 
-_NEXT_VERB_CLAUSE = re.compile(r",?\s+and\s+(?:\w+ed|\w+s|said|expects?|forecast|guided|will)\b|;")
+_NEXT_VERB_CLAUSE = re.compile(
+    r",?\s+and\s+(?:\w+ed|\w+s|said|expects?|forecast|guided|will)\b|;"
+    # a clause with a subject of its own: ", and we plan to double it by September"
+    # (", and in May we signed ...": the time said before the subject is that clause's too)
+    r"|,\s+(?:and|but|while|whereas|so)\s+(?:then\s+|(?:in|by|since|during|last|this|earlier|"
+    r"later|early|late)\s+[\w -]{1,20}?,?\s+)?"
+    rf"(?:{E_OPEN}\d+{E_CLOSE}|we|they|it|he|she|I)"
+    r"\s+(?!(?:percent|%))"
+)
 # what may stand between a period and the metric it dates ("2024 full-year revenue"), not a
 # clause's end ("X, which went public in 2021, reported revenue of ..." is no 2021 figure)
 _METRIC_PREFIX = re.compile(

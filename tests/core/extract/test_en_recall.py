@@ -1087,6 +1087,44 @@ def test_a_head_count_in_words_without_a_cut_is_no_layoff() -> None:
     none_of(events_of(INTRO + "PR: We cut one of our teams' budgets.", INTERVIEW), "layoff")
 
 
+# ", and we ..." opens a clause of its own: its month is no period of the figure before -------
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "PR: We ended March at $6 million in ARR, and we plan to double it by September.",
+            "2025-03",
+        ),
+        ("PR: Our ARR hit $6 million, and we doubled the team in March.", "2025-06"),
+        ("PR: Our ARR is $6 million, and in May we signed Kestrel Bank.", "2025-06"),
+        ("PR: Our ARR was $6 million in April, but they only paid in May.", "2025-04"),
+    ],
+)
+def test_a_month_of_the_next_clause_is_not_the_figures(text: str, period: str) -> None:
+    events = events_of(INTRO + text, INTERVIEW)
+    find(events, "financial", company="Harborline AI", value_usd=6e6, period=period)
+    assert len([e for e in events if e.type == "financial"]) == 1, events
+
+
+def test_a_second_figure_keeps_its_own_month() -> None:
+    events = events_of(
+        INTRO + "PR: We ended January at $6 million in ARR, and we crossed $9 million in May.",
+        INTERVIEW,
+    )
+    find(events, "financial", value_usd=6e6, period="2025-01")
+    find(events, "financial", value_usd=9e6, period="2025-05")
+
+
+def test_a_third_party_figure_is_dated_by_its_own_clause() -> None:
+    events = events_of(
+        "Tovana AI's revenue reached $6 million, and it expects to double that by December, "
+        "chief executive Ana Ruiz said."
+    )
+    find(events, "financial", company="Tovana AI", value_usd=6e6, period="2025-06")
+
+
 # press releases: the headline's deal, the body's "today announced" -------------------------
 
 
