@@ -27,7 +27,7 @@ from newsbot.core.extract.en_names import (
     Parsed,
     focus_company,
 )
-from newsbot.core.extract.numbers import find_count, find_percent
+from newsbot.core.extract.numbers import CountMatch, find_count, find_percent
 from newsbot.core.extract.periods import find_periods
 
 # financial figures ---------------------------------------------------------------------------
@@ -643,12 +643,26 @@ _LET_GO = cued(
 )
 
 
+# the people cut are the verb's object: not the ones something else is cut for ("cut prices for
+# 10 employees", "cut 10 employees' plans")
+_NOT_CUT_GAP = re.compile(
+    r"\b(?:for|to|at|from|with|in|on|into|across|per|under|over|among)\b", re.I
+)
+_OWNER_COUNT = re.compile(r"^['’]")
+
+
+def _cut_people(tail: str, count: CountMatch) -> bool:
+    return not _NOT_CUT_GAP.search(tail[: count.start]) and not _OWNER_COUNT.match(
+        tail[count.end :]
+    )
+
+
 def layoffs(p: Parsed, ctx: Context, out: Found) -> None:
     """ "X will eliminate 10,000 jobs", "X laid off about 11,000 employees", "X cut 14% of staff",
     "we let 12 people go"."""
     for m in (*_CUT.finditer(p.masked), *_LET_GO.finditer(p.masked)):
         tail = m.group("what") if "what" in m.groupdict() else p.masked[m.end() : m.end() + 80]
-        counts = [c for c in find_count(tail) if c.start <= 20]
+        counts = [c for c in find_count(tail) if c.start <= 20 and _cut_people(tail, c)]
         share = _STAFF_PCT.match(tail)
         if share:
             counts = [c for c in find_count(tail) if c.start >= share.end()][:1]

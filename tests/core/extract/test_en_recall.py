@@ -1243,3 +1243,29 @@ def test_a_dated_launch_by_the_company_in_focus(second: str) -> None:
 def test_a_launched_person_or_place_is_no_product() -> None:
     events = events_of("Corvina named Dana Holt its chief AI officer. It launched Holt in May.")
     none_of(events, "product_launch", product="Holt")
+
+
+# a layoff's head count is the verb's object, not the people something else is cut for -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PR: We cut prices for 10 employees' plans.",
+        "PR: We cut 10 employees' bonuses.",
+        "PR: We trimmed fees to 40 staff members' accounts.",
+    ],
+)
+def test_people_something_is_cut_for_are_no_layoff(text: str) -> None:
+    none_of(events_of(INTRO + text, INTERVIEW), "layoff")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("PR: We cut a further 200 roles across Europe.", 200),
+        ("PR: We laid off more than 100 of our engineers in May.", 100),
+    ],
+)
+def test_people_cut_are_a_layoff(text: str, count: int) -> None:
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=count)
