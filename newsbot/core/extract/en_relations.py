@@ -1546,6 +1546,11 @@ _SUPPLY_NOUN = re.compile(r"\b(?:supply|services)\s+(?:deal|agreement)", re.IGNO
 _CONTENT = re.compile(
     r"\b(?:content|news|articles?|publish\w*|archives?|journalism|media|data)\b", re.IGNORECASE
 )
+# a purchase stated in the sentence of a partnership deal makes it a sale as well
+_PURCHASE = rx(
+    r"\b(?:buy|buys|buying|bought|purchas\w*|pay|pays|paying|paid|licens\w*|licenc\w*|"
+    r"rent|rents|renting|rented|lease|leases|leasing|leased|subscri\w*)\b"
+)
 _BUYER_WORDS = re.compile(
     r"\b(?:to\s+(?:buy|use|rent|access|secure|purchase)|for\s+(?:[\w-]+\s+)?"
     r"(?:computing|compute|cloud|capacity|chips|gpus|servers))\b",
@@ -1565,6 +1570,8 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     for m in _DEAL_WITH_FOR.finditer(p.masked):
         if _SUPPLY_NOUN.search(m.group(0)):
             continue  # "signed a supply agreement with Y to deploy its software": X supplies
+        if _COLLABORATION.search(m.group(0)) and not _PURCHASE.search(p.masked):
+            continue  # "a partnership agreement with Y for software": one event, the partnership
         _customer(
             p,
             ctx,

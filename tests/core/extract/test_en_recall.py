@@ -1269,3 +1269,28 @@ def test_people_something_is_cut_for_are_no_layoff(text: str) -> None:
 )
 def test_people_cut_are_a_layoff(text: str, count: int) -> None:
     find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=count)
+
+
+# a partnership agreement "for software" is one event, the partnership, unless a purchase is told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harborline AI signed a partnership agreement with Kestrel Bank for software.",
+        "Kestrel Bank entered into a strategic partnership agreement with Tovana AI for its "
+        "fraud models.",
+    ],
+)
+def test_a_partnership_agreement_for_software_is_no_sale(text: str) -> None:
+    events = events_of(text)
+    assert [e.type for e in events] == ["partnership"]
+
+
+def test_a_partnership_agreement_with_a_purchase_is_also_a_sale() -> None:
+    events = events_of(
+        "Kestrel Bank signed a partnership agreement with Tovana AI for its fraud models and "
+        "will pay $2 million a year."
+    )
+    find(events, "partnership", companies=["Kestrel Bank", "Tovana AI"])
+    find(events, "customer", vendor="Tovana AI", customer="Kestrel Bank", amount_usd=2e6)
