@@ -218,6 +218,7 @@ _CORP_WORDS = (
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|年金基金|"
     r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
 )
+_CORP_END = re.compile(rf"[{KANJI}]{_CORP_WORDS}$")
 _CORP_SUFFIXED = re.compile(
     rf"(?<![{KANJI}{_K}A-Za-z0-9&])・?(?P<n>[{KANJI}{_K}A-Za-z0-9&][{KANJI}{_K}A-Za-z0-9&・]{{0,15}}?{_CORP_WORDS})"
 )
@@ -1209,6 +1210,8 @@ def _use_paren(m: Ment, registry: Any) -> None:
         and re.fullmatch(_LATIN_TOKEN + r"(?:\s\S+){0,4}", inner)
         and inner.casefold() not in LATIN_STOP
         and not m.name.isascii()
+        # 韓国産業銀行（KDB）: an acronym only shortens the full name it glosses
+        and not (re.fullmatch(r"[A-Z]{2,5}", inner) and _CORP_END.search(m.surface))
     ):
         m.name = inner
 

@@ -8,6 +8,7 @@ states, and one move per person (a join the person later leaves is history).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,6 +19,10 @@ _GUESS = 0.5  # the confidence of a finding whose party was guessed from the dis
 
 
 _NAME_FIELDS = ("company", "acquirer", "target", "vendor", "customer", "from", "to")
+# The word a company's investing arm ends in: X・ファンド, X・ベンチャーズ, X・キャピタル.
+_FUND_TAIL = re.compile(
+    r"・(?:[^・]*・)*?(?:ファンド|キャピタル|ベンチャーズ|ベンチャー・キャピタル|インベストメンツ?)$"
+)
 
 
 def unify_names(
@@ -41,6 +46,8 @@ def unify_names(
             longer[short] = ext[0]
     for name in used:
         head = name.split("・")[0]
+        if _FUND_TAIL.search(name):
+            continue  # サムスン・カタリスト・ファンド: the arm that invests, not サムスン itself
         if head != name and not known(name) and canonical(head) in used:
             longer[name] = str(canonical(head))
     for e in events:

@@ -826,3 +826,37 @@ def test_adopters_named_with_ni_mo_in_a_passive_are_customers(registry: Registry
         ("コエダマ", "KDDI"),
         ("コエダマ", "Mizuho Bank"),
     ]
+
+
+# ---------------------------------------------------------------- fund arms and full names
+
+
+def test_a_fund_arm_is_not_its_parent_named_elsewhere(registry: Registry) -> None:
+    text = (
+        "音声AIのコトダマは14日、シリーズBで20億円を調達したと発表した。"
+        "サムスン電子の投資部門サムスン・カタリスト・ファンドが出資した。"
+        "サムスンをめぐっては、米ハーマンを買収した過去もある。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["investors"] == ["サムスン・カタリスト・ファンド"]
+
+
+def test_an_unknown_long_form_of_a_known_name_is_still_the_known_name(registry: Registry) -> None:
+    text = (
+        "音声AIのコトダマは14日、シリーズBで20億円を調達したと発表した。"
+        "サムスン・エナジーが出資した。サムスンは米ハーマンを買収したことがある。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["investors"] == ["Samsung"]
+
+
+def test_an_acronym_gloss_does_not_replace_a_full_kanji_name(registry: Registry) -> None:
+    text = "音声AIのコトダマは14日、シリーズBで20億円を調達した。北洋産業銀行（HSB）が出資した。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["investors"] == ["北洋産業銀行"]
+
+
+def test_a_latin_gloss_still_names_a_katakana_company(registry: Registry) -> None:
+    text = "音声AIのコトダマ（Kotodama）は14日、シリーズBで20億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["company"] == "Kotodama"
