@@ -860,3 +860,9 @@ def test_a_latin_gloss_still_names_a_katakana_company(registry: Registry) -> Non
     text = "音声AIのコトダマ（Kotodama）は14日、シリーズBで20億円を調達した。"
     (e,) = of(events(registry, text), "investment")
     assert e["company"] == "Kotodama"
+
+
+def test_a_business_type_before_no_is_a_description(registry: Registry) -> None:
+    text = "2019年には米ネットスーパーのフレッシュダイレクトが米小売り大手ターゲットと提携した。"
+    (e,) = of(events(registry, text), "partnership")
+    assert sorted(e["companies"]) == ["ターゲット", "フレッシュダイレクト"]
