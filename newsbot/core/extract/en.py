@@ -27,6 +27,7 @@ from newsbot.core.extract.en_names import (
     finish_parse,
     read_names,
     sentence_words,
+    speaker_company,
 )
 from newsbot.core.extract.en_people import talent
 from newsbot.core.extract.en_relations import customers, partnerships
@@ -92,7 +93,8 @@ RULES: tuple[tuple[frozenset[str], Callable[[Parsed, Context, Found], None]], ..
             "tested piloting piloted trialling trialing deploying install installs installed rolled rolls "
             "installing renew renews renewed extend extends extended expand expands expanded "
             "rollout roll-out scrapped cancelled canceled cancels accounted made makes represented "
-            "represents contributed equip equips equipped renting leasing lease leases access"
+            "represents contributed equip equips equipped renting leasing lease leases access "
+            "biggest largest anchor"
         ),
         customers,
     ),
@@ -195,7 +197,7 @@ def extract_events(doc: Document) -> list[Event]:
         priced = (
             not asks and digits and _has_currency(sentence.text) and bool(doc.money(sentence.index))
         )
-        rules = [] if asks else _rules_for(sentence, names.ents, priced, digits)
+        rules = [] if asks else _rules_for(ctx, sentence, names.ents, priced, digits)
         parsed = finish_parse(ctx, names, light=not rules and not priced)
         found = Found()
         for rule in rules:
@@ -384,13 +386,16 @@ def _copy(event: Event) -> Event:
 
 
 def _rules_for(
-    sentence: Sentence, ents: list[Ent], priced: bool, digits: bool
+    ctx: Context, sentence: Sentence, ents: list[Ent], priced: bool, digits: bool
 ) -> list[Callable[[Parsed, Context, Found], None]]:
     """The rule families whose words the sentence has (investments also for any amount), and
-    whose participants it can name: a talent move needs a person, a deal a company."""
+    whose participants it can name: a talent move needs a person, a deal a company (an
+    answer turn's speaks unnamed: "PR: Kestrel Bank is the biggest")."""
     words = sentence_words(sentence.text)
     named = sum(e.kind in _ORG_KINDS for e in ents)
-    referred = not _COMPANY_WORDS.isdisjoint(words)
+    referred = not _COMPANY_WORDS.isdisjoint(words) or (
+        named == 1 and speaker_company(ctx, sentence) is not None
+    )
     companies = named > 0 or referred
     pairs = named > 1 or (named == 1 and referred)  # a relation needs two companies
     figures = priced or digits or not _NUMBER_WORDS.isdisjoint(words)

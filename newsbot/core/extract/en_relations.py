@@ -1288,7 +1288,7 @@ _BIGGEST = cued(
     r"(?:is|was|has\s+been|remains)\s+(?:(?:probably|easily|still|now|by\s+far)\s+)?"
     r"(?P<det>its|the)\s+(?:single\s+)?(?:largest|biggest|main|top|anchor)"
     r"(?P<noun>\s+(?:customer|client|user|account|buyer))?"
-    r"(?=\s*(?:[,.;:]|$)|\s+[-—–]\s|\s+(?:one|by\s+far|so\s+far|today|right\s+now)\b)",
+    r"(?=\s*(?:[,.;:]|$)|\s*[—–]|\s+-(?:\s|$)|\s+(?:one|by\s+far|so\s+far|today|right\s+now)\b)",
     "biggest",
     "largest",
     "main",

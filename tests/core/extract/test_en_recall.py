@@ -1294,3 +1294,25 @@ def test_a_partnership_agreement_with_a_purchase_is_also_a_sale() -> None:
     )
     find(events, "partnership", companies=["Kestrel Bank", "Tovana AI"])
     find(events, "customer", vendor="Tovana AI", customer="Kestrel Bank", amount_usd=2e6)
+
+
+# "X is the biggest - a $3 million-a-year contract": the speaker's company is the unnamed vendor
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Kestrel Bank is the biggest - a $3 million-a-year contract.",
+        "Mostly banks. Kestrel Bank is the biggest — a $3 million-a-year contract.",
+    ],
+)
+def test_the_biggest_priced_right_after_the_dash_is_a_customer(answer: str) -> None:
+    events = events_of(ASKED + "Q: Who are your customers?\n\nPR: " + answer, INTERVIEW)
+    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank", amount_usd=3e6)
+
+
+def test_the_biggest_alone_in_an_answer_about_customers_is_a_customer() -> None:
+    events = events_of(
+        ASKED + "Q: Which banks use it?\n\nPR: Kestrel Bank is the biggest.", INTERVIEW
+    )
+    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank")
