@@ -26,6 +26,7 @@ from newsbot.core.extract.en_names import (
     Ent,
     Parsed,
     focus_company,
+    speaker_company,
 )
 from newsbot.core.extract.numbers import CountMatch, find_count, find_percent
 from newsbot.core.extract.periods import find_periods
@@ -446,8 +447,9 @@ _SPEAKER_AFTER = rx(r",\s+{E:who}\s+(?:said|says|reported|announced)\b")
 
 
 def _focus(ctx: Context, p: Parsed) -> Ent | None:
-    """ "Revenue rose 25% to $84.7 million": the company the article is about."""
-    name = focus_company(ctx, p.sentence.index)
+    """ "Revenue rose 25% to $84.7 million": the company the article is about; in an answer
+    turn ("PR: ARR was $6 million in January"), the company the turn speaks for."""
+    name = speaker_company(ctx, p.sentence) or focus_company(ctx, p.sentence.index)
     return Ent(0, 0, name, name, "company", "description") if name else None
 
 

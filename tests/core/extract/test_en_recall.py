@@ -1316,3 +1316,39 @@ def test_the_biggest_alone_in_an_answer_about_customers_is_a_customer() -> None:
         ASKED + "Q: Which banks use it?\n\nPR: Kestrel Bank is the biggest.", INTERVIEW
     )
     find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank")
+
+
+# a figure with no owner word: the company the answer speaks for, else the one in focus ------
+
+
+@pytest.mark.parametrize(
+    ("answer", "metric", "period"),
+    [
+        ("PR: ARR was $6 million in January.", "arr", "2025-01"),
+        ("PR: Revenue was $6 million last year.", "revenue", "2024"),
+        ("Raman: ARR was $6 million in January.", "arr", "2025-01"),
+    ],
+)
+def test_an_ownerless_figure_in_an_answer_is_the_speakers_company(
+    answer: str, metric: str, period: str
+) -> None:
+    events = events_of(INTRO + answer, INTERVIEW)
+    find(
+        events,
+        "financial",
+        company="Harborline AI",
+        metric=metric,
+        value_usd=6e6,
+        period=period,
+    )
+
+
+def test_an_ownerless_figure_in_a_post_or_in_prose_is_the_company_in_focus() -> None:
+    post = events_of("By Priya Nand, CEO of Lumora. Revenue was $6 million last year.", "A year")
+    find(post, "financial", company="Lumora", metric="revenue", value_usd=6e6, period="2024")
+    prose = events_of(
+        "Harborline AI builds customs software. It employs 80 people in Lisbon. "
+        "Revenue was $12 million last year.",
+        "Harborline AI grows",
+    )
+    find(prose, "financial", company="Harborline AI", metric="revenue", value_usd=12e6)
