@@ -954,6 +954,11 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     if surface in PLACE_PHRASES or (len(words) == 1 and surface in PLACES):
         return None
     last = words[-1]
+    site = (
+        _SITE_BEFORE.search(text[max(0, start - 60) : start]) if last not in ORG_SUFFIXES else None
+    )
+    if site and (not site.group("listed") or _LIST_GOES_ON.match(text, end)):
+        return None  # "founded in 2021 in Rotterdam", "offices in Lisbon and Porto": a place
     if last in ORG_SUFFIXES or ":" in surface or words[0][:1].islower() or surface in ctx.listed:
         return "company"
     if _DOMAIN_NAME.search(surface) or (len(words) > 1 and words[0] in _FOREIGN_ARTICLES):
@@ -988,6 +993,16 @@ def _guess_kind(ctx: Context, text: str, start: int, end: int, words: list[str])
     return "unknown"
 
 
+# where a company was founded, is based or has offices: the capitalised name after it is a
+# place (the registry's companies never get here)
+_SITE_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_SITE_BEFORE = re.compile(
+    r"\b(?:[Ff]ounded|[Bb]ased|[Hh]eadquartered|[Ll]ocated|[Ii]ncorporated|offices?|"
+    r"headquarters|HQ)\s+(?:in\s+(?:\d{4}|" + _SITE_NAME + r")\s+)?(?:in|at)\s+"
+    r"(?P<listed>" + _SITE_NAME + r"(?:,\s+|,?\s+and\s+))*$"
+)
+# a list of places ends there: not "offices in Lisbon, and Kestrel invested"
+_LIST_GOES_ON = re.compile(r"(?:[.,;:)]|\s+(?:and|or|in|as|while|with|where|since)\b|\s*$)")
 _DOMAIN_BEFORE = re.compile(
     rf"\b(?:{_ROLE}|head|chief|lead|leader|director|adviser|advisor|president|vp|officer|"
     rf"manager|ceo|cto|cfo|coo)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z]{{2,5}}\s+)?$",

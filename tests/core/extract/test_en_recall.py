@@ -1352,3 +1352,33 @@ def test_an_ownerless_figure_in_a_post_or_in_prose_is_the_company_in_focus() -> 
         "Harborline AI grows",
     )
     find(prose, "financial", company="Harborline AI", metric="revenue", value_usd=12e6)
+
+
+# a name where a company was founded, is based or has offices is a place, not the figure's owner
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "The company was founded in 2021 in Rotterdam.",
+        "It was founded in Rotterdam in 2021.",
+        "The startup is headquartered in Rotterdam.",
+        "It has offices in Lisbon, Porto and Rotterdam.",
+    ],
+)
+def test_a_founding_or_office_place_is_no_company(where: str) -> None:
+    events = events_of(
+        "Tidewell Logistics builds route planning tools for shippers. "
+        + where
+        + " Revenue was $12 million last year."
+    )
+    find(events, "financial", company="Tidewell Logistics", metric="revenue", value_usd=12e6)
+    for name in ("Rotterdam", "Lisbon", "Porto"):
+        none_of(events, "financial", company=name)
+
+
+def test_a_name_after_a_list_of_places_that_acts_is_a_company() -> None:
+    events = events_of(
+        "Tidewell Logistics has offices in Rotterdam, and Kestrel invested $5 million in it."
+    )
+    find(events, "investment", company="Tidewell Logistics", investors=["Kestrel"])
