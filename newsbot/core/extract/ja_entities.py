@@ -216,7 +216,9 @@ _NAME_LINE = re.compile(
 _CORP_WORDS = (
     r"(?:銀行|証券|證券|商事|物産|電機|電気|製作所|自動車|工業|重工業|重工|化学|製薬|生命|保険|"
     r"電信電話|ホールディングス|大学|研究所|信託|航空|鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|年金基金|"
-    r"投資基金|基金|投資公社|公社|投資庁|投資委員会)"
+    r"投資基金|基金|投資公社|公社|公庫|信用金庫|信用組合|協同組合|投資庁|投資委員会|"
+    # 中小企業基盤整備機構, not a mechanism (自己注意機構, 安全機構)
+    r"(?<!注意|安全|制御|認証|推論|記憶|防御|監視|冷却|駆動|報酬|検索|学習|評価|暗号|調整)機構)"
 )
 _CORP_END = re.compile(rf"[{KANJI}]{_CORP_WORDS}$")
 _CORP_SUFFIXED = re.compile(
@@ -667,7 +669,8 @@ def _is_kata(ch: str) -> bool:
 _TITLE_HINT = re.compile(rf"氏|さん|様|就任|着任|昇格|昇任|選任|{PERSON_TITLES}")
 _SUFFIX_HINT = re.compile(
     r"銀行|証券|商事|物産|電機|電気|製作所|自動車|工業|重工|化学|製薬|生命|保険|電話|大学|研究所|信託|航空|"
-    r"鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|投資庁|投資委員会|"
+    r"鉄道|運輸|通運|電力|ガス|建設|不動産|新聞社|ホールディングス|基金|公社|公庫|金庫|組合|機構|投資庁|"
+    r"投資委員会|"
     r"精機|精工|精密|光学|電子|技研|興業|工機|電工|化成|製鋼|製紙|食品|薬品|海運|紡績|商会|通商"
 )
 _HIRAGANA_HINT = re.compile(
@@ -855,13 +858,18 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
         found.append(ment)
     for m in _CORP_SUFFIXED.finditer(text):
         name = m.group("n")
-        described = _DESCRIBED.match(name)
+        # 中小企業基盤整備機構: a public body's name says whom it serves, no description
+        described = None if _PUBLIC_BODY_END.search(name) else _DESCRIBED.match(name)
         start = m.start("n") + (described.end() if described else 0)
         name = text[start : m.end("n")]
         head = _CORP_WORD_END.sub("", name)
         if head in _UNIT_HEADS:
             continue  # AI研究所長の…: a unit every company may have, not a name
-        if len(head) >= 2 and (not _GENERIC_CORP_HEAD.search(name) or _national_name(text, m)):
+        if len(head) >= 2 and (
+            not _GENERIC_CORP_HEAD.search(name)
+            or _national_name(text, m)
+            or _NATIONAL_BODY.fullmatch(name)
+        ):
             found.append(_span(start, m.end("n"), text, name, "company", registry))
     for m in _MAKER_NAMED.finditer(text):
         if not _GENERIC_CORP_HEAD.search(m.group("n")):
@@ -871,6 +879,9 @@ def _suffixed(text: str, registry: Any) -> list[Ment]:
 
 _UNIT_HEADS = frozenset(("AI", "IT", "DX", "IoT", "生成AI", "デジタル", "データ", "ソフトウェア"))
 _NATIONAL_NAME = re.compile(rf"(?:日本|中国){_CORP_WORDS}")
+# 日本政策金融公庫, 日本貿易振興機構: a public body named after its country (日本の公庫 is none).
+_PUBLIC_BODY_END = re.compile(r"(?:公庫|機構|基金|公社|組合|金庫)$")
+_NATIONAL_BODY = re.compile(rf"(?:日本|中国)[{KANJI}]{{2,}}(?:公庫|機構|基金|公社)")
 
 
 def _national_name(text: str, m: re.Match[str]) -> bool:

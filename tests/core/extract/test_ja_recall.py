@@ -13,6 +13,7 @@ import pytest
 
 from newsbot.core.article import Article
 from newsbot.core.extract import extract
+from newsbot.core.extract.ja_entities import find_mentions
 from newsbot.core.registry import Registry
 
 
@@ -866,3 +867,31 @@ def test_a_business_type_before_no_is_a_description(registry: Registry) -> None:
     text = "2019年には米ネットスーパーのフレッシュダイレクトが米小売り大手ターゲットと提携した。"
     (e,) = of(events(registry, text), "partnership")
     assert sorted(e["companies"]) == ["ターゲット", "フレッシュダイレクト"]
+
+
+# ---------------------------------------------------------------- public bodies as investors
+
+
+def test_a_public_lender_glossed_with_an_acronym_is_an_investor(registry: Registry) -> None:
+    text = (
+        "AI創薬のソラリスバイオは、シリーズAで15億円を調達した。日本政策金融公庫（JFC）が出資した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"]) == ("ソラリスバイオ", ["日本政策金融公庫"])
+
+
+def test_a_credit_union_and_a_cooperative_end_a_name_as_a_bank_does(registry: Registry) -> None:
+    text = "農業AIのミノリテックは、東海信用金庫などから3億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert e["investors"] == ["東海信用金庫"]
+    text = (
+        "農業AIのミノリテックは、シリーズBで8億円を調達した。"
+        "中小企業基盤整備機構と北海道農業協同組合が出資した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert e["investors"] == ["中小企業基盤整備機構", "北海道農業協同組合"]
+
+
+def test_a_mechanism_is_no_organisation(registry: Registry) -> None:
+    names = [m.name for m in find_mentions("自己注意機構と中小企業基盤整備機構", registry)]
+    assert names == ["中小企業基盤整備機構"]
