@@ -268,6 +268,8 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             # "a deal with Oracle ... for computing power", "a $10 billion agreement with Y
             # to supply it with chips", "a compute deal with Y": a sale (see customers)
             continue
+        if not _COLLABORATION.search(m.group(0)) and _bought_from(p, m.start("b")):
+            continue  # "a three-year agreement with Y for its software": a purchase (customers)
         for other in [b, *conjuncts(p, b)]:
             _partnership(p, out, [a, other], m, m.group("mods"))
     for pattern in (_PARTNER_VERB, _WORKING_WITH):
@@ -354,6 +356,15 @@ _VENTURE_WITH = cued(
     "consortium",
     "alliance",
 )
+
+
+def _bought_from(p: Parsed, vendor: int) -> bool:
+    """Whether the deal with the company at ``vendor`` is for its product ("an agreement with
+    Y for its software"): the customer rule (_DEAL_WITH_FOR) reads it as a purchase."""
+    return any(
+        d.start("vendor") == vendor and not _SUPPLY_NOUN.search(d.group(0))
+        for d in _DEAL_WITH_FOR.finditer(p.masked)
+    )
 
 
 def _list_end(p: Parsed, start: int) -> int:

@@ -1382,3 +1382,18 @@ def test_a_name_after_a_list_of_places_that_acts_is_a_company() -> None:
         "Tidewell Logistics has offices in Rotterdam, and Kestrel invested $5 million in it."
     )
     find(events, "investment", company="Tidewell Logistics", investors=["Kestrel"])
+
+
+# an agreement (no partnership word) with Y for its product is a purchase: one customer event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harborline AI signed a three-year agreement with Kestrel Bank for its lending software.",
+        "Kestrel Bank struck a deal with Tovana AI for its fraud models.",
+    ],
+)
+def test_an_agreement_for_a_product_is_only_a_sale(text: str) -> None:
+    events = events_of(text)
+    assert [e.type for e in events] == ["customer"]
