@@ -272,6 +272,9 @@ def partnerships(p: Parsed, ctx: Context, out: Found) -> None:
             continue  # "a three-year agreement with Y for its software": a purchase (customers)
         for other in [b, *conjuncts(p, b)]:
             _partnership(p, out, [a, other], m, m.group("mods"))
+        bought = _WHICH_BUYS_ITS.match(p.masked, m.end())
+        if bought:  # "a partnership with Y, which will buy its software for $2 million"
+            _customer(p, ctx, out, a, b, bought, "active")
     for pattern in (_PARTNER_VERB, _WORKING_WITH):
         for m in pattern.finditer(p.masked):
             b = p.ent(m.group("b"))
@@ -355,6 +358,14 @@ _VENTURE_WITH = cued(
     "venture",
     "consortium",
     "alliance",
+)
+
+
+# a relative clause on the partner that buys the subject's product: the partner is a customer
+_WHICH_BUYS_ITS = re.compile(
+    r",\s+which\s+(?:will\s+|would\s+|is\s+to\s+|also\s+|has\s+agreed\s+to\s+|agreed\s+to\s+)*"
+    r"(?:buys?|bought|purchase[sd]?|licen[cs]e[sd]?|pays?|paid|subscribes?|subscribed)\s+"
+    r"[^.;,\ue000]{0,40}?\b(?:its|their)\s+[^.;\ue000]{0,60}"
 )
 
 

@@ -1397,3 +1397,29 @@ def test_a_name_after_a_list_of_places_that_acts_is_a_company() -> None:
 def test_an_agreement_for_a_product_is_only_a_sale(text: str) -> None:
     events = events_of(text)
     assert [e.type for e in events] == ["customer"]
+
+
+# "a partnership with Y, which will buy its software": the partnership and Y as a customer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harborline AI signed a partnership agreement with Kestrel Bank, which will buy its "
+        "software for $2 million.",
+        "Harborline AI formed a partnership with Kestrel Bank, which will pay $2 million a year "
+        "for its lending models.",
+    ],
+)
+def test_a_partner_that_buys_the_subjects_product_is_also_a_customer(text: str) -> None:
+    events = events_of(text)
+    find(events, "partnership", companies=["Harborline AI", "Kestrel Bank"])
+    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank", amount_usd=2e6)
+
+
+def test_a_partner_that_sells_the_subjects_product_is_no_customer() -> None:
+    events = events_of(
+        "Harborline AI signed a partnership agreement with Kestrel Bank, which will sell its "
+        "software in Europe."
+    )
+    none_of(events, "customer")
