@@ -300,6 +300,11 @@ def _real_trigger(ctx: Ctx, t: Trig) -> bool:
             not _FIRED_BACKGROUND.search(ctx.text[t.end :])
             and "一時" not in ctx.text[t.start - 3 : t.start]
         )
+    if t.kind == "arrive" and "新卒" in ctx.text[ctx.clause_start(t.start) : t.start]:
+        return False  # Xに新卒で入社し: a first job, a career's start, not a move
+    if t.word.startswith("働"):
+        # 10月からXでエンジニアとして働いています: work that began on a date is an arrival
+        return bool(_SINCE.search(ctx.text[ctx.clause_start(t.start) : t.start]))
     if t.word == "名を連ね":
         return bool(re.search(r"創業|創設|設立", ctx.text[ctx.clause_start(t.start) : t.start]))
     return True
@@ -918,6 +923,10 @@ _ROLE_WORD = re.compile(ROLE_WORDS)
 _POST_SERVED = re.compile(rf"(?P<r>{ROLE_WORDS})(?:\([^()]*\))?を")
 
 
+_OCCUPATIONS = frozenset(("研究者", "エンジニア", "科学者"))
+_FIELD_BEFORE = re.compile(r"(?<![ァ-ヺー一-鿿])[ァ-ヺー一-鿿]{2,8}$")
+
+
 def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
     if t.kind == "serve":
         served = _POST_SERVED.search(ctx.text, p.pend, t.start)
@@ -932,6 +941,10 @@ def _role(ctx: Ctx, t: Trig, p: Ment) -> str | None:
         or _ROLE_SLOT.search(ctx.text, t.end)
     )
     word = m.group("r") if m else None
+    if m and word in _OCCUPATIONS and m.group().endswith("として"):
+        # 機械学習エンジニアとして: an occupation with its field is a role
+        field = _FIELD_BEFORE.search(ctx.text, max(0, m.start("r") - 8), m.start("r"))
+        word = field.group() + word if field else word
     if word is None and t.kind == "lead" and not _leads_elsewhere(ctx, t):
         word = p.role or role_before(ctx.text, p) or None  # a title held elsewhere is no role
     if word in (None, "研究者", "エンジニア", "科学者", "幹部", "役員", "トップ", "責任者"):

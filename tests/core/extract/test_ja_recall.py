@@ -895,3 +895,21 @@ def test_a_credit_union_and_a_cooperative_end_a_name_as_a_bank_does(registry: Re
 def test_a_mechanism_is_no_organisation(registry: Registry) -> None:
     names = [m.name for m in find_mentions("自己注意機構と中小企業基盤整備機構", registry)]
     assert names == ["中小企業基盤整備機構"]
+
+
+def test_work_begun_on_a_date_is_the_writers_move_and_a_first_job_is_none(
+    registry: Registry,
+) -> None:
+    text = (
+        "文：森川はるか\n\nこんにちは、森川です。11月から、AIスタートアップのカゼミチAIで"
+        "データエンジニアとして働いています。新卒から6年間お世話になったメルカリは10月末で"
+        "退職しました。\n\nソウゾウ（当時）に新卒で入社し、推薦モデルを担当していました。"
+    )
+    title = "6年勤めたメルカリを辞めて、AIスタートアップに転職しました"
+    (e,) = of(events(registry, text, title=title), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == (
+        "森川はるか",
+        "Mercari",
+        "カゼミチAI",
+        "データエンジニア",
+    )
