@@ -11,42 +11,14 @@ from typing import Any
 
 import pytest
 
-from newsbot.core.article import Article
 from newsbot.core.events import Event
-from newsbot.core.extract import extract, name_key
-from newsbot.core.registry import Registry
+from tests.core.extract.cases import english_events, find, none_of
 
-REGISTRY = Registry.default()
 ON = datetime(2024, 6, 12, 9, 0)
 
 
 def events_of(text: str, title: str = "") -> list[Event]:
-    return extract(Article("https://example.test/a", title, text, "en", ON), REGISTRY).events
-
-
-def _same(expected: Any, got: Any) -> bool:
-    if isinstance(expected, list):
-        return isinstance(got, list) and {name_key(x) for x in expected} <= {
-            name_key(x) for x in got
-        }
-    if isinstance(expected, float | int) and not isinstance(expected, bool):
-        return isinstance(got, float | int) and abs(got - expected) <= 0.01 * abs(expected)
-    if isinstance(expected, str) and isinstance(got, str):
-        return name_key(expected) == name_key(got)
-    return bool(expected == got)
-
-
-def find(events: list[Event], type_: str, **fields: Any) -> Event:
-    for event in events:
-        if event.type == type_ and all(_same(v, event.fields.get(k)) for k, v in fields.items()):
-            return event
-    shown = [(e.type, e.fields) for e in events]
-    raise AssertionError(f"no {type_} with {fields} in {shown}")
-
-
-def none_of(events: list[Event], type_: str) -> None:
-    found = [e.fields for e in events if e.type == type_]
-    assert not found, f"unexpected {type_}: {found}"
+    return english_events(text, title, ON)
 
 
 # investments ------------------------------------------------------------------------------

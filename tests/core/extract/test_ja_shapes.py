@@ -10,34 +10,13 @@ exercised).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import pytest
 
-from newsbot.core.article import Article
-from newsbot.core.extract import extract
 from newsbot.core.registry import Registry
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry.default()
-
-
-def events(registry: Registry, text: str, title: str = "") -> list[dict[str, Any]]:
-    article = Article(
-        url="https://example.jp/s",
-        title=title,
-        text=text,
-        lang="ja",
-        published_at=datetime(2025, 6, 2),
-    )
-    return [e.to_dict() for e in extract(article, registry).events]
-
-
-def of(found: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    return [e for e in found if e["type"] == kind]
+from tests.core.extract.cases import japanese_events as events
+from tests.core.extract.cases import of
 
 
 def pairs(found: list[dict[str, Any]], kind: str, *fields: str) -> set[tuple[Any, ...]]:
