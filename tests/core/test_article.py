@@ -123,12 +123,12 @@ def test_an_interviewee_with_the_initials_pr_is_no_ad_label() -> None:
         "<p><strong>Q:</strong> How did the quarter go for the company?</p>"
         "<p><strong>PR:</strong> We ended December at $28 million in recurring revenue.</p>"
         "<p><strong>Q:</strong> And who is using the product today?</p>"
-        "<p><strong>PR:</strong> Ostara Foods runs every supplier invoice through us now.</p>"
+        "<p><strong>PR:</strong> Fenwick Foods runs every supplier invoice through us now.</p>"
     )
     ad = "<div><span>PR</span><a href='https://ads.example/x'>Try Quanta CI free</a></div>"
     text = parse_article(page(body=turns + ad), URL).text
     assert "$28 million in recurring revenue" in text
-    assert "Ostara Foods runs every supplier invoice" in text
+    assert "Fenwick Foods runs every supplier invoice" in text
     assert_absent(text, "Quanta CI")
 
 

@@ -867,7 +867,7 @@ _TO_FOUND = re.compile(r"\bto\s+(?:co-?found|found|start|launch|set\s+up)\s", re
 
 
 def _new_home_role(p: Parsed, pos: int) -> str | None:
-    """ "left Intel in 2023 to co-found Tachyon": the new company is founded, its role co-founder."""
+    """ "left Intel in 2023 to co-found Quillmark": the new company is founded, its role co-founder."""
     m = _NEW_HOME.match(p.masked[pos:])
     return "co-founder" if m and _TO_FOUND.search(m.group(0)) else None
 

@@ -70,7 +70,7 @@ class Discourse:
     speaker: str = ""  # the person the title or lead names first: who 私 is in an interview
     career: str = ""  # the person whose career the page is (Xさんの経歴まとめ)
     turn: bool = False  # the sentence is the speaker's own words (an interview's answer)
-    voice: str = ""  # the company the interviewee speaks for (ツバメデータの山科彩CEOに聞く)
+    voice: str = ""  # the company the interviewee speaks for (ミナモAIの川井咲CEOに聞く)
     author: str = ""  # the writer of a first-person post (小川健太です。…に転職しました)
 
     def begin(self, sent: int, kind: str, first: bool, *, lead: bool = False) -> None:
@@ -109,8 +109,8 @@ class Discourse:
                 self.lead_in[kind] = (sent, about)
 
     def _note_voice(self, ments: list[Ment]) -> None:
-        """An interview's title or lead: the company the interviewee is named with (Xの山科彩
-        CEOに聞く, 山科彩（X代表取締役）に話を聞いた) is what the page is about."""
+        """An interview's title or lead: the company the interviewee is named with (Xの川井咲
+        CEOに聞く, 川井咲（X代表取締役）に話を聞いた) is what the page is about."""
         for i, m in enumerate(ments):
             if m.kind != "person" or m.name != self.speaker:
                 continue

@@ -930,7 +930,7 @@ def _generic_kata(name: str) -> bool:
 
 
 def _generic_led(name: str) -> bool:
-    """For the company a leader is named with (ツバメデータ代表取締役, ツバメデータの…CEOに聞く),
+    """For the company a leader is named with (ミナモAI代表取締役, ミナモAIの…CEOに聞く),
     a generic last word is part of the name when a word of its own comes before it."""
     tail = GENERIC_TAIL.search(name)
     if tail is None or "・" in name or _LATIN_HEAD.match(name):

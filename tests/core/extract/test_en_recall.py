@@ -47,10 +47,10 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         {"company": "Fernwise", "metric": "arr", "value_usd": 4e6},
     ),
     (
-        "Tachyon Labs co-founder Ravi Kumar on photonic chips",
-        "Tachyon Labs makes optical interconnects. I left Intel in 2023 to co-found Tachyon Labs.",
+        "Quillmark Labs co-founder Ravi Kumar on photonic chips",
+        "Quillmark Labs makes optical interconnects. I left Intel in 2023 to co-found Quillmark Labs.",
         "talent_move",
-        {"person": "Ravi Kumar", "from": "Intel", "to": "Tachyon Labs"},
+        {"person": "Ravi Kumar", "from": "Intel", "to": "Quillmark Labs"},
     ),
     (
         "Northwind Bio closes Series B",
@@ -241,10 +241,10 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
         {"person": "Sana Ruiz", "to": "Nimbus Robotics", "role": "co-founder"},
     ),
     (
-        "Tachyon Labs co-founder Ravi Kumar on photonic chips",
-        "Tachyon Labs makes optical interconnects. I left Intel in 2023 to co-found Tachyon Labs.",
+        "Quillmark Labs co-founder Ravi Kumar on photonic chips",
+        "Quillmark Labs makes optical interconnects. I left Intel in 2023 to co-found Quillmark Labs.",
         "talent_move",
-        {"person": "Ravi Kumar", "from": "Intel", "to": "Tachyon Labs", "role": "co-founder"},
+        {"person": "Ravi Kumar", "from": "Intel", "to": "Quillmark Labs", "role": "co-founder"},
     ),
     # a past round told in a comparison is a round of its own, of the same company
     (
@@ -666,20 +666,20 @@ def test_the_company_after_a_founding_is_the_founded_one(founding: str) -> None:
 
 # an interview's answers: "our" and an unnamed company are the interviewee's, named in the
 # headline ("Q&A: X's A on ...")
-INTERVIEW = "Q&A: Harborline AI's Priya Raman on a hard year"
-INTRO = "We talked to co-founder and CEO Priya Raman about the year.\n\nQ: Who joined?\n\n"
+INTERVIEW = "Q&A: Tidemark AI's Paula Reyes on a hard year"
+INTRO = "We talked to co-founder and CEO Paula Reyes about the year.\n\nQ: Who joined?\n\n"
 
 
 def test_an_interviewee_hire_goes_to_the_headline_company() -> None:
     events = events_of(
-        INTRO + "PR: Tom Alvarez, who was at Stripe for six years, joined as CFO.", INTERVIEW
+        INTRO + "PR: Tom Okafor, who was at Stripe for six years, joined as CFO.", INTERVIEW
     )
     find(
         events,
         "talent_move",
-        person="Tom Alvarez",
+        person="Tom Okafor",
         role="CFO",
-        **{"from": "Stripe", "to": "Harborline AI"},
+        **{"from": "Stripe", "to": "Tidemark AI"},
     )
 
 
@@ -693,13 +693,13 @@ def test_an_interviewee_promotion_is_inside_the_company() -> None:
         "talent_move",
         person="Leah Kim",
         role="chief operating officer",
-        **{"from": "Harborline AI", "to": "Harborline AI"},
+        **{"from": "Tidemark AI", "to": "Tidemark AI"},
     )
 
 
 def test_an_interviewee_figure_is_the_headline_company() -> None:
     events = events_of(INTRO + "PR: We ended December at $28 million in ARR.", INTERVIEW)
-    find(events, "financial", company="Harborline AI", metric="arr", value_usd=28e6)
+    find(events, "financial", company="Tidemark AI", metric="arr", value_usd=28e6)
 
 
 # earnings notes: the full year beside a quarter ------------------------------------------
@@ -753,7 +753,7 @@ def test_an_interviewee_round_is_the_headline_company() -> None:
     find(
         events,
         "investment",
-        company="Harborline AI",
+        company="Tidemark AI",
         amount_usd=45e6,
         round="Series C",
         investors=["Lightspeed Venture Partners", "NVIDIA", "Sequoia Capital"],
@@ -845,7 +845,7 @@ def test_compute_rented_from_a_seller_is_the_sellers_sale(text: str, seller: str
 )
 def test_a_month_ended_is_the_last_one_of_that_name(text: str, period: str) -> None:
     events = events_of(INTRO + text, INTERVIEW)
-    find(events, "financial", company="Harborline AI", metric="arr", period=period)
+    find(events, "financial", company="Tidemark AI", metric="arr", period=period)
 
 
 def test_a_bought_lab_building_for_its_buyer_is_no_supplier() -> None:
@@ -870,7 +870,7 @@ def test_building_for_a_chipmakers_hardware_is_no_sale_to_it() -> None:
 
 def test_the_biggest_in_an_answer_about_users_is_a_customer() -> None:
     events = events_of(
-        "We talked to Priya Raman.\n\nQ: Which companies rely on it?\n\nPR: Mostly logistics firms. "
+        "We talked to Paula Reyes.\n\nQ: Which companies rely on it?\n\nPR: Mostly logistics firms. "
         "Meridian Freight is the biggest — they route all their customs filings through us, "
         "roughly a $2 million-a-year contract.",
         INTERVIEW,
@@ -878,7 +878,7 @@ def test_the_biggest_in_an_answer_about_users_is_a_customer() -> None:
     find(
         events,
         "customer",
-        vendor="Harborline AI",
+        vendor="Tidemark AI",
         customer="Meridian Freight",
         amount_usd=2e6,
         status="active",
@@ -888,7 +888,7 @@ def test_the_biggest_in_an_answer_about_users_is_a_customer() -> None:
 @pytest.mark.parametrize(
     ("text", "vendor"),
     [
-        ("PR: Kestrel Bank is our largest customer.", "Harborline AI"),
+        ("PR: Kestrel Bank is our largest customer.", "Tidemark AI"),
         ("PR: Tovana AI sells fraud models. Kestrel Bank is its biggest client.", "Tovana AI"),
     ],
 )
@@ -898,7 +898,7 @@ def test_x_is_our_biggest_customer(text: str, vendor: str) -> None:
 
 def test_the_biggest_after_another_question_is_no_customer() -> None:
     events = events_of(
-        "We talked to Priya Raman.\n\nQ: Who do you compete with?\n\nPR: Cohere is the biggest "
+        "We talked to Paula Reyes.\n\nQ: Who do you compete with?\n\nPR: Cohere is the biggest "
         "- they sign contracts we bid on too.",
         INTERVIEW,
     )
@@ -914,7 +914,7 @@ def test_the_biggest_after_another_question_is_no_customer() -> None:
     ],
 )
 def test_people_let_go_are_a_layoff_of_the_speakers_company(text: str) -> None:
-    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=14)
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Tidemark AI", count=14)
 
 
 def test_people_let_go_home_are_no_layoff() -> None:
@@ -922,7 +922,7 @@ def test_people_let_go_home_are_no_layoff() -> None:
 
 
 # "you" in the interviewer's turn is the interviewee's company, never a company named "You" ---
-ASKED = "We talked to Priya Raman.\n\n"
+ASKED = "We talked to Paula Reyes.\n\n"
 
 
 @pytest.mark.parametrize(
@@ -934,7 +934,7 @@ ASKED = "We talked to Priya Raman.\n\n"
 )
 def test_you_in_a_question_turn_is_the_interviewees_company(question: str) -> None:
     events = events_of(ASKED + question + "\n\nPR: Mostly hiring.", INTERVIEW)
-    find(events, "investment", company="Harborline AI", amount_usd=60e6)
+    find(events, "investment", company="Tidemark AI", amount_usd=60e6)
     assert not any("You" in str(e.fields) for e in events), events
 
 
@@ -943,7 +943,7 @@ def test_your_rival_in_a_question_turn_stays_the_rival() -> None:
         ASKED + "Q: Your rival Cohere raised $500 million in May. Worried?\n\nPR: No.", INTERVIEW
     )
     find(events, "investment", company="Cohere", amount_usd=500e6)
-    none_of(events, "investment", company="Harborline AI")
+    none_of(events, "investment", company="Tidemark AI")
 
 
 def test_you_outside_a_question_is_no_company() -> None:
@@ -956,7 +956,7 @@ def test_you_outside_a_question_is_no_company() -> None:
 # an answer turn labelled with the interviewee's name speaks for the company, as initials do --
 
 
-@pytest.mark.parametrize("label", ["Raman", "Priya Raman", "Priya"])
+@pytest.mark.parametrize("label", ["Reyes", "Paula Reyes", "Paula"])
 def test_an_answer_labelled_with_the_interviewees_name_speaks_for_the_company(
     label: str,
 ) -> None:
@@ -968,40 +968,40 @@ def test_an_answer_labelled_with_the_interviewees_name_speaks_for_the_company(
     find(
         raised,
         "investment",
-        company="Harborline AI",
+        company="Tidemark AI",
         amount_usd=45e6,
         round="Series C",
         investors=["Lightspeed Venture Partners"],
         valuation_usd=610e6,
     )
     hired = events_of(
-        ASKED + "Q: Who joined?\n\n" + label + ": Tom Alvarez, who was at Stripe for six years, "
+        ASKED + "Q: Who joined?\n\n" + label + ": Tom Okafor, who was at Stripe for six years, "
         "joined as CFO.",
         INTERVIEW,
     )
-    find(hired, "talent_move", person="Tom Alvarez", **{"from": "Stripe", "to": "Harborline AI"})
+    find(hired, "talent_move", person="Tom Okafor", **{"from": "Stripe", "to": "Tidemark AI"})
     used = events_of(
         ASKED + "Q: Who uses it?\n\n" + label + ": Mostly shippers. Meridian Freight is the "
         "biggest - they clear every shipment through us, about a $3 million-a-year contract.",
         INTERVIEW,
     )
-    find(used, "customer", vendor="Harborline AI", customer="Meridian Freight", amount_usd=3e6)
+    find(used, "customer", vendor="Tidemark AI", customer="Meridian Freight", amount_usd=3e6)
 
 
 def test_the_interviewees_label_without_a_headline_is_the_articles_person() -> None:
     events = events_of(
-        "Harborline AI builds customs software. We talked to its chief executive, Priya Raman."
-        "\n\nQ: Tell us about the raise.\n\nRaman: It's a $45 million Series C.",
+        "Tidemark AI builds customs software. We talked to its chief executive, Paula Reyes."
+        "\n\nQ: Tell us about the raise.\n\nReyes: It's a $45 million Series C.",
         "A hard year",
     )
-    find(events, "investment", company="Harborline AI", round="Series C", amount_usd=45e6)
+    find(events, "investment", company="Tidemark AI", round="Series C", amount_usd=45e6)
 
 
 def test_another_speakers_label_speaks_for_no_one() -> None:
     events = events_of(
         ASKED + "Q: Tell us about the raise.\n\nTom Ward: It's a $45 million Series C.", INTERVIEW
     )
-    none_of(events, "investment", company="Harborline AI")
+    none_of(events, "investment", company="Tidemark AI")
 
 
 # "we finished May with $4 million", "closed the quarter with": the period that just ended ---
@@ -1027,7 +1027,7 @@ def test_a_figure_a_period_closed_with_is_that_periods(
 ) -> None:
     events = events_of(INTRO + text, INTERVIEW)
     find(
-        events, "financial", company="Harborline AI", metric=metric, value_usd=value, period=period
+        events, "financial", company="Tidemark AI", metric=metric, value_usd=value, period=period
     )
 
 
@@ -1048,7 +1048,7 @@ def test_the_modal_may_still_makes_a_forecast() -> None:
     ],
 )
 def test_a_head_count_in_words_is_a_layoff(text: str, count: int) -> None:
-    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=count)
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Tidemark AI", count=count)
 
 
 def test_a_head_count_in_words_without_a_cut_is_no_layoff() -> None:
@@ -1073,7 +1073,7 @@ def test_a_head_count_in_words_without_a_cut_is_no_layoff() -> None:
 )
 def test_a_month_of_the_next_clause_is_not_the_figures(text: str, period: str) -> None:
     events = events_of(INTRO + text, INTERVIEW)
-    find(events, "financial", company="Harborline AI", value_usd=6e6, period=period)
+    find(events, "financial", company="Tidemark AI", value_usd=6e6, period=period)
     assert len([e for e in events if e.type == "financial"]) == 1, events
 
 
@@ -1138,13 +1138,13 @@ def test_a_press_release_acquisition(title: str, text: str, amount: float) -> No
             "PR: We had an offer from a big chip company last autumn, and we said no.",
         ),
         (
-            "Q: Is Sequoia putting $80 million into Harborline AI?",
+            "Q: Is Sequoia putting $80 million into Tidemark AI?",
             "PR: Not true. We're not raising.",
         ),
     ],
 )
 def test_a_refused_offer_or_a_denied_round_is_no_event(question: str, answer: str) -> None:
-    events = events_of("We talked to Priya Raman.\n\n" + question + "\n\n" + answer, INTERVIEW)
+    events = events_of("We talked to Paula Reyes.\n\n" + question + "\n\n" + answer, INTERVIEW)
     assert not [e for e in events if e.type in ("investment", "acquisition")], events
 
 
@@ -1237,7 +1237,7 @@ def test_people_something_is_cut_for_are_no_layoff(text: str) -> None:
     ],
 )
 def test_people_cut_are_a_layoff(text: str, count: int) -> None:
-    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Harborline AI", count=count)
+    find(events_of(INTRO + text, INTERVIEW), "layoff", company="Tidemark AI", count=count)
 
 
 # a partnership agreement "for software" is one event, the partnership, unless a purchase is told
@@ -1246,7 +1246,7 @@ def test_people_cut_are_a_layoff(text: str, count: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Harborline AI signed a partnership agreement with Kestrel Bank for software.",
+        "Tidemark AI signed a partnership agreement with Kestrel Bank for software.",
         "Kestrel Bank entered into a strategic partnership agreement with Tovana AI for its "
         "fraud models.",
     ],
@@ -1277,14 +1277,14 @@ def test_a_partnership_agreement_with_a_purchase_is_also_a_sale() -> None:
 )
 def test_the_biggest_priced_right_after_the_dash_is_a_customer(answer: str) -> None:
     events = events_of(ASKED + "Q: Who are your customers?\n\nPR: " + answer, INTERVIEW)
-    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank", amount_usd=3e6)
+    find(events, "customer", vendor="Tidemark AI", customer="Kestrel Bank", amount_usd=3e6)
 
 
 def test_the_biggest_alone_in_an_answer_about_customers_is_a_customer() -> None:
     events = events_of(
         ASKED + "Q: Which banks use it?\n\nPR: Kestrel Bank is the biggest.", INTERVIEW
     )
-    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank")
+    find(events, "customer", vendor="Tidemark AI", customer="Kestrel Bank")
 
 
 # a figure with no owner word: the company the answer speaks for, else the one in focus ------
@@ -1295,7 +1295,7 @@ def test_the_biggest_alone_in_an_answer_about_customers_is_a_customer() -> None:
     [
         ("PR: ARR was $6 million in January.", "arr", "2025-01"),
         ("PR: Revenue was $6 million last year.", "revenue", "2024"),
-        ("Raman: ARR was $6 million in January.", "arr", "2025-01"),
+        ("Reyes: ARR was $6 million in January.", "arr", "2025-01"),
     ],
 )
 def test_an_ownerless_figure_in_an_answer_is_the_speakers_company(
@@ -1305,7 +1305,7 @@ def test_an_ownerless_figure_in_an_answer_is_the_speakers_company(
     find(
         events,
         "financial",
-        company="Harborline AI",
+        company="Tidemark AI",
         metric=metric,
         value_usd=6e6,
         period=period,
@@ -1316,11 +1316,11 @@ def test_an_ownerless_figure_in_a_post_or_in_prose_is_the_company_in_focus() -> 
     post = events_of("By Priya Nand, CEO of Lumora. Revenue was $6 million last year.", "A year")
     find(post, "financial", company="Lumora", metric="revenue", value_usd=6e6, period="2024")
     prose = events_of(
-        "Harborline AI builds customs software. It employs 80 people in Lisbon. "
+        "Tidemark AI builds customs software. It employs 80 people in Lisbon. "
         "Revenue was $12 million last year.",
-        "Harborline AI grows",
+        "Tidemark AI grows",
     )
-    find(prose, "financial", company="Harborline AI", metric="revenue", value_usd=12e6)
+    find(prose, "financial", company="Tidemark AI", metric="revenue", value_usd=12e6)
 
 
 # a name where a company was founded, is based or has offices is a place, not the figure's owner
@@ -1359,7 +1359,7 @@ def test_a_name_after_a_list_of_places_that_acts_is_a_company() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Harborline AI signed a three-year agreement with Kestrel Bank for its lending software.",
+        "Tidemark AI signed a three-year agreement with Kestrel Bank for its lending software.",
         "Kestrel Bank struck a deal with Tovana AI for its fraud models.",
     ],
 )
@@ -1374,21 +1374,21 @@ def test_an_agreement_for_a_product_is_only_a_sale(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Harborline AI signed a partnership agreement with Kestrel Bank, which will buy its "
+        "Tidemark AI signed a partnership agreement with Kestrel Bank, which will buy its "
         "software for $2 million.",
-        "Harborline AI formed a partnership with Kestrel Bank, which will pay $2 million a year "
+        "Tidemark AI formed a partnership with Kestrel Bank, which will pay $2 million a year "
         "for its lending models.",
     ],
 )
 def test_a_partner_that_buys_the_subjects_product_is_also_a_customer(text: str) -> None:
     events = events_of(text)
-    find(events, "partnership", companies=["Harborline AI", "Kestrel Bank"])
-    find(events, "customer", vendor="Harborline AI", customer="Kestrel Bank", amount_usd=2e6)
+    find(events, "partnership", companies=["Tidemark AI", "Kestrel Bank"])
+    find(events, "customer", vendor="Tidemark AI", customer="Kestrel Bank", amount_usd=2e6)
 
 
 def test_a_partner_that_sells_the_subjects_product_is_no_customer() -> None:
     events = events_of(
-        "Harborline AI signed a partnership agreement with Kestrel Bank, which will sell its "
+        "Tidemark AI signed a partnership agreement with Kestrel Bank, which will sell its "
         "software in Europe."
     )
     none_of(events, "customer")

@@ -255,13 +255,13 @@ def test_an_interview_headline_names_the_company_before_its_leader(registry: Reg
 
 
 def test_i_in_an_interview_is_the_person_the_headline_names(registry: Registry) -> None:
-    title = "カザネ・ロボティクスの大島美咲CEOに聞く"
+    title = "ソヨカゼ・ロボティクスの大野美波CEOに聞く"
     text = (
-        "産業用ロボットのAIを開発するカザネ・ロボティクス。大島美咲CEOに話を聞いた。\n\n"
+        "産業用ロボットのAIを開発するソヨカゼ・ロボティクス。大野美波CEOに話を聞いた。\n\n"
         "「私はメルカリを辞めて、2023年に田中と共同創業しました」"
     )
     (e,) = of(events(registry, text, title), "talent_move")
-    assert (e["person"], e["from"], e["to"]) == ("大島美咲", "Mercari", "カザネ・ロボティクス")
+    assert (e["person"], e["from"], e["to"]) == ("大野美波", "Mercari", "ソヨカゼ・ロボティクス")
     assert e["role"] == "co-founder"
 
 
