@@ -365,11 +365,10 @@ def _one_move(group: list[Event]) -> Event:
 def _earlier(e: Event, target: Event | None) -> bool:
     """``e`` is a dated move before the news move ``target`` (undated, or dated later) to
     another company (one to the same company is the news told again, with its date)."""
-    return (
-        target is not None
-        and bool(e.date)
-        and (not target.date or e.date < target.date)
-        and e.fields.get("to") != target.fields.get("to")
+    if target is None or not e.date:
+        return False
+    return (not target.date or e.date < target.date) and e.fields.get("to") != target.fields.get(
+        "to"
     )
 
 

@@ -95,8 +95,8 @@ def _add(ctx: Ctx, state: State, m: Ment, kind: str, start: int, end: int, voice
         return
     if kind == "part":
         summary = ctx.raw[ctx.clause_start(m.start) : ctx.clause_end(end)].strip(" 、。")
-        fields = {"companies": [voice, m.name], "summary": summary[:160]}
-        state.add(make("partnership", fields, ctx, 0.6, pos=start))
+        partners = {"companies": [voice, m.name], "summary": summary[:160]}
+        state.add(make("partnership", partners, ctx, 0.6, pos=start))
         return
     tail = ctx.text[end:]
     status = "active" if going_on else next((s for rx, s in _STATUS if rx.search(tail)), "active")
