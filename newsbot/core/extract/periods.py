@@ -336,11 +336,13 @@ def _rel_edge(m: re.Match[str], on: date | None) -> str | None:
 
 
 def _quarter_no_year(m: re.Match[str], on: date | None) -> str | None:
-    """ "The fourth quarter" in February 2025 is 2024-Q4: the latest such quarter begun."""
+    """ "The fourth quarter" in February 2025 is 2024-Q4, and in November 2025 too: results
+    are told of a quarter that has ended, so a quarter not yet over at the article's date is
+    last year's (a year written beside it is read by the "quarter" pattern instead)."""
     q = _ORDINALS.get((_group(m, "ord") or "").lower())
     if not on or not q:
         return None
-    return f"{on.year - (3 * q - 2 > on.month):04d}-Q{q}"
+    return f"{on.year - (3 * q >= on.month):04d}-Q{q}"
 
 
 def _month_quarter(m: re.Match[str], on: date | None) -> str | None:

@@ -216,9 +216,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"company": "Palantir", "metric": "revenue", "value_usd": 2.87e9, "period": "2024"},
     ),
     (
-        "Vexa Systems posted second-quarter sales of $642 million, up 38% from a year earlier.",
+        "Vexa Systems posted first-quarter sales of $642 million, up 38% from a year earlier.",
         "financial",
-        {"company": "Vexa Systems", "value_usd": 642e6, "period": "2025-Q2"},
+        {"company": "Vexa Systems", "value_usd": 642e6, "period": "2025-Q1"},
     ),
     (
         "Palantir reported 2024 revenue of $2.87 billion and guided to 2025 revenue of $3.7 billion.",

@@ -1026,9 +1026,7 @@ def test_a_figure_a_period_closed_with_is_that_periods(
     text: str, metric: str, value: float, period: str
 ) -> None:
     events = events_of(INTRO + text, INTERVIEW)
-    find(
-        events, "financial", company="Tidemark AI", metric=metric, value_usd=value, period=period
-    )
+    find(events, "financial", company="Tidemark AI", metric=metric, value_usd=value, period=period)
 
 
 def test_the_modal_may_still_makes_a_forecast() -> None:
@@ -1392,3 +1390,25 @@ def test_a_partner_that_sells_the_subjects_product_is_no_customer() -> None:
         "software in Europe."
     )
     none_of(events, "customer")
+
+
+# a quarter with no year that has not ended at the article's date is last year's -------------
+
+
+@pytest.mark.parametrize(
+    ("month", "period"),
+    [(11, "2024-Q4"), (12, "2024-Q4"), (2, "2024-Q4"), (8, "2025-Q2"), (6, "2024-Q2")],
+)
+def test_a_quarter_not_yet_over_is_last_years(month: int, period: str) -> None:
+    text = "Orvane Cloud reported second-quarter revenue of $1.1 billion."
+    if period.endswith("Q4"):
+        text = text.replace("second", "fourth")
+    on = datetime(2025, month, 20, 9, 0)
+    events = english_events(text, "", on)
+    find(events, "financial", company="Orvane Cloud", value_usd=1.1e9, period=period)
+
+
+def test_a_quarter_with_its_year_keeps_it() -> None:
+    on = datetime(2025, 11, 20, 9, 0)
+    events = english_events("Orvane Cloud posted revenue of $1.1 billion for Q4 2025.", "", on)
+    find(events, "financial", company="Orvane Cloud", value_usd=1.1e9, period="2025-Q4")
