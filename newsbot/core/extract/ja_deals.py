@@ -309,14 +309,16 @@ def _takers(ctx: Ctx, t: Trig) -> list[Ment]:
 
 def _not_leading(ctx: Ctx, t: Trig, found: list[Ment]) -> list[Ment]:
     """XとYが主導したシリーズCで…を調達: the subject of the lead verb is no raiser."""
-    lead = (
-        next((u for u in ctx.trigs_between(found[-1].pend, t.start) if _LEAD.match(u.word)), None)
-        if found
-        else None
+    if not found:
+        return found
+    lead = next(
+        (u for u in ctx.trigs_between(found[-1].pend, t.start) if _LEAD.match(u.word)), None
     )
-    if lead is None or any(
-        found[-1].end < m.start < lead.start and m.kind in PARTY for m in ctx.ments
-    ):
+    # XとYが出資するシリーズAで: the subject of the round's relative clause invests, too
+    if (
+        lead is None
+        or any(found[-1].end < m.start < lead.start and m.kind in PARTY for m in ctx.ments)
+    ) and not _JOINED_ROUND.match(ctx.text, found[-1].end):
         return found
     first = min(m.start for m in found)
     outer = [
@@ -479,7 +481,8 @@ _GLUED_LEAD = re.compile(r"(?:で|の|により|による|する|した)")
 # Xとアマゾンの投資部門が参加したシリーズBで: those who joined the round the raise is of.
 _JOINED_ROUND = re.compile(
     r"(?:の(?:投資部門|投資子会社|投資会社|ファンド|CVC))?(?:など|ら)?が"
-    r"(?:参加|主導|リード|出資|引き受け)(?:し)?た(?=[^、。はがを]{0,12}?(?:シリーズ|ラウンド|資金調達|増資))"
+    r"(?:参加|主導|リード|出資|引き受け)(?:(?:し|してい)?た|する|している)"
+    r"(?=[^、。はがを]{0,12}?(?:シリーズ|ラウンド|資金調達|増資))"
 )
 
 

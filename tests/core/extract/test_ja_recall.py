@@ -891,3 +891,22 @@ def test_work_begun_on_a_date_is_the_writers_move_and_a_first_job_is_none(
         "カゼミチAI",
         "データエンジニア",
     )
+
+
+# ---------------------------------------------------------------- relative clauses
+
+
+def test_investors_in_a_relative_clause_before_the_round_invest(registry: Registry) -> None:
+    text = "翻訳AIのコトノハは、三菱UFJ銀行とみずほ銀行が出資するシリーズAで20億円を調達した。"
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"], e["round"]) == (
+        "コトノハ",
+        ["MUFG Bank", "Mizuho Bank"],
+        "Series A",
+    )
+    text = (
+        "物流AIのハコブネは倉庫向けの配送計画AIを開発する。"
+        "りそな銀行と千葉銀行が出資しているシリーズBで30億円を調達した。"
+    )
+    (e,) = of(events(registry, text), "investment")
+    assert (e["company"], e["investors"]) == ("ハコブネ", ["りそな銀行", "千葉銀行"])
