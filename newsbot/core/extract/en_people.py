@@ -509,7 +509,8 @@ def _bare_role(p: Parsed, person: Ent, pos: int) -> str | None:
 
 
 _LOWER_ROLE = re.compile(
-    r"\s+(?:its\s+|the\s+|their\s+)?(?:new\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)"
+    r"\s+(?:its\s+|the\s+|their\s+)?(?:new\s+)?"
+    r"(?P<role>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|[A-Z]{2,4}\b)){0,4}?)"  # "chief AI officer"
     r"(?=\s*(?:[,.;]|$)|\s+(?:effective|starting|from|in|on|after)\b)"
 )
 

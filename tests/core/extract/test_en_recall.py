@@ -1412,3 +1412,19 @@ def test_a_quarter_with_its_year_keeps_it() -> None:
     on = datetime(2025, 11, 20, 9, 0)
     events = english_events("Orvane Cloud posted revenue of $1.1 billion for Q4 2025.", "", on)
     find(events, "financial", company="Orvane Cloud", value_usd=1.1e9, period="2025-Q4")
+
+
+# "named X its chief AI officer": a lower-case title may hold an acronym ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Bank named Maya Chen its chief AI officer.",
+        "Kestrel Bank has named Maya Chen its new chief AI officer, effective Monday.",
+        "Kestrel Bank has appointed Maya Chen as its chief AI officer.",
+    ],
+)
+def test_a_title_with_an_acronym_is_the_role(text: str) -> None:
+    events = events_of(text)
+    find(events, "talent_move", person="Maya Chen", to="Kestrel Bank", role="chief AI officer")
