@@ -121,8 +121,8 @@ _BACKGROUND_STAKE = re.compile(
 )
 _HOLDS = cued(
     r"\b(?:will\s+)?(?:hold|holds|held|own|owns|owned|take|takes|took|acquire|acquires|acquired|"
-    r"get|gets|got|receive|receives|received)\s+(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|"
-    r"almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
+    r"get|gets|got|receive|receives|received|buy|buys|bought|purchase|purchases|purchased)\s+"
+    r"(?:a\s+|an\s+)?(?:(?:about|roughly|around|nearly|almost|some|just\s+under|just\s+over)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+"
     r"(?:(?:equity\s+|ownership\s+|minority\s+)?stake\s+in|of|interest\s+in)\s+{DESC}{E:co}",
     "%",
     "percent",

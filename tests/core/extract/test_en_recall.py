@@ -1428,3 +1428,38 @@ def test_a_quarter_with_its_year_keeps_it() -> None:
 def test_a_title_with_an_acronym_is_the_role(text: str) -> None:
     events = events_of(text)
     find(events, "talent_move", person="Maya Chen", to="Kestrel Bank", role="chief AI officer")
+
+
+# "X, which bought a 49% stake in Y for $2 billion last year": a past stake stated as fact ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Bank, which bought a 35% stake in Orvane Cloud for $2.1 billion last year, "
+        "opened an office in Lisbon on Monday.",
+        "Kestrel Bank purchased a 35% stake in Orvane Cloud for $2.1 billion in March.",
+    ],
+)
+def test_a_stake_bought_is_an_investment(text: str) -> None:
+    events = events_of(text)
+    find(
+        events,
+        "investment",
+        company="Orvane Cloud",
+        investors=["Kestrel Bank"],
+        amount_usd=2.1e9,
+        stake_pct=35,
+    )
+    none_of(events, "acquisition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Bank is in talks to buy a 35% stake in Orvane Cloud.",
+        "Kestrel Bank offered to buy a 35% stake in Orvane Cloud, but its board refused.",
+    ],
+)
+def test_a_stake_only_sought_is_no_investment(text: str) -> None:
+    none_of(events_of(text), "investment")
