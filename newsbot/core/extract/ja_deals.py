@@ -1262,8 +1262,13 @@ _VENTURE = re.compile(r"事業|会社|合弁|ベンチャー|ファンド|プロ
 
 
 def _partners(ctx: Ctx, state: State, t: Trig) -> list[str]:
-    subjects = names(agents(ctx, t, COMPANY))
+    found = agents(ctx, t, COMPANY)
+    subjects = names(found)
     partners = names(with_particle(ctx, t, _PARTNER, COMPANY))
+    if not partners and len(found) == 1 and found[0].start >= t.end:
+        # 7月に提携した米スノーフレークとは: a clause with no subject names the partner of
+        # the company the text is about
+        partners, subjects = subjects, []
     units = _own_units(ctx, t, subjects + partners)
     subjects = [n for n in subjects if n not in units]
     partners = [n for n in partners if n not in units]

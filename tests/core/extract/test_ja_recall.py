@@ -910,3 +910,17 @@ def test_investors_in_a_relative_clause_before_the_round_invest(registry: Regist
     )
     (e,) = of(events(registry, text), "investment")
     assert (e["company"], e["investors"]) == ("ハコブネ", ["りそな銀行", "千葉銀行"])
+
+
+def test_a_partner_named_by_a_clause_with_no_subject_is_the_topics_partner(
+    registry: Registry,
+) -> None:
+    text = (
+        "AI翻訳のコトノハは企業向けの翻訳基盤を手がける。"
+        "7月に業務提携した米スノーフレークとは、来春にも小売向けの需要予測サービスを売り出す。"
+    )
+    (e,) = of(events(registry, text), "partnership")
+    assert e["companies"] == ["コトノハ", "Snowflake"]
+    text = "需要予測サービスを始める。昨年提携した米スノーフレークの基盤で動かす。"
+    (e,) = of(events(registry, text, title="富士通、小売向け需要予測に参入"), "partnership")
+    assert e["companies"] == ["Fujitsu", "Snowflake"]
