@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from newsbot.core.events import Event
+from newsbot.core.extract.ja_lex import KANJI
 
 _BOOST = 0.05
 _GUESS = 0.5  # the confidence of a finding whose party was guessed from the discourse
@@ -62,6 +63,7 @@ def unify_names(
 
 def consolidate(events: list[Event]) -> list[Event]:
     """Merge the findings of one article into its events."""
+    _join_surnames([e for e in events if e.type == "talent_move"])
     out: list[Event] = []
     for kind, merge in _MERGERS.items():
         out.extend(merge([e for e in events if e.type == kind]))
@@ -304,6 +306,30 @@ def _customers(events: list[Event]) -> list[Event]:
         event.fields["status"] = explicit[-1] if explicit else "active"
         out.append(event)
     return out
+
+
+_BARE_SURNAME = re.compile(rf"[{KANJI}]{{1,3}}")
+
+
+def _join_surnames(moves: list[Event]) -> None:
+    """楽天の山田CTO in a headline, 山田一郎氏 in the body: a bare surname is the one person
+    of the article with that surname at the same company (one of them only: two 山田s at
+    楽天 stay apart)."""
+    for e in moves:
+        short = e.fields.get("person")
+        if not isinstance(short, str) or not _BARE_SURNAME.fullmatch(short):
+            continue
+        places = {e.fields.get("from"), e.fields.get("to")} - {None}
+        full = {
+            f.fields["person"]
+            for f in moves
+            if isinstance(f.fields.get("person"), str)
+            and f.fields["person"] != short
+            and f.fields["person"].startswith(short)
+            and places & ({f.fields.get("from"), f.fields.get("to")} - {None})
+        }
+        if len(full) == 1:
+            e.fields["person"] = full.pop()
 
 
 def _moves(events: list[Event]) -> list[Event]:

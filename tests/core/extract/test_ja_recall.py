@@ -924,3 +924,16 @@ def test_a_partner_named_by_a_clause_with_no_subject_is_the_topics_partner(
     text = "需要予測サービスを始める。昨年提携した米スノーフレークの基盤で動かす。"
     (e,) = of(events(registry, text, title="富士通、小売向け需要予測に参入"), "partnership")
     assert e["companies"] == ["Fujitsu", "Snowflake"]
+
+
+def test_a_headline_surname_with_a_title_is_the_body_person_of_that_company(
+    registry: Registry,
+) -> None:
+    title = "楽天の山田CTO、グーグルから転身"
+    text = "楽天は1日、グーグル出身の山田一郎氏を最高技術責任者（CTO）に迎えたと発表した。"
+    (e,) = of(events(registry, text, title=title), "talent_move")
+    assert (e["person"], e["from"], e["to"], e["role"]) == ("山田一郎", "Google", "Rakuten", "CTO")
+    title = "楽天の山田CTOが退任"
+    text = "楽天の最高技術責任者（CTO）を務めた山田一郎氏が退任した。"
+    (e,) = of(events(registry, text, title=title), "talent_move")
+    assert (e["person"], e["from"], e["to"]) == ("山田一郎", "Rakuten", None)
