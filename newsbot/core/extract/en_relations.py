@@ -9,6 +9,7 @@ cloud", "X will pay Y for access to its data", "Y suspended X's account"), and a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsbot.core.extract.en_common import (
     Found,
@@ -35,6 +36,7 @@ from newsbot.core.extract.en_names import (
     speaker_company,
 )
 from newsbot.core.extract.money import MoneyMatch
+from newsbot.core.registry import Registry
 
 # partnerships and customers ----------------------------------------------------------------
 
@@ -1685,24 +1687,21 @@ def _contracts(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
 # Companies whose business is selling compute: chips, cloud capacity, data centres. In a
 # compute deal between one of them and another company, they are the vendor ("OpenAI signed a
 # $12 billion contract with CoreWeave": CoreWeave supplies the capacity).
-INFRA_VENDORS = frozenset(
-    "NVIDIA AMD Intel Broadcom TSMC Qualcomm Arm Micron Marvell Cerebras Groq SambaNova "
-    "Graphcore Tenstorrent CoreWeave Oracle Nebius Lambda Crusoe Together AI Vultr "
-    "Amazon Web Services Google Cloud Microsoft Azure Equinix Digital Realty Cisco Dell "
-    "Supermicro Hewlett Packard Enterprise SK hynix Samsung".split()
-) | frozenset(
-    (
-        "Together AI",
-        "Amazon Web Services",
-        "Google Cloud",
-        "Microsoft Azure",
-        "Digital Realty",
-        "Hewlett Packard Enterprise",
-        "SK hynix",
-        "Samsung Electronics",
-        "Super Micro Computer",
-    )
-)
+# Sellers of compute the registry does not list yet (the rest come from its ``offers``).
+_OTHER_INFRA_VENDORS = frozenset(
+    ("Dell", "Digital Realty", "Equinix", "Marvell", "Micron", "SambaNova", "Microsoft Azure",
+     "Samsung Electronics", "Supermicro")
+)  # fmt: skip
+
+
+@cache
+def _infra_vendors() -> frozenset[str]:
+    """Companies that sell chips, cloud or capacity: the registry's sellers of "chips" or
+    "cloud" (read once), and the few it does not know."""
+    sellers = {e.name for e in Registry.default().entries() if {"chips", "cloud"} & set(e.offers)}
+    return frozenset(sellers) | _OTHER_INFRA_VENDORS
+
+
 _COMPUTE = (
     r"(?:cloud|compute|computing|capacity|chips?|gpus?|tpus?|accelerators?|processors?|"
     r"servers?|infrastructure|data[\s-]cent(?:er|re)s?|semiconductors|silicon|hbm|memory|"
@@ -1819,7 +1818,7 @@ def infra_sale(
     contract, and nothing makes it a partnership, a licence or a stake (in the deal's words,
     after it, or an acquisition or investment between the two in the article)."""
     names = {org_name(a), org_name(b)}
-    if None in names or len(names) < 2 or len(names & INFRA_VENDORS) != 1:
+    if None in names or len(names) < 2 or len(names & _infra_vendors()) != 1:
         return False
     priced = M_OPEN in mods or _WORTH.match(p.masked, m.end())
     if not priced and not re.search(r"\b(?:contracts?|orders?)\s+with\b", m.group(0), re.I):
@@ -1852,8 +1851,8 @@ def _seller_after(p: Parsed, end: int) -> Ent | None:
 def infra_first(vendor: Ent | None, customer: Ent | None) -> tuple[Ent | None, Ent | None]:
     """The pair of a compute deal with the compute seller as vendor: when only the customer is
     a company that sells compute, the two swap."""
-    v, c = org_name(vendor), org_name(customer)
-    if c in INFRA_VENDORS and v not in INFRA_VENDORS:
+    v, c, sellers = org_name(vendor), org_name(customer), _infra_vendors()
+    if c in sellers and v not in sellers:
         return customer, vendor
     return vendor, customer
 
@@ -1870,7 +1869,7 @@ def _compute_deals(p: Parsed, ctx: Context, out: Found, lowered: str) -> None:
     for m in _COMPUTE_DEAL.finditer(p.masked):
         a = _owner(ctx, p.ent(m.group("a"))) if m.group("a") else subject(p, m.start(), ctx)
         b = _owner(ctx, object_at(p, m, "b"))
-        if org_name(a) in INFRA_VENDORS or org_name(b) in INFRA_VENDORS:
+        if org_name(a) in _infra_vendors() or org_name(b) in _infra_vendors():
             vendor, customer = infra_first(a, b)
         elif _BUYER_WORDS.search(p.masked, m.end(), clause_end(p, m.end())):
             vendor, customer = b, a
