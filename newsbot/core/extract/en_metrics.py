@@ -28,6 +28,7 @@ from newsbot.core.extract.en_names import (
     focus_company,
     speaker_company,
 )
+from newsbot.core.extract.money import MoneyMatch
 from newsbot.core.extract.numbers import CountMatch, find_count, find_percent
 from newsbot.core.extract.periods import find_periods
 
@@ -76,6 +77,22 @@ _RAISED = cued(
 )
 
 
+def _valuation(
+    p: Parsed,
+    ctx: Context,
+    out: Found,
+    company: Ent | None,
+    amount: MoneyMatch | None,
+    end: int,
+    confidence: float,
+) -> None:
+    """A company's valuation as a figure of its own, dated by what follows it."""
+    name = org_name(company)
+    if name and amount:
+        fields = _fin(name, "valuation", amount.money.usd, None, _period_after(p, ctx, end))
+        out.add(p, "financial", fields, confidence, names=[company], money=amount)
+
+
 def financials(p: Parsed, ctx: Context, out: Found) -> None:
     """Revenue, ARR, gross margin, standalone valuations and total funding with their periods.
     Headlines state figures without their period: the body is read for them instead."""
@@ -89,39 +106,12 @@ def financials(p: Parsed, ctx: Context, out: Found) -> None:
         if any(e.type == "investment" for e in out.events):
             continue
         company = subject(p, m.start(), ctx)
-        amount = p.amount(m.group("m"))
-        if org_name(company) and amount and not blocked(p, m.start(), m.end()):
-            out.add(
-                p,
-                "financial",
-                _fin(
-                    org_name(company),
-                    "valuation",
-                    amount.money.usd,
-                    None,
-                    _period_after(p, ctx, m.end()),
-                ),
-                0.65,
-                names=[company],
-                money=amount,
-            )
+        if not blocked(p, m.start(), m.end()):
+            _valuation(p, ctx, out, company, p.amount(m.group("m")), m.end(), 0.65)
     for m in _AT_WHICH_VALUED.finditer(p.masked):
-        company, amount = p.ent(m.group("co")), p.amount(m.group("m"))
-        if org_name(company) and amount and not blocked(p, m.end() - 5, m.end()):
-            out.add(
-                p,
-                "financial",
-                _fin(
-                    org_name(company),
-                    "valuation",
-                    amount.money.usd,
-                    None,
-                    _period_after(p, ctx, m.end()),
-                ),
-                0.6,
-                names=[company],
-                money=amount,
-            )
+        if not blocked(p, m.end() - 5, m.end()):
+            company = p.ent(m.group("co"))
+            _valuation(p, ctx, out, company, p.amount(m.group("m")), m.end(), 0.6)
     for m in _RAISED.finditer(p.masked):
         if m.group("m") and not funding_total(p, m.start(), m.start("m")):
             continue

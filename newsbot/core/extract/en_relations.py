@@ -51,21 +51,17 @@ _JOINTLY = (
     r"work\s+together|(?:are|be)\s+working\s+together|team(?:ed|ing)?\s+up|"
     r"join(?:ed|ing)?\s+forces|partner(?:ed|ing)?\s+(?:on|to))"
 )
+# The cue words of the deal nouns (_DEAL_NOUN): a sentence with none of them names no deal.
+_DEAL_CUES = (
+    "partnership", "collaboration", "alliance", "agreement", "deal", "pact", "venture",
+    "tie-up", "memorandum", "mou",
+)  # fmt: skip
 _PARTNER_BOTH = cued(
     rf"{{E:a}}\s+and\s+{{E:b}}\s+(?:have\s+|has\s+|also\s+|on\s+\w+\s+|will\s+|are\s+|is\s+)*(?:(?:signed|"
     rf"announced|formed|struck|entered\s+into|agreed\s+on|agreed\s+to\s+form|agreed|inked|"
     rf"unveiled|reached|expanded|extended|launched|forged|sealed|sign|announce|form|expand)\s+(?:a\s+|an\s+|their\s+)?(?P<mods>(?:[\w,$\ue002\ue003-]+\s+){{0,4}}?)"
     rf"{_DEAL_NOUN}|{_JOINTLY})",
-    "partnership",
-    "collaboration",
-    "alliance",
-    "agreement",
-    "deal",
-    "pact",
-    "venture",
-    "tie-up",
-    "memorandum",
-    "mou",
+    *_DEAL_CUES,
     "jointly",
     "co-develop",
     "codevelop",
@@ -89,16 +85,7 @@ _PARTNER_WITH = cued(
     r"deals?|pacts?|joint\s+ventures?|tie-ups?|memorand(?:um|a)\s+of\s+(?:understanding|"
     r"cooperation|collaboration)|mou)\s+with\s+"
     r"{DESC}{E:b}",
-    "partnership",
-    "collaboration",
-    "alliance",
-    "agreement",
-    "deal",
-    "pact",
-    "venture",
-    "tie-up",
-    "memorandum",
-    "mou",
+    *_DEAL_CUES,
     "contract",
 )
 _PARTNER_VERB = cued(
