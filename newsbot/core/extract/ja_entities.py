@@ -1,7 +1,7 @@
 """Japanese entity mentions: the registry's, plus names recognised from their context.
 
 Beyond the registry a sentence names people as katakana full names or kanji names followed
-by 氏/さん/a title (ギヨーム・ランプル氏, 孫正義会長), surnames (ワン氏), companies behind a
+by 氏/さん/a title (ジャン・ルフェーブル氏, 孫正義会長), surnames (ワン氏), companies behind a
 country prefix (米データブリックス), before 社 or a company word (ヴァイ・キャピタル), with a
 corporate suffix (三菱UFJ銀行, 株式会社〜), and Latin-script names (Scale AI, Run:ai).
 Back-references (同社, 同氏, 両社) are mentions whose name the discourse fills in.
@@ -1320,7 +1320,7 @@ def _coordinated(text: str, m: Ment, n: Ment) -> bool:
     people = m.kind == n.kind == "person"
     mixed = m.kind != n.kind and "unknown" not in (m.kind, n.kind)
     if mixed and (len(gap) > 3 or "person" in (m.kind, n.kind)):
-        return False  # ランプル氏、ラクロワ氏と同社を: the people are not with the company
+        return False  # ルフェーブル氏、モロー氏と同社を: the people are not with the company
     if m.particle == "と" and text[m.pend - 1] == "、" and n.kind == m.kind:
         return len(gap) <= 40 and not _LONG_LIST_STOP.search(gap)
     if len(gap) > (40 if people else 24) or "。" in gap:

@@ -28,7 +28,7 @@ def alternation(words: str) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words.split()), key=len, reverse=True))
 
 
-# Titles written right after a person's name (ギヨーム・ランプル氏, サム・アルトマンCEO).
+# Titles written right after a person's name (ジャン・ルフェーブル氏, サム・アルトマンCEO).
 PERSON_TITLES = alternation(
     "氏 さん 様 CEO CTO COO CFO CRO CSO CPO CAIO 会長兼社長 会長兼CEO 会長 社長 副社長 "
     "代表取締役 代表 取締役 教授 准教授 博士 王子 首相 大統領 長官 議員 理事長 所長 "

@@ -200,7 +200,7 @@ _CAREER_AFTER = re.compile(
 
 
 def _whose_past(ctx: Ctx, m: Ment) -> str | None:
-    """メタ出身のギヨーム・ランプル氏: the person a former employer is written onto."""
+    """ソニー出身のジャン・ルフェーブル氏: the person a former employer is written onto."""
     if not m.extra.get("past_of"):
         return None
     after = next((k for k in ctx.ments if k.start >= m.end and k.kind == "person"), None)
